@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "Bunkai",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "bunkai", targets: ["bunkai"]),
+    .library(name: "BunkaiCore", targets: ["BunkaiCore"]),
+    .library(name: "BunkaiFormats", targets: ["BunkaiFormats"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+    .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+  ],
+  targets: [
+    // Pure core: text, normalisation, parsing, classification, playbook, evaluation. No I/O but resources.
+    .target(
+      name: "BunkaiCore",
+      dependencies: [.product(name: "Yams", package: "Yams")],
+      resources: [.copy("Resources/Playbooks"), .copy("Resources/Catalogs")]
+    ),
+    // Formats: encodings, docx/xlsx, pdf via pdftotext, report rendering.
+    .target(
+      name: "BunkaiFormats",
+      dependencies: ["BunkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
+    // The commands, as a library so tests can call them in-process.
+    .target(
+      name: "BunkaiCLI",
+      dependencies: [
+        "BunkaiCore", "BunkaiFormats",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "bunkai", dependencies: ["BunkaiCLI"]),
+    .testTarget(name: "BunkaiCoreTests", dependencies: ["BunkaiCore"]),
+    .testTarget(name: "BunkaiFormatsTests", dependencies: ["BunkaiFormats"]),
+    .testTarget(name: "BunkaiCLITests", dependencies: ["BunkaiCLI", "bunkai"]),
+  ]
+)

@@ -1,0 +1,49 @@
+import ArgumentParser
+import BunkaiCore
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "生成した契約書コーパスをレビューし、1 コアでの処理速度（MB/s、件/s）を表示します。")
+
+  @Option(help: "契約書の件数")
+  var count = 2_000
+
+  @Option(help: "1 件あたりのおよその文字数")
+  var chars = 15_000
+
+  @Option(help: "測定の繰り返し回数（最良の回を表示）")
+  var rounds = 3
+
+  func run() throws {
+    let t0 = DispatchTime.now()
+    let library = try Library.load(playbooks: [], playbookOnly: false, catalog: nil)
+    let reviewer = Reviewer(playbook: library.playbook, catalog: library.catalog)
+    let setup = seconds(since: t0)
+    let corpus = BenchCorpus.generate(count: count, targetChars: chars)
+    let bytes = corpus.reduce(0) { $0 + $1.utf8.count }
+    let scalars = corpus.reduce(0) { $0 + $1.unicodeScalars.count }
+    print("準備: プレイブック読み込みとコンパイル \(String(format: "%.1f", setup * 1000)) ms（ルール \(library.playbook.rules.count) 件）")
+    print("コーパス: \(count) 件、平均 \(scalars / max(count, 1)) 文字、合計 \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB（UTF-8）")
+    var best = Double.infinity
+    var findings = 0
+    for round in 1...max(rounds, 1) {
+      let start = DispatchTime.now()
+      findings = 0
+      for text in corpus {
+        findings += reviewer.review(SourceText(text: text, path: "bench")).findings.count
+      }
+      let t = seconds(since: start)
+      best = min(best, t)
+      print("  \(round) 回目: \(String(format: "%.3f", t)) s")
+    }
+    let mbps = Double(bytes) / 1_048_576 / best
+    let perSecond = Double(count) / best
+    print("結果（1 コア、最良の回）: \(String(format: "%.1f", mbps)) MB/s、\(String(format: "%.0f", perSecond)) 件/s、1 件 \(String(format: "%.3f", best / Double(count) * 1000)) ms、指摘 \(findings) 件")
+  }
+
+  func seconds(since t: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9
+  }
+}

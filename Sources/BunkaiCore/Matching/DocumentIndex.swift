@@ -1,0 +1,105 @@
+/// Where each term of a compiled playbook occurs in one document's matching view.
+/// Term positions are worked out on first use and kept.
+final class DocumentIndex {
+  let compiled: CompiledPlaybook
+  let text: [UInt32]
+  let literalHits: [[Int32]]
+  /// Labels the contract uses for each role; a `{vendor}` variant must use one of them.
+  let labels: [PartyRole: Set<String>]
+  private var matches: [[(start: Int32, end: Int32)]?]
+
+  init(compiled: CompiledPlaybook, text: [UInt32], parties: [Party]) {
+    self.compiled = compiled
+    self.text = text
+    self.literalHits = compiled.automaton.scan(text)
+    var labels: [PartyRole: Set<String>] = [:]
+    for p in parties where p.role != .unknown { labels[p.role, default: []].insert(p.label) }
+    self.labels = labels
+    self.matches = Array(repeating: nil, count: compiled.terms.count)
+  }
+
+  func evaluate(_ c: CompiledCondition, in range: Range<Int>) -> Bool {
+    switch c {
+    case .term(let t): occurs(t, in: range)
+    case .any(let cs): cs.contains { evaluate($0, in: range) }
+    case .all(let cs): cs.allSatisfy { evaluate($0, in: range) }
+    case .none(let cs): !cs.contains { evaluate($0, in: range) }
+    }
+  }
+
+  /// True when the term matches entirely inside the range.
+  func occurs(_ term: Int, in range: Range<Int>) -> Bool {
+    let list = termMatches(term)
+    var lo = 0
+    var hi = list.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if Int(list[mid].start) < range.lowerBound { lo = mid + 1 } else { hi = mid }
+    }
+    var k = lo
+    while k < list.count, Int(list[k].start) < range.upperBound {
+      if Int(list[k].end) <= range.upperBound { return true }
+      k += 1
+    }
+    return false
+  }
+
+  private func termMatches(_ term: Int) -> [(start: Int32, end: Int32)] {
+    if let m = matches[term] { return m }
+    var found: [(start: Int32, end: Int32)] = []
+    let pattern = compiled.terms[term]
+    for (v, variant) in pattern.variants.enumerated() where allowed(variant) {
+      for h in literalHits[compiled.anchors[term][v]] {
+        if let m = verify(variant, anchorStart: Int(h)) { found.append((Int32(m.start), Int32(m.end))) }
+      }
+    }
+    if pattern.variants.count > 1 { found.sort { $0.start < $1.start } }
+    matches[term] = found
+    return found
+  }
+
+  private func allowed(_ v: TermPattern.Variant) -> Bool {
+    for (role, label) in v.labels {
+      if let used = labels[role], !used.contains(label) { return false }
+    }
+    return true
+  }
+
+  private static let maru: UInt32 = 0x3002  // 。
+
+  private func verify(_ v: TermPattern.Variant, anchorStart: Int) -> (start: Int, end: Int)? {
+    let a = v.anchorIndex
+    var start = anchorStart
+    if a == 1 {
+      // The term starts with "#": digits must come right before the anchor.
+      var j = anchorStart
+      while j > 0, Normalizer.isDigit(text[j - 1]) { j -= 1 }
+      guard j < anchorStart else { return nil }
+      start = j
+    }
+    guard let end = matchRest(v.segments, a + 1, anchorStart + v.anchor.count) else { return nil }
+    return (start, end)
+  }
+
+  private func matchRest(_ segs: [TermPattern.Segment], _ idx: Int, _ pos: Int) -> Int? {
+    if idx == segs.count { return pos }
+    switch segs[idx] {
+    case .literal(let l):
+      guard pos + l.count <= text.count else { return nil }
+      for k in 0..<l.count where text[pos + k] != l[k] { return nil }
+      return matchRest(segs, idx + 1, pos + l.count)
+    case .digits:
+      var j = pos
+      while j < text.count, Normalizer.isDigit(text[j]) { j += 1 }
+      return j > pos ? matchRest(segs, idx + 1, j) : nil
+    case .gap:
+      var p = pos
+      while p <= text.count, p - pos <= TermPattern.maxGap {
+        if let e = matchRest(segs, idx + 1, p) { return e }
+        if p < text.count, text[p] == Self.maru { return nil }
+        p += 1
+      }
+      return nil
+    }
+  }
+}

@@ -1,0 +1,105 @@
+/// Aho–Corasick automaton over folded scalars, compiled to a dense transition table so that a
+/// document is scanned once for every literal of every rule and topic (one table load per scalar).
+public struct PatternAutomaton: Sendable {
+  /// Literal patterns, indexed by id.
+  public let literals: [[UInt32]]
+  /// Alphabet class of each BMP scalar (0 = not in any literal).
+  private let classOf: [UInt16]
+  private let classCount: Int
+  /// Dense transitions: state * classCount + class → next state.
+  private let delta: [Int32]
+  /// Output literal ids of each state: outputs[outStart[s]..<outStart[s + 1]].
+  private let outStart: [Int32]
+  private let outputs: [Int32]
+
+  public init(literals: [[UInt32]]) {
+    self.literals = literals
+    var classOf = [UInt16](repeating: 0, count: 0x1_0000)
+    var next: UInt16 = 1
+    for lit in literals {
+      for c in lit where c < 0x1_0000 && classOf[Int(c)] == 0 {
+        classOf[Int(c)] = next
+        next += 1
+      }
+    }
+    let k = Int(next)
+    // Trie with sparse children first.
+    var children: [[Int: Int32]] = [[:]]
+    var terminal: [[Int32]] = [[]]
+    for (id, lit) in literals.enumerated() {
+      var s = 0
+      for c in lit {
+        let cls = c < 0x1_0000 ? Int(classOf[Int(c)]) : 0
+        if let t = children[s][cls] {
+          s = Int(t)
+        } else {
+          children.append([:])
+          terminal.append([])
+          children[s][cls] = Int32(children.count - 1)
+          s = children.count - 1
+        }
+      }
+      terminal[s].append(Int32(id))
+    }
+    let stateCount = children.count
+    var delta = [Int32](repeating: 0, count: stateCount * k)
+    var fail = [Int32](repeating: 0, count: stateCount)
+    var out = terminal
+    // Breadth-first: each state's row starts as a copy of its failure state's row (complete,
+    // because that state is shallower), then its own children overwrite their classes.
+    var queue: [Int] = [0]
+    var head = 0
+    delta.withUnsafeMutableBufferPointer { delta in
+      while head < queue.count {
+        let s = queue[head]
+        head += 1
+        let f = Int(fail[s])
+        if s != 0 {
+          out[s].append(contentsOf: out[f])
+          for cls in 0..<k { delta[s * k + cls] = delta[f * k + cls] }
+        }
+        for (cls, t) in children[s] where cls != 0 {
+          delta[s * k + cls] = t
+          fail[Int(t)] = s == 0 ? 0 : delta[f * k + cls]
+          queue.append(Int(t))
+        }
+      }
+    }
+    var outStart: [Int32] = [0]
+    var outputs: [Int32] = []
+    for s in 0..<stateCount {
+      outputs.append(contentsOf: out[s])
+      outStart.append(Int32(outputs.count))
+    }
+    self.classOf = classOf
+    self.classCount = k
+    self.delta = delta
+    self.outStart = outStart
+    self.outputs = outputs
+  }
+
+  /// Start offsets of every occurrence of every literal, per literal id, ascending.
+  public func scan(_ text: [UInt32]) -> [[Int32]] {
+    var hits = [[Int32]](repeating: [], count: literals.count)
+    var state = 0
+    let k = classCount
+    classOf.withUnsafeBufferPointer { classOf in
+      delta.withUnsafeBufferPointer { delta in
+        for i in 0..<text.count {
+          let c = text[i]
+          let cls = c < 0x1_0000 ? Int(classOf[Int(c)]) : 0
+          state = Int(delta[state * k + cls])
+          let a = Int(outStart[state])
+          let b = Int(outStart[state + 1])
+          if a != b {
+            for o in a..<b {
+              let id = Int(outputs[o])
+              hits[id].append(Int32(i + 1 - literals[id].count))
+            }
+          }
+        }
+      }
+    }
+    return hits
+  }
+}

@@ -1,0 +1,59 @@
+/// Which side of the contract a party is on.
+public enum PartyRole: String, Sendable, Codable, Hashable, CaseIterable {
+  /// The medical institution (hospital, clinic, pharmacy …).
+  case institution
+  /// The IT vendor.
+  case vendor
+  case unknown
+}
+
+public struct Party: Sendable, Codable, Equatable {
+  public var role: PartyRole
+  /// The label the contract uses for the party: 甲, 乙, 当社, 契約者 …
+  public var label: String
+  /// The party's name as written, when the contract gives one.
+  public var name: String?
+
+  public init(role: PartyRole, label: String, name: String?) {
+    self.role = role
+    self.label = label
+    self.name = name
+  }
+}
+
+/// Words that tell the role of a party from its label or its name.
+public enum PartyLabels {
+  /// Labels that usually stand for the institution.
+  public static let institutionLabels = [
+    "契約者", "利用者", "お客様", "会員", "委託者", "発注者", "ユーザ", "ユーザー", "医療機関", "委託元",
+  ]
+  /// Labels that usually stand for the vendor.
+  public static let vendorLabels = ["当社", "弊社", "受託者", "受注者", "ベンダ", "ベンダー", "事業者", "委託先", "提供者"]
+  /// Neutral labels.
+  public static let neutralLabels = ["甲", "乙", "丙", "丁"]
+
+  public static var all: [String] { neutralLabels + institutionLabels + vendorLabels }
+
+  static let institutionNameMarkers = [
+    "病院", "診療所", "クリニック", "医院", "医療法人", "薬局", "医療センター", "歯科", "医療機関", "保健", "健診",
+    "大学病院", "病院機構", "社会福祉法人", "看護",
+  ]
+  static let vendorNameMarkers = [
+    "株式会社", "有限会社", "合同会社", "(株)", "（株）", "システム", "ソリューション", "テクノロジ", "情報サービス",
+    "ソフト", "ネットワーク", "データ", "コンピュータ", "電機", "通信", "エンジニアリング",
+  ]
+
+  /// The role a party's name suggests, if any.
+  public static func role(fromName name: String) -> PartyRole {
+    if institutionNameMarkers.contains(where: name.contains) { return .institution }
+    if vendorNameMarkers.contains(where: name.contains) { return .vendor }
+    return .unknown
+  }
+
+  /// The role a label suggests on its own, if any.
+  public static func role(fromLabel label: String) -> PartyRole {
+    if institutionLabels.contains(label) { return .institution }
+    if vendorLabels.contains(label) { return .vendor }
+    return .unknown
+  }
+}

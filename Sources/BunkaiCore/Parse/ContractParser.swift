@@ -1,0 +1,345 @@
+/// Turns source text into a `Contract`: title, preamble, parties, chapters, articles with their
+/// paragraphs and items, annexes, definitions and 附則. Line-based and tolerant: anything it does
+/// not recognise becomes the continuation of the paragraph before it (PDF text wraps lines).
+public enum ContractParser {
+  public static func parse(_ source: SourceText) -> Contract {
+    var parser = Builder(s: source.scalars)
+    parser.run()
+    var contract = parser.contract
+    contract.annexReferences = AnnexScanner.references(in: source.scalars, articles: contract.articles)
+    contract.definitions = PartyExtractor.definitions(in: source.scalars)
+    contract.parties = PartyExtractor.parties(in: source.scalars, contract: contract)
+    contract.kinds = ContractKindDetector.kinds(of: contract, scalars: source.scalars)
+    return contract
+  }
+}
+
+private struct Builder {
+  let s: [Unicode.Scalar]
+  var contract = Contract()
+  var lines: [Line] = []
+
+  enum Region { case front, articles, closed, supplementary }
+  var region = Region.front
+  var frontLines: [Line] = []
+  var article: Article?
+  var chapter: String?
+  /// A line such as "（目的）" waiting to become the heading of the next article.
+  var pendingHeading: (text: String, range: Range<Int>, line: Line)?
+  var sawNumberStyle = false
+  var sawParagraphStyle = false
+
+  init(s: [Unicode.Scalar]) { self.s = s }
+
+  mutating func run() {
+    lines = Lines.split(s)
+    for line in lines where !line.isBlank {
+      handle(line)
+    }
+    flushPendingHeading()
+    closeArticle()
+    if case .supplementary = region, let start = contract.supplementary?.lowerBound {
+      contract.supplementary = start..<(lines.last(where: { !$0.isBlank })?.trimEnd ?? start)
+    }
+    finishFront()
+  }
+
+  mutating func handle(_ line: Line) {
+    if region == .supplementary { return }
+    if let header = chapterHeader(line) {
+      flushPendingHeading()
+      closeArticle()
+      contract.chapters.append(header)
+      chapter = header.number
+      region = .articles
+      return
+    }
+    if isSectionHeader(line) { return }
+    if let a = articleHeader(line) {
+      closeArticle()
+      region = .articles
+      article = a
+      return
+    }
+    if isSupplementaryHeader(line) {
+      flushPendingHeading()
+      closeArticle()
+      region = .supplementary
+      contract.supplementary = line.trimStart..<line.trimEnd
+      return
+    }
+    if region != .front, let heading = standaloneHeading(line) {
+      flushPendingHeading()
+      pendingHeading = (heading.text, heading.range, line)
+      return
+    }
+    flushPendingHeading()
+    if region == .articles || region == .closed, let label = annexHeading(line) {
+      closeArticle()
+      region = .closed
+      contract.annexSections.append(AnnexSection(label: label, range: line.trimStart..<line.trimEnd))
+      return
+    }
+    if region == .articles, isPostamble(line) {
+      closeArticle()
+      region = .closed
+      return
+    }
+    if article != nil {
+      addContent(line)
+    } else if region == .front {
+      frontLines.append(line)
+    } else if region == .closed, var last = contract.annexSections.last {
+      last.range = last.range.lowerBound..<line.trimEnd
+      contract.annexSections[contract.annexSections.count - 1] = last
+    }
+  }
+
+  /// A held "（見出し）" line that no article followed is ordinary text after all.
+  mutating func flushPendingHeading() {
+    guard let pending = pendingHeading else { return }
+    pendingHeading = nil
+    if article != nil { addContent(pending.line) }
+  }
+
+  mutating func closeArticle() {
+    guard var a = article else { return }
+    if let last = a.paragraphs.last { a.range = a.range.lowerBound..<max(a.range.upperBound, last.range.upperBound) }
+    contract.articles.append(a)
+    article = nil
+  }
+
+  // MARK: - Content inside an article
+
+  mutating func addContent(_ line: Line) {
+    guard var a = article else { return }
+    defer { article = a }
+    let expected = (a.paragraphs.last?.number ?? 0) + 1
+    if let (number, textStart, style) = paragraphMarker(line), number == expected,
+      number > 1 || a.paragraphs.isEmpty
+    {
+      if !sawParagraphStyle {
+        contract.paragraphNumberStyle = style
+        sawParagraphStyle = true
+      }
+      a.paragraphs.append(Paragraph(number: number, range: textStart..<line.trimEnd, items: []))
+      a.range = a.range.lowerBound..<line.trimEnd
+      return
+    }
+    if a.paragraphs.isEmpty {
+      a.paragraphs.append(Paragraph(number: 1, range: line.trimStart..<line.trimStart, items: []))
+    }
+    var p = a.paragraphs.removeLast()
+    if let label = itemMarker(line) {
+      p.items.append(Item(label: label, range: line.trimStart..<line.trimEnd))
+    } else if var item = p.items.popLast() {
+      item.range = item.range.lowerBound..<line.trimEnd
+      p.items.append(item)
+    }
+    p.range = (p.range.isEmpty ? line.trimStart : p.range.lowerBound)..<line.trimEnd
+    a.paragraphs.append(p)
+    a.range = a.range.lowerBound..<line.trimEnd
+  }
+
+  /// "2　", "２．", "2. " at the start of a line: (number, start of text, style).
+  func paragraphMarker(_ line: Line) -> (Int, Int, NumberStyle)? {
+    var i = line.trimStart
+    var n = 0
+    var fullWidth = false
+    while i < line.trimEnd, let d = Numerals.digitValue(s[i]) {
+      if s[i].value >= 0xFF10 { fullWidth = true }
+      n = n * 10 + d
+      i += 1
+    }
+    guard i > line.trimStart, i - line.trimStart <= 3, i < line.trimEnd else { return nil }
+    let c = s[i]
+    if Lines.isSpace(c) {
+      return (n, Lines.skipSpaces(s, i, line.trimEnd), fullWidth ? .fullWidth : .arabic)
+    }
+    if c == "．" || c == "." {
+      // "2.5%" is a number, not a marker.
+      if i + 1 < line.trimEnd, Numerals.digitValue(s[i + 1]) != nil { return nil }
+      return (n, Lines.skipSpaces(s, i + 1, line.trimEnd), fullWidth ? .fullWidth : .arabic)
+    }
+    return nil
+  }
+
+  /// "(1)", "（１）", "⑴", "①", "一　", "ア　", "(ア)", "1)" at the start of a line.
+  func itemMarker(_ line: Line) -> String? {
+    let a = line.trimStart
+    let end = line.trimEnd
+    let c = s[a]
+    if (0x2460...0x2473).contains(c.value) || (0x2474...0x2487).contains(c.value)
+      || (0x3220...0x3229).contains(c.value)
+    {
+      return String(c)
+    }
+    if c == "(" || c == "（" {
+      var j = a + 1
+      while j < end, j - a <= 4, s[j] != ")", s[j] != "）" { j += 1 }
+      guard j < end, j - a >= 2, j - a <= 4 else { return nil }
+      let inner = s[(a + 1)..<j]
+      let ok = inner.allSatisfy {
+        Numerals.digitValue($0) != nil || Numerals.kanjiDigits[$0] != nil || Numerals.kanjiMultipliers[$0] != nil
+          || (0x30A2...0x30F3).contains($0.value) || (0x61...0x7A).contains($0.value)
+          || (0xFF41...0xFF5A).contains($0.value)
+      }
+      return ok ? Lines.string(s, a..<(j + 1)) : nil
+    }
+    // Kanji numeral or katakana followed by a space or "．".
+    var j = a
+    while j < end, Numerals.kanjiDigits[s[j]] != nil || Numerals.kanjiMultipliers[s[j]] != nil { j += 1 }
+    if j == a, (0x30A2...0x30F3).contains(c.value) { j = a + 1 }
+    if j > a, j - a <= 3, j < end, Lines.isSpace(s[j]) || s[j] == "．" || s[j] == "、" {
+      return Lines.string(s, a..<j)
+    }
+    // "1)" / "１）"
+    j = a
+    while j < end, Numerals.digitValue(s[j]) != nil { j += 1 }
+    if j > a, j - a <= 2, j < end, s[j] == ")" || s[j] == "）" { return Lines.string(s, a..<(j + 1)) }
+    return nil
+  }
+
+  // MARK: - Structure lines
+
+  /// "第12条", "第十二条の二", "第１２条（目的）本文…".
+  mutating func articleHeader(_ line: Line) -> Article? {
+    let end = line.trimEnd
+    guard Lines.hasPrefix(s, line.trimStart, end, "第") else { return nil }
+    var i = Lines.skipSpaces(s, line.trimStart + 1, end)
+    guard let (main, afterMain, style) = Numerals.read(s, at: i, end: end) else { return nil }
+    i = Lines.skipSpaces(s, afterMain, end)
+    guard i < end, s[i] == "条" else { return nil }
+    i += 1
+    var number = String(main)
+    // "の2" (inserted article), possibly repeated ("の2の3").
+    while i + 1 < end, s[i] == "の", let (sub, afterSub, _) = Numerals.read(s, at: i + 1, end: end) {
+      number += "の\(sub)"
+      i = afterSub
+    }
+    // What follows the number must be a space, a bracket or the end of the line; otherwise this is
+    // a sentence that starts with a reference ("第5条の規定により…").
+    if i < end, !Lines.isSpace(s[i]), Lines.openBrackets[s[i]] == nil { return nil }
+    if !sawNumberStyle {
+      contract.numberStyle = style
+      sawNumberStyle = true
+    }
+    i = Lines.skipSpaces(s, i, end)
+    var heading: String?
+    var headingRange: Range<Int>?
+    var bodyStart = i
+    if i < end, let close = Lines.openBrackets[s[i]], let j = s[(i + 1)..<end].firstIndex(of: close) {
+      let inner = trim((i + 1)..<j)
+      heading = Lines.string(s, inner)
+      headingRange = inner
+      bodyStart = Lines.skipSpaces(s, j + 1, end)
+    } else if i < end, end - i <= 20, !Lines.contains(s, i..<end, "。"), !Lines.contains(s, i..<end, "、") {
+      heading = Lines.string(s, i..<end)
+      headingRange = i..<end
+      bodyStart = end
+    }
+    if heading == nil, let pending = pendingHeading {
+      heading = pending.text
+      headingRange = pending.range
+    }
+    let start = (heading != nil && pendingHeading != nil && headingRange == pendingHeading?.range)
+      ? pendingHeading!.line.trimStart : line.trimStart
+    pendingHeading = nil
+    var paragraphs: [Paragraph] = []
+    if bodyStart < end {
+      paragraphs.append(Paragraph(number: 1, range: bodyStart..<end, items: []))
+    }
+    return Article(
+      number: number, heading: heading, headingRange: headingRange, chapter: chapter,
+      range: start..<line.trimEnd, paragraphs: paragraphs)
+  }
+
+  func chapterHeader(_ line: Line) -> Chapter? {
+    let end = line.trimEnd
+    guard Lines.hasPrefix(s, line.trimStart, end, "第") else { return nil }
+    let i = Lines.skipSpaces(s, line.trimStart + 1, end)
+    guard let (n, after, _) = Numerals.read(s, at: i, end: end) else { return nil }
+    let j = Lines.skipSpaces(s, after, end)
+    guard j < end, s[j] == "章" else { return nil }
+    var titleRange = trim((j + 1)..<end)
+    if let first = titleRange.first, let close = Lines.openBrackets[s[first]], s[titleRange.upperBound - 1] == close {
+      titleRange = trim((titleRange.lowerBound + 1)..<(titleRange.upperBound - 1))
+    }
+    return Chapter(
+      number: String(n), title: titleRange.isEmpty ? nil : Lines.string(s, titleRange),
+      range: line.trimStart..<end)
+  }
+
+  func isSectionHeader(_ line: Line) -> Bool {
+    let end = line.trimEnd
+    guard Lines.hasPrefix(s, line.trimStart, end, "第") else { return false }
+    let i = Lines.skipSpaces(s, line.trimStart + 1, end)
+    guard let (_, after, _) = Numerals.read(s, at: i, end: end) else { return false }
+    let j = Lines.skipSpaces(s, after, end)
+    return j < end && (s[j] == "節" || s[j] == "款") && end - line.trimStart <= 30
+  }
+
+  func isSupplementaryHeader(_ line: Line) -> Bool {
+    let compact = s[line.trimmed].filter { !Lines.isSpace($0) }
+    guard compact.count >= 2, compact[compact.startIndex] == "附" || compact[compact.startIndex] == "付",
+      compact[compact.startIndex + 1] == "則"
+    else { return false }
+    return compact.count <= 20 && !compact.contains("。")
+  }
+
+  /// "（目的）" alone on a line.
+  func standaloneHeading(_ line: Line) -> (text: String, range: Range<Int>)? {
+    guard line.length <= 30, let close = Lines.openBrackets[s[line.trimStart]], s[line.trimEnd - 1] == close
+    else { return nil }
+    let inner = trim((line.trimStart + 1)..<(line.trimEnd - 1))
+    guard !inner.isEmpty, !s[inner].contains(close), !Lines.contains(s, inner, "。") else { return nil }
+    // "(1)" is an item marker, not a heading.
+    if s[inner].allSatisfy({ Numerals.digitValue($0) != nil || Numerals.kanjiDigits[$0] != nil }) { return nil }
+    if Lines.contains(s, inner, "別紙") || Lines.contains(s, inner, "別表") { return nil }
+    return (Lines.string(s, inner), inner)
+  }
+
+  /// "別表1（保守対象機器）", "（別紙）", "別紙2　…" as a heading line after the articles.
+  func annexHeading(_ line: Line) -> String? {
+    var i = line.trimStart
+    if let _ = Lines.openBrackets[s[i]] { i += 1 }
+    guard Lines.hasPrefix(s, i, line.trimEnd, "別表") || Lines.hasPrefix(s, i, line.trimEnd, "別紙"),
+      line.length <= 40, !Lines.contains(s, line.trimmed, "。"), !Lines.contains(s, line.trimmed, "に定める")
+    else { return nil }
+    return AnnexScanner.label(in: s, at: i, end: line.trimEnd)?.label
+  }
+
+  func isPostamble(_ line: Line) -> Bool {
+    let r = line.trimmed
+    if line.length <= 3, Lines.string(s, r).filter({ !$0.isWhitespace }) == "以上" { return true }
+    return Lines.contains(s, r, "証として") || Lines.contains(s, r, "証するため")
+      || Lines.contains(s, r, "証するために")
+  }
+
+  func trim(_ r: Range<Int>) -> Range<Int> {
+    var a = r.lowerBound
+    var b = r.upperBound
+    while a < b, Lines.isSpace(s[a]) { a += 1 }
+    while b > a, Lines.isSpace(s[b - 1]) { b -= 1 }
+    return a..<b
+  }
+
+  // MARK: - Title and preamble
+
+  mutating func finishFront() {
+    guard let first = frontLines.first else { return }
+    var rest = frontLines[...]
+    let text = Lines.string(s, first.trimmed)
+    let titleWords = ["契約", "規約", "約款", "覚書", "合意書", "協定", "仕様書", "条件", "申込"]
+    if first.length <= 60, !text.hasSuffix("。"),
+      titleWords.contains(where: text.contains) || first.length <= 30
+    {
+      contract.title = text.filter { !$0.isWhitespace }
+      contract.titleRange = first.trimmed
+      rest = rest.dropFirst()
+    }
+    if let a = rest.first, let b = rest.last {
+      contract.preamble = a.trimStart..<b.trimEnd
+    }
+  }
+}

@@ -1,0 +1,79 @@
+/// A line of the source text with its whitespace-trimmed bounds (scalar offsets).
+struct Line {
+  var start: Int
+  var end: Int
+  var trimStart: Int
+  var trimEnd: Int
+  var isBlank: Bool { trimStart >= trimEnd }
+  var trimmed: Range<Int> { trimStart..<trimEnd }
+  var length: Int { trimEnd - trimStart }
+}
+
+enum Lines {
+  static func isSpace(_ s: Unicode.Scalar) -> Bool {
+    s == " " || s == "\t" || s == "\u{3000}" || s == "\u{A0}" || s == "\u{FEFF}" || s == "\u{200B}"
+  }
+
+  static func isBreak(_ s: Unicode.Scalar) -> Bool {
+    s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" || s == "\u{0C}"
+  }
+
+  static func split(_ s: [Unicode.Scalar]) -> [Line] {
+    var lines: [Line] = []
+    var i = 0
+    let n = s.count
+    while i <= n {
+      var j = i
+      while j < n, !isBreak(s[j]) { j += 1 }
+      var a = i
+      while a < j, isSpace(s[a]) { a += 1 }
+      var b = j
+      while b > a, isSpace(s[b - 1]) { b -= 1 }
+      lines.append(Line(start: i, end: j, trimStart: a, trimEnd: b))
+      if j >= n { break }
+      i = (s[j] == "\r" && j + 1 < n && s[j + 1] == "\n") ? j + 2 : j + 1
+    }
+    return lines
+  }
+
+  /// Skips spaces from `i` up to `end`.
+  static func skipSpaces(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> Int {
+    var j = i
+    while j < end, isSpace(s[j]) { j += 1 }
+    return j
+  }
+
+  static func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
+    var v = String.UnicodeScalarView()
+    v.append(contentsOf: s[r])
+    return String(v)
+  }
+
+  static func hasPrefix(_ s: [Unicode.Scalar], _ i: Int, _ end: Int, _ prefix: String) -> Bool {
+    var j = i
+    for p in prefix.unicodeScalars {
+      guard j < end, s[j] == p else { return false }
+      j += 1
+    }
+    return true
+  }
+
+  static func contains(_ s: [Unicode.Scalar], _ r: Range<Int>, _ needle: String) -> Bool {
+    let n = Array(needle.unicodeScalars)
+    guard !n.isEmpty, r.count >= n.count else { return false }
+    var i = r.lowerBound
+    while i + n.count <= r.upperBound {
+      if s[i] == n[0] {
+        var k = 1
+        while k < n.count, s[i + k] == n[k] { k += 1 }
+        if k == n.count { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+
+  static let openBrackets: [Unicode.Scalar: Unicode.Scalar] = [
+    "（": "）", "(": ")", "【": "】", "〔": "〕", "[": "]", "［": "］", "《": "》", "〈": "〉",
+  ]
+}

@@ -1,0 +1,128 @@
+/// Finds the parties ("医療法人〇〇会（以下「甲」という。）") and other defined terms.
+enum PartyExtractor {
+  /// Every "以下「X」" and "「X」とは" definition, in text order.
+  static func definitions(in s: [Unicode.Scalar]) -> [Definition] {
+    var out: [Definition] = []
+    var i = 0
+    while i < s.count {
+      if s[i] == "「", let close = s[(i + 1)..<min(s.count, i + 30)].firstIndex(of: "」") {
+        let afterClose = close + 1
+        let isTermDefinition = Lines.hasPrefix(s, afterClose, s.count, "とは")
+        let isLabelDefinition = precededByIka(s, i)
+        if (isTermDefinition || isLabelDefinition), close > i + 1 {
+          out.append(Definition(term: Lines.string(s, (i + 1)..<close), range: i..<(close + 1)))
+        }
+        i = close + 1
+      } else {
+        i += 1
+      }
+    }
+    return out
+  }
+
+  /// "以下「", "以下、「", "以下単に「".
+  static func precededByIka(_ s: [Unicode.Scalar], _ quote: Int) -> Bool {
+    var j = quote - 1
+    var skipped = 0
+    while j >= 0, skipped < 3, s[j] == "、" || s[j] == "," || s[j] == "単" || s[j] == "に" || Lines.isSpace(s[j]) {
+      j -= 1
+      skipped += 1
+    }
+    return j >= 1 && s[j - 1] == "以" && s[j] == "下"
+  }
+
+  static func parties(in s: [Unicode.Scalar], contract: Contract) -> [Party] {
+    var parties: [Party] = []
+    // Party definitions come before the first article, or in the early articles of terms of use.
+    let limit = max(contract.articles.dropFirst(3).first?.range.lowerBound ?? s.count, contract.preamble?.upperBound ?? 0)
+    for d in contract.definitions where d.range.lowerBound < limit {
+      let label = d.term
+      guard !parties.contains(where: { $0.label == label }) else { continue }
+      let isLabelDefinition = precededByIka(s, d.range.lowerBound)
+      var name: String?
+      if isLabelDefinition {
+        name = nameBefore(s, definitionStart: d.range.lowerBound)
+      } else {
+        name = definitionBody(s, after: d.range.upperBound)
+      }
+      let known = PartyLabels.all.contains(label)
+      let nameRole = name.map(PartyLabels.role(fromName:)) ?? .unknown
+      guard known || (isLabelDefinition && nameRole != .unknown && label.count <= 4) else { continue }
+      // "「契約者」とは…をいいます" describes the party rather than naming it.
+      parties.append(Party(role: nameRole, label: label, name: isLabelDefinition ? name : nil))
+      if nameRole == .unknown, !isLabelDefinition, let body = name {
+        parties[parties.count - 1].role = PartyLabels.role(fromName: body)
+      }
+    }
+    // Terms of use often say 当社 / 契約者 without defining them.
+    for label in ["当社", "弊社", "契約者", "利用者", "お客様"] where !parties.contains(where: { $0.label == label }) {
+      if count(s, label, max: 3) >= 3,
+        parties.count < 2 || !parties.contains(where: { $0.role == PartyLabels.role(fromLabel: label) })
+      {
+        parties.append(Party(role: .unknown, label: label, name: nil))
+      }
+    }
+    // Roles: names first, then the label, then the other side of a two-party contract.
+    for k in parties.indices where parties[k].role == .unknown {
+      parties[k].role = PartyLabels.role(fromLabel: parties[k].label)
+    }
+    let main = parties.filter { PartyLabels.neutralLabels.contains($0.label) || $0.role != .unknown }
+    if main.count == 2 {
+      let roles = main.map(\.role)
+      if roles.contains(.unknown), let known = roles.first(where: { $0 != .unknown }) {
+        let other: PartyRole = known == .institution ? .vendor : .institution
+        for k in parties.indices where parties[k].role == .unknown && main.contains(where: { $0.label == parties[k].label }) {
+          parties[k].role = other
+        }
+      }
+    }
+    return parties
+  }
+
+  /// The name written before "（以下「甲」…": back to the previous definition, sentence or line.
+  static func nameBefore(_ s: [Unicode.Scalar], definitionStart: Int) -> String? {
+    // Step back over "以下、" and the opening bracket.
+    var j = definitionStart - 1
+    while j >= 0, s[j] != "（", s[j] != "(", definitionStart - j < 6 { j -= 1 }
+    guard j >= 0, s[j] == "（" || s[j] == "(" else { return nil }
+    let end = j
+    var a = end - 1
+    while a >= 0, end - a < 80 {
+      let c = s[a]
+      if c == "）" || c == ")" || c == "。" || c == "\n" || c == "、" || c == "」" || c == "\r" { break }
+      a -= 1
+    }
+    var start = a + 1
+    // Drop joining words left from the previous party: "と", "及び".
+    for joiner in ["及び", "並びに", "と", "は"] where Lines.hasPrefix(s, start, end, joiner) {
+      start += joiner.unicodeScalars.count
+    }
+    while start < end, Lines.isSpace(s[start]) { start += 1 }
+    var stop = end
+    while stop > start, Lines.isSpace(s[stop - 1]) { stop -= 1 }
+    guard stop > start else { return nil }
+    return Lines.string(s, start..<stop)
+  }
+
+  /// The text of "「X」とは、…をいう" up to the end of the sentence.
+  static func definitionBody(_ s: [Unicode.Scalar], after: Int) -> String? {
+    var j = after
+    while j < s.count, j - after < 120, s[j] != "。", s[j] != "\n" { j += 1 }
+    return j > after ? Lines.string(s, after..<j) : nil
+  }
+
+  static func count(_ s: [Unicode.Scalar], _ needle: String, max: Int) -> Int {
+    let n = Array(needle.unicodeScalars)
+    var found = 0
+    var i = 0
+    while i + n.count <= s.count, found < max {
+      if s[i] == n[0], Array(s[i..<(i + n.count)]) == n {
+        found += 1
+        i += n.count
+      } else {
+        i += 1
+      }
+    }
+    return found
+  }
+}

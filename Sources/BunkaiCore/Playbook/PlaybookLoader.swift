@@ -1,0 +1,227 @@
+import Foundation
+import Yams
+
+/// Reads and validates playbook YAML. Every problem names the file, line and field.
+public enum PlaybookLoader {
+  public static let supportedSchemaVersion = 1
+
+  /// The playbook shipped with Bunkai.
+  public static func builtin() throws -> Playbook {
+    guard let url = Bundle.module.url(forResource: "builtin", withExtension: "yaml", subdirectory: "Playbooks")
+    else { throw DataFileError(file: "Playbooks/builtin.yaml", line: nil, field: "", message: "組み込みプレイブックが見つかりません") }
+    return try load(contentsOf: url)
+  }
+
+  public static func load(contentsOf url: URL) throws -> Playbook {
+    let text: String
+    do {
+      text = try String(contentsOf: url, encoding: .utf8)
+    } catch {
+      throw DataFileError(file: url.path, line: nil, field: "", message: "ファイルを UTF-8 のテキストとして読めません")
+    }
+    return try load(yaml: text, file: url.path)
+  }
+
+  public static func load(yaml: String, file: String) throws -> Playbook {
+    var r = YAMLReader(file: file)
+    guard let root = r.compose(yaml), r.mapping(root, "") != nil else { throw DataFileErrors(errors: r.errors) }
+    r.checkKeys(root, ["schemaVersion", "id", "version", "title", "lessons", "topics", "rules"], "")
+    if let v = r.int(root, "schemaVersion", ""), v != supportedSchemaVersion {
+      r.fail(root["schemaVersion"], "schemaVersion", "対応していない版です（対応: \(supportedSchemaVersion)）")
+    } else if root["schemaVersion"] == nil {
+      r.fail(root, "schemaVersion", "必須の項目がありません（1 を書いてください）")
+    }
+    let id = r.string(root, "id", "") ?? "?"
+    let version = r.string(root, "version", "", required: false) ?? "0"
+    let title = r.string(root, "title", "", required: false) ?? id
+
+    var lessons: [Lesson] = []
+    for (i, node) in r.list(root, "lessons", "").enumerated() {
+      let path = "lessons[\(i)]"
+      r.checkKeys(node, ["id", "title", "text"], path)
+      if let lid = r.string(node, "id", path), let t = r.string(node, "title", path), let x = r.string(node, "text", path) {
+        lessons.append(Lesson(id: lid, title: t, text: x))
+      }
+    }
+    var topics: [TopicDefinition] = []
+    for (i, node) in r.list(root, "topics", "").enumerated() {
+      let path = "topics[\(i)]"
+      r.checkKeys(node, ["id", "label", "heading", "body"], path)
+      guard let tid = r.string(node, "id", path) else { continue }
+      let heading = r.strings(node, "heading", path)
+      let body = r.strings(node, "body", path)
+      validateTerms(heading, node["heading"], "\(path).heading", &r)
+      validateTerms(body, node["body"], "\(path).body", &r)
+      if heading.isEmpty && body.isEmpty { r.fail(node, path, "heading か body のどちらかに語を書いてください") }
+      topics.append(TopicDefinition(id: tid, label: r.string(node, "label", path, required: false) ?? tid, heading: heading, body: body))
+    }
+    var rules: [Rule] = []
+    var seen: Set<String> = []
+    for (i, node) in r.list(root, "rules", "").enumerated() {
+      let path = "rules[\(i)]"
+      if let rule = readRule(node, path, &r) {
+        if !seen.insert(rule.id).inserted { r.fail(node["id"], "\(path).id", "ルール ID「\(rule.id)」が重複しています") }
+        rules.append(rule)
+      }
+    }
+    if root["rules"] == nil { r.fail(root, "rules", "必須の項目がありません") }
+    guard r.errors.isEmpty else { throw DataFileErrors(errors: r.errors) }
+    return Playbook(id: id, version: version, title: title, lessons: lessons, topics: topics, rules: rules)
+  }
+
+  /// Checks references between the parts once the playbooks to be used are merged.
+  public static func validateReferences(_ playbook: Playbook, file: String) throws {
+    let topicIds = Set(playbook.topics.map(\.id))
+    let lessonIds = Set(playbook.lessons.map(\.id))
+    var errors: [DataFileError] = []
+    for rule in playbook.rules {
+      for t in rule.scopeTopics where !topicIds.contains(t) {
+        errors.append(DataFileError(file: file, line: nil, field: "rules[\(rule.id)].scope.topics", message: "未定義のトピック「\(t)」です"))
+      }
+      if let l = rule.lesson, !lessonIds.contains(l) {
+        errors.append(DataFileError(file: file, line: nil, field: "rules[\(rule.id)].lesson", message: "未定義の教訓「\(l)」です"))
+      }
+    }
+    if !errors.isEmpty { throw DataFileErrors(errors: errors) }
+  }
+
+  static let ruleKeys: Set<String> = [
+    "id", "title", "guideRefs", "checklistItems", "severity", "appliesTo", "scope", "trigger", "require",
+    "reportMissing", "explanation", "missingExplanation", "suggestion", "missingSuggestion", "intent", "lesson",
+  ]
+
+  static func readRule(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Rule? {
+    guard r.mapping(node, path) != nil else { return nil }
+    r.checkKeys(node, ruleKeys, path)
+    let id = r.string(node, "id", path)
+    let title = r.string(node, "title", path)
+    let explanation = r.string(node, "explanation", path)
+    let intent = r.string(node, "intent", path)
+    var severity = Severity.medium
+    if let s = r.string(node, "severity", path) {
+      if let v = Severity(rawValue: s) { severity = v } else {
+        r.fail(node["severity"], "\(path).severity", "「\(s)」は使えません（high, medium, low のいずれか）")
+      }
+    }
+    var kinds: [ContractKind] = []
+    for k in r.strings(node, "appliesTo", path) {
+      if let kind = ContractKind(rawValue: k) { kinds.append(kind) } else {
+        r.fail(node["appliesTo"], "\(path).appliesTo", "「\(k)」は使えません（\(ContractKind.allCases.map(\.rawValue).joined(separator: ", "))）")
+      }
+    }
+    let checklist = r.strings(node, "checklistItems", path)
+    for item in checklist where !ChecklistCatalog.isValidItemId(item) {
+      r.fail(node["checklistItems"], "\(path).checklistItems", "「\(item)」は確認表の項目 ID の形（P1-1, P2-A-1 など）ではありません")
+    }
+    var scopeTopics: [String] = []
+    var scopeMatch: Condition?
+    if let scope = node["scope"] {
+      r.checkKeys(scope, ["topics", "match"], "\(path).scope")
+      scopeTopics = r.strings(scope, "topics", "\(path).scope")
+      if let m = scope["match"] { scopeMatch = readCondition(m, "\(path).scope.match", &r) }
+      if scopeTopics.isEmpty && scopeMatch == nil { r.fail(scope, "\(path).scope", "topics か match を書いてください") }
+    } else {
+      r.fail(node, "\(path).scope", "必須の項目がありません")
+    }
+    let trigger = node["trigger"].flatMap { readCondition($0, "\(path).trigger", &r) }
+    var requirement: Requirement?
+    if let req = node["require"] {
+      let rp = "\(path).require"
+      r.checkKeys(req, ["match", "unit", "where"], rp)
+      let unitName = r.string(req, "unit", rp, required: false) ?? "paragraph"
+      let placeName = r.string(req, "where", rp, required: false) ?? "document"
+      let unit = Requirement.Unit(rawValue: unitName)
+      let place = Requirement.Place(rawValue: placeName)
+      if unit == nil { r.fail(req["unit"], "\(rp).unit", "「\(unitName)」は使えません（paragraph か article）") }
+      if place == nil { r.fail(req["where"], "\(rp).where", "「\(placeName)」は使えません（article か document）") }
+      if let m = req["match"] {
+        if let cond = readCondition(m, "\(rp).match", &r), let unit, let place {
+          requirement = Requirement(match: cond, unit: unit, place: place)
+        }
+      } else {
+        r.fail(req, "\(rp).match", "必須の項目がありません")
+      }
+    } else {
+      r.fail(node, "\(path).require", "必須の項目がありません")
+    }
+    let suggestion = readSuggestion(node["suggestion"], "\(path).suggestion", &r, required: true)
+    let missingSuggestion = readSuggestion(node["missingSuggestion"], "\(path).missingSuggestion", &r, required: false)
+    guard let id, let title, let explanation, let intent, let requirement, let suggestion else { return nil }
+    return Rule(
+      id: id, title: title, guideRefs: r.strings(node, "guideRefs", path), checklistItems: checklist,
+      severity: severity, appliesTo: kinds, scopeTopics: scopeTopics, scopeMatch: scopeMatch, trigger: trigger,
+      require: requirement, reportMissing: r.bool(node, "reportMissing", path, default: true),
+      explanation: explanation, missingExplanation: r.string(node, "missingExplanation", path, required: false),
+      suggestion: suggestion, missingSuggestion: missingSuggestion, intent: intent,
+      lesson: r.string(node, "lesson", path, required: false))
+  }
+
+  static func readSuggestion(_ node: Node?, _ path: String, _ r: inout YAMLReader, required: Bool) -> SuggestionTemplate? {
+    guard let node else {
+      if required { r.errors.append(DataFileError(file: r.file, line: nil, field: path, message: "必須の項目がありません")) }
+      return nil
+    }
+    r.checkKeys(node, ["heading", "text"], path)
+    guard let heading = r.string(node, "heading", path), let text = r.string(node, "text", path) else { return nil }
+    let known: Set<String> = ["vendor", "institution", "article", "guideline"]
+    var rest = Substring(text)
+    while let open = rest.firstIndex(of: "{") {
+      guard let close = rest[open...].firstIndex(of: "}") else {
+        r.fail(node["text"], "\(path).text", "「{」が閉じていません")
+        break
+      }
+      let name = String(rest[rest.index(after: open)..<close])
+      if !known.contains(name) {
+        r.fail(node["text"], "\(path).text", "未知の差し込み「{\(name)}」です（使えるもの: \(known.sorted().joined(separator: ", "))）")
+      }
+      rest = rest[rest.index(after: close)...]
+    }
+    return SuggestionTemplate(heading: heading, text: text.replacingOccurrences(of: "\n", with: ""))
+  }
+
+  static func readCondition(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Condition? {
+    if let s = node.scalar?.string {
+      validateTerms([s], node, path, &r)
+      return .term(s)
+    }
+    if let seq = node.sequence {
+      // A bare list means "any of".
+      return .any(seq.enumerated().compactMap { readCondition($1, "\(path)[\($0)]", &r) })
+    }
+    guard let m = node.mapping, m.count == 1, let (k, v) = m.first, let key = k.string else {
+      r.fail(node, path, "語（文字列）か、any / all / none のどれか一つをキーにしたマッピングを書いてください")
+      return nil
+    }
+    guard let seq = v.sequence, !seq.isEmpty else {
+      r.fail(v, "\(path).\(key)", "空でないリストを書いてください")
+      return nil
+    }
+    let parts = seq.enumerated().compactMap { readCondition($1, "\(path).\(key)[\($0)]", &r) }
+    switch key {
+    case "any": return .any(parts)
+    case "all": return .all(parts)
+    case "none": return .none(parts)
+    default:
+      r.fail(k, "\(path).\(key)", "「\(key)」は使えません（any, all, none のいずれか）")
+      return nil
+    }
+  }
+
+  static func validateTerms(_ terms: [String], _ node: Node?, _ path: String, _ r: inout YAMLReader) {
+    for t in terms {
+      do {
+        _ = try TermPattern(t)
+      } catch {
+        let why: String
+        switch error {
+        case .empty: why = "語が空です（空白と記号だけの語は使えません）"
+        case .startsWithGap: why = "語を「*」で始めることはできません"
+        case .endsWithGap: why = "語を「*」で終えることはできません"
+        case .unknownPlaceholder(let n): why = "未知の差し込み「{\(n)}」です（{vendor} か {institution}）"
+        case .unclosedPlaceholder: why = "「{」が閉じていません"
+        }
+        r.fail(node, path, "語「\(t)」: \(why)")
+      }
+    }
+  }
+}

@@ -1,0 +1,164 @@
+import Yams
+
+/// A problem in a data file, with the file, line and field it concerns.
+public struct DataFileError: Error, Sendable, CustomStringConvertible {
+  public var file: String
+  public var line: Int?
+  public var field: String
+  public var message: String
+
+  public init(file: String, line: Int?, field: String, message: String) {
+    self.file = file
+    self.line = line
+    self.field = field
+    self.message = message
+  }
+
+  public var description: String {
+    let place = line.map { "\(file):\($0)" } ?? file
+    return field.isEmpty ? "\(place): \(message)" : "\(place): 項目 \(field): \(message)"
+  }
+}
+
+/// Several problems found in one file; all are reported at once so the author can fix them together.
+public struct DataFileErrors: Error, Sendable, CustomStringConvertible {
+  public var errors: [DataFileError]
+  public var description: String { errors.map(\.description).joined(separator: "\n") }
+}
+
+/// Walks a composed YAML tree, collecting errors that name the field and line.
+struct YAMLReader {
+  let file: String
+  var errors: [DataFileError] = []
+
+  init(file: String) { self.file = file }
+
+  /// Parses the text into a node tree, or records the syntax error.
+  mutating func compose(_ text: String) -> Node? {
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        fail(nil, "", "ファイルが空です")
+        return nil
+      }
+      return node
+    } catch let error as YamlError {
+      errors.append(DataFileError(file: file, line: Self.line(of: error), field: "", message: "YAML の書式が正しくありません: \(error)"))
+      return nil
+    } catch {
+      fail(nil, "", "YAML を読めません: \(error)")
+      return nil
+    }
+  }
+
+  static func line(of error: YamlError) -> Int? {
+    switch error {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      return mark.line
+    default:
+      return nil
+    }
+  }
+
+  mutating func fail(_ node: Node?, _ field: String, _ message: String) {
+    errors.append(DataFileError(file: file, line: node?.mark?.line, field: field, message: message))
+  }
+
+  func value(_ node: Node, _ key: String) -> Node? {
+    node.mapping?[key]
+  }
+
+  mutating func mapping(_ node: Node, _ field: String) -> Node.Mapping? {
+    guard let m = node.mapping else {
+      fail(node, field, "キーと値の組（マッピング）を書いてください")
+      return nil
+    }
+    return m
+  }
+
+  mutating func string(_ node: Node, _ key: String, _ path: String, required: Bool = true) -> String? {
+    guard let v = value(node, key) else {
+      if required { fail(node, join(path, key), "必須の項目がありません") }
+      return nil
+    }
+    guard let s = v.scalar?.string, !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+      fail(v, join(path, key), "空でない文字列を書いてください")
+      return nil
+    }
+    return Self.unfold(s.trimmingCharacters(in: .whitespacesAndNewlines))
+  }
+
+  /// YAML folds line breaks into spaces, which Japanese does not use: drop a space or line break
+  /// that sits between two non-ASCII characters, keep the others.
+  static func unfold(_ s: String) -> String {
+    let chars = Array(s)
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for (i, c) in chars.enumerated() {
+      if c == " " || c == "\n", i > 0, i + 1 < chars.count, !chars[i - 1].isASCII, !chars[i + 1].isASCII {
+        continue
+      }
+      out.append(c)
+    }
+    return out
+  }
+
+  mutating func strings(_ node: Node, _ key: String, _ path: String, required: Bool = false) -> [String] {
+    guard let v = value(node, key) else {
+      if required { fail(node, join(path, key), "必須の項目がありません") }
+      return []
+    }
+    if let s = v.scalar?.string { return [s] }
+    guard let seq = v.sequence else {
+      fail(v, join(path, key), "文字列のリストを書いてください")
+      return []
+    }
+    var out: [String] = []
+    for (i, item) in seq.enumerated() {
+      if let s = item.scalar?.string, !s.isEmpty {
+        out.append(s)
+      } else {
+        fail(item, "\(join(path, key))[\(i)]", "文字列を書いてください")
+      }
+    }
+    return out
+  }
+
+  mutating func bool(_ node: Node, _ key: String, _ path: String, default value: Bool) -> Bool {
+    guard let v = self.value(node, key) else { return value }
+    guard let b = v.bool else {
+      fail(v, join(path, key), "true か false を書いてください")
+      return value
+    }
+    return b
+  }
+
+  mutating func int(_ node: Node, _ key: String, _ path: String) -> Int? {
+    guard let v = value(node, key) else { return nil }
+    guard let i = v.int else {
+      fail(v, join(path, key), "整数を書いてください")
+      return nil
+    }
+    return i
+  }
+
+  mutating func list(_ node: Node, _ key: String, _ path: String) -> [Node] {
+    guard let v = value(node, key) else { return [] }
+    guard let seq = v.sequence else {
+      fail(v, join(path, key), "リストを書いてください")
+      return []
+    }
+    return Array(seq)
+  }
+
+  /// Rejects keys the schema does not know (a typo would otherwise silently do nothing).
+  mutating func checkKeys(_ node: Node, _ allowed: Set<String>, _ path: String) {
+    guard let m = node.mapping else { return }
+    for (k, _) in m {
+      if let name = k.string, !allowed.contains(name) {
+        fail(k, join(path, name), "未知の項目です（使える項目: \(allowed.sorted().joined(separator: ", "))）")
+      }
+    }
+  }
+
+  func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+}

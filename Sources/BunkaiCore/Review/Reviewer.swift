@@ -1,0 +1,51 @@
+import Foundation
+
+/// Runs a playbook on contracts: parse, classify, evaluate. Pure: no files, no database.
+/// Safe to share between threads; each review builds its own document index.
+public final class Reviewer: Sendable {
+  public let compiled: CompiledPlaybook
+  public let catalog: ChecklistCatalog
+
+  public static let disclaimer =
+    "この結果は、公開・登録された条項ライブラリ（プレイブック）と契約書を機械的に照合し、ライブラリの文例を示したものです。"
+    + "個別の事案についての法的な助言や鑑定ではありません（弁護士法72条）。最終的な文言は弁護士等の専門家に確認してください。"
+
+  /// The vendor guideline's full title, as sample wording names it.
+  public static let guidelineTitle = "「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」"
+
+  public init(playbook: Playbook, catalog: ChecklistCatalog) {
+    self.compiled = CompiledPlaybook(playbook)
+    self.catalog = catalog
+  }
+
+  public func review(_ source: SourceText) -> ReviewResult {
+    var contract = ContractParser.parse(source)
+    let normalized = Normalizer.normalize(source.scalars)
+    let index = DocumentIndex(compiled: compiled, text: normalized.chars, parties: contract.parties)
+    let headingTopics = Classifier.classify(&contract, index: index, normalized: normalized)
+    let evaluator = Evaluator(
+      contract: contract, source: source, normalized: normalized, index: index, headingTopics: headingTopics,
+      lessons: compiled.playbook.lessons)
+    var findings: [Finding] = []
+    for rule in compiled.rules { findings += evaluator.evaluate(rule) }
+    // Most severe first; within a severity, in the order of the contract, missing clauses last.
+    let order = Dictionary(uniqueKeysWithValues: contract.articles.enumerated().map { ($1.number, $0) })
+    findings = findings.enumerated().sorted { a, b in
+      if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
+      let pa = a.element.article.flatMap { order[$0] } ?? Int.max
+      let pb = b.element.article.flatMap { order[$0] } ?? Int.max
+      return pa != pb ? pa < pb : a.offset < b.offset
+    }.map(\.element)
+    return ReviewResult(
+      source: source, contract: contract, findings: findings, playbookId: compiled.playbook.id,
+      playbookVersion: compiled.playbook.version)
+  }
+}
+
+public struct ReviewResult: Sendable {
+  public var source: SourceText
+  public var contract: Contract
+  public var findings: [Finding]
+  public var playbookId: String
+  public var playbookVersion: String
+}

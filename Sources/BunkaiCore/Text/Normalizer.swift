@@ -1,0 +1,179 @@
+/// The matching view of a text: width-folded, lower-cased, whitespace removed, kanji numerals as
+/// Arabic digits and a few spelling variants unified, with maps back to source offsets.
+///
+/// Rules and topic terms go through the same folding, so a term written one way matches the
+/// text written another ("三十日" and "30日", "または" and "又は", "ＶＰＮ" and "vpn").
+public struct NormalizedText: Sendable {
+  /// Folded scalars.
+  public let chars: [UInt32]
+  /// For each folded scalar, the source offset it came from; one extra entry for the end.
+  public let toSource: [Int32]
+  /// For each source offset (and the end), the first folded index at or after it.
+  public let fromSource: [Int32]
+
+  /// Folded range covering a source range.
+  public func range(ofSource r: Range<Int>) -> Range<Int> {
+    Int(fromSource[r.lowerBound])..<Int(fromSource[r.upperBound])
+  }
+}
+
+public enum Normalizer {
+  static let kanjiDigitBase: UInt32 = 0x11_0000
+  static let kanjiTen: UInt32 = 0x11_0010
+  static let kanjiHundred: UInt32 = 0x11_0011
+  static let kanjiThousand: UInt32 = 0x11_0012
+
+  /// Single-scalar folding for the Basic Multilingual Plane. 0 means "drop".
+  /// Values from `kanjiDigitBase` upwards mark kanji numerals for the run conversion.
+  static let table: [UInt32] = {
+    var t = (0..<UInt32(0x1_0000)).map { $0 }
+    for ws: UInt32 in [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x3000, 0x200B, 0xFEFF, 0x2028, 0x2029] {
+      t[Int(ws)] = 0
+    }
+    for c in UInt32(0xFF01)...0xFF5E { t[Int(c)] = c - 0xFEE0 }
+    for c in UInt32(0x41)...0x5A { t[Int(c)] = c + 0x20 }
+    for c in UInt32(0xFF21)...0xFF3A { t[Int(c)] = c - 0xFEE0 + 0x20 }
+    t[0xFF0C] = 0x3001  // full-width comma is used as the Japanese comma
+    t[0x30F6] = 0x304B  // ヶ → か
+    t[0x30F5] = 0x304B  // ヵ → か
+    // Half-width katakana: fold through NFKC one scalar at a time (voiced marks stay separate).
+    for c in UInt32(0xFF61)...0xFF9F {
+      if let folded = String(Character(Unicode.Scalar(c)!)).precomposedStringWithCompatibilityMapping
+        .unicodeScalars.first
+      {
+        t[Int(c)] = folded.value
+      }
+    }
+    let oldForms: [(Character, Character)] = [
+      ("條", "条"), ("證", "証"), ("據", "拠"), ("從", "従"), ("擔", "担"), ("實", "実"), ("當", "当"),
+      ("關", "関"), ("區", "区"), ("號", "号"), ("髙", "高"), ("﨑", "崎"), ("齋", "斎"), ("邊", "辺"),
+      ("邉", "辺"), ("廣", "広"), ("惠", "恵"), ("國", "国"), ("縣", "県"), ("會", "会"), ("禮", "礼"),
+    ]
+    for (from, to) in oldForms {
+      t[Int(from.unicodeScalars.first!.value)] = to.unicodeScalars.first!.value
+    }
+    let digits: [(Character, UInt32)] = [
+      ("〇", 0), ("零", 0), ("一", 1), ("壱", 1), ("二", 2), ("弐", 2), ("三", 3), ("参", 3), ("四", 4),
+      ("五", 5), ("六", 6), ("七", 7), ("八", 8), ("九", 9),
+    ]
+    for (ch, v) in digits { t[Int(ch.unicodeScalars.first!.value)] = kanjiDigitBase + v }
+    t[Int(("十" as Character).unicodeScalars.first!.value)] = kanjiTen
+    t[Int(("拾" as Character).unicodeScalars.first!.value)] = kanjiTen
+    t[Int(("百" as Character).unicodeScalars.first!.value)] = kanjiHundred
+    t[Int(("千" as Character).unicodeScalars.first!.value)] = kanjiThousand
+    return t
+  }()
+
+  /// Hiragana spellings folded to the kanji spelling used in most contracts.
+  static let variants: [(from: [UInt32], to: [UInt32])] = [
+    ("および", "及び"), ("または", "又は"), ("ならびに", "並びに"), ("もしくは", "若しくは"), ("ただし", "但し"),
+    ("おこなう", "行う"), ("行なう", "行う"), ("漏洩", "漏えい"), ("毀損", "き損"), ("箇月", "か月"),
+  ].map { (Array($0.0.unicodeScalars.map(\.value)), Array($0.1.unicodeScalars.map(\.value))) }
+  static let variantStarts: Set<UInt32> = Set(variants.map { $0.from[0] })
+
+  static func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] : c }
+
+  static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+
+  public static func normalize(_ text: String) -> NormalizedText {
+    normalize(Array(text.unicodeScalars))
+  }
+
+  /// Folds a term literal the same way as a document.
+  public static func fold(_ literal: String) -> [UInt32] {
+    normalize(literal).chars
+  }
+
+  public static func normalize(_ source: [Unicode.Scalar]) -> NormalizedText {
+    let n = source.count
+    var chars: [UInt32] = []
+    chars.reserveCapacity(n)
+    var toSource: [Int32] = []
+    toSource.reserveCapacity(n + 1)
+    var fromSource = [Int32](repeating: 0, count: n + 1)
+    var i = 0
+    while i < n {
+      fromSource[i] = Int32(chars.count)
+      let raw = source[i].value
+      // Spelling variants (multi-scalar).
+      if variantStarts.contains(raw), let v = matchVariant(source, at: i) {
+        for c in v.to {
+          chars.append(c)
+          toSource.append(Int32(i))
+        }
+        for k in i..<(i + v.from.count) { fromSource[k] = Int32(chars.count - v.to.count) }
+        i += v.from.count
+        continue
+      }
+      let f = fold(raw)
+      if f == 0 {
+        i += 1
+        continue
+      }
+      if f >= kanjiDigitBase {
+        // A run of kanji numerals (spaces inside are not allowed) becomes Arabic digits.
+        var j = i
+        var run: [UInt32] = []
+        while j < n {
+          let g = fold(source[j].value)
+          guard g >= kanjiDigitBase else { break }
+          run.append(g)
+          j += 1
+        }
+        for d in kanjiRunValue(run).utf8 {
+          chars.append(UInt32(d))
+          toSource.append(Int32(i))
+        }
+        for k in i..<j { fromSource[k] = fromSource[i] }
+        i = j
+        continue
+      }
+      // "3ケ月", "3カ月", "3箇月" → "3か月".
+      if (raw == 0x30B1 || raw == 0x30AB || raw == 0x7B87), let last = chars.last, isDigit(last),
+        i + 1 < n, source[i + 1] == "月"
+      {
+        chars.append(0x304B)
+      } else {
+        chars.append(f)
+      }
+      toSource.append(Int32(i))
+      i += 1
+    }
+    fromSource[n] = Int32(chars.count)
+    toSource.append(Int32(n))
+    return NormalizedText(chars: chars, toSource: toSource, fromSource: fromSource)
+  }
+
+  private static func matchVariant(_ s: [Unicode.Scalar], at i: Int) -> (from: [UInt32], to: [UInt32])? {
+    for v in variants where i + v.from.count <= s.count {
+      var ok = true
+      for (k, c) in v.from.enumerated() where s[i + k].value != c {
+        ok = false
+        break
+      }
+      if ok { return v }
+    }
+    return nil
+  }
+
+  /// "二十一" → "21", "二〇二四" → "2024", "百" → "100".
+  static func kanjiRunValue(_ run: [UInt32]) -> String {
+    let hasMultiplier = run.contains { $0 >= kanjiTen }
+    if !hasMultiplier {
+      return String(run.map { Character(Unicode.Scalar(UInt8(0x30 + ($0 - kanjiDigitBase)))) })
+    }
+    var total = 0
+    var current = 0
+    for c in run {
+      switch c {
+      case kanjiTen, kanjiHundred, kanjiThousand:
+        let m = c == kanjiTen ? 10 : c == kanjiHundred ? 100 : 1000
+        total += (current == 0 ? 1 : current) * m
+        current = 0
+      default:
+        current = current * 10 + Int(c - kanjiDigitBase)
+      }
+    }
+    return String(total + current)
+  }
+}

@@ -1,0 +1,50 @@
+/// Decoded contract text plus where it came from.
+///
+/// Every offset Bunkai reports (evidence, article ranges) counts Unicode scalars in `text`.
+public struct SourceText: Sendable {
+  public let text: String
+  public let scalars: [Unicode.Scalar]
+  /// The path as the user gave it ("-" for standard input).
+  public var path: String
+  /// "txt", "docx" or "pdf".
+  public var format: String
+  /// The detected encoding ("UTF-8", "Shift_JIS", …) or the container ("docx").
+  public var encoding: String
+  /// For docx: where each line of `text` came from in the document.
+  public var origins: [SourceOrigin]
+
+  public init(
+    text: String, path: String = "-", format: String = "txt", encoding: String = "UTF-8",
+    origins: [SourceOrigin] = []
+  ) {
+    self.text = text
+    self.scalars = Array(text.unicodeScalars)
+    self.path = path
+    self.format = format
+    self.encoding = encoding
+    self.origins = origins
+  }
+
+  /// The exact text between two scalar offsets.
+  public func slice(_ range: Range<Int>) -> String {
+    var s = String.UnicodeScalarView()
+    s.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
+    return String(s)
+  }
+}
+
+/// Maps a line of extracted text back to the document structure it came from.
+public struct SourceOrigin: Sendable, Codable, Equatable {
+  /// Scalar offset of the line's start in `SourceText.text`.
+  public var start: Int
+  /// Index of the body paragraph (w:p) in document order.
+  public var paragraph: Int
+  /// True when the paragraph sits in a table cell.
+  public var inTable: Bool
+
+  public init(start: Int, paragraph: Int, inTable: Bool) {
+    self.start = start
+    self.paragraph = paragraph
+    self.inTable = inTable
+  }
+}

@@ -1,0 +1,4 @@
+import BunkaiCLI
+import Foundation
+
+exit(BunkaiCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))
