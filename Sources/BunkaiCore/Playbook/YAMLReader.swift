@@ -88,13 +88,13 @@ struct YAMLReader {
   }
 
   /// YAML folds line breaks into spaces, which Japanese does not use: drop a space or line break
-  /// that sits between two non-ASCII characters, keep the others.
+  /// that sits between a non-ASCII character, keep the others.
   static func unfold(_ s: String) -> String {
     let chars = Array(s)
     var out = ""
     out.reserveCapacity(s.utf8.count)
     for (i, c) in chars.enumerated() {
-      if c == " " || c == "\n", i > 0, i + 1 < chars.count, !chars[i - 1].isASCII, !chars[i + 1].isASCII {
+      if c == " " || c == "\n", i > 0, i + 1 < chars.count, !(chars[i - 1].isASCII && chars[i + 1].isASCII) {
         continue
       }
       out.append(c)

@@ -136,7 +136,7 @@ public struct ReviewJSON: Encodable, Sendable {
   /// Compact one-line JSON (for JSON Lines) or pretty-printed.
   public func encoded(pretty: Bool) throws -> Data {
     let e = JSONEncoder()
-    e.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+    e.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     return try e.encode(self)
   }
 }

@@ -1,0 +1,207 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// The guide's seven concerns, each both ways, in several writing styles.
+@Suite struct ConcernTests {
+  static let reviewer = Reviewer(playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
+
+  func findings(_ body: String, title: String = "医療情報システム保守契約書", labels: (String, String) = ("甲", "乙"))
+    -> [Finding]
+  {
+    let text = """
+      \(title)
+
+      医療法人社団こだま会 こだま病院（以下「\(labels.0)」という。）と株式会社コダマシステム（以下「\(labels.1)」という。）は、次のとおり契約を締結する。
+
+      \(body)
+      """
+    return Self.reviewer.review(SourceText(text: text)).findings
+  }
+
+  func status(_ rule: String, _ body: String, labels: (String, String) = ("甲", "乙")) -> [String] {
+    findings(body, labels: labels).filter { $0.ruleId == rule }.map { "\($0.status.rawValue):\($0.article ?? "-")" }
+  }
+
+  // MARK: A
+
+  @Test func aFiresOnScopeWithoutGuideline() {
+    #expect(status("A-guideline-basis", "第1条（業務の範囲）\n乙の業務は別表のとおりとし、プリンタは含まない。") == ["insufficient:1"])
+  }
+
+  @Test func aMissingWithoutScopeOrDutyArticle() {
+    #expect(status("A-guideline-basis", "第1条（協議）\n定めのない事項は協議する。") == ["missing:-"])
+  }
+
+  @Test(arguments: [
+    "乙は、前項の業務に関し、「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に従って安全管理を行う。",
+    "乙は、２省ガイドラインに準拠して前項の業務のセキュリティを管理する。",
+    "乙は、3省2ガイドラインに基づき、業務の安全管理を実施するものとする。",
+    "乙は、医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン（最新版）に則り業務を行う。",
+    "乙は、二省ガイドラインを遵守して業務を行う。",
+  ])
+  func aPassesWithGuidelineInAnyStyle(sentence: String) {
+    #expect(status("A-guideline-basis", "第1条（業務の範囲）\n乙の業務は別表のとおりとする。\n２　\(sentence)").isEmpty)
+  }
+
+  // MARK: B1
+
+  @Test func b1FiresOnSignedDocumentOnly() {
+    #expect(status("B1-change-notice", "第8条（契約の変更）\n本契約は、甲乙が記名押印した書面によってのみ変更できる。") == ["insufficient:8"])
+  }
+
+  @Test func b1PassesWithNoticeAndApproval() {
+    let body = """
+      第8条（変更）
+      本契約は、甲乙が記名押印した書面によってのみ変更できる。
+      ２　乙は、乙の業務提供範囲において甲のセキュリティ体制に影響を及ぼす変更を行うときは、実施予定日の三十日前までに甲に通知し、甲の承認を得なければならない。
+      """
+    #expect(status("B1-change-notice", body).isEmpty)
+  }
+
+  @Test func b1NeedsAFixedNumberOfDays() {
+    let body = "第8条（変更）\n乙は、甲のセキュリティ体制に影響を及ぼす変更を行うときは、事前に甲に通知し、甲の承認を得る。"
+    #expect(status("B1-change-notice", body) == ["insufficient:8"])
+  }
+
+  // MARK: B2
+
+  @Test func b2FiresOnFreeSubcontracting() {
+    #expect(status("B2-subcontract-control", "第9条（再委託）\n乙は、本業務の全部又は一部を第三者に自由に再委託することができる。") == ["insufficient:9"])
+  }
+
+  @Test func b2MissingWhenNoClause() {
+    #expect(status("B2-subcontract-control", "第1条（目的）\n保守を定める。") == ["missing:-"])
+  }
+
+  @Test func b2PassesWithAllThreeElements() {
+    let body = """
+      第9条（再委託）
+      乙は、あらかじめ甲の書面による承諾を得た場合に限り、本業務の一部を再委託することができる。
+      ２　乙は、再委託先に対し本契約に基づく乙の義務と同等の義務を課し、再委託先を監督する。
+      ３　再委託先の行為は乙の行為とみなし、乙は甲に対して責任を負う。
+      """
+    #expect(status("B2-subcontract-control", body).isEmpty)
+  }
+
+  @Test func b2ConsentAloneIsNotEnough() {
+    let body = "第9条（再委託）\n乙は、甲の事前の書面による承諾を得て再委託することができる。"
+    #expect(status("B2-subcontract-control", body) == ["insufficient:9"])
+  }
+
+  // MARK: C1 / C2
+
+  @Test func c1FiresOnVendorDutiesOnly() {
+    #expect(status("C1-user-side-security", "第4条（乙の責任）\n乙は、善良な管理者の注意をもって業務を行う。") == ["insufficient:4"])
+  }
+
+  @Test func c1PassesWithVendorLedConsultation() {
+    let body = "第4条（乙の責任）\n乙は業務を行う。\n２　甲のセキュリティ対策に関する具体的な実施事項は、乙が主導して甲と協議の上定め、甲がこれを実施する。"
+    #expect(status("C1-user-side-security", body).isEmpty)
+  }
+
+  @Test func c1WorksWithSaaSLabels() {
+    let body = "第4条（当社の責任）\n当社はサービスを提供します。\n２　契約者のセキュリティ対策の具体的な内容は、当社が主導して契約者と協議の上で定め、契約者が実施します。"
+    #expect(status("C1-user-side-security", body, labels: ("契約者", "当社")).isEmpty)
+  }
+
+  @Test func c2FiresOnProvidedItemsWithoutSecuritySplit() {
+    let body = "第6条（甲の協力）\n甲は、保守に必要な電源、通信回線、リモート保守用機器及び消耗品を自己の責任で用意する。"
+    #expect(status("C2-provided-items-security", body) == ["insufficient:6"])
+  }
+
+  @Test func c2PassesWithVendorLedSplit() {
+    let body = """
+      第6条（甲の協力）
+      甲は、保守に必要な電源、通信回線及びリモート保守用機器を用意する。
+      ２　前項の機器及び設備に係るセキュリティ対策は、乙が主導して甲と協議した内容に基づき、甲が実施する。
+      """
+    #expect(status("C2-provided-items-security", body).isEmpty)
+  }
+
+  @Test func c2MissingWhenNothingIsSaid() {
+    #expect(status("C2-provided-items-security", "第1条（目的）\n保守を定める。") == ["missing:-"])
+  }
+
+  // MARK: D1
+
+  @Test(arguments: [
+    "乙の損害賠償の額は、委託料の総額を上限とする。",
+    "乙は、いかなる場合においても、逸失利益及び第三者からの請求については責任を負わない。",
+    "乙の責任は、甲に現実に生じた通常かつ直接の損害に限られる。",
+  ])
+  func d1FiresOnCapsAndExclusions(sentence: String) {
+    #expect(status("D1-liability-carveout", "第15条（損害賠償）\n\(sentence)") == ["insufficient:15"])
+  }
+
+  @Test func d1PassesWithCarveOutAndSecurityPremise() {
+    let body = """
+      第15条（損害賠償）
+      乙の損害賠償の額は、委託料の総額を上限とする。
+      ２　前項の制限は、乙に故意又は重大な過失がある場合には適用しない。
+      ３　乙が２省ガイドラインに沿って行う安全管理は乙の善管注意義務の内容をなし、その不備による損害は逸失利益を含め誠実に協議の上賠償する。
+      """
+    #expect(status("D1-liability-carveout", body).isEmpty)
+  }
+
+  @Test func d1GrossNegligenceAloneIsNotEnough() {
+    let body = "第15条（損害賠償）\n乙の賠償額は委託料を上限とする。ただし、乙の故意又は重過失による場合はこの限りでない。"
+    #expect(status("D1-liability-carveout", body) == ["insufficient:15"])
+  }
+
+  @Test func d1UnlimitedDamagesRaisesNothing() {
+    #expect(status("D1-liability-carveout", "第15条（損害賠償）\n乙は、本契約に違反して甲に損害を与えたときは、その損害を賠償する。").isEmpty)
+  }
+
+  @Test func d1MissingWithoutDamagesArticle() {
+    #expect(status("D1-liability-carveout", "第1条（目的）\n保守を定める。") == ["missing:-"])
+  }
+
+  // MARK: D2
+
+  @Test func d2FiresOnExemptionForNonDesignatedSoftware() {
+    #expect(status("D2-designated-software-vulnerability", "第16条（免責）\n乙は、乙が指定しないソフトウェアに起因する障害について責任を負わない。") == ["insufficient:16"])
+  }
+
+  @Test func d2PassesWithVulnerabilityConsultation() {
+    let body = """
+      第16条（免責）
+      乙は、乙が指定しないソフトウェアに起因する障害について責任を負わない。
+      ２　前項は、乙が指定したソフトウェア及びOSに脆弱性が判明した場合に、乙が主導して甲と協議し、対策を決定し実施していることを条件とする。
+      """
+    #expect(status("D2-designated-software-vulnerability", body).isEmpty)
+  }
+
+  @Test func d2MissingWithoutExemptionOrVulnerabilityClause() {
+    #expect(status("D2-designated-software-vulnerability", "第1条（目的）\n保守を定める。") == ["missing:-"])
+  }
+
+  // MARK: Rendering
+
+  @Test func suggestionsUseTheContractsLabelsAndNumbers() {
+    let f = findings("第十五条（損害賠償）\n乙の賠償額は委託料を上限とする。\n２　乙は逸失利益について責任を負わない。")
+      .first { $0.ruleId == "D1-liability-carveout" }!
+    #expect(f.suggestion.hasPrefix("第十五条に次の一項を加える。\n３　"))
+    #expect(f.suggestion.contains("乙に故意又は重大な過失がなく"))
+    #expect(f.evidence.map(\.text) == ["乙の賠償額は委託料を上限とする。", "乙は逸失利益について責任を負わない。"])
+    #expect(f.lesson?.id == "court-tokyo-2014")
+    let saas = findings("第3条（当社の責任）\n当社はサービスを提供します。", labels: ("契約者", "当社"))
+      .first { $0.ruleId == "C1-user-side-security" }!
+    #expect(saas.suggestion.contains("当社が主導して契約者と協議"))
+  }
+
+  @Test func missingClausesGetTheNextArticleNumber() {
+    let f = findings("第1条（目的）\n保守を定める。\n第2条（協議）\n協議する。").first { $0.ruleId == "B2-subcontract-control" }!
+    #expect(f.suggestion.hasPrefix("次の条を新たに設ける。\n第3条（再委託）\n"))
+    #expect(f.evidence.isEmpty && f.article == nil)
+  }
+
+  @Test func evidenceIsAnExactSliceOfTheSource() {
+    let text = "保守契約書\n甲と乙は契約する。\n第１条　（再委託）\n乙は、　本業務を自由に再委託できる。\n"
+    let r = Self.reviewer.review(SourceText(text: text))
+    for f in r.findings {
+      for e in f.evidence { #expect(r.source.slice(e.start..<e.end) == e.text) }
+    }
+    #expect(r.findings.contains { $0.ruleId == "B2-subcontract-control" && $0.evidence.first?.text == "乙は、　本業務を自由に再委託できる。" })
+  }
+}

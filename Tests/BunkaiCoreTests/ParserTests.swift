@@ -1,0 +1,149 @@
+import Testing
+
+@testable import BunkaiCore
+
+@Suite struct ParserTests {
+  func parse(_ text: String) -> (Contract, SourceText) {
+    let s = SourceText(text: text)
+    return (ContractParser.parse(s), s)
+  }
+
+  @Test func headingStylesAndNumbers() {
+    let (c, _) = parse(
+      """
+      システム保守契約書
+
+      医療法人さくら会 さくら病院（以下「甲」という。）と株式会社ミナトシステム（以下「乙」という。）は、次のとおり合意する。
+
+      第1条（目的）
+      本契約は保守について定める。
+      第２条 (業務の範囲)
+      乙の業務は別表１のとおりとする。
+      第三条【再委託】乙は再委託しない。
+      第4条　定義
+      本契約で用いる用語は次のとおりとする。
+      （秘密保持）
+      第５条　甲及び乙は秘密を守る。
+      第5条の2（個人情報）
+      乙は個人情報を適切に扱う。
+      第十二条　乙は、本契約に基づき誠実に業務を行う。
+      第二十一条（協議）
+      定めのない事項は協議する。
+      """)
+    #expect(c.articles.map(\.number) == ["1", "2", "3", "4", "5", "5の2", "12", "21"])
+    #expect(c.articles.map(\.heading) == ["目的", "業務の範囲", "再委託", "定義", "秘密保持", "個人情報", nil, "協議"])
+    #expect(c.title == "システム保守契約書")
+    #expect(c.numberStyle == .arabic)
+  }
+
+  @Test func referencesAtLineStartAreNotArticles() {
+    let (c, _) = parse(
+      """
+      第1条（損害賠償）
+      乙は損害を賠償する。
+      第1条の規定にかかわらず、乙の故意による場合はこの限りでない。
+      第2条（協議）
+      協議する。
+      """)
+    #expect(c.articles.map(\.number) == ["1", "2"])
+    #expect(c.articles[0].paragraphs.count == 1)
+  }
+
+  @Test func paragraphsAndItems() {
+    let (c, s) = parse(
+      """
+      第７条（乙の義務）
+      乙は、次の各号に掲げる事項を行う。
+      （１）障害の切り分け
+      （２）修正プログラムの適用
+      ２　乙は、作業の記録を残す。
+      3. 乙は、求めに応じて報告する。
+      ４．乙は、次の事項を守る。
+      一　法令
+      二　本契約
+      ①　甲の規程
+      ア　その他
+      5 乙は、前各項を誠実に行う。
+      """)
+    let a = c.articles[0]
+    #expect(a.paragraphs.map(\.number) == [1, 2, 3, 4, 5])
+    #expect(a.paragraphs[0].items.map(\.label) == ["（１）", "（２）"])
+    #expect(a.paragraphs[3].items.map(\.label) == ["一", "二", "①", "ア"])
+    #expect(s.slice(a.paragraphs[1].range) == "乙は、作業の記録を残す。")
+    #expect(s.slice(a.paragraphs[2].range) == "乙は、求めに応じて報告する。")
+  }
+
+  @Test func wrappedLinesContinueTheParagraph() {
+    let (c, s) = parse("第1条（報告）\n乙は、事故が発生したときは、直ちに甲に\n報告する。\n２　乙は原因を調べる。\n")
+    #expect(c.articles[0].paragraphs.count == 2)
+    #expect(s.slice(c.articles[0].paragraphs[0].range) == "乙は、事故が発生したときは、直ちに甲に\n報告する。")
+  }
+
+  @Test func chaptersAnnexesAndSupplementaryProvisions() {
+    let (c, _) = parse(
+      """
+      第1章　総則
+      第1条（目的）
+      目的を定める。
+      第二章 業務
+      第2条（業務）
+      業務は別表第２及び別紙に定める。
+      本契約の成立を証するため、本書二通を作成する。
+      別表第２（対象機器）
+      サーバ一式
+      附　則
+      第1条 この契約は令和7年4月1日から施行する。
+      """)
+    #expect(c.chapters.map(\.number) == ["1", "2"])
+    #expect(c.chapters.map(\.title) == ["総則", "業務"])
+    #expect(c.articles.map(\.chapter) == ["1", "2"])
+    #expect(c.articles.count == 2)
+    #expect(Set(c.annexReferences.map(\.label)) == ["別表2", "別紙"])
+    #expect(c.annexReferences.first?.article == "2")
+    #expect(c.annexSections.map(\.label) == ["別表2"])
+    #expect(c.supplementary != nil)
+  }
+
+  @Test(arguments: [
+    ("医療法人社団かえで会 かえで病院（以下「甲」という。）と株式会社ホシゾラ情報（以下「乙」という。）は", "甲", PartyRole.institution, "乙", PartyRole.vendor),
+    ("株式会社ツバサソフト（以下「甲」という。）とつばさ内科クリニック（以下「乙」という。）は", "乙", .institution, "甲", .vendor),
+    ("本規約は、株式会社クモノウエ（以下「当社」といいます。）が提供するサービスを利用する医療機関（以下「契約者」といいます。）に適用されます。", "契約者", .institution, "当社", .vendor),
+    ("みなと薬局（以下「委託者」という。）と有限会社ミナトデータ（以下「受託者」という。）は", "委託者", .institution, "受託者", .vendor),
+    ("医療法人ひかり会（以下、「発注者」という。）と株式会社ヒカリ開発（以下、「受注者」という。）は", "発注者", .institution, "受注者", .vendor),
+    ("山田医院（以下「ユーザ」という。）とベンダー株式会社（以下「ベンダ」という。）は", "ユーザ", .institution, "ベンダ", .vendor),
+  ])
+  func partiesAndRoles(preamble: String, inst: String, instRole: PartyRole, vend: String, vendRole: PartyRole) {
+    let (c, _) = parse("契約書\n\n\(preamble)\n\n第1条（目的）\n目的を定める。\n")
+    #expect(c.parties.first { $0.label == inst }?.role == instRole)
+    #expect(c.parties.first { $0.label == vend }?.role == vendRole)
+  }
+
+  @Test func partyNamesAreExtracted() {
+    let (c, _) = parse(
+      "保守契約書\n医療法人社団かえで会 かえで病院（以下「甲」という。）と株式会社ホシゾラ情報（以下「乙」という。）は、次のとおり契約する。\n第1条（目的）\n目的。")
+    #expect(c.parties.map(\.name) == ["医療法人社団かえで会 かえで病院", "株式会社ホシゾラ情報"])
+  }
+
+  @Test func unknownRolesStayUnknown() {
+    let (c, _) = parse("契約書\n山田太郎（以下「甲」という。）と鈴木花子（以下「乙」という。）は合意する。\n第1条（目的）\n目的。")
+    #expect(c.parties.map(\.role) == [.unknown, .unknown])
+  }
+
+  @Test(arguments: [
+    ("医療情報システム保守契約書", [ContractKind.maintenance]),
+    ("電子カルテシステム導入契約書", [.introduction]),
+    ("クラウド型予約サービス利用規約", [.saas]),
+    ("業務委託契約書", [.other]),
+    ("システム導入及び保守契約書", [.maintenance, .introduction]),
+  ])
+  func kinds(title: String, kinds: [ContractKind]) {
+    let (c, _) = parse("\(title)\n\n第1条（目的）\n目的。")
+    #expect(c.kinds == kinds)
+  }
+
+  @Test func fullWidthAndKanjiStylesAreRemembered() {
+    #expect(parse("第１条（目的）\n目的。").0.numberStyle == .fullWidth)
+    #expect(parse("第一条（目的）\n目的。\n２　次。").0.numberStyle == .kanji)
+    #expect(parse("第1条（目的）\n目的。\n2. 次。").0.paragraphNumberStyle == .arabic)
+  }
+}

@@ -1,0 +1,57 @@
+import Testing
+
+@testable import BunkaiCore
+
+@Suite struct TermMatchingTests {
+  /// Does `term` match anywhere in `text`, for a contract whose parties are given?
+  func matches(_ term: String, _ text: String, parties: [Party] = []) throws -> Bool {
+    let playbook = Playbook(
+      id: "t", version: "1", title: "t", lessons: [],
+      topics: [TopicDefinition(id: "x", label: "x", heading: [], body: [term])], rules: [])
+    let compiled = CompiledPlaybook(playbook)
+    let n = Normalizer.normalize(text)
+    let index = DocumentIndex(compiled: compiled, text: n.chars, parties: parties)
+    return index.occurs(0, in: 0..<n.chars.count)
+  }
+
+  @Test func literalAndGap() throws {
+    #expect(try matches("故意*重*過失", "乙の故意又は重大な過失による場合"))
+    #expect(try matches("故意*重*過失", "乙の故意若しくは重過失"))
+    #expect(try !matches("故意*重*過失", "故意による。重過失"))  // a gap never crosses 。
+    #expect(try !matches("故意*重*過失", "故意" + String(repeating: "あ", count: 25) + "重過失"))
+  }
+
+  @Test func digits() throws {
+    #expect(try matches("#日前", "予定日の三十日前までに"))
+    #expect(try matches("#日前", "予定日の30日前までに"))
+    #expect(try !matches("#日前", "予定日の前日までに"))
+    #expect(try matches("年#回", "年２回以上"))
+  }
+
+  @Test func partyPlaceholders() throws {
+    let kouOtsu = [Party(role: .institution, label: "甲", name: nil), Party(role: .vendor, label: "乙", name: nil)]
+    let saas = [Party(role: .institution, label: "契約者", name: nil), Party(role: .vendor, label: "当社", name: nil)]
+    #expect(try matches("{vendor}の責任", "第5条（乙の責任）", parties: kouOtsu))
+    #expect(try !matches("{vendor}の責任", "第5条（甲の責任）", parties: kouOtsu))
+    #expect(try matches("{vendor}の責任", "当社の責任", parties: saas))
+    #expect(try !matches("{vendor}の責任", "乙の責任", parties: saas))
+    // With unknown roles any label may stand in.
+    #expect(try matches("{vendor}の責任", "乙の責任"))
+  }
+
+  @Test func termSyntaxErrors() {
+    #expect(throws: TermPattern.ParseError.startsWithGap) { try TermPattern("*重過失") }
+    #expect(throws: TermPattern.ParseError.endsWithGap) { try TermPattern("重過失*") }
+    #expect(throws: TermPattern.ParseError.unknownPlaceholder("hospital")) { try TermPattern("{hospital}の") }
+    #expect(throws: TermPattern.ParseError.empty) { try TermPattern("　") }
+  }
+
+  @Test func automatonFindsOverlappingLiterals() {
+    let a = PatternAutomaton(literals: [Array("he".unicodeScalars.map(\.value)), Array("she".unicodeScalars.map(\.value)),
+      Array("hers".unicodeScalars.map(\.value))])
+    let hits = a.scan(Array("ushers".unicodeScalars.map(\.value)))
+    #expect(hits[0] == [2])
+    #expect(hits[1] == [1])
+    #expect(hits[2] == [2])
+  }
+}
