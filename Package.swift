@@ -36,7 +36,10 @@ let package = Package(
     ),
     .executableTarget(name: "bunkai", dependencies: ["BunkaiCLI"]),
     .testTarget(name: "BunkaiCoreTests", dependencies: ["BunkaiCore"]),
-    .testTarget(name: "BunkaiFormatsTests", dependencies: ["BunkaiFormats"]),
+    .testTarget(
+      name: "BunkaiFormatsTests",
+      dependencies: ["BunkaiFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+    ),
     .testTarget(name: "BunkaiCLITests", dependencies: ["BunkaiCLI", "bunkai"]),
   ]
 )

@@ -68,7 +68,7 @@ private struct Builder {
       contract.supplementary = line.trimStart..<line.trimEnd
       return
     }
-    if region != .front, let heading = standaloneHeading(line) {
+    if let heading = standaloneHeading(line) {
       flushPendingHeading()
       pendingHeading = (heading.text, heading.range, line)
       return
@@ -99,7 +99,11 @@ private struct Builder {
   mutating func flushPendingHeading() {
     guard let pending = pendingHeading else { return }
     pendingHeading = nil
-    if article != nil { addContent(pending.line) }
+    if article != nil {
+      addContent(pending.line)
+    } else if region == .front {
+      frontLines.append(pending.line)
+    }
   }
 
   mutating func closeArticle() {

@@ -18,7 +18,7 @@ public enum DocxReader {
     let parser = XMLParser(data: document)
     parser.delegate = handler
     parser.shouldResolveExternalEntities = false
-    guard parser.parse() else {
+    guard parser.parse(), handler.documentClosed else {
       throw InputError(path, .corruptDocx, "word/document.xml の XML が壊れています（\(parser.lineNumber) 行目付近）")
     }
     var text = ""
@@ -53,6 +53,8 @@ private final class BodyHandler: NSObject, XMLParserDelegate {
   var deleted = 0
   var inText = false
   var inPPr = false
+  /// False when the XML ends before </w:document> (a truncated part).
+  var documentClosed = false
 
   init(numbering: DocxNumbering) { self.numbering = numbering }
 
@@ -92,6 +94,7 @@ private final class BodyHandler: NSObject, XMLParserDelegate {
       }
       paragraphs.append(p)
     case "w:tbl": tableDepth -= 1
+    case "w:document": documentClosed = true
     case "w:pPr": inPPr = false
     case "w:del", "w:moveFrom": deleted -= 1
     case "w:t": inText = false
