@@ -83,15 +83,18 @@ struct Library {
       throw CLIFailure.usage("--playbook-only には --playbook でプレイブックを指定してください")
     }
     do {
-      var book = playbookOnly ? nil : try PlaybookLoader.builtin()
+      // With --playbook-only the built-in rules are dropped but their topics and lessons stay, so
+      // a user's rules can still name them.
+      var book = try PlaybookLoader.builtin()
+      if playbookOnly { book.rules = [] }
       for path in playbooks {
         guard FileManager.default.fileExists(atPath: path) else {
           throw CLIFailure.input("\(path): プレイブックのファイルが見つかりません")
         }
         let user = try PlaybookLoader.load(contentsOf: URL(fileURLWithPath: path))
-        book = book.map { $0.merged(with: user) } ?? user
+        book = book.merged(with: user)
       }
-      try PlaybookLoader.validateReferences(book!, file: playbooks.last ?? "builtin")
+      try PlaybookLoader.validateReferences(book, file: playbooks.last ?? "builtin")
       var cat = try CatalogLoader.builtin()
       if let catalog {
         guard FileManager.default.fileExists(atPath: catalog) else {
@@ -99,7 +102,7 @@ struct Library {
         }
         cat = cat.merged(with: try CatalogLoader.load(contentsOf: URL(fileURLWithPath: catalog)))
       }
-      return Library(playbook: book!, catalog: cat)
+      return Library(playbook: book, catalog: cat)
     } catch let e as DataFileErrors {
       throw CLIFailure.input(e.description)
     } catch let e as DataFileError {

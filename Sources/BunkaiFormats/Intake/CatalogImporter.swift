@@ -44,14 +44,14 @@ public enum CatalogImporter {
       for (offset, row) in table.rows.enumerated().dropFirst(headerRow + 1) {
         func cell(_ field: String) -> String? {
           guard let c = map[field], c < row.count else { return nil }
-          let v = row[c].trimmingCharacters(in: .whitespacesAndNewlines)
+          let v = row[c].replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
           return v.isEmpty ? nil : v
         }
         guard let number = cell("number") else { continue }
         let line = "\(sheet)\(offset + 1) 行目"
         guard let itemId = ChecklistCatalog.itemId(forNumber: number) else {
           // Section rows such as "A 共通" carry a letter alone: not an item.
-          if number.count <= 3 && cell("content") == nil { continue }
+          if cell("title") == nil && cell("content") == nil { continue }
           problems.append("\(line): 項番「\(number)」を読めません（1, A-1 のような形で書いてください）")
           continue
         }

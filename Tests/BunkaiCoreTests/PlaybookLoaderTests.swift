@@ -1,0 +1,126 @@
+import Testing
+
+@testable import BunkaiCore
+
+@Suite struct PlaybookLoaderTests {
+  func errors(_ yaml: String) -> [DataFileError] {
+    do {
+      _ = try PlaybookLoader.load(yaml: yaml, file: "my.yaml")
+      return []
+    } catch let e as DataFileErrors {
+      return e.errors
+    } catch {
+      return []
+    }
+  }
+
+  static let validRule = """
+    schemaVersion: 1
+    id: mine
+    rules:
+      - id: my-rule
+        title: 自院の規程への準拠
+        severity: medium
+        checklistItems: [P2-A-1]
+        scope: {topics: [vendor-duties]}
+        require:
+          match: {all: [院内規程, 遵守]}
+        explanation: 説明
+        suggestion: {heading: 院内規程, text: "{vendor}は院内規程を遵守する。"}
+        intent: 趣旨
+    """
+
+  @Test func builtinLoadsAndIsConsistent() throws {
+    let p = try PlaybookLoader.builtin()
+    try PlaybookLoader.validateReferences(p, file: "builtin")
+    #expect(p.rules.count >= 19)
+    for ref in ["A", "B1", "B2", "C1", "C2", "D1", "D2"] {
+      #expect(p.rules.contains { $0.guideRefs == [ref] }, "concern \(ref)")
+    }
+    #expect(p.rules.filter { !["A", "B1", "B2", "C1", "C2", "D1", "D2"].contains($0.guideRefs.first!) }.count >= 12)
+    let catalog = try CatalogLoader.builtin()
+    for rule in p.rules {
+      for item in rule.checklistItems { #expect(catalog.item(item) != nil, "\(rule.id): \(item)") }
+    }
+  }
+
+  @Test func aValidUserRuleLoads() throws {
+    let p = try PlaybookLoader.load(yaml: Self.validRule, file: "my.yaml")
+    #expect(p.rules.map(\.id) == ["my-rule"])
+    #expect(p.rules[0].require.unit == .paragraph && p.rules[0].require.place == .document)
+  }
+
+  @Test func errorsNameFileLineAndField() {
+    let bad = Self.validRule.replacingOccurrences(of: "severity: medium", with: "severity: urgent")
+    let e = errors(bad)
+    #expect(e.count == 1)
+    #expect(e[0].file == "my.yaml")
+    #expect(e[0].line == 6)
+    #expect(e[0].field == "rules[0].severity")
+    #expect(e[0].description.contains("urgent"))
+  }
+
+  @Test func unknownKeysAndBadTermsAreReported() {
+    let bad = Self.validRule.replacingOccurrences(of: "intent: 趣旨", with: "intent: 趣旨\n    intnet: typo")
+      .replacingOccurrences(of: "[院内規程, 遵守]", with: "[\"*院内規程\", 遵守]")
+    let e = errors(bad)
+    #expect(e.contains { $0.field == "rules[0].intnet" && $0.line == 14 })
+    #expect(e.contains { $0.field.hasPrefix("rules[0].require.match.all[0]") && $0.message.contains("*") })
+  }
+
+  @Test func missingFieldsAndBadChecklistIds() {
+    let bad = Self.validRule.replacingOccurrences(of: "    title: 自院の規程への準拠\n", with: "")
+      .replacingOccurrences(of: "P2-A-1", with: "A1")
+    let e = errors(bad)
+    #expect(e.contains { $0.field == "rules[0].title" })
+    #expect(e.contains { $0.field == "rules[0].checklistItems" && $0.message.contains("A1") })
+  }
+
+  @Test func yamlSyntaxErrorsHaveALine() {
+    let e = errors("schemaVersion: 1\nid: x\nrules:\n  - id: [unclosed\n")
+    #expect(e.count == 1)
+    #expect(e[0].line != nil)
+  }
+
+  @Test func undefinedTopicIsReportedAfterMerge() throws {
+    let p = try PlaybookLoader.load(yaml: Self.validRule.replacingOccurrences(of: "vendor-duties", with: "no-such-topic"), file: "my.yaml")
+    #expect(throws: DataFileErrors.self) { try PlaybookLoader.validateReferences(try PlaybookLoader.builtin().merged(with: p), file: "my.yaml") }
+  }
+
+  @Test func userRulesRunBesideBuiltins() throws {
+    let merged = try PlaybookLoader.builtin().merged(with: try PlaybookLoader.load(yaml: Self.validRule, file: "my.yaml"))
+    let reviewer = Reviewer(playbook: merged, catalog: try CatalogLoader.builtin())
+    let text = "保守契約書\n病院（以下「甲」という。）と株式会社A（以下「乙」という。）\n第1条（乙の責任）\n乙は誠実に業務を行う。"
+    let ids = reviewer.review(SourceText(text: text)).findings.map(\.ruleId)
+    #expect(ids.contains("my-rule"))
+    #expect(ids.contains("A-guideline-basis"))
+    let passing = text + "\n２　乙は院内規程を遵守する。"
+    #expect(!reviewer.review(SourceText(text: passing)).findings.map(\.ruleId).contains("my-rule"))
+  }
+}
+
+@Suite struct CatalogTests {
+  @Test func builtinKeepsUnknownTitlesUnknown() throws {
+    let c = try CatalogLoader.builtin()
+    #expect(c.items.map(\.id).filter { $0.hasPrefix("P2-A-") }.count == 12)
+    #expect(c.item("P2-A-2")?.title == nil)
+    #expect(c.item("P2-A-2")?.displayTitle == ChecklistCatalog.unknownTitle)
+    #expect(c.item("P2-B-4")?.title == "暗号化")
+    #expect(c.item("P2-C-5")?.title == "事故発生時の原因究明・対策")
+    #expect(c.item("P1-1") != nil)
+  }
+
+  @Test(arguments: [("1", "P1-1"), ("A-1", "P2-A-1"), ("Ａ－１２", "P2-A-12"), ("B-4", "P2-B-4"), ("c4", "P2-C-4")])
+  func itemIds(number: String, id: String) {
+    #expect(ChecklistCatalog.itemId(forNumber: number) == id)
+  }
+
+  @Test func catalogYamlRoundTrips() throws {
+    let c = ChecklistCatalog(
+      id: "t", version: "2026-01", source: "x.csv",
+      items: [ChecklistItem(id: "P2-A-2", part: 2, section: "A", number: "A-2", title: "題名", content: "内容")])
+    let back = try CatalogLoader.load(yaml: try CatalogLoader.yaml(c), file: "t.yaml")
+    #expect(back.items == c.items)
+    #expect(back.version == "2026-01")
+  }
+}
