@@ -38,7 +38,10 @@ let package = Package(
     .testTarget(name: "BunkaiCoreTests", dependencies: ["BunkaiCore"]),
     .testTarget(
       name: "BunkaiFormatsTests",
-      dependencies: ["BunkaiFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: [
+        "BunkaiFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "Yams", package: "Yams"),
+      ]
     ),
     .testTarget(name: "BunkaiCLITests", dependencies: ["BunkaiCLI", "bunkai"]),
   ]

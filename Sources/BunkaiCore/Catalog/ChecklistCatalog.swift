@@ -131,24 +131,24 @@ public enum CatalogLoader {
     for (i, node) in r.list(root, "items", "").enumerated() {
       let path = "items[\(i)]"
       r.checkKeys(node, keys, path)
-      guard let itemId = r.string(node, "id", path), let number = r.string(node, "number", path) else { continue }
+      guard let itemId = r.string(node, "id", path, verbatim: true), let number = r.string(node, "number", path, verbatim: true) else { continue }
       if !ChecklistCatalog.isValidItemId(itemId) {
         r.fail(node["id"], "\(path).id", "「\(itemId)」は項目 ID の形（P1-1, P2-A-1 など）ではありません")
       }
       let part = r.int(node, "part", path) ?? (itemId.hasPrefix("P1") ? 1 : 2)
       items.append(
         ChecklistItem(
-          id: itemId, part: part, section: r.string(node, "section", path, required: false), number: number,
-          title: r.string(node, "title", path, required: false),
+          id: itemId, part: part, section: r.string(node, "section", path, required: false, verbatim: true), number: number,
+          title: r.string(node, "title", path, required: false, verbatim: true),
           titleIsSummary: r.bool(node, "titleIsSummary", path, default: false),
-          content: r.string(node, "content", path, required: false),
-          risk: r.string(node, "risk", path, required: false),
-          recommendation: r.string(node, "recommendation", path, required: false),
-          guidelineRefs: r.string(node, "guidelineRefs", path, required: false),
-          hint: r.string(node, "hint", path, required: false)))
+          content: r.string(node, "content", path, required: false, verbatim: true),
+          risk: r.string(node, "risk", path, required: false, verbatim: true),
+          recommendation: r.string(node, "recommendation", path, required: false, verbatim: true),
+          guidelineRefs: r.string(node, "guidelineRefs", path, required: false, verbatim: true),
+          hint: r.string(node, "hint", path, required: false, verbatim: true)))
     }
     guard r.errors.isEmpty else { throw DataFileErrors(errors: r.errors) }
-    return ChecklistCatalog(id: id, version: version, source: r.string(root, "source", "", required: false), items: items)
+    return ChecklistCatalog(id: id, version: version, source: r.string(root, "source", "", required: false, verbatim: true), items: items)
   }
 
   /// Catalogue YAML for an imported form.

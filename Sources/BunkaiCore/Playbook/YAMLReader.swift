@@ -75,7 +75,10 @@ struct YAMLReader {
     return m
   }
 
-  mutating func string(_ node: Node, _ key: String, _ path: String, required: Bool = true) -> String? {
+  /// A non-empty string; prose is unfolded (see `unfold`) unless `verbatim`.
+  mutating func string(_ node: Node, _ key: String, _ path: String, required: Bool = true, verbatim: Bool = false)
+    -> String?
+  {
     guard let v = value(node, key) else {
       if required { fail(node, join(path, key), "必須の項目がありません") }
       return nil
@@ -84,7 +87,8 @@ struct YAMLReader {
       fail(v, join(path, key), "空でない文字列を書いてください")
       return nil
     }
-    return Self.unfold(s.trimmingCharacters(in: .whitespacesAndNewlines))
+    let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
+    return verbatim ? trimmed : Self.unfold(trimmed)
   }
 
   /// YAML folds line breaks into spaces, which Japanese does not use: drop a space or line break
