@@ -16,6 +16,9 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "測定の繰り返し回数（最良の回を表示）")
   var rounds = 3
 
+  @Flag(help: "処理の段階ごとの時間も表示する")
+  var stages = false
+
   func run() throws {
     let t0 = DispatchTime.now()
     let library = try Library.load(playbooks: [], playbookOnly: false, catalog: nil)
@@ -37,6 +40,12 @@ struct BenchCommand: ParsableCommand {
       let t = seconds(since: start)
       best = min(best, t)
       print("  \(round) 回目: \(String(format: "%.3f", t)) s")
+    }
+    if stages {
+      let sources = corpus.map { SourceText(text: $0, path: "bench") }
+      for (name, t) in StageTimer.measure(reviewer, sources) {
+        print("  段階 \(name): \(String(format: "%.3f", t / Double(count) * 1000)) ms/件")
+      }
     }
     let mbps = Double(bytes) / 1_048_576 / best
     let perSecond = Double(count) / best

@@ -72,7 +72,8 @@ import Yams
       if let h = a["heading"] as? String { #expect(article?.heading == h, "heading of article \(number)") }
     }
     let want = (expected["findings"] as? [[String: Any]] ?? []).map { f in
-      "\(f["rule"]!) \(f["status"]!) \(f["article"].flatMap { $0 as? CustomStringConvertible }.map { "\($0)" } ?? "-")"
+      let article = f["article"].flatMap { $0 is NSNull ? nil : "\($0)" } ?? "-"
+      return "\(f["rule"]!) \(f["status"]!) \(article)"
     }.sorted()
     let got = review.findings.map { "\($0.ruleId) \($0.status.rawValue) \($0.article ?? "-")" }.sorted()
     #expect(got == want, "\(file)\n  unexpected: \(Set(got).subtracting(want).sorted())\n  not found: \(Set(want).subtracting(got).sorted())")

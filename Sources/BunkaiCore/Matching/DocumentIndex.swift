@@ -27,6 +27,58 @@ final class DocumentIndex {
     }
   }
 
+  /// Positions where the condition could hold: a unit must contain one of them to satisfy it.
+  /// nil when the condition gives no such bound (it contains `none`, or has no terms).
+  func anchors(_ c: CompiledCondition) -> [Int32]? {
+    switch c {
+    case .term(let t): return termMatches(t).map(\.start)
+    case .any(let cs):
+      var all: [Int32] = []
+      for child in cs {
+        guard let p = anchors(child) else { return nil }
+        all += p
+      }
+      return all.sorted()
+    case .all(let cs):
+      return cs.compactMap(anchors).min { $0.count < $1.count }
+    case .none: return nil
+    }
+  }
+
+  /// True when some unit (sorted, non-overlapping ranges) satisfies the condition. Only units
+  /// holding an anchor of the condition are tested.
+  func anyUnit(_ units: [Range<Int>], satisfies c: CompiledCondition) -> Bool {
+    guard let positions = anchors(c) else { return units.contains { evaluate(c, in: $0) } }
+    var lastTried = -1
+    for p in positions {
+      var lo = 0
+      var hi = units.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if units[mid].upperBound <= Int(p) { lo = mid + 1 } else { hi = mid }
+      }
+      guard lo < units.count, units[lo].contains(Int(p)), lo != lastTried else { continue }
+      lastTried = lo
+      if evaluate(c, in: units[lo]) { return true }
+    }
+    return false
+  }
+
+  /// Indices of the units (sorted, non-overlapping) in which the term occurs.
+  func units(_ units: [Range<Int>], containing term: Int) -> Set<Int> {
+    var out: Set<Int> = []
+    for m in termMatches(term) {
+      var lo = 0
+      var hi = units.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if units[mid].upperBound <= Int(m.start) { lo = mid + 1 } else { hi = mid }
+      }
+      if lo < units.count, units[lo].contains(Int(m.start)), Int(m.end) <= units[lo].upperBound { out.insert(lo) }
+    }
+    return out
+  }
+
   /// True when the term matches entirely inside the range.
   func occurs(_ term: Int, in range: Range<Int>) -> Bool {
     let list = termMatches(term)

@@ -50,6 +50,16 @@ public enum PartyLabels {
     return .unknown
   }
 
+  /// The role a name gives only from markers that name an organisation (法人格, 病院 …): used to
+  /// accept a definition with an unusual label as a party.
+  public static func organisationRole(fromName name: String) -> PartyRole {
+    let institution = ["病院", "診療所", "クリニック", "医院", "医療法人", "薬局", "医療センター", "歯科"]
+    let vendor = ["株式会社", "有限会社", "合同会社", "(株)", "（株）"]
+    if vendor.contains(where: name.contains) { return .vendor }
+    if institution.contains(where: name.contains) { return .institution }
+    return .unknown
+  }
+
   /// The role a label suggests on its own, if any.
   public static func role(fromLabel label: String) -> PartyRole {
     if institutionLabels.contains(label) { return .institution }

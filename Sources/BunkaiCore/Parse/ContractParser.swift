@@ -284,6 +284,7 @@ private struct Builder {
   }
 
   func isSupplementaryHeader(_ line: Line) -> Bool {
+    guard s[line.trimStart] == "附" || s[line.trimStart] == "付", line.length <= 30 else { return false }
     let compact = s[line.trimmed].filter { !Lines.isSpace($0) }
     guard compact.count >= 2, compact[compact.startIndex] == "附" || compact[compact.startIndex] == "付",
       compact[compact.startIndex + 1] == "則"
@@ -316,9 +317,11 @@ private struct Builder {
   func isPostamble(_ line: Line) -> Bool {
     let r = line.trimmed
     if line.length <= 3, Lines.string(s, r).filter({ !$0.isWhitespace }) == "以上" { return true }
-    return Lines.contains(s, r, "証として") || Lines.contains(s, r, "証するため")
-      || Lines.contains(s, r, "証するために")
+    guard s[r].contains("証") else { return false }
+    return Self.postambleMarkers.contains { Lines.contains(s, r, $0) }
   }
+
+  static let postambleMarkers = ["証として", "証するため"].map { Array($0.unicodeScalars) }
 
   func trim(_ r: Range<Int>) -> Range<Int> {
     var a = r.lowerBound

@@ -59,7 +59,14 @@ enum Lines {
   }
 
   static func contains(_ s: [Unicode.Scalar], _ r: Range<Int>, _ needle: String) -> Bool {
-    let n = Array(needle.unicodeScalars)
+    // Single-scalar needles ("。", "、") are the common case: no array needed.
+    if needle.unicodeScalars.count == 1, let c = needle.unicodeScalars.first {
+      return s[r].contains(c)
+    }
+    return contains(s, r, Array(needle.unicodeScalars))
+  }
+
+  static func contains(_ s: [Unicode.Scalar], _ r: Range<Int>, _ n: [Unicode.Scalar]) -> Bool {
     guard !n.isEmpty, r.count >= n.count else { return false }
     var i = r.lowerBound
     while i + n.count <= r.upperBound {

@@ -47,7 +47,12 @@ enum PartyExtractor {
       }
       let known = PartyLabels.all.contains(label)
       let nameRole = name.map(PartyLabels.role(fromName:)) ?? .unknown
-      guard known || (isLabelDefinition && nameRole != .unknown && label.count <= 4) else { continue }
+      // "本契約", "本業務", "本システム" … name things, never parties.
+      let namesAThing = label.hasPrefix("本") || label.hasSuffix("契約") || label.hasSuffix("業務")
+      let organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
+      guard known || (isLabelDefinition && organisation != .unknown && label.count <= 4 && !namesAThing) else {
+        continue
+      }
       // "「契約者」とは…をいいます" describes the party rather than naming it.
       parties.append(Party(role: nameRole, label: label, name: isLabelDefinition ? name : nil))
       if nameRole == .unknown, !isLabelDefinition, let body = name {
@@ -116,7 +121,7 @@ enum PartyExtractor {
     var found = 0
     var i = 0
     while i + n.count <= s.count, found < max {
-      if s[i] == n[0], Array(s[i..<(i + n.count)]) == n {
+      if s[i] == n[0], s[i..<(i + n.count)].elementsEqual(n) {
         found += 1
         i += n.count
       } else {

@@ -1,25 +1,29 @@
 /// Gives each article its topics: from terms in its heading, or in its text.
 enum Classifier {
   /// Sets `topics` on every article; returns, per article, the topics its heading alone gave.
+  /// Works from the term matches (few) rather than testing every article for every term.
   static func classify(_ contract: inout Contract, index: DocumentIndex, normalized: NormalizedText) -> [Set<String>] {
-    var fromHeading: [Set<String>] = []
-    for k in contract.articles.indices {
-      let article = contract.articles[k]
-      let body = normalized.range(ofSource: article.range)
-      let heading = article.headingRange.map { normalized.range(ofSource: $0) }
-      var topics: [String] = []
-      var headingTopics: Set<String> = []
-      for topic in index.compiled.topics {
-        if let heading, topic.heading.contains(where: { index.occurs($0, in: heading) }) {
-          topics.append(topic.id)
-          headingTopics.insert(topic.id)
-        } else if topic.body.contains(where: { index.occurs($0, in: body) }) {
-          topics.append(topic.id)
-        }
-      }
-      contract.articles[k].topics = topics
-      fromHeading.append(headingTopics)
+    let bodies = contract.articles.map { normalized.range(ofSource: $0.range) }
+    // Headings on their own line before the article lie outside it: map them separately.
+    let headingUnits = contract.articles.enumerated().compactMap { k, a in
+      a.headingRange.map { (k, normalized.range(ofSource: $0)) }
     }
+    let headings = headingUnits.map(\.1)
+    var topics = [[String]](repeating: [], count: contract.articles.count)
+    var fromHeading = [Set<String>](repeating: [], count: contract.articles.count)
+    for topic in index.compiled.topics {
+      var byHeading: Set<Int> = []
+      for term in topic.heading {
+        for u in index.units(headings, containing: term) { byHeading.insert(headingUnits[u].0) }
+      }
+      var byBody: Set<Int> = []
+      for term in topic.body { byBody.formUnion(index.units(bodies, containing: term)) }
+      for k in byHeading.union(byBody).sorted() {
+        topics[k].append(topic.id)
+        if byHeading.contains(k) { fromHeading[k].insert(topic.id) }
+      }
+    }
+    for k in contract.articles.indices { contract.articles[k].topics = topics[k] }
     return fromHeading
   }
 }

@@ -8,12 +8,34 @@ struct Evaluator {
   let index: DocumentIndex
   let headingTopics: [Set<String>]
   let lessons: [Lesson]
+  let units: Units
+
+  /// The document's units in the matching view, sorted by position.
+  struct Units {
+    var paragraphs: [Range<Int>]
+    var articles: [Range<Int>]
+
+    init(_ contract: Contract, _ normalized: NormalizedText) {
+      let outside = ([contract.preamble].compactMap { $0 } + contract.annexSections.map(\.range))
+        .map { normalized.range(ofSource: $0) }
+      func sorted(_ r: [Range<Int>]) -> [Range<Int>] {
+        // Paragraphs never overlap; drop empty ones and any overlap defensively.
+        var out: [Range<Int>] = []
+        for x in r.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound })
+        where out.last.map({ $0.upperBound <= x.lowerBound }) ?? true {
+          out.append(x)
+        }
+        return out
+      }
+      paragraphs = sorted(
+        contract.articles.flatMap { $0.paragraphs.map { normalized.range(ofSource: $0.range) } } + outside)
+      articles = sorted(contract.articles.map { normalized.range(ofSource: $0.range) } + outside)
+    }
+  }
 
   func evaluate(_ compiled: CompiledRule) -> [Finding] {
     let rule = compiled.rule
-    if !rule.appliesTo.isEmpty, !contract.kinds.contains(.other),
-      !contract.kinds.contains(where: rule.appliesTo.contains)
-    {
+    if !rule.appliesTo.isEmpty, !contract.kinds.contains(where: rule.appliesTo.contains) {
       return []
     }
     let req = rule.require
@@ -40,8 +62,8 @@ struct Evaluator {
 
   func norm(_ r: Range<Int>) -> Range<Int> { normalized.range(ofSource: r) }
 
-  /// Articles whose heading gives one of the rule's topics; failing that, whose text does; plus any
-  /// article matching the rule's own scope condition.
+  /// Articles whose heading gives one of the rule's topics; failing that (or when the rule has a
+  /// trigger), whose text does; plus any article matching the rule's own scope condition.
   func scopeArticles(_ compiled: CompiledRule) -> [Int] {
     let topics = Set(compiled.rule.scopeTopics)
     var byHeading: [Int] = []
@@ -53,12 +75,18 @@ struct Evaluator {
         byBody.append(k)
       }
     }
-    var scope = byHeading.isEmpty ? byBody : byHeading
+    // A trigger picks the clauses itself, so it looks at every article of the topics.
+    var scope = compiled.trigger != nil ? (byHeading + byBody).sorted() : byHeading.isEmpty ? byBody : byHeading
+    // The rule lists its topics most relevant first: with one finding per rule, it goes there.
+    let rank = Dictionary(compiled.rule.scopeTopics.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+    func priority(_ k: Int) -> Int {
+      contract.articles[k].topics.compactMap { rank[$0] }.min() ?? Int.max
+    }
+    scope.sort { (priority($0), $0) < (priority($1), $1) }
     if let match = compiled.scopeMatch {
       for (k, a) in contract.articles.enumerated() where !scope.contains(k) && index.evaluate(match, in: norm(a.range)) {
         scope.append(k)
       }
-      scope.sort()
     }
     return scope
   }
@@ -70,11 +98,9 @@ struct Evaluator {
     }
   }
 
+  /// Text outside the articles (preamble, annexes) counts as a unit of its own.
   func satisfiedAnywhere(_ c: CompiledCondition, unit: Requirement.Unit) -> Bool {
-    if contract.articles.contains(where: { satisfied(c, unit: unit, in: $0) }) { return true }
-    // Text outside the articles (preamble, annexes) counts too.
-    let outside = [contract.preamble].compactMap { $0 } + contract.annexSections.map(\.range)
-    return outside.contains { index.evaluate(c, in: norm($0)) }
+    index.anyUnit(unit == .paragraph ? units.paragraphs : units.articles, satisfies: c)
   }
 
   // MARK: - Findings
@@ -121,16 +147,20 @@ struct Evaluator {
 /// Fills a rule's wording with this contract's own labels and numbers.
 enum SuggestionRenderer {
   static func render(_ template: String, contract: Contract, article: String?) -> String {
-    let vendor = contract.party(.vendor)?.label ?? "事業者"
-    let institution = contract.party(.institution)?.label ?? "医療機関"
-    var text = template.replacingOccurrences(of: "{vendor}", with: vendor)
-      .replacingOccurrences(of: "{institution}", with: institution)
-      .replacingOccurrences(of: "{guideline}", with: Reviewer.guidelineTitle)
-    if let article {
-      text = text.replacingOccurrences(of: "{article}", with: Numerals.articleLabel(article, style: contract.numberStyle))
-    } else {
-      text = text.replacingOccurrences(of: "{article}", with: "本条")
+    let values = [
+      "vendor": contract.party(.vendor)?.label ?? "事業者",
+      "institution": contract.party(.institution)?.label ?? "医療機関",
+      "guideline": Reviewer.guidelineTitle,
+      "article": article.map { Numerals.articleLabel($0, style: contract.numberStyle) } ?? "本条",
+    ]
+    var out = ""
+    var rest = Substring(template)
+    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+      out += rest[..<open]
+      let name = String(rest[rest.index(after: open)..<close])
+      out += values[name] ?? "{\(name)}"
+      rest = rest[rest.index(after: close)...]
     }
-    return text
+    return out + rest
   }
 }

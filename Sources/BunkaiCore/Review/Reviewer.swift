@@ -25,11 +25,12 @@ public final class Reviewer: Sendable {
     let headingTopics = Classifier.classify(&contract, index: index, normalized: normalized)
     let evaluator = Evaluator(
       contract: contract, source: source, normalized: normalized, index: index, headingTopics: headingTopics,
-      lessons: compiled.playbook.lessons)
+      lessons: compiled.playbook.lessons, units: .init(contract, normalized))
     var findings: [Finding] = []
     for rule in compiled.rules { findings += evaluator.evaluate(rule) }
     // Most severe first; within a severity, in the order of the contract, missing clauses last.
-    let order = Dictionary(uniqueKeysWithValues: contract.articles.enumerated().map { ($1.number, $0) })
+    // Article numbers may repeat in a badly numbered contract: keep the first.
+    let order = Dictionary(contract.articles.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { a, _ in a })
     findings = findings.enumerated().sorted { a, b in
       if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
       let pa = a.element.article.flatMap { order[$0] } ?? Int.max

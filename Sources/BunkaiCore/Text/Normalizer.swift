@@ -69,7 +69,12 @@ public enum Normalizer {
     ("および", "及び"), ("または", "又は"), ("ならびに", "並びに"), ("もしくは", "若しくは"), ("ただし", "但し"),
     ("おこなう", "行う"), ("行なう", "行う"), ("漏洩", "漏えい"), ("毀損", "き損"), ("箇月", "か月"),
   ].map { (Array($0.0.unicodeScalars.map(\.value)), Array($0.1.unicodeScalars.map(\.value))) }
-  static let variantStarts: Set<UInt32> = Set(variants.map { $0.from[0] })
+  /// Whether a BMP scalar starts one of `variants` (a table load instead of a hash per scalar).
+  static let variantStarts: [Bool] = {
+    var t = [Bool](repeating: false, count: 0x1_0000)
+    for v in variants { t[Int(v.from[0])] = true }
+    return t
+  }()
 
   static func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] : c }
 
@@ -96,7 +101,7 @@ public enum Normalizer {
       fromSource[i] = Int32(chars.count)
       let raw = source[i].value
       // Spelling variants (multi-scalar).
-      if variantStarts.contains(raw), let v = matchVariant(source, at: i) {
+      if raw < 0x1_0000, variantStarts[Int(raw)], let v = matchVariant(source, at: i) {
         for c in v.to {
           chars.append(c)
           toSource.append(Int32(i))
