@@ -61,7 +61,8 @@ enum PartyExtractor {
     }
     // Terms of use often say 当社 / 契約者 without defining them.
     for label in ["当社", "弊社", "契約者", "利用者", "お客様"] where !parties.contains(where: { $0.label == label }) {
-      if count(s, label, max: 3) >= 3,
+      // The opening of the terms is enough to tell how they name the parties.
+      if count(s[..<min(s.count, 5_000)], label, max: 3) >= 3,
         parties.count < 2 || !parties.contains(where: { $0.role == PartyLabels.role(fromLabel: label) })
       {
         parties.append(Party(role: .unknown, label: label, name: nil))
@@ -116,11 +117,11 @@ enum PartyExtractor {
     return j > after ? Lines.string(s, after..<j) : nil
   }
 
-  static func count(_ s: [Unicode.Scalar], _ needle: String, max: Int) -> Int {
+  static func count(_ s: ArraySlice<Unicode.Scalar>, _ needle: String, max: Int) -> Int {
     let n = Array(needle.unicodeScalars)
     var found = 0
-    var i = 0
-    while i + n.count <= s.count, found < max {
+    var i = s.startIndex
+    while i + n.count <= s.endIndex, found < max {
       if s[i] == n[0], s[i..<(i + n.count)].elementsEqual(n) {
         found += 1
         i += n.count

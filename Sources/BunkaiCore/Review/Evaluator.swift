@@ -15,7 +15,19 @@ struct Evaluator {
     var paragraphs: [Range<Int>]
     var articles: [Range<Int>]
 
-    init(_ contract: Contract, _ normalized: NormalizedText) {
+    /// For each topic, the articles that have it from their heading, and from their text only.
+    var topicArticles: [String: (heading: [Int], body: [Int])] = [:]
+
+    init(_ contract: Contract, _ normalized: NormalizedText, headingTopics: [Set<String>]) {
+      for (k, a) in contract.articles.enumerated() {
+        for t in a.topics {
+          if headingTopics[k].contains(t) {
+            topicArticles[t, default: ([], [])].heading.append(k)
+          } else {
+            topicArticles[t, default: ([], [])].body.append(k)
+          }
+        }
+      }
       let outside = ([contract.preamble].compactMap { $0 } + contract.annexSections.map(\.range))
         .map { normalized.range(ofSource: $0) }
       func sorted(_ r: [Range<Int>]) -> [Range<Int>] {
@@ -63,28 +75,20 @@ struct Evaluator {
   func norm(_ r: Range<Int>) -> Range<Int> { normalized.range(ofSource: r) }
 
   /// Articles whose heading gives one of the rule's topics; failing that (or when the rule has a
-  /// trigger), whose text does; plus any article matching the rule's own scope condition.
+  /// trigger), whose text does; plus any article matching the rule's own scope condition. Ordered
+  /// by the rule's topic list (most relevant first), then by position.
   func scopeArticles(_ compiled: CompiledRule) -> [Int] {
-    let topics = Set(compiled.rule.scopeTopics)
-    var byHeading: [Int] = []
-    var byBody: [Int] = []
-    for (k, a) in contract.articles.enumerated() {
-      if !headingTopics[k].isDisjoint(with: topics) {
-        byHeading.append(k)
-      } else if a.topics.contains(where: topics.contains) {
-        byBody.append(k)
-      }
+    let topics = compiled.rule.scopeTopics
+    let useBody = compiled.trigger != nil || !topics.contains { !(units.topicArticles[$0]?.heading.isEmpty ?? true) }
+    var seen: Set<Int> = []
+    var scope: [Int] = []
+    for t in topics {
+      guard let found = units.topicArticles[t] else { continue }
+      let list = useBody ? (found.heading + found.body).sorted() : found.heading
+      for k in list where seen.insert(k).inserted { scope.append(k) }
     }
-    // A trigger picks the clauses itself, so it looks at every article of the topics.
-    var scope = compiled.trigger != nil ? (byHeading + byBody).sorted() : byHeading.isEmpty ? byBody : byHeading
-    // The rule lists its topics most relevant first: with one finding per rule, it goes there.
-    let rank = Dictionary(compiled.rule.scopeTopics.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-    func priority(_ k: Int) -> Int {
-      contract.articles[k].topics.compactMap { rank[$0] }.min() ?? Int.max
-    }
-    scope.sort { (priority($0), $0) < (priority($1), $1) }
     if let match = compiled.scopeMatch {
-      for (k, a) in contract.articles.enumerated() where !scope.contains(k) && index.evaluate(match, in: norm(a.range)) {
+      for (k, a) in contract.articles.enumerated() where !seen.contains(k) && index.evaluate(match, in: norm(a.range)) {
         scope.append(k)
       }
     }

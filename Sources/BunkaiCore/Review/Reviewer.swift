@@ -25,7 +25,7 @@ public final class Reviewer: Sendable {
     let headingTopics = Classifier.classify(&contract, index: index, normalized: normalized)
     let evaluator = Evaluator(
       contract: contract, source: source, normalized: normalized, index: index, headingTopics: headingTopics,
-      lessons: compiled.playbook.lessons, units: .init(contract, normalized))
+      lessons: compiled.playbook.lessons, units: .init(contract, normalized, headingTopics: headingTopics))
     var findings: [Finding] = []
     for rule in compiled.rules { findings += evaluator.evaluate(rule) }
     // Most severe first; within a severity, in the order of the contract, missing clauses last.
