@@ -27,8 +27,12 @@ struct BenchCommand: ParsableCommand {
     let corpus = BenchCorpus.generate(count: count, targetChars: chars)
     let bytes = corpus.reduce(0) { $0 + $1.utf8.count }
     let scalars = corpus.reduce(0) { $0 + $1.unicodeScalars.count }
-    print("準備: プレイブック読み込みとコンパイル \(String(format: "%.1f", setup * 1000)) ms（ルール \(library.playbook.rules.count) 件）")
-    print("コーパス: \(count) 件、平均 \(scalars / max(count, 1)) 文字、合計 \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB（UTF-8）")
+    print(
+      "準備: プレイブック読み込みとコンパイル \(String(format: "%.1f", setup * 1000)) ms（ルール \(library.playbook.rules.count) 件）"
+    )
+    print(
+      "コーパス: \(count) 件、平均 \(scalars / max(count, 1)) 文字、合計 \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB（UTF-8）"
+    )
     var best = Double.infinity
     var findings = 0
     for round in 1...max(rounds, 1) {
@@ -49,7 +53,9 @@ struct BenchCommand: ParsableCommand {
     }
     let mbps = Double(bytes) / 1_048_576 / best
     let perSecond = Double(count) / best
-    print("結果（1 コア、最良の回）: \(String(format: "%.1f", mbps)) MB/s、\(String(format: "%.0f", perSecond)) 件/s、1 件 \(String(format: "%.3f", best / Double(count) * 1000)) ms、指摘 \(findings) 件")
+    print(
+      "結果（1 コア、最良の回）: \(String(format: "%.1f", mbps)) MB/s、\(String(format: "%.0f", perSecond)) 件/s、1 件 \(String(format: "%.3f", best / Double(count) * 1000)) ms、指摘 \(findings) 件"
+    )
   }
 
   func seconds(since t: DispatchTime) -> Double {

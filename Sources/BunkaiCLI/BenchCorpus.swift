@@ -13,11 +13,14 @@ enum BenchCorpus {
   }
 
   static let styles: [Style] = [
-    Style(title: "医療情報システム保守契約書", institution: "甲", vendor: "乙", institutionName: "医療法人社団青葉会 青葉病院",
+    Style(
+      title: "医療情報システム保守契約書", institution: "甲", vendor: "乙", institutionName: "医療法人社団青葉会 青葉病院",
       vendorName: "株式会社ベンチシステム", numbers: .arabic),
-    Style(title: "電子カルテシステム導入契約書", institution: "委託者", vendor: "受託者", institutionName: "やまびこクリニック",
+    Style(
+      title: "電子カルテシステム導入契約書", institution: "委託者", vendor: "受託者", institutionName: "やまびこクリニック",
       vendorName: "株式会社サンプル情報サービス", numbers: .kanji),
-    Style(title: "クラウド型予約サービス利用規約", institution: "契約者", vendor: "当社", institutionName: "本サービスを利用する医療機関",
+    Style(
+      title: "クラウド型予約サービス利用規約", institution: "契約者", vendor: "当社", institutionName: "本サービスを利用する医療機関",
       vendorName: "株式会社クラウドベンチ", numbers: .fullWidth),
   ]
 
@@ -54,9 +57,11 @@ enum BenchCorpus {
   static func contract(_ seed: Int, targetChars: Int) -> String {
     let style = styles[seed % styles.count]
     func fill(_ s: String) -> String {
-      s.replacingOccurrences(of: "{i}", with: style.institution).replacingOccurrences(of: "{v}", with: style.vendor)
+      s.replacingOccurrences(of: "{i}", with: style.institution).replacingOccurrences(
+        of: "{v}", with: style.vendor)
     }
-    var text = "\(style.title)\n\n\(style.institutionName)（以下「\(style.institution)」という。）と\(style.vendorName)（以下「\(style.vendor)」という。）は、次のとおり契約を締結する。\n\n"
+    var text =
+      "\(style.title)\n\n\(style.institutionName)（以下「\(style.institution)」という。）と\(style.vendorName)（以下「\(style.vendor)」という。）は、次のとおり契約を締結する。\n\n"
     var n = 0
     var k = seed
     func header(_ heading: String) -> String {
@@ -72,7 +77,8 @@ enum BenchCorpus {
       text += header("作業の実施")
       for p in 1...3 {
         k = (k &* 1_103_515_245 &+ 12_345) & 0x7fff_ffff
-        text += (p == 1 ? "" : Numerals.write(p, style: .fullWidth) + "　") + fill(filler[k % filler.count]) + "\n"
+        text +=
+          (p == 1 ? "" : Numerals.write(p, style: .fullWidth) + "　") + fill(filler[k % filler.count]) + "\n"
       }
     }
     text += "\n本契約締結の証として本書二通を作成し、\(style.institution)\(style.vendor)記名押印の上、各一通を保有する。\n"

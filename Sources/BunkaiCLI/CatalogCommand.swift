@@ -32,12 +32,15 @@ struct CatalogCommand: ParsableCommand {
         }
         let e = JSONEncoder()
         e.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
-        print(String(decoding: try e.encode(Out(id: cat.id, version: cat.version, items: cat.items)), as: UTF8.self))
+        print(
+          String(
+            decoding: try e.encode(Out(id: cat.id, version: cat.version, items: cat.items)), as: UTF8.self))
       case .text:
         print("確認表カタログ \(cat.id)（版 \(cat.version)）")
         var lastGroup = ""
         for item in cat.items {
-          let group = item.part == 1 ? "Part1 【主に医療機関が実施する項目】" : "Part2 【医療機関と事業者が共同で実施する項目】 \(item.section ?? "")"
+          let group =
+            item.part == 1 ? "Part1 【主に医療機関が実施する項目】" : "Part2 【医療機関と事業者が共同で実施する項目】 \(item.section ?? "")"
           if group != lastGroup {
             print("\n\(group)")
             lastGroup = group
@@ -67,8 +70,10 @@ struct CatalogCommand: ParsableCommand {
     var id = "imported"
 
     func run() throws {
-      let version = self.version ?? ISO8601DateFormatter.string(
-        from: Date(), timeZone: TimeZone(identifier: "Asia/Tokyo")!, formatOptions: [.withFullDate])
+      let version =
+        self.version
+        ?? ISO8601DateFormatter.string(
+          from: Date(), timeZone: TimeZone(identifier: "Asia/Tokyo")!, formatOptions: [.withFullDate])
       do {
         let catalog = try CatalogImporter.importFile(path: file, id: id, version: version)
         try Output.write(try CatalogLoader.yaml(catalog), to: output)

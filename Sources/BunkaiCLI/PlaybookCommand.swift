@@ -29,7 +29,8 @@ struct PlaybookCommand: ParsableCommand {
           // Rules may use the built-in topics and lessons, as they do under `review --playbook`.
           let merged = standalone ? user : try PlaybookLoader.builtin().merged(with: user)
           try PlaybookLoader.validateReferences(merged, file: file)
-          print("\(file): OK（ルール \(user.rules.count) 件、トピック \(user.topics.count) 件、教訓 \(user.lessons.count) 件）")
+          print(
+            "\(file): OK（ルール \(user.rules.count) 件、トピック \(user.topics.count) 件、教訓 \(user.lessons.count) 件）")
         } catch let e as DataFileErrors {
           Output.error(e.description)
           failed = true
@@ -55,7 +56,8 @@ struct PlaybookCommand: ParsableCommand {
       let library = try Library.load(playbooks: playbooks, playbookOnly: false, catalog: nil)
       print("\(library.playbook.title)（\(library.playbook.id)、版 \(library.playbook.version)）")
       for rule in library.playbook.rules {
-        print("- \(rule.id)\t[\(rule.severity.label)]\t\(rule.guideRefs.joined(separator: ","))\t\(rule.title)")
+        print(
+          "- \(rule.id)\t[\(rule.severity.label)]\t\(rule.guideRefs.joined(separator: ","))\t\(rule.title)")
       }
     }
   }

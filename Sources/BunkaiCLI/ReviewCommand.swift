@@ -78,12 +78,16 @@ struct ReviewCommand: ParsableCommand {
     switch format {
     case .json:
       if files.count == 1, let r = reviews.first {
-        return String(decoding: try ReviewJSON(r, catalog: catalog).encoded(pretty: true), as: UTF8.self) + "\n"
+        return String(decoding: try ReviewJSON(r, catalog: catalog).encoded(pretty: true), as: UTF8.self)
+          + "\n"
       }
-      return try reviews.map { String(decoding: try ReviewJSON($0, catalog: catalog).encoded(pretty: false), as: UTF8.self) + "\n" }
-        .joined()
+      return try reviews.map {
+        String(decoding: try ReviewJSON($0, catalog: catalog).encoded(pretty: false), as: UTF8.self) + "\n"
+      }
+      .joined()
     case .text: return reviews.map { TextReport.render($0, catalog: catalog) }.joined(separator: "\n")
-    case .md: return reviews.map { MarkdownReport.render($0, catalog: catalog) }.joined(separator: "\n---\n\n")
+    case .md:
+      return reviews.map { MarkdownReport.render($0, catalog: catalog) }.joined(separator: "\n---\n\n")
     case .html: return HTMLReport.render(reviews, catalog: catalog)
     }
   }

@@ -3,11 +3,13 @@ import Testing
 
 /// Runs the real `bunkai` binary, as a user would.
 enum CLI {
-  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent()
 
   static let binary: URL = {
-    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("bunkai")
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+      .appendingPathComponent("bunkai")
     if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
     return packageRoot.appendingPathComponent(".build/debug/bunkai")
   }()
@@ -36,7 +38,9 @@ enum CLI {
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    return Run(
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+      stderr: String(decoding: e, as: UTF8.self))
   }
 
   static func tempDir() -> URL {
@@ -68,9 +72,14 @@ enum CLI {
     let parties = try #require(doc["parties"] as? [[String: Any]])
     #expect(parties.map { $0["role"] as? String } == ["institution", "vendor"])
     let findings = try #require(obj["findings"] as? [[String: Any]])
-    let text = Array(try String(contentsOf: CLI.packageRoot.appendingPathComponent(CLI.example), encoding: .utf8).unicodeScalars)
+    let text = Array(
+      try String(contentsOf: CLI.packageRoot.appendingPathComponent(CLI.example), encoding: .utf8)
+        .unicodeScalars)
     for f in findings {
-      for key in ["ruleId", "guideRefs", "checklistItems", "severity", "status", "article", "evidence", "title", "explanation", "suggestion", "intent"] {
+      for key in [
+        "ruleId", "guideRefs", "checklistItems", "severity", "status", "article", "evidence", "title",
+        "explanation", "suggestion", "intent",
+      ] {
         #expect(f.keys.contains(key), "\(key)")
       }
       for e in f["evidence"] as! [[String: Any]] {
@@ -86,7 +95,10 @@ enum CLI {
   }
 
   @Test func severalFilesGiveJSONLines() throws {
-    let files = ["examples/hoshu-keiyaku-sample.txt", "Tests/Fixtures/formats/sjis.txt", "Tests/Fixtures/formats/euc.txt"]
+    let files = [
+      "examples/hoshu-keiyaku-sample.txt", "Tests/Fixtures/formats/sjis.txt",
+      "Tests/Fixtures/formats/euc.txt",
+    ]
     let r = try CLI.run(["review"] + files + ["--format", "json"])
     #expect(r.status == 0)
     let lines = r.stdout.split(separator: "\n")
@@ -111,7 +123,9 @@ enum CLI {
   }
 
   @Test func escapingKeepsContractTextInert() throws {
-    let r = try CLI.run(["review", "-", "--format", "html"], stdin: Data("保守契約書\n第1条（再委託）\n乙は<script>alert(1)</script>自由に再委託できる。\n".utf8))
+    let r = try CLI.run(
+      ["review", "-", "--format", "html"],
+      stdin: Data("保守契約書\n第1条（再委託）\n乙は<script>alert(1)</script>自由に再委託できる。\n".utf8))
     #expect(r.status == 0)
     #expect(!r.stdout.contains("<script>alert"))
     #expect(r.stdout.contains("&lt;script&gt;"))
@@ -122,18 +136,18 @@ enum CLI {
     let dir = CLI.tempDir()
     let quiet = dir.appendingPathComponent("quiet.yaml")
     try """
-      schemaVersion: 1
-      id: quiet
-      rules:
-        - id: only-low
-          title: 低い指摘
-          severity: low
-          scope: {topics: [subcontracting]}
-          require: {match: 存在しない語}
-          explanation: 説明
-          suggestion: {heading: 見出し, text: 文例}
-          intent: 趣旨
-      """.write(to: quiet, atomically: true, encoding: .utf8)
+    schemaVersion: 1
+    id: quiet
+    rules:
+      - id: only-low
+        title: 低い指摘
+        severity: low
+        scope: {topics: [subcontracting]}
+        require: {match: 存在しない語}
+        explanation: 説明
+        suggestion: {heading: 見出し, text: 文例}
+        intent: 趣旨
+    """.write(to: quiet, atomically: true, encoding: .utf8)
     let args = ["review", CLI.example, "--playbook", quiet.path, "--playbook-only"]
     #expect(try CLI.run(args + ["--fail-on", "medium"]).status == 0)
     #expect(try CLI.run(args + ["--fail-on", "low"]).status == 3)
@@ -151,7 +165,11 @@ enum CLI {
     (["review", "/no/such/契約書.txt"], "ファイルが見つかりません"),
     (["review", "Tests"], "ディレクトリです"),
     (["review", "Tests/Fixtures/formats/undecodable.txt"], "文字コードを判別できません"),
-    (["review", "--max-size", "1", "Tests/Fixtures/formats/pdf_contract.pdf", "--playbook", "/no/such.yaml"], "プレイブックのファイルが見つかりません"),
+    (
+      [
+        "review", "--max-size", "1", "Tests/Fixtures/formats/pdf_contract.pdf", "--playbook", "/no/such.yaml",
+      ], "プレイブックのファイルが見つかりません"
+    ),
   ])
   func inputErrorsExitTwo(args: [String], message: String) throws {
     let r = try CLI.run(args)
@@ -173,13 +191,16 @@ enum CLI {
   }
 
   @Test func pdfWithoutPdftotextNamesThePackage() throws {
-    let r = try CLI.run(["review", "Tests/Fixtures/formats/pdf_contract.pdf"], env: ["BUNKAI_PDFTOTEXT": "/nonexistent/pdftotext"])
+    let r = try CLI.run(
+      ["review", "Tests/Fixtures/formats/pdf_contract.pdf"],
+      env: ["BUNKAI_PDFTOTEXT": "/nonexistent/pdftotext"])
     #expect(r.status == 2)
     #expect(r.stderr.contains("poppler-utils"))
   }
 
   @Test(arguments: [
-    ["review"], ["review", CLI.example, "--format", "xml"], ["review", CLI.example, "--bogus"], ["frobnicate"],
+    ["review"], ["review", CLI.example, "--format", "xml"], ["review", CLI.example, "--bogus"],
+    ["frobnicate"],
     ["review", CLI.example, "--fail-on", "urgent"], ["review", CLI.example, "--playbook-only"],
   ])
   func usageErrorsExitOne(args: [String]) throws {
@@ -199,7 +220,8 @@ enum CLI {
   @Test func validateGoodAndBad() throws {
     let dir = CLI.tempDir()
     let bad = dir.appendingPathComponent("bad.yaml")
-    try "schemaVersion: 1\nid: x\nrules:\n  - id: r1\n    title: t\n    severity: urgent\n    scope: {topics: [damages]}\n    require: {match: 語}\n    explanation: e\n    suggestion: {heading: h, text: t}\n    intent: i\n"
+    try
+      "schemaVersion: 1\nid: x\nrules:\n  - id: r1\n    title: t\n    severity: urgent\n    scope: {topics: [damages]}\n    require: {match: 語}\n    explanation: e\n    suggestion: {heading: h, text: t}\n    intent: i\n"
       .write(to: bad, atomically: true, encoding: .utf8)
     let r = try CLI.run(["playbook", "validate", bad.path])
     #expect(r.status == 2)
@@ -225,13 +247,16 @@ enum CLI {
   @Test func importCSVInShiftJISWithQuotedFields() throws {
     let dir = CLI.tempDir()
     let csv = dir.appendingPathComponent("form.csv")
-    let text = "確認表（テスト）\r\n項番,項目,内容,初回確認,完了日\r\nA 共通,,,,\r\nA-2,テスト項目二,\"改行を含む\r\n内容、カンマ, も\",,\r\nC-4,テスト事故報告,\"\"\"引用\"\"を含む\",,\r\n"
+    let text =
+      "確認表（テスト）\r\n項番,項目,内容,初回確認,完了日\r\nA 共通,,,,\r\nA-2,テスト項目二,\"改行を含む\r\n内容、カンマ, も\",,\r\nC-4,テスト事故報告,\"\"\"引用\"\"を含む\",,\r\n"
     try text.data(using: .shiftJIS)!.write(to: csv)
     let out = dir.appendingPathComponent("catalog.yaml")
     let r = try CLI.run(["catalog", "import", csv.path, "--output", out.path, "--version", "test-1"])
     #expect(r.status == 0, "\(r.stderr)")
     let list = try CLI.run(["catalog", "list", "--catalog", out.path, "--format", "json"])
-    let items = (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [String: Any])["items"] as! [[String: Any]]
+    let items =
+      (try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as! [String: Any])["items"]
+      as! [[String: Any]]
     let a2 = try #require(items.first { $0["id"] as? String == "P2-A-2" })
     #expect(a2["title"] as? String == "テスト項目二")
     #expect(a2["content"] as? String == "改行を含む\n内容、カンマ, も")
@@ -254,7 +279,9 @@ enum CLI {
     let dir = CLI.tempDir()
     let tsv = dir.appendingPathComponent("form.tsv")
     try "項番\t項目\t内容\nB-2\t相手認証\t内容\n".write(to: tsv, atomically: true, encoding: .utf8)
-    let r = try CLI.run(["catalog", "import", tsv.path, "--output", dir.appendingPathComponent("o.yaml").path])
+    let r = try CLI.run([
+      "catalog", "import", tsv.path, "--output", dir.appendingPathComponent("o.yaml").path,
+    ])
     #expect(r.status == 0, "\(r.stderr)")
   }
 
@@ -262,13 +289,17 @@ enum CLI {
     let dir = CLI.tempDir()
     let csv = dir.appendingPathComponent("wrong.csv")
     try "番号,名前,説明\n1,a,b\n".write(to: csv, atomically: true, encoding: .utf8)
-    let r = try CLI.run(["catalog", "import", csv.path, "--output", dir.appendingPathComponent("o.yaml").path])
+    let r = try CLI.run([
+      "catalog", "import", csv.path, "--output", dir.appendingPathComponent("o.yaml").path,
+    ])
     #expect(r.status == 2)
     #expect(r.stderr.contains("必要な列: 項番, 項目, 内容"))
     #expect(r.stderr.contains("番号, 名前, 説明"))
     let badRow = dir.appendingPathComponent("badrow.csv")
     try "項番,項目,内容\nA-1,x,y\nZZ-9-9,x,y\n".write(to: badRow, atomically: true, encoding: .utf8)
-    let r2 = try CLI.run(["catalog", "import", badRow.path, "--output", dir.appendingPathComponent("o.yaml").path])
+    let r2 = try CLI.run([
+      "catalog", "import", badRow.path, "--output", dir.appendingPathComponent("o.yaml").path,
+    ])
     #expect(r2.status == 2)
     #expect(r2.stderr.contains("3 行目: 項番「ZZ-9-9」を読めません"))
   }

@@ -4,7 +4,8 @@ import Testing
 
 /// The guide's seven concerns, each both ways, in several writing styles.
 @Suite struct ConcernTests {
-  static let reviewer = Reviewer(playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
+  static let reviewer = Reviewer(
+    playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
 
   func findings(_ body: String, title: String = "医療情報システム保守契約書", labels: (String, String) = ("甲", "乙"))
     -> [Finding]
@@ -20,7 +21,9 @@ import Testing
   }
 
   func status(_ rule: String, _ body: String, labels: (String, String) = ("甲", "乙")) -> [String] {
-    findings(body, labels: labels).filter { $0.ruleId == rule }.map { "\($0.status.rawValue):\($0.article ?? "-")" }
+    findings(body, labels: labels).filter { $0.ruleId == rule }.map {
+      "\($0.status.rawValue):\($0.article ?? "-")"
+    }
   }
 
   // MARK: A
@@ -67,7 +70,8 @@ import Testing
   // MARK: B2
 
   @Test func b2FiresOnFreeSubcontracting() {
-    #expect(status("B2-subcontract-control", "第9条（再委託）\n乙は、本業務の全部又は一部を第三者に自由に再委託することができる。") == ["insufficient:9"])
+    #expect(
+      status("B2-subcontract-control", "第9条（再委託）\n乙は、本業務の全部又は一部を第三者に自由に再委託することができる。") == ["insufficient:9"])
   }
 
   @Test func b2MissingWhenNoClause() {
@@ -160,7 +164,10 @@ import Testing
   // MARK: D2
 
   @Test func d2FiresOnExemptionForNonDesignatedSoftware() {
-    #expect(status("D2-designated-software-vulnerability", "第16条（免責）\n乙は、乙が指定しないソフトウェアに起因する障害について責任を負わない。") == ["insufficient:16"])
+    #expect(
+      status("D2-designated-software-vulnerability", "第16条（免責）\n乙は、乙が指定しないソフトウェアに起因する障害について責任を負わない。") == [
+        "insufficient:16"
+      ])
   }
 
   @Test func d2PassesWithVulnerabilityConsultation() {
@@ -202,6 +209,9 @@ import Testing
     for f in r.findings {
       for e in f.evidence { #expect(r.source.slice(e.start..<e.end) == e.text) }
     }
-    #expect(r.findings.contains { $0.ruleId == "B2-subcontract-control" && $0.evidence.first?.text == "乙は、　本業務を自由に再委託できる。" })
+    #expect(
+      r.findings.contains {
+        $0.ruleId == "B2-subcontract-control" && $0.evidence.first?.text == "乙は、　本業務を自由に再委託できる。"
+      })
   }
 }

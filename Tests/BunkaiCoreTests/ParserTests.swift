@@ -107,12 +107,16 @@ import Testing
   @Test(arguments: [
     ("医療法人社団かえで会 かえで病院（以下「甲」という。）と株式会社ホシゾラ情報（以下「乙」という。）は", "甲", PartyRole.institution, "乙", PartyRole.vendor),
     ("株式会社ツバサソフト（以下「甲」という。）とつばさ内科クリニック（以下「乙」という。）は", "乙", .institution, "甲", .vendor),
-    ("本規約は、株式会社クモノウエ（以下「当社」といいます。）が提供するサービスを利用する医療機関（以下「契約者」といいます。）に適用されます。", "契約者", .institution, "当社", .vendor),
+    (
+      "本規約は、株式会社クモノウエ（以下「当社」といいます。）が提供するサービスを利用する医療機関（以下「契約者」といいます。）に適用されます。", "契約者", .institution, "当社",
+      .vendor
+    ),
     ("みなと薬局（以下「委託者」という。）と有限会社ミナトデータ（以下「受託者」という。）は", "委託者", .institution, "受託者", .vendor),
     ("医療法人ひかり会（以下、「発注者」という。）と株式会社ヒカリ開発（以下、「受注者」という。）は", "発注者", .institution, "受注者", .vendor),
     ("山田医院（以下「ユーザ」という。）とベンダー株式会社（以下「ベンダ」という。）は", "ユーザ", .institution, "ベンダ", .vendor),
   ])
-  func partiesAndRoles(preamble: String, inst: String, instRole: PartyRole, vend: String, vendRole: PartyRole) {
+  func partiesAndRoles(preamble: String, inst: String, instRole: PartyRole, vend: String, vendRole: PartyRole)
+  {
     let (c, _) = parse("契約書\n\n\(preamble)\n\n第1条（目的）\n目的を定める。\n")
     #expect(c.parties.first { $0.label == inst }?.role == instRole)
     #expect(c.parties.first { $0.label == vend }?.role == vendRole)

@@ -37,7 +37,8 @@ import Testing
     for ref in ["A", "B1", "B2", "C1", "C2", "D1", "D2"] {
       #expect(p.rules.contains { $0.guideRefs == [ref] }, "concern \(ref)")
     }
-    #expect(p.rules.filter { !["A", "B1", "B2", "C1", "C2", "D1", "D2"].contains($0.guideRefs.first!) }.count >= 12)
+    #expect(
+      p.rules.filter { !["A", "B1", "B2", "C1", "C2", "D1", "D2"].contains($0.guideRefs.first!) }.count >= 12)
     let catalog = try CatalogLoader.builtin()
     for rule in p.rules {
       for item in rule.checklistItems { #expect(catalog.item(item) != nil, "\(rule.id): \(item)") }
@@ -83,12 +84,16 @@ import Testing
   }
 
   @Test func undefinedTopicIsReportedAfterMerge() throws {
-    let p = try PlaybookLoader.load(yaml: Self.validRule.replacingOccurrences(of: "vendor-duties", with: "no-such-topic"), file: "my.yaml")
-    #expect(throws: DataFileErrors.self) { try PlaybookLoader.validateReferences(try PlaybookLoader.builtin().merged(with: p), file: "my.yaml") }
+    let p = try PlaybookLoader.load(
+      yaml: Self.validRule.replacingOccurrences(of: "vendor-duties", with: "no-such-topic"), file: "my.yaml")
+    #expect(throws: DataFileErrors.self) {
+      try PlaybookLoader.validateReferences(try PlaybookLoader.builtin().merged(with: p), file: "my.yaml")
+    }
   }
 
   @Test func userRulesRunBesideBuiltins() throws {
-    let merged = try PlaybookLoader.builtin().merged(with: try PlaybookLoader.load(yaml: Self.validRule, file: "my.yaml"))
+    let merged = try PlaybookLoader.builtin().merged(
+      with: try PlaybookLoader.load(yaml: Self.validRule, file: "my.yaml"))
     let reviewer = Reviewer(playbook: merged, catalog: try CatalogLoader.builtin())
     let text = "保守契約書\n病院（以下「甲」という。）と株式会社A（以下「乙」という。）\n第1条（乙の責任）\n乙は誠実に業務を行う。"
     let ids = reviewer.review(SourceText(text: text)).findings.map(\.ruleId)
@@ -110,7 +115,9 @@ import Testing
     #expect(c.item("P1-1") != nil)
   }
 
-  @Test(arguments: [("1", "P1-1"), ("A-1", "P2-A-1"), ("Ａ－１２", "P2-A-12"), ("B-4", "P2-B-4"), ("c4", "P2-C-4")])
+  @Test(arguments: [
+    ("1", "P1-1"), ("A-1", "P2-A-1"), ("Ａ－１２", "P2-A-12"), ("B-4", "P2-B-4"), ("c4", "P2-C-4"),
+  ])
   func itemIds(number: String, id: String) {
     #expect(ChecklistCatalog.itemId(forNumber: number) == id)
   }

@@ -29,8 +29,12 @@ import Testing
   }
 
   @Test func partyPlaceholders() throws {
-    let kouOtsu = [Party(role: .institution, label: "甲", name: nil), Party(role: .vendor, label: "乙", name: nil)]
-    let saas = [Party(role: .institution, label: "契約者", name: nil), Party(role: .vendor, label: "当社", name: nil)]
+    let kouOtsu = [
+      Party(role: .institution, label: "甲", name: nil), Party(role: .vendor, label: "乙", name: nil),
+    ]
+    let saas = [
+      Party(role: .institution, label: "契約者", name: nil), Party(role: .vendor, label: "当社", name: nil),
+    ]
     #expect(try matches("{vendor}の責任", "第5条（乙の責任）", parties: kouOtsu))
     #expect(try !matches("{vendor}の責任", "第5条（甲の責任）", parties: kouOtsu))
     #expect(try matches("{vendor}の責任", "当社の責任", parties: saas))
@@ -47,8 +51,10 @@ import Testing
   }
 
   @Test func automatonFindsOverlappingLiterals() {
-    let a = PatternAutomaton(literals: [Array("he".unicodeScalars.map(\.value)), Array("she".unicodeScalars.map(\.value)),
-      Array("hers".unicodeScalars.map(\.value))])
+    let a = PatternAutomaton(literals: [
+      Array("he".unicodeScalars.map(\.value)), Array("she".unicodeScalars.map(\.value)),
+      Array("hers".unicodeScalars.map(\.value)),
+    ])
     let hits = a.scan(Array("ushers".unicodeScalars.map(\.value)))
     #expect(hits[0] == [2])
     #expect(hits[1] == [1])

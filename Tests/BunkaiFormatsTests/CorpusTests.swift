@@ -7,7 +7,8 @@ import Yams
 /// Every contract under Tests/Fixtures/contracts (and its encoded and .docx copies) must give
 /// exactly the findings, parties and articles written in the expected file beside it.
 @Suite struct CorpusTests {
-  static let reviewer = Reviewer(playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
+  static let reviewer = Reviewer(
+    playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
   static let dir = Fixtures.url("contracts")
 
   /// Contract files with the expected file that applies to each ("name.sjis.txt" → "name.expected.yaml").
@@ -16,7 +17,8 @@ import Yams
     var out: [String] = []
     for sub in ["", "encodings", "docx"] {
       let d = sub.isEmpty ? dir : dir.appendingPathComponent(sub)
-      for f in (try? fm.contentsOfDirectory(atPath: d.path)) ?? [] where f.hasSuffix(".txt") || f.hasSuffix(".docx") {
+      for f in (try? fm.contentsOfDirectory(atPath: d.path)) ?? []
+      where f.hasSuffix(".txt") || f.hasSuffix(".docx") {
         out.append(sub.isEmpty ? f : "\(sub)/\(f)")
       }
     }
@@ -38,7 +40,9 @@ import Yams
     var fired: Set<String> = []
     var quiet: Set<String> = []
     for f in originals {
-      let ids = Set(Self.reviewer.review(try DocumentLoader.load(path: Self.dir.appendingPathComponent(f).path)).findings.map(\.ruleId))
+      let ids = Set(
+        Self.reviewer.review(try DocumentLoader.load(path: Self.dir.appendingPathComponent(f).path)).findings
+          .map(\.ruleId))
       fired.formUnion(ids)
       quiet.formUnion(Set(Self.reviewer.compiled.playbook.rules.map(\.id)).subtracting(ids))
     }
@@ -76,7 +80,10 @@ import Yams
       return "\(f["rule"]!) \(f["status"]!) \(article)"
     }.sorted()
     let got = review.findings.map { "\($0.ruleId) \($0.status.rawValue) \($0.article ?? "-")" }.sorted()
-    #expect(got == want, "\(file)\n  unexpected: \(Set(got).subtracting(want).sorted())\n  not found: \(Set(want).subtracting(got).sorted())")
+    #expect(
+      got == want,
+      "\(file)\n  unexpected: \(Set(got).subtracting(want).sorted())\n  not found: \(Set(want).subtracting(got).sorted())"
+    )
     for f in review.findings {
       for e in f.evidence { #expect(source.slice(e.start..<e.end) == e.text) }
     }

@@ -9,7 +9,8 @@ import Testing
 
   @Test(arguments: [
     ("formats/sjis.txt", "Shift_JIS"), ("formats/euc.txt", "EUC-JP"), ("formats/utf16le.txt", "UTF-16LE"),
-    ("formats/utf16be.txt", "UTF-16BE"), ("formats/utf8bom.txt", "UTF-8 (BOM)"), ("formats/pdf_contract.txt", "UTF-8"),
+    ("formats/utf16be.txt", "UTF-16BE"), ("formats/utf8bom.txt", "UTF-8 (BOM)"),
+    ("formats/pdf_contract.txt", "UTF-8"),
   ])
   func decodesEveryEncoding(path: String, encoding: String) throws {
     let s = try DocumentLoader.load(path: Fixtures.url(path).path)
@@ -55,19 +56,30 @@ import Testing
   }
 
   @Test func undecodableBytes() {
-    #expect(failure { _ = try DocumentLoader.load(path: Fixtures.url("formats/undecodable.txt").path) } == .undecodable)
+    #expect(
+      failure { _ = try DocumentLoader.load(path: Fixtures.url("formats/undecodable.txt").path) }
+        == .undecodable)
   }
 
   @Test func tooLarge() {
     var limits = InputLimits()
     limits.maxFileBytes = 100
-    #expect(failure { _ = try DocumentLoader.load(path: Fixtures.url("formats/pdf_contract.txt").path, limits: limits) } == .tooLarge)
+    #expect(
+      failure {
+        _ = try DocumentLoader.load(path: Fixtures.url("formats/pdf_contract.txt").path, limits: limits)
+      } == .tooLarge)
   }
 
   @Test func corruptAndTruncatedDocx() throws {
-    #expect(failure { _ = try DocumentLoader.load(data: Data("PK\u{03}\u{04}garbage".utf8), path: "a.docx") } == .corruptDocx)
-    let good = try DocxBuilder.build(parts: ["word/document.xml": DocxBuilder.document(DocxBuilder.para("第1条（目的）"))])
-    #expect(failure { _ = try DocumentLoader.load(data: good.prefix(good.count / 2), path: "a.docx") } == .corruptDocx)
+    #expect(
+      failure { _ = try DocumentLoader.load(data: Data("PK\u{03}\u{04}garbage".utf8), path: "a.docx") }
+        == .corruptDocx)
+    let good = try DocxBuilder.build(parts: [
+      "word/document.xml": DocxBuilder.document(DocxBuilder.para("第1条（目的）"))
+    ])
+    #expect(
+      failure { _ = try DocumentLoader.load(data: good.prefix(good.count / 2), path: "a.docx") }
+        == .corruptDocx)
     let noBody = try DocxBuilder.build(parts: ["word/other.xml": "<x/>"])
     #expect(failure { _ = try DocumentLoader.load(data: noBody, path: "a.docx") } == .corruptDocx)
     let badXML = try DocxBuilder.build(parts: ["word/document.xml": "<w:document><w:body><w:p>"])
@@ -86,22 +98,29 @@ import Testing
     var limits = InputLimits()
     limits.maxZipEntries = 20
     let many = try DocxBuilder.build(parts: parts)
-    #expect(failure { _ = try DocumentLoader.load(data: many, path: "many.docx", limits: limits) } == .zipBomb)
+    #expect(
+      failure { _ = try DocumentLoader.load(data: many, path: "many.docx", limits: limits) } == .zipBomb)
     // Total size over the limit, with an honest ratio.
     limits = InputLimits()
     limits.maxUncompressedBytes = 1000
-    let big = try DocxBuilder.build(parts: ["word/document.xml": DocxBuilder.document(DocxBuilder.para(String(repeating: "第1条", count: 400)))], compression: .none)
+    let big = try DocxBuilder.build(
+      parts: [
+        "word/document.xml": DocxBuilder.document(DocxBuilder.para(String(repeating: "第1条", count: 400)))
+      ], compression: .none)
     #expect(failure { _ = try DocumentLoader.load(data: big, path: "big.docx", limits: limits) } == .zipBomb)
   }
 
   @Test func oldWordFormat() {
-    #expect(failure { _ = try DocumentLoader.load(data: Data([0xD0, 0xCF, 0x11, 0xE0, 1, 2, 3]), path: "a.doc") } == .unsupported)
+    #expect(
+      failure { _ = try DocumentLoader.load(data: Data([0xD0, 0xCF, 0x11, 0xE0, 1, 2, 3]), path: "a.doc") }
+        == .unsupported)
   }
 }
 
 @Suite struct DocxTests {
   @Test func paragraphsTablesAndTrackedChanges() throws {
-    let body = DocxBuilder.para("保守契約書")
+    let body =
+      DocxBuilder.para("保守契約書")
       + "<w:p><w:r><w:t>第1条（目的）</w:t></w:r></w:p>"
       + "<w:p><w:r><w:t>乙は</w:t></w:r><w:del w:id=\"1\" w:author=\"x\"><w:r><w:delText>消した文</w:delText></w:r></w:del><w:ins w:id=\"2\" w:author=\"x\"><w:r><w:t>追加した文</w:t></w:r></w:ins><w:r><w:tab/><w:t>を行う。</w:t></w:r></w:p>"
       + "<w:tbl><w:tr><w:tc><w:p><w:r><w:t>機器</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>台数</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
@@ -128,13 +147,19 @@ import Testing
       <w:num w:numId="6"><w:abstractNumId w:val="1"/></w:num>
       </w:numbering>
       """
-    let body = DocxBuilder.para("（目的）") + DocxBuilder.para("本契約は保守を定める。", numId: "5")
+    let body =
+      DocxBuilder.para("（目的）") + DocxBuilder.para("本契約は保守を定める。", numId: "5")
       + DocxBuilder.para("（再委託）") + DocxBuilder.para("乙は再委託できる。", numId: "5")
       + DocxBuilder.para("乙は報告する。", numId: "5", level: 1) + DocxBuilder.para("障害", numId: "6")
       + DocxBuilder.para("乙は、第十二条に定める事項を守る。", numId: "5")
-    let data = try DocxBuilder.build(parts: ["word/document.xml": DocxBuilder.document(body), "word/numbering.xml": numbering])
+    let data = try DocxBuilder.build(parts: [
+      "word/document.xml": DocxBuilder.document(body), "word/numbering.xml": numbering,
+    ])
     let s = try DocumentLoader.load(data: data, path: "n.docx")
-    #expect(s.text.split(separator: "\n") == ["（目的）", "第一条 本契約は保守を定める。", "（再委託）", "第二条 乙は再委託できる。", "２ 乙は報告する。", "(1)\t障害", "第三条 乙は、第十二条に定める事項を守る。"])
+    #expect(
+      s.text.split(separator: "\n") == [
+        "（目的）", "第一条 本契約は保守を定める。", "（再委託）", "第二条 乙は再委託できる。", "２ 乙は報告する。", "(1)\t障害", "第三条 乙は、第十二条に定める事項を守る。",
+      ])
     let c = ContractParser.parse(s)
     #expect(c.articles.map(\.number) == ["1", "2", "3"])
     #expect(c.articles.map(\.heading) == ["目的", "再委託", nil])
@@ -143,7 +168,8 @@ import Testing
 
   @Test func realWordFilesFromPythonDocx() throws {
     let dir = Fixtures.url("contracts/docx")
-    let files = (try? FileManager.default.contentsOfDirectory(atPath: dir.path))?.filter { $0.hasSuffix(".docx") } ?? []
+    let files =
+      (try? FileManager.default.contentsOfDirectory(atPath: dir.path))?.filter { $0.hasSuffix(".docx") } ?? []
     #expect(files.count >= 3)
     for f in files {
       let s = try DocumentLoader.load(path: dir.appendingPathComponent(f).path)

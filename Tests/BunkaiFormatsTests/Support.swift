@@ -8,7 +8,8 @@ enum Fixtures {
   static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
   static func tempDir() -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bunkai-test-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bunkai-test-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     return dir
   }
@@ -23,16 +24,23 @@ enum DocxBuilder {
   }
 
   static func para(_ text: String, numId: String? = nil, level: Int = 0) -> String {
-    let num = numId.map { "<w:pPr><w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"\($0)\"/></w:numPr></w:pPr>" } ?? ""
+    let num =
+      numId.map { "<w:pPr><w:numPr><w:ilvl w:val=\"\(level)\"/><w:numId w:val=\"\($0)\"/></w:numPr></w:pPr>" }
+      ?? ""
     return "<w:p>\(num)<w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
   }
 
   static func build(parts: [String: String], compression: CompressionMethod = .deflate) throws -> Data {
     let archive = try Archive(accessMode: .create)
-    let all = parts.merging(["[Content_Types].xml": "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"]) { a, _ in a }
+    let all = parts.merging([
+      "[Content_Types].xml":
+        "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+    ]) { a, _ in a }
     for (name, xml) in all.sorted(by: { $0.key < $1.key }) {
       let data = Data(xml.utf8)
-      try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: compression) {
+      try archive.addEntry(
+        with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: compression
+      ) {
         position, size in
         data.subdata(in: Int(position)..<Int(position) + size)
       }

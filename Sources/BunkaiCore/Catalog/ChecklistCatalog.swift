@@ -44,16 +44,22 @@ public struct ChecklistCatalog: Sendable {
 
   /// The item id for a 項番 of the official form: "1" → P1-1, "A-1" / "Ａ－１" → P2-A-1.
   public static func itemId(forNumber raw: String) -> String? {
-    let folded = String(String.UnicodeScalarView(Normalizer.normalize(raw).chars.compactMap(Unicode.Scalar.init)))
-      .uppercased().replacingOccurrences(of: "－", with: "-").replacingOccurrences(of: "ー", with: "-")
-      .replacingOccurrences(of: "‐", with: "-").replacingOccurrences(of: "−", with: "-")
+    let folded = String(
+      String.UnicodeScalarView(Normalizer.normalize(raw).chars.compactMap(Unicode.Scalar.init))
+    )
+    .uppercased().replacingOccurrences(of: "－", with: "-").replacingOccurrences(of: "ー", with: "-")
+    .replacingOccurrences(of: "‐", with: "-").replacingOccurrences(of: "−", with: "-")
     if let n = Int(folded), n > 0 { return "P1-\(n)" }
     var letters = ""
     var digits = ""
     for c in folded where c != "-" && c != "." && c != "_" {
-      if c.isLetter && c.isASCII && digits.isEmpty { letters.append(c) } else if c.isNumber && c.isASCII {
+      if c.isLetter && c.isASCII && digits.isEmpty {
+        letters.append(c)
+      } else if c.isNumber && c.isASCII {
         digits.append(c)
-      } else { return nil }
+      } else {
+        return nil
+      }
     }
     guard letters.count == 1, let n = Int(digits), n > 0 else { return nil }
     return "P2-\(letters)-\(n)"
@@ -103,7 +109,9 @@ public struct ChecklistItem: Sendable, Codable, Equatable {
 public enum CatalogLoader {
   public static func builtin() throws -> ChecklistCatalog {
     guard let url = Bundle.module.url(forResource: "builtin", withExtension: "yaml", subdirectory: "Catalogs")
-    else { throw DataFileError(file: "Catalogs/builtin.yaml", line: nil, field: "", message: "組み込みカタログが見つかりません") }
+    else {
+      throw DataFileError(file: "Catalogs/builtin.yaml", line: nil, field: "", message: "組み込みカタログが見つかりません")
+    }
     return try load(yaml: try String(contentsOf: url, encoding: .utf8), file: url.path)
   }
 
@@ -116,7 +124,9 @@ public enum CatalogLoader {
 
   public static func load(yaml: String, file: String) throws -> ChecklistCatalog {
     var r = YAMLReader(file: file)
-    guard let root = r.compose(yaml), r.mapping(root, "") != nil else { throw DataFileErrors(errors: r.errors) }
+    guard let root = r.compose(yaml), r.mapping(root, "") != nil else {
+      throw DataFileErrors(errors: r.errors)
+    }
     r.checkKeys(root, ["schemaVersion", "id", "version", "source", "items"], "")
     if let v = r.int(root, "schemaVersion", ""), v != 1 {
       r.fail(root["schemaVersion"], "schemaVersion", "対応していない版です（対応: 1）")
@@ -131,14 +141,17 @@ public enum CatalogLoader {
     for (i, node) in r.list(root, "items", "").enumerated() {
       let path = "items[\(i)]"
       r.checkKeys(node, keys, path)
-      guard let itemId = r.string(node, "id", path, verbatim: true), let number = r.string(node, "number", path, verbatim: true) else { continue }
+      guard let itemId = r.string(node, "id", path, verbatim: true),
+        let number = r.string(node, "number", path, verbatim: true)
+      else { continue }
       if !ChecklistCatalog.isValidItemId(itemId) {
         r.fail(node["id"], "\(path).id", "「\(itemId)」は項目 ID の形（P1-1, P2-A-1 など）ではありません")
       }
       let part = r.int(node, "part", path) ?? (itemId.hasPrefix("P1") ? 1 : 2)
       items.append(
         ChecklistItem(
-          id: itemId, part: part, section: r.string(node, "section", path, required: false, verbatim: true), number: number,
+          id: itemId, part: part, section: r.string(node, "section", path, required: false, verbatim: true),
+          number: number,
           title: r.string(node, "title", path, required: false, verbatim: true),
           titleIsSummary: r.bool(node, "titleIsSummary", path, default: false),
           content: r.string(node, "content", path, required: false, verbatim: true),
@@ -148,7 +161,9 @@ public enum CatalogLoader {
           hint: r.string(node, "hint", path, required: false, verbatim: true)))
     }
     guard r.errors.isEmpty else { throw DataFileErrors(errors: r.errors) }
-    return ChecklistCatalog(id: id, version: version, source: r.string(root, "source", "", required: false, verbatim: true), items: items)
+    return ChecklistCatalog(
+      id: id, version: version, source: r.string(root, "source", "", required: false, verbatim: true),
+      items: items)
   }
 
   /// Catalogue YAML for an imported form.
@@ -163,6 +178,7 @@ public enum CatalogLoader {
     let encoder = YAMLEncoder()
     encoder.options.allowUnicode = true
     encoder.options.sortKeys = false
-    return try encoder.encode(File(id: catalog.id, version: catalog.version, source: catalog.source, items: catalog.items))
+    return try encoder.encode(
+      File(id: catalog.id, version: catalog.version, source: catalog.source, items: catalog.items))
   }
 }

@@ -74,7 +74,9 @@ final class DocumentIndex {
         let mid = (lo + hi) / 2
         if units[mid].upperBound <= Int(m.start) { lo = mid + 1 } else { hi = mid }
       }
-      if lo < units.count, units[lo].contains(Int(m.start)), Int(m.end) <= units[lo].upperBound { out.insert(lo) }
+      if lo < units.count, units[lo].contains(Int(m.start)), Int(m.end) <= units[lo].upperBound {
+        out.insert(lo)
+      }
     }
     return out
   }

@@ -6,7 +6,9 @@ enum AnnexScanner {
     var articleIndex = 0
     while i + 1 < s.count {
       if s[i] == "別", s[i + 1] == "表" || s[i + 1] == "紙", let found = label(in: s, at: i, end: s.count) {
-        while articleIndex < articles.count, articles[articleIndex].range.upperBound <= i { articleIndex += 1 }
+        while articleIndex < articles.count, articles[articleIndex].range.upperBound <= i {
+          articleIndex += 1
+        }
         let inArticle =
           articleIndex < articles.count && articles[articleIndex].range.contains(i)
           ? articles[articleIndex].number : nil

@@ -11,7 +11,8 @@ enum ContractKindDetector {
     if text.isEmpty {
       text = Lines.string(scalars, 0..<min(scalars.count, 200))
     }
-    let folded = String(String.UnicodeScalarView(Normalizer.normalize(text).chars.compactMap(Unicode.Scalar.init)))
+    let folded = String(
+      String.UnicodeScalarView(Normalizer.normalize(text).chars.compactMap(Unicode.Scalar.init)))
     let kinds = markers.filter { _, words in words.contains { folded.contains($0) } }.map(\.0)
     return kinds.isEmpty ? [.other] : kinds
   }

@@ -108,7 +108,9 @@ private struct Builder {
 
   mutating func closeArticle() {
     guard var a = article else { return }
-    if let last = a.paragraphs.last { a.range = a.range.lowerBound..<max(a.range.upperBound, last.range.upperBound) }
+    if let last = a.paragraphs.last {
+      a.range = a.range.lowerBound..<max(a.range.upperBound, last.range.upperBound)
+    }
     contract.articles.append(a)
     article = nil
   }
@@ -184,7 +186,8 @@ private struct Builder {
       guard j < end, j - a >= 2, j - a <= 4 else { return nil }
       let inner = s[(a + 1)..<j]
       let ok = inner.allSatisfy {
-        Numerals.digitValue($0) != nil || Numerals.kanjiDigits[$0] != nil || Numerals.kanjiMultipliers[$0] != nil
+        Numerals.digitValue($0) != nil || Numerals.kanjiDigits[$0] != nil
+          || Numerals.kanjiMultipliers[$0] != nil
           || (0x30A2...0x30F3).contains($0.value) || (0x61...0x7A).contains($0.value)
           || (0xFF41...0xFF5A).contains($0.value)
       }
@@ -246,7 +249,8 @@ private struct Builder {
       heading = pending.text
       headingRange = pending.range
     }
-    let start = (heading != nil && pendingHeading != nil && headingRange == pendingHeading?.range)
+    let start =
+      (heading != nil && pendingHeading != nil && headingRange == pendingHeading?.range)
       ? pendingHeading!.line.trimStart : line.trimStart
     pendingHeading = nil
     var paragraphs: [Paragraph] = []
@@ -266,7 +270,9 @@ private struct Builder {
     let j = Lines.skipSpaces(s, after, end)
     guard j < end, s[j] == "章" else { return nil }
     var titleRange = trim((j + 1)..<end)
-    if let first = titleRange.first, let close = Lines.openBrackets[s[first]], s[titleRange.upperBound - 1] == close {
+    if let first = titleRange.first, let close = Lines.openBrackets[s[first]],
+      s[titleRange.upperBound - 1] == close
+    {
       titleRange = trim((titleRange.lowerBound + 1)..<(titleRange.upperBound - 1))
     }
     return Chapter(
@@ -299,7 +305,9 @@ private struct Builder {
     let inner = trim((line.trimStart + 1)..<(line.trimEnd - 1))
     guard !inner.isEmpty, !s[inner].contains(close), !Lines.contains(s, inner, "。") else { return nil }
     // "(1)" is an item marker, not a heading.
-    if s[inner].allSatisfy({ Numerals.digitValue($0) != nil || Numerals.kanjiDigits[$0] != nil }) { return nil }
+    if s[inner].allSatisfy({ Numerals.digitValue($0) != nil || Numerals.kanjiDigits[$0] != nil }) {
+      return nil
+    }
     if Lines.contains(s, inner, "別紙") || Lines.contains(s, inner, "別表") { return nil }
     return (Lines.string(s, inner), inner)
   }

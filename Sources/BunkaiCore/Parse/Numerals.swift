@@ -15,7 +15,8 @@ public enum Numerals {
   static let kanjiMultipliers: [Unicode.Scalar: Int] = ["十": 10, "拾": 10, "百": 100, "千": 1000]
 
   /// Reads a number (Arabic, full-width or kanji) starting at `i`.
-  static func read(_ s: [Unicode.Scalar], at i: Int, end: Int) -> (value: Int, next: Int, style: NumberStyle)? {
+  static func read(_ s: [Unicode.Scalar], at i: Int, end: Int) -> (value: Int, next: Int, style: NumberStyle)?
+  {
     var j = i
     var value = 0
     var fullWidth = false

@@ -24,7 +24,8 @@ enum PartyExtractor {
   static func precededByIka(_ s: [Unicode.Scalar], _ quote: Int) -> Bool {
     var j = quote - 1
     var skipped = 0
-    while j >= 0, skipped < 3, s[j] == "、" || s[j] == "," || s[j] == "単" || s[j] == "に" || Lines.isSpace(s[j]) {
+    while j >= 0, skipped < 3, s[j] == "、" || s[j] == "," || s[j] == "単" || s[j] == "に" || Lines.isSpace(s[j])
+    {
       j -= 1
       skipped += 1
     }
@@ -34,7 +35,8 @@ enum PartyExtractor {
   static func parties(in s: [Unicode.Scalar], contract: Contract) -> [Party] {
     var parties: [Party] = []
     // Party definitions come before the first article, or in the early articles of terms of use.
-    let limit = max(contract.articles.dropFirst(3).first?.range.lowerBound ?? s.count, contract.preamble?.upperBound ?? 0)
+    let limit = max(
+      contract.articles.dropFirst(3).first?.range.lowerBound ?? s.count, contract.preamble?.upperBound ?? 0)
     for d in contract.definitions where d.range.lowerBound < limit {
       let label = d.term
       guard !parties.contains(where: { $0.label == label }) else { continue }
@@ -50,7 +52,8 @@ enum PartyExtractor {
       // "本契約", "本業務", "本システム" … name things, never parties.
       let namesAThing = label.hasPrefix("本") || label.hasSuffix("契約") || label.hasSuffix("業務")
       let organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
-      guard known || (isLabelDefinition && organisation != .unknown && label.count <= 4 && !namesAThing) else {
+      guard known || (isLabelDefinition && organisation != .unknown && label.count <= 4 && !namesAThing)
+      else {
         continue
       }
       // "「契約者」とは…をいいます" describes the party rather than naming it.
@@ -77,7 +80,8 @@ enum PartyExtractor {
       let roles = main.map(\.role)
       if roles.contains(.unknown), let known = roles.first(where: { $0 != .unknown }) {
         let other: PartyRole = known == .institution ? .vendor : .institution
-        for k in parties.indices where parties[k].role == .unknown && main.contains(where: { $0.label == parties[k].label }) {
+        for k in parties.indices
+        where parties[k].role == .unknown && main.contains(where: { $0.label == parties[k].label }) {
           parties[k].role = other
         }
       }

@@ -8,7 +8,9 @@ public struct Playbook: Sendable {
   public var topics: [TopicDefinition]
   public var rules: [Rule]
 
-  public init(id: String, version: String, title: String, lessons: [Lesson], topics: [TopicDefinition], rules: [Rule]) {
+  public init(
+    id: String, version: String, title: String, lessons: [Lesson], topics: [TopicDefinition], rules: [Rule]
+  ) {
     self.id = id
     self.version = version
     self.title = title

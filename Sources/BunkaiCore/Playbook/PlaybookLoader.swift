@@ -7,8 +7,11 @@ public enum PlaybookLoader {
 
   /// The playbook shipped with Bunkai.
   public static func builtin() throws -> Playbook {
-    guard let url = Bundle.module.url(forResource: "builtin", withExtension: "yaml", subdirectory: "Playbooks")
-    else { throw DataFileError(file: "Playbooks/builtin.yaml", line: nil, field: "", message: "組み込みプレイブックが見つかりません") }
+    guard
+      let url = Bundle.module.url(forResource: "builtin", withExtension: "yaml", subdirectory: "Playbooks")
+    else {
+      throw DataFileError(file: "Playbooks/builtin.yaml", line: nil, field: "", message: "組み込みプレイブックが見つかりません")
+    }
     return try load(contentsOf: url)
   }
 
@@ -24,7 +27,9 @@ public enum PlaybookLoader {
 
   public static func load(yaml: String, file: String) throws -> Playbook {
     var r = YAMLReader(file: file)
-    guard let root = r.compose(yaml), r.mapping(root, "") != nil else { throw DataFileErrors(errors: r.errors) }
+    guard let root = r.compose(yaml), r.mapping(root, "") != nil else {
+      throw DataFileErrors(errors: r.errors)
+    }
     r.checkKeys(root, ["schemaVersion", "id", "version", "title", "lessons", "topics", "rules"], "")
     if let v = r.int(root, "schemaVersion", ""), v != supportedSchemaVersion {
       r.fail(root["schemaVersion"], "schemaVersion", "対応していない版です（対応: \(supportedSchemaVersion)）")
@@ -39,7 +44,9 @@ public enum PlaybookLoader {
     for (i, node) in r.list(root, "lessons", "").enumerated() {
       let path = "lessons[\(i)]"
       r.checkKeys(node, ["id", "title", "text"], path)
-      if let lid = r.string(node, "id", path), let t = r.string(node, "title", path), let x = r.string(node, "text", path) {
+      if let lid = r.string(node, "id", path), let t = r.string(node, "title", path),
+        let x = r.string(node, "text", path)
+      {
         lessons.append(Lesson(id: lid, title: t, text: x))
       }
     }
@@ -53,7 +60,10 @@ public enum PlaybookLoader {
       validateTerms(heading, node["heading"], "\(path).heading", &r)
       validateTerms(body, node["body"], "\(path).body", &r)
       if heading.isEmpty && body.isEmpty { r.fail(node, path, "heading か body のどちらかに語を書いてください") }
-      topics.append(TopicDefinition(id: tid, label: r.string(node, "label", path, required: false) ?? tid, heading: heading, body: body))
+      topics.append(
+        TopicDefinition(
+          id: tid, label: r.string(node, "label", path, required: false) ?? tid, heading: heading, body: body)
+      )
     }
     var rules: [Rule] = []
     var seen: Set<String> = []
@@ -76,10 +86,13 @@ public enum PlaybookLoader {
     var errors: [DataFileError] = []
     for rule in playbook.rules {
       for t in rule.scopeTopics where !topicIds.contains(t) {
-        errors.append(DataFileError(file: file, line: nil, field: "rules[\(rule.id)].scope.topics", message: "未定義のトピック「\(t)」です"))
+        errors.append(
+          DataFileError(
+            file: file, line: nil, field: "rules[\(rule.id)].scope.topics", message: "未定義のトピック「\(t)」です"))
       }
       if let l = rule.lesson, !lessonIds.contains(l) {
-        errors.append(DataFileError(file: file, line: nil, field: "rules[\(rule.id)].lesson", message: "未定義の教訓「\(l)」です"))
+        errors.append(
+          DataFileError(file: file, line: nil, field: "rules[\(rule.id)].lesson", message: "未定義の教訓「\(l)」です"))
       }
     }
     if !errors.isEmpty { throw DataFileErrors(errors: errors) }
@@ -87,7 +100,8 @@ public enum PlaybookLoader {
 
   static let ruleKeys: Set<String> = [
     "id", "title", "guideRefs", "checklistItems", "severity", "appliesTo", "scope", "trigger", "require",
-    "reportMissing", "explanation", "missingExplanation", "suggestion", "missingSuggestion", "intent", "lesson",
+    "reportMissing", "explanation", "missingExplanation", "suggestion", "missingSuggestion", "intent",
+    "lesson",
   ]
 
   static func readRule(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Rule? {
@@ -99,19 +113,26 @@ public enum PlaybookLoader {
     let intent = r.string(node, "intent", path)
     var severity = Severity.medium
     if let s = r.string(node, "severity", path) {
-      if let v = Severity(rawValue: s) { severity = v } else {
+      if let v = Severity(rawValue: s) {
+        severity = v
+      } else {
         r.fail(node["severity"], "\(path).severity", "「\(s)」は使えません（high, medium, low のいずれか）")
       }
     }
     var kinds: [ContractKind] = []
     for k in r.strings(node, "appliesTo", path) {
-      if let kind = ContractKind(rawValue: k) { kinds.append(kind) } else {
-        r.fail(node["appliesTo"], "\(path).appliesTo", "「\(k)」は使えません（\(ContractKind.allCases.map(\.rawValue).joined(separator: ", "))）")
+      if let kind = ContractKind(rawValue: k) {
+        kinds.append(kind)
+      } else {
+        r.fail(
+          node["appliesTo"], "\(path).appliesTo",
+          "「\(k)」は使えません（\(ContractKind.allCases.map(\.rawValue).joined(separator: ", "))）")
       }
     }
     let checklist = r.strings(node, "checklistItems", path)
     for item in checklist where !ChecklistCatalog.isValidItemId(item) {
-      r.fail(node["checklistItems"], "\(path).checklistItems", "「\(item)」は確認表の項目 ID の形（P1-1, P2-A-1 など）ではありません")
+      r.fail(
+        node["checklistItems"], "\(path).checklistItems", "「\(item)」は確認表の項目 ID の形（P1-1, P2-A-1 など）ではありません")
     }
     var scopeTopics: [String] = []
     var scopeMatch: Condition?
@@ -119,7 +140,9 @@ public enum PlaybookLoader {
       r.checkKeys(scope, ["topics", "match"], "\(path).scope")
       scopeTopics = r.strings(scope, "topics", "\(path).scope")
       if let m = scope["match"] { scopeMatch = readCondition(m, "\(path).scope.match", &r) }
-      if scopeTopics.isEmpty && scopeMatch == nil { r.fail(scope, "\(path).scope", "topics か match を書いてください") }
+      if scopeTopics.isEmpty && scopeMatch == nil {
+        r.fail(scope, "\(path).scope", "topics か match を書いてください")
+      }
     } else {
       r.fail(node, "\(path).scope", "必須の項目がありません")
     }
@@ -145,24 +168,33 @@ public enum PlaybookLoader {
       r.fail(node, "\(path).require", "必須の項目がありません")
     }
     let suggestion = readSuggestion(node["suggestion"], "\(path).suggestion", &r, required: true)
-    let missingSuggestion = readSuggestion(node["missingSuggestion"], "\(path).missingSuggestion", &r, required: false)
+    let missingSuggestion = readSuggestion(
+      node["missingSuggestion"], "\(path).missingSuggestion", &r, required: false)
     guard let id, let title, let explanation, let intent, let requirement, let suggestion else { return nil }
     return Rule(
       id: id, title: title, guideRefs: r.strings(node, "guideRefs", path), checklistItems: checklist,
-      severity: severity, appliesTo: kinds, scopeTopics: scopeTopics, scopeMatch: scopeMatch, trigger: trigger,
+      severity: severity, appliesTo: kinds, scopeTopics: scopeTopics, scopeMatch: scopeMatch,
+      trigger: trigger,
       require: requirement, reportMissing: r.bool(node, "reportMissing", path, default: true),
-      explanation: explanation, missingExplanation: r.string(node, "missingExplanation", path, required: false),
+      explanation: explanation,
+      missingExplanation: r.string(node, "missingExplanation", path, required: false),
       suggestion: suggestion, missingSuggestion: missingSuggestion, intent: intent,
       lesson: r.string(node, "lesson", path, required: false))
   }
 
-  static func readSuggestion(_ node: Node?, _ path: String, _ r: inout YAMLReader, required: Bool) -> SuggestionTemplate? {
+  static func readSuggestion(_ node: Node?, _ path: String, _ r: inout YAMLReader, required: Bool)
+    -> SuggestionTemplate?
+  {
     guard let node else {
-      if required { r.errors.append(DataFileError(file: r.file, line: nil, field: path, message: "必須の項目がありません")) }
+      if required {
+        r.errors.append(DataFileError(file: r.file, line: nil, field: path, message: "必須の項目がありません"))
+      }
       return nil
     }
     r.checkKeys(node, ["heading", "text"], path)
-    guard let heading = r.string(node, "heading", path), let text = r.string(node, "text", path) else { return nil }
+    guard let heading = r.string(node, "heading", path), let text = r.string(node, "text", path) else {
+      return nil
+    }
     let known: Set<String> = ["vendor", "institution", "article", "guideline"]
     var rest = Substring(text)
     while let open = rest.firstIndex(of: "{") {
@@ -172,7 +204,9 @@ public enum PlaybookLoader {
       }
       let name = String(rest[rest.index(after: open)..<close])
       if !known.contains(name) {
-        r.fail(node["text"], "\(path).text", "未知の差し込み「{\(name)}」です（使えるもの: \(known.sorted().joined(separator: ", "))）")
+        r.fail(
+          node["text"], "\(path).text",
+          "未知の差し込み「{\(name)}」です（使えるもの: \(known.sorted().joined(separator: ", "))）")
       }
       rest = rest[rest.index(after: close)...]
     }

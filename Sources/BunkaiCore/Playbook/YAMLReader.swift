@@ -42,7 +42,9 @@ struct YAMLReader {
       }
       return node
     } catch let error as YamlError {
-      errors.append(DataFileError(file: file, line: Self.line(of: error), field: "", message: "YAML の書式が正しくありません: \(error)"))
+      errors.append(
+        DataFileError(
+          file: file, line: Self.line(of: error), field: "", message: "YAML の書式が正しくありません: \(error)"))
       return nil
     } catch {
       fail(nil, "", "YAML を読めません: \(error)")
@@ -76,7 +78,9 @@ struct YAMLReader {
   }
 
   /// A non-empty string; prose is unfolded (see `unfold`) unless `verbatim`.
-  mutating func string(_ node: Node, _ key: String, _ path: String, required: Bool = true, verbatim: Bool = false)
+  mutating func string(
+    _ node: Node, _ key: String, _ path: String, required: Bool = true, verbatim: Bool = false
+  )
     -> String?
   {
     guard let v = value(node, key) else {

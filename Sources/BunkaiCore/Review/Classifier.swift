@@ -2,7 +2,9 @@
 enum Classifier {
   /// Sets `topics` on every article; returns, per article, the topics its heading alone gave.
   /// Works from the term matches (few) rather than testing every article for every term.
-  static func classify(_ contract: inout Contract, index: DocumentIndex, normalized: NormalizedText) -> [Set<String>] {
+  static func classify(_ contract: inout Contract, index: DocumentIndex, normalized: NormalizedText) -> [Set<
+    String
+  >] {
     let bodies = contract.articles.map { normalized.range(ofSource: $0.range) }
     // Headings on their own line before the article lie outside it: map them separately.
     let headingUnits = contract.articles.enumerated().compactMap { k, a in

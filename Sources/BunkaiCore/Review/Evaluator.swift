@@ -79,7 +79,8 @@ struct Evaluator {
   /// by the rule's topic list (most relevant first), then by position.
   func scopeArticles(_ compiled: CompiledRule) -> [Int] {
     let topics = compiled.rule.scopeTopics
-    let useBody = compiled.trigger != nil || !topics.contains { !(units.topicArticles[$0]?.heading.isEmpty ?? true) }
+    let useBody =
+      compiled.trigger != nil || !topics.contains { !(units.topicArticles[$0]?.heading.isEmpty ?? true) }
     var seen: Set<Int> = []
     var scope: [Int] = []
     for t in topics {
@@ -88,7 +89,8 @@ struct Evaluator {
       for k in list where seen.insert(k).inserted { scope.append(k) }
     }
     if let match = compiled.scopeMatch {
-      for (k, a) in contract.articles.enumerated() where !seen.contains(k) && index.evaluate(match, in: norm(a.range)) {
+      for (k, a) in contract.articles.enumerated()
+      where !seen.contains(k) && index.evaluate(match, in: norm(a.range)) {
         scope.append(k)
       }
     }
@@ -117,9 +119,12 @@ struct Evaluator {
     let separator = contract.paragraphNumberStyle == .arabic ? " " : "　"
     let suggestion = "\(label)に次の一項を加える。\n\(numberText)\(separator)\(wording)"
     return Finding(
-      ruleId: rule.id, guideRefs: rule.guideRefs, checklistItems: rule.checklistItems, severity: rule.severity,
+      ruleId: rule.id, guideRefs: rule.guideRefs, checklistItems: rule.checklistItems,
+      severity: rule.severity,
       status: .insufficient, article: article.number,
-      evidence: evidence.map { Evidence(start: $0.range.lowerBound, end: $0.range.upperBound, text: source.slice($0.range)) },
+      evidence: evidence.map {
+        Evidence(start: $0.range.lowerBound, end: $0.range.upperBound, text: source.slice($0.range))
+      },
       title: rule.title, explanation: rule.explanation, suggestion: suggestion,
       placement: Placement(
         kind: .paragraph, article: article.number, paragraph: next, heading: nil, text: wording,
@@ -134,7 +139,8 @@ struct Evaluator {
     let label = Numerals.articleLabel(String(next), style: contract.numberStyle)
     let suggestion = "次の条を新たに設ける。\n\(label)（\(template.heading)）\n\(wording)"
     return Finding(
-      ruleId: rule.id, guideRefs: rule.guideRefs, checklistItems: rule.checklistItems, severity: rule.severity,
+      ruleId: rule.id, guideRefs: rule.guideRefs, checklistItems: rule.checklistItems,
+      severity: rule.severity,
       status: .missing, article: nil, evidence: [], title: rule.title,
       explanation: rule.missingExplanation ?? rule.explanation, suggestion: suggestion,
       placement: Placement(

@@ -94,7 +94,8 @@ public struct ReviewJSON: Encodable, Sendable {
       try c.encode(lesson, forKey: .lesson)
     }
     enum CodingKeys: String, CodingKey {
-      case ruleId, guideRefs, checklistItems, checklist, severity, status, article, evidence, title, explanation,
+      case ruleId, guideRefs, checklistItems, checklist, severity, status, article, evidence, title,
+        explanation,
         suggestion, intent, lesson
     }
   }
@@ -129,14 +130,17 @@ public struct ReviewJSON: Encodable, Sendable {
         ruleId: f.ruleId, guideRefs: f.guideRefs, checklistItems: f.checklistItems,
         checklist: f.checklistItems.map { ChecklistRef(id: $0, title: catalog.item($0)?.title) },
         severity: f.severity.rawValue, status: f.status.rawValue, article: f.article, evidence: f.evidence,
-        title: f.title, explanation: f.explanation, suggestion: f.suggestion, intent: f.intent, lesson: f.lesson)
+        title: f.title, explanation: f.explanation, suggestion: f.suggestion, intent: f.intent,
+        lesson: f.lesson)
     }
   }
 
   /// Compact one-line JSON (for JSON Lines) or pretty-printed.
   public func encoded(pretty: Bool) throws -> Data {
     let e = JSONEncoder()
-    e.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+    e.outputFormatting =
+      pretty
+      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     return try e.encode(self)
   }
 }

@@ -30,7 +30,8 @@ public final class Reviewer: Sendable {
     for rule in compiled.rules { findings += evaluator.evaluate(rule) }
     // Most severe first; within a severity, in the order of the contract, missing clauses last.
     // Article numbers may repeat in a badly numbered contract: keep the first.
-    let order = Dictionary(contract.articles.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { a, _ in a })
+    let order = Dictionary(
+      contract.articles.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { a, _ in a })
     findings = findings.enumerated().sorted { a, b in
       if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
       let pa = a.element.article.flatMap { order[$0] } ?? Int.max

@@ -15,7 +15,8 @@ public enum StageTimer {
       b = clock()
       t[1] += Double(b - a)
       a = b
-      let index = DocumentIndex(compiled: reviewer.compiled, text: normalized.chars, parties: contract.parties)
+      let index = DocumentIndex(
+        compiled: reviewer.compiled, text: normalized.chars, parties: contract.parties)
       b = clock()
       t[2] += Double(b - a)
       a = b
@@ -25,7 +26,8 @@ public enum StageTimer {
       a = b
       let evaluator = Evaluator(
         contract: contract, source: source, normalized: normalized, index: index, headingTopics: headings,
-        lessons: reviewer.compiled.playbook.lessons, units: .init(contract, normalized, headingTopics: headings))
+        lessons: reviewer.compiled.playbook.lessons,
+        units: .init(contract, normalized, headingTopics: headings))
       for rule in reviewer.compiled.rules { _ = evaluator.evaluate(rule) }
       t[4] += Double(clock() - a)
     }

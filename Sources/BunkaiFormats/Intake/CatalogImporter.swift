@@ -29,7 +29,8 @@ public enum CatalogImporter {
       guard let (text, _) = TextDecoding.decode(data) else {
         throw CatalogImportError(path: path, message: "文字コードを判別できません（UTF-8 か Shift_JIS で保存してください）")
       }
-      let separator: Character = lower.hasSuffix(".tsv") || (!text.contains(",") && text.contains("\t")) ? "\t" : ","
+      let separator: Character =
+        lower.hasSuffix(".tsv") || (!text.contains(",") && text.contains("\t")) ? "\t" : ","
       tables = [("", parseDelimited(text, separator: separator))]
     } else {
       throw CatalogImportError(path: path, message: "対応していない形式です（.csv, .tsv, .xlsx のいずれか）")
@@ -44,7 +45,8 @@ public enum CatalogImporter {
       for (offset, row) in table.rows.enumerated().dropFirst(headerRow + 1) {
         func cell(_ field: String) -> String? {
           guard let c = map[field], c < row.count else { return nil }
-          let v = row[c].replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+          let v = row[c].replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(
+            in: .whitespacesAndNewlines)
           return v.isEmpty ? nil : v
         }
         guard let number = cell("number") else { continue }
@@ -66,7 +68,8 @@ public enum CatalogImporter {
         let parts = itemId.split(separator: "-")
         items.append(
           ChecklistItem(
-            id: itemId, part: itemId.hasPrefix("P1") ? 1 : 2, section: parts.count == 3 ? String(parts[1]) : nil,
+            id: itemId, part: itemId.hasPrefix("P1") ? 1 : 2,
+            section: parts.count == 3 ? String(parts[1]) : nil,
             number: itemId.hasPrefix("P1") ? String(parts[1]) : "\(parts[1])-\(parts[2])", title: title,
             content: cell("content"), risk: cell("risk"), recommendation: cell("recommendation"),
             guidelineRefs: cell("guidelineRefs")))
@@ -81,7 +84,8 @@ public enum CatalogImporter {
     }
     if !problems.isEmpty { throw CatalogImportError(path: path, message: problems.joined(separator: "\n")) }
     if items.isEmpty { throw CatalogImportError(path: path, message: "項目が一つもありません") }
-    return ChecklistCatalog(id: id, version: version, source: URL(fileURLWithPath: path).lastPathComponent, items: items)
+    return ChecklistCatalog(
+      id: id, version: version, source: URL(fileURLWithPath: path).lastPathComponent, items: items)
   }
 
   /// The first row naming all required columns, and column index per field.
@@ -113,7 +117,9 @@ public enum CatalogImporter {
       if quoted {
         if c == "\"" {
           if let n = chars.next() {
-            if n == "\"" { field.append("\"") } else {
+            if n == "\"" {
+              field.append("\"")
+            } else {
               quoted = false
               pending = n
             }

@@ -3,7 +3,8 @@ import Foundation
 
 /// Reads a contract from a path (or "-" for standard input) into `SourceText`, whatever its format.
 public enum DocumentLoader {
-  public static func load(path: String, limits: InputLimits = InputLimits()) throws(InputError) -> SourceText {
+  public static func load(path: String, limits: InputLimits = InputLimits()) throws(InputError) -> SourceText
+  {
     let data: Data
     if path == "-" {
       data = FileHandle.standardInput.readDataToEndOfFile()
@@ -24,7 +25,9 @@ public enum DocumentLoader {
     return try load(data: data, path: path, limits: limits)
   }
 
-  public static func load(data: Data, path: String, limits: InputLimits = InputLimits()) throws(InputError) -> SourceText {
+  public static func load(data: Data, path: String, limits: InputLimits = InputLimits()) throws(InputError)
+    -> SourceText
+  {
     if data.isEmpty { throw InputError(path, .empty, "ファイルが空です") }
     if data.count > limits.maxFileBytes { throw tooLarge(path, limits) }
     let lower = path.lowercased()

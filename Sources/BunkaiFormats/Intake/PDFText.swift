@@ -38,7 +38,9 @@ public enum PDFText {
       try process.run()
       process.waitUntilExit()
       guard process.terminationStatus == 0 else {
-        throw InputError(path, .pdfFailed, "pdftotext が PDF を読めませんでした（終了コード \(process.terminationStatus)）。ファイルが壊れていないか確認してください")
+        throw InputError(
+          path, .pdfFailed,
+          "pdftotext が PDF を読めませんでした（終了コード \(process.terminationStatus)）。ファイルが壊れていないか確認してください")
       }
       let text = String(decoding: try Data(contentsOf: output), as: UTF8.self)
       if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

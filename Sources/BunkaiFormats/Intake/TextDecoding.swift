@@ -58,11 +58,13 @@ public enum TextDecoding {
     var outputCount = 0
     let ok: Bool = input.withUnsafeMutableBufferPointer { inBuf in
       output.withUnsafeMutableBufferPointer { outBuf in
-        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!).assumingMemoryBound(
-          to: CChar.self)
+        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress!)
+          .assumingMemoryBound(
+            to: CChar.self)
         var inLeft = inBuf.count
-        var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!).assumingMemoryBound(
-          to: CChar.self)
+        var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress!)
+          .assumingMemoryBound(
+            to: CChar.self)
         var outLeft = outBuf.count
         let r = iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft)
         if r == -1 || inLeft != 0 { return false }

@@ -28,7 +28,8 @@ struct DocxNumbering {
 
   /// The label text for a numbered paragraph, advancing the list's counters.
   mutating func label(numId: String, level: Int) -> String? {
-    guard numId != "0", let num = nums[numId], let levels = abstract[num.abstract], let def = levels[level] else {
+    guard numId != "0", let num = nums[numId], let levels = abstract[num.abstract], let def = levels[level]
+    else {
       return nil
     }
     var c = counters[numId] ?? [:]
@@ -66,8 +67,10 @@ struct DocxNumbering {
     case "iroha", "irohaFullWidth":
       let k = Array("イロハニホヘトチリヌルヲワカヨタレソツネナラムウヰノオクヤマケフコエテアサキユメミシヱヒモセス")
       return n >= 1 && n <= k.count ? String(k[n - 1]) : String(n)
-    case "lowerLetter": return n >= 1 && n <= 26 ? String(Character(Unicode.Scalar(0x60 + UInt32(n))!)) : String(n)
-    case "upperLetter": return n >= 1 && n <= 26 ? String(Character(Unicode.Scalar(0x40 + UInt32(n))!)) : String(n)
+    case "lowerLetter":
+      return n >= 1 && n <= 26 ? String(Character(Unicode.Scalar(0x60 + UInt32(n))!)) : String(n)
+    case "upperLetter":
+      return n >= 1 && n <= 26 ? String(Character(Unicode.Scalar(0x40 + UInt32(n))!)) : String(n)
     case "lowerRoman": return roman(n).lowercased()
     case "upperRoman": return roman(n)
     case "bullet": return ""
@@ -90,8 +93,10 @@ struct DocxNumbering {
   }
 
   static func roman(_ n: Int) -> String {
-    let table: [(Int, String)] = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-      (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")]
+    let table: [(Int, String)] = [
+      (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+      (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+    ]
     var rest = n
     var out = ""
     for (v, s) in table {
@@ -138,7 +143,9 @@ private final class NumberingHandler: NSObject, XMLParserDelegate {
     case "w:abstractNum": currentAbstract = a["w:abstractNumId"]
     case "w:lvl":
       currentLevel = a["w:ilvl"].flatMap(Int.init)
-      if let id = currentAbstract, let l = currentLevel { abstract[id, default: [:]][l] = DocxNumbering.Level() }
+      if let id = currentAbstract, let l = currentLevel {
+        abstract[id, default: [:]][l] = DocxNumbering.Level()
+      }
     case "w:start":
       if let id = currentAbstract, let l = currentLevel, let v, let n = Int(v) { abstract[id]?[l]?.start = n }
     case "w:numFmt":
@@ -159,7 +166,8 @@ private final class NumberingHandler: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
+  {
     switch name {
     case "w:abstractNum": currentAbstract = nil
     case "w:lvl": currentLevel = nil
@@ -191,7 +199,8 @@ private final class StyleHandler: NSObject, XMLParserDelegate {
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
+  {
     if name == "w:style", let current, let numId { styles[current] = (numId, level) }
     if name == "w:style" { current = nil }
   }

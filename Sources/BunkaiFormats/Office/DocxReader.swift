@@ -8,12 +8,15 @@ import Foundation
 /// Extracts the text of a .docx: body paragraphs and table cells in document order, with the
 /// text of automatic numbering, without deleted tracked changes. Paragraphs are joined by "\n".
 public enum DocxReader {
-  public static func read(_ data: Data, path: String, limits: InputLimits = InputLimits()) throws(InputError) -> SourceText {
+  public static func read(_ data: Data, path: String, limits: InputLimits = InputLimits()) throws(InputError)
+    -> SourceText
+  {
     var zip = try LimitedZip(data: data, path: path, limits: limits)
     guard let document = try zip.read("word/document.xml") else {
       throw InputError(path, .corruptDocx, "word/document.xml がありません（Word 文書ではないか、壊れています）")
     }
-    let numbering = DocxNumbering(numbering: try zip.read("word/numbering.xml"), styles: try zip.read("word/styles.xml"))
+    let numbering = DocxNumbering(
+      numbering: try zip.read("word/numbering.xml"), styles: try zip.read("word/styles.xml"))
     let handler = BodyHandler(numbering: numbering)
     let parser = XMLParser(data: document)
     parser.delegate = handler
@@ -68,18 +71,21 @@ private final class BodyHandler: NSObject, XMLParserDelegate {
     case "w:pPr": inPPr = true
     case "w:pStyle" where inPPr: if !stack.isEmpty { stack[stack.count - 1].style = a["w:val"] }
     case "w:numId" where inPPr: if !stack.isEmpty { stack[stack.count - 1].numId = a["w:val"] }
-    case "w:ilvl" where inPPr: if !stack.isEmpty { stack[stack.count - 1].level = a["w:val"].flatMap(Int.init) ?? 0 }
+    case "w:ilvl" where inPPr:
+      if !stack.isEmpty { stack[stack.count - 1].level = a["w:val"].flatMap(Int.init) ?? 0 }
     case "w:del", "w:moveFrom": deleted += 1
     case "w:t": inText = deleted == 0
     case "w:tab" where !inPPr: append("\t")
     case "w:br", "w:cr": append("\n")
     case "w:noBreakHyphen": append("-")
-    case "w:sym": if let c = a["w:char"], let v = UInt32(c, radix: 16), let u = Unicode.Scalar(v) { append(String(u)) }
+    case "w:sym":
+      if let c = a["w:char"], let v = UInt32(c, radix: 16), let u = Unicode.Scalar(v) { append(String(u)) }
     default: break
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
+  {
     switch name {
     case "w:p":
       guard var p = stack.popLast() else { return }

@@ -12,7 +12,9 @@ public enum XlsxReader {
     public var rows: [[String]]
   }
 
-  public static func read(_ data: Data, path: String, limits: InputLimits = InputLimits()) throws(InputError) -> [Sheet] {
+  public static func read(_ data: Data, path: String, limits: InputLimits = InputLimits()) throws(InputError)
+    -> [Sheet]
+  {
     var zip = try LimitedZip(data: data, path: path, limits: limits)
     guard let workbook = try zip.read("xl/workbook.xml") else {
       throw InputError(path, .corruptDocx, "xl/workbook.xml がありません（Excel の .xlsx ではないか、壊れています）")
@@ -41,7 +43,9 @@ public enum XlsxReader {
       onStart(name, a)
     }
     func parser(_ parser: XMLParser, foundCharacters string: String) { text += string }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    func parser(
+      _ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?
+    ) {
       onEnd(name, text)
     }
   }

@@ -48,7 +48,8 @@ struct LimitedZip {
     } catch is StopExtraction {
       throw InputError(
         path, .zipBomb,
-        "\(name) を展開すると上限（合計 \(limits.maxUncompressedBytes / 1_048_576) MB、圧縮率 \(limits.maxCompressionRatio) 倍）を超えます")
+        "\(name) を展開すると上限（合計 \(limits.maxUncompressedBytes / 1_048_576) MB、圧縮率 \(limits.maxCompressionRatio) 倍）を超えます"
+      )
     } catch {
       throw InputError(path, .corruptDocx, "\(name) を展開できません（ファイルが壊れています）")
     }

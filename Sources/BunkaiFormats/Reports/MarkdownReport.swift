@@ -19,10 +19,13 @@ public enum MarkdownReport {
       out += "| 重要度 | \(f.severity.label) |\n| 状態 | \(ReportText.statusLabel(f.status)) |\n"
       out += "| 場所 | \(escape(ReportText.place(f, r.contract))) |\n"
       out += "| 観点 | \(ReportText.guideRefs(f.guideRefs)) |\n"
-      if !f.checklistItems.isEmpty { out += "| 確認表 | \(escape(ReportText.checklist(f.checklistItems, catalog))) |\n" }
+      if !f.checklistItems.isEmpty {
+        out += "| 確認表 | \(escape(ReportText.checklist(f.checklistItems, catalog))) |\n"
+      }
       out += "| ルール | `\(f.ruleId)` |\n\n"
       for e in f.evidence {
-        out += e.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> \(escape(String($0)))" }
+        out +=
+          e.text.split(separator: "\n", omittingEmptySubsequences: false).map { "> \(escape(String($0)))" }
           .joined(separator: "\n") + "\n\n"
       }
       out += "**なぜ問題か**　\(escape(f.explanation))\n\n"

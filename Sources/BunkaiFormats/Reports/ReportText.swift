@@ -22,7 +22,8 @@ enum ReportText {
   static func checklist(_ ids: [String], _ catalog: ChecklistCatalog) -> String {
     ids.map { id in
       guard let item = catalog.item(id) else { return id }
-      let label = item.number.hasPrefix("A") || item.number.hasPrefix("B") || item.number.hasPrefix("C")
+      let label =
+        item.number.hasPrefix("A") || item.number.hasPrefix("B") || item.number.hasPrefix("C")
         ? "Part2 \(item.number)" : "Part\(item.part) \(item.number)"
       return "\(label) \(item.displayTitle)\(item.titleIsSummary ? "（要約）" : "")"
     }.joined(separator: " / ")
@@ -44,7 +45,9 @@ enum ReportText {
   }
 
   static func summary(_ findings: [Finding]) -> String {
-    let counts = Severity.allCases.reversed().map { s in "\(s.label) \(findings.filter { $0.severity == s }.count) 件" }
+    let counts = Severity.allCases.reversed().map { s in
+      "\(s.label) \(findings.filter { $0.severity == s }.count) 件"
+    }
     return "指摘 \(findings.count) 件（重要度 " + counts.joined(separator: "、") + "）"
   }
 }
@@ -54,7 +57,8 @@ public enum TextReport {
   public static func render(_ r: ReviewResult, catalog: ChecklistCatalog) -> String {
     var out = ""
     out += "■ \(r.source.path)（\(r.source.format)、\(r.source.encoding)）\n"
-    out += "  表題: \(r.contract.title ?? "（表題なし）")　種類: \(r.contract.kinds.map(\.label).joined(separator: "・"))\n"
+    out +=
+      "  表題: \(r.contract.title ?? "（表題なし）")　種類: \(r.contract.kinds.map(\.label).joined(separator: "・"))\n"
     out += "  当事者: \(r.contract.parties.isEmpty ? "（読み取れませんでした）" : ReportText.parties(r.contract))\n"
     out += "  条数: \(r.contract.articles.count)　\(ReportText.summary(r.findings))\n"
     for (i, f) in r.findings.enumerated() {
