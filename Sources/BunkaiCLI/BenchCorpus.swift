@@ -73,13 +73,17 @@ enum BenchCorpus {
       k = (k &* 1_103_515_245 &+ 12_345) & 0x7fff_ffff
       if k % 3 == 0 { text += "２　" + fill(filler[k % filler.count]) + "\n" }
     }
-    while text.count < targetChars {
-      text += header("作業の実施")
+    // Count scalars of what is appended: String.count walks grapheme clusters (quadratic in a loop).
+    var length = text.unicodeScalars.count
+    while length < targetChars {
+      var piece = header("作業の実施")
       for p in 1...3 {
         k = (k &* 1_103_515_245 &+ 12_345) & 0x7fff_ffff
-        text +=
+        piece +=
           (p == 1 ? "" : Numerals.write(p, style: .fullWidth) + "　") + fill(filler[k % filler.count]) + "\n"
       }
+      length += piece.unicodeScalars.count
+      text += piece
     }
     text += "\n本契約締結の証として本書二通を作成し、\(style.institution)\(style.vendor)記名押印の上、各一通を保有する。\n"
     return text

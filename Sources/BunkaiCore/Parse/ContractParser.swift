@@ -85,8 +85,10 @@ private struct Builder {
       region = .closed
       return
     }
-    if article != nil {
-      addContent(line)
+    if var a = article.take() {
+      // Moved out, so adding the line does not copy the article's paragraphs.
+      addContent(line, to: &a)
+      article = a
     } else if region == .front {
       frontLines.append(line)
     } else if region == .closed, var last = contract.annexSections.last {
@@ -99,8 +101,9 @@ private struct Builder {
   mutating func flushPendingHeading() {
     guard let pending = pendingHeading else { return }
     pendingHeading = nil
-    if article != nil {
-      addContent(pending.line)
+    if var a = article.take() {
+      addContent(pending.line, to: &a)
+      article = a
     } else if region == .front {
       frontLines.append(pending.line)
     }
@@ -117,9 +120,8 @@ private struct Builder {
 
   // MARK: - Content inside an article
 
-  mutating func addContent(_ line: Line) {
-    guard var a = article else { return }
-    defer { article = a }
+  /// Adds a line to the article in place (no copy of its paragraphs per line).
+  mutating func addContent(_ line: Line, to a: inout Article) {
     let expected = (a.paragraphs.last?.number ?? 0) + 1
     if let (number, textStart, style) = paragraphMarker(line), number == expected,
       number > 1 || a.paragraphs.isEmpty

@@ -50,6 +50,8 @@ enum Lines {
   }
 
   static func hasPrefix(_ s: [Unicode.Scalar], _ i: Int, _ end: Int, _ prefix: String) -> Bool {
+    // Most lines fail on the first scalar: check it before decoding the literal.
+    guard i < end, s[i] == prefix.unicodeScalars.first else { return false }
     var j = i
     for p in prefix.unicodeScalars {
       guard j < end, s[j] == p else { return false }
