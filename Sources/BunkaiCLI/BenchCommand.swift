@@ -19,6 +19,12 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "処理の段階ごとの時間も表示する")
   var stages = false
 
+  func validate() throws {
+    if count < 1 || rounds < 1 || chars < 100 {
+      throw ValidationError("--count と --rounds は 1 以上、--chars は 100 以上を指定してください")
+    }
+  }
+
   func run() throws {
     let t0 = DispatchTime.now()
     let library = try Library.load(playbooks: [], playbookOnly: false, catalog: nil)

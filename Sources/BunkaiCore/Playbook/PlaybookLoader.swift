@@ -219,6 +219,10 @@ public enum PlaybookLoader {
       return .term(s)
     }
     if let seq = node.sequence {
+      guard !seq.isEmpty else {
+        r.fail(node, path, "空のリストは使えません（語を一つ以上書いてください）")
+        return nil
+      }
       // A bare list means "any of".
       return .any(seq.enumerated().compactMap { readCondition($1, "\(path)[\($0)]", &r) })
     }

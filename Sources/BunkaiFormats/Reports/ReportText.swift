@@ -34,7 +34,7 @@ enum ReportText {
       return "該当する条項がありません"
     }
     let heading = article.heading.map { "（\($0)）" } ?? ""
-    return "第\(a)条\(heading)"
+    return Numerals.articleLabel(a, style: contract.numberStyle) + heading
   }
 
   static func parties(_ contract: Contract) -> String {
