@@ -44,9 +44,38 @@ enum Lines {
   }
 
   static func string(_ s: [Unicode.Scalar], _ r: Range<Int>) -> String {
-    var v = String.UnicodeScalarView()
-    v.append(contentsOf: s[r])
-    return String(v)
+    string(s[r])
+  }
+
+  /// Encodes scalars as UTF-8 in one buffer: much faster than appending to a UnicodeScalarView.
+  static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+      var n = 0
+      for scalar in scalars {
+        let v = scalar.value
+        switch v {
+        case 0..<0x80:
+          buffer[n] = UInt8(v)
+          n += 1
+        case 0x80..<0x800:
+          buffer[n] = UInt8(0xC0 | (v >> 6))
+          buffer[n + 1] = UInt8(0x80 | (v & 0x3F))
+          n += 2
+        case 0x800..<0x1_0000:
+          buffer[n] = UInt8(0xE0 | (v >> 12))
+          buffer[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+          buffer[n + 2] = UInt8(0x80 | (v & 0x3F))
+          n += 3
+        default:
+          buffer[n] = UInt8(0xF0 | (v >> 18))
+          buffer[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+          buffer[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+          buffer[n + 3] = UInt8(0x80 | (v & 0x3F))
+          n += 4
+        }
+      }
+      return n
+    }
   }
 
   static func hasPrefix(_ s: [Unicode.Scalar], _ i: Int, _ end: Int, _ prefix: String) -> Bool {

@@ -157,20 +157,33 @@ struct Evaluator {
 /// Fills a rule's wording with this contract's own labels and numbers.
 enum SuggestionRenderer {
   static func render(_ template: String, contract: Contract, article: String?) -> String {
-    let values = [
-      "vendor": contract.party(.vendor)?.label ?? "事業者",
-      "institution": contract.party(.institution)?.label ?? "医療機関",
-      "guideline": Reviewer.guidelineTitle,
-      "article": article.map { Numerals.articleLabel($0, style: contract.numberStyle) } ?? "本条",
-    ]
-    var out = ""
-    var rest = Substring(template)
-    while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
-      out += rest[..<open]
-      let name = String(rest[rest.index(after: open)..<close])
-      out += values[name] ?? "{\(name)}"
-      rest = rest[rest.index(after: close)...]
+    // Scans UTF-8 bytes for "{name}": cheaper than Character-based searching.
+    let bytes = Array(template.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 64)
+    var i = 0
+    while i < bytes.count {
+      if bytes[i] == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")) {
+        let name = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
+        if let value = value(name, contract: contract, article: article) {
+          out += value.utf8
+          i = close + 1
+          continue
+        }
+      }
+      out.append(bytes[i])
+      i += 1
     }
-    return out + rest
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  static func value(_ name: String, contract: Contract, article: String?) -> String? {
+    switch name {
+    case "vendor": contract.party(.vendor)?.label ?? "事業者"
+    case "institution": contract.party(.institution)?.label ?? "医療機関"
+    case "guideline": Reviewer.guidelineTitle
+    case "article": article.map { Numerals.articleLabel($0, style: contract.numberStyle) } ?? "本条"
+    default: nil
+    }
   }
 }

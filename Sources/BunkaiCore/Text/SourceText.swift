@@ -27,9 +27,7 @@ public struct SourceText: Sendable {
 
   /// The exact text between two scalar offsets.
   public func slice(_ range: Range<Int>) -> String {
-    var s = String.UnicodeScalarView()
-    s.append(contentsOf: scalars[range.clamped(to: 0..<scalars.count)])
-    return String(s)
+    Lines.string(scalars[range.clamped(to: 0..<scalars.count)])
   }
 }
 
