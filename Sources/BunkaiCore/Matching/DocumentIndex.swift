@@ -40,7 +40,25 @@ final class DocumentIndex {
       }
       return all.sorted()
     case .all(let cs):
-      return cs.compactMap(anchors).min { $0.count < $1.count }
+      // Only the child with the fewest anchors is materialised.
+      let counted = cs.compactMap { c in anchorCount(c).map { (c, $0) } }
+      return counted.min { $0.1 < $1.1 }.flatMap { anchors($0.0) }
+    case .none: return nil
+    }
+  }
+
+  /// How many anchors `anchors(c)` would return, without building the list.
+  func anchorCount(_ c: CompiledCondition) -> Int? {
+    switch c {
+    case .term(let t): return termMatches(t).count
+    case .any(let cs):
+      var total = 0
+      for child in cs {
+        guard let n = anchorCount(child) else { return nil }
+        total += n
+      }
+      return total
+    case .all(let cs): return cs.compactMap(anchorCount).min()
     case .none: return nil
     }
   }

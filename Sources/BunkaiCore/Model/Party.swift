@@ -45,8 +45,8 @@ public enum PartyLabels {
 
   /// The role a party's name suggests, if any.
   public static func role(fromName name: String) -> PartyRole {
-    if institutionNameMarkers.contains(where: name.contains) { return .institution }
-    if vendorNameMarkers.contains(where: name.contains) { return .vendor }
+    if institutionNameMarkers.contains(where: name.containsText) { return .institution }
+    if vendorNameMarkers.contains(where: name.containsText) { return .vendor }
     return .unknown
   }
 
@@ -55,8 +55,8 @@ public enum PartyLabels {
   public static func organisationRole(fromName name: String) -> PartyRole {
     let institution = ["病院", "診療所", "クリニック", "医院", "医療法人", "薬局", "医療センター", "歯科"]
     let vendor = ["株式会社", "有限会社", "合同会社", "(株)", "（株）"]
-    if vendor.contains(where: name.contains) { return .vendor }
-    if institution.contains(where: name.contains) { return .institution }
+    if vendor.contains(where: name.containsText) { return .vendor }
+    if institution.contains(where: name.containsText) { return .institution }
     return .unknown
   }
 

@@ -13,7 +13,7 @@ enum ContractKindDetector {
     }
     let folded = String(
       String.UnicodeScalarView(Normalizer.normalize(text).chars.compactMap(Unicode.Scalar.init)))
-    let kinds = markers.filter { _, words in words.contains { folded.contains($0) } }.map(\.0)
+    let kinds = markers.filter { _, words in words.contains { folded.containsText($0) } }.map(\.0)
     return kinds.isEmpty ? [.other] : kinds
   }
 }

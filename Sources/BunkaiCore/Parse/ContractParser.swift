@@ -349,7 +349,7 @@ private struct Builder {
     let text = Lines.string(s, first.trimmed)
     let titleWords = ["契約", "規約", "約款", "覚書", "合意書", "協定", "仕様書", "条件", "申込"]
     if first.length <= 60, !text.hasSuffix("。"),
-      titleWords.contains(where: text.contains) || first.length <= 30
+      titleWords.contains(where: text.containsText) || first.length <= 30
     {
       contract.title = text.filter { !$0.isWhitespace }
       contract.titleRange = first.trimmed

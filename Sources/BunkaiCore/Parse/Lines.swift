@@ -115,3 +115,23 @@ enum Lines {
     "（": "）", "(": ")", "【": "】", "〔": "〕", "[": "]", "［": "］", "《": "》", "〈": "〉",
   ]
 }
+
+extension String {
+  /// Substring test on UTF-8 bytes (valid because UTF-8 is self-synchronising); avoids the slow
+  /// Foundation path for the many short look-ups of the parser.
+  func containsText(_ needle: String) -> Bool {
+    let h = Array(utf8)
+    let n = Array(needle.utf8)
+    guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
+    var i = 0
+    while i + n.count <= h.count {
+      if h[i] == n[0] {
+        var k = 1
+        while k < n.count, h[i + k] == n[k] { k += 1 }
+        if k == n.count { return true }
+      }
+      i += 1
+    }
+    return false
+  }
+}
