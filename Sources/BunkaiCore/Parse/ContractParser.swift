@@ -197,7 +197,7 @@ private struct Builder {
     }
     // Kanji numeral or katakana followed by a space or "．".
     var j = a
-    while j < end, Numerals.kanjiDigits[s[j]] != nil || Numerals.kanjiMultipliers[s[j]] != nil { j += 1 }
+    while j < end, Numerals.isKanjiNumeral(s[j]) { j += 1 }
     if j == a, (0x30A2...0x30F3).contains(c.value) { j = a + 1 }
     if j > a, j - a <= 3, j < end, Lines.isSpace(s[j]) || s[j] == "．" || s[j] == "、" {
       return Lines.string(s, a..<j)
@@ -228,7 +228,7 @@ private struct Builder {
     }
     // What follows the number must be a space, a bracket or the end of the line; otherwise this is
     // a sentence that starts with a reference ("第5条の規定により…").
-    if i < end, !Lines.isSpace(s[i]), Lines.openBrackets[s[i]] == nil { return nil }
+    if i < end, !Lines.isSpace(s[i]), Lines.closing(s[i]) == nil { return nil }
     if !sawNumberStyle {
       contract.numberStyle = style
       sawNumberStyle = true
@@ -237,7 +237,7 @@ private struct Builder {
     var heading: String?
     var headingRange: Range<Int>?
     var bodyStart = i
-    if i < end, let close = Lines.openBrackets[s[i]], let j = s[(i + 1)..<end].firstIndex(of: close) {
+    if i < end, let close = Lines.closing(s[i]), let j = s[(i + 1)..<end].firstIndex(of: close) {
       let inner = trim((i + 1)..<j)
       heading = Lines.string(s, inner)
       headingRange = inner
@@ -272,7 +272,7 @@ private struct Builder {
     let j = Lines.skipSpaces(s, after, end)
     guard j < end, s[j] == "章" else { return nil }
     var titleRange = trim((j + 1)..<end)
-    if let first = titleRange.first, let close = Lines.openBrackets[s[first]],
+    if let first = titleRange.first, let close = Lines.closing(s[first]),
       s[titleRange.upperBound - 1] == close
     {
       titleRange = trim((titleRange.lowerBound + 1)..<(titleRange.upperBound - 1))
@@ -302,7 +302,7 @@ private struct Builder {
 
   /// "（目的）" alone on a line.
   func standaloneHeading(_ line: Line) -> (text: String, range: Range<Int>)? {
-    guard line.length <= 30, let close = Lines.openBrackets[s[line.trimStart]], s[line.trimEnd - 1] == close
+    guard line.length <= 30, let close = Lines.closing(s[line.trimStart]), s[line.trimEnd - 1] == close
     else { return nil }
     let inner = trim((line.trimStart + 1)..<(line.trimEnd - 1))
     guard !inner.isEmpty, !s[inner].contains(close), !Lines.contains(s, inner, "。") else { return nil }
@@ -317,7 +317,7 @@ private struct Builder {
   /// "別表1（保守対象機器）", "（別紙）", "別紙2　…" as a heading line after the articles.
   func annexHeading(_ line: Line) -> String? {
     var i = line.trimStart
-    if let _ = Lines.openBrackets[s[i]] { i += 1 }
+    if let _ = Lines.closing(s[i]) { i += 1 }
     guard Lines.hasPrefix(s, i, line.trimEnd, "別表") || Lines.hasPrefix(s, i, line.trimEnd, "別紙"),
       line.length <= 40, !Lines.contains(s, line.trimmed, "。"), !Lines.contains(s, line.trimmed, "に定める")
     else { return nil }

@@ -111,9 +111,20 @@ enum Lines {
     return false
   }
 
-  static let openBrackets: [Unicode.Scalar: Unicode.Scalar] = [
-    "（": "）", "(": ")", "【": "】", "〔": "〕", "[": "]", "［": "］", "《": "》", "〈": "〉",
-  ]
+  /// The closing bracket for an opening one (a switch: this runs for every line).
+  static func closing(_ open: Unicode.Scalar) -> Unicode.Scalar? {
+    switch open {
+    case "（": "）"
+    case "(": ")"
+    case "【": "】"
+    case "〔": "〕"
+    case "[": "]"
+    case "［": "］"
+    case "《": "》"
+    case "〈": "〉"
+    default: nil
+    }
+  }
 }
 
 extension String {

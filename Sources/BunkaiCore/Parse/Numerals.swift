@@ -14,6 +14,14 @@ public enum Numerals {
   ]
   static let kanjiMultipliers: [Unicode.Scalar: Int] = ["十": 10, "拾": 10, "百": 100, "千": 1000]
 
+  /// 〇一二…九, 十百千 and their formal forms (a switch: checked at the start of every line).
+  static func isKanjiNumeral(_ s: Unicode.Scalar) -> Bool {
+    switch s {
+    case "〇", "零", "一", "壱", "二", "弐", "三", "参", "四", "五", "六", "七", "八", "九", "十", "拾", "百", "千": true
+    default: false
+    }
+  }
+
   /// Reads a number (Arabic, full-width or kanji) starting at `i`.
   static func read(_ s: [Unicode.Scalar], at i: Int, end: Int) -> (value: Int, next: Int, style: NumberStyle)?
   {
@@ -27,7 +35,7 @@ public enum Numerals {
     }
     if j > i { return (value, j, fullWidth ? .fullWidth : .arabic) }
     var run: [Unicode.Scalar] = []
-    while j < end, kanjiDigits[s[j]] != nil || kanjiMultipliers[s[j]] != nil {
+    while j < end, isKanjiNumeral(s[j]) {
       run.append(s[j])
       j += 1
     }

@@ -164,8 +164,8 @@ enum SuggestionRenderer {
     var i = 0
     while i < bytes.count {
       if bytes[i] == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")) {
-        let name = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
-        if let value = value(name, contract: contract, article: article) {
+        let name = placeholders.first { $0.bytes.elementsEqual(bytes[(i + 1)..<close]) }?.name
+        if let name, let value = value(name, contract: contract, article: article) {
           out += value.utf8
           i = close + 1
           continue
@@ -175,6 +175,10 @@ enum SuggestionRenderer {
       i += 1
     }
     return String(decoding: out, as: UTF8.self)
+  }
+
+  static let placeholders = ["vendor", "institution", "guideline", "article"].map {
+    (name: $0, bytes: Array($0.utf8))
   }
 
   static func value(_ name: String, contract: Contract, article: String?) -> String? {

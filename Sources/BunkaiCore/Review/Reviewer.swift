@@ -28,14 +28,13 @@ public final class Reviewer: Sendable {
       lessons: compiled.playbook.lessons, units: .init(contract, normalized, headingTopics: headingTopics))
     var findings: [Finding] = []
     for rule in compiled.rules { findings += evaluator.evaluate(rule) }
-    // Most severe first; within a severity, in the order of the contract, missing clauses last.
-    // Article numbers may repeat in a badly numbered contract: keep the first.
-    let order = Dictionary(
-      contract.articles.enumerated().map { ($1.number, $0) }, uniquingKeysWith: { a, _ in a })
+    // Most severe first; within a severity, in the order of the contract (an insufficient finding
+    // is placed at the end of its article), missing clauses last.
+    func position(_ f: Finding) -> Int { f.article == nil ? Int.max : f.placement.insertAfter ?? Int.max }
     findings = findings.enumerated().sorted { a, b in
       if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-      let pa = a.element.article.flatMap { order[$0] } ?? Int.max
-      let pb = b.element.article.flatMap { order[$0] } ?? Int.max
+      let pa = position(a.element)
+      let pb = position(b.element)
       return pa != pb ? pa < pb : a.offset < b.offset
     }.map(\.element)
     return ReviewResult(

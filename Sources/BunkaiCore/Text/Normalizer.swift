@@ -96,6 +96,10 @@ public enum Normalizer {
     var toSource: [Int32] = []
     toSource.reserveCapacity(n + 1)
     var fromSource = [Int32](repeating: 0, count: n + 1)
+    // Local references: a static accessed per scalar costs a once-check each time.
+    let table = Self.table
+    let variantStarts = Self.variantStarts
+    func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] : c }
     var i = 0
     while i < n {
       fromSource[i] = Int32(chars.count)
