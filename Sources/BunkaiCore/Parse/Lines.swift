@@ -98,12 +98,17 @@ enum Lines {
   }
 
   static func contains(_ s: [Unicode.Scalar], _ r: Range<Int>, _ n: [Unicode.Scalar]) -> Bool {
-    guard !n.isEmpty, r.count >= n.count else { return false }
-    var i = r.lowerBound
-    while i + n.count <= r.upperBound {
-      if s[i] == n[0] {
+    occurs(n, in: s[r])
+  }
+
+  /// Naive search of a short needle: the needles here are a few scalars or bytes long.
+  static func occurs<T: Equatable>(_ n: [T], in hay: ArraySlice<T>) -> Bool {
+    guard !n.isEmpty, hay.count >= n.count else { return false }
+    var i = hay.startIndex
+    while i + n.count <= hay.endIndex {
+      if hay[i] == n[0] {
         var k = 1
-        while k < n.count, s[i + k] == n[k] { k += 1 }
+        while k < n.count, hay[i + k] == n[k] { k += 1 }
         if k == n.count { return true }
       }
       i += 1
@@ -131,18 +136,6 @@ extension String {
   /// Substring test on UTF-8 bytes (valid because UTF-8 is self-synchronising); avoids the slow
   /// Foundation path for the many short look-ups of the parser.
   func containsText(_ needle: String) -> Bool {
-    let h = Array(utf8)
-    let n = Array(needle.utf8)
-    guard !n.isEmpty, h.count >= n.count else { return n.isEmpty }
-    var i = 0
-    while i + n.count <= h.count {
-      if h[i] == n[0] {
-        var k = 1
-        while k < n.count, h[i + k] == n[k] { k += 1 }
-        if k == n.count { return true }
-      }
-      i += 1
-    }
-    return false
+    needle.isEmpty || Lines.occurs(Array(needle.utf8), in: Array(utf8)[...])
   }
 }
