@@ -50,6 +50,11 @@ enum CLI {
   }
 
   static let example = "examples/hoshu-keiyaku-sample.txt"
+
+  /// `bunkai catalog import FILE --output DIR/o.yaml`.
+  static func importCatalog(_ file: URL, into dir: URL) throws -> Run {
+    try run(["catalog", "import", file.path, "--output", dir.appendingPathComponent("o.yaml").path])
+  }
 }
 
 @Suite struct ReviewCLITests {
@@ -279,9 +284,7 @@ enum CLI {
     let dir = CLI.tempDir()
     let tsv = dir.appendingPathComponent("form.tsv")
     try "項番\t項目\t内容\nB-2\t相手認証\t内容\n".write(to: tsv, atomically: true, encoding: .utf8)
-    let r = try CLI.run([
-      "catalog", "import", tsv.path, "--output", dir.appendingPathComponent("o.yaml").path,
-    ])
+    let r = try CLI.importCatalog(tsv, into: dir)
     #expect(r.status == 0, "\(r.stderr)")
   }
 
@@ -289,17 +292,13 @@ enum CLI {
     let dir = CLI.tempDir()
     let csv = dir.appendingPathComponent("wrong.csv")
     try "番号,名前,説明\n1,a,b\n".write(to: csv, atomically: true, encoding: .utf8)
-    let r = try CLI.run([
-      "catalog", "import", csv.path, "--output", dir.appendingPathComponent("o.yaml").path,
-    ])
+    let r = try CLI.importCatalog(csv, into: dir)
     #expect(r.status == 2)
     #expect(r.stderr.contains("必要な列: 項番, 項目, 内容"))
     #expect(r.stderr.contains("番号, 名前, 説明"))
     let badRow = dir.appendingPathComponent("badrow.csv")
     try "項番,項目,内容\nA-1,x,y\nZZ-9-9,x,y\n".write(to: badRow, atomically: true, encoding: .utf8)
-    let r2 = try CLI.run([
-      "catalog", "import", badRow.path, "--output", dir.appendingPathComponent("o.yaml").path,
-    ])
+    let r2 = try CLI.importCatalog(badRow, into: dir)
     #expect(r2.status == 2)
     #expect(r2.stderr.contains("3 行目: 項番「ZZ-9-9」を読めません"))
   }

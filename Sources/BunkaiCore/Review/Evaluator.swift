@@ -6,7 +6,6 @@ struct Evaluator {
   let source: SourceText
   let normalized: NormalizedText
   let index: DocumentIndex
-  let headingTopics: [Set<String>]
   let lessons: [Lesson]
   let units: Units
 

@@ -24,7 +24,7 @@ public final class Reviewer: Sendable {
     let index = DocumentIndex(compiled: compiled, text: normalized.chars, parties: contract.parties)
     let headingTopics = Classifier.classify(&contract, index: index, normalized: normalized)
     let evaluator = Evaluator(
-      contract: contract, source: source, normalized: normalized, index: index, headingTopics: headingTopics,
+      contract: contract, source: source, normalized: normalized, index: index,
       lessons: compiled.playbook.lessons, units: .init(contract, normalized, headingTopics: headingTopics))
     var findings: [Finding] = []
     for rule in compiled.rules { findings += evaluator.evaluate(rule) }

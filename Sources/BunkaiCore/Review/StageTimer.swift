@@ -25,7 +25,7 @@ public enum StageTimer {
       t[3] += Double(b - a)
       a = b
       let evaluator = Evaluator(
-        contract: contract, source: source, normalized: normalized, index: index, headingTopics: headings,
+        contract: contract, source: source, normalized: normalized, index: index,
         lessons: reviewer.compiled.playbook.lessons,
         units: .init(contract, normalized, headingTopics: headings))
       for rule in reviewer.compiled.rules { _ = evaluator.evaluate(rule) }

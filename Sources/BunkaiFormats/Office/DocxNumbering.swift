@@ -1,3 +1,4 @@
+import BunkaiCore
 import Foundation
 
 #if canImport(FoundationXML)
@@ -50,10 +51,10 @@ struct DocxNumbering {
   static func format(_ n: Int, _ f: String) -> String {
     switch f {
     case "decimalFullWidth", "decimalFullWidth2":
-      return String(String(n).unicodeScalars.map { Character(Unicode.Scalar($0.value + 0xFEE0)!) })
+      return Numerals.write(n, style: .fullWidth)
     case "japaneseCounting", "japaneseLegal", "japaneseDigitalTenThousand", "chineseCounting",
       "chineseCountingThousand", "ideographTraditional":
-      return kanji(n)
+      return Numerals.write(n, style: .kanji)
     case "ideographDigital":
       let d = Array("〇一二三四五六七八九")
       return String(String(n).compactMap { $0.wholeNumberValue.map { d[$0] } })
@@ -76,20 +77,6 @@ struct DocxNumbering {
     case "bullet": return ""
     default: return String(n)
     }
-  }
-
-  static func kanji(_ n: Int) -> String {
-    let digits = Array("〇一二三四五六七八九")
-    if n == 0 { return "〇" }
-    var out = ""
-    var rest = n
-    for (unit, name) in [(1000, "千"), (100, "百"), (10, "十")] {
-      let q = rest / unit
-      if q > 0 { out += (q == 1 ? "" : String(digits[q])) + name }
-      rest %= unit
-    }
-    if rest > 0 { out.append(digits[rest]) }
-    return out
   }
 
   static func roman(_ n: Int) -> String {
