@@ -13,6 +13,12 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+    .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+    .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+    .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+    .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+    .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
   ],
   targets: [
     // Pure core: text, normalisation, parsing, classification, playbook, evaluation. No I/O but resources.
@@ -26,11 +32,25 @@ let package = Package(
       name: "BunkaiFormats",
       dependencies: ["BunkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
+    // The web application: Vapor, Fluent (SQLite or PostgreSQL), Leaf views.
+    .target(
+      name: "BunkaiServer",
+      dependencies: [
+        "BunkaiCore", "BunkaiFormats",
+        .product(name: "Vapor", package: "vapor"),
+        .product(name: "Fluent", package: "fluent"),
+        .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+        .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+        .product(name: "Leaf", package: "leaf"),
+        .product(name: "LeafKit", package: "leaf-kit"),
+      ],
+      resources: [.copy("Resources/Views"), .copy("Resources/Public")]
+    ),
     // The commands, as a library so tests can call them in-process.
     .target(
       name: "BunkaiCLI",
       dependencies: [
-        "BunkaiCore", "BunkaiFormats",
+        "BunkaiCore", "BunkaiFormats", "BunkaiServer",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -44,5 +64,9 @@ let package = Package(
       ]
     ),
     .testTarget(name: "BunkaiCLITests", dependencies: ["BunkaiCLI", "bunkai"]),
+    .testTarget(
+      name: "BunkaiServerTests",
+      dependencies: ["BunkaiServer", .product(name: "VaporTesting", package: "vapor")]
+    ),
   ]
 )

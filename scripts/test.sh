@@ -1,19 +1,75 @@
 #!/usr/bin/env bash
-# Runs every test on a fresh machine: installs what the tests need, builds once, runs the suite.
+# Runs every test on a fresh machine: installs what the tests need, builds once, then runs
+#   1. the Swift test suite on SQLite (in memory),
+#   2. the server tests again on a real PostgreSQL (started on loopback, stopped afterwards),
+#   3. a real-browser test (chromium + selenium) against `bunkai serve`, with screenshots.
+# As root with apt-get (CI) it installs what is missing; elsewhere it says what to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+OUT="$ROOT/out/test"
+mkdir -p "$OUT"
 
-# pdftotext (poppler-utils) reads PDF contracts; the PDF tests need it.
-if ! command -v pdftotext >/dev/null 2>&1; then
+need_apt=()
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
+[ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
+if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -q
-    apt-get install -y -q poppler-utils
+    apt-get install -y -q "${need_apt[@]}"
   else
-    echo "pdftotext is missing: install poppler-utils (e.g. sudo apt-get install poppler-utils)" >&2
+    echo "missing: ${need_apt[*]} (install them, e.g. sudo apt-get install ${need_apt[*]})" >&2
     exit 1
   fi
 fi
+python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium
 
+echo "== build (once; every stage below reuses it)"
 swift build --build-tests
+
+echo "== 1. test suite on SQLite"
 swift test --skip-build
+
+echo "== 2. server tests on PostgreSQL"
+PGVER=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1 || true)
+started_pg=""
+stop_pg() { if [ -n "$started_pg" ]; then pg_ctlcluster "$PGVER" main stop || true; fi; }
+trap stop_pg EXIT
+if [ "$(id -u)" = 0 ] && [ -n "$PGVER" ]; then
+  if ! pg_lsclusters -h | grep -q "online"; then
+    pg_ctlcluster "$PGVER" main start
+    started_pg=1
+  fi
+  su postgres -c "psql -q -c \"CREATE USER bunkai WITH PASSWORD 'bunkai' SUPERUSER;\"" 2>/dev/null || true
+  su postgres -c "createdb -O bunkai bunkai_test" 2>/dev/null || true
+  DATABASE_URL=postgres://bunkai:bunkai@127.0.0.1:5432/bunkai_test swift test --skip-build --filter BunkaiServerTests
+elif [ -n "${DATABASE_URL:-}" ]; then
+  swift test --skip-build --filter BunkaiServerTests
+else
+  echo "PostgreSQL stage skipped: run as root (CI) or set DATABASE_URL to a test database" >&2
+fi
+
+echo "== 3. browser test (chromium)"
+DATA=$(mktemp -d)
+PORT=18080
+env -u DATABASE_URL .build/debug/bunkai serve --port $PORT --data-dir "$DATA" >"$OUT/serve.log" 2>&1 &
+SERVER=$!
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+status=0
+python3 scripts/browser_test.py "http://127.0.0.1:$PORT" "$OUT/screenshots" Tests/Fixtures/contracts/hoshu_sakura_typical.txt || status=$?
+kill "$SERVER" 2>/dev/null || true
+wait "$SERVER" 2>/dev/null || true
+rm -rf "$DATA"
+if [ $status -ne 0 ]; then
+  echo "browser test failed; server log: $OUT/serve.log" >&2
+  tail -20 "$OUT/serve.log" >&2
+  exit $status
+fi
+echo "all tests passed"

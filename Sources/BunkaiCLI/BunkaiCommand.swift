@@ -4,22 +4,29 @@ import BunkaiFormats
 import Foundation
 
 /// The `bunkai` command. Exit status: 0 ran, 1 usage error, 2 input error, 3 `--fail-on` met.
-public struct BunkaiCommand: ParsableCommand {
+public struct BunkaiCommand: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "bunkai",
     abstract: "医療情報システムの契約書を、セキュリティの責任分界の観点で条項ライブラリと照合します。",
     discussion: "結果は公開された条項ライブラリとの機械的な照合であり、法的な助言ではありません。",
     version: BunkaiVersion.string,
-    subcommands: [ReviewCommand.self, PlaybookCommand.self, CatalogCommand.self, BenchCommand.self]
+    subcommands: [
+      ReviewCommand.self, ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self,
+      PlaybookCommand.self, CatalogCommand.self, BenchCommand.self,
+    ]
   )
 
   public init() {}
 
   /// Runs the command line and returns the exit status, mapping errors to Bunkai's codes.
-  public static func run(arguments: [String]) -> Int32 {
+  public static func run(arguments: [String]) async -> Int32 {
     do {
       var command = try parseAsRoot(arguments)
-      try command.run()
+      if var async = command as? any AsyncParsableCommand {
+        try await async.run()
+      } else {
+        try command.run()
+      }
       return 0
     } catch let e as CLIFailure {
       if !e.message.isEmpty { Output.error(e.message) }

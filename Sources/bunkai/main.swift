@@ -1,4 +1,4 @@
 import BunkaiCLI
 import Foundation
 
-exit(BunkaiCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(await BunkaiCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

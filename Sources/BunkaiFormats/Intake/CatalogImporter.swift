@@ -21,6 +21,13 @@ public enum CatalogImporter {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw CatalogImportError(path: path, message: "ファイルが見つからないか、読めません")
     }
+    return try importData(data, path: path, id: id, version: version)
+  }
+
+  /// Imports an uploaded file; `path` names it in messages and its extension picks the format.
+  public static func importData(_ data: Data, path: String, id: String, version: String) throws
+    -> ChecklistCatalog
+  {
     let lower = path.lowercased()
     var tables: [(name: String, rows: [[String]])] = []
     if lower.hasSuffix(".xlsx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04]) {

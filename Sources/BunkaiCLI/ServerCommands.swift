@@ -1,0 +1,103 @@
+import ArgumentParser
+import BunkaiServer
+import Foundation
+
+/// Where the server keeps its data: the SQLite file (and with it the uploads), unless
+/// `DATABASE_URL` names a PostgreSQL database.
+struct DataOptions: ParsableArguments {
+  @Option(name: .long, help: "データを保存するフォルダ（SQLite のとき）。")
+  var dataDir: String = "./bunkai-data"
+
+  var settings: ServerSettings {
+    ServerSettings.from(dataDir: dataDir, environment: ProcessInfo.processInfo.environment)
+  }
+}
+
+/// Runs server work, turning its errors into exit status 2 with the message.
+func serverTask<T>(_ body: () async throws -> T) async throws -> T {
+  do {
+    return try await body()
+  } catch let e as CLIFailure {
+    throw e
+  } catch {
+    throw CLIFailure.input((error as? LocalizedError)?.errorDescription ?? String(describing: error))
+  }
+}
+
+struct ServeCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "serve", abstract: "Web アプリを起動します（既定は SQLite。DATABASE_URL があれば PostgreSQL）。")
+
+  @Option(help: "待ち受けるアドレス。") var hostname = "127.0.0.1"
+  @Option(help: "待ち受けるポート。") var port = 8080
+  @OptionGroup var data: DataOptions
+
+  func run() async throws {
+    try await serverTask {
+      try await BunkaiServer.serve(settings: data.settings, hostname: hostname, port: port)
+    }
+  }
+}
+
+struct MigrateCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "migrate", abstract: "データベースを最新の形に移行します（PostgreSQL では起動前に一度実行）。")
+
+  @OptionGroup var data: DataOptions
+
+  func run() async throws {
+    let applied = try await serverTask { try await BunkaiServer.migrate(settings: data.settings) }
+    print(applied.isEmpty ? "移行は不要です（最新です）。" : "適用した移行: " + applied.joined(separator: ", "))
+  }
+}
+
+struct UserCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "user", abstract: "利用者を管理します。", subcommands: [Create.self])
+
+  struct Create: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "create", abstract: "利用者を作ります（医療機関がなければ作ります）。パスワードは標準入力から読みます。")
+
+    @Option(help: "医療機関名。") var org: String
+    @Option(help: "メールアドレス（ログインに使います）。") var email: String
+    @Option(help: "表示名。") var name: String?
+    @Option(help: "権限: admin、staff、executive。") var role: String
+    @Flag(help: "パスワードを標準入力の1行目から読みます（必須）。") var passwordStdin = false
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+      guard passwordStdin else { throw CLIFailure.usage("--password-stdin を指定し、パスワードを標準入力から渡してください。") }
+      let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+      let password =
+        input.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+      let password2 = password.hasSuffix("\r") ? String(password.dropLast()) : password
+      let orgName = try await serverTask {
+        try await BunkaiServer.createUser(
+          settings: data.settings, org: org, email: email, name: name, role: role, password: password2)
+      }
+      print("利用者 \(email.lowercased())（\(role)）を医療機関「\(orgName)」に作りました。")
+    }
+  }
+}
+
+struct TokenCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "token", abstract: "API トークンを管理します。", subcommands: [Create.self])
+
+  struct Create: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "create", abstract: "利用者の API トークンを発行し、標準出力に1行で出します（再表示はできません）。")
+
+    @Option(help: "利用者のメールアドレス。") var email: String
+    @Option(help: "トークンの用途のメモ。") var label = "cli"
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+      let token = try await serverTask {
+        try await BunkaiServer.createToken(settings: data.settings, email: email, label: label)
+      }
+      print(token)
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Leaf
+import LeafKit
+import SQLKit
+import Vapor
+
+/// Sets up an application: database, migrations, sessions, views, middleware and routes.
+public func configure(_ app: Application, settings: ServerSettings) async throws {
+  app.settings = settings
+  app.engine = try Engine.builtin()
+
+  switch settings.database {
+  case .sqliteFile(let path):
+    try FileManager.default.createDirectory(
+      at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+    app.databases.use(.sqlite(.file(path)), as: .sqlite)
+  case .sqliteMemory:
+    app.databases.use(.sqlite(.memory), as: .sqlite)
+  case .postgres(let url):
+    app.databases.use(.postgres(configuration: try SQLPostgresConfiguration(url: url)), as: .psql)
+  }
+  Migrations.register(on: app)
+
+  // Sessions live in the database, so any app instance can answer a signed-in user.
+  app.sessions.use(.fluent)
+  app.sessions.configuration.cookieName = "bunkai_session"
+  app.sessions.configuration.cookieFactory = { id in
+    HTTPCookies.Value(string: id.string, maxAge: 60 * 60 * 12, path: "/", isHTTPOnly: true, sameSite: .lax)
+  }
+  app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+  app.routes.defaultMaxBodySize = "1mb"
+
+  let resources = Bundle.module.resourceURL!
+  app.directory.viewsDirectory = resources.appendingPathComponent("Views").path + "/"
+  app.directory.publicDirectory = resources.appendingPathComponent("Public").path + "/"
+  app.views.use(.leaf)
+  // The views are bundle resources, which SwiftPM places under the hidden .build folder; Leaf's
+  // default sources refuse hidden paths, so allow them, sandboxed to the views folder.
+  app.leaf.sources = .singleSource(
+    NIOLeafFiles(
+      fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+      sandboxDirectory: app.directory.viewsDirectory,
+      viewDirectory: app.directory.viewsDirectory))
+  app.leaf.cache.isEnabled = true
+
+  app.middleware = Middlewares()
+  app.middleware.use(SecurityHeadersMiddleware())
+  app.middleware.use(ErrorPagesMiddleware())
+  app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
+
+  if settings.autoMigrate { try await app.autoMigrate() }
+  if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite", settings.database != .sqliteMemory {
+    // WAL: readers do not wait for the writer, and a crash never leaves a half-written page.
+    try await sql.raw("PRAGMA journal_mode=WAL").run()
+  }
+  try routes(app)
+}
+
+/// The numbered migrations, in order; the same on SQLite and PostgreSQL.
+public enum Migrations {
+  static func register(on app: Application) {
+    app.migrations.add(SessionRecord.migration)
+    app.migrations.add(M001_CreateSchema())
+  }
+}
+
+func routes(_ app: Application) throws {
+  let web = app.grouped(app.sessions.middleware, CSRFMiddleware(), User.sessionAuthenticator())
+  AuthController().register(web)
+  let signedIn = web.grouped(LoginRequired())
+  DashboardController().register(signedIn)
+  VendorController().register(signedIn)
+  SystemController().register(signedIn)
+  ContractController().register(signedIn)
+  ReviewController().register(signedIn)
+  ChecklistController().register(signedIn)
+  AdminController().register(signedIn)
+
+  let api = app.grouped("api", "v1").grouped(
+    TokenAuthenticator(),
+    User.guardMiddleware(
+      throwing: Abort(
+        .unauthorized, reason: "APIトークンが必要です（Authorization: Bearer <トークン>。bunkai token create で発行できます）。")))
+  APIController().register(api)
+  app.get("healthz") { _ in "ok" }
+}

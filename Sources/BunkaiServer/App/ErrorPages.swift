@@ -1,0 +1,77 @@
+import Vapor
+
+/// Turns errors into a Japanese page for people, or JSON `{"error": {"status", "message"}}` for the API.
+/// Unexpected errors are logged and shown without internals.
+struct ErrorPagesMiddleware: AsyncMiddleware {
+  struct ErrorBody: Content {
+    struct Detail: Content {
+      var status: Int
+      var message: String
+    }
+    var error: Detail
+  }
+  struct PageContext: Encodable {
+    var page: Page
+    var status: Int
+    var message: String
+    var back: String
+  }
+
+  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    do {
+      return try await next.respond(to: request)
+    } catch {
+      let (status, message) = describe(error, request)
+      if request.url.path.hasPrefix("/api/") {
+        let r = try await ErrorBody(error: .init(status: Int(status.code), message: message)).encodeResponse(
+          status: status, for: request)
+        return r
+      }
+      do {
+        let page = try await request.page("エラー")
+        let back = request.headers.first(name: .referer).flatMap { URL(string: $0)?.path } ?? Paths.home
+        let view = try await request.view.render(
+          "error", PageContext(page: page, status: Int(status.code), message: message, back: back))
+        return try await view.encodeResponse(status: status, for: request)
+      } catch {
+        let r = Response(status: status, body: .init(string: message))
+        r.headers.contentType = .plainText
+        return r
+      }
+    }
+  }
+
+  private func describe(_ error: any Error, _ req: Request) -> (HTTPResponseStatus, String) {
+    switch error {
+    case let abort as any AbortError:
+      if abort.status == .notFound && abort.reason == HTTPResponseStatus.notFound.reasonPhrase {
+        return (.notFound, "ページが見つかりません。")
+      }
+      if abort.status == .payloadTooLarge && !abort.reason.contains("上限") {
+        return (.payloadTooLarge, "送信されたデータが大きすぎます。")
+      }
+      if abort.status == .unauthorized && abort.reason == HTTPResponseStatus.unauthorized.reasonPhrase {
+        return (.unauthorized, "認証が必要です（Authorization: Bearer にAPIトークンを指定してください）。")
+      }
+      if abort.status == .badRequest {
+        return (.badRequest, "送信された内容を読み取れません: \(abort.reason)")
+      }
+      return (abort.status, abort.reason)
+    case let e as DecodingError:
+      return (.badRequest, "送信された内容を読み取れません: \(Self.field(of: e))")
+    default:
+      req.logger.report(error: error)
+      return (.internalServerError, "サーバーで問題が起きました。操作は保存されていません。時間をおいてもう一度お試しください。")
+    }
+  }
+
+  static func field(of e: DecodingError) -> String {
+    switch e {
+    case .keyNotFound(let key, _): return "項目 \(key.stringValue) がありません"
+    case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c):
+      let path = c.codingPath.map(\.stringValue).joined(separator: ".")
+      return path.isEmpty ? "形式が正しくありません" : "項目 \(path) の形式が正しくありません"
+    @unknown default: return "形式が正しくありません"
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Every link of the web pages, in one place, so a route and the links to it cannot drift apart.
+enum Paths {
+  static let home = "/"
+  static let setup = "/setup"
+  static let login = "/login"
+  static let logout = "/logout"
+  static let vendors = "/vendors"
+  static func vendor(_ id: UUID) -> String { "/vendors/\(id)" }
+  static let systems = "/systems"
+  static func system(_ id: UUID) -> String { "/systems/\(id)" }
+  static let contracts = "/contracts"
+  static func contract(_ id: UUID) -> String { "/contracts/\(id)" }
+  static func contractDocuments(_ id: UUID) -> String { "/contracts/\(id)/documents" }
+  static func document(_ id: UUID) -> String { "/documents/\(id)" }
+  static func checklist(_ contractID: UUID) -> String { "/contracts/\(contractID)/checklist" }
+  static func checklistCSV(_ contractID: UUID) -> String { "/contracts/\(contractID)/checklist.csv" }
+  static func checklistPrint(_ contractID: UUID) -> String { "/contracts/\(contractID)/checklist/print" }
+  static let part1 = "/checklist/part1"
+  static let part1CSV = "/checklist/part1.csv"
+  static func review(_ id: UUID) -> String { "/reviews/\(id)" }
+  static func reviewPrint(_ id: UUID) -> String { "/reviews/\(id)/print" }
+  static func decisions(_ reviewID: UUID) -> String { "/reviews/\(reviewID)/decisions" }
+  static func signOff(_ reviewID: UUID) -> String { "/reviews/\(reviewID)/sign-off" }
+  static let catalog = "/catalog"
+  static let catalogPreview = "/catalog/preview"
+  static let catalogImport = "/catalog/import"
+  static let audit = "/audit"
+  static let users = "/users"
+  static func userRole(_ id: UUID) -> String { "/users/\(id)/role" }
+}

@@ -1,0 +1,88 @@
+import Fluent
+import Vapor
+
+/// Entry points for the executable: serve, migrate, create users and tokens. Each builds its own
+/// application from explicit settings and shuts it down.
+public enum BunkaiServer {
+  /// Starts the web server until interrupted.
+  public static func serve(settings: ServerSettings, hostname: String, port: Int) async throws {
+    let env = Environment(
+      name: "production", arguments: ["bunkai", "serve", "--hostname", hostname, "--port", String(port)])
+    let app = try await Application.make(env)
+    do {
+      try await configure(app, settings: settings)
+      if case .postgres = settings.database {
+        let pending = try await app.migrator.previewPrepareBatch().get()
+        if !pending.isEmpty {
+          throw Abort(
+            .internalServerError, reason: "データベースに未適用の移行が \(pending.count) 件あります。先に bunkai migrate を実行してください。"
+          )
+        }
+      }
+      app.logger.notice("Bunkai: ブラウザで http://\(hostname):\(port)/ を開いてください")
+      try await app.execute()
+    } catch {
+      try? await app.asyncShutdown()
+      throw error
+    }
+    try await app.asyncShutdown()
+  }
+
+  /// Runs pending migrations (PostgreSQL deployments run this once, before starting instances).
+  public static func migrate(settings: ServerSettings) async throws -> [String] {
+    try await withApp(settings) { app in
+      let pending = try await app.migrator.previewPrepareBatch().get().map { $0.0.name }
+      try await app.autoMigrate()
+      return pending
+    }
+  }
+
+  /// Creates a user (and its organisation when new); returns the organisation's name.
+  public static func createUser(
+    settings: ServerSettings, org: String, email: String, name: String?, role: String, password: String
+  ) async throws -> String {
+    guard let role = Role(rawValue: role) else {
+      throw Accounts.Problem(description: "--role は admin、staff、executive のいずれかです（\(role)）。")
+    }
+    return try await withApp(settings) { app in
+      let user = try await Accounts.createUser(
+        on: app.db, hasher: app.password.async, orgName: org, email: email, name: name ?? "", role: role,
+        password: password)
+      return try await Organisation.find(user.organisationID, on: app.db)?.name ?? org
+    }
+  }
+
+  /// A new API token for an existing user.
+  public static func createToken(settings: ServerSettings, email: String, label: String) async throws
+    -> String
+  {
+    try await withApp(settings) { app in
+      guard let user = try await User.query(on: app.db).filter(\.$email == email.lowercased()).first() else {
+        throw Accounts.Problem(description: "利用者が見つかりません: \(email)")
+      }
+      return try await Accounts.createToken(on: app.db, user: user, label: label)
+    }
+  }
+
+  private static func withApp<T: Sendable>(
+    _ settings: ServerSettings, _ body: (Application) async throws -> T
+  ) async throws -> T {
+    var settings = settings
+    if case .postgres = settings.database {} else { settings.autoMigrate = true }
+    let app = try await Application.make(Environment(name: "production", arguments: ["bunkai"]))
+    do {
+      app.logger.logLevel = .warning
+      try await configure(app, settings: settings)
+      let result = try await body(app)
+      try await app.asyncShutdown()
+      return result
+    } catch {
+      try? await app.asyncShutdown()
+      throw error
+    }
+  }
+}
+
+extension Accounts.Problem: LocalizedError {
+  var errorDescription: String? { description }
+}

@@ -1,0 +1,78 @@
+import Fluent
+import Vapor
+
+/// The signed-in user of a request, with the checks every route makes.
+struct Actor: Sendable {
+  let user: User
+  var id: UUID { user.id! }
+  var orgID: UUID { user.organisationID }
+  var role: Role { user.role }
+
+  func requireEditor() throws {
+    guard role.canEdit else { throw Abort(.forbidden, reason: "経営層のアカウントは閲覧と承認のみできます。") }
+  }
+  func requireAdmin() throws {
+    guard role == .admin else { throw Abort(.forbidden, reason: "この操作は管理者だけができます。") }
+  }
+}
+
+extension Request {
+  var actor: Actor {
+    get throws { Actor(user: try auth.require(User.self)) }
+  }
+
+  /// A record of the actor's organisation, or 404: another organisation's ids look like nothing.
+  func owned<M: OrgOwned>(_ type: M.Type, _ param: String = "id") async throws -> M {
+    guard let id = parameters.get(param, as: UUID.self) else {
+      throw Abort(.notFound, reason: "指定されたデータが見つかりません。")
+    }
+    return try await owned(type, id: id)
+  }
+
+  func owned<M: OrgOwned>(_ type: M.Type, id: UUID) async throws -> M {
+    let actor = try actor
+    guard let m = try await M.find(id, on: db), m.organisationID == actor.orgID else {
+      throw Abort(.notFound, reason: "指定されたデータが見つかりません。")
+    }
+    return m
+  }
+}
+
+/// A model that belongs to one organisation.
+protocol OrgOwned: Model where IDValue == UUID {
+  var organisationID: UUID { get }
+}
+
+extension Vendor: OrgOwned {}
+extension MedicalSystem: OrgOwned {}
+extension Contract: OrgOwned {}
+extension ContractDocument: OrgOwned {}
+extension ReviewRecord: OrgOwned {}
+extension User: OrgOwned {}
+
+/// Sends people who are not signed in to the login page (or to set-up when nothing exists yet).
+struct LoginRequired: AsyncMiddleware {
+  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    if request.auth.has(User.self) { return try await next.respond(to: request) }
+    let anyOrg = try await Organisation.query(on: request.db).first() != nil
+    return request.redirect(to: anyOrg ? Paths.login : Paths.setup)
+  }
+}
+
+/// Bearer tokens for the JSON API: the token's SHA-256 is looked up.
+struct TokenAuthenticator: AsyncBearerAuthenticator {
+  func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
+    let hash = TokenHash.of(bearer.token)
+    guard let token = try await UserToken.query(on: request.db).filter(\.$tokenHash == hash).first(),
+      let user = try await User.find(token.userID, on: request.db)
+    else { return }
+    request.auth.login(user)
+  }
+}
+
+enum TokenHash {
+  static func of(_ token: String) -> String {
+    SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+  }
+  static func newToken() -> String { "bk_" + [UInt8].random(count: 32).base64URL }
+}

@@ -1,0 +1,115 @@
+import Fluent
+import Vapor
+
+/// First-run set-up, login and logout.
+struct AuthController {
+  struct SetupForm: Content {
+    var organisation: String
+    var name: String
+    var email: String
+    var password: String
+  }
+  struct LoginForm: Content {
+    var email: String
+    var password: String
+  }
+  struct FormContext: Encodable {
+    var page: Page
+    var email: String
+    var organisation: String
+    var name: String
+  }
+
+  func register(_ routes: any RoutesBuilder) {
+    routes.get("setup", use: setupPage)
+    routes.post("setup", use: setup)
+    routes.get("login", use: loginPage)
+    routes.post("login", use: login)
+    routes.post("logout", use: logout)
+  }
+
+  private func noOrganisationYet(_ req: Request) async throws -> Bool {
+    try await Organisation.query(on: req.db).first() == nil
+  }
+
+  func setupPage(req: Request) async throws -> Response {
+    guard try await noOrganisationYet(req) else { return req.redirect(to: Paths.login) }
+    return try await req.render(
+      "setup", FormContext(page: req.page("はじめての設定"), email: "", organisation: "", name: "")
+    )
+    .encodeResponse(for: req)
+  }
+
+  func setup(req: Request) async throws -> Response {
+    // Only the very first organisation is made here; later ones come from the CLI.
+    guard try await noOrganisationYet(req) else { throw Abort(.forbidden, reason: "初期設定は完了しています。") }
+    let form = try req.content.decode(SetupForm.self)
+    do {
+      let user = try await Accounts.createUser(
+        on: req.db, hasher: req.password.async, orgName: form.organisation, email: form.email,
+        name: form.name,
+        role: .admin, password: form.password)
+      req.auth.login(user)
+      req.session.authenticate(user)
+      req.flash("初期設定が完了しました。まず事業者と契約を登録しましょう。")
+      return req.redirect(to: Paths.home)
+    } catch let e as Accounts.Problem {
+      let page = try await req.page("はじめての設定", error: e.description)
+      return try await req.render(
+        "setup", FormContext(page: page, email: form.email, organisation: form.organisation, name: form.name)
+      ).encodeResponse(status: .unprocessableEntity, for: req)
+    }
+  }
+
+  func loginPage(req: Request) async throws -> Response {
+    if try await noOrganisationYet(req) { return req.redirect(to: Paths.setup) }
+    return try await req.render(
+      "login", FormContext(page: req.page("ログイン"), email: "", organisation: "", name: "")
+    )
+    .encodeResponse(for: req)
+  }
+
+  func login(req: Request) async throws -> Response {
+    let form = try req.content.decode(LoginForm.self)
+    let email = form.email.trimmingCharacters(in: .whitespaces).lowercased()
+    let settings = req.settings
+    let since = Date().addingTimeInterval(-settings.throttleWindow)
+    let failures = try await LoginAttempt.query(on: req.db).filter(\.$email == email)
+      .filter(\.$succeeded == false).filter(\.$at >= since).count()
+    if failures >= settings.maxFailedLogins {
+      let page = try await req.page(
+        "ログイン", error: "ログインの失敗が続いたため、しばらくログインできません。\(Int(settings.throttleWindow / 60))分ほど待ってから、もう一度お試しください。"
+      )
+      return try await req.render(
+        "login", FormContext(page: page, email: form.email, organisation: "", name: "")
+      )
+      .encodeResponse(status: .tooManyRequests, for: req)
+    }
+    let user = try await User.query(on: req.db).filter(\.$email == email).first()
+    var ok = false
+    if let user { ok = try await req.password.async.verify(form.password, created: user.passwordHash) }
+    try await LoginAttempt(email: email, succeeded: ok).save(on: req.db)
+    guard ok, let user else {
+      let page = try await req.page("ログイン", error: "メールアドレスまたはパスワードが違います。")
+      return try await req.render(
+        "login", FormContext(page: page, email: form.email, organisation: "", name: "")
+      )
+      .encodeResponse(status: .unauthorized, for: req)
+    }
+    // A new session id at login, so a session fixed before login is worthless.
+    if let old = req.session.id {
+      try await req.application.sessions.driver.deleteSession(old, for: req).get()
+    }
+    req.session.id = nil
+    req.session.data = SessionData()
+    req.session.authenticate(user)
+    req.auth.login(user)
+    return req.redirect(to: Paths.home)
+  }
+
+  func logout(req: Request) async throws -> Response {
+    req.auth.logout(User.self)
+    req.session.destroy()
+    return req.redirect(to: Paths.login)
+  }
+}

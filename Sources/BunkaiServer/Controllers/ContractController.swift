@@ -1,0 +1,232 @@
+import Fluent
+import Vapor
+
+/// Contract list, detail (with documents and reviews), create, edit and upload.
+struct ContractController {
+  struct ContractForm: Content {
+    var title: String
+    var vendorId: UUID?
+    var kind: String?
+    var status: String?
+    var startDate: String?
+    var endDate: String?
+    var autoRenewal: String?
+    var noticeDeadline: String?
+    var firstMeetingOn: String?
+    var systemIds: [UUID]?
+
+    var input: Contracts.Input {
+      Contracts.Input(
+        title: title, vendorId: vendorId, kind: kind, status: status, startDate: startDate, endDate: endDate,
+        autoRenewal: autoRenewal == "true", noticeDeadline: noticeDeadline, firstMeetingOn: firstMeetingOn,
+        systemIds: systemIds ?? [])
+    }
+  }
+  struct ContractRow: Encodable {
+    var link: String
+    var title: String
+    var vendor: String
+    var kind: String
+    var status: String
+    var endDate: String
+    var high: Int
+    var medium: Int
+    var low: Int
+  }
+  struct SystemChoice: Encodable {
+    var id: String
+    var label: String
+    var checked: Bool
+  }
+  struct FormFields: Encodable {
+    var title: String
+    var vendors: [Option]
+    var kinds: [Option]
+    var statuses: [Option]
+    var startDate: String
+    var endDate: String
+    var autoRenewal: Bool
+    var noticeDeadline: String
+    var firstMeetingOn: String
+    var systems: [SystemChoice]
+  }
+  struct ListContext: Encodable {
+    var page: Page
+    var contracts: [ContractRow]
+    var form: FormFields
+    var action: String
+    var hasVendors: Bool
+  }
+  struct DocumentRow: Encodable {
+    var version: Int
+    var filename: String
+    var format: String
+    var size: String
+    var sha256: String
+    var uploadedAt: String
+    var uploader: String
+    var reviewLink: String?
+    var findings: Int
+  }
+  struct DetailContext: Encodable {
+    var page: Page
+    var contract: ContractRow
+    var form: FormFields
+    var action: String
+    var uploadAction: String
+    var checklistLink: String
+    var latestReviewLink: String?
+    var documents: [DocumentRow]
+    var systems: [String]
+    var maxUploadMB: Int
+  }
+
+  func register(_ routes: any RoutesBuilder) {
+    routes.get("contracts", use: list)
+    routes.post("contracts", use: create)
+    routes.get("contracts", ":id", use: show)
+    routes.post("contracts", ":id", use: update)
+    routes.on(.POST, "contracts", ":id", "documents", body: .collect(maxSize: "25mb"), use: upload)
+  }
+
+  static func row(_ c: Contract, vendors: [UUID: String]) -> ContractRow {
+    ContractRow(
+      link: Paths.contract(c.id!), title: c.title, vendor: vendors[c.vendorID] ?? "", kind: c.kind.label,
+      status: c.status.label, endDate: c.endDate ?? "", high: c.openHigh, medium: c.openMedium, low: c.openLow
+    )
+  }
+
+  private func formFields(_ req: Request, _ c: Contract?) async throws -> FormFields {
+    let actor = try req.actor
+    let vendors = try await Vendor.query(on: req.db).filter(\.$organisationID == actor.orgID).sort(\.$name)
+      .all()
+    let systems = try await MedicalSystem.query(on: req.db).filter(\.$organisationID == actor.orgID).sort(
+      \.$name
+    ).all()
+    var covered: Set<UUID> = []
+    if let id = c?.id {
+      covered = Set(
+        try await ContractSystem.query(on: req.db).filter(\.$contractID == id).all().map(\.systemID))
+    }
+    return FormFields(
+      title: c?.title ?? "",
+      vendors: vendors.map {
+        Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id == c?.vendorID)
+      },
+      kinds: ContractKindOption.options(c?.kind ?? .maintenance, label: \.label),
+      statuses: ContractStatus.options(c?.status ?? .draft, label: \.label),
+      startDate: c?.startDate ?? "", endDate: c?.endDate ?? "", autoRenewal: c?.autoRenewal ?? false,
+      noticeDeadline: c?.noticeDeadline ?? "", firstMeetingOn: c?.firstMeetingOn ?? "",
+      systems: systems.map {
+        SystemChoice(
+          id: $0.id!.uuidString, label: "\($0.name)（\($0.category)）", checked: covered.contains($0.id!))
+      })
+  }
+
+  static func vendorNames(_ req: Request, org: UUID) async throws -> [UUID: String] {
+    Dictionary(
+      try await Vendor.query(on: req.db).filter(\.$organisationID == org).all().map { ($0.id!, $0.name) },
+      uniquingKeysWith: { a, _ in a })
+  }
+
+  func list(req: Request) async throws -> View {
+    let actor = try req.actor
+    let names = try await Self.vendorNames(req, org: actor.orgID)
+    let contracts = try await Contract.query(on: req.db).filter(\.$organisationID == actor.orgID).sort(
+      \.$title
+    ).all()
+    return try await req.render(
+      "contracts",
+      ListContext(
+        page: req.page("契約", nav: "contracts"), contracts: contracts.map { Self.row($0, vendors: names) },
+        form: formFields(req, nil), action: Paths.contracts, hasVendors: !names.isEmpty))
+  }
+
+  func create(req: Request) async throws -> Response {
+    let c = try await Contracts.save(try req.content.decode(ContractForm.self).input, contract: nil, req: req)
+    req.flash("契約「\(c.title)」を登録しました。契約書をアップロードすると、すぐに照合します。")
+    return req.redirect(to: Paths.contract(c.id!))
+  }
+
+  func update(req: Request) async throws -> Response {
+    let existing = try await req.owned(Contract.self)
+    let c = try await Contracts.save(
+      try req.content.decode(ContractForm.self).input, contract: existing, req: req)
+    req.flash("契約「\(c.title)」を更新しました。")
+    return req.redirect(to: Paths.contract(c.id!))
+  }
+
+  func show(req: Request) async throws -> View {
+    let actor = try req.actor
+    let c = try await req.owned(Contract.self)
+    let names = try await Self.vendorNames(req, org: actor.orgID)
+    let docs = try await ContractDocument.query(on: req.db).filter(\.$contractID == c.id!)
+      .field(\.$id).field(\.$version).field(\.$filename).field(\.$format).field(\.$size).field(\.$sha256)
+      .field(\.$uploadedBy).field(\.$createdAt).field(\.$organisationID).field(\.$contractID)
+      .sort(\.$version, .descending).all()
+    let reviews = try await ReviewRecord.query(on: req.db).filter(\.$contractID == c.id!)
+      .field(\.$id).field(\.$documentID).field(\.$highCount).field(\.$mediumCount).field(\.$lowCount).all()
+    let byDoc = Dictionary(reviews.map { ($0.documentID, $0) }, uniquingKeysWith: { a, _ in a })
+    let users = Dictionary(
+      try await User.query(on: req.db).filter(\.$organisationID == actor.orgID).all().map {
+        ($0.id!, $0.name)
+      },
+      uniquingKeysWith: { a, _ in a })
+    let systemIDs = try await ContractSystem.query(on: req.db).filter(\.$contractID == c.id!).all().map(
+      \.systemID)
+    let systems =
+      systemIDs.isEmpty
+      ? []
+      : try await MedicalSystem.query(on: req.db).filter(\.$id ~~ systemIDs).all().map {
+        "\($0.name)（\($0.category)）"
+      }
+    let rows = docs.map { d in
+      let r = byDoc[d.id!]
+      return DocumentRow(
+        version: d.version, filename: d.filename, format: d.format, size: Format.bytes(d.size),
+        sha256: String(d.sha256.prefix(12)), uploadedAt: Format.dateTime(d.createdAt),
+        uploader: users[d.uploadedBy] ?? "", reviewLink: r.map { Paths.review($0.id!) },
+        findings: r.map { $0.highCount + $0.mediumCount + $0.lowCount } ?? 0)
+    }
+    return try await req.render(
+      "contract",
+      DetailContext(
+        page: req.page(c.title, nav: "contracts"), contract: Self.row(c, vendors: names),
+        form: formFields(req, c),
+        action: Paths.contract(c.id!), uploadAction: Paths.contractDocuments(c.id!),
+        checklistLink: Paths.checklist(c.id!),
+        latestReviewLink: c.latestReviewID.map(Paths.review), documents: rows, systems: systems,
+        maxUploadMB: req.settings.maxUploadBytes / 1_048_576))
+  }
+
+  struct UploadForm: Content {
+    var file: File
+  }
+
+  func upload(req: Request) async throws -> Response {
+    let c = try await req.owned(Contract.self)
+    guard let form = try? req.content.decode(UploadForm.self), form.file.data.readableBytes > 0 else {
+      throw Abort(.unprocessableEntity, reason: "アップロードするファイルを選んでください。")
+    }
+    let outcome = try await Uploads.store(
+      req, contract: c, filename: form.file.filename, data: Data(buffer: form.file.data))
+    req.flash("「\(outcome.document.filename)」（第\(outcome.document.version)版）を照合しました。")
+    return req.redirect(to: Paths.review(outcome.review.id!))
+  }
+}
+
+/// Display formats shared by the pages.
+enum Format {
+  static func bytes(_ n: Int) -> String {
+    n < 1024 ? "\(n) B" : n < 1_048_576 ? "\(n / 1024) KB" : String(format: "%.1f MB", Double(n) / 1_048_576)
+  }
+
+  static func dateTime(_ d: Date?) -> String {
+    guard let d else { return "" }
+    let f = DateFormatter()
+    f.locale = Locale(identifier: "ja_JP")
+    f.timeZone = TimeZone(identifier: "Asia/Tokyo")
+    f.dateFormat = "yyyy-MM-dd HH:mm"
+    return f.string(from: d)
+  }
+}

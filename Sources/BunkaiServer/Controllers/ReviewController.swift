@@ -1,0 +1,237 @@
+import Fluent
+import Vapor
+
+/// The review page: contract text with the evidence marked, one card per finding, decisions and
+/// the executive's sign-off.
+struct ReviewController {
+  struct Segment: Encodable {
+    var text: String
+    var mark: Bool
+    var anchor: String?
+  }
+  struct DecisionView: Encodable {
+    var kind: String
+    var label: String
+    var wording: String
+    var reason: String
+    var by: String
+    var at: String
+  }
+  struct Ref: Encodable {
+    var id: String
+    var title: String
+  }
+  struct Card: Encodable {
+    var number: Int
+    var anchor: String
+    var severity: String
+    var severityLabel: String
+    var status: String
+    var title: String
+    var article: String
+    var guideRefs: String
+    var evidence: [String]
+    var explanation: String
+    var suggestion: String
+    var intent: String
+    var lessonTitle: String?
+    var lessonText: String?
+    var checklist: [Ref]
+    var decision: DecisionView?
+    var history: [DecisionView]
+    var kinds: [Option]
+    var action: String
+  }
+  struct Context: Encodable {
+    var page: Page
+    var contractTitle: String
+    var contractLink: String
+    var checklistLink: String
+    var printLink: String
+    var filename: String
+    var version: Int
+    var uploadedAt: String
+    var playbook: String
+    var disclaimer: String
+    var documentTitle: String
+    var parties: [String]
+    var segments: [Segment]
+    var cards: [Card]
+    var openCount: Int
+    var signedOff: String?
+    var signOffAction: String
+    var canSignOff: Bool
+    var printMode: Bool
+  }
+
+  func register(_ routes: any RoutesBuilder) {
+    routes.get("reviews", ":id", use: { try await show(req: $0, print: false) })
+    routes.get("reviews", ":id", "print", use: { try await show(req: $0, print: true) })
+    routes.post("reviews", ":id", "decisions", use: decide)
+    routes.post("reviews", ":id", "sign-off", use: signOff)
+  }
+
+  static let severityLabels = ["high": "高", "medium": "中", "low": "低"]
+  static let statusLabels = ["missing": "条項なし", "insufficient": "不十分"]
+
+  func show(req: Request, print: Bool) async throws -> View {
+    let review = try await req.owned(ReviewRecord.self)
+    let stored = try StoredReview.decode(review.resultJSON)
+    guard let doc = try await ContractDocument.find(review.documentID, on: req.db),
+      let contract = try await Contract.find(review.contractID, on: req.db)
+    else { throw Abort(.notFound) }
+    let decisions = try await Decision.query(on: req.db).filter(\.$reviewID == review.id!).sort(\.$createdAt)
+      .all()
+    let latest = Decisions.latest(decisions)
+    let history = Dictionary(grouping: decisions, by: \.findingIndex)
+    var signedOff: String?
+    if let by = review.signedOffBy, let user = try await User.find(by, on: req.db) {
+      signedOff = "\(user.name)（\(user.role.label)）が \(Format.dateTime(review.signedOffAt)) に承認"
+    }
+    let cards = stored.findings.enumerated().map { i, f in
+      Card(
+        number: i + 1, anchor: "f\(i + 1)", severity: f.severity,
+        severityLabel: Self.severityLabels[f.severity] ?? f.severity,
+        status: Self.statusLabels[f.status] ?? f.status, title: f.title,
+        article: f.article.map { "第\($0)条" } ?? "該当する条項がありません",
+        guideRefs: f.guideRefs.joined(separator: "・"), evidence: f.evidence.map(\.text),
+        explanation: f.explanation,
+        suggestion: f.suggestion, intent: f.intent, lessonTitle: f.lesson?.title, lessonText: f.lesson?.text,
+        checklist: f.checklist.map { Ref(id: $0.id, title: $0.title ?? "") },
+        decision: latest[i].map(Self.view),
+        history: (history[i] ?? []).reversed().dropFirst().map(Self.view),
+        kinds: DecisionKind.options(latest[i]?.kind, label: \.label), action: Paths.decisions(review.id!))
+    }
+    let actor = try req.actor
+    return try await req.render(
+      print ? "review-print" : "review",
+      Context(
+        page: req.page("照合結果: \(contract.title)", nav: "contracts"), contractTitle: contract.title,
+        contractLink: Paths.contract(contract.id!), checklistLink: Paths.checklist(contract.id!),
+        printLink: Paths.reviewPrint(review.id!), filename: doc.filename, version: doc.version,
+        uploadedAt: Format.dateTime(doc.createdAt), playbook: review.playbook, disclaimer: stored.disclaimer,
+        documentTitle: stored.document.title ?? "（表題なし）",
+        parties: stored.document.parties.map {
+          "\($0.label)＝\($0.name ?? "（名称不明）")（\($0.role == "institution" ? "医療機関側" : $0.role == "vendor" ? "事業者側" : "不明")）"
+        },
+        segments: Self.segments(doc.text, stored.findings), cards: cards,
+        openCount: OpenCounts.of(stored, decisions: decisions).total, signedOff: signedOff,
+        signOffAction: Paths.signOff(review.id!),
+        canSignOff: actor.role != .staff && review.signedOffBy == nil,
+        printMode: print))
+  }
+
+  static func view(_ d: Decision) -> DecisionView {
+    DecisionView(
+      kind: d.kind.rawValue, label: d.kind.label, wording: d.wording, reason: d.reason, by: d.userName,
+      at: Format.dateTime(d.createdAt))
+  }
+
+  /// Splits the text at evidence boundaries; marked segments link to the first finding quoting them.
+  static func segments(_ text: String, _ findings: [StoredReview.Finding]) -> [Segment] {
+    let scalars = Array(text.unicodeScalars)
+    var owner = [Int?](repeating: nil, count: scalars.count)
+    for (i, f) in findings.enumerated() {
+      for e in f.evidence where e.start >= 0 && e.end <= scalars.count && e.start < e.end {
+        for p in e.start..<e.end where owner[p] == nil { owner[p] = i + 1 }
+      }
+    }
+    var out: [Segment] = []
+    var start = 0
+    while start < scalars.count {
+      var end = start + 1
+      while end < scalars.count && owner[end] == owner[start] { end += 1 }
+      var s = String.UnicodeScalarView()
+      s.append(contentsOf: scalars[start..<end])
+      out.append(Segment(text: String(s), mark: owner[start] != nil, anchor: owner[start].map { "#f\($0)" }))
+      start = end
+    }
+    return out
+  }
+
+  struct DecisionForm: Content {
+    var finding: Int
+    var kind: String
+    var wording: String?
+    var reason: String?
+  }
+
+  func decide(req: Request) async throws -> Response {
+    let actor = try req.actor
+    try actor.requireEditor()
+    let review = try await req.owned(ReviewRecord.self)
+    let form = try req.content.decode(DecisionForm.self)
+    let decision = try await Self.record(
+      req, actor: actor, review: review, index: form.finding - 1, kind: form.kind, wording: form.wording,
+      reason: form.reason)
+    req.flash("指摘 \(form.finding) の判断「\(decision.kind.label)」を記録しました。")
+    return req.redirect(to: Paths.review(review.id!) + "#f\(form.finding)")
+  }
+
+  /// Validates and stores a decision, then refreshes the contract's open counts.
+  static func record(
+    _ req: Request, actor: Actor, review: ReviewRecord, index: Int, kind rawKind: String, wording: String?,
+    reason: String?
+  ) async throws -> Decision {
+    let stored = try StoredReview.decode(review.resultJSON)
+    guard stored.findings.indices.contains(index) else {
+      throw Abort(.unprocessableEntity, reason: "指摘の番号が正しくありません（\(index + 1)）。")
+    }
+    guard let kind = DecisionKind(rawValue: rawKind) else {
+      throw Abort(
+        .unprocessableEntity, reason: "判断の種類（kind）は propose / proposeEdited / notNeeded / later のいずれかです。")
+    }
+    let wording = (wording ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    let reason = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+    if kind == .proposeEdited && wording.isEmpty {
+      throw Abort(.unprocessableEntity, reason: "「文言を修正して提案する」には、提案する文言を入力してください。")
+    }
+    if kind == .notNeeded && reason.isEmpty {
+      throw Abort(.unprocessableEntity, reason: "「不要」とするときは理由を入力してください。理由は後で見直すときの手がかりになります。")
+    }
+    let d = Decision()
+    d.organisationID = actor.orgID
+    d.reviewID = review.id!
+    d.findingIndex = index
+    d.ruleID = stored.findings[index].ruleId
+    d.kind = kind
+    d.wording = kind == .proposeEdited ? wording : ""
+    d.reason = reason
+    d.userID = actor.id
+    d.userName = actor.user.name
+    try await req.db.transaction { db in
+      try await d.save(on: db)
+      let all = try await Decision.query(on: db).filter(\.$reviewID == review.id!).all()
+      if let contract = try await Contract.find(review.contractID, on: db),
+        contract.latestReviewID == review.id
+      {
+        OpenCounts.of(stored, decisions: all).apply(to: contract)
+        try await contract.save(on: db)
+      }
+      try await AuditLog.record(
+        on: db, org: actor.orgID, user: actor.user, action: "判断", entity: "指摘 \(d.ruleID)", id: review.id,
+        after: ["finding": String(index + 1), "kind": kind.rawValue, "wording": d.wording, "reason": reason])
+    }
+    return d
+  }
+
+  func signOff(req: Request) async throws -> Response {
+    let actor = try req.actor
+    guard actor.role != .staff else { throw Abort(.forbidden, reason: "承認は経営層または管理者が行います。") }
+    let review = try await req.owned(ReviewRecord.self)
+    guard review.signedOffBy == nil else { return req.redirect(to: Paths.review(review.id!)) }
+    review.signedOffBy = actor.id
+    review.signedOffAt = Date()
+    try await req.db.transaction { db in
+      try await review.save(on: db)
+      try await AuditLog.record(
+        on: db, org: actor.orgID, user: actor.user, action: "承認", entity: "照合結果", id: review.id)
+    }
+    req.flash("照合結果と判断を承認しました。")
+    return req.redirect(to: Paths.review(review.id!))
+  }
+}
+
+extension OpenCounts {
+  var total: Int { high + medium + low }
+}

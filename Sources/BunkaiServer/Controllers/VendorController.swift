@@ -1,0 +1,172 @@
+import Fluent
+import Vapor
+
+/// Vendors (事業者) and systems (医療情報システム): simple lists with a form each.
+struct VendorController {
+  struct VendorForm: Content {
+    var name: String
+    var contactName: String?
+    var contactEmail: String?
+    var contactPhone: String?
+    var notes: String?
+  }
+  struct VendorRow: Encodable {
+    var link: String
+    var name: String
+    var contactName: String
+    var contactEmail: String
+    var contactPhone: String
+    var notes: String
+    var contractCount: Int
+  }
+  struct ListContext: Encodable {
+    var page: Page
+    var vendors: [VendorRow]
+    var action: String
+  }
+  struct EditContext: Encodable {
+    var page: Page
+    var vendor: VendorRow
+    var action: String
+  }
+
+  func register(_ routes: any RoutesBuilder) {
+    routes.get("vendors", use: list)
+    routes.post("vendors", use: create)
+    routes.get("vendors", ":id", use: show)
+    routes.post("vendors", ":id", use: update)
+  }
+
+  private func row(_ v: Vendor, contracts: Int) -> VendorRow {
+    VendorRow(
+      link: Paths.vendor(v.id!), name: v.name, contactName: v.contactName, contactEmail: v.contactEmail,
+      contactPhone: v.contactPhone, notes: v.notes, contractCount: contracts)
+  }
+
+  func list(req: Request) async throws -> View {
+    let actor = try req.actor
+    let vendors = try await Vendor.query(on: req.db).filter(\.$organisationID == actor.orgID).sort(\.$name)
+      .all()
+    let contracts = try await Contract.query(on: req.db).filter(\.$organisationID == actor.orgID).all()
+    let counts = Dictionary(grouping: contracts, by: \.vendorID).mapValues(\.count)
+    return try await req.render(
+      "vendors",
+      ListContext(
+        page: req.page("事業者", nav: "vendors"),
+        vendors: vendors.map { row($0, contracts: counts[$0.id!] ?? 0) },
+        action: Paths.vendors))
+  }
+
+  private func apply(_ form: VendorForm, to v: Vendor) throws {
+    let name = form.name.trimmingCharacters(in: .whitespaces)
+    guard !name.isEmpty else { throw Abort(.unprocessableEntity, reason: "事業者名を入力してください。") }
+    v.name = name
+    v.contactName = form.contactName ?? ""
+    v.contactEmail = form.contactEmail ?? ""
+    v.contactPhone = form.contactPhone ?? ""
+    v.notes = form.notes ?? ""
+  }
+
+  func create(req: Request) async throws -> Response {
+    let actor = try req.actor
+    try actor.requireEditor()
+    let v = Vendor()
+    v.organisationID = actor.orgID
+    try apply(try req.content.decode(VendorForm.self), to: v)
+    try await req.db.transaction { db in
+      try await v.save(on: db)
+      try await AuditLog.record(
+        on: db, org: actor.orgID, user: actor.user, action: "作成", entity: "事業者", id: v.id,
+        after: row(v, contracts: 0))
+    }
+    req.flash("事業者「\(v.name)」を登録しました。")
+    return req.redirect(to: Paths.vendors)
+  }
+
+  func show(req: Request) async throws -> View {
+    let v = try await req.owned(Vendor.self)
+    let n = try await Contract.query(on: req.db).filter(\.$vendorID == v.id!).count()
+    return try await req.render(
+      "vendor",
+      EditContext(
+        page: req.page(v.name, nav: "vendors"), vendor: row(v, contracts: n), action: Paths.vendor(v.id!)))
+  }
+
+  func update(req: Request) async throws -> Response {
+    let actor = try req.actor
+    try actor.requireEditor()
+    let v = try await req.owned(Vendor.self)
+    let before = row(v, contracts: 0)
+    try apply(try req.content.decode(VendorForm.self), to: v)
+    try await req.db.transaction { db in
+      try await v.save(on: db)
+      try await AuditLog.record(
+        on: db, org: actor.orgID, user: actor.user, action: "更新", entity: "事業者", id: v.id, before: before,
+        after: row(v, contracts: 0))
+    }
+    req.flash("事業者「\(v.name)」を更新しました。")
+    return req.redirect(to: Paths.vendor(v.id!))
+  }
+}
+
+struct SystemController {
+  struct SystemForm: Content {
+    var name: String
+    var category: String
+    var notes: String?
+  }
+  struct SystemRow: Encodable {
+    var name: String
+    var category: String
+    var notes: String
+  }
+  struct ListContext: Encodable {
+    var page: Page
+    var systems: [SystemRow]
+    var categories: [Option]
+    var action: String
+  }
+
+  func register(_ routes: any RoutesBuilder) {
+    routes.get("systems", use: list)
+    routes.post("systems", use: create)
+  }
+
+  func list(req: Request) async throws -> View {
+    let actor = try req.actor
+    let systems = try await MedicalSystem.query(on: req.db).filter(\.$organisationID == actor.orgID).sort(
+      \.$name
+    ).all()
+    return try await req.render(
+      "systems",
+      ListContext(
+        page: req.page("医療情報システム", nav: "systems"),
+        systems: systems.map { SystemRow(name: $0.name, category: $0.category, notes: $0.notes) },
+        categories: MedicalSystem.categories.map { Option(value: $0, label: $0, selected: false) },
+        action: Paths.systems))
+  }
+
+  func create(req: Request) async throws -> Response {
+    let actor = try req.actor
+    try actor.requireEditor()
+    let form = try req.content.decode(SystemForm.self)
+    let name = form.name.trimmingCharacters(in: .whitespaces)
+    guard !name.isEmpty else { throw Abort(.unprocessableEntity, reason: "システム名を入力してください。") }
+    guard MedicalSystem.categories.contains(form.category) else {
+      throw Abort(.unprocessableEntity, reason: "種類は一覧から選んでください。")
+    }
+    let s = MedicalSystem()
+    s.organisationID = actor.orgID
+    s.name = name
+    s.category = form.category
+    s.notes = form.notes ?? ""
+    try await req.db.transaction { db in
+      try await s.save(on: db)
+      try await AuditLog.record(
+        on: db, org: actor.orgID, user: actor.user, action: "作成", entity: "システム", id: s.id,
+        after: SystemRow(name: s.name, category: s.category, notes: s.notes))
+    }
+    req.flash("システム「\(s.name)」を登録しました。")
+    return req.redirect(to: Paths.systems)
+  }
+}

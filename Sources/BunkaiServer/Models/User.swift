@@ -1,0 +1,74 @@
+import Fluent
+import Foundation
+import Vapor
+
+/// What a user may do. Executives (経営層) read everything and sign off; staff edit; admins also
+/// manage users.
+enum Role: String, Codable, CaseIterable, Sendable {
+  case admin, staff, executive
+
+  var label: String {
+    switch self {
+    case .admin: "管理者"
+    case .staff: "担当者"
+    case .executive: "経営層"
+    }
+  }
+  var canEdit: Bool { self != .executive }
+  var canReadAudit: Bool { self != .staff }
+}
+
+final class User: Model, @unchecked Sendable {
+  static let schema = "users"
+  @ID(key: .id) var id: UUID?
+  @Field(key: "organisation_id") var organisationID: UUID
+  @Field(key: "email") var email: String
+  @Field(key: "name") var name: String
+  @Field(key: "password_hash") var passwordHash: String
+  @Field(key: "role") var role: Role
+  @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+  init() {}
+  init(organisationID: UUID, email: String, name: String, passwordHash: String, role: Role) {
+    self.organisationID = organisationID
+    self.email = email
+    self.name = name
+    self.passwordHash = passwordHash
+    self.role = role
+  }
+}
+
+extension User: ModelSessionAuthenticatable {}
+
+/// An API token. Only its SHA-256 is stored; the token itself is shown once.
+final class UserToken: Model, @unchecked Sendable {
+  static let schema = "user_tokens"
+  @ID(key: .id) var id: UUID?
+  @Field(key: "user_id") var userID: UUID
+  @Field(key: "token_hash") var tokenHash: String
+  @Field(key: "label") var label: String
+  @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+
+  init() {}
+  init(userID: UUID, tokenHash: String, label: String) {
+    self.userID = userID
+    self.tokenHash = tokenHash
+    self.label = label
+  }
+}
+
+/// A login attempt, kept to throttle guessing across every app instance.
+final class LoginAttempt: Model, @unchecked Sendable {
+  static let schema = "login_attempts"
+  @ID(key: .id) var id: UUID?
+  @Field(key: "email") var email: String
+  @Field(key: "succeeded") var succeeded: Bool
+  @Field(key: "at") var at: Date
+
+  init() {}
+  init(email: String, succeeded: Bool, at: Date = Date()) {
+    self.email = email
+    self.succeeded = succeeded
+    self.at = at
+  }
+}

@@ -1,0 +1,171 @@
+import BunkaiCore
+import Fluent
+import Foundation
+import Vapor
+
+/// The checklist of an organisation: the catalogue in force, its rows with answers, coverage from
+/// the review, saving and CSV.
+enum Checklists {
+  /// The built-in catalogue merged with the organisation's newest imported version.
+  static func catalog(_ db: any Database, engine: Engine, org: UUID) async throws -> (
+    ChecklistCatalog, CatalogVersion?
+  ) {
+    guard
+      let latest = try await CatalogVersion.query(on: db).filter(\.$organisationID == org)
+        .sort(\.$version, .descending).first()
+    else { return (engine.builtinCatalog, nil) }
+    let imported = try CatalogLoader.load(yaml: latest.yaml, file: "catalog v\(latest.version)")
+    return (engine.builtinCatalog.merged(with: imported), latest)
+  }
+
+  /// Items of Part1, or of Part2 in the sections that apply to the contract's kind.
+  static func items(_ catalog: ChecklistCatalog, contract: Contract?) -> [ChecklistItem] {
+    guard let contract else { return catalog.items.filter { $0.part == 1 } }
+    let sections = Set(contract.kind.sections)
+    return catalog.items.filter { $0.part == 2 && sections.contains($0.section ?? "A") }
+  }
+
+  static func answers(_ db: any Database, org: UUID, contractID: UUID?) async throws -> [String:
+    ChecklistAnswer]
+  {
+    var q = ChecklistAnswer.query(on: db).filter(\.$organisationID == org)
+    if let contractID {
+      q = q.filter(\.$contractID == contractID)
+    } else {
+      q = q.filter(\.$contractID == nil)
+    }
+    return Dictionary(try await q.all().map { ($0.itemID, $0) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  /// Articles that cover each item, from the review: the articles in the scope topics of every
+  /// rule tied to the item.
+  static func coverage(_ review: StoredReview?, playbook: Playbook) -> [String: [String]] {
+    guard let review else { return [:] }
+    var out: [String: [String]] = [:]
+    for rule in playbook.rules where !rule.scopeTopics.isEmpty {
+      let topics = Set(rule.scopeTopics)
+      let numbers = review.document.articles.filter { !topics.isDisjoint(with: $0.topics) }.map(\.number)
+      for item in rule.checklistItems {
+        for n in numbers where !(out[item]?.contains(n) ?? false) { out[item, default: []].append(n) }
+      }
+    }
+    return out
+  }
+
+  /// One answer as a form or the API sends it.
+  struct AnswerInput: Codable, Sendable {
+    var initial: String?
+    var completedOn: String?
+    var owner: String?
+    var agreed: String?
+    var notes: String?
+    var articles: String?
+  }
+
+  struct Problem: Error, CustomStringConvertible {
+    var description: String
+  }
+
+  /// Validates and saves answers keyed by item id; one audit entry per changed answer.
+  static func save(
+    _ db: any Database, actor: Actor, contract: Contract?, catalog: ChecklistCatalog,
+    inputs: [String: AnswerInput]
+  ) async throws -> Int {
+    let valid = Set(items(catalog, contract: contract).map(\.id))
+    for (id, input) in inputs {
+      guard valid.contains(id) else { throw Problem(description: "項番 \(id): この確認表にない項目です。") }
+      if let v = input.initial, InitialAnswer(rawValue: v) == nil {
+        throw Problem(description: "項番 \(id) の初回確認: はい/いいえ/未回答（yes/no/unanswered）のいずれかにしてください（\(v)）。")
+      }
+      if let v = input.owner, Owner(rawValue: v) == nil {
+        throw Problem(
+          description:
+            "項番 \(id) の担当: 医療機関/事業者/共同/対象外（institution/vendor/joint/notApplicable）のいずれかにしてください（\(v)）。")
+      }
+      if let d = input.completedOn, !d.isEmpty, !isDate(d) {
+        throw Problem(description: "項番 \(id) の完了日: 日付は YYYY-MM-DD の形で入力してください（\(d)）。")
+      }
+    }
+    var existing = try await answers(db, org: actor.orgID, contractID: contract?.id)
+    var changed = 0
+    for (id, input) in inputs.sorted(by: { $0.key < $1.key }) {
+      let answer =
+        existing[id] ?? ChecklistAnswer(organisationID: actor.orgID, contractID: contract?.id, itemID: id)
+      let before = Snapshot(answer)
+      if let v = input.initial { answer.initial = InitialAnswer(rawValue: v)! }
+      if let v = input.owner { answer.owner = Owner(rawValue: v)! }
+      if let v = input.completedOn { answer.completedOn = v.isEmpty ? nil : v }
+      if let v = input.agreed { answer.agreed = v }
+      if let v = input.notes { answer.notes = v }
+      if let v = input.articles { answer.articles = normalizeArticles(v) }
+      let after = Snapshot(answer)
+      guard before != after || answer.id == nil else { continue }
+      answer.updatedBy = actor.id
+      try await answer.save(on: db)
+      existing[id] = answer
+      changed += 1
+      try await AuditLog.record(
+        on: db, org: actor.orgID, user: actor.user, action: "回答", entity: "確認表 \(id)", id: contract?.id,
+        before: before, after: after)
+    }
+    return changed
+  }
+
+  struct Snapshot: Codable, Equatable {
+    var initial: String
+    var completedOn: String?
+    var owner: String
+    var agreed: String
+    var notes: String
+    var articles: String
+    init(_ a: ChecklistAnswer) {
+      initial = a.initial.rawValue
+      completedOn = a.completedOn
+      owner = a.owner.rawValue
+      agreed = a.agreed
+      notes = a.notes
+      articles = a.articles
+    }
+  }
+
+  static func isDate(_ s: String) -> Bool {
+    let parts = s.split(separator: "-")
+    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+      let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil
+    else { return false }
+    return (1...12).contains(m) && (1...31).contains(d)
+  }
+
+  /// "第5条, 12の2" → "5,12の2".
+  static func normalizeArticles(_ raw: String) -> String {
+    raw.split(whereSeparator: { ",、， ".contains($0) }).map {
+      $0.replacingOccurrences(of: "第", with: "").replacingOccurrences(of: "条", with: "")
+    }.filter { !$0.isEmpty }.joined(separator: ",")
+  }
+
+  /// The checklist as CSV (UTF-8 with BOM so Excel reads it), in the official form's columns plus ours.
+  static func csv(items: [ChecklistItem], answers: [String: ChecklistAnswer], firstMeeting: String?) -> String
+  {
+    var rows = [["項番", "項目", "内容", "初回確認", "初回確認日", "完了日", "担当", "合意内容", "備考", "関連条項"]]
+    for item in items {
+      let a = answers[item.id]
+      rows.append([
+        item.id, item.displayTitle, item.content ?? "", (a?.initial ?? .unanswered).label, firstMeeting ?? "",
+        a?.completedOn ?? "", (a?.owner ?? .unset).label, a?.agreed ?? "", a?.notes ?? "",
+        a?.articles ?? "",
+      ])
+    }
+    return "\u{FEFF}" + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n")
+      + "\r\n"
+  }
+
+  static func csvField(_ s: String) -> String {
+    // A leading =, +, - or @ would be a formula in a spreadsheet: quote it with an apostrophe.
+    var v = s
+    if let f = v.first, "=+-@".contains(f) { v = "'" + v }
+    if v.contains(where: { ",\"\r\n".contains($0) }) {
+      return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return v
+  }
+}

@@ -1,0 +1,126 @@
+import BunkaiCore
+import BunkaiFormats
+import Crypto
+import Fluent
+import Vapor
+
+/// Stores an uploaded contract document and its review in one transaction: either both are
+/// there, or nothing is.
+enum Uploads {
+  static let allowedExtensions = ["docx", "txt", "pdf"]
+
+  struct Outcome: Sendable {
+    var document: ContractDocument
+    var review: ReviewRecord
+  }
+
+  static func store(_ req: Request, contract: Contract, filename rawName: String, data: Data) async throws
+    -> Outcome
+  {
+    let actor = try req.actor
+    try actor.requireEditor()
+    let filename = (rawName as NSString).lastPathComponent
+    let ext = (filename as NSString).pathExtension.lowercased()
+    guard allowedExtensions.contains(ext) else {
+      throw Abort(
+        .unsupportedMediaType,
+        reason: "\(filename.isEmpty ? "ファイル" : filename): 対応していない形式です。.docx、.txt、.pdf のいずれかをアップロードしてください。")
+    }
+    let max = req.settings.maxUploadBytes
+    guard data.count <= max else {
+      throw Abort(.payloadTooLarge, reason: "\(filename): ファイルが大きすぎます（上限 \(max / 1_048_576) MB）。")
+    }
+    let engine = req.engine
+    // Reading (pdftotext, unzip) and reviewing block, so they run off the event loop.
+    let reviewed: (SourceText, String, ReviewResult) = try await req.application.threadPool.runIfActive {
+      do {
+        let source = try DocumentLoader.load(data: data, path: filename)
+        let result = engine.reviewer.review(source)
+        let json = try ReviewJSON(result, catalog: engine.builtinCatalog).encoded(pretty: false)
+        return (source, String(decoding: json, as: UTF8.self), result)
+      } catch let e as InputError {
+        throw Abort(.unprocessableEntity, reason: e.description)
+      }
+    }
+    let (source, json, result) = reviewed
+    let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    return try await req.db.transaction { db in
+      let last = try await ContractDocument.query(on: db).filter(\.$contractID == contract.id!)
+        .sort(\.$version, .descending).first()
+      let doc = ContractDocument()
+      doc.organisationID = actor.orgID
+      doc.contractID = contract.id!
+      doc.version = (last?.version ?? 0) + 1
+      doc.filename = filename
+      doc.format = source.format
+      doc.encoding = source.encoding
+      doc.size = data.count
+      doc.sha256 = sha
+      doc.bytes = data
+      doc.text = source.text
+      doc.uploadedBy = actor.id
+      try await doc.save(on: db)
+      let review = ReviewRecord()
+      review.organisationID = actor.orgID
+      review.contractID = contract.id!
+      review.documentID = doc.id!
+      review.playbook = "\(result.playbookId) \(result.playbookVersion)"
+      review.resultJSON = json
+      let counts = OpenCounts(result.findings.map(\.severity.rawValue))
+      review.highCount = counts.high
+      review.mediumCount = counts.medium
+      review.lowCount = counts.low
+      try await review.save(on: db)
+      contract.latestReviewID = review.id
+      counts.apply(to: contract)
+      try await contract.save(on: db)
+      try await AuditLog.record(
+        on: db, org: actor.orgID, user: actor.user, action: "アップロード", entity: "契約書", id: doc.id,
+        after: [
+          "contract": contract.title, "filename": filename, "version": String(doc.version), "sha256": sha,
+        ])
+      return Outcome(document: doc, review: review)
+    }
+  }
+}
+
+/// Findings still open, by severity.
+struct OpenCounts: Sendable {
+  var high = 0
+  var medium = 0
+  var low = 0
+
+  init(_ severities: [String]) {
+    for s in severities {
+      switch s {
+      case "high": high += 1
+      case "medium": medium += 1
+      default: low += 1
+      }
+    }
+  }
+
+  func apply(to contract: Contract) {
+    contract.openHigh = high
+    contract.openMedium = medium
+    contract.openLow = low
+  }
+
+  /// The open findings of a review given its decisions (newest per finding counts).
+  static func of(_ review: StoredReview, decisions: [Decision]) -> OpenCounts {
+    let latest = Decisions.latest(decisions)
+    return OpenCounts(
+      review.findings.enumerated().filter { i, _ in latest[i]?.kind.isOpen ?? true }.map(\.element.severity))
+  }
+}
+
+enum Decisions {
+  /// The newest decision per finding index.
+  static func latest(_ decisions: [Decision]) -> [Int: Decision] {
+    var out: [Int: Decision] = [:]
+    for d in decisions.sorted(by: { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }) {
+      out[d.findingIndex] = d
+    }
+    return out
+  }
+}

@@ -1,0 +1,137 @@
+import Fluent
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import BunkaiServer
+
+@Suite("Authorisation: organisations and roles")
+struct AuthorizationTests {
+  /// Organisation A with a vendor, system, contract, document, review and answers; returns the ids.
+  static func populateA(_ app: Application) async throws -> (Browser, [String: String]) {
+    let a = try await Browser.setUp(app, org: "Aクリニック", email: "admin@a.example")
+    let vendor = try await a.addVendor("Aだけの事業者")
+    let contract = try await a.addContract(vendorId: vendor, title: "Aだけの契約")
+    let review = try await a.uploadFixture(contractId: contract)
+    try await a.post("/contracts/\(contract)/checklist", [("answers[P2-A-1][initial]", "yes")])
+    let user = try #require(try await User.query(on: app.db).filter(\.$email == "admin@a.example").first())
+    return (a, ["vendors": vendor, "contracts": contract, "reviews": review, "users": user.id!.uuidString])
+  }
+
+  @Test func everyRouteRefusesAnotherOrganisationsData() async throws {
+    try await TestApp.run { app in
+      let (_, ids) = try await Self.populateA(app)
+      _ = try await Accounts.createUser(
+        on: app.db, hasher: app.password.async, orgName: "B病院", email: "admin@b.example", name: "B",
+        role: .admin,
+        password: "correct-horse-1")
+      let b = try await Browser.signIn(app, email: "admin@b.example")
+      let bToken = try await APITests.token(app, email: "admin@b.example")
+
+      var checked = 0
+      for route in app.routes.all {
+        let parts = route.path.map(\.description)
+        guard let at = parts.firstIndex(of: ":id") else { continue }
+        let collection = parts[at - 1]
+        let id = try #require(ids[collection], "no id for \(route.path)")
+        let path = "/" + parts.map { $0 == ":id" ? id : $0 }.joined(separator: "/")
+        let status: HTTPStatus
+        if parts.first == "api" {
+          var headers: HTTPHeaders = [
+            "Authorization": "Bearer \(bToken)", "Content-Type": "application/json",
+          ]
+          var body = ByteBuffer(string: #"{"answers":[],"finding":1,"kind":"later","title":"x"}"#)
+          if parts.last == "documents" {
+            let (mb, type) = Multipart.body(fields: [], filename: "x.txt", data: Data("第1条 テスト".utf8))
+            body = mb
+            headers.replaceOrAdd(name: .contentType, value: type)
+          }
+          status = try await app.testing().sendRequest(route.method, path, headers: headers, body: body)
+            .status
+        } else if route.method == .GET {
+          status = try await b.get(path).status
+        } else if parts.last == "documents" {
+          try await b.get("/")
+          status = try await b.upload(path, filename: "x.txt", data: Data("第1条 テスト".utf8)).status
+        } else {
+          try await b.get("/")
+          status = try await b.post(
+            path,
+            [("title", "乗っ取り"), ("name", "乗っ取り"), ("role", "staff"), ("finding", "1"), ("kind", "later")]
+          ).status
+        }
+        #expect([.forbidden, .notFound].contains(status), "\(route.method) \(path) answered \(status.code)")
+        checked += 1
+      }
+      #expect(checked >= 20)
+      // Nothing of A shows in B's lists, and nothing of A changed.
+      for page in ["/", "/contracts", "/vendors", "/audit", "/users", "/checklist/part1"] {
+        let html = try await b.get(page).body.string
+        #expect(!html.contains("Aだけの"), "\(page)")
+        #expect(!html.contains("admin@a.example"), "\(page)")
+      }
+      let list = try await app.testing().sendRequest(
+        .GET, "/api/v1/contracts", headers: ["Authorization": "Bearer \(bToken)"])
+      #expect(list.body.string == "[]")
+      #expect(try await Contract.query(on: app.db).filter(\.$title == "乗っ取り").count() == 0)
+      #expect(try await Decision.query(on: app.db).count() == 0)
+      #expect(try await User.query(on: app.db).filter(\.$email == "admin@a.example").first()?.role == .admin)
+    }
+  }
+
+  @Test func rolesLimitWhatStaffAndExecutivesMayDo() async throws {
+    try await TestApp.run { app in
+      let (admin, ids) = try await Self.populateA(app)
+      try await admin.get("/users")
+      for (email, role) in [("staff@a.example", "staff"), ("exec@a.example", "executive")] {
+        let r = try await admin.post(
+          "/users", [("name", role), ("email", email), ("role", role), ("password", "correct-horse-1")])
+        #expect(r.status == .seeOther)
+      }
+      let staff = try await Browser.signIn(app, email: "staff@a.example")
+      let exec = try await Browser.signIn(app, email: "exec@a.example")
+      let execUser = try #require(
+        try await User.query(on: app.db).filter(\.$email == "exec@a.example").first())
+
+      // Staff cannot make anyone admin, nor see users or the audit log.
+      try await staff.get("/")
+      #expect(try await staff.post("/users/\(execUser.id!)/role", [("role", "admin")]).status == .forbidden)
+      #expect(try await staff.get("/users").status == .forbidden)
+      #expect(try await staff.get("/audit").status == .forbidden)
+      #expect(try await User.find(execUser.id, on: app.db)?.role == .executive)
+      // Staff can work on contracts but not sign off.
+      #expect(
+        try await staff.post(
+          "/reviews/\(ids["reviews"]!)/decisions", [("finding", "1"), ("kind", "propose")]
+        ).status
+          == .seeOther)
+      #expect(try await staff.post("/reviews/\(ids["reviews"]!)/sign-off").status == .forbidden)
+
+      // Executives read everything and sign off, but do not edit.
+      try await exec.get("/")
+      #expect(try await exec.get("/contracts/\(ids["contracts"]!)").status == .ok)
+      #expect(try await exec.get("/audit").status == .ok)
+      #expect(
+        try await exec.post("/contracts", [("title", "x"), ("vendorId", ids["vendors"]!)]).status
+          == .forbidden)
+      #expect(
+        try await exec.post("/reviews/\(ids["reviews"]!)/decisions", [("finding", "1"), ("kind", "later")])
+          .status
+          == .forbidden)
+      #expect(try await exec.post("/reviews/\(ids["reviews"]!)/sign-off").status == .seeOther)
+      let review = try #require(try await ReviewRecord.find(UUID(uuidString: ids["reviews"]!), on: app.db))
+      #expect(review.signedOffBy == execUser.id)
+      #expect(try await exec.get("/reviews/\(ids["reviews"]!)").body.string.contains("が "))
+
+      // The admin changes a role; the audit log has who, what, before and after.
+      #expect(try await admin.post("/users/\(execUser.id!)/role", [("role", "staff")]).status == .seeOther)
+      let audit = try await admin.get("/audit").body.string
+      #expect(audit.contains("権限変更"))
+      #expect(audit.contains("{&quot;role&quot;:&quot;executive&quot;}"))
+      #expect(audit.contains("{&quot;role&quot;:&quot;staff&quot;}"))
+      #expect(audit.contains("承認"))
+      #expect(audit.contains("アップロード"))
+      #expect(audit.contains("判断"))
+    }
+  }
+}
