@@ -52,6 +52,16 @@ struct ChecklistTests {
       let line = try #require(text.split(separator: "\r\n").first { $0.hasPrefix("P2-C-4,") })
       #expect(line.contains(",いいえ,2026-10-01,,共同,事故は24時間以内に電話で報告し、3日以内に書面で報告する,,\"3,12の2\""))
 
+      // A row holding only the page's suggested articles is not an answer; edited articles are.
+      try await b.post(
+        "/contracts/\(contract)/checklist",
+        [
+          ("answers[P2-A-1][articles]", "2,9"), ("answers[P2-A-1][suggested]", "2,9"),
+          ("answers[P2-A-2][articles]", "4"), ("answers[P2-A-2][suggested]", "2"),
+        ])
+      let saved = Set(try await ChecklistAnswer.query(on: app.db).all().map(\.itemID))
+      #expect(saved == ["P2-C-4", "P2-A-8", "P2-A-2"])
+
       let bad = try await b.post(
         "/contracts/\(contract)/checklist", [("answers[P2-C-4][completedOn]", "来週")])
       #expect(bad.status == .unprocessableEntity)

@@ -64,7 +64,7 @@ public enum BunkaiServer {
     }
   }
 
-  private static func withApp<T: Sendable>(
+  fileprivate static func withApp<T: Sendable>(
     _ settings: ServerSettings, _ body: (Application) async throws -> T
   ) async throws -> T {
     var settings = settings
@@ -85,4 +85,19 @@ public enum BunkaiServer {
 
 extension Accounts.Problem: LocalizedError {
   var errorDescription: String? { description }
+}
+
+extension BunkaiServer {
+  /// Seeds an organisation with contracts and their reviews; returns the review ids.
+  public static func seed(
+    settings: ServerSettings, org: String, email: String, password: String, contracts: [String],
+    progress: @escaping (Int) -> Void
+  ) async throws -> [UUID] {
+    try await withApp(settings) { app in
+      try await Seeder.seed(
+        app, org: org, email: email, password: password, contracts: contracts, progress: progress
+      )
+      .reviewIDs
+    }
+  }
 }

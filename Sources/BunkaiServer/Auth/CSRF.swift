@@ -8,6 +8,11 @@ struct CSRFMiddleware: AsyncMiddleware {
   func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
     let expected = request.csrfToken
     if ![.GET, .HEAD, .OPTIONS].contains(request.method) {
+      // A large form (an upload) may still be streaming: read it in before looking for the token.
+      // The limit leaves room for the multipart framing around the largest accepted file.
+      if request.body.data == nil {
+        _ = try await request.body.collect(max: request.settings.maxUploadBytes + 1_048_576).get()
+      }
       let sent =
         request.headers.first(name: "X-CSRF-Token")
         ?? (try? request.content.get(String.self, at: Self.field))

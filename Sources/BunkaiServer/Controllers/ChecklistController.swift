@@ -41,7 +41,7 @@ struct ChecklistController {
     var printLink: String
     var catalogLabel: String
     var answered: Int
-    var yes: Int
+    var yesCount: Int
     var noWithoutDate: Int
     var printMode: Bool
   }
@@ -140,7 +140,7 @@ struct ChecklistController {
       action: action,
       csvLink: csv, printLink: printLink, catalogLabel: label,
       answered: rows.filter { $0.initialLabel != InitialAnswer.unanswered.label }.count,
-      yes: rows.filter { $0.initialLabel == InitialAnswer.yes.label }.count,
+      yesCount: rows.filter { $0.initialLabel == InitialAnswer.yes.label }.count,
       noWithoutDate: rows.filter(\.needsCompletion).count, printMode: print)
   }
 

@@ -16,7 +16,7 @@ struct DashboardController {
     var reviewed: Bool
     var checklistLink: String
     var answered: Int
-    var yes: Int
+    var yesCount: Int
     var noWithoutDate: Int
     var endDate: String
     var noticeDeadline: String
@@ -75,7 +75,7 @@ struct DashboardController {
         link: Paths.contract(c.id!), title: c.title, vendor: vendors[c.vendorID] ?? "", kind: c.kind.label,
         status: c.status.label, high: c.openHigh, medium: c.openMedium, low: c.openLow,
         reviewed: c.latestReviewID != nil,
-        checklistLink: Paths.checklist(c.id!), answered: p?.answered ?? 0, yes: p?.yes ?? 0,
+        checklistLink: Paths.checklist(c.id!), answered: p?.answered ?? 0, yesCount: p?.yes ?? 0,
         noWithoutDate: p?.open_no ?? 0,
         endDate: c.endDate ?? "", noticeDeadline: c.noticeDeadline ?? "", autoRenewal: c.autoRenewal)
     }

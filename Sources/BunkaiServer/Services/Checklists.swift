@@ -60,6 +60,8 @@ enum Checklists {
     var agreed: String?
     var notes: String?
     var articles: String?
+    /// The articles the page suggested; an untouched new row holding only them is not saved.
+    var suggested: String?
   }
 
   struct Problem: Error, CustomStringConvertible {
@@ -99,7 +101,13 @@ enum Checklists {
       if let v = input.notes { answer.notes = v }
       if let v = input.articles { answer.articles = normalizeArticles(v) }
       let after = Snapshot(answer)
-      guard before != after || answer.id == nil else { continue }
+      if answer.id == nil {
+        var untouched = Snapshot(ChecklistAnswer(organisationID: actor.orgID, contractID: nil, itemID: id))
+        untouched.articles = normalizeArticles(input.suggested ?? "")
+        if after == untouched { continue }
+      } else if before == after {
+        continue
+      }
       answer.updatedBy = actor.id
       try await answer.save(on: db)
       existing[id] = answer

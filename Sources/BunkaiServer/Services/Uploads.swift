@@ -32,19 +32,41 @@ enum Uploads {
     }
     let engine = req.engine
     // Reading (pdftotext, unzip) and reviewing block, so they run off the event loop.
-    let reviewed: (SourceText, String, ReviewResult) = try await req.application.threadPool.runIfActive {
-      do {
-        let source = try DocumentLoader.load(data: data, path: filename)
-        let result = engine.reviewer.review(source)
-        let json = try ReviewJSON(result, catalog: engine.builtinCatalog).encoded(pretty: false)
-        return (source, String(decoding: json, as: UTF8.self), result)
-      } catch let e as InputError {
-        throw Abort(.unprocessableEntity, reason: e.description)
-      }
+    let reviewed = try await req.application.threadPool.runIfActive {
+      try review(data, filename: filename, engine: engine)
     }
-    let (source, json, result) = reviewed
+    return try await save(
+      on: req.db, actor: actor, contract: contract, filename: filename, data: data, reviewed: reviewed)
+  }
+
+  /// A document read and reviewed, not yet stored.
+  struct Reviewed: Sendable {
+    var source: SourceText
+    var json: String
+    var severities: [String]
+    var playbook: String
+  }
+
+  static func review(_ data: Data, filename: String, engine: Engine) throws -> Reviewed {
+    do {
+      let source = try DocumentLoader.load(data: data, path: filename)
+      let result = engine.reviewer.review(source)
+      let json = try ReviewJSON(result, catalog: engine.builtinCatalog).encoded(pretty: false)
+      return Reviewed(
+        source: source, json: String(decoding: json, as: UTF8.self),
+        severities: result.findings.map(\.severity.rawValue),
+        playbook: "\(result.playbookId) \(result.playbookVersion)")
+    } catch let e as InputError {
+      throw Abort(.unprocessableEntity, reason: e.description)
+    }
+  }
+
+  /// Stores the document, its review and the contract's new open counts in one transaction.
+  static func save(
+    on db: any Database, actor: Actor, contract: Contract, filename: String, data: Data, reviewed: Reviewed
+  ) async throws -> Outcome {
     let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    return try await req.db.transaction { db in
+    return try await db.transaction { db in
       let last = try await ContractDocument.query(on: db).filter(\.$contractID == contract.id!)
         .sort(\.$version, .descending).first()
       let doc = ContractDocument()
@@ -52,21 +74,21 @@ enum Uploads {
       doc.contractID = contract.id!
       doc.version = (last?.version ?? 0) + 1
       doc.filename = filename
-      doc.format = source.format
-      doc.encoding = source.encoding
+      doc.format = reviewed.source.format
+      doc.encoding = reviewed.source.encoding
       doc.size = data.count
       doc.sha256 = sha
       doc.bytes = data
-      doc.text = source.text
+      doc.text = reviewed.source.text
       doc.uploadedBy = actor.id
       try await doc.save(on: db)
       let review = ReviewRecord()
       review.organisationID = actor.orgID
       review.contractID = contract.id!
       review.documentID = doc.id!
-      review.playbook = "\(result.playbookId) \(result.playbookVersion)"
-      review.resultJSON = json
-      let counts = OpenCounts(result.findings.map(\.severity.rawValue))
+      review.playbook = reviewed.playbook
+      review.resultJSON = reviewed.json
+      let counts = OpenCounts(reviewed.severities)
       review.highCount = counts.high
       review.mediumCount = counts.medium
       review.lowCount = counts.low

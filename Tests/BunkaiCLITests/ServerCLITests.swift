@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// The server's shell commands against a SQLite data directory: user, token, migrate, seed, serve.
+@Suite struct ServerCLITests {
+  /// SQLite only: these commands must not pick up the PostgreSQL of a CI stage.
+  static let env = ["DATABASE_URL": ""]
+
+  @Test func userAndTokenCreation() throws {
+    let dir = CLI.tempDir().path
+    let created = try CLI.run(
+      [
+        "user", "create", "--org", "ひかり診療所", "--email", "Office@Hikari.example", "--role", "admin",
+        "--password-stdin",
+        "--data-dir", dir,
+      ], stdin: Data("long-enough-pass\n".utf8), env: Self.env)
+    #expect(created.status == 0, "\(created.stderr)")
+    #expect(created.stdout.contains("office@hikari.example"))
+    #expect(created.stdout.contains("ひかり診療所"))
+    #expect(FileManager.default.fileExists(atPath: dir + "/bunkai.sqlite"))
+
+    let dup = try CLI.run(
+      [
+        "user", "create", "--org", "ひかり診療所", "--email", "office@hikari.example", "--role", "staff",
+        "--password-stdin",
+        "--data-dir", dir,
+      ], stdin: Data("long-enough-pass\n".utf8), env: Self.env)
+    #expect(dup.status == 2)
+    #expect(dup.stderr.contains("既に登録されています"))
+    let badRole = try CLI.run(
+      [
+        "user", "create", "--org", "x", "--email", "x@x.example", "--role", "owner", "--password-stdin",
+        "--data-dir", dir,
+      ],
+      stdin: Data("long-enough-pass\n".utf8), env: Self.env)
+    #expect(badRole.status == 2)
+    #expect(badRole.stderr.contains("admin、staff、executive"))
+    let short = try CLI.run(
+      [
+        "user", "create", "--org", "x", "--email", "y@x.example", "--role", "staff", "--password-stdin",
+        "--data-dir", dir,
+      ],
+      stdin: Data("short\n".utf8), env: Self.env)
+    #expect(short.status == 2)
+    #expect(short.stderr.contains("10文字以上"))
+
+    let token = try CLI.run(
+      ["token", "create", "--email", "office@hikari.example", "--data-dir", dir], env: Self.env)
+    #expect(token.status == 0, "\(token.stderr)")
+    #expect(token.stdout.hasPrefix("bk_"))
+    #expect(token.stdout.trimmingCharacters(in: .whitespacesAndNewlines).count > 30)
+    let unknown = try CLI.run(
+      ["token", "create", "--email", "nobody@hikari.example", "--data-dir", dir], env: Self.env)
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("利用者が見つかりません"))
+
+    let migrate = try CLI.run(["migrate", "--data-dir", dir], env: Self.env)
+    #expect(migrate.status == 0)
+    #expect(migrate.stdout.contains("最新です"))
+  }
+
+  @Test func seedThenServeAnswers() async throws {
+    let dir = CLI.tempDir().path
+    let seeded = try CLI.run(
+      ["seed", "--contracts", "3", "--chars", "3000", "--data-dir", dir], env: Self.env)
+    #expect(seeded.status == 0, "\(seeded.stderr)")
+    #expect(seeded.stdout.contains("契約 3 件"))
+    let review = try #require(seeded.stdout.split(separator: "\n").first { $0.hasPrefix("review: ") })
+
+    let port = Int.random(in: 20000...29999)
+    let p = Process()
+    p.executableURL = CLI.binary
+    p.arguments = ["serve", "--port", String(port), "--data-dir", dir]
+    p.environment = ProcessInfo.processInfo.environment.merging(Self.env) { _, b in b }
+    let err = Pipe()
+    p.standardError = err
+    p.standardOutput = err
+    try p.run()
+    defer { p.terminate() }
+    var health = ""
+    for _ in 0..<60 {
+      if let body = try Self.curl("http://127.0.0.1:\(port)/healthz") {
+        health = body
+        break
+      }
+      try await Task.sleep(for: .milliseconds(250))
+    }
+    #expect(health == "ok")
+    // Not signed in: the review page sends to the login page, which the seeded admin can use.
+    let login = try #require(
+      try Self.curl("http://127.0.0.1:\(port)\(review.dropFirst("review: ".count))", follow: true))
+    #expect(login.contains("ログイン"))
+  }
+
+  /// The body of a GET with curl, or nil when the server does not answer.
+  static func curl(_ url: String, follow: Bool = false) throws -> String? {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/curl")
+    p.arguments = ["-fsS"] + (follow ? ["-L"] : []) + [url]
+    let out = Pipe()
+    p.standardOutput = out
+    p.standardError = Pipe()
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return p.terminationStatus == 0 ? String(decoding: data, as: UTF8.self) : nil
+  }
+}
