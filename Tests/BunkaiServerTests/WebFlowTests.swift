@@ -197,6 +197,14 @@ struct WebFlowTests {
       #expect(res.status == .unprocessableEntity)
       #expect(res.body.string.contains("終了日"))
       #expect(res.body.string.contains("YYYY-MM-DD"))
+      let notADay = try await b.post(
+        "/contracts",
+        [("title", "保守契約"), ("vendorId", vendor), ("kind", "maintenance"), ("startDate", "2026-02-31")])
+      #expect(notADay.status == .unprocessableEntity)
+      #expect(notADay.body.string.contains("開始日"))
+      let noTitle = try await b.post("/contracts", [("vendorId", vendor)])
+      #expect(noTitle.status == .badRequest)
+      #expect(noTitle.body.string.contains("項目 title"))
       #expect(try await Contract.query(on: app.db).count() == 0)
     }
   }

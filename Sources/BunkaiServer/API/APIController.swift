@@ -132,6 +132,7 @@ struct APIController {
   }
 
   func createContract(req: Request) async throws -> Response {
+    try req.actor.requireEditor()
     let input = try req.content.decode(Contracts.Input.self)
     let c = try await Contracts.save(input, contract: nil, req: req)
     let links = try await systems(req, [c.id!])
@@ -145,6 +146,7 @@ struct APIController {
 
   func upload(req: Request) async throws -> Response {
     let c = try await req.owned(Contract.self)
+    try req.actor.requireEditor()
     struct Form: Content { var file: File }
     guard let form = try? req.content.decode(Form.self) else {
       throw Abort(.unprocessableEntity, reason: "multipart/form-data のフィールド file に契約書を入れて送ってください。")

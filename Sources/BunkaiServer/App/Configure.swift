@@ -46,6 +46,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
   app.leaf.cache.isEnabled = true
 
   app.middleware = Middlewares()
+  app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
   app.middleware.use(SecurityHeadersMiddleware())
   app.middleware.use(ErrorPagesMiddleware())
   app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))

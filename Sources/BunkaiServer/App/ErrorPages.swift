@@ -43,6 +43,8 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
 
   private func describe(_ error: any Error, _ req: Request) -> (HTTPResponseStatus, String) {
     switch error {
+    case let e as DecodingError:
+      return (.badRequest, "送信された内容を読み取れません: \(Self.field(of: e))")
     case let abort as any AbortError:
       if abort.status == .notFound && abort.reason == HTTPResponseStatus.notFound.reasonPhrase {
         return (.notFound, "ページが見つかりません。")
@@ -57,8 +59,6 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
         return (.badRequest, "送信された内容を読み取れません: \(abort.reason)")
       }
       return (abort.status, abort.reason)
-    case let e as DecodingError:
-      return (.badRequest, "送信された内容を読み取れません: \(Self.field(of: e))")
     default:
       req.logger.report(error: error)
       return (.internalServerError, "サーバーで問題が起きました。操作は保存されていません。時間をおいてもう一度お試しください。")

@@ -196,7 +196,8 @@ struct AdminController {
     guard let org = try await Organisation.find(actor.orgID, on: req.db) else { throw Abort(.notFound) }
     do {
       _ = try await Accounts.createUser(
-        on: req.db, hasher: req.password.async, orgName: org.name, email: form.email, name: form.name,
+        on: req.db, hasher: req.password.async, orgName: org.name, organisationID: org.id, email: form.email,
+        name: form.name,
         role: role,
         password: form.password)
     } catch let e as Accounts.Problem {

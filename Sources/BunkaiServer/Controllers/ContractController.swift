@@ -143,6 +143,7 @@ struct ContractController {
   }
 
   func create(req: Request) async throws -> Response {
+    try req.actor.requireEditor()
     let c = try await Contracts.save(try req.content.decode(ContractForm.self).input, contract: nil, req: req)
     req.flash("契約「\(c.title)」を登録しました。契約書をアップロードすると、すぐに照合します。")
     return req.redirect(to: Paths.contract(c.id!))
@@ -150,6 +151,7 @@ struct ContractController {
 
   func update(req: Request) async throws -> Response {
     let existing = try await req.owned(Contract.self)
+    try req.actor.requireEditor()
     let c = try await Contracts.save(
       try req.content.decode(ContractForm.self).input, contract: existing, req: req)
     req.flash("契約「\(c.title)」を更新しました。")
@@ -205,6 +207,7 @@ struct ContractController {
 
   func upload(req: Request) async throws -> Response {
     let c = try await req.owned(Contract.self)
+    try req.actor.requireEditor()
     guard let form = try? req.content.decode(UploadForm.self), form.file.data.readableBytes > 0 else {
       throw Abort(.unprocessableEntity, reason: "アップロードするファイルを選んでください。")
     }

@@ -18,11 +18,12 @@ enum Accounts {
 
   /// Creates the user, and the organisation when it does not exist yet.
   static func createUser(
-    on db: any Database, hasher: AsyncPasswordHasher, orgName: String, email: String, name: String,
-    role: Role, password: String
+    on db: any Database, hasher: AsyncPasswordHasher, orgName: String, organisationID: UUID? = nil,
+    email: String,
+    name: String, role: Role, password: String
   ) async throws -> User {
     let orgName = orgName.trimmingCharacters(in: .whitespaces)
-    guard !orgName.isEmpty else { throw Problem(description: "医療機関名を入力してください。") }
+    guard !orgName.isEmpty || organisationID != nil else { throw Problem(description: "医療機関名を入力してください。") }
     try validate(email: email, password: password)
     let email = email.trimmingCharacters(in: .whitespaces).lowercased()
     if try await User.query(on: db).filter(\.$email == email).first() != nil {
@@ -31,7 +32,12 @@ enum Accounts {
     let hash = try await hasher.hash(password)
     return try await db.transaction { db in
       let org: Organisation
-      if let existing = try await Organisation.query(on: db).filter(\.$name == orgName).first() {
+      if let organisationID {
+        guard let mine = try await Organisation.find(organisationID, on: db) else {
+          throw Problem(description: "医療機関が見つかりません。")
+        }
+        org = mine
+      } else if let existing = try await Organisation.query(on: db).filter(\.$name == orgName).first() {
         org = existing
       } else {
         org = Organisation(name: orgName)

@@ -84,7 +84,7 @@ enum Checklists {
           description:
             "項番 \(id) の担当: 医療機関/事業者/共同/対象外（institution/vendor/joint/notApplicable）のいずれかにしてください（\(v)）。")
       }
-      if let d = input.completedOn, !d.isEmpty, !isDate(d) {
+      if let d = input.completedOn?.trimmingCharacters(in: .whitespaces), !d.isEmpty, !isDate(d) {
         throw Problem(description: "項番 \(id) の完了日: 日付は YYYY-MM-DD の形で入力してください（\(d)）。")
       }
     }
@@ -96,7 +96,9 @@ enum Checklists {
       let before = Snapshot(answer)
       if let v = input.initial { answer.initial = InitialAnswer(rawValue: v)! }
       if let v = input.owner { answer.owner = Owner(rawValue: v)! }
-      if let v = input.completedOn { answer.completedOn = v.isEmpty ? nil : v }
+      if let v = input.completedOn?.trimmingCharacters(in: .whitespaces) {
+        answer.completedOn = v.isEmpty ? nil : v
+      }
       if let v = input.agreed { answer.agreed = v }
       if let v = input.notes { answer.notes = v }
       if let v = input.articles { answer.articles = normalizeArticles(v) }
@@ -136,12 +138,18 @@ enum Checklists {
     }
   }
 
+  /// A real calendar day written YYYY-MM-DD (2026-02-31 is not one).
   static func isDate(_ s: String) -> Bool {
-    let parts = s.split(separator: "-")
+    let parts = s.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let m = Int(parts[1]), let d = Int(parts[2]), Int(parts[0]) != nil
+      parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
     else { return false }
-    return (1...12).contains(m) && (1...31).contains(d)
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = TimeZone(identifier: "UTC")!
+    guard let date = calendar.date(from: DateComponents(year: y, month: m, day: d)) else { return false }
+    let back = calendar.dateComponents([.year, .month, .day], from: date)
+    return back.year == y && back.month == m && back.day == d
   }
 
   /// "第5条, 12の2" → "5,12の2".
