@@ -86,6 +86,8 @@ import Testing
       try await Task.sleep(for: .milliseconds(250))
     }
     #expect(health == "ok")
+    // SQLite runs in WAL mode: readers never wait for the writer.
+    #expect(FileManager.default.fileExists(atPath: dir + "/bunkai.sqlite-wal"))
     // Not signed in: the review page sends to the login page, which the seeded admin can use.
     let login = try #require(
       try Self.curl("http://127.0.0.1:\(port)\(review.dropFirst("review: ".count))", follow: true))
