@@ -146,6 +146,9 @@ struct WebFlowTests {
       #expect(html.contains("&lt;script&gt;alert"))
       let vendors = try await b.get("/vendors")
       #expect(vendors.body.string.contains("&lt;b&gt;悪意&lt;/b&gt;"))
+      let dashboard = try await b.get("/").body.string
+      #expect(dashboard.contains("&lt;b&gt;悪意&lt;/b&gt;ベンダー"))
+      #expect(!dashboard.contains("<b>悪意"))
       let csp = try #require(page.headers.first(name: "Content-Security-Policy"))
       #expect(csp.contains("script-src 'self'"))
       #expect(!csp.contains("unsafe-inline"))

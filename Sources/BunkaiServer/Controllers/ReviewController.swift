@@ -4,10 +4,15 @@ import Vapor
 /// The review page: contract text with the evidence marked, one card per finding, decisions and
 /// the executive's sign-off.
 struct ReviewController {
-  struct Segment: Encodable {
+  struct Segment {
     var text: String
     var mark: Bool
     var anchor: String?
+
+    var html: String {
+      guard mark, let anchor else { return HTML.escape(text) }
+      return "<a class=\"mark\" href=\"\(HTML.escape(anchor))\">\(HTML.escape(text))</a>"
+    }
   }
   struct DecisionView: Encodable {
     var kind: String
@@ -55,7 +60,8 @@ struct ReviewController {
     var disclaimer: String
     var documentTitle: String
     var parties: [String]
-    var segments: [Segment]
+    /// The contract text with evidence marks, escaped (see HTML).
+    var textHTML: String
     var cards: [Card]
     var openCount: Int
     var signedOff: String?
@@ -114,7 +120,7 @@ struct ReviewController {
         parties: stored.document.parties.map {
           "\($0.label)＝\($0.name ?? "（名称不明）")（\($0.role == "institution" ? "医療機関側" : $0.role == "vendor" ? "事業者側" : "不明")）"
         },
-        segments: Self.segments(doc.text, stored.findings), cards: cards,
+        textHTML: Self.segments(doc.text, stored.findings).map(\.html).joined(), cards: cards,
         openCount: OpenCounts.of(stored, decisions: decisions).total, signedOff: signedOff,
         signOffAction: Paths.signOff(review.id!),
         canSignOff: actor.role != .staff && review.signedOffBy == nil,

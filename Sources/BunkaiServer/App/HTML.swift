@@ -1,0 +1,20 @@
+/// HTML for the few large repeated parts of pages (the dashboard's rows, the contract text), built
+/// in Swift because Leaf's per-expression cost dominates at hundreds of rows. Every value passes
+/// through `escape`; templates insert the result with #unsafeHTML.
+enum HTML {
+  static func escape(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count + 16)
+    for ch in s.unicodeScalars {
+      switch ch {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.unicodeScalars.append(ch)
+      }
+    }
+    return out
+  }
+}
