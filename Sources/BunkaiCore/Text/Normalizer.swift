@@ -23,6 +23,10 @@ public enum Normalizer {
   static let kanjiHundred: UInt32 = 0x11_0011
   static let kanjiThousand: UInt32 = 0x11_0012
 
+  /// Marks, in `table`, a scalar that starts one of `variants`: one table load per scalar decides
+  /// both (a second table cost a cache miss per kanji).
+  static let variantFlag: UInt32 = 0x8000_0000
+
   /// Single-scalar folding for the Basic Multilingual Plane. 0 means "drop".
   /// Values from `kanjiDigitBase` upwards mark kanji numerals for the run conversion.
   static let table: [UInt32] = {
@@ -61,6 +65,7 @@ public enum Normalizer {
     t[Int(("拾" as Character).unicodeScalars.first!.value)] = kanjiTen
     t[Int(("百" as Character).unicodeScalars.first!.value)] = kanjiHundred
     t[Int(("千" as Character).unicodeScalars.first!.value)] = kanjiThousand
+    for v in variants { t[Int(v.from[0])] |= variantFlag }
     return t
   }()
 
@@ -69,14 +74,8 @@ public enum Normalizer {
     ("および", "及び"), ("または", "又は"), ("ならびに", "並びに"), ("もしくは", "若しくは"), ("ただし", "但し"),
     ("おこなう", "行う"), ("行なう", "行う"), ("漏洩", "漏えい"), ("毀損", "き損"), ("箇月", "か月"),
   ].map { (Array($0.0.unicodeScalars.map(\.value)), Array($0.1.unicodeScalars.map(\.value))) }
-  /// Whether a BMP scalar starts one of `variants` (a table load instead of a hash per scalar).
-  static let variantStarts: [Bool] = {
-    var t = [Bool](repeating: false, count: 0x1_0000)
-    for v in variants { t[Int(v.from[0])] = true }
-    return t
-  }()
-
-  static func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] : c }
+  /// The first two scalars of each variant, to reject common kana such as "な" and "ま" quickly.
+  static let variantPairs: [UInt64] = variants.map { UInt64($0.from[0]) << 32 | UInt64($0.from[1]) }
 
   static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
 
@@ -91,76 +90,79 @@ public enum Normalizer {
 
   public static func normalize(_ source: [Unicode.Scalar]) -> NormalizedText {
     let n = source.count
-    var chars: [UInt32] = []
-    chars.reserveCapacity(n)
-    var toSource: [Int32] = []
-    toSource.reserveCapacity(n + 1)
+    var chars = Sink<UInt32>(capacity: n + 16)
+    var toSource = Sink<Int32>(capacity: n + 17)
     var fromSource = [Int32](repeating: 0, count: n + 1)
-    // Local references: a static accessed per scalar costs a once-check each time.
-    let table = Self.table
-    let variantStarts = Self.variantStarts
-    func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] : c }
-    var i = 0
-    while i < n {
-      fromSource[i] = Int32(chars.count)
-      let raw = source[i].value
-      // Spelling variants (multi-scalar).
-      if raw < 0x1_0000, variantStarts[Int(raw)], let v = matchVariant(source, at: i) {
-        for c in v.to {
-          chars.append(c)
-          toSource.append(Int32(i))
+    // Unchecked buffers: this loop runs for every scalar of every contract.
+    table.withUnsafeBufferPointer { table in
+      source.withUnsafeBufferPointer { source in
+        fromSource.withUnsafeMutableBufferPointer { fromSource in
+          func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] & ~variantFlag : c }
+          var i = 0
+          while i < n {
+            fromSource[i] = Int32(chars.count)
+            let raw = source[i].value
+            // Spelling variants (multi-scalar).
+            let entry = raw < 0x1_0000 ? table[Int(raw)] : raw
+            if entry >= variantFlag, let v = matchVariant(source, at: i) {
+              for c in v.to {
+                chars.append(c)
+                toSource.append(Int32(i))
+              }
+              for k in i..<(i + v.from.count) { fromSource[k] = Int32(chars.count - v.to.count) }
+              i += v.from.count
+              continue
+            }
+            let f = entry & ~variantFlag
+            if f == 0 {
+              i += 1
+              continue
+            }
+            if f >= kanjiDigitBase {
+              // A run of kanji numerals (spaces inside are not allowed) becomes Arabic digits.
+              var j = i
+              var run: [UInt32] = []
+              while j < n {
+                let g = fold(source[j].value)
+                guard g >= kanjiDigitBase else { break }
+                run.append(g)
+                j += 1
+              }
+              for d in kanjiRunValue(run).utf8 {
+                chars.append(UInt32(d))
+                toSource.append(Int32(i))
+              }
+              for k in i..<j { fromSource[k] = fromSource[i] }
+              i = j
+              continue
+            }
+            // "3ケ月", "3カ月", "3箇月" → "3か月".
+            if raw == 0x30B1 || raw == 0x30AB || raw == 0x7B87, let last = chars.last, isDigit(last),
+              i + 1 < n, source[i + 1] == "月"
+            {
+              chars.append(0x304B)
+            } else {
+              chars.append(f)
+            }
+            toSource.append(Int32(i))
+            i += 1
+          }
         }
-        for k in i..<(i + v.from.count) { fromSource[k] = Int32(chars.count - v.to.count) }
-        i += v.from.count
-        continue
       }
-      let f = fold(raw)
-      if f == 0 {
-        i += 1
-        continue
-      }
-      if f >= kanjiDigitBase {
-        // A run of kanji numerals (spaces inside are not allowed) becomes Arabic digits.
-        var j = i
-        var run: [UInt32] = []
-        while j < n {
-          let g = fold(source[j].value)
-          guard g >= kanjiDigitBase else { break }
-          run.append(g)
-          j += 1
-        }
-        for d in kanjiRunValue(run).utf8 {
-          chars.append(UInt32(d))
-          toSource.append(Int32(i))
-        }
-        for k in i..<j { fromSource[k] = fromSource[i] }
-        i = j
-        continue
-      }
-      // "3ケ月", "3カ月", "3箇月" → "3か月".
-      if (raw == 0x30B1 || raw == 0x30AB || raw == 0x7B87), let last = chars.last, isDigit(last),
-        i + 1 < n, source[i + 1] == "月"
-      {
-        chars.append(0x304B)
-      } else {
-        chars.append(f)
-      }
-      toSource.append(Int32(i))
-      i += 1
     }
     fromSource[n] = Int32(chars.count)
     toSource.append(Int32(n))
-    return NormalizedText(chars: chars, toSource: toSource, fromSource: fromSource)
+    return NormalizedText(chars: chars.array(), toSource: toSource.array(), fromSource: fromSource)
   }
 
-  private static func matchVariant(_ s: [Unicode.Scalar], at i: Int) -> (from: [UInt32], to: [UInt32])? {
-    for v in variants where i + v.from.count <= s.count {
-      var ok = true
-      for (k, c) in v.from.enumerated() where s[i + k].value != c {
-        ok = false
-        break
-      }
-      if ok { return v }
+  private static func matchVariant(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (
+    from: [UInt32], to: [UInt32]
+  )? {
+    guard i + 1 < s.count else { return nil }
+    let pair = UInt64(s[i].value) << 32 | UInt64(s[i + 1].value)
+    guard variantPairs.contains(pair) else { return nil }
+    for v in variants where v.from[0] == s[i].value && i + v.from.count <= s.count {
+      if v.from.indices.allSatisfy({ s[i + $0].value == v.from[$0] }) { return v }
     }
     return nil
   }
@@ -184,5 +186,39 @@ public enum Normalizer {
       }
     }
     return String(total + current)
+  }
+}
+
+/// An append-only buffer for the normaliser's output: Array.append checks uniqueness on every call
+/// when the array is captured by a closure, which doubled the cost of the per-scalar loop.
+private struct Sink<T: BitwiseCopyable> {
+  private var base: UnsafeMutablePointer<T>
+  private var capacity: Int
+  private(set) var count = 0
+
+  init(capacity: Int) {
+    self.capacity = capacity
+    base = .allocate(capacity: capacity)
+  }
+
+  var last: T? { count > 0 ? base[count - 1] : nil }
+
+  mutating func append(_ x: T) {
+    if count == capacity {
+      // Kanji numerals and spelling variants can lengthen the text a little.
+      let bigger = UnsafeMutablePointer<T>.allocate(capacity: capacity * 2)
+      bigger.initialize(from: base, count: count)
+      base.deallocate()
+      base = bigger
+      capacity *= 2
+    }
+    base[count] = x
+    count += 1
+  }
+
+  /// The contents as an array; frees the buffer (the sink must not be used afterwards).
+  consuming func array() -> [T] {
+    defer { base.deallocate() }
+    return Array(UnsafeBufferPointer(start: base, count: count))
   }
 }

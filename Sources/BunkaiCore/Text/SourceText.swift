@@ -25,36 +25,39 @@ public struct SourceText: Sendable {
     self.origins = origins
   }
 
-  /// The text's scalars, decoded straight from its UTF-8 (the generic Array(unicodeScalars) is slow).
+  /// The text's scalars, decoded straight from its UTF-8 into an uninitialised buffer (the generic
+  /// Array(unicodeScalars) and per-scalar appends are slow).
   static func decode(_ text: String) -> [Unicode.Scalar] {
     var text = text
     return text.withUTF8 { bytes in
-      var out: [Unicode.Scalar] = []
-      out.reserveCapacity(bytes.count)
-      var i = 0
-      let n = bytes.count
-      while i < n {
-        let b = UInt32(bytes[i])
-        var v: UInt32
-        if b < 0x80 {
-          v = b
-          i += 1
-        } else if b < 0xE0 {
-          v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-          i += 2
-        } else if b < 0xF0 {
-          v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-          i += 3
-        } else {
-          v =
-            (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
-            | UInt32(bytes[i + 3] & 0x3F)
-          i += 4
+      [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, count in
+        var i = 0
+        var k = 0
+        let n = bytes.count
+        while i < n {
+          let b = UInt32(bytes[i])
+          var v: UInt32
+          if b < 0x80 {
+            v = b
+            i += 1
+          } else if b < 0xE0 {
+            v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            i += 2
+          } else if b < 0xF0 {
+            v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            i += 3
+          } else {
+            v =
+              (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+              | UInt32(bytes[i + 3] & 0x3F)
+            i += 4
+          }
+          // A Swift String is always valid UTF-8, so every value is a scalar: no check needed.
+          out[k] = unsafeBitCast(v, to: Unicode.Scalar.self)
+          k += 1
         }
-        // A Swift String is always valid UTF-8, so every value is a scalar.
-        out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
+        count = k
       }
-      return out
     }
   }
 
