@@ -329,7 +329,7 @@ private struct Builder {
   func isPostamble(_ line: Line) -> Bool {
     let r = line.trimmed
     if line.length <= 3, Lines.string(s, r).filter({ !$0.isWhitespace }) == "以上" { return true }
-    guard s[r].contains("証") else { return false }
+    guard Lines.next("証", in: s, from: r.lowerBound, to: r.upperBound) < r.upperBound else { return false }
     return Self.postambleMarkers.contains { Lines.contains(s, r, $0) }
   }
 

@@ -22,20 +22,33 @@ enum Lines {
 
   static func split(_ s: [Unicode.Scalar]) -> [Line] {
     var lines: [Line] = []
-    var i = 0
-    let n = s.count
-    while i <= n {
-      var j = i
-      while j < n, !isBreak(s[j]) { j += 1 }
-      var a = i
-      while a < j, isSpace(s[a]) { a += 1 }
-      var b = j
-      while b > a, isSpace(s[b - 1]) { b -= 1 }
-      lines.append(Line(start: i, end: j, trimStart: a, trimEnd: b))
-      if j >= n { break }
-      i = (s[j] == "\r" && j + 1 < n && s[j + 1] == "\n") ? j + 2 : j + 1
+    // Unchecked: this visits every scalar of the text.
+    s.withUnsafeBufferPointer { s in
+      var i = 0
+      let n = s.count
+      while i <= n {
+        var j = i
+        while j < n, !isBreak(s[j]) { j += 1 }
+        var a = i
+        while a < j, isSpace(s[a]) { a += 1 }
+        var b = j
+        while b > a, isSpace(s[b - 1]) { b -= 1 }
+        lines.append(Line(start: i, end: j, trimStart: a, trimEnd: b))
+        if j >= n { break }
+        i = (s[j] == "\r" && j + 1 < n && s[j + 1] == "\n") ? j + 2 : j + 1
+      }
     }
     return lines
+  }
+
+  /// The first offset in `from..<to` holding `c`, or `to`: an unchecked scan for the parser's
+  /// searches over the whole text.
+  static func next(_ c: Unicode.Scalar, in s: [Unicode.Scalar], from: Int, to: Int) -> Int {
+    s.withUnsafeBufferPointer { s in
+      var i = from
+      while i < to, s[i] != c { i += 1 }
+      return i
+    }
   }
 
   /// Skips spaces from `i` up to `end`.

@@ -5,7 +5,9 @@ enum PartyExtractor {
     var out: [Definition] = []
     var i = 0
     while i < s.count {
-      if s[i] == "「", let close = s[(i + 1)..<min(s.count, i + 30)].firstIndex(of: "」") {
+      i = Lines.next("「", in: s, from: i, to: s.count)
+      guard i < s.count else { break }
+      if let close = s[(i + 1)..<min(s.count, i + 30)].firstIndex(of: "」") {
         let afterClose = close + 1
         let isTermDefinition = Lines.hasPrefix(s, afterClose, s.count, "とは")
         let isLabelDefinition = precededByIka(s, i)
