@@ -64,6 +64,17 @@ final class DocumentIndex {
     }
   }
 
+  /// True when a sorted list of positions has one inside the range.
+  static func contains(_ positions: [Int32], in range: Range<Int>) -> Bool {
+    var lo = 0
+    var hi = positions.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if Int(positions[mid]) < range.lowerBound { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < positions.count && Int(positions[lo]) < range.upperBound
+  }
+
   /// True when some unit (sorted, non-overlapping ranges) satisfies the condition. Only units
   /// holding an anchor of the condition are tested.
   func anyUnit(_ units: [Range<Int>], satisfies c: CompiledCondition) -> Bool {

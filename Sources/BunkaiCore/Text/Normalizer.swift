@@ -89,70 +89,83 @@ public enum Normalizer {
   }
 
   public static func normalize(_ source: [Unicode.Scalar]) -> NormalizedText {
-    let n = source.count
-    var chars = Sink<UInt32>(capacity: n + 16)
-    var toSource = Sink<Int32>(capacity: n + 17)
-    var fromSource = [Int32](repeating: 0, count: n + 1)
-    // Unchecked buffers: this loop runs for every scalar of every contract.
-    table.withUnsafeBufferPointer { table in
+    // Offsets are stored as Int32.
+    precondition(source.count < Int(Int32.max) / 2, "text too long")
+    var fromSource = [Int32](repeating: 0, count: source.count + 1)
+    let (chars, toSource) = table.withUnsafeBufferPointer { table in
       source.withUnsafeBufferPointer { source in
         fromSource.withUnsafeMutableBufferPointer { fromSource in
-          func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] & ~variantFlag : c }
-          var i = 0
-          while i < n {
-            fromSource[i] = Int32(chars.count)
-            let raw = source[i].value
-            // Spelling variants (multi-scalar).
-            let entry = raw < 0x1_0000 ? table[Int(raw)] : raw
-            if entry >= variantFlag, let v = matchVariant(source, at: i) {
-              for c in v.to {
-                chars.append(c)
-                toSource.append(Int32(i))
-              }
-              for k in i..<(i + v.from.count) { fromSource[k] = Int32(chars.count - v.to.count) }
-              i += v.from.count
-              continue
-            }
-            let f = entry & ~variantFlag
-            if f == 0 {
-              i += 1
-              continue
-            }
-            if f >= kanjiDigitBase {
-              // A run of kanji numerals (spaces inside are not allowed) becomes Arabic digits.
-              var j = i
-              var run: [UInt32] = []
-              while j < n {
-                let g = fold(source[j].value)
-                guard g >= kanjiDigitBase else { break }
-                run.append(g)
-                j += 1
-              }
-              for d in kanjiRunValue(run).utf8 {
-                chars.append(UInt32(d))
-                toSource.append(Int32(i))
-              }
-              for k in i..<j { fromSource[k] = fromSource[i] }
-              i = j
-              continue
-            }
-            // "3ケ月", "3カ月", "3箇月" → "3か月".
-            if raw == 0x30B1 || raw == 0x30AB || raw == 0x7B87, let last = chars.last, isDigit(last),
-              i + 1 < n, source[i + 1] == "月"
-            {
-              chars.append(0x304B)
-            } else {
-              chars.append(f)
-            }
-            toSource.append(Int32(i))
-            i += 1
-          }
+          fold(source, table: table, fromSource: fromSource)
         }
       }
     }
-    fromSource[n] = Int32(chars.count)
-    toSource.append(Int32(n))
-    return NormalizedText(chars: chars.array(), toSource: toSource.array(), fromSource: fromSource)
+    return NormalizedText(chars: chars, toSource: toSource, fromSource: fromSource)
+  }
+
+  /// The folding loop over unchecked buffers (it runs for every scalar of every contract), in a
+  /// function of its own so that the output buffers stay in registers.
+  private static func fold(
+    _ source: UnsafeBufferPointer<Unicode.Scalar>, table: UnsafeBufferPointer<UInt32>,
+    fromSource: UnsafeMutableBufferPointer<Int32>
+  ) -> (chars: [UInt32], toSource: [Int32]) {
+    let n = source.count
+    var chars = Sink<UInt32>(capacity: n + 16)
+    var toSource = Sink<Int32>(capacity: n + 17)
+    func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] & ~variantFlag : c }
+    var i = 0
+    while i < n {
+      fromSource[i] = Int32(truncatingIfNeeded: chars.count)
+      let raw = source[i].value
+      // Spelling variants (multi-scalar).
+      let entry = raw < 0x1_0000 ? table[Int(raw)] : raw
+      if entry >= variantFlag, let v = matchVariant(source, at: i) {
+        for c in v.to {
+          chars.append(c)
+          toSource.append(Int32(truncatingIfNeeded: i))
+        }
+        for k in i..<(i + v.from.count) {
+          fromSource[k] = Int32(truncatingIfNeeded: chars.count - v.to.count)
+        }
+        i += v.from.count
+        continue
+      }
+      let f = entry & ~variantFlag
+      if f == 0 {
+        i += 1
+        continue
+      }
+      if f >= kanjiDigitBase {
+        // A run of kanji numerals (spaces inside are not allowed) becomes Arabic digits.
+        var j = i
+        var run: [UInt32] = []
+        while j < n {
+          let g = fold(source[j].value)
+          guard g >= kanjiDigitBase else { break }
+          run.append(g)
+          j += 1
+        }
+        for d in kanjiRunValue(run).utf8 {
+          chars.append(UInt32(d))
+          toSource.append(Int32(truncatingIfNeeded: i))
+        }
+        for k in i..<j { fromSource[k] = fromSource[i] }
+        i = j
+        continue
+      }
+      // "3ケ月", "3カ月", "3箇月" → "3か月".
+      if raw == 0x30B1 || raw == 0x30AB || raw == 0x7B87, let last = chars.last, isDigit(last),
+        i + 1 < n, source[i + 1] == "月"
+      {
+        chars.append(0x304B)
+      } else {
+        chars.append(f)
+      }
+      toSource.append(Int32(truncatingIfNeeded: i))
+      i += 1
+    }
+    fromSource[n] = Int32(truncatingIfNeeded: chars.count)
+    toSource.append(Int32(truncatingIfNeeded: n))
+    return (chars.array(), toSource.array())
   }
 
   private static func matchVariant(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (
