@@ -94,9 +94,9 @@ final class DocumentIndex {
     return false
   }
 
-  /// Indices of the units (sorted, non-overlapping) in which the term occurs.
-  func units(_ units: [Range<Int>], containing term: Int) -> Set<Int> {
-    var out: Set<Int> = []
+  /// Indices of the units (sorted, non-overlapping) in which the term occurs, ascending.
+  func units(_ units: [Range<Int>], containing term: Int) -> [Int] {
+    var out: [Int] = []
     for m in termMatches(term) {
       var lo = 0
       var hi = units.count
@@ -104,8 +104,11 @@ final class DocumentIndex {
         let mid = (lo + hi) / 2
         if units[mid].upperBound <= Int(m.start) { lo = mid + 1 } else { hi = mid }
       }
-      if lo < units.count, units[lo].contains(Int(m.start)), Int(m.end) <= units[lo].upperBound {
-        out.insert(lo)
+      // Matches ascend, so a unit found again is the last one added.
+      if lo < units.count, units[lo].contains(Int(m.start)), Int(m.end) <= units[lo].upperBound,
+        out.last != lo
+      {
+        out.append(lo)
       }
     }
     return out

@@ -31,9 +31,14 @@ struct Evaluator {
         .map { normalized.range(ofSource: $0) }
       func sorted(_ r: [Range<Int>]) -> [Range<Int>] {
         // Paragraphs never overlap; drop empty ones and any overlap defensively.
+        var ranges = r.filter { !$0.isEmpty }
+        // Usually in order already (the sort is stable, so skipping it changes nothing then).
+        if zip(ranges, ranges.dropFirst()).contains(where: { $0.lowerBound > $1.lowerBound }) {
+          ranges.sort { $0.lowerBound < $1.lowerBound }
+        }
         var out: [Range<Int>] = []
-        for x in r.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound })
-        where out.last.map({ $0.upperBound <= x.lowerBound }) ?? true {
+        out.reserveCapacity(ranges.count)
+        for x in ranges where out.last.map({ $0.upperBound <= x.lowerBound }) ?? true {
           out.append(x)
         }
         return out
