@@ -23,9 +23,11 @@ public enum Normalizer {
   static let kanjiHundred: UInt32 = 0x11_0011
   static let kanjiThousand: UInt32 = 0x11_0012
 
-  /// Marks, in `table`, a scalar that starts one of `variants`: one table load per scalar decides
-  /// both (a second table cost a cache miss per kanji).
+  /// Mark, in `table`, a scalar that starts one of `variants`, and "ケ", "カ" or "箇" (which may
+  /// count months): one table load and one comparison per scalar find the few that need more.
   static let variantFlag: UInt32 = 0x8000_0000
+  static let counterFlag: UInt32 = 0x4000_0000
+  static let flags = variantFlag | counterFlag
 
   /// Single-scalar folding for the Basic Multilingual Plane. 0 means "drop".
   /// Values from `kanjiDigitBase` upwards mark kanji numerals for the run conversion.
@@ -66,6 +68,7 @@ public enum Normalizer {
     t[Int(("百" as Character).unicodeScalars.first!.value)] = kanjiHundred
     t[Int(("千" as Character).unicodeScalars.first!.value)] = kanjiThousand
     for v in variants { t[Int(v.from[0])] |= variantFlag }
+    for c in [0x30B1, 0x30AB, 0x7B87] { t[c] |= counterFlag }
     return t
   }()
 
@@ -111,25 +114,32 @@ public enum Normalizer {
     let n = source.count
     var chars = Sink<UInt32>(capacity: n + 16)
     var toSource = Sink<Int32>(capacity: n + 17)
-    func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] & ~variantFlag : c }
+    func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] & ~flags : c }
     var i = 0
     while i < n {
       fromSource[i] = Int32(truncatingIfNeeded: chars.count)
       let raw = source[i].value
-      // Spelling variants (multi-scalar).
       let entry = raw < 0x1_0000 ? table[Int(raw)] : raw
-      if entry >= variantFlag, let v = matchVariant(source, at: i) {
-        for c in v.to {
-          chars.append(c)
-          toSource.append(Int32(truncatingIfNeeded: i))
+      var f = entry
+      if entry >= counterFlag {
+        // Spelling variants (multi-scalar).
+        if entry & variantFlag != 0, let v = matchVariant(source, at: i) {
+          for c in v.to {
+            chars.append(c)
+            toSource.append(Int32(truncatingIfNeeded: i))
+          }
+          for k in i..<(i + v.from.count) {
+            fromSource[k] = Int32(truncatingIfNeeded: chars.count - v.to.count)
+          }
+          i += v.from.count
+          continue
         }
-        for k in i..<(i + v.from.count) {
-          fromSource[k] = Int32(truncatingIfNeeded: chars.count - v.to.count)
+        f = entry & ~flags
+        // "3ケ月", "3カ月", "3箇月" → "3か月".
+        if entry & counterFlag != 0, let last = chars.last, isDigit(last), i + 1 < n, source[i + 1] == "月" {
+          f = 0x304B
         }
-        i += v.from.count
-        continue
       }
-      let f = entry & ~variantFlag
       if f == 0 {
         i += 1
         continue
@@ -152,14 +162,7 @@ public enum Normalizer {
         i = j
         continue
       }
-      // "3ケ月", "3カ月", "3箇月" → "3か月".
-      if raw == 0x30B1 || raw == 0x30AB || raw == 0x7B87, let last = chars.last, isDigit(last),
-        i + 1 < n, source[i + 1] == "月"
-      {
-        chars.append(0x304B)
-      } else {
-        chars.append(f)
-      }
+      chars.append(f)
       toSource.append(Int32(truncatingIfNeeded: i))
       i += 1
     }
