@@ -111,12 +111,12 @@ private struct Builder {
   }
 
   mutating func closeArticle() {
-    guard var a = article else { return }
+    // Moved out rather than copied: no retain and release of every field.
+    guard var a = article.take() else { return }
     if let last = a.paragraphs.last {
       a.range = a.range.lowerBound..<max(a.range.upperBound, last.range.upperBound)
     }
     contract.articles.append(a)
-    article = nil
   }
 
   // MARK: - Content inside an article

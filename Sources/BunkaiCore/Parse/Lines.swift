@@ -118,13 +118,15 @@ enum Lines {
   }
 
   /// Naive search of a short needle: the needles here are a few scalars or bytes long.
-  static func occurs<T: Equatable>(_ n: [T], in hay: ArraySlice<T>) -> Bool {
+  static func occurs<N: RandomAccessCollection, H: RandomAccessCollection>(_ n: N, in hay: H) -> Bool
+  where N.Element: Equatable, N.Element == H.Element, N.Index == Int, H.Index == Int {
     guard !n.isEmpty, hay.count >= n.count else { return false }
+    let n0 = n.startIndex
     var i = hay.startIndex
     while i + n.count <= hay.endIndex {
-      if hay[i] == n[0] {
+      if hay[i] == n[n0] {
         var k = 1
-        while k < n.count, hay[i + k] == n[k] { k += 1 }
+        while k < n.count, hay[i + k] == n[n0 + k] { k += 1 }
         if k == n.count { return true }
       }
       i += 1
@@ -152,6 +154,10 @@ extension String {
   /// Substring test on UTF-8 bytes (valid because UTF-8 is self-synchronising); avoids the slow
   /// Foundation path for the many short look-ups of the parser.
   func containsText(_ needle: String) -> Bool {
-    needle.isEmpty || Lines.occurs(Array(needle.utf8), in: Array(utf8)[...])
+    guard !needle.isEmpty else { return true }
+    // Native strings are contiguous UTF-8: search the bytes in place, without copying them.
+    var hay = self
+    var needle = needle
+    return hay.withUTF8 { hay in needle.withUTF8 { Lines.occurs($0, in: hay) } }
   }
 }
