@@ -106,14 +106,16 @@ public enum Normalizer {
   }
 
   /// The folding loop over unchecked buffers (it runs for every scalar of every contract), in a
-  /// function of its own so that the output buffers stay in registers.
+  /// function of its own: arrays captured by the buffer closures cost far more per append.
   private static func fold(
     _ source: UnsafeBufferPointer<Unicode.Scalar>, table: UnsafeBufferPointer<UInt32>,
     fromSource: UnsafeMutableBufferPointer<Int32>
   ) -> (chars: [UInt32], toSource: [Int32]) {
     let n = source.count
-    var chars = Sink<UInt32>(capacity: n + 16)
-    var toSource = Sink<Int32>(capacity: n + 17)
+    var chars: [UInt32] = []
+    chars.reserveCapacity(n + 16)
+    var toSource: [Int32] = []
+    toSource.reserveCapacity(n + 17)
     func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] & ~flags : c }
     var i = 0
     while i < n {
@@ -168,7 +170,7 @@ public enum Normalizer {
     }
     fromSource[n] = Int32(truncatingIfNeeded: chars.count)
     toSource.append(Int32(truncatingIfNeeded: n))
-    return (chars.array(), toSource.array())
+    return (chars, toSource)
   }
 
   private static func matchVariant(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (
@@ -202,39 +204,5 @@ public enum Normalizer {
       }
     }
     return String(total + current)
-  }
-}
-
-/// An append-only buffer for the normaliser's output: Array.append checks uniqueness on every call
-/// when the array is captured by a closure, which doubled the cost of the per-scalar loop.
-private struct Sink<T: BitwiseCopyable> {
-  private var base: UnsafeMutablePointer<T>
-  private var capacity: Int
-  private(set) var count = 0
-
-  init(capacity: Int) {
-    self.capacity = capacity
-    base = .allocate(capacity: capacity)
-  }
-
-  var last: T? { count > 0 ? base[count - 1] : nil }
-
-  mutating func append(_ x: T) {
-    if count == capacity {
-      // Kanji numerals and spelling variants can lengthen the text a little.
-      let bigger = UnsafeMutablePointer<T>.allocate(capacity: capacity * 2)
-      bigger.initialize(from: base, count: count)
-      base.deallocate()
-      base = bigger
-      capacity *= 2
-    }
-    base[count] = x
-    count += 1
-  }
-
-  /// The contents as an array; frees the buffer (the sink must not be used afterwards).
-  consuming func array() -> [T] {
-    defer { base.deallocate() }
-    return Array(UnsafeBufferPointer(start: base, count: count))
   }
 }
