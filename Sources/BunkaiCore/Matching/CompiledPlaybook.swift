@@ -1,10 +1,12 @@
 /// A playbook made ready to run: every term of every rule and topic is parsed once and its anchor
-/// literal put into one automaton, so reviewing a contract scans its text a single time.
+/// and filter literals put into one automaton, so reviewing a contract scans its text a single time.
 public final class CompiledPlaybook: Sendable {
   public let playbook: Playbook
   let terms: [TermPattern]
-  /// For each term and variant, the automaton literal id of its anchor.
-  let anchors: [[Int]]
+  /// For each term, its variants ready for matching.
+  let variants: [[CompiledVariant]]
+  /// Every (role, label) pair a variant assumes, indexed by `CompiledVariant.labels`.
+  let labels: [(role: PartyRole, label: String)]
   let automaton: PatternAutomaton
   let rules: [CompiledRule]
   let topics: [CompiledTopic]
@@ -37,19 +39,35 @@ public final class CompiledPlaybook: Sendable {
     }
     var literals: [[UInt32]] = []
     var literalIds: [[UInt32]: Int] = [:]
-    var anchors: [[Int]] = []
-    for term in terms {
-      anchors.append(
-        term.variants.map { v in
-          if let id = literalIds[v.anchor] { return id }
-          literals.append(v.anchor)
-          literalIds[v.anchor] = literals.count - 1
-          return literals.count - 1
-        })
+    func literalId(_ l: [UInt32]) -> Int {
+      if let id = literalIds[l] { return id }
+      literals.append(l)
+      literalIds[l] = literals.count - 1
+      return literals.count - 1
+    }
+    var labels: [(role: PartyRole, label: String)] = []
+    func labelId(_ role: PartyRole, _ label: String) -> Int {
+      if let k = labels.firstIndex(where: { $0 == (role, label) }) { return k }
+      labels.append((role, label))
+      return labels.count - 1
+    }
+    let variants = terms.map { term in
+      term.variants.map { v in
+        let filters = CompiledVariant.filters(v.segments, anchorIndex: v.anchorIndex)
+        return CompiledVariant(
+          segments: v.segments, anchorIndex: v.anchorIndex, anchorLength: v.anchor.count,
+          anchor: literalId(v.anchor),
+          filters: filters.map {
+            CompiledVariant.Filter(
+              literal: literalId($0.literal), minOffset: $0.minOffset, maxOffset: $0.maxOffset)
+          },
+          labels: v.labels.sorted { $0.key.rawValue < $1.key.rawValue }.map { labelId($0.key, $0.value) })
+      }
     }
     self.playbook = playbook
     self.terms = terms
-    self.anchors = anchors
+    self.variants = variants
+    self.labels = labels
     self.automaton = PatternAutomaton(literals: literals)
     self.rules = rules
     self.topics = topics

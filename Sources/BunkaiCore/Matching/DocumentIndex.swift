@@ -4,8 +4,9 @@ final class DocumentIndex {
   let compiled: CompiledPlaybook
   let text: [UInt32]
   let literalHits: [[Int32]]
-  /// Labels the contract uses for each role; a `{vendor}` variant must use one of them.
-  let labels: [PartyRole: Set<String>]
+  /// For each of `compiled.labels`, whether the contract allows it: a `{vendor}` variant must use
+  /// one of the labels the contract gives the vendor (any label when it gives none).
+  let labelAllowed: [Bool]
   private var matches: [[(start: Int32, end: Int32)]?]
 
   init(compiled: CompiledPlaybook, text: [UInt32], parties: [Party]) {
@@ -14,7 +15,7 @@ final class DocumentIndex {
     self.literalHits = compiled.automaton.scan(text)
     var labels: [PartyRole: Set<String>] = [:]
     for p in parties where p.role != .unknown { labels[p.role, default: []].insert(p.label) }
-    self.labels = labels
+    self.labelAllowed = compiled.labels.map { labels[$0.role]?.contains($0.label) ?? true }
     self.matches = Array(repeating: nil, count: compiled.terms.count)
   }
 
@@ -63,6 +64,17 @@ final class DocumentIndex {
     }
   }
 
+  /// True when a sorted list of positions has one inside the range.
+  static func contains(_ positions: [Int32], in range: Range<Int>) -> Bool {
+    var lo = 0
+    var hi = positions.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if Int(positions[mid]) < range.lowerBound { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < positions.count && Int(positions[lo]) < range.upperBound
+  }
+
   /// True when some unit (sorted, non-overlapping ranges) satisfies the condition. Only units
   /// holding an anchor of the condition are tested.
   func anyUnit(_ units: [Range<Int>], satisfies c: CompiledCondition) -> Bool {
@@ -82,9 +94,9 @@ final class DocumentIndex {
     return false
   }
 
-  /// Indices of the units (sorted, non-overlapping) in which the term occurs.
-  func units(_ units: [Range<Int>], containing term: Int) -> Set<Int> {
-    var out: Set<Int> = []
+  /// Indices of the units (sorted, non-overlapping) in which the term occurs, ascending.
+  func units(_ units: [Range<Int>], containing term: Int) -> [Int] {
+    var out: [Int] = []
     for m in termMatches(term) {
       var lo = 0
       var hi = units.count
@@ -92,8 +104,11 @@ final class DocumentIndex {
         let mid = (lo + hi) / 2
         if units[mid].upperBound <= Int(m.start) { lo = mid + 1 } else { hi = mid }
       }
-      if lo < units.count, units[lo].contains(Int(m.start)), Int(m.end) <= units[lo].upperBound {
-        out.insert(lo)
+      // Matches ascend, so a unit found again is the last one added.
+      if lo < units.count, units[lo].contains(Int(m.start)), Int(m.end) <= units[lo].upperBound,
+        out.last != lo
+      {
+        out.append(lo)
       }
     }
     return out
@@ -119,27 +134,30 @@ final class DocumentIndex {
   private func termMatches(_ term: Int) -> [(start: Int32, end: Int32)] {
     if let m = matches[term] { return m }
     var found: [(start: Int32, end: Int32)] = []
-    let pattern = compiled.terms[term]
-    for (v, variant) in pattern.variants.enumerated() where allowed(variant) {
-      for h in literalHits[compiled.anchors[term][v]] {
-        if let m = verify(variant, anchorStart: Int(h)) { found.append((Int32(m.start), Int32(m.end))) }
+    let variants = compiled.variants[term]
+    for v in variants where v.labels.allSatisfy({ labelAllowed[$0] }) {
+      // The filter literal rarest in this document rules out the most anchor hits.
+      let filter = v.filters.min { literalHits[$0.literal].count < literalHits[$1.literal].count }
+      let need = filter.map { literalHits[$0.literal] } ?? []
+      var k = 0
+      for h in literalHits[v.anchor] {
+        if let filter {
+          // Both hit lists ascend, so one pass finds each anchor hit's first filter hit in range.
+          while k < need.count, Int(need[k]) - Int(h) < filter.minOffset { k += 1 }
+          if k == need.count { break }
+          if Int(need[k]) - Int(h) > filter.maxOffset { continue }
+        }
+        if let m = verify(v, anchorStart: Int(h)) { found.append((Int32(m.start), Int32(m.end))) }
       }
     }
-    if pattern.variants.count > 1 { found.sort { $0.start < $1.start } }
+    if variants.count > 1 { found.sort { $0.start < $1.start } }
     matches[term] = found
     return found
   }
 
-  private func allowed(_ v: TermPattern.Variant) -> Bool {
-    for (role, label) in v.labels {
-      if let used = labels[role], !used.contains(label) { return false }
-    }
-    return true
-  }
-
   private static let maru: UInt32 = 0x3002  // 。
 
-  private func verify(_ v: TermPattern.Variant, anchorStart: Int) -> (start: Int, end: Int)? {
+  private func verify(_ v: CompiledVariant, anchorStart: Int) -> (start: Int, end: Int)? {
     let a = v.anchorIndex
     var start = anchorStart
     if a == 1 {
@@ -149,7 +167,7 @@ final class DocumentIndex {
       guard j < anchorStart else { return nil }
       start = j
     }
-    guard let end = matchRest(v.segments, a + 1, anchorStart + v.anchor.count) else { return nil }
+    guard let end = matchRest(v.segments, a + 1, anchorStart + v.anchorLength) else { return nil }
     return (start, end)
   }
 

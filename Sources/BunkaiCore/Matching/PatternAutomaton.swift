@@ -83,18 +83,23 @@ public struct PatternAutomaton: Sendable {
     var hits = [[Int32]](repeating: [], count: literals.count)
     var state = 0
     let k = classCount
+    // Unchecked buffers: one transition per scalar of every contract.
     classOf.withUnsafeBufferPointer { classOf in
       delta.withUnsafeBufferPointer { delta in
-        for i in 0..<text.count {
-          let c = text[i]
-          let cls = c < 0x1_0000 ? Int(classOf[Int(c)]) : 0
-          state = Int(delta[state * k + cls])
-          let a = Int(outStart[state])
-          let b = Int(outStart[state + 1])
-          if a != b {
-            for o in a..<b {
-              let id = Int(outputs[o])
-              hits[id].append(Int32(i + 1 - literals[id].count))
+        outStart.withUnsafeBufferPointer { outStart in
+          text.withUnsafeBufferPointer { text in
+            for i in 0..<text.count {
+              let c = text[i]
+              let cls = c < 0x1_0000 ? Int(classOf[Int(c)]) : 0
+              state = Int(delta[state * k + cls])
+              let a = Int(outStart[state])
+              let b = Int(outStart[state + 1])
+              if a != b {
+                for o in a..<b {
+                  let id = Int(outputs[o])
+                  hits[id].append(Int32(i + 1 - literals[id].count))
+                }
+              }
             }
           }
         }

@@ -5,7 +5,9 @@ enum AnnexScanner {
     var i = 0
     var articleIndex = 0
     while i + 1 < s.count {
-      if s[i] == "別", s[i + 1] == "表" || s[i + 1] == "紙", let found = label(in: s, at: i, end: s.count) {
+      i = Lines.next("別", in: s, from: i, to: s.count - 1)
+      guard i + 1 < s.count else { break }
+      if s[i + 1] == "表" || s[i + 1] == "紙", let found = label(in: s, at: i, end: s.count) {
         while articleIndex < articles.count, articles[articleIndex].range.upperBound <= i {
           articleIndex += 1
         }

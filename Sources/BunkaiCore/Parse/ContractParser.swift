@@ -44,6 +44,7 @@ private struct Builder {
     finishFront()
   }
 
+  /// `line` is never blank, so the checks below read its first scalar without a bounds test.
   mutating func handle(_ line: Line) {
     if region == .supplementary { return }
     if let header = chapterHeader(line) {
@@ -110,12 +111,12 @@ private struct Builder {
   }
 
   mutating func closeArticle() {
-    guard var a = article else { return }
+    // Moved out rather than copied: no retain and release of every field.
+    guard var a = article.take() else { return }
     if let last = a.paragraphs.last {
       a.range = a.range.lowerBound..<max(a.range.upperBound, last.range.upperBound)
     }
     contract.articles.append(a)
-    article = nil
   }
 
   // MARK: - Content inside an article
@@ -188,8 +189,7 @@ private struct Builder {
       guard j < end, j - a >= 2, j - a <= 4 else { return nil }
       let inner = s[(a + 1)..<j]
       let ok = inner.allSatisfy {
-        Numerals.digitValue($0) != nil || Numerals.kanjiDigits[$0] != nil
-          || Numerals.kanjiMultipliers[$0] != nil
+        Numerals.digitValue($0) != nil || Numerals.isKanjiNumeral($0)
           || (0x30A2...0x30F3).contains($0.value) || (0x61...0x7A).contains($0.value)
           || (0xFF41...0xFF5A).contains($0.value)
       }
@@ -214,7 +214,7 @@ private struct Builder {
   /// "第12条", "第十二条の二", "第１２条（目的）本文…".
   mutating func articleHeader(_ line: Line) -> Article? {
     let end = line.trimEnd
-    guard Lines.hasPrefix(s, line.trimStart, end, "第") else { return nil }
+    guard s[line.trimStart] == "第" else { return nil }
     var i = Lines.skipSpaces(s, line.trimStart + 1, end)
     guard let (main, afterMain, style) = Numerals.read(s, at: i, end: end) else { return nil }
     i = Lines.skipSpaces(s, afterMain, end)
@@ -256,6 +256,8 @@ private struct Builder {
       ? pendingHeading!.line.trimStart : line.trimStart
     pendingHeading = nil
     var paragraphs: [Paragraph] = []
+    // Most articles have a few paragraphs: one allocation rather than one per growth.
+    paragraphs.reserveCapacity(4)
     if bodyStart < end {
       paragraphs.append(Paragraph(number: 1, range: bodyStart..<end, items: []))
     }
@@ -266,7 +268,7 @@ private struct Builder {
 
   func chapterHeader(_ line: Line) -> Chapter? {
     let end = line.trimEnd
-    guard Lines.hasPrefix(s, line.trimStart, end, "第") else { return nil }
+    guard s[line.trimStart] == "第" else { return nil }
     let i = Lines.skipSpaces(s, line.trimStart + 1, end)
     guard let (n, after, _) = Numerals.read(s, at: i, end: end) else { return nil }
     let j = Lines.skipSpaces(s, after, end)
@@ -284,7 +286,7 @@ private struct Builder {
 
   func isSectionHeader(_ line: Line) -> Bool {
     let end = line.trimEnd
-    guard Lines.hasPrefix(s, line.trimStart, end, "第") else { return false }
+    guard s[line.trimStart] == "第" else { return false }
     let i = Lines.skipSpaces(s, line.trimStart + 1, end)
     guard let (_, after, _) = Numerals.read(s, at: i, end: end) else { return false }
     let j = Lines.skipSpaces(s, after, end)
@@ -307,7 +309,7 @@ private struct Builder {
     let inner = trim((line.trimStart + 1)..<(line.trimEnd - 1))
     guard !inner.isEmpty, !s[inner].contains(close), !Lines.contains(s, inner, "。") else { return nil }
     // "(1)" is an item marker, not a heading.
-    if s[inner].allSatisfy({ Numerals.digitValue($0) != nil || Numerals.kanjiDigits[$0] != nil }) {
+    if s[inner].allSatisfy({ Numerals.digitValue($0) != nil || Numerals.kanjiDigit($0) != nil }) {
       return nil
     }
     if Lines.contains(s, inner, "別紙") || Lines.contains(s, inner, "別表") { return nil }
@@ -318,7 +320,7 @@ private struct Builder {
   func annexHeading(_ line: Line) -> String? {
     var i = line.trimStart
     if let _ = Lines.closing(s[i]) { i += 1 }
-    guard Lines.hasPrefix(s, i, line.trimEnd, "別表") || Lines.hasPrefix(s, i, line.trimEnd, "別紙"),
+    guard i + 1 < line.trimEnd, s[i] == "別", s[i + 1] == "表" || s[i + 1] == "紙",
       line.length <= 40, !Lines.contains(s, line.trimmed, "。"), !Lines.contains(s, line.trimmed, "に定める")
     else { return nil }
     return AnnexScanner.label(in: s, at: i, end: line.trimEnd)?.label
@@ -327,7 +329,7 @@ private struct Builder {
   func isPostamble(_ line: Line) -> Bool {
     let r = line.trimmed
     if line.length <= 3, Lines.string(s, r).filter({ !$0.isWhitespace }) == "以上" { return true }
-    guard s[r].contains("証") else { return false }
+    guard Lines.next("証", in: s, from: r.lowerBound, to: r.upperBound) < r.upperBound else { return false }
     return Self.postambleMarkers.contains { Lines.contains(s, r, $0) }
   }
 

@@ -15,25 +15,40 @@ enum Lines {
   }
 
   static func isBreak(_ s: Unicode.Scalar) -> Bool {
-    s == "\n" || s == "\r" || s == "\u{2028}" || s == "\u{2029}" || s == "\u{0C}"
+    // One comparison settles almost every scalar (this runs for each one of the text).
+    let v = s.value
+    return v <= 0x0D ? v == 0x0A || v == 0x0D || v == 0x0C : v == 0x2028 || v == 0x2029
   }
 
   static func split(_ s: [Unicode.Scalar]) -> [Line] {
     var lines: [Line] = []
-    var i = 0
-    let n = s.count
-    while i <= n {
-      var j = i
-      while j < n, !isBreak(s[j]) { j += 1 }
-      var a = i
-      while a < j, isSpace(s[a]) { a += 1 }
-      var b = j
-      while b > a, isSpace(s[b - 1]) { b -= 1 }
-      lines.append(Line(start: i, end: j, trimStart: a, trimEnd: b))
-      if j >= n { break }
-      i = (s[j] == "\r" && j + 1 < n && s[j + 1] == "\n") ? j + 2 : j + 1
+    // Unchecked: this visits every scalar of the text.
+    s.withUnsafeBufferPointer { s in
+      var i = 0
+      let n = s.count
+      while i <= n {
+        var j = i
+        while j < n, !isBreak(s[j]) { j += 1 }
+        var a = i
+        while a < j, isSpace(s[a]) { a += 1 }
+        var b = j
+        while b > a, isSpace(s[b - 1]) { b -= 1 }
+        lines.append(Line(start: i, end: j, trimStart: a, trimEnd: b))
+        if j >= n { break }
+        i = (s[j] == "\r" && j + 1 < n && s[j + 1] == "\n") ? j + 2 : j + 1
+      }
     }
     return lines
+  }
+
+  /// The first offset in `from..<to` holding `c`, or `to`: an unchecked scan for the parser's
+  /// searches over the whole text.
+  static func next(_ c: Unicode.Scalar, in s: [Unicode.Scalar], from: Int, to: Int) -> Int {
+    s.withUnsafeBufferPointer { s in
+      var i = from
+      while i < to, s[i] != c { i += 1 }
+      return i
+    }
   }
 
   /// Skips spaces from `i` up to `end`.
@@ -79,10 +94,11 @@ enum Lines {
   }
 
   static func hasPrefix(_ s: [Unicode.Scalar], _ i: Int, _ end: Int, _ prefix: String) -> Bool {
-    // Most lines fail on the first scalar: check it before decoding the literal.
-    guard i < end, s[i] == prefix.unicodeScalars.first else { return false }
+    // The iterator decodes the literal as it goes: most lines fail on the first scalar, and
+    // `unicodeScalars.first` cost more than the whole comparison.
     var j = i
-    for p in prefix.unicodeScalars {
+    var it = prefix.unicodeScalars.makeIterator()
+    while let p = it.next() {
       guard j < end, s[j] == p else { return false }
       j += 1
     }
@@ -102,13 +118,15 @@ enum Lines {
   }
 
   /// Naive search of a short needle: the needles here are a few scalars or bytes long.
-  static func occurs<T: Equatable>(_ n: [T], in hay: ArraySlice<T>) -> Bool {
+  static func occurs<N: RandomAccessCollection, H: RandomAccessCollection>(_ n: N, in hay: H) -> Bool
+  where N.Element: Equatable, N.Element == H.Element, N.Index == Int, H.Index == Int {
     guard !n.isEmpty, hay.count >= n.count else { return false }
+    let n0 = n.startIndex
     var i = hay.startIndex
     while i + n.count <= hay.endIndex {
-      if hay[i] == n[0] {
+      if hay[i] == n[n0] {
         var k = 1
-        while k < n.count, hay[i + k] == n[k] { k += 1 }
+        while k < n.count, hay[i + k] == n[n0 + k] { k += 1 }
         if k == n.count { return true }
       }
       i += 1
@@ -136,6 +154,10 @@ extension String {
   /// Substring test on UTF-8 bytes (valid because UTF-8 is self-synchronising); avoids the slow
   /// Foundation path for the many short look-ups of the parser.
   func containsText(_ needle: String) -> Bool {
-    needle.isEmpty || Lines.occurs(Array(needle.utf8), in: Array(utf8)[...])
+    guard !needle.isEmpty else { return true }
+    // Native strings are contiguous UTF-8: search the bytes in place, without copying them.
+    var hay = self
+    var needle = needle
+    return hay.withUTF8 { hay in needle.withUTF8 { Lines.occurs($0, in: hay) } }
   }
 }

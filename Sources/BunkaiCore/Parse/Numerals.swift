@@ -8,18 +8,36 @@ public enum Numerals {
     }
   }
 
-  static let kanjiDigits: [Unicode.Scalar: Int] = [
-    "〇": 0, "零": 0, "一": 1, "壱": 1, "二": 2, "弐": 2, "三": 3, "参": 3, "四": 4, "五": 5, "六": 6,
-    "七": 7, "八": 8, "九": 9,
-  ]
-  static let kanjiMultipliers: [Unicode.Scalar: Int] = ["十": 10, "拾": 10, "百": 100, "千": 1000]
-
-  /// 〇一二…九, 十百千 and their formal forms (a switch: checked at the start of every line).
-  static func isKanjiNumeral(_ s: Unicode.Scalar) -> Bool {
+  /// Values of 〇一二…九 and their formal forms (a switch: dictionary look-ups hashed per scalar).
+  static func kanjiDigit(_ s: Unicode.Scalar) -> Int? {
     switch s {
-    case "〇", "零", "一", "壱", "二", "弐", "三", "参", "四", "五", "六", "七", "八", "九", "十", "拾", "百", "千": true
-    default: false
+    case "〇", "零": 0
+    case "一", "壱": 1
+    case "二", "弐": 2
+    case "三", "参": 3
+    case "四": 4
+    case "五": 5
+    case "六": 6
+    case "七": 7
+    case "八": 8
+    case "九": 9
+    default: nil
     }
+  }
+
+  /// Values of 十百千 and their formal forms.
+  static func kanjiMultiplier(_ s: Unicode.Scalar) -> Int? {
+    switch s {
+    case "十", "拾": 10
+    case "百": 100
+    case "千": 1000
+    default: nil
+    }
+  }
+
+  /// 〇一二…九, 十百千 and their formal forms (checked at the start of every line).
+  static func isKanjiNumeral(_ s: Unicode.Scalar) -> Bool {
+    kanjiDigit(s) != nil || kanjiMultiplier(s) != nil
   }
 
   /// Reads a number (Arabic, full-width or kanji) starting at `i`.
@@ -34,24 +52,25 @@ public enum Numerals {
       j += 1
     }
     if j > i { return (value, j, fullWidth ? .fullWidth : .arabic) }
-    var run: [Unicode.Scalar] = []
+    var hasMultiplier = false
     while j < end, isKanjiNumeral(s[j]) {
-      run.append(s[j])
+      if kanjiMultiplier(s[j]) != nil { hasMultiplier = true }
       j += 1
     }
-    guard !run.isEmpty else { return nil }
-    if !run.contains(where: { kanjiMultipliers[$0] != nil }) {
-      for c in run { value = value * 10 + kanjiDigits[c]! }
+    guard j > i else { return nil }
+    let run = s[i..<j]
+    if !hasMultiplier {
+      for c in run { value = value * 10 + kanjiDigit(c)! }
       return (value, j, .kanji)
     }
     var total = 0
     var current = 0
     for c in run {
-      if let m = kanjiMultipliers[c] {
+      if let m = kanjiMultiplier(c) {
         total += (current == 0 ? 1 : current) * m
         current = 0
       } else {
-        current = current * 10 + kanjiDigits[c]!
+        current = current * 10 + kanjiDigit(c)!
       }
     }
     return (total + current, j, .kanji)

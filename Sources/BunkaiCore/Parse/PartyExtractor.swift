@@ -5,7 +5,9 @@ enum PartyExtractor {
     var out: [Definition] = []
     var i = 0
     while i < s.count {
-      if s[i] == "「", let close = s[(i + 1)..<min(s.count, i + 30)].firstIndex(of: "」") {
+      i = Lines.next("「", in: s, from: i, to: s.count)
+      guard i < s.count else { break }
+      if let close = s[(i + 1)..<min(s.count, i + 30)].firstIndex(of: "」") {
         let afterClose = close + 1
         let isTermDefinition = Lines.hasPrefix(s, afterClose, s.count, "とは")
         let isLabelDefinition = precededByIka(s, i)
@@ -123,16 +125,24 @@ enum PartyExtractor {
 
   static func count(_ s: ArraySlice<Unicode.Scalar>, _ needle: String, max: Int) -> Int {
     let n = Array(needle.unicodeScalars)
-    var found = 0
-    var i = s.startIndex
-    while i + n.count <= s.endIndex, found < max {
-      if s[i] == n[0], s[i..<(i + n.count)].elementsEqual(n) {
-        found += 1
-        i += n.count
-      } else {
-        i += 1
+    let first = n[0]
+    // Unchecked, and a tight loop to the next first scalar: this runs over the opening of every
+    // contract for several labels.
+    return s.withUnsafeBufferPointer { s in
+      var found = 0
+      var i = 0
+      let last = s.count - n.count
+      while found < max {
+        while i <= last, s[i] != first { i += 1 }
+        guard i <= last else { break }
+        if n.indices.allSatisfy({ s[i + $0] == n[$0] }) {
+          found += 1
+          i += n.count
+        } else {
+          i += 1
+        }
       }
+      return found
     }
-    return found
   }
 }

@@ -13,16 +13,20 @@ enum Classifier {
     let headings = headingUnits.map(\.1)
     var topics = [[String]](repeating: [], count: contract.articles.count)
     var fromHeading = [Set<String>](repeating: [], count: contract.articles.count)
+    // Flags per article rather than sets: no hashing for each match.
+    let n = contract.articles.count
     for topic in index.compiled.topics {
-      var byHeading: Set<Int> = []
+      var byHeading = [Bool](repeating: false, count: n)
+      var byBody = [Bool](repeating: false, count: n)
       for term in topic.heading {
-        for u in index.units(headings, containing: term) { byHeading.insert(headingUnits[u].0) }
+        for u in index.units(headings, containing: term) { byHeading[headingUnits[u].0] = true }
       }
-      var byBody: Set<Int> = []
-      for term in topic.body { byBody.formUnion(index.units(bodies, containing: term)) }
-      for k in byHeading.union(byBody).sorted() {
+      for term in topic.body {
+        for u in index.units(bodies, containing: term) { byBody[u] = true }
+      }
+      for k in 0..<n where byHeading[k] || byBody[k] {
         topics[k].append(topic.id)
-        if byHeading.contains(k) { fromHeading[k].insert(topic.id) }
+        if byHeading[k] { fromHeading[k].insert(topic.id) }
       }
     }
     for k in contract.articles.indices { contract.articles[k].topics = topics[k] }

@@ -31,9 +31,14 @@ struct Evaluator {
         .map { normalized.range(ofSource: $0) }
       func sorted(_ r: [Range<Int>]) -> [Range<Int>] {
         // Paragraphs never overlap; drop empty ones and any overlap defensively.
+        var ranges = r.filter { !$0.isEmpty }
+        // Usually in order already (the sort is stable, so skipping it changes nothing then).
+        if zip(ranges, ranges.dropFirst()).contains(where: { $0.lowerBound > $1.lowerBound }) {
+          ranges.sort { $0.lowerBound < $1.lowerBound }
+        }
         var out: [Range<Int>] = []
-        for x in r.filter({ !$0.isEmpty }).sorted(by: { $0.lowerBound < $1.lowerBound })
-        where out.last.map({ $0.upperBound <= x.lowerBound }) ?? true {
+        out.reserveCapacity(ranges.count)
+        for x in ranges where out.last.map({ $0.upperBound <= x.lowerBound }) ?? true {
           out.append(x)
         }
         return out
@@ -88,9 +93,12 @@ struct Evaluator {
       for k in list where seen.insert(k).inserted { scope.append(k) }
     }
     if let match = compiled.scopeMatch {
-      for (k, a) in contract.articles.enumerated()
-      where !seen.contains(k) && index.evaluate(match, in: norm(a.range)) {
-        scope.append(k)
+      // Only articles holding an anchor of the condition can satisfy it.
+      let anchors = index.anchors(match)
+      for (k, a) in contract.articles.enumerated() where !seen.contains(k) {
+        let range = norm(a.range)
+        if let anchors, !DocumentIndex.contains(anchors, in: range) { continue }
+        if index.evaluate(match, in: range) { scope.append(k) }
       }
     }
     return scope
@@ -156,23 +164,27 @@ struct Evaluator {
 /// Fills a rule's wording with this contract's own labels and numbers.
 enum SuggestionRenderer {
   static func render(_ template: String, contract: Contract, article: String?) -> String {
-    // Scans UTF-8 bytes for "{name}": cheaper than Character-based searching.
+    // Scans UTF-8 bytes for "{name}" (cheaper than Character-based searching) and copies the text
+    // between placeholders in whole runs.
     let bytes = Array(template.utf8)
     var out: [UInt8] = []
     out.reserveCapacity(bytes.count + 64)
+    var copied = 0
     var i = 0
-    while i < bytes.count {
-      if bytes[i] == UInt8(ascii: "{"), let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")) {
-        let name = placeholders.first { $0.bytes.elementsEqual(bytes[(i + 1)..<close]) }?.name
-        if let name, let value = value(name, contract: contract, article: article) {
-          out += value.utf8
-          i = close + 1
-          continue
-        }
+    while let open = bytes[i...].firstIndex(of: UInt8(ascii: "{")),
+      let close = bytes[open...].firstIndex(of: UInt8(ascii: "}"))
+    {
+      let name = placeholders.first { $0.bytes.elementsEqual(bytes[(open + 1)..<close]) }?.name
+      if let name, let value = value(name, contract: contract, article: article) {
+        out += bytes[copied..<open]
+        out += value.utf8
+        copied = close + 1
+        i = close + 1
+      } else {
+        i = open + 1
       }
-      out.append(bytes[i])
-      i += 1
     }
+    out += bytes[copied...]
     return String(decoding: out, as: UTF8.self)
   }
 

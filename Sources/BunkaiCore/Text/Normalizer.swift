@@ -23,6 +23,12 @@ public enum Normalizer {
   static let kanjiHundred: UInt32 = 0x11_0011
   static let kanjiThousand: UInt32 = 0x11_0012
 
+  /// Mark, in `table`, a scalar that starts one of `variants`, and "ケ", "カ" or "箇" (which may
+  /// count months): one table load and one comparison per scalar find the few that need more.
+  static let variantFlag: UInt32 = 0x8000_0000
+  static let counterFlag: UInt32 = 0x4000_0000
+  static let flags = variantFlag | counterFlag
+
   /// Single-scalar folding for the Basic Multilingual Plane. 0 means "drop".
   /// Values from `kanjiDigitBase` upwards mark kanji numerals for the run conversion.
   static let table: [UInt32] = {
@@ -61,6 +67,8 @@ public enum Normalizer {
     t[Int(("拾" as Character).unicodeScalars.first!.value)] = kanjiTen
     t[Int(("百" as Character).unicodeScalars.first!.value)] = kanjiHundred
     t[Int(("千" as Character).unicodeScalars.first!.value)] = kanjiThousand
+    for v in variants { t[Int(v.from[0])] |= variantFlag }
+    for c in [0x30B1, 0x30AB, 0x7B87] { t[c] |= counterFlag }
     return t
   }()
 
@@ -69,14 +77,8 @@ public enum Normalizer {
     ("および", "及び"), ("または", "又は"), ("ならびに", "並びに"), ("もしくは", "若しくは"), ("ただし", "但し"),
     ("おこなう", "行う"), ("行なう", "行う"), ("漏洩", "漏えい"), ("毀損", "き損"), ("箇月", "か月"),
   ].map { (Array($0.0.unicodeScalars.map(\.value)), Array($0.1.unicodeScalars.map(\.value))) }
-  /// Whether a BMP scalar starts one of `variants` (a table load instead of a hash per scalar).
-  static let variantStarts: [Bool] = {
-    var t = [Bool](repeating: false, count: 0x1_0000)
-    for v in variants { t[Int(v.from[0])] = true }
-    return t
-  }()
-
-  static func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] : c }
+  /// The first two scalars of each variant, to reject common kana such as "な" and "ま" quickly.
+  static let variantPairs: [UInt64] = variants.map { UInt64($0.from[0]) << 32 | UInt64($0.from[1]) }
 
   static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
 
@@ -90,31 +92,56 @@ public enum Normalizer {
   }
 
   public static func normalize(_ source: [Unicode.Scalar]) -> NormalizedText {
+    // Offsets are stored as Int32.
+    precondition(source.count < Int(Int32.max) / 2, "text too long")
+    var fromSource = [Int32](repeating: 0, count: source.count + 1)
+    let (chars, toSource) = table.withUnsafeBufferPointer { table in
+      source.withUnsafeBufferPointer { source in
+        fromSource.withUnsafeMutableBufferPointer { fromSource in
+          fold(source, table: table, fromSource: fromSource)
+        }
+      }
+    }
+    return NormalizedText(chars: chars, toSource: toSource, fromSource: fromSource)
+  }
+
+  /// The folding loop over unchecked buffers (it runs for every scalar of every contract), in a
+  /// function of its own: arrays captured by the buffer closures cost far more per append.
+  private static func fold(
+    _ source: UnsafeBufferPointer<Unicode.Scalar>, table: UnsafeBufferPointer<UInt32>,
+    fromSource: UnsafeMutableBufferPointer<Int32>
+  ) -> (chars: [UInt32], toSource: [Int32]) {
     let n = source.count
     var chars: [UInt32] = []
-    chars.reserveCapacity(n)
+    chars.reserveCapacity(n + 16)
     var toSource: [Int32] = []
-    toSource.reserveCapacity(n + 1)
-    var fromSource = [Int32](repeating: 0, count: n + 1)
-    // Local references: a static accessed per scalar costs a once-check each time.
-    let table = Self.table
-    let variantStarts = Self.variantStarts
-    func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] : c }
+    toSource.reserveCapacity(n + 17)
+    func fold(_ c: UInt32) -> UInt32 { c < 0x1_0000 ? table[Int(c)] & ~flags : c }
     var i = 0
     while i < n {
-      fromSource[i] = Int32(chars.count)
+      fromSource[i] = Int32(truncatingIfNeeded: chars.count)
       let raw = source[i].value
-      // Spelling variants (multi-scalar).
-      if raw < 0x1_0000, variantStarts[Int(raw)], let v = matchVariant(source, at: i) {
-        for c in v.to {
-          chars.append(c)
-          toSource.append(Int32(i))
+      let entry = raw < 0x1_0000 ? table[Int(raw)] : raw
+      var f = entry
+      if entry >= counterFlag {
+        // Spelling variants (multi-scalar).
+        if entry & variantFlag != 0, let v = matchVariant(source, at: i) {
+          for c in v.to {
+            chars.append(c)
+            toSource.append(Int32(truncatingIfNeeded: i))
+          }
+          for k in i..<(i + v.from.count) {
+            fromSource[k] = Int32(truncatingIfNeeded: chars.count - v.to.count)
+          }
+          i += v.from.count
+          continue
         }
-        for k in i..<(i + v.from.count) { fromSource[k] = Int32(chars.count - v.to.count) }
-        i += v.from.count
-        continue
+        f = entry & ~flags
+        // "3ケ月", "3カ月", "3箇月" → "3か月".
+        if entry & counterFlag != 0, let last = chars.last, isDigit(last), i + 1 < n, source[i + 1] == "月" {
+          f = 0x304B
+        }
       }
-      let f = fold(raw)
       if f == 0 {
         i += 1
         continue
@@ -131,36 +158,29 @@ public enum Normalizer {
         }
         for d in kanjiRunValue(run).utf8 {
           chars.append(UInt32(d))
-          toSource.append(Int32(i))
+          toSource.append(Int32(truncatingIfNeeded: i))
         }
         for k in i..<j { fromSource[k] = fromSource[i] }
         i = j
         continue
       }
-      // "3ケ月", "3カ月", "3箇月" → "3か月".
-      if (raw == 0x30B1 || raw == 0x30AB || raw == 0x7B87), let last = chars.last, isDigit(last),
-        i + 1 < n, source[i + 1] == "月"
-      {
-        chars.append(0x304B)
-      } else {
-        chars.append(f)
-      }
-      toSource.append(Int32(i))
+      chars.append(f)
+      toSource.append(Int32(truncatingIfNeeded: i))
       i += 1
     }
-    fromSource[n] = Int32(chars.count)
-    toSource.append(Int32(n))
-    return NormalizedText(chars: chars, toSource: toSource, fromSource: fromSource)
+    fromSource[n] = Int32(truncatingIfNeeded: chars.count)
+    toSource.append(Int32(truncatingIfNeeded: n))
+    return (chars, toSource)
   }
 
-  private static func matchVariant(_ s: [Unicode.Scalar], at i: Int) -> (from: [UInt32], to: [UInt32])? {
-    for v in variants where i + v.from.count <= s.count {
-      var ok = true
-      for (k, c) in v.from.enumerated() where s[i + k].value != c {
-        ok = false
-        break
-      }
-      if ok { return v }
+  private static func matchVariant(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (
+    from: [UInt32], to: [UInt32]
+  )? {
+    guard i + 1 < s.count else { return nil }
+    let pair = UInt64(s[i].value) << 32 | UInt64(s[i + 1].value)
+    guard variantPairs.contains(pair) else { return nil }
+    for v in variants where v.from[0] == s[i].value && i + v.from.count <= s.count {
+      if v.from.indices.allSatisfy({ s[i + $0].value == v.from[$0] }) { return v }
     }
     return nil
   }
