@@ -47,6 +47,13 @@ if [ "$(id -u)" = 0 ] && [ -n "$PGVER" ]; then
   su postgres -c "psql -q -c \"CREATE USER bunkai WITH PASSWORD 'bunkai' SUPERUSER;\"" 2>/dev/null || true
   su postgres -c "createdb -O bunkai bunkai_test" 2>/dev/null || true
   DATABASE_URL=postgres://bunkai:bunkai@127.0.0.1:5432/bunkai_test swift test --skip-build --filter BunkaiServerTests
+  # `bunkai migrate` on an empty database, then again (nothing left to do).
+  su postgres -c "dropdb --if-exists bunkai_migrate && createdb -O bunkai bunkai_migrate"
+  export DATABASE_URL=postgres://bunkai:bunkai@127.0.0.1:5432/bunkai_migrate
+  .build/debug/bunkai migrate | grep -q "M001_CreateSchema"
+  .build/debug/bunkai migrate | grep -q "最新です"
+  unset DATABASE_URL
+  echo "bunkai migrate on PostgreSQL: ok"
 elif [ -n "${DATABASE_URL:-}" ]; then
   swift test --skip-build --filter BunkaiServerTests
 else

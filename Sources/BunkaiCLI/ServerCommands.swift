@@ -20,7 +20,8 @@ func serverTask<T>(_ body: () async throws -> T) async throws -> T {
   } catch let e as CLIFailure {
     throw e
   } catch {
-    throw CLIFailure.input((error as? LocalizedError)?.errorDescription ?? String(describing: error))
+    // Database drivers hide details in `description`; the operator running the command needs them.
+    throw CLIFailure.input((error as? LocalizedError)?.errorDescription ?? String(reflecting: error))
   }
 }
 

@@ -3,6 +3,10 @@
 /// through `escape`; templates insert the result with #unsafeHTML.
 enum HTML {
   static func escape(_ s: String) -> String {
+    // Most values (titles, dates, numbers) need nothing: check the bytes first.
+    if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+      return s
+    }
     var out = ""
     out.reserveCapacity(s.utf8.count + 16)
     for ch in s.unicodeScalars {

@@ -12,6 +12,7 @@ public enum BunkaiServer {
     do {
       try await configure(app, settings: settings)
       if case .postgres = settings.database {
+        try await app.migrator.setupIfNeeded().get()
         let pending = try await app.migrator.previewPrepareBatch().get()
         if !pending.isEmpty {
           throw Abort(
@@ -31,6 +32,7 @@ public enum BunkaiServer {
   /// Runs pending migrations (PostgreSQL deployments run this once, before starting instances).
   public static func migrate(settings: ServerSettings) async throws -> [String] {
     try await withApp(settings) { app in
+      try await app.migrator.setupIfNeeded().get()
       let pending = try await app.migrator.previewPrepareBatch().get().map { $0.0.name }
       try await app.autoMigrate()
       return pending
