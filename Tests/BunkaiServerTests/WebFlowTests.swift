@@ -78,6 +78,8 @@ struct WebFlowTests {
       let vendor = try await b.addVendor()
       let contract = try await b.addContract(vendorId: vendor)
       let reviewId = try await b.uploadFixture(contractId: contract)
+      // The vendor list counts the vendor's contracts.
+      #expect(try await b.get("/vendors").body.string.contains("<td>1</td></tr>"))
 
       let page = try await b.get("/reviews/\(reviewId)")
       #expect(page.status == .ok)
