@@ -13,7 +13,8 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.common.exceptions import StaleElementReferenceException
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 base, shots, contract_file = sys.argv[1].rstrip("/"), sys.argv[2], os.path.abspath(sys.argv[3])
 os.makedirs(shots, exist_ok=True)
@@ -41,13 +42,33 @@ def fill(name, value):
     field.send_keys(value)
 
 
+def click_and_wait(element):
+    """Clicks something that loads a new page and waits until the old page is gone."""
+    driver.execute_script("window.bunkaiOldPage = true")
+    element.click()
+
+    def loaded(_):
+        try:
+            return driver.execute_script(
+                "return window.bunkaiOldPage === undefined && document.readyState === 'complete'")
+        except Exception:  # the page is being replaced
+            return False
+    WebDriverWait(driver, 30).until(loaded)
+
+
 def submit(form_css):
-    driver.find_element(By.CSS_SELECTOR, form_css + " button[type=submit]").click()
+    click_and_wait(driver.find_element(By.CSS_SELECTOR, form_css + " button[type=submit]"))
 
 
 def expect(text):
-    body = driver.find_element(By.TAG_NAME, "body").text
-    if text not in body:
+    def shown(_):
+        try:
+            return text in driver.find_element(By.TAG_NAME, "body").text
+        except StaleElementReferenceException:
+            return False
+    try:
+        WebDriverWait(driver, 15).until(shown)
+    except Exception:
         shot("failure")
         raise AssertionError(f"expected {text!r} on {driver.current_url}")
 
@@ -108,12 +129,12 @@ try:
     if form.find_element(By.CSS_SELECTOR, ".wording").is_displayed():
         raise AssertionError("the edited-wording box should hide unless 'edited wording' is chosen (app.js)")
     form.find_element(By.NAME, "reason").send_keys("院内の運用規程で既に定めているため")
-    form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    click_and_wait(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
     expect("を記録しました")
     expect("院内の運用規程で既に定めているため")
     shot("decision")
 
-    driver.find_element(By.LINK_TEXT, "確認表 Part2").click()
+    click_and_wait(driver.find_element(By.LINK_TEXT, "確認表 Part2"))
     expect("確認表 Part2")
     Select(driver.find_element(By.NAME, "answers[P2-C-4][initial]")).select_by_value("yes")
     Select(driver.find_element(By.NAME, "answers[P2-C-4][owner]")).select_by_value("joint")
