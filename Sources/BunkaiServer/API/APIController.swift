@@ -48,6 +48,16 @@ struct APIController {
     var reason: String
     var by: String
     var at: Date?
+
+    init(_ d: Decision) {
+      finding = d.findingIndex + 1
+      ruleId = d.ruleID
+      kind = d.kind.rawValue
+      wording = d.wording
+      reason = d.reason
+      by = d.userName
+      at = d.createdAt
+    }
   }
   struct ReviewDTO: Content {
     var id: UUID
@@ -166,12 +176,7 @@ struct APIController {
   func getReview(req: Request) async throws -> ReviewDTO {
     let r = try await req.owned(ReviewRecord.self)
     let decisions = try await Decision.query(on: req.db).filter(\.$reviewID == r.id!).all()
-    let latest = Decisions.latest(decisions).sorted { $0.key < $1.key }.map { i, d in
-      DecisionDTO(
-        finding: i + 1, ruleId: d.ruleID, kind: d.kind.rawValue, wording: d.wording, reason: d.reason,
-        by: d.userName,
-        at: d.createdAt)
-    }
+    let latest = Decisions.latest(decisions).sorted { $0.key < $1.key }.map { DecisionDTO($0.value) }
     return ReviewDTO(
       id: r.id!, contractId: r.contractID, documentId: r.documentID, createdAt: r.createdAt,
       signedOffAt: r.signedOffAt,
@@ -186,10 +191,7 @@ struct APIController {
     let d = try await ReviewController.record(
       req, actor: actor, review: r, index: input.finding - 1, kind: input.kind, wording: input.wording,
       reason: input.reason)
-    return try await DecisionDTO(
-      finding: input.finding, ruleId: d.ruleID, kind: d.kind.rawValue, wording: d.wording, reason: d.reason,
-      by: d.userName, at: d.createdAt
-    ).encodeResponse(status: .created, for: req)
+    return try await DecisionDTO(d).encodeResponse(status: .created, for: req)
   }
 
   func getChecklist(req: Request) async throws -> ChecklistDTO {
@@ -214,25 +216,15 @@ struct APIController {
     let c = try await req.owned(Contract.self)
     let update = try req.content.decode(ChecklistUpdate.self)
     let meeting = try Contracts.date(update.firstMeetingOn, field: "firstMeetingOn")
-    let (catalog, _) = try await Checklists.catalog(req.db, engine: req.engine, org: actor.orgID)
     var inputs: [String: Checklists.AnswerInput] = [:]
     for a in update.answers {
       inputs[a.itemId] = .init(
         initial: a.initial, completedOn: a.completedOn, owner: a.owner, agreed: a.agreed, notes: a.notes,
         articles: a.articles?.joined(separator: ","))
     }
-    let answers = inputs
-    do {
-      try await req.db.transaction { db in
-        if update.firstMeetingOn != nil, c.firstMeetingOn != meeting {
-          c.firstMeetingOn = meeting
-          try await c.save(on: db)
-        }
-        _ = try await Checklists.save(db, actor: actor, contract: c, catalog: catalog, inputs: answers)
-      }
-    } catch let e as Checklists.Problem {
-      throw Abort(.unprocessableEntity, reason: e.description)
-    }
+    _ = try await Checklists.save(
+      req, actor: actor, contract: c, updateMeeting: update.firstMeetingOn != nil, meeting: meeting,
+      inputs: inputs)
     return try await getChecklist(req: req)
   }
 }

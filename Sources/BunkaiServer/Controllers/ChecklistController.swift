@@ -91,8 +91,9 @@ struct ChecklistController {
     if let rid = contract.latestReviewID, let r = try await ReviewRecord.find(rid, on: req.db) {
       stored = try StoredReview.decode(r.resultJSON)
     }
-    let label = version.map { "取り込んだカタログ 第\($0.version)版（\($0.label)）" } ?? "組み込みカタログ（公式の項目名は一部のみ）"
-    return (items, answers, Checklists.coverage(stored, playbook: req.engine.playbook), label)
+    return (
+      items, answers, Checklists.coverage(stored, playbook: req.engine.playbook), Checklists.label(version)
+    )
   }
 
   func part2(req: Request, print: Bool) async throws -> View {
@@ -116,14 +117,13 @@ struct ChecklistController {
     let (catalog, version) = try await Checklists.catalog(req.db, engine: req.engine, org: actor.orgID)
     let answers = try await Checklists.answers(req.db, org: actor.orgID, contractID: nil)
     let org = try await Organisation.find(actor.orgID, on: req.db)
-    let label = version.map { "取り込んだカタログ 第\($0.version)版（\($0.label)）" } ?? "組み込みカタログ（公式の項目名は一部のみ）"
     return try await req.render(
       print ? "checklist-print" : "checklist",
       Self.context(
         page: req.page("確認表 Part1", nav: "part1"), heading: "確認表 Part1【主に医療機関が実施する項目】", part: 1,
         rows: Self.rows(Checklists.items(catalog, contract: nil), answers: answers, coverage: [:]),
         contract: nil,
-        vendor: nil, firstMeeting: org?.part1CheckedOn, label: label, action: Paths.part1,
+        vendor: nil, firstMeeting: org?.part1CheckedOn, label: Checklists.label(version), action: Paths.part1,
         csv: Paths.part1CSV,
         printLink: Paths.part1 + "/print", print: print))
   }
@@ -153,25 +153,10 @@ struct ChecklistController {
     let actor = try req.actor
     try actor.requireEditor()
     let form = try req.content.decode(Form.self)
-    let (catalog, _) = try await Checklists.catalog(req.db, engine: req.engine, org: actor.orgID)
     let meeting = try Contracts.date(form.firstMeetingOn, field: "初回確認の日")
-    do {
-      return try await req.db.transaction { db in
-        if let contract {
-          if contract.firstMeetingOn != meeting {
-            contract.firstMeetingOn = meeting
-            try await contract.save(on: db)
-          }
-        } else if let org = try await Organisation.find(actor.orgID, on: db), org.part1CheckedOn != meeting {
-          org.part1CheckedOn = meeting
-          try await org.save(on: db)
-        }
-        return try await Checklists.save(
-          db, actor: actor, contract: contract, catalog: catalog, inputs: form.answers ?? [:])
-      }
-    } catch let e as Checklists.Problem {
-      throw Abort(.unprocessableEntity, reason: e.description)
-    }
+    return try await Checklists.save(
+      req, actor: actor, contract: contract, updateMeeting: true, meeting: meeting,
+      inputs: form.answers ?? [:])
   }
 
   func savePart2(req: Request) async throws -> Response {

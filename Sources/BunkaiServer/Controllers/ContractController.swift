@@ -3,25 +3,6 @@ import Vapor
 
 /// Contract list, detail (with documents and reviews), create, edit and upload.
 struct ContractController {
-  struct ContractForm: Content {
-    var title: String
-    var vendorId: UUID?
-    var kind: String?
-    var status: String?
-    var startDate: String?
-    var endDate: String?
-    var autoRenewal: String?
-    var noticeDeadline: String?
-    var firstMeetingOn: String?
-    var systemIds: [UUID]?
-
-    var input: Contracts.Input {
-      Contracts.Input(
-        title: title, vendorId: vendorId, kind: kind, status: status, startDate: startDate, endDate: endDate,
-        autoRenewal: autoRenewal == "true", noticeDeadline: noticeDeadline, firstMeetingOn: firstMeetingOn,
-        systemIds: systemIds ?? [])
-    }
-  }
   struct ContractRow: Encodable {
     var link: String
     var title: String
@@ -142,9 +123,16 @@ struct ContractController {
         form: formFields(req, nil), action: Paths.contracts, hasVendors: !names.isEmpty))
   }
 
+  /// The form sends the API's fields; an unticked box sends nothing, so no systems means none.
+  private func formInput(_ req: Request) throws -> Contracts.Input {
+    var input = try req.content.decode(Contracts.Input.self)
+    input.systemIds = input.systemIds ?? []
+    return input
+  }
+
   func create(req: Request) async throws -> Response {
     try req.actor.requireEditor()
-    let c = try await Contracts.save(try req.content.decode(ContractForm.self).input, contract: nil, req: req)
+    let c = try await Contracts.save(try formInput(req), contract: nil, req: req)
     req.flash("契約「\(c.title)」を登録しました。契約書をアップロードすると、すぐに照合します。")
     return req.redirect(to: Paths.contract(c.id!))
   }
@@ -153,7 +141,7 @@ struct ContractController {
     let existing = try await req.owned(Contract.self)
     try req.actor.requireEditor()
     let c = try await Contracts.save(
-      try req.content.decode(ContractForm.self).input, contract: existing, req: req)
+      try formInput(req), contract: existing, req: req)
     req.flash("契約「\(c.title)」を更新しました。")
     return req.redirect(to: Paths.contract(c.id!))
   }

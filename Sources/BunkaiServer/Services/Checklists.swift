@@ -64,8 +64,33 @@ enum Checklists {
     var suggested: String?
   }
 
-  struct Problem: Error, CustomStringConvertible {
-    var description: String
+  /// Saves a checklist in one transaction: the first-meeting date (when `updateMeeting`; on the
+  /// contract for Part2, on the organisation for Part1) and the answers. Returns the answers changed.
+  static func save(
+    _ req: Request, actor: Actor, contract: Contract?, updateMeeting: Bool, meeting: String?,
+    inputs: [String: AnswerInput]
+  ) async throws -> Int {
+    try actor.requireEditor()
+    let (catalog, _) = try await catalog(req.db, engine: req.engine, org: actor.orgID)
+    return try await req.db.transaction { db in
+      if updateMeeting {
+        if let contract {
+          if contract.firstMeetingOn != meeting {
+            contract.firstMeetingOn = meeting
+            try await contract.save(on: db)
+          }
+        } else if let org = try await Organisation.find(actor.orgID, on: db), org.part1CheckedOn != meeting {
+          org.part1CheckedOn = meeting
+          try await org.save(on: db)
+        }
+      }
+      return try await save(db, actor: actor, contract: contract, catalog: catalog, inputs: inputs)
+    }
+  }
+
+  /// The catalogue in force, as the checklist pages name it.
+  static func label(_ version: CatalogVersion?) -> String {
+    version.map { "取り込んだカタログ 第\($0.version)版（\($0.label)）" } ?? "組み込みカタログ（公式の項目名は一部のみ）"
   }
 
   /// Validates and saves answers keyed by item id; one audit entry per changed answer.
@@ -75,17 +100,19 @@ enum Checklists {
   ) async throws -> Int {
     let valid = Set(items(catalog, contract: contract).map(\.id))
     for (id, input) in inputs {
-      guard valid.contains(id) else { throw Problem(description: "項番 \(id): この確認表にない項目です。") }
+      guard valid.contains(id) else { throw Abort(.unprocessableEntity, reason: "項番 \(id): この確認表にない項目です。") }
       if let v = input.initial, InitialAnswer(rawValue: v) == nil {
-        throw Problem(description: "項番 \(id) の初回確認: はい/いいえ/未回答（yes/no/unanswered）のいずれかにしてください（\(v)）。")
+        throw Abort(
+          .unprocessableEntity, reason: "項番 \(id) の初回確認: はい/いいえ/未回答（yes/no/unanswered）のいずれかにしてください（\(v)）。")
       }
       if let v = input.owner, Owner(rawValue: v) == nil {
-        throw Problem(
-          description:
+        throw Abort(
+          .unprocessableEntity,
+          reason:
             "項番 \(id) の担当: 医療機関/事業者/共同/対象外（institution/vendor/joint/notApplicable）のいずれかにしてください（\(v)）。")
       }
       if let d = input.completedOn?.trimmingCharacters(in: .whitespaces), !d.isEmpty, !isDate(d) {
-        throw Problem(description: "項番 \(id) の完了日: 日付は YYYY-MM-DD の形で入力してください（\(d)）。")
+        throw Abort(.unprocessableEntity, reason: "項番 \(id) の完了日: 日付は YYYY-MM-DD の形で入力してください（\(d)）。")
       }
     }
     var existing = try await answers(db, org: actor.orgID, contractID: contract?.id)
