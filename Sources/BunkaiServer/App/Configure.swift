@@ -24,7 +24,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
   Migrations.register(on: app)
 
   // Sessions live in the database, so any app instance can answer a signed-in user.
-  app.sessions.use(.fluent)
+  app.sessions.use { app in ChangedOnlySessions(inner: app.fluent.sessions.driver()) }
   app.sessions.configuration.cookieName = "bunkai_session"
   app.sessions.configuration.cookieFactory = { id in
     HTTPCookies.Value(string: id.string, maxAge: 60 * 60 * 12, path: "/", isHTTPOnly: true, sameSite: .lax)
@@ -68,7 +68,7 @@ public enum Migrations {
 }
 
 func routes(_ app: Application) throws {
-  let web = app.grouped(app.sessions.middleware, CSRFMiddleware(), User.sessionAuthenticator())
+  let web = app.grouped(app.sessions.middleware, CSRFMiddleware(), SessionUserAuthenticator())
   AuthController().register(web)
   let signedIn = web.grouped(LoginRequired())
   DashboardController().register(signedIn)

@@ -24,8 +24,9 @@ extension Request {
     let user = auth.get(User.self)
     var badge: Page.UserBadge?
     if let user {
-      let org = try await Organisation.find(user.organisationID, on: db)
-      badge = .init(name: user.name, role: user.role.label, organisation: org?.name ?? "")
+      var orgName = storage[OrganisationName.self]
+      if orgName == nil { orgName = try await Organisation.find(user.organisationID, on: db)?.name }
+      badge = .init(name: user.name, role: user.role.label, organisation: orgName ?? "")
     }
     // Pages outside the session routes (an unknown path's error page) have no session.
     let flash = hasSession ? session.data["flash"] : nil

@@ -12,6 +12,9 @@ enum Paths {
   static func system(_ id: UUID) -> String { "/systems/\(id)" }
   static let contracts = "/contracts"
   static func contract(_ id: UUID) -> String { "/contracts/\(id)" }
+  /// The same links from an id already read as text (the dashboard's rows).
+  static func contract(_ id: String) -> String { "/contracts/" + id }
+  static func checklist(_ contractID: String) -> String { "/contracts/" + contractID + "/checklist" }
   static func contractDocuments(_ id: UUID) -> String { "/contracts/\(id)/documents" }
   static func document(_ id: UUID) -> String { "/documents/\(id)" }
   static func checklist(_ contractID: UUID) -> String { "/contracts/\(contractID)/checklist" }
