@@ -64,20 +64,27 @@ public enum Migrations {
   static func register(on app: Application) {
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(M001_CreateSchema())
+    app.migrations.add(M002_VendorCollaboration())
   }
 }
 
 func routes(_ app: Application) throws {
   let web = app.grouped(app.sessions.middleware, CSRFMiddleware(), SessionUserAuthenticator())
   AuthController().register(web)
+  InvitationController().registerPublic(web)
   let signedIn = web.grouped(LoginRequired())
-  DashboardController().register(signedIn)
-  VendorController().register(signedIn)
-  SystemController().register(signedIn)
-  ContractController().register(signedIn)
-  ReviewController().register(signedIn)
-  ChecklistController().register(signedIn)
-  AdminController().register(signedIn)
+  // Pages both sides use; each checks the contract is the user's to open.
+  ExchangeController().register(signedIn)
+  // The institution's own pages: vendor users are kept out.
+  let institution = signedIn.grouped(InstitutionOnly())
+  DashboardController().register(institution)
+  VendorController().register(institution)
+  SystemController().register(institution)
+  ContractController().register(institution)
+  ReviewController().register(institution)
+  ChecklistController().register(institution)
+  AdminController().register(institution)
+  InvitationController().registerInstitution(institution)
 
   let api = app.grouped("api", "v1").grouped(
     TokenAuthenticator(),

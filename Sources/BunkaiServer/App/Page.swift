@@ -14,6 +14,7 @@ struct Page: Encodable {
   var canEdit: Bool
   var isAdmin: Bool
   var canAudit: Bool
+  var isVendor: Bool
   var flash: String?
   var error: String?
 }
@@ -34,7 +35,8 @@ extension Request {
     return Page(
       title: title, nav: nav, csrf: hasSession ? csrfToken : "", user: badge,
       canEdit: user?.role.canEdit ?? false,
-      isAdmin: user?.role == .admin, canAudit: user?.role.canReadAudit ?? false, flash: flash, error: error)
+      isAdmin: user?.role == .admin, canAudit: user?.role.canReadAudit ?? false,
+      isVendor: user?.role == .vendor, flash: flash, error: error)
   }
 
   func flash(_ message: String) { session.data["flash"] = message }

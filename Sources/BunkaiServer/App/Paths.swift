@@ -32,4 +32,16 @@ enum Paths {
   static let audit = "/audit"
   static let users = "/users"
   static func userRole(_ id: UUID) -> String { "/users/\(id)/role" }
+  static let partner = "/partner"
+  static func exchange(_ contractID: UUID) -> String { "/contracts/\(contractID)/exchange" }
+  static func exchangeItem(_ contractID: UUID, _ item: String) -> String {
+    "/contracts/\(contractID)/exchange/\(item.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? item)"
+  }
+  static func invitations(_ contractID: UUID) -> String { "/contracts/\(contractID)/invitations" }
+  static func invite(_ token: String) -> String { "/invite/\(token)" }
+  static func attachments(_ contractID: UUID) -> String { "/contracts/\(contractID)/attachments" }
+  static func attachment(_ id: UUID) -> String { "/attachments/\(id)" }
+  static func annex(_ contractID: UUID, _ ext: String) -> String { "/contracts/\(contractID)/annex.\(ext)" }
+  static func redline(_ reviewID: UUID) -> String { "/reviews/\(reviewID)/redline.docx" }
+  static func memo(_ reviewID: UUID, _ ext: String) -> String { "/reviews/\(reviewID)/memo.\(ext)" }
 }

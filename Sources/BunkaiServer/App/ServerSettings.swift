@@ -22,6 +22,9 @@ public struct ServerSettings: Sendable {
   /// Failed logins per address within `throttleWindow` before logins are refused.
   public var maxFailedLogins: Int
   public var throttleWindow: TimeInterval
+  /// The address people open (`BUNKAI_PUBLIC_URL`), for invitation links; without it, the
+  /// address the request came to.
+  public var publicURL: String?
 
   public init(
     database: Database, autoMigrate: Bool? = nil, bcryptCost: Int = 12, maxUploadBytes: Int = 20 * 1_048_576,
@@ -41,10 +44,14 @@ public struct ServerSettings: Sendable {
 
   /// SQLite in `dataDir` unless `DATABASE_URL` names a PostgreSQL database.
   public static func from(dataDir: String, environment: [String: String]) -> ServerSettings {
-    if let url = environment["DATABASE_URL"], !url.isEmpty {
-      return ServerSettings(database: .postgres(url: url))
-    }
-    return ServerSettings(
-      database: .sqliteFile(URL(fileURLWithPath: dataDir).appendingPathComponent("bunkai.sqlite").path))
+    var settings =
+      if let url = environment["DATABASE_URL"], !url.isEmpty {
+        ServerSettings(database: .postgres(url: url))
+      } else {
+        ServerSettings(
+          database: .sqliteFile(URL(fileURLWithPath: dataDir).appendingPathComponent("bunkai.sqlite").path))
+      }
+    if let url = environment["BUNKAI_PUBLIC_URL"], !url.isEmpty { settings.publicURL = url }
+    return settings
   }
 }

@@ -17,8 +17,14 @@ struct Actor: Sendable {
 }
 
 extension Request {
+  /// The institution's signed-in user; a vendor user is refused, since everything but the shared
+  /// contract pages is the institution's own.
   var actor: Actor {
-    get throws { Actor(user: try auth.require(User.self)) }
+    get throws {
+      let user = try auth.require(User.self)
+      guard user.role != .vendor else { throw Abort(.forbidden, reason: "事業者のアカウントでは利用できない画面です。") }
+      return Actor(user: user)
+    }
   }
 
   /// A record of the actor's organisation, or 404: another organisation's ids look like nothing.
@@ -56,6 +62,18 @@ struct LoginRequired: AsyncMiddleware {
     if request.auth.has(User.self) { return try await next.respond(to: request) }
     let anyOrg = try await Organisation.query(on: request.db).first() != nil
     return request.redirect(to: anyOrg ? Paths.login : Paths.setup)
+  }
+}
+
+/// Keeps vendor users on the pages shared with them: the institution's own pages send them to
+/// their contract list (or answer 403 to anything but a page view).
+struct InstitutionOnly: AsyncMiddleware {
+  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+    guard let user = request.auth.get(User.self), user.role == .vendor else {
+      return try await next.respond(to: request)
+    }
+    if request.method == .GET && request.url.path == Paths.home { return request.redirect(to: Paths.partner) }
+    throw Abort(.forbidden, reason: "事業者のアカウントでは利用できない画面です。")
   }
 }
 

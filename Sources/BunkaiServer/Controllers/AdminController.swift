@@ -28,6 +28,7 @@ struct AdminController {
   }
   struct AuditRow: Encodable {
     var at: String
+    var side: String
     var user: String
     var action: String
     var entity: String
@@ -158,7 +159,8 @@ struct AdminController {
         page: req.page("変更履歴", nav: "audit"),
         entries: entries.map {
           AuditRow(
-            at: Format.dateTime($0.createdAt), user: $0.userName, action: $0.action, entity: $0.entity,
+            at: Format.dateTime($0.createdAt), side: $0.side?.label ?? "", user: $0.userName,
+            action: $0.action, entity: $0.entity,
             before: $0.before,
             after: $0.after)
         }))
@@ -172,11 +174,16 @@ struct AdminController {
       "users",
       UsersContext(
         page: req.page("利用者", nav: "users"),
-        users: users.map {
+        users: users.map { user in
           UserRow(
-            name: $0.name, email: $0.email, role: $0.role.label, roles: Role.options($0.role, label: \.label),
-            action: Paths.userRole($0.id!))
-        }, roles: Role.options(.staff, label: \.label), action: Paths.users))
+            name: user.name, email: user.email, role: user.role.label,
+            roles: Role.institution.map {
+              Option(value: $0.rawValue, label: $0.label, selected: $0 == user.role)
+            },
+            action: Paths.userRole(user.id!))
+        },
+        roles: Role.institution.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == .staff) },
+        action: Paths.users))
   }
 
   struct NewUserForm: Content {
@@ -190,7 +197,7 @@ struct AdminController {
     let actor = try req.actor
     try actor.requireAdmin()
     let form = try req.content.decode(NewUserForm.self)
-    guard let role = Role(rawValue: form.role) else {
+    guard let role = Role(rawValue: form.role), Role.institution.contains(role) else {
       throw Abort(.unprocessableEntity, reason: "権限を選んでください。")
     }
     guard let org = try await Organisation.find(actor.orgID, on: req.db) else { throw Abort(.notFound) }
@@ -215,8 +222,14 @@ struct AdminController {
     let actor = try req.actor
     try actor.requireAdmin()
     let user = try await req.owned(User.self)
-    guard let role = Role(rawValue: try req.content.decode(RoleForm.self).role) else {
+    guard let role = Role(rawValue: try req.content.decode(RoleForm.self).role),
+      Role.institution.contains(role)
+    else {
       throw Abort(.unprocessableEntity, reason: "権限を選んでください。")
+    }
+    // Vendor accounts come from invitations; their role is not the institution's to change.
+    guard user.role != .vendor else {
+      throw Abort(.unprocessableEntity, reason: "事業者のアカウントの権限は変更できません。")
     }
     if user.id == actor.id && role != .admin {
       throw Abort(.unprocessableEntity, reason: "自分自身の管理者権限は外せません（別の管理者に依頼してください）。")

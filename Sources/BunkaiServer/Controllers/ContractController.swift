@@ -56,6 +56,7 @@ struct ContractController {
     var action: String
     var uploadAction: String
     var checklistLink: String
+    var exchangeLink: String
     var latestReviewLink: String?
     var documents: [DocumentRow]
     var systems: [String]
@@ -184,7 +185,7 @@ struct ContractController {
         page: req.page(c.title, nav: "contracts"), contract: Self.row(c, vendors: names),
         form: formFields(req, c),
         action: Paths.contract(c.id!), uploadAction: Paths.contractDocuments(c.id!),
-        checklistLink: Paths.checklist(c.id!),
+        checklistLink: Paths.checklist(c.id!), exchangeLink: Paths.exchange(c.id!),
         latestReviewLink: c.latestReviewID.map(Paths.review), documents: rows, systems: systems,
         maxUploadMB: req.settings.maxUploadBytes / 1_048_576))
   }

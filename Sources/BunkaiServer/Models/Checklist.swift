@@ -57,6 +57,13 @@ final class ChecklistAnswer: Model, @unchecked Sendable {
   @Field(key: "articles") var articles: String
   @OptionalField(key: "updated_by") var updatedBy: UUID?
   @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+  /// Each side's confirmation of the split (担当 and agreed content): who and when.
+  @OptionalField(key: "institution_confirmed_by") var institutionConfirmedBy: String?
+  @OptionalField(key: "institution_confirmed_at") var institutionConfirmedAt: Date?
+  @OptionalField(key: "vendor_confirmed_by") var vendorConfirmedBy: String?
+  @OptionalField(key: "vendor_confirmed_at") var vendorConfirmedAt: Date?
+
+  var isAgreed: Bool { institutionConfirmedAt != nil && vendorConfirmedAt != nil }
 
   init() {}
   init(organisationID: UUID, contractID: UUID?, itemID: String) {
@@ -83,6 +90,7 @@ final class AuditEntry: Model, @unchecked Sendable {
   @OptionalField(key: "entity_id") var entityID: UUID?
   @Field(key: "before") var before: String
   @Field(key: "after") var after: String
+  @OptionalField(key: "side") var side: Side?
   @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
   init() {}

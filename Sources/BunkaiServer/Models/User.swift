@@ -3,19 +3,24 @@ import Foundation
 import Vapor
 
 /// What a user may do. Executives (経営層) read everything and sign off; staff edit; admins also
-/// manage users.
+/// manage users. A vendor user belongs to a vendor and sees only the contracts it was invited to.
 enum Role: String, Codable, CaseIterable, Sendable {
-  case admin, staff, executive
+  case admin, staff, executive, vendor
+
+  /// The roles of the institution's own people, offered on the users page.
+  static let institution: [Role] = [.admin, .staff, .executive]
 
   var label: String {
     switch self {
     case .admin: "管理者"
     case .staff: "担当者"
     case .executive: "経営層"
+    case .vendor: "事業者"
     }
   }
-  var canEdit: Bool { self != .executive }
-  var canReadAudit: Bool { self != .staff }
+  var canEdit: Bool { self == .admin || self == .staff }
+  var canReadAudit: Bool { self == .admin || self == .executive }
+  var side: Side { self == .vendor ? .vendor : .institution }
 }
 
 final class User: Model, @unchecked Sendable {
@@ -26,6 +31,8 @@ final class User: Model, @unchecked Sendable {
   @Field(key: "name") var name: String
   @Field(key: "password_hash") var passwordHash: String
   @Field(key: "role") var role: Role
+  /// The vendor a vendor user works for; nil for the institution's people.
+  @OptionalField(key: "vendor_id") var vendorID: UUID?
   @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
   init() {}

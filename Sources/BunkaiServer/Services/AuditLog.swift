@@ -12,6 +12,7 @@ enum AuditLog {
     e.organisationID = org
     e.userID = user?.id
     e.userName = user.map { "\($0.name) <\($0.email)>" } ?? "システム"
+    e.side = user?.role.side
     e.action = action
     e.entity = entity
     e.entityID = id

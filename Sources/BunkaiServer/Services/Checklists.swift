@@ -137,13 +137,23 @@ enum Checklists {
       } else if before == after {
         continue
       }
+      // A change to the split both sides confirmed withdraws their confirmations (see Exchange).
+      let withdrawn =
+        (before.owner != after.owner || before.agreed != after.agreed)
+        && (answer.institutionConfirmedAt != nil || answer.vendorConfirmedAt != nil)
+      if withdrawn {
+        answer.institutionConfirmedBy = nil
+        answer.institutionConfirmedAt = nil
+        answer.vendorConfirmedBy = nil
+        answer.vendorConfirmedAt = nil
+      }
       answer.updatedBy = actor.id
       try await answer.save(on: db)
       existing[id] = answer
       changed += 1
       try await AuditLog.record(
-        on: db, org: actor.orgID, user: actor.user, action: "回答", entity: "確認表 \(id)", id: contract?.id,
-        before: before, after: after)
+        on: db, org: actor.orgID, user: actor.user, action: withdrawn ? "回答（分担の確認を取り消し）" : "回答",
+        entity: "確認表 \(id)", id: contract?.id, before: before, after: after)
     }
     return changed
   }

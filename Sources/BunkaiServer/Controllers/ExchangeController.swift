@@ -1,0 +1,354 @@
+import BunkaiCore
+import Fluent
+import Vapor
+
+/// The pages both sides share: a vendor's contract list, a contract's Part2 exchange overview,
+/// one item's five steps with the split and both confirmations, and attachments.
+struct ExchangeController {
+  struct ItemRow: Encodable {
+    var id: String
+    var title: String
+    var link: String
+    var state: String
+    var turn: String
+    var owner: String
+    var agreed: Bool
+    var waitingInstitution: Bool
+    var waitingVendor: Bool
+  }
+  struct AttachmentRow: Encodable {
+    var filename: String
+    var size: String
+    var side: String
+    var by: String
+    var at: String
+    var link: String
+  }
+  struct InvitationRow: Encodable {
+    var email: String
+    var status: String
+    var expires: String
+  }
+  struct OverviewContext: Encodable {
+    var page: Page
+    var contractTitle: String
+    var contractLink: String?
+    var vendor: String
+    var side: String
+    var isInstitution: Bool
+    var canWrite: Bool
+    var items: [ItemRow]
+    var waitingVendor: [ItemRow]
+    var waitingInstitution: [ItemRow]
+    var agreedCount: Int
+    var attachments: [AttachmentRow]
+    var attachmentAction: String
+    var invitations: [InvitationRow]
+    var inviteAction: String
+    var annexHTML: String
+    var annexDocx: String
+    var annexXlsx: String
+    var annexPDF: String
+    var maxUploadMB: Int
+  }
+
+  func register(_ routes: any RoutesBuilder) {
+    routes.get("partner", use: partner)
+    routes.get("contracts", ":id", "exchange", use: overview)
+    routes.get("contracts", ":id", "exchange", ":item", use: item)
+    routes.post("contracts", ":id", "exchange", ":item", "entries", use: post)
+    routes.post("contracts", ":id", "exchange", ":item", "split", use: split)
+    routes.post("contracts", ":id", "exchange", ":item", "confirm", use: confirm)
+    routes.post("contracts", ":id", "attachments", use: attach)
+    routes.get("attachments", ":id", use: download)
+  }
+
+  struct PartnerContext: Encodable {
+    struct Row: Encodable {
+      var title: String
+      var link: String
+      var kind: String
+      var waiting: Int
+    }
+    var page: Page
+    var organisation: String
+    var contracts: [Row]
+  }
+
+  /// A vendor user's home: the contracts it was invited to, with the items waiting for it.
+  func partner(req: Request) async throws -> Response {
+    let user = try req.auth.require(User.self)
+    guard user.role == .vendor else { return req.redirect(to: Paths.home) }
+    let contracts = try await req.sharedContracts(user)
+    var rows: [PartnerContext.Row] = []
+    for c in contracts {
+      let (items, _) = try await Self.itemStates(req, contract: c)
+      rows.append(
+        .init(
+          title: c.title, link: Paths.exchange(c.id!), kind: c.kind.label,
+          waiting: items.filter { $0.1.waitingFor.contains(.vendor) }.count))
+    }
+    let org = try await Organisation.find(user.organisationID, on: req.db)
+    return try await req.render(
+      "partner",
+      PartnerContext(
+        page: req.page("招待された契約", nav: "partner"), organisation: org?.name ?? "", contracts: rows)
+    ).encodeResponse(for: req)
+  }
+
+  /// The Part2 items of a contract with where each stands.
+  static func itemStates(_ req: Request, contract: Contract) async throws -> (
+    [(ChecklistItem, Exchange.State, ChecklistAnswer?)], ChecklistCatalog
+  ) {
+    let (catalog, _) = try await Checklists.catalog(req.db, engine: req.engine, org: contract.organisationID)
+    let items = Checklists.items(catalog, contract: contract)
+    let answers = try await Checklists.answers(req.db, org: contract.organisationID, contractID: contract.id)
+    let entries = Dictionary(
+      grouping: try await ExchangeEntry.query(on: req.db).filter(\.$contractID == contract.id!).all(),
+      by: \.itemID)
+    return (
+      items.map { item in
+        let a = answers[item.id]
+        return (item, Exchange.state(entries: entries[item.id] ?? [], answer: a), a)
+      }, catalog
+    )
+  }
+
+  func overview(req: Request) async throws -> View {
+    let p = try await req.participant()
+    let c = p.contract
+    let (states, _) = try await Self.itemStates(req, contract: c)
+    let rows = states.map { item, state, answer in
+      ItemRow(
+        id: item.id, title: item.displayTitle, link: Paths.exchangeItem(c.id!, item.id), state: state.label,
+        turn: state.turnLabel, owner: (answer?.owner ?? .unset).label, agreed: state.agreed,
+        waitingInstitution: state.waitingFor.contains(.institution),
+        waitingVendor: state.waitingFor.contains(.vendor))
+    }
+    let vendor = try await Vendor.find(c.vendorID, on: req.db)
+    let attachments = try await Attachment.query(on: req.db).filter(\.$contractID == c.id!)
+      .field(\.$id).field(\.$filename).field(\.$size).field(\.$side).field(\.$userName).field(\.$createdAt)
+      .field(\.$organisationID).field(\.$contractID)
+      .sort(\.$createdAt, .descending).all()
+    var invitations: [InvitationRow] = []
+    if p.side == .institution {
+      let now = Date()
+      invitations = try await Invitation.query(on: req.db).filter(\.$contractID == c.id!)
+        .sort(\.$createdAt, .descending).all().map {
+          InvitationRow(
+            email: $0.email, status: $0.usedAt != nil ? "受諾済み" : $0.expiresAt <= now ? "期限切れ" : "未受諾",
+            expires: Format.dateTime($0.expiresAt))
+        }
+    }
+    return try await req.render(
+      "exchange",
+      OverviewContext(
+        page: req.page("事業者とのやり取り: \(c.title)", nav: p.side == .vendor ? "partner" : "contracts"),
+        contractTitle: c.title, contractLink: p.side == .institution ? Paths.contract(c.id!) : nil,
+        vendor: vendor?.name ?? "", side: p.side.label, isInstitution: p.side == .institution,
+        canWrite: p.canWrite,
+        items: rows, waitingVendor: rows.filter(\.waitingVendor),
+        waitingInstitution: rows.filter(\.waitingInstitution),
+        agreedCount: rows.filter(\.agreed).count,
+        attachments: attachments.map {
+          AttachmentRow(
+            filename: $0.filename, size: Format.bytes($0.size), side: $0.side.label, by: $0.userName,
+            at: Format.dateTime($0.createdAt), link: Paths.attachment($0.id!))
+        }, attachmentAction: Paths.attachments(c.id!), invitations: invitations,
+        inviteAction: Paths.invitations(c.id!), annexHTML: Paths.annex(c.id!, "html"),
+        annexDocx: Paths.annex(c.id!, "docx"), annexXlsx: Paths.annex(c.id!, "xlsx"),
+        annexPDF: Paths.annex(c.id!, "pdf"), maxUploadMB: req.settings.maxUploadBytes / 1_048_576))
+  }
+
+  struct EntryView: Encodable {
+    var step: Int
+    var stepTitle: String
+    var side: String
+    var sideKey: String
+    var by: String
+    var at: String
+    var text: String
+    var attachment: String?
+    var attachmentLink: String?
+  }
+  struct StepView: Encodable {
+    var label: String
+    var current: Bool
+  }
+  struct ItemContext: Encodable {
+    var page: Page
+    var contractTitle: String
+    var overviewLink: String
+    var id: String
+    var title: String
+    var content: String
+    var state: String
+    var turn: String
+    var agreed: Bool
+    var myTurn: Bool
+    var canSettle: Bool
+    var canWrite: Bool
+    var side: String
+    var entries: [EntryView]
+    var steps: [StepView]
+    var next: Int
+    var owners: [Option]
+    var ownerLabel: String
+    var agreedText: String
+    var institutionConfirmed: String?
+    var vendorConfirmed: String?
+    var iConfirmed: Bool
+    var initialLabel: String
+    var completedOn: String
+    var entryAction: String
+    var splitAction: String
+    var confirmAction: String
+    var maxUploadMB: Int
+  }
+
+  private func findItem(_ req: Request, _ p: Participant) async throws -> (
+    ChecklistItem, Exchange.State, ChecklistAnswer?
+  ) {
+    let itemID = req.parameters.get("item") ?? ""
+    let (states, _) = try await Self.itemStates(req, contract: p.contract)
+    guard let found = states.first(where: { $0.0.id == itemID }) else {
+      throw Abort(.notFound, reason: "項番 \(itemID): この契約の確認表にない項目です。")
+    }
+    return found
+  }
+
+  func item(req: Request) async throws -> View {
+    let p = try await req.participant()
+    let c = p.contract
+    let (item, state, answer) = try await findItem(req, p)
+    let entries = try await ExchangeEntry.query(on: req.db).filter(\.$contractID == c.id!)
+      .filter(\.$itemID == item.id).sort(\.$createdAt).all()
+    let attachmentIDs = entries.compactMap(\.attachmentID)
+    let names =
+      attachmentIDs.isEmpty
+      ? [:]
+      : Dictionary(
+        try await Attachment.query(on: req.db).filter(\.$id ~~ attachmentIDs).field(\.$id).field(\.$filename)
+          .field(\.$organisationID).field(\.$contractID).all().map { ($0.id!, $0.filename) },
+        uniquingKeysWith: { a, _ in a })
+    let mine = p.side == .institution ? answer?.institutionConfirmedAt : answer?.vendorConfirmedAt
+    return try await req.render(
+      "exchange-item",
+      ItemContext(
+        page: req.page("\(item.id) \(item.displayTitle)", nav: p.side == .vendor ? "partner" : "contracts"),
+        contractTitle: c.title, overviewLink: Paths.exchange(c.id!), id: item.id, title: item.displayTitle,
+        content: item.content ?? "", state: state.label, turn: state.turnLabel, agreed: state.agreed,
+        myTurn: p.canWrite && state.waitingFor.contains(p.side) && !state.agreed,
+        canSettle: p.canWrite && Exchange.canSettle(state), canWrite: p.canWrite, side: p.side.label,
+        entries: entries.map { e in
+          EntryView(
+            step: e.step, stepTitle: Exchange.steps[e.step - 1].title, side: e.side.label,
+            sideKey: e.side.rawValue,
+            by: e.userName, at: Format.dateTime(e.createdAt), text: e.text,
+            attachment: e.attachmentID.flatMap { names[$0] },
+            attachmentLink: e.attachmentID.map(Paths.attachment))
+        },
+        steps: Exchange.steps.map {
+          StepView(
+            label: "手順\($0.number)（\($0.side?.label ?? "双方")）: \($0.title)",
+            current: !state.agreed && $0.number == state.next)
+        }, next: state.next,
+        owners: Owner.options(answer?.owner ?? .unset, label: \.label),
+        ownerLabel: (answer?.owner ?? .unset).label,
+        agreedText: answer?.agreed ?? "",
+        institutionConfirmed: answer?.institutionConfirmedBy.map {
+          "\($0) \(Format.dateTime(answer?.institutionConfirmedAt))"
+        },
+        vendorConfirmed: answer?.vendorConfirmedBy.map {
+          "\($0) \(Format.dateTime(answer?.vendorConfirmedAt))"
+        },
+        iConfirmed: mine != nil, initialLabel: (answer?.initial ?? .unanswered).label,
+        completedOn: answer?.completedOn ?? "",
+        entryAction: Paths.exchangeItem(c.id!, item.id) + "/entries",
+        splitAction: Paths.exchangeItem(c.id!, item.id) + "/split",
+        confirmAction: Paths.exchangeItem(c.id!, item.id) + "/confirm",
+        maxUploadMB: req.settings.maxUploadBytes / 1_048_576))
+  }
+
+  struct EntryForm: Content {
+    var text: String
+    var file: File?
+  }
+
+  func post(req: Request) async throws -> Response {
+    let p = try await req.participant()
+    try p.requireWriter()
+    let (item, _, _) = try await findItem(req, p)
+    let form = try req.content.decode(EntryForm.self)
+    var attachment: Attachment?
+    if let file = form.file, file.data.readableBytes > 0 {
+      attachment = try await Attachments.make(req, p, filename: file.filename, data: Data(buffer: file.data))
+    }
+    let e = try await Exchange.post(
+      on: req.db, contract: p.contract, itemID: item.id, user: p.user, text: form.text, attachment: attachment
+    )
+    req.flash("手順\(e.step)を記録しました。")
+    return req.redirect(to: Paths.exchangeItem(p.contract.id!, item.id))
+  }
+
+  struct SplitForm: Content {
+    var owner: String
+    var agreed: String
+  }
+
+  func split(req: Request) async throws -> Response {
+    let p = try await req.participant()
+    try p.requireWriter()
+    let (item, _, _) = try await findItem(req, p)
+    let form = try req.content.decode(SplitForm.self)
+    guard let owner = Owner(rawValue: form.owner) else {
+      throw Abort(.unprocessableEntity, reason: "担当: 医療機関/事業者/共同/対象外のいずれかを選んでください。")
+    }
+    _ = try await Exchange.setSplit(
+      on: req.db, contract: p.contract, itemID: item.id, user: p.user, owner: owner, agreed: form.agreed)
+    req.flash("分担を保存しました。双方が確認すると合意になります。")
+    return req.redirect(to: Paths.exchangeItem(p.contract.id!, item.id))
+  }
+
+  func confirm(req: Request) async throws -> Response {
+    let p = try await req.participant()
+    try p.requireWriter()
+    let (item, _, _) = try await findItem(req, p)
+    let a = try await Exchange.confirm(
+      on: req.db, contract: p.contract, itemID: item.id, user: p.user, today: DashboardController.today())
+    req.flash(a.isAgreed ? "双方の確認がそろい、合意しました。" : "分担を確認しました。相手側の確認を待っています。")
+    return req.redirect(to: Paths.exchangeItem(p.contract.id!, item.id))
+  }
+
+  struct AttachForm: Content {
+    var file: File
+  }
+
+  func attach(req: Request) async throws -> Response {
+    let p = try await req.participant()
+    try p.requireWriter()
+    guard let form = try? req.content.decode(AttachForm.self), form.file.data.readableBytes > 0 else {
+      throw Abort(.unprocessableEntity, reason: "添付するファイルを選んでください。")
+    }
+    let a = try await Attachments.make(
+      req, p, filename: form.file.filename, data: Data(buffer: form.file.data))
+    try await req.db.transaction { db in
+      try await a.save(on: db)
+      try await AuditLog.record(
+        on: db, org: p.contract.organisationID, user: p.user, action: "添付", entity: "契約 \(p.contract.title)",
+        id: a.id, after: ["filename": a.filename, "sha256": a.sha256])
+    }
+    req.flash("「\(a.filename)」を添付しました。")
+    return req.redirect(to: Paths.exchange(p.contract.id!))
+  }
+
+  func download(req: Request) async throws -> Response {
+    guard let id = req.parameters.get("id", as: UUID.self), let a = try await Attachment.find(id, on: req.db)
+    else {
+      throw Abort(.notFound, reason: "指定されたデータが見つかりません。")
+    }
+    // The contract's participants only; anyone else sees nothing.
+    _ = try await req.participant(contractID: a.contractID)
+    return Downloads.file(a.data, filename: a.filename, type: Attachments.contentType(a.format))
+  }
+}

@@ -1,0 +1,78 @@
+import BunkaiFormats
+import Crypto
+import Fluent
+import Vapor
+
+/// Files either side attaches to a contract, with the same limits and checks as contract uploads:
+/// the type by extension, the size, and a file that actually opens.
+enum Attachments {
+  static let allowedExtensions = ["docx", "txt", "pdf", "xlsx"]
+
+  static func make(_ req: Request, _ p: Participant, filename rawName: String, data: Data) async throws
+    -> Attachment
+  {
+    let filename = (rawName as NSString).lastPathComponent
+    let ext = (filename as NSString).pathExtension.lowercased()
+    guard allowedExtensions.contains(ext) else {
+      throw Abort(
+        .unsupportedMediaType,
+        reason: "\(filename.isEmpty ? "ファイル" : filename): 対応していない形式です。.docx、.xlsx、.txt、.pdf のいずれかを添付してください。")
+    }
+    let max = req.settings.maxUploadBytes
+    guard data.count <= max else {
+      throw Abort(.payloadTooLarge, reason: "\(filename): ファイルが大きすぎます（上限 \(max / 1_048_576) MB）。")
+    }
+    // A file that does not open is refused now rather than found broken by the other side later.
+    try await req.application.threadPool.runIfActive {
+      do {
+        if ext == "xlsx" {
+          _ = try XlsxReader.read(data, path: filename)
+        } else {
+          _ = try DocumentLoader.load(data: data, path: filename)
+        }
+      } catch let e as InputError {
+        throw Abort(.unprocessableEntity, reason: e.description)
+      }
+    }
+    let a = Attachment()
+    a.organisationID = p.contract.organisationID
+    a.contractID = p.contract.id!
+    a.filename = filename
+    a.format = ext
+    a.size = data.count
+    a.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    a.data = data
+    a.side = p.side
+    a.userID = p.user.id!
+    a.userName = p.user.name
+    return a
+  }
+
+  static func contentType(_ ext: String) -> HTTPMediaType {
+    switch ext {
+    case "docx":
+      HTTPMediaType(
+        type: "application", subType: "vnd.openxmlformats-officedocument.wordprocessingml.document")
+    case "xlsx":
+      HTTPMediaType(type: "application", subType: "vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    case "pdf": .pdf
+    case "html": .html
+    case "md": HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"])
+    default: .plainText
+    }
+  }
+}
+
+/// File responses with a Japanese file name that browsers keep (RFC 6266 filename*).
+enum Downloads {
+  static func file(_ data: Data, filename: String, type: HTTPMediaType) -> Response {
+    let r = Response(status: .ok, body: .init(data: data))
+    r.headers.contentType = type
+    let ascii = String(
+      filename.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+    let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
+    r.headers.replaceOrAdd(
+      name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
+    return r
+  }
+}
