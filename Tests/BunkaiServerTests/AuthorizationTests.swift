@@ -14,8 +14,19 @@ struct AuthorizationTests {
     let contract = try await a.addContract(vendorId: vendor, title: "Aだけの契約")
     let review = try await a.uploadFixture(contractId: contract)
     try await a.post("/contracts/\(contract)/checklist", [("answers[P2-A-1][initial]", "yes")])
+    try await a.get("/contracts/\(contract)/exchange")
+    let attached = try await a.upload(
+      "/contracts/\(contract)/attachments", filename: "開示書.txt", data: Data("Aだけの開示書".utf8))
+    #expect(attached.status == .seeOther)
+    let attachment = try #require(try await Attachment.query(on: app.db).first())
     let user = try #require(try await User.query(on: app.db).filter(\.$email == "admin@a.example").first())
-    return (a, ["vendors": vendor, "contracts": contract, "reviews": review, "users": user.id!.uuidString])
+    return (
+      a,
+      [
+        "vendors": vendor, "contracts": contract, "reviews": review, "users": user.id!.uuidString,
+        "attachments": attachment.id!.uuidString,
+      ]
+    )
   }
 
   @Test func everyRouteRefusesAnotherOrganisationsData() async throws {
@@ -34,7 +45,7 @@ struct AuthorizationTests {
         guard let at = parts.firstIndex(of: ":id") else { continue }
         let collection = parts[at - 1]
         let id = try #require(ids[collection], "no id for \(route.path)")
-        let path = "/" + parts.map { $0 == ":id" ? id : $0 }.joined(separator: "/")
+        let path = "/" + parts.map { $0 == ":id" ? id : $0 == ":item" ? "P2-A-1" : $0 }.joined(separator: "/")
         let status: HTTPStatus
         if parts.first == "api" {
           var headers: HTTPHeaders = [
@@ -50,14 +61,17 @@ struct AuthorizationTests {
             .status
         } else if route.method == .GET {
           status = try await b.get(path).status
-        } else if parts.last == "documents" {
+        } else if parts.last == "documents" || parts.last == "attachments" {
           try await b.get("/")
           status = try await b.upload(path, filename: "x.txt", data: Data("第1条 テスト".utf8)).status
         } else {
           try await b.get("/")
           status = try await b.post(
             path,
-            [("title", "乗っ取り"), ("name", "乗っ取り"), ("role", "staff"), ("finding", "1"), ("kind", "later")]
+            [
+              ("title", "乗っ取り"), ("name", "乗っ取り"), ("role", "staff"), ("finding", "1"), ("kind", "later"),
+              ("email", "x@b.example"), ("text", "乗っ取り"), ("owner", "joint"), ("agreed", "乗っ取り"),
+            ]
           ).status
         }
         #expect([.forbidden, .notFound].contains(status), "\(route.method) \(path) answered \(status.code)")

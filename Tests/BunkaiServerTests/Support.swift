@@ -203,7 +203,8 @@ extension Browser {
         ("startDate", "2026-04-01"),
         ("endDate", "2027-03-31"), ("noticeDeadline", "2027-01-31"), ("autoRenewal", "true"),
       ])
-    #expect(res.status == .seeOther)
+    #expect(
+      res.status == .seeOther, "\(res.body.string.components(separatedBy: "<main>").last?.prefix(300) ?? "")")
     return Browser.id(in: res)
   }
 
