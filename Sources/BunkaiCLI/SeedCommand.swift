@@ -25,12 +25,13 @@ struct SeedCommand: AsyncParsableCommand {
     }
     let texts = BenchCorpus.generate(count: contracts, targetChars: chars)
     let total = contracts
-    let reviews = try await serverTask {
+    let (reviews, contractIDs) = try await serverTask {
       try await BunkaiServer.seed(
         settings: data.settings, org: org, email: email, password: password, contracts: texts,
         progress: { n in if n % 50 == 0 || n == total { Output.progress("登録 \(n)/\(total)") } })
     }
     print("医療機関「\(org)」に契約 \(reviews.count) 件と照合結果を登録しました。ログイン: \(email)")
     if let first = reviews.first { print("review: /reviews/\(first)") }
+    if let first = contractIDs.first { print("contract: /contracts/\(first)") }
   }
 }

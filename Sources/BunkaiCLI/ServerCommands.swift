@@ -102,3 +102,29 @@ struct TokenCommand: AsyncParsableCommand {
     }
   }
 }
+
+struct InviteCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "invite", abstract: "事業者の担当者を契約に招待します。", subcommands: [Create.self])
+
+  struct Create: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "create", abstract: "招待リンク（一度だけ使えます）を作り、標準出力に1行で出します。")
+
+    @Option(help: "契約の ID（契約の画面の URL にあります）。") var contract: String
+    @Option(help: "事業者の担当者のメールアドレス。") var email: String
+    @Option(help: "有効期間（日、1〜90）。") var days = 14
+    @Option(help: "リンクの先頭に付ける公開アドレス（既定: BUNKAI_PUBLIC_URL、なければ http://127.0.0.1:8080）。")
+    var baseURL: String?
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+      let (link, expires) = try await serverTask {
+        try await BunkaiServer.createInvitation(
+          settings: data.settings, contractID: contract, email: email, days: days, baseURL: baseURL)
+      }
+      print(link)
+      FileHandle.standardError.write(Data("有効期限: \(ISO8601DateFormatter().string(from: expires))\n".utf8))
+    }
+  }
+}

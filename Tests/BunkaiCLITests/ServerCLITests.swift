@@ -92,6 +92,29 @@ import Testing
     let login = try #require(
       try Self.curl("http://127.0.0.1:\(port)\(review.dropFirst("review: ".count))", follow: true))
     #expect(login.contains("ログイン"))
+
+    // An invitation from the shell: one line, a single-use link on the given address.
+    let contract = try #require(
+      seeded.stdout.split(separator: "\n").first { $0.hasPrefix("contract: /contracts/") })
+    let id = String(contract.dropFirst("contract: /contracts/".count))
+    let invite = try CLI.run(
+      [
+        "invite", "create", "--contract", id, "--email", "kimura@vendor.example", "--base-url",
+        "http://127.0.0.1:\(port)",
+        "--data-dir", dir,
+      ], env: Self.env)
+    #expect(invite.status == 0, "\(invite.stderr)")
+    let link = invite.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    #expect(link.hasPrefix("http://127.0.0.1:\(port)/invite/bk_"))
+    #expect(invite.stderr.contains("有効期限"))
+    let page = try #require(try Self.curl(link))
+    #expect(page.contains("招待の受諾"))
+    #expect(page.contains("kimura@vendor.example"))
+    let unknown = try CLI.run(
+      ["invite", "create", "--contract", "not-an-id", "--email", "a@b.example", "--data-dir", dir],
+      env: Self.env)
+    #expect(unknown.status == 2)
+    #expect(unknown.stderr.contains("契約が見つかりません"))
   }
 
   /// The body of a GET with curl, or nil when the server does not answer.

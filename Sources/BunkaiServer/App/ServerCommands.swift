@@ -43,7 +43,7 @@ public enum BunkaiServer {
   public static func createUser(
     settings: ServerSettings, org: String, email: String, name: String?, role: String, password: String
   ) async throws -> String {
-    guard let role = Role(rawValue: role) else {
+    guard let role = Role(rawValue: role), Role.institution.contains(role) else {
       throw Accounts.Problem(description: "--role は admin、staff、executive のいずれかです（\(role)）。")
     }
     return try await withApp(settings) { app in
@@ -63,6 +63,22 @@ public enum BunkaiServer {
         throw Accounts.Problem(description: "利用者が見つかりません: \(email)")
       }
       return try await Accounts.createToken(on: app.db, user: user, label: label)
+    }
+  }
+
+  /// Invites a vendor contact to a contract; returns the link to send and its expiry.
+  public static func createInvitation(
+    settings: ServerSettings, contractID: String, email: String, days: Int, baseURL: String?
+  ) async throws -> (link: String, expires: Date) {
+    try await withApp(settings) { app in
+      guard let id = UUID(uuidString: contractID), let contract = try await Contract.find(id, on: app.db)
+      else {
+        throw Accounts.Problem(description: "契約が見つかりません: \(contractID)（契約の画面の URL にある ID を指定してください）")
+      }
+      let (inv, token) = try await Invitations.create(
+        on: app.db, contract: contract, email: email, by: nil, days: days)
+      let base = baseURL ?? settings.publicURL ?? "http://127.0.0.1:8080"
+      return (Invitations.link(base: base, token: token), inv.expiresAt)
     }
   }
 
@@ -90,16 +106,15 @@ extension Accounts.Problem: LocalizedError {
 }
 
 extension BunkaiServer {
-  /// Seeds an organisation with contracts and their reviews; returns the review ids.
+  /// Seeds an organisation with contracts and their reviews; returns the review and contract ids.
   public static func seed(
     settings: ServerSettings, org: String, email: String, password: String, contracts: [String],
     progress: @escaping (Int) -> Void
-  ) async throws -> [UUID] {
+  ) async throws -> (reviews: [UUID], contracts: [UUID]) {
     try await withApp(settings) { app in
-      try await Seeder.seed(
-        app, org: org, email: email, password: password, contracts: contracts, progress: progress
-      )
-      .reviewIDs
+      let out = try await Seeder.seed(
+        app, org: org, email: email, password: password, contracts: contracts, progress: progress)
+      return (out.reviewIDs, out.contractIDs)
     }
   }
 }

@@ -9,6 +9,7 @@ enum Seeder {
     var organisation: String
     var email: String
     var reviewIDs: [UUID]
+    var contractIDs: [UUID]
   }
 
   static func seed(
@@ -38,6 +39,7 @@ enum Seeder {
     }
     let kinds = ContractKindOption.allCases
     var reviews: [UUID] = []
+    var contracts: [UUID] = []
     for (i, text) in texts.enumerated() {
       let c = Contract()
       c.organisationID = actor.orgID
@@ -58,6 +60,7 @@ enum Seeder {
       let out = try await Uploads.save(
         on: app.db, actor: actor, contract: c, filename: "seed-\(i + 1).txt", data: data, reviewed: reviewed)
       reviews.append(out.review.id!)
+      contracts.append(c.id!)
       for (j, item) in ["P2-A-1", "P2-A-8", "P2-C-4"].enumerated() where (i + j) % 3 != 0 {
         let a = ChecklistAnswer(organisationID: actor.orgID, contractID: c.id, itemID: item)
         a.initial = j == 2 ? .no : .yes
@@ -66,6 +69,8 @@ enum Seeder {
       }
       progress(i + 1)
     }
-    return Outcome(organisation: org, email: email.lowercased(), reviewIDs: reviews)
+    return Outcome(
+      organisation: org, email: email.lowercased(), reviewIDs: reviews,
+      contractIDs: reviews.isEmpty ? [] : contracts)
   }
 }
