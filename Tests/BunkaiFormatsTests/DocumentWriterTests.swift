@@ -10,7 +10,8 @@ import Testing
     let data = try AnnexDocx.render(annex)
     let parts = try zipEntries(data).map(\.path)
     for p in [
-      "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "word/_rels/document.xml.rels",
+      "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
+      "word/_rels/document.xml.rels",
       "docProps/core.xml",
     ] {
       #expect(parts.contains(p), "\(p) がありません")
@@ -35,8 +36,10 @@ import Testing
     let annex = try AnnexFixture.annex()
     let data = try AnnexXlsx.render(annex)
     let sheet = try zipPart(data, "xl/worksheets/sheet1.xml")
-    let header = sheet.matches(of: #/<c r="[A-Z]+1" s="1" t="inlineStr"><is><t xml:space="preserve">([^<]*)</t>/#)
-      .map { String($0.output.1) }
+    let header = sheet.matches(
+      of: #/<c r="[A-Z]+1" s="1" t="inlineStr"><is><t xml:space="preserve">([^<]*)</t>/#
+    )
+    .map { String($0.output.1) }
     #expect(Array(header.prefix(7)) == ["項番", "項目", "内容", "初回確認", "完了日", "担当", "合意内容"])
     #expect(sheet.contains("state=\"frozen\"") && sheet.contains("<row r=\"\(annex.rows.count + 1)\">"))
     #expect(sheet.contains("はい（2026-05-10）"))
@@ -52,7 +55,9 @@ import Testing
 
   @Test func htmlIsSelfContainedAndEscaped() throws {
     let html = AnnexHTML.render(try AnnexFixture.annex())
-    #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("@media print") && html.contains("thead{display:table-header-group}"))
+    #expect(
+      html.hasPrefix("<!DOCTYPE html>") && html.contains("@media print")
+        && html.contains("thead{display:table-header-group}"))
     #expect(html.contains("電子カルテシステム保守契約 &lt;第2版&gt; &amp; 付属書") && !html.contains("<第2版>"))
     #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
     #expect(html.contains("<br>甲は、乙の説明に基づき"))
@@ -71,7 +76,10 @@ import Testing
 
   @Test func sheetNamesAndColumnsFollowExcelsRules() {
     #expect(XlsxWriter.column(0) == "A" && XlsxWriter.column(25) == "Z" && XlsxWriter.column(26) == "AA")
-    #expect(XlsxWriter.uniqueNames(["a/b", "A/B", "", String(repeating: "長", count: 40)]) == ["ab", "ab(2)", "Sheet3", String(repeating: "長", count: 31)])
+    #expect(
+      XlsxWriter.uniqueNames(["a/b", "A/B", "", String(repeating: "長", count: 40)]) == [
+        "ab", "AB(2)", "Sheet3", String(repeating: "長", count: 31),
+      ])
   }
 
   @Test func xmlEscapingDropsControlCharacters() {
@@ -90,7 +98,8 @@ import Testing
         kind: kinds[i], wording: kinds[i] == .proposeEdited ? "乙は、修正した文言 `code` に従う。" : "",
         reason: "理由\(i + 1)：院内で協議した結果 <要確認>", by: "山田 花子", at: "2026-11-2\(i) 10:00")
     }
-    return ReviewMemo(review: review, catalog: CorpusTests.reviewer.catalog, decisions: decisions, generatedOn: "2026-11-21")
+    return ReviewMemo(
+      review: review, catalog: CorpusTests.reviewer.catalog, decisions: decisions, generatedOn: "2026-11-21")
   }
 
   @Test func markdownHasEveryDecisionAndReason() throws {
@@ -135,10 +144,12 @@ import Testing
     try write("original.docx", original)
     try write(
       "redline-from-docx.docx",
-      try DocxRedline.apply(to: original, edits: RedlineFixture.edits, author: RedlineFixture.author, date: RedlineFixture.date))
+      try DocxRedline.apply(
+        to: original, edits: RedlineFixture.edits, author: RedlineFixture.author, date: RedlineFixture.date))
     let text = RedlineFixture.paragraphs.joined(separator: "\n")
     try write(
       "redline-from-text.docx",
-      try DocxRedline.fromText(text, edits: RedlineFixture.edits, author: RedlineFixture.author, date: RedlineFixture.date))
+      try DocxRedline.fromText(
+        text, edits: RedlineFixture.edits, author: RedlineFixture.author, date: RedlineFixture.date))
   }
 }

@@ -16,7 +16,8 @@ enum RedlineFixture {
 
   static let body =
     p(
-      "システム保守契約書", " w:rsidR=\"00A1B2C3\"", pPr: "<w:pPr><w:jc w:val=\"center\"/><w:rPr><w:b/></w:rPr></w:pPr>",
+      "システム保守契約書", " w:rsidR=\"00A1B2C3\"",
+      pPr: "<w:pPr><w:jc w:val=\"center\"/><w:rPr><w:b/></w:rPr></w:pPr>",
       rPr: "<w:rPr><w:b/><w:sz w:val=\"28\"/></w:rPr>")
     + p("医療法人社団みどり会（以下「甲」という。）と株式会社サンプル情報システム（以下「乙」という。）は、甲の電子カルテシステムの保守について、次のとおり契約を締結する。")
     + "<!-- 本文 -->" + p("第1条（目的）", pPr: "<w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>")
@@ -24,7 +25,8 @@ enum RedlineFixture {
     + p("第2条（再委託）", pPr: "<w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>")
     + p(
       "乙は、本業務の全部又は一部を第三者に再委託することができる。", " w:rsidR='00D4E5F6' ",
-      pPr: "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr><w:ind w:left=\"210\"/></w:pPr>",
+      pPr:
+        "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr><w:ind w:left=\"210\"/></w:pPr>",
       rPr: "<w:rPr><w:rFonts w:hint=\"eastAsia\"/></w:rPr>")
     + p("第3条（損害賠償）", pPr: "<w:pPr><w:pStyle w:val=\"Heading2\"/></w:pPr>")
     + "<w:p><w:pPr><w:ind w:left=\"210\"/></w:pPr><w:bookmarkStart w:id=\"7\" w:name=\"_GoBack\"/>"
@@ -85,7 +87,9 @@ enum RedlineFixture {
       ("word/numbering.xml", Data(numbering.utf8), .deflate), ("word/media/image1.png", media, .none),
     ]
     for (name, data, method) in parts {
-      try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: method) {
+      try archive.addEntry(
+        with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: method
+      ) {
         position, size in data.subdata(in: Int(position)..<Int(position) + size)
       }
     }

@@ -45,10 +45,10 @@ import Testing
     #expect(spans.count == F.paragraphs.count + 4)
     let mark = "<w:rPr><w:ins w:id="
     let author = "w:author=\"\(F.author)\" w:date=\"2026-11-21T00:00:00Z\""
-    for i in [6, 7, 15, 16] {
+    for i in [6, 7, 16, 17] {
       #expect(spans[i].contains(mark) && spans[i].contains(author), "段落 \(i) は挿入された段落のはず")
     }
-    for i in spans.indices where ![6, 7, 9, 15, 16].contains(i) {
+    for i in spans.indices where ![6, 7, 9, 16, 17].contains(i) {
       #expect(!spans[i].contains("<w:ins") && !spans[i].contains("<w:del"), "段落 \(i) は変わらないはず")
     }
     // The anchor's indent and run font come along; its numbering is switched off.
@@ -87,7 +87,9 @@ import Testing
   static func revert(_ xml: String, author: String) -> String {
     let who = #"w:id="\d+" w:author=""# + author + #"" w:date="[^"]+""#
     var s = xml
-    s = s.replacing(try! Regex("<w:p><w:pPr>((?!</w:p>).)*?<w:rPr><w:ins \(who)/></w:rPr></w:pPr>((?!</w:p>).)*</w:p>"), with: "")
+    s = s.replacing(
+      try! Regex("<w:p><w:pPr>((?!</w:p>).)*?<w:rPr><w:ins \(who)/></w:rPr></w:pPr>((?!</w:p>).)*</w:p>"),
+      with: "")
     s = s.replacing(try! Regex("<w:ins \(who)>((?!</w:ins>).)*</w:ins>"), with: "")
     s = s.replacing(try! Regex("<w:del \(who)>(((?!</w:del>).)*)</w:del>")) { m in
       String(m.output[1].substring ?? "").replacingOccurrences(of: "<w:delText", with: "<w:t")
@@ -97,7 +99,8 @@ import Testing
   }
 
   @Test func emptyParagraphCanBeReplacedAndIndicesAreChecked() throws {
-    let out = try DocxRedline.apply(to: try F.docx(), edits: [.replace(14, with: "以上")], author: "甲", date: F.date)
+    let out = try DocxRedline.apply(
+      to: try F.docx(), edits: [.replace(14, with: "以上")], author: "甲", date: F.date)
     let xml = try zipPart(out, "word/document.xml")
     #expect(xml.contains("<w:p w:rsidR=\"00000001\"><w:ins w:id=\"8\" w:author=\"甲\""))
     #expect(try DocxReader.read(out, path: "a.docx").text.hasSuffix("\n以上"))
@@ -118,24 +121,45 @@ import Testing
     let xml = try zipPart(out, "word/document.xml")
     #expect(xml.contains("<w:delText xml:space=\"preserve\">乙は自由に再委託できる。</w:delText>"))
     #expect(xml.contains("w:author=\"\(F.author)\" w:date=\"2026-11-21T00:00:00Z\""))
-    #expect(throws: OfficeWriteError.self) { try DocxRedline.fromText(text, edits: [.replace(5, with: "x")], author: "甲", date: F.date) }
+    #expect(throws: OfficeWriteError.self) {
+      try DocxRedline.fromText(text, edits: [.replace(5, with: "x")], author: "甲", date: F.date)
+    }
   }
 
   @Test func decisionsBecomeEditsAtTheFindingsPlaces() throws {
-    let source = try DocxReader.read(try F.docx(), path: "fixture.docx")
+    let original = try F.docx()
+    let source = try DocxReader.read(original, path: "fixture.docx")
     let review = CorpusTests.reviewer.review(source)
-    let damages = try #require(review.findings.firstIndex { f in f.evidence.contains { $0.text.contains("いかなる場合") } })
+    func finding(_ rule: String) throws -> Int {
+      try #require(review.findings.firstIndex { $0.ruleId == rule })
+    }
     let decisions = [
-      RedlineDecision(finding: damages, wording: "新しい文言", replace: true),
-      RedlineDecision(finding: damages, wording: "追加の文言"),
-      RedlineDecision(finding: damages, wording: "  \n"), RedlineDecision(finding: 999, wording: "x"),
+      // The quote is one paragraph: it is replaced.
+      RedlineDecision(
+        finding: try finding("B2-subcontract-control"), wording: "乙は、甲の承諾を得て再委託できる。", replace: true),
+      // The quote runs into the table: the wording is added after the article instead.
+      RedlineDecision(finding: try finding("D1-liability-carveout"), wording: "損害賠償の追加文言", replace: true),
+      // A missing clause goes after the last article.
+      RedlineDecision(finding: try finding("A-guideline-basis"), wording: "第5条（安全管理）\n安全管理の文言"),
+      RedlineDecision(finding: 0, wording: "  \n"), RedlineDecision(finding: 999, wording: "x"),
     ]
     let edits = DocxRedline.edits(for: review, decisions: decisions)
-    #expect(edits.count == 2)
-    #expect(edits.first == .replace(7, with: "新しい文言"))
-    // The finding's wording goes at the end of its article: 第3条 ends with paragraph 7.
-    let after = try #require(review.findings[damages].placement.insertAfter)
-    #expect(edits.last == .insert(after: DocxRedline.paragraph(containing: after - 1, in: source), "追加の文言"))
+    #expect(
+      edits == [
+        .replace(5, with: "乙は、甲の承諾を得て再委託できる。"), .insert(after: 11, "損害賠償の追加文言"),
+        .insert(after: 13, "第5条（安全管理）\n安全管理の文言"),
+      ])
+    let out = try DocxRedline.apply(to: original, edits: edits, author: F.author, date: F.date)
+    var expected = F.paragraphs
+    expected.insert(contentsOf: ["第5条（安全管理）", "安全管理の文言"], at: 14)
+    expected.insert("損害賠償の追加文言", at: 12)
+    // The replaced paragraph keeps its numbering.
+    expected[5] = "1.\t乙は、甲の承諾を得て再委託できる。"
+    #expect(try DocxReader.read(out, path: "a.docx").text.components(separatedBy: "\n") == expected)
+    let xml = try zipPart(out, "word/document.xml")
+    let tableEnd = try #require(xml.range(of: "</w:tbl>"))
+    let added = try #require(xml.range(of: "損害賠償の追加文言"))
+    #expect(tableEnd.upperBound < added.lowerBound)
     #expect(DocxRedline.paragraph(containing: 0, in: source) == 0)
     #expect(DocxRedline.paragraph(containing: source.scalars.count, in: source) == 14)
     let text = SourceText(text: "一行目\n二行目\n三行目")

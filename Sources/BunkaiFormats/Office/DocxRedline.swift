@@ -51,7 +51,8 @@ public struct RedlineDecision: Sendable, Equatable {
 /// Puts proposals into a contract as tracked changes by the institution.
 public enum DocxRedline {
   /// The vendor's .docx with the edits as tracked changes. Only word/document.xml changes, and in
-  /// it only the spans of the edits: every other part and byte is the original's.
+  /// it only the spans of the edits: every other part and byte is the original's. Paragraphs
+  /// inserted after a table-cell paragraph go after the table.
   public static func apply(
     to docx: Data, edits: [RedlineEdit], author: String, date: Date, path: String = "契約書.docx",
     limits: InputLimits = InputLimits()
@@ -164,6 +165,8 @@ struct DocumentSplicer {
     var open: XMLTag
     /// The close tag; nil for an empty element (<w:p/>).
     var close: XMLTag?
+    /// The end of the outermost table holding the paragraph.
+    var tableEnd: Int?
     var end: Int { close?.end ?? open.end }
   }
 
@@ -172,15 +175,31 @@ struct DocumentSplicer {
   func paragraphs() -> [Paragraph] {
     var stack: [XMLTag] = []
     var out: [Paragraph] = []
+    var tables = 0
+    // Paragraphs of the table being read, which learn its end when it closes.
+    var inTable: [Int] = []
     var i = 0
     while let t = x.nextTag(from: i) {
       i = t.end
+      if x.isName(t, "w:tbl") {
+        if t.kind == .open { tables += 1 } else if t.kind == .close { tables -= 1 }
+        if tables == 0, t.kind == .close {
+          for k in inTable { out[k].tableEnd = t.end }
+          inTable = []
+        }
+        continue
+      }
       guard x.isName(t, "w:p") else { continue }
       switch t.kind {
-      case .open: stack.append(t)
+      case .open:
+        stack.append(t)
+        continue
       case .empty: out.append(Paragraph(open: t, close: nil))
-      case .close: if let o = stack.popLast() { out.append(Paragraph(open: o, close: t)) }
+      case .close:
+        guard let o = stack.popLast() else { continue }
+        out.append(Paragraph(open: o, close: t))
       }
+      if tables > 0 { inTable.append(out.count - 1) }
     }
     return out
   }
@@ -233,9 +252,15 @@ struct DocumentSplicer {
           after += marks.insertedParagraph(line, pPr: style.pPr, rPr: style.rPr)
         }
       }
-      if !after.isEmpty { splices.append((p.end..<p.end, Array(after.utf8))) }
+      // New wording belongs in the body, not in a table cell: it goes after the table.
+      let at = p.tableEnd ?? p.end
+      if !after.isEmpty { splices.append((at..<at, Array(after.utf8))) }
     }
-    splices.sort { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+    // Stable: paragraphs added after one table keep the order of their edits.
+    splices = splices.enumerated().sorted {
+      ($0.element.range.lowerBound, $0.element.range.upperBound, $0.offset)
+        < ($1.element.range.lowerBound, $1.element.range.upperBound, $1.offset)
+    }.map(\.element)
     var out: [UInt8] = []
     out.reserveCapacity(x.b.count + splices.reduce(0) { $0 + $1.bytes.count })
     var copied = 0
