@@ -5,7 +5,7 @@ Usage: scripts/check_office.py DIR
 
 DIR holds the samples the Swift tests write when BUNKAI_OFFICE_OUT=DIR. Every .docx is read
 with python-docx and every .xlsx with openpyxl, checking the content we expect; then
-LibreOffice converts each to PDF. Exit status 1 when any check or conversion fails.
+LibreOffice converts each to PDF (DIR/pdf/docx, DIR/pdf/xlsx). Exit status 1 when any check or conversion fails.
 """
 import os
 import shutil
@@ -96,7 +96,6 @@ def main():
     if not shutil.which("soffice"):
         sys.exit("soffice（LibreOffice）が見つかりません")
     outdir = os.path.join(root, "pdf")
-    os.makedirs(outdir, exist_ok=True)
     profile = tempfile.mkdtemp(prefix="bunkai-lo-")
     failed = 0
     try:
@@ -104,7 +103,10 @@ def main():
             path = os.path.join(root, f)
             try:
                 read = check_docx(path) if f.endswith(".docx") else check_xlsx(path)
-                pdf = convert(path, outdir, profile)
+                # One directory per kind: annex.docx and annex.xlsx would both become annex.pdf.
+                kind_dir = os.path.join(outdir, os.path.splitext(f)[1][1:])
+                os.makedirs(kind_dir, exist_ok=True)
+                pdf = convert(path, kind_dir, profile)
                 print(f"OK   {f}: {read}; {pdf}")
             except Exception as e:  # report every file, then fail
                 failed += 1

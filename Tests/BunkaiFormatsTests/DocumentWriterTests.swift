@@ -41,7 +41,7 @@ import Testing
     )
     .map { String($0.output.1) }
     #expect(Array(header.prefix(7)) == ["項番", "項目", "内容", "初回確認", "完了日", "担当", "合意内容"])
-    #expect(sheet.contains("state=\"frozen\"") && sheet.contains("<row r=\"\(annex.rows.count + 1)\">"))
+    #expect(sheet.contains("state=\"frozen\"") && sheet.contains("<row r=\"\(annex.rows.count + 1)\" ht="))
     #expect(sheet.contains("はい（2026-05-10）"))
     let workbook = try zipPart(data, "xl/workbook.xml")
     #expect(workbook.contains("name=\"合意事項\"") && workbook.contains("_xlnm.Print_Titles"))

@@ -61,9 +61,10 @@ public struct DocxWriter {
         r += "<w:tc><w:tcPr><w:tcW w:w=\"\(twips[c])\" w:type=\"dxa\"/>\(shade)</w:tcPr>"
         let rPr = isHeader ? "<w:rPr><w:b/><w:bCs/>\(size)</w:rPr>" : "<w:rPr>\(size)</w:rPr>"
         let text = c < cells.count ? cells[c] : ""
-        // A cell must hold at least one paragraph.
+        // A cell must hold at least one paragraph; left-aligned, as justified text in a narrow
+        // cell spreads its characters apart.
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-          r += "<w:p><w:pPr><w:spacing w:after=\"0\"/></w:pPr>"
+          r += "<w:p><w:pPr><w:spacing w:after=\"0\"/><w:jc w:val=\"left\"/></w:pPr>"
           r += line.isEmpty ? "" : WordML.run(String(line), rPr: rPr)
           r += "</w:p>"
         }

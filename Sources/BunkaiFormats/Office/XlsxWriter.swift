@@ -127,7 +127,7 @@ public struct XlsxWriter {
   static func sheetXML(_ s: Sheet) -> String {
     let hasHeader = !s.header.isEmpty
     var xml = XMLText.declaration + "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(docRel)\">"
-    xml += "<sheetViews><sheetView workbookViewId=\"0\">"
+    xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr><sheetViews><sheetView workbookViewId=\"0\">"
     if hasHeader {
       xml += "<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
       xml += "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/>"
@@ -143,11 +143,11 @@ public struct XlsxWriter {
     xml += "<sheetData>"
     var r = 1
     if hasHeader {
-      xml += row(r, s.header.map(XlsxCell.text), style: 1)
+      xml += row(r, s.header.map(XlsxCell.text), style: 1, widths: s.widths)
       r += 1
     }
     for cells in s.rows {
-      xml += row(r, cells, style: 2)
+      xml += row(r, cells, style: 2, widths: s.widths)
       r += 1
     }
     xml += "</sheetData>"
@@ -155,12 +155,18 @@ public struct XlsxWriter {
     if hasHeader, columns > 0 { xml += "<autoFilter ref=\"A1:\(column(columns - 1))\(r - 1)\"/>" }
     xml +=
       "<pageMargins left=\"0.4\" right=\"0.4\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
-    xml += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToHeight=\"0\"/>"
+    xml += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
     return xml + "</worksheet>"
   }
 
-  static func row(_ r: Int, _ cells: [XlsxCell], style: Int) -> String {
-    var xml = "<row r=\"\(r)\">"
+  static func row(_ r: Int, _ cells: [XlsxCell], style: Int, widths: [Double]) -> String {
+    let lines =
+      cells.enumerated().map { c, cell in
+        guard case .text(let t) = cell else { return 1 }
+        return lineCount(t, width: c < widths.count ? widths[c] : 8.43)
+      }.max() ?? 1
+    // Readers do not all fit rows to wrapped text, so the height is set from an estimate.
+    var xml = lines > 1 ? "<row r=\"\(r)\" ht=\"\(lines * 13 + 3)\" customHeight=\"1\">" : "<row r=\"\(r)\">"
     for (c, cell) in cells.enumerated() {
       let ref = "\(column(c))\(r)"
       switch cell {
@@ -175,6 +181,15 @@ public struct XlsxWriter {
       }
     }
     return xml + "</row>"
+  }
+
+  /// Lines a wrapped text takes in a column `width` characters wide (a Japanese character is two).
+  static func lineCount(_ text: String, width: Double) -> Int {
+    let perLine = max(Int(width) - 1, 1)
+    return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { n, line in
+      let w = line.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x2E80 ? 2 : 1) }
+      return n + max(1, (w + perLine - 1) / perLine)
+    }
   }
 
   /// Style 1: header (bold, shaded, bordered, wrapped); style 2: body (bordered, wrapped, top).
