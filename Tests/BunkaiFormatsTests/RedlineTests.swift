@@ -109,6 +109,29 @@ import Testing
     }
   }
 
+  @Test func textBoxesAndEarlierChangesAreRespected() throws {
+    let body =
+      "<w:p><w:r><w:t>外側</w:t></w:r><w:r><w:pict><w:txbxContent><w:p><w:r><w:t>内側</w:t></w:r></w:p>"
+      + "</w:txbxContent></w:pict></w:r></w:p>"
+      + "<w:p><w:ins w:id=\"41\" w:author=\"乙\" w:date=\"2026-01-01T00:00:00Z\"><w:r><w:t>乙の挿入</w:t></w:r></w:ins>"
+      + "<w:del w:id=\"3\" w:author=\"乙\" w:date=\"2026-01-01T00:00:00Z\"><w:r><w:delText>乙の削除</w:delText></w:r></w:del></w:p>"
+    let original = try DocxBuilder.build(parts: ["word/document.xml": DocxBuilder.document(body)])
+    // The reader counts the text box's paragraph before the paragraph holding it.
+    #expect(try DocxReader.read(original, path: "a.docx").text == "内側\n外側\n乙の挿入")
+    let out = try DocxRedline.apply(
+      to: original, edits: [.replace(1, with: "新しい外側"), .replace(2, with: "甲の文言")], author: "甲", date: F.date)
+    // A paragraph holding a text box is not emptied: the wording is added after it instead.
+    #expect(try DocxReader.read(out, path: "a.docx").text == "内側\n外側\n新しい外側\n甲の文言")
+    let xml = try zipPart(out, "word/document.xml")
+    // New ids follow the largest one; the other author's changes stay, with ours inside.
+    #expect(
+      xml.contains(
+        "<w:ins w:id=\"41\" w:author=\"乙\" w:date=\"2026-01-01T00:00:00Z\"><w:del w:id=\"44\" w:author=\"甲\"")
+    )
+    #expect(xml.contains("<w:delText>乙の挿入</w:delText>") && xml.contains("<w:delText>乙の削除</w:delText>"))
+    #expect(xml.components(separatedBy: "<w:del ").count == 3)
+  }
+
   @Test func textSourceBecomesADocxWithTheSameChanges() throws {
     let text = "保守契約書\n第1条（目的）\n甲は乙に保守を委託する。\n第2条（再委託）\n乙は自由に再委託できる。"
     let edits: [RedlineEdit] = [

@@ -330,8 +330,8 @@ struct DocumentSplicer {
   mutating func replacement(_ p: Paragraph, _ text: String, rPr: String) -> (
     range: Range<Int>, bytes: [UInt8]
   ) {
-    let inserted = text.isEmpty ? "" : marks.inserted(text, rPr: rPr)
     guard let close = p.close else {
+      let inserted = text.isEmpty ? "" : marks.inserted(text, rPr: rPr)
       // <w:p …/> becomes <w:p …>…</w:p>.
       var open = Array(x.b[p.open.start..<p.open.end - 2])
       while let last = open.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D {
@@ -362,7 +362,8 @@ struct DocumentSplicer {
       i = end.end
     }
     out += x.b[copied..<close.start]
-    out += Array(inserted.utf8)
+    // Ids in document order: the deletions, then the insertion.
+    if !text.isEmpty { out += Array(marks.inserted(text, rPr: rPr).utf8) }
     return (from..<close.start, out)
   }
 
