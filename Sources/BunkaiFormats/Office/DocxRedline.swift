@@ -1,0 +1,386 @@
+import BunkaiCore
+import Foundation
+import ZIPFoundation
+
+/// One change to put into a contract as a tracked change. Paragraphs are numbered as
+/// `DocxReader` numbers them (body and table-cell paragraphs in document order); for text
+/// sources, a paragraph is a line.
+public struct RedlineEdit: Sendable, Equatable {
+  public enum Kind: Sendable, Equatable {
+    /// New paragraphs after the paragraph.
+    case insertAfter
+    /// The paragraph's text deleted and the new text inserted in its place.
+    case replace
+  }
+
+  public var kind: Kind
+  public var paragraph: Int
+  /// The new wording; each line becomes a paragraph.
+  public var text: String
+
+  public init(_ kind: Kind, paragraph: Int, text: String) {
+    self.kind = kind
+    self.paragraph = paragraph
+    self.text = text
+  }
+
+  public static func insert(after paragraph: Int, _ text: String) -> RedlineEdit {
+    RedlineEdit(.insertAfter, paragraph: paragraph, text: text)
+  }
+
+  public static func replace(_ paragraph: Int, with text: String) -> RedlineEdit {
+    RedlineEdit(.replace, paragraph: paragraph, text: text)
+  }
+}
+
+/// A decision to propose wording for a finding: as a new paragraph, or replacing the paragraph
+/// the finding quotes.
+public struct RedlineDecision: Sendable, Equatable {
+  /// The finding's index in `ReviewResult.findings`.
+  public var finding: Int
+  public var wording: String
+  public var replace: Bool
+
+  public init(finding: Int, wording: String, replace: Bool = false) {
+    self.finding = finding
+    self.wording = wording
+    self.replace = replace
+  }
+}
+
+/// Puts proposals into a contract as tracked changes by the institution.
+public enum DocxRedline {
+  /// The vendor's .docx with the edits as tracked changes. Only word/document.xml changes, and in
+  /// it only the spans of the edits: every other part and byte is the original's. Paragraphs
+  /// inserted after a table-cell paragraph go after the table.
+  public static func apply(
+    to docx: Data, edits: [RedlineEdit], author: String, date: Date, path: String = "契約書.docx",
+    limits: InputLimits = InputLimits()
+  ) throws -> Data {
+    var zip = try LimitedZip(data: docx, path: path, limits: limits)
+    guard let document = try zip.read("word/document.xml") else {
+      throw InputError(path, .corruptDocx, "word/document.xml がありません（Word 文書ではないか、壊れています）")
+    }
+    var splicer = DocumentSplicer(Array(document), author: author, date: date)
+    let edited = try splicer.apply(edits)
+    let out = try Archive(accessMode: .create)
+    for entry in zip.archive {
+      let date = entry.fileAttributes[.modificationDate] as? Date ?? OOXMLPackage.fixedDate
+      if entry.type == .directory {
+        try out.addEntry(with: entry.path, type: .directory, uncompressedSize: 0, modificationDate: date) {
+          (_: Int64, _: Int) in Data()
+        }
+        continue
+      }
+      guard entry.type == .file else { continue }
+      let data = entry.path == "word/document.xml" ? Data(edited) : try zip.read(entry.path) ?? Data()
+      try OOXMLPackage.add(
+        data, as: entry.path, to: out, date: date, compression: entry.isCompressed ? .deflate : .none)
+    }
+    guard let data = out.data else { throw OfficeWriteError("修正履歴付きの文書を作成できませんでした") }
+    return data
+  }
+
+  /// A new .docx of a text contract (from .txt or .pdf), one paragraph per line, with the edits
+  /// as tracked changes.
+  public static func fromText(
+    _ text: String, edits: [RedlineEdit], author: String, date: Date, title: String = ""
+  )
+    throws -> Data
+  {
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+      separator: "\n", omittingEmptySubsequences: false)
+    if let bad = edits.first(where: { $0.paragraph < 0 || $0.paragraph >= lines.count }) {
+      throw outOfRange(bad.paragraph, count: lines.count)
+    }
+    let byParagraph = Dictionary(grouping: edits, by: \.paragraph)
+    var w = DocxWriter(title: title, author: author)
+    for (i, line) in lines.enumerated() {
+      var extra = byParagraph[i] ?? []
+      if let r = extra.firstIndex(where: { $0.kind == .replace }) {
+        w.replacedParagraph(String(line), with: extra.remove(at: r).text, author: author, date: date)
+      } else {
+        w.paragraph(String(line))
+      }
+      for e in extra { w.insertedParagraphs(e.text, author: author, date: date) }
+    }
+    return try w.data()
+  }
+
+  /// The edits for a review's decisions: wording goes after the paragraph where the finding places
+  /// it (the end of the article, or of the contract); `replace` swaps the paragraph the finding
+  /// quotes, when the quote lies within one paragraph.
+  public static func edits(for review: ReviewResult, decisions: [RedlineDecision]) -> [RedlineEdit] {
+    let source = review.source
+    return decisions.compactMap { d in
+      guard review.findings.indices.contains(d.finding), !WordML.lines(d.wording).isEmpty else { return nil }
+      let f = review.findings[d.finding]
+      if d.replace {
+        for e in f.evidence {
+          let p = paragraph(containing: e.start, in: source)
+          if p == paragraph(containing: max(e.end - 1, e.start), in: source) {
+            return .replace(p, with: d.wording)
+          }
+        }
+      }
+      let anchor =
+        f.placement.insertAfter.map { paragraph(containing: max($0 - 1, 0), in: source) }
+        ?? paragraph(containing: source.scalars.count, in: source)
+      return .insert(after: anchor, d.wording)
+    }
+  }
+
+  /// The paragraph (docx) or line (text) holding a scalar offset of the source text.
+  public static func paragraph(containing offset: Int, in source: SourceText) -> Int {
+    if source.origins.isEmpty {
+      let end = min(max(offset, 0), source.scalars.count)
+      return source.scalars[0..<end].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+    }
+    // The last origin starting at or before the offset.
+    var lo = 0
+    var hi = source.origins.count
+    while hi - lo > 1 {
+      let mid = (lo + hi) / 2
+      if source.origins[mid].start <= offset { lo = mid } else { hi = mid }
+    }
+    return source.origins[lo].paragraph
+  }
+
+  static func outOfRange(_ p: Int, count: Int) -> OfficeWriteError {
+    OfficeWriteError("修正する段落（\(p + 1) 番目）が文書にありません（段落は \(count) 個）。レビューした版と同じ文書か確認してください。")
+  }
+}
+
+/// Splices tracked changes into document.xml at byte offsets.
+struct DocumentSplicer {
+  let x: XMLBytes
+  var marks: RevisionMarks
+
+  init(_ bytes: [UInt8], author: String, date: Date) {
+    x = XMLBytes(bytes)
+    marks = RevisionMarks(author: author, date: date, firstId: Self.maxId(x) + 1)
+  }
+
+  struct Paragraph {
+    var open: XMLTag
+    /// The close tag; nil for an empty element (<w:p/>).
+    var close: XMLTag?
+    /// The end of the outermost table holding the paragraph.
+    var tableEnd: Int?
+    var end: Int { close?.end ?? open.end }
+  }
+
+  /// Paragraphs in the order DocxReader counts them: by their end (an inner paragraph of a text
+  /// box before the paragraph that holds it).
+  func paragraphs() -> [Paragraph] {
+    var stack: [XMLTag] = []
+    var out: [Paragraph] = []
+    var tables = 0
+    // Paragraphs of the table being read, which learn its end when it closes.
+    var inTable: [Int] = []
+    var i = 0
+    while let t = x.nextTag(from: i) {
+      i = t.end
+      if x.isName(t, "w:tbl") {
+        if t.kind == .open { tables += 1 } else if t.kind == .close { tables -= 1 }
+        if tables == 0, t.kind == .close {
+          for k in inTable { out[k].tableEnd = t.end }
+          inTable = []
+        }
+        continue
+      }
+      guard x.isName(t, "w:p") else { continue }
+      switch t.kind {
+      case .open:
+        stack.append(t)
+        continue
+      case .empty: out.append(Paragraph(open: t, close: nil))
+      case .close:
+        guard let o = stack.popLast() else { continue }
+        out.append(Paragraph(open: o, close: t))
+      }
+      if tables > 0 { inTable.append(out.count - 1) }
+    }
+    return out
+  }
+
+  /// The largest w:id in the part, so new revision ids collide with none.
+  static func maxId(_ x: XMLBytes) -> Int {
+    let key = Array("w:id=\"".utf8)
+    var best = 0
+    var i = 0
+    while let k = x.find(key, from: i) {
+      var j = k + key.count
+      var v = 0
+      while j < x.b.count, x.b[j] >= 0x30, x.b[j] <= 0x39, v < 1_000_000_000 {
+        v = v * 10 + Int(x.b[j] - 0x30)
+        j += 1
+      }
+      best = max(best, v)
+      i = j
+    }
+    return best
+  }
+
+  mutating func apply(_ edits: [RedlineEdit]) throws -> [UInt8] {
+    let paragraphs = paragraphs()
+    if let bad = edits.first(where: { $0.paragraph < 0 || $0.paragraph >= paragraphs.count }) {
+      throw DocxRedline.outOfRange(bad.paragraph, count: paragraphs.count)
+    }
+    var splices: [(range: Range<Int>, bytes: [UInt8])] = []
+    // Paragraph by paragraph, edits in the order given.
+    var order: [Int] = []
+    var byParagraph: [Int: [RedlineEdit]] = [:]
+    for e in edits {
+      if byParagraph[e.paragraph] == nil { order.append(e.paragraph) }
+      byParagraph[e.paragraph, default: []].append(e)
+    }
+    for k in order {
+      let p = paragraphs[k]
+      var pending = byParagraph[k] ?? []
+      let style = anchorStyle(p)
+      var after = ""
+      if let r = pending.firstIndex(where: { $0.kind == .replace }), !hasInnerParagraph(p) {
+        var lines = WordML.lines(pending.remove(at: r).text)
+        let first = lines.isEmpty ? "" : lines.removeFirst()
+        splices.append(replacement(p, first, rPr: style.rPr))
+        for line in lines { after += marks.insertedParagraph(line, pPr: style.pPr, rPr: style.rPr) }
+      }
+      // A paragraph holding a text box keeps its content: its replacement becomes an insertion.
+      for e in pending {
+        for line in WordML.lines(e.text) {
+          after += marks.insertedParagraph(line, pPr: style.pPr, rPr: style.rPr)
+        }
+      }
+      // New wording belongs in the body, not in a table cell: it goes after the table.
+      let at = p.tableEnd ?? p.end
+      if !after.isEmpty { splices.append((at..<at, Array(after.utf8))) }
+    }
+    // Stable: paragraphs added after one table keep the order of their edits.
+    splices = splices.enumerated().sorted {
+      ($0.element.range.lowerBound, $0.element.range.upperBound, $0.offset)
+        < ($1.element.range.lowerBound, $1.element.range.upperBound, $1.offset)
+    }.map(\.element)
+    var out: [UInt8] = []
+    out.reserveCapacity(x.b.count + splices.reduce(0) { $0 + $1.bytes.count })
+    var copied = 0
+    for s in splices {
+      out += x.b[copied..<s.range.lowerBound]
+      out += s.bytes
+      copied = s.range.upperBound
+    }
+    out += x.b[copied...]
+    return out
+  }
+
+  func hasInnerParagraph(_ p: Paragraph) -> Bool {
+    guard let close = p.close else { return false }
+    var i = p.open.end
+    while let t = x.nextTag(from: i, limit: close.start) {
+      if x.isName(t, "w:p") { return true }
+      i = t.end
+    }
+    return false
+  }
+
+  /// The paragraph's w:pPr tag, when it is the first child.
+  func properties(_ p: Paragraph) -> (open: XMLTag, close: XMLTag)? {
+    guard let close = p.close, let t = x.nextTag(from: p.open.end, limit: close.start), x.isName(t, "w:pPr"),
+      t.kind != .close, let end = x.closing(t, limit: close.start)
+    else { return nil }
+    return (t, end)
+  }
+
+  /// Paragraph and run properties for new paragraphs next to `p`: its w:pPr without numbering
+  /// (switched off, so the text's own numbers are not doubled), section break, mark properties or
+  /// earlier changes; and its first run's w:rPr.
+  func anchorStyle(_ p: Paragraph) -> (pPr: String, rPr: String) {
+    guard let close = p.close else { return ("", "") }
+    var pPr = ""
+    var runsFrom = p.open.end
+    if let props = properties(p) {
+      let (open, end) = props
+      runsFrom = end.end
+      if open.kind == .open {
+        let inner = x.replacingChildren(
+          in: open.end..<end.start,
+          [
+            "w:rPr": nil, "w:sectPr": nil, "w:pPrChange": nil,
+            "w:numPr": "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"0\"/></w:numPr>",
+          ])
+        pPr = String(decoding: inner, as: UTF8.self)
+      }
+    }
+    var i = runsFrom
+    while let t = x.nextTag(from: i, limit: close.start) {
+      i = t.end
+      guard x.isName(t, "w:r"), t.kind == .open else { continue }
+      guard let r = x.nextTag(from: t.end, limit: close.start), x.isName(r, "w:rPr"), r.kind == .open,
+        let end = x.closing(r, limit: close.start)
+      else { break }
+      let inner = x.replacingChildren(
+        in: r.end..<end.start, ["w:rPrChange": nil, "w:ins": nil, "w:del": nil])
+      return (pPr, inner.isEmpty ? "" : "<w:rPr>" + String(decoding: inner, as: UTF8.self) + "</w:rPr>")
+    }
+    return (pPr, "")
+  }
+
+  /// The paragraph's runs wrapped in w:del (their w:t turned into w:delText), then the new text
+  /// in w:ins; the paragraph's own tags and properties stay as they were.
+  mutating func replacement(_ p: Paragraph, _ text: String, rPr: String) -> (
+    range: Range<Int>, bytes: [UInt8]
+  ) {
+    guard let close = p.close else {
+      let inserted = text.isEmpty ? "" : marks.inserted(text, rPr: rPr)
+      // <w:p …/> becomes <w:p …>…</w:p>.
+      var open = Array(x.b[p.open.start..<p.open.end - 2])
+      while let last = open.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D {
+        open.removeLast()
+      }
+      return (p.open.start..<p.open.end, open + Array((">" + inserted + "</w:p>").utf8))
+    }
+    let from = properties(p)?.close.end ?? p.open.end
+    var out: [UInt8] = []
+    var copied = from
+    var deleted = 0
+    var i = from
+    while let t = x.nextTag(from: i, limit: close.start) {
+      i = t.end
+      if x.isName(t, "w:del") || x.isName(t, "w:moveFrom") {
+        if t.kind == .open { deleted += 1 } else if t.kind == .close { deleted -= 1 }
+        continue
+      }
+      guard deleted == 0, x.isName(t, "w:r"), t.kind == .open, let end = x.closing(t, limit: close.start)
+      else {
+        continue
+      }
+      out += x.b[copied..<t.start]
+      out += Array("<w:del\(marks.attributes())>".utf8)
+      out += deletedRun(t.start..<end.end)
+      out += Array("</w:del>".utf8)
+      copied = end.end
+      i = end.end
+    }
+    out += x.b[copied..<close.start]
+    // Ids in document order: the deletions, then the insertion.
+    if !text.isEmpty { out += Array(marks.inserted(text, rPr: rPr).utf8) }
+    return (from..<close.start, out)
+  }
+
+  /// A run's bytes with w:t and w:instrText renamed to their deleted forms.
+  func deletedRun(_ range: Range<Int>) -> [UInt8] {
+    var out: [UInt8] = []
+    var copied = range.lowerBound
+    var i = range.lowerBound
+    while let t = x.nextTag(from: i, limit: range.upperBound) {
+      i = t.end
+      let renamed = x.isName(t, "w:t") ? "w:delText" : x.isName(t, "w:instrText") ? "w:delInstrText" : nil
+      guard let renamed else { continue }
+      out += x.b[copied..<t.name.lowerBound]
+      out += Array(renamed.utf8)
+      copied = t.name.upperBound
+    }
+    out += x.b[copied..<range.upperBound]
+    return out
+  }
+}

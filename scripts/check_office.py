@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Opens the office files Bunkai writes with real readers.
+
+Usage: scripts/check_office.py DIR
+
+DIR holds the samples the Swift tests write when BUNKAI_OFFICE_OUT=DIR. Every .docx is read
+with python-docx and every .xlsx with openpyxl, checking the content we expect; then
+LibreOffice converts each to PDF (DIR/pdf/docx, DIR/pdf/xlsx). Exit status 1 when any check or conversion fails.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+try:
+    import docx
+    import openpyxl
+except ImportError:
+    sys.exit("python-docx と openpyxl が必要です: pip install --break-system-packages python-docx openpyxl")
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+ANNEX_COLUMNS = ["項番", "項目", "内容", "初回確認", "完了日", "担当", "合意内容"]
+REDLINE_AUTHOR = "医療法人社団みどり会"
+
+
+def check_docx(path):
+    d = docx.Document(path)
+    body = d.element.body
+    paragraphs = len(body.findall(f".//{W}p"))
+    name = os.path.basename(path)
+    notes = [f"{paragraphs} 段落", f"{len(d.tables)} 表"]
+    if name.startswith("redline"):
+        ins = body.findall(f".//{W}ins")
+        dels = body.findall(f".//{W}del")
+        authors = {e.get(f"{W}author") for e in ins + dels}
+        if not ins:
+            raise AssertionError("修正履歴の挿入（w:ins）がありません")
+        if authors != {REDLINE_AUTHOR}:
+            raise AssertionError(f"修正履歴の作成者が想定と違います: {authors}")
+        if not body.findall(f".//{W}delText"):
+            raise AssertionError("置き換えた段落の削除文字列（w:delText）がありません")
+        notes.append(f"挿入 {len(ins)}・削除 {len(dels)}（{REDLINE_AUTHOR}）")
+    if name.startswith("annex"):
+        header = [c.text for c in d.tables[-1].rows[0].cells]
+        if header[: len(ANNEX_COLUMNS)] != ANNEX_COLUMNS:
+            raise AssertionError(f"別紙の表の見出しが想定と違います: {header}")
+        if not d.tables[-1].rows[0]._tr.findall(f".//{W}tblHeader"):
+            raise AssertionError("表の見出し行に繰り返し指定（w:tblHeader）がありません")
+        notes.append(f"項目 {len(d.tables[-1].rows) - 1} 行")
+    if name.startswith("memo") and not any("判断" in p.text for t in d.tables for r in t.rows for p in r.cells[0].paragraphs):
+        raise AssertionError("メモに判断の行がありません")
+    with zipfile.ZipFile(path) as z:
+        if "word/styles.xml" in z.namelist():
+            styles = z.read("word/styles.xml").decode("utf-8")
+            if name != "original.docx" and 'w:eastAsia="ja-JP"' not in styles:
+                raise AssertionError("styles.xml に日本語（w:eastAsia=\"ja-JP\"）の指定がありません")
+    return "、".join(notes)
+
+
+def check_xlsx(path):
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    header = [c.value for c in ws[1]]
+    if os.path.basename(path).startswith("annex"):
+        if header[: len(ANNEX_COLUMNS)] != ANNEX_COLUMNS:
+            raise AssertionError(f"別紙の列の順序が想定と違います: {header}")
+        if ws.freeze_panes != "A2":
+            raise AssertionError(f"見出し行が固定されていません（{ws.freeze_panes}）")
+        if any(not ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)):
+            raise AssertionError("項番の空いた行があります")
+    return f"シート {wb.sheetnames}、{ws.max_row} 行 × {ws.max_column} 列"
+
+
+def convert(path, outdir, profile):
+    pdf = os.path.join(outdir, os.path.splitext(os.path.basename(path))[0] + ".pdf")
+    if os.path.exists(pdf):
+        os.remove(pdf)
+    r = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", outdir, path],
+        capture_output=True, text=True, timeout=180)
+    if r.returncode != 0 or not os.path.exists(pdf) or os.path.getsize(pdf) == 0:
+        raise AssertionError(f"LibreOffice が PDF を作れませんでした（終了コード {r.returncode}）: {r.stderr.strip()[:300]}")
+    return f"PDF {os.path.getsize(pdf)} バイト"
+
+
+def main():
+    if len(sys.argv) != 2 or not os.path.isdir(sys.argv[1]):
+        sys.exit("使い方: scripts/check_office.py DIR（BUNKAI_OFFICE_OUT で書き出したディレクトリ）")
+    root = sys.argv[1]
+    files = sorted(f for f in os.listdir(root) if f.endswith((".docx", ".xlsx")))
+    if not files:
+        sys.exit(f"{root} に .docx も .xlsx もありません。BUNKAI_OFFICE_OUT={root} でテストを実行してください。")
+    if not shutil.which("soffice"):
+        sys.exit("soffice（LibreOffice）が見つかりません")
+    outdir = os.path.join(root, "pdf")
+    profile = tempfile.mkdtemp(prefix="bunkai-lo-")
+    failed = 0
+    try:
+        for f in files:
+            path = os.path.join(root, f)
+            try:
+                read = check_docx(path) if f.endswith(".docx") else check_xlsx(path)
+                # One directory per kind: annex.docx and annex.xlsx would both become annex.pdf.
+                kind_dir = os.path.join(outdir, os.path.splitext(f)[1][1:])
+                os.makedirs(kind_dir, exist_ok=True)
+                pdf = convert(path, kind_dir, profile)
+                print(f"OK   {f}: {read}; {pdf}")
+            except Exception as e:  # report every file, then fail
+                failed += 1
+                print(f"NG   {f}: {e}")
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    print(f"{len(files) - failed}/{len(files)} files passed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
