@@ -66,7 +66,10 @@ let package = Package(
     .testTarget(name: "BunkaiCLITests", dependencies: ["BunkaiCLI", "bunkai"]),
     .testTarget(
       name: "BunkaiServerTests",
-      dependencies: ["BunkaiServer", .product(name: "VaporTesting", package: "vapor")]
+      dependencies: [
+        "BunkaiServer", "BunkaiFormats", .product(name: "VaporTesting", package: "vapor"),
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ]
     ),
   ]
 )

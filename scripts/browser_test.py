@@ -2,7 +2,9 @@
 """Real-browser test: Debian's chromium through selenium against a running `bunkai serve`.
 
 Walks what a clinic's office manager does first: set up the organisation, add a vendor and a
-contract, upload the contract, read a finding, record a decision, answer a Part2 item.
+contract, upload the contract, read a finding, record a decision, answer a Part2 item. Then the
+vendor: the institution invites it, the vendor accepts the link in a second browser, both sides
+go through the five steps of one Part2 item, both confirm, and the annex downloads.
 Saves a screenshot of every page into the folder given (and prints where it is).
 
 usage: browser_test.py BASE_URL SCREENSHOT_DIR CONTRACT_FILE
@@ -19,12 +21,21 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 base, shots, contract_file = sys.argv[1].rstrip("/"), sys.argv[2], os.path.abspath(sys.argv[3])
 os.makedirs(shots, exist_ok=True)
 
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for a in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
-    options.add_argument(a)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.implicitly_wait(5)
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for a in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
+        options.add_argument(a)
+    d = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    d.implicitly_wait(5)
+    return d
+
+
+driver = browser()
+institution = driver
+vendor = None
 step = 0
 
 
@@ -71,6 +82,30 @@ def expect(text):
     except Exception:
         shot("failure")
         raise AssertionError(f"expected {text!r} on {driver.current_url}")
+
+
+def as_(who):
+    """Switches the helpers above to the institution's or the vendor's browser."""
+    global driver
+    driver = who
+
+
+def write_step(item_url, text, who_label):
+    driver.get(item_url)
+    fill("text", text)
+    submit("#entry-form")
+    expect("を記録しました")
+    shot(f"exchange-{who_label}")
+
+
+def fetch(path):
+    """Downloads a path in the signed-in browser; returns (status, content type, size, first bytes)."""
+    return driver.execute_async_script(
+        """const done = arguments[arguments.length - 1];
+        fetch(arguments[0]).then(async r => {
+          const b = new Uint8Array(await r.arrayBuffer());
+          done([r.status, r.headers.get('content-type'), b.length, String.fromCharCode(b[0], b[1])]);
+        }).catch(e => done([0, String(e), 0, '']));""", path)
 
 
 def no_console_errors():
@@ -147,9 +182,72 @@ try:
     expect("電子カルテ保守契約 2026")
     shot("dashboard")
 
+    # The vendor: invited from the contract's exchange page, accepted in another browser.
+    click_and_wait(driver.find_element(By.LINK_TEXT, "電子カルテ保守契約 2026"))
+    click_and_wait(driver.find_element(By.LINK_TEXT, "事業者とのやり取り・別紙"))
+    expect("事業者とのやり取り")
+    overview_url = driver.current_url
+    fill("email", "suzuki@test-iryo.example")
+    submit("#invite-form")
+    expect("招待リンクを作りました")
+    link = driver.find_element(By.ID, "invite-link").get_attribute("value")
+    shot("invitation")
+
+    vendor = browser()
+    as_(vendor)
+    driver.get(link)
+    expect("招待の受諾")
+    fill("name", "保守窓口 鈴木")
+    fill("password", "vendor-browser-pass")
+    shot("vendor-accept")
+    submit("#accept-form")
+    expect("招待を受け付けました")
+    shot("vendor-overview")
+    no_console_errors()
+
+    item_url = overview_url + "/P2-C-5"
+    write_step(item_url, "弊社は障害の原因を調べ、報告書を10営業日以内に提出します。", "1-vendor")
+    as_(institution)
+    write_step(item_url, "当院が自ら行うべき対策は何ですか。", "2-institution")
+    as_(vendor)
+    write_step(item_url, "ログの保管と、院内端末の操作記録の提供をお願いします。", "3-vendor")
+    as_(institution)
+    write_step(item_url, "ログの保管は当院で行います。解析は支援をお願いします。", "4-institution")
+    driver.get(item_url)
+    Select(driver.find_element(By.NAME, "owner")).select_by_value("joint")
+    fill("agreed", "原因究明は事業者が主導し、ログの保管は医療機関が行う")
+    submit("#split-form")
+    expect("分担を保存しました")
+    submit("#confirm-form")
+    expect("相手側の確認を待っています")
+    shot("5-institution-confirmed")
+    as_(vendor)
+    driver.get(item_url)
+    submit("#confirm-form")
+    expect("合意しました")
+    expect("合意済み")
+    shot("5-vendor-confirmed")
+    no_console_errors()
+
+    # The annex: the printable page, and the Word and Excel files download.
+    as_(institution)
+    driver.get(overview_url)
+    click_and_wait(driver.find_element(By.LINK_TEXT, "印刷用"))
+    expect("責任分界に関する合意事項")
+    expect("原因究明は事業者が主導し")
+    shot("annex")
+    for ext, magic in [("docx", "PK"), ("xlsx", "PK")]:
+        status, ctype, size, first = fetch(overview_url.replace("/exchange", "/annex." + ext))
+        if status != 200 or first != magic or size < 2000:
+            raise AssertionError(f"annex.{ext}: status {status}, {ctype}, {size} bytes")
+        print(f"  annex.{ext}: {size} bytes, {ctype}")
+    no_console_errors()
+
     driver.set_window_size(390, 844)  # a phone-sized screen
     driver.get(base + "/")
     shot("dashboard-phone")
     print(f"browser test passed; screenshots in {os.path.abspath(shots)}")
 finally:
-    driver.quit()
+    institution.quit()
+    if vendor:
+        vendor.quit()

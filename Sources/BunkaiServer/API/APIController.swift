@@ -104,6 +104,8 @@ struct APIController {
     var kind: String
     var wording: String?
     var reason: String?
+    /// With proposeEdited: the wording replaces the quoted clause in the redline.
+    var replace: Bool?
   }
 
   func register(_ api: any RoutesBuilder) {
@@ -115,6 +117,15 @@ struct APIController {
     api.post("reviews", ":id", "decisions", use: decide)
     api.get("contracts", ":id", "checklist", use: getChecklist)
     api.put("contracts", ":id", "checklist", use: putChecklist)
+    for ext in ["docx", "xlsx"] {
+      api.get("contracts", ":id", "annex.\(ext)") { req in
+        try await ExchangeController.annexResponse(
+          req, contract: try await req.owned(Contract.self), ext: ext)
+      }
+    }
+    api.get("reviews", ":id", "redline.docx", use: ReviewController().redline)
+    api.get("reviews", ":id", "memo.docx") { try await ReviewController().memo(req: $0, ext: "docx") }
+    api.get("reviews", ":id", "memo.md") { try await ReviewController().memo(req: $0, ext: "md") }
   }
 
   static func dto(_ c: Contract, systems: [UUID]) -> ContractDTO {
@@ -190,7 +201,7 @@ struct APIController {
     let input = try req.content.decode(DecisionInput.self)
     let d = try await ReviewController.record(
       req, actor: actor, review: r, index: input.finding - 1, kind: input.kind, wording: input.wording,
-      reason: input.reason)
+      reason: input.reason, replace: input.replace ?? false)
     return try await DecisionDTO(d).encodeResponse(status: .created, for: req)
   }
 

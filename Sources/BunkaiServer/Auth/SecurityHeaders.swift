@@ -7,10 +7,18 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
     + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 
+  /// For self-contained documents with their own inline print styles: no script, nothing loaded.
+  static let documentCSP =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "
+    + "frame-ancestors 'none'"
+
   func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
     let response = try await next.respond(to: request)
     let h = response.headers
-    response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.csp)
+    // A response may set a stricter policy of its own (the annex page: no script at all).
+    if !h.contains(name: "Content-Security-Policy") {
+      response.headers.replaceOrAdd(name: "Content-Security-Policy", value: Self.csp)
+    }
     response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
     response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
     response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")

@@ -1,4 +1,5 @@
 import BunkaiCore
+import BunkaiFormats
 import Fluent
 import Vapor
 
@@ -61,6 +62,39 @@ struct ExchangeController {
     routes.post("contracts", ":id", "exchange", ":item", "confirm", use: confirm)
     routes.post("contracts", ":id", "attachments", use: attach)
     routes.get("attachments", ":id", use: download)
+    for ext in ["html", "docx", "xlsx", "pdf"] {
+      routes.get("contracts", ":id", "annex.\(ext)") { req in try await annex(req: req, ext: ext) }
+    }
+  }
+
+  /// The annex in the format asked for; both sides may download it.
+  func annex(req: Request, ext: String) async throws -> Response {
+    let p = try await req.participant()
+    return try await Self.annexResponse(req, contract: p.contract, ext: ext)
+  }
+
+  static func annexResponse(_ req: Request, contract: Contract, ext: String) async throws -> Response {
+    let annex = try await SignedDocuments.annex(req.db, engine: req.engine, contract: contract)
+    let name = "別紙_責任分界に関する合意事項_\(contract.title)"
+    switch ext {
+    case "html":
+      let r = Response(status: .ok, body: .init(string: AnnexHTML.render(annex)))
+      r.headers.contentType = .html
+      r.headers.replaceOrAdd(name: "Content-Security-Policy", value: SecurityHeadersMiddleware.documentCSP)
+      return r
+    case "xlsx":
+      return Downloads.file(
+        try AnnexXlsx.render(annex), filename: name + ".xlsx", type: Attachments.contentType("xlsx"))
+    case "pdf":
+      let docx = try AnnexDocx.render(annex)
+      let pdf = try await req.application.threadPool.runIfActive {
+        try PDFConverter.convert(docx, ext: "docx")
+      }
+      return Downloads.file(pdf, filename: name + ".pdf", type: .pdf)
+    default:
+      return Downloads.file(
+        try AnnexDocx.render(annex), filename: name + ".docx", type: Attachments.contentType("docx"))
+    }
   }
 
   struct PartnerContext: Encodable {

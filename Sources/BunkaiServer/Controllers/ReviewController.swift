@@ -53,6 +53,9 @@ struct ReviewController {
     var contractLink: String
     var checklistLink: String
     var printLink: String
+    var redlineLink: String
+    var memoDocxLink: String
+    var memoMarkdownLink: String
     var filename: String
     var version: Int
     var uploadedAt: String
@@ -75,6 +78,31 @@ struct ReviewController {
     routes.get("reviews", ":id", "print", use: { try await show(req: $0, print: true) })
     routes.post("reviews", ":id", "decisions", use: decide)
     routes.post("reviews", ":id", "sign-off", use: signOff)
+    routes.get("reviews", ":id", "redline.docx", use: redline)
+    routes.get("reviews", ":id", "memo.docx") { try await memo(req: $0, ext: "docx") }
+    routes.get("reviews", ":id", "memo.md") { try await memo(req: $0, ext: "md") }
+  }
+
+  /// The vendor's contract with the proposals decided so far as tracked changes.
+  func redline(req: Request) async throws -> Response {
+    let review = try await req.owned(ReviewRecord.self)
+    let (data, name) = try await SignedDocuments.redline(req.db, engine: req.engine, review: review)
+    return Downloads.file(data, filename: name, type: Attachments.contentType("docx"))
+  }
+
+  func memo(req: Request, ext: String) async throws -> Response {
+    let review = try await req.owned(ReviewRecord.self)
+    return try await Self.memoResponse(req, review: review, ext: ext)
+  }
+
+  static func memoResponse(_ req: Request, review: ReviewRecord, ext: String) async throws -> Response {
+    let memo = try await SignedDocuments.memo(req.db, engine: req.engine, review: review)
+    let name = "契約書レビューメモ_\(memo.review.contract.title ?? memo.review.source.path)"
+    if ext == "md" {
+      return Downloads.file(
+        Data(memo.markdown().utf8), filename: name + ".md", type: Attachments.contentType("md"))
+    }
+    return Downloads.file(try memo.docx(), filename: name + ".docx", type: Attachments.contentType("docx"))
   }
 
   static let severityLabels = ["high": "高", "medium": "中", "low": "低"]
@@ -114,7 +142,9 @@ struct ReviewController {
       Context(
         page: req.page("照合結果: \(contract.title)", nav: "contracts"), contractTitle: contract.title,
         contractLink: Paths.contract(contract.id!), checklistLink: Paths.checklist(contract.id!),
-        printLink: Paths.reviewPrint(review.id!), filename: doc.filename, version: doc.version,
+        printLink: Paths.reviewPrint(review.id!), redlineLink: Paths.redline(review.id!),
+        memoDocxLink: Paths.memo(review.id!, "docx"), memoMarkdownLink: Paths.memo(review.id!, "md"),
+        filename: doc.filename, version: doc.version,
         uploadedAt: Format.dateTime(doc.createdAt), playbook: review.playbook, disclaimer: stored.disclaimer,
         documentTitle: stored.document.title ?? "（表題なし）",
         parties: stored.document.parties.map {
@@ -160,6 +190,7 @@ struct ReviewController {
     var kind: String
     var wording: String?
     var reason: String?
+    var replace: Bool?
   }
 
   func decide(req: Request) async throws -> Response {
@@ -169,7 +200,7 @@ struct ReviewController {
     let form = try req.content.decode(DecisionForm.self)
     let decision = try await Self.record(
       req, actor: actor, review: review, index: form.finding - 1, kind: form.kind, wording: form.wording,
-      reason: form.reason)
+      reason: form.reason, replace: form.replace ?? false)
     req.flash("指摘 \(form.finding) の判断「\(decision.kind.label)」を記録しました。")
     return req.redirect(to: Paths.review(review.id!) + "#f\(form.finding)")
   }
@@ -177,7 +208,7 @@ struct ReviewController {
   /// Validates and stores a decision, then refreshes the contract's open counts.
   static func record(
     _ req: Request, actor: Actor, review: ReviewRecord, index: Int, kind rawKind: String, wording: String?,
-    reason: String?
+    reason: String?, replace: Bool
   ) async throws -> Decision {
     let stored = try StoredReview.decode(review.resultJSON)
     guard stored.findings.indices.contains(index) else {
@@ -203,6 +234,7 @@ struct ReviewController {
     d.kind = kind
     d.wording = kind == .proposeEdited ? wording : ""
     d.reason = reason
+    d.replacesQuote = kind == .proposeEdited && replace && !stored.findings[index].evidence.isEmpty
     d.userID = actor.id
     d.userName = actor.user.name
     try await req.db.transaction { db in

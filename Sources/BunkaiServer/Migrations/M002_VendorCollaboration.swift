@@ -5,7 +5,10 @@ import SQLKit
 /// exchange, attachments, both sides' confirmations, the side in the audit log; and the indexes
 /// the busiest pages look up by.
 struct M002_VendorCollaboration: AsyncMigration {
+  var name: String { "M002_VendorCollaboration" }
+
   func prepare(on db: any Database) async throws {
+    try await db.schema(Decision.schema).field("replaces_quote", .bool).update()
     try await db.schema(User.schema).field("vendor_id", .uuid).update()
     try await db.schema(AuditEntry.schema).field("side", .string).update()
     for field in [
@@ -95,5 +98,6 @@ struct M002_VendorCollaboration: AsyncMigration {
     }
     try await db.schema(AuditEntry.schema).deleteField("side").update()
     try await db.schema(User.schema).deleteField("vendor_id").update()
+    try await db.schema(Decision.schema).deleteField("replaces_quote").update()
   }
 }

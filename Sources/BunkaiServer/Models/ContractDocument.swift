@@ -69,6 +69,9 @@ final class Decision: Model, @unchecked Sendable {
   @Field(key: "kind") var kind: DecisionKind
   @Field(key: "wording") var wording: String
   @Field(key: "reason") var reason: String
+  /// Edited wording that replaces the quoted clause (a tracked deletion and insertion in the redline)
+  /// rather than being added after it.
+  @OptionalField(key: "replaces_quote") var replacesQuote: Bool?
   @Field(key: "user_id") var userID: UUID
   @Field(key: "user_name") var userName: String
   @Timestamp(key: "created_at", on: .create) var createdAt: Date?

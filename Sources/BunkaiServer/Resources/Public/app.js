@@ -10,9 +10,9 @@ document.addEventListener("DOMContentLoaded", () => {
   // The edited-wording box matters only for "propose with edited wording".
   for (const form of document.querySelectorAll(".decision-form")) {
     const kind = form.querySelector(".decision-kind");
-    const wording = form.querySelector(".wording");
-    if (!kind || !wording) continue;
-    const sync = () => wording.classList.toggle("hidden", kind.value !== "proposeEdited");
+    const boxes = form.querySelectorAll(".wording");
+    if (!kind || boxes.length === 0) continue;
+    const sync = () => boxes.forEach((box) => box.classList.toggle("hidden", kind.value !== "proposeEdited"));
     kind.addEventListener("change", sync);
     sync();
   }

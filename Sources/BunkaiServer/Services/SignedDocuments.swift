@@ -1,0 +1,188 @@
+import BunkaiCore
+import BunkaiFormats
+import Fluent
+import Foundation
+import Vapor
+
+/// The documents that get signed or filed: the annex of a contract's agreed split, the redline of
+/// a review's proposals, and the review memo. Shared by the pages, the API and the shell.
+enum SignedDocuments {
+  // MARK: Annex
+
+  /// The annex of a contract: every Part2 item with its split, the exchange in brief and both
+  /// confirmations.
+  static func annex(_ db: any Database, engine: Engine, contract: Contract) async throws -> Annex {
+    let (catalog, _) = try await Checklists.catalog(db, engine: engine, org: contract.organisationID)
+    let items = Checklists.items(catalog, contract: contract)
+    let answers = try await Checklists.answers(db, org: contract.organisationID, contractID: contract.id)
+    let entries = Dictionary(
+      grouping: try await ExchangeEntry.query(on: db).filter(\.$contractID == contract.id!).sort(\.$createdAt)
+        .all(),
+      by: \.itemID)
+    let org = try await Organisation.find(contract.organisationID, on: db)
+    let vendor = try await Vendor.find(contract.vendorID, on: db)
+    var dates: [String] = []
+    if contract.startDate != nil || contract.endDate != nil {
+      dates.append("期間 \(contract.startDate ?? "")〜\(contract.endDate ?? "")")
+    }
+    dates.append(contract.autoRenewal ? "自動更新あり" : "自動更新なし")
+    if let d = contract.noticeDeadline { dates.append("通知期限 \(d)") }
+    let header = Annex.Header(
+      institution: org?.name ?? "", vendor: vendor?.name ?? "", contractTitle: contract.title,
+      contractDates: dates.joined(separator: "、"), generatedOn: DashboardController.today())
+    let rows = items.map { item -> Annex.Row in
+      let a = answers[item.id]
+      let initial = a?.initial ?? .unanswered
+      return Annex.Row(
+        number: item.number, title: item.displayTitle, content: item.content ?? "", firstCheck: initial.label,
+        firstCheckDate: initial == .unanswered ? nil : contract.firstMeetingOn, completedOn: a?.completedOn,
+        owner: a.map { $0.owner == .unset ? "" : $0.owner.label } ?? "", agreed: a?.agreed ?? "",
+        exchange: summary(entries[item.id] ?? []),
+        institutionConfirmation: confirmation(a?.institutionConfirmedBy, a?.institutionConfirmedAt),
+        vendorConfirmation: confirmation(a?.vendorConfirmedBy, a?.vendorConfirmedAt))
+    }
+    return Annex(header: header, rows: rows)
+  }
+
+  /// The exchange in brief: one line per entry, long entries cut.
+  static func summary(_ entries: [ExchangeEntry]) -> String {
+    entries.map { e in
+      let text = e.text.replacingOccurrences(of: "\n", with: " ")
+      let short = text.count > 120 ? String(text.prefix(120)) + "…" : text
+      return "手順\(e.step)（\(e.side.label) \(e.userName)）: \(short)"
+    }.joined(separator: "\n")
+  }
+
+  private static func confirmation(_ by: String?, _ at: Date?) -> Annex.Confirmation? {
+    guard let by, let at else { return nil }
+    return Annex.Confirmation(name: by, at: Format.dateTime(at))
+  }
+
+  // MARK: Review memo and redline
+
+  /// A stored review read again from its document: the engine is deterministic, so the findings
+  /// are the stored ones, now with the source offsets the redline needs. A review made by another
+  /// playbook version no longer matches and is refused rather than misplaced.
+  static func reviewResult(_ db: any Database, engine: Engine, review: ReviewRecord) async throws -> (
+    ReviewResult, ContractDocument
+  ) {
+    guard let doc = try await ContractDocument.find(review.documentID, on: db) else {
+      throw Abort(.notFound, reason: "照合した契約書が見つかりません。")
+    }
+    let stored = try StoredReview.decode(review.resultJSON)
+    let result = engine.reviewer.review(try loadSource(doc))
+    guard result.findings.map(\.ruleId) == stored.findings.map(\.ruleId) else {
+      throw Abort(
+        .conflict,
+        reason: "この照合結果は以前の条項ライブラリで作られたため、文書を作れません。契約書をもう一度アップロードして照合し直してください。")
+    }
+    return (result, doc)
+  }
+
+  private static func loadSource(_ doc: ContractDocument) throws -> SourceText {
+    do {
+      return try DocumentLoader.load(data: doc.bytes, path: doc.filename)
+    } catch {
+      throw Abort(.unprocessableEntity, reason: error.description)
+    }
+  }
+
+  static func latestDecisions(_ db: any Database, review: ReviewRecord) async throws -> [Int: Decision] {
+    Decisions.latest(try await Decision.query(on: db).filter(\.$reviewID == review.id!).all())
+  }
+
+  static func memo(_ db: any Database, engine: Engine, review: ReviewRecord) async throws -> ReviewMemo {
+    let (result, _) = try await reviewResult(db, engine: engine, review: review)
+    let decisions = try await latestDecisions(db, review: review).mapValues { d in
+      MemoDecision(
+        kind: MemoDecision.Kind(rawValue: d.kind.rawValue) ?? .none, wording: d.wording, reason: d.reason,
+        by: d.userName, at: Format.dateTime(d.createdAt))
+    }
+    return ReviewMemo(
+      review: result, catalog: engine.builtinCatalog, decisions: decisions,
+      generatedOn: DashboardController.today())
+  }
+
+  /// The proposals of a review's decisions as tracked changes: into the vendor's own .docx, or
+  /// into a new .docx of the text for .txt and .pdf contracts. Edited wording replaces the quoted
+  /// paragraph of a clause that falls short; everything else is inserted where the finding places it.
+  static func redline(_ db: any Database, engine: Engine, review: ReviewRecord) async throws -> (Data, String)
+  {
+    let (result, doc) = try await reviewResult(db, engine: engine, review: review)
+    let latest = try await latestDecisions(db, review: review)
+    let proposals = latest.sorted { $0.key < $1.key }.compactMap { i, d -> RedlineDecision? in
+      guard result.findings.indices.contains(i) else { return nil }
+      let f = result.findings[i]
+      switch d.kind {
+      case .propose: return RedlineDecision(finding: i, wording: contractWording(f.suggestion))
+      case .proposeEdited:
+        return RedlineDecision(
+          finding: i, wording: contractWording(d.wording), replace: d.replacesQuote ?? false)
+      case .notNeeded, .later: return nil
+      }
+    }
+    guard !proposals.isEmpty else {
+      throw Abort(.unprocessableEntity, reason: "提案する判断（文例のまま提案／文言を修正して提案）がまだありません。照合結果の画面で判断を記録してください。")
+    }
+    let org = try await Organisation.find(review.organisationID, on: db)
+    let edits = DocxRedline.edits(for: result, decisions: proposals)
+    let author = org?.name ?? "医療機関"
+    let base = (doc.filename as NSString).deletingPathExtension
+    let data =
+      doc.format == "docx"
+      ? try DocxRedline.apply(to: doc.bytes, edits: edits, author: author, date: Date(), path: doc.filename)
+      : try DocxRedline.fromText(result.source.text, edits: edits, author: author, date: Date(), title: base)
+    return (data, "\(base)-修正提案.docx")
+  }
+}
+
+extension SignedDocuments {
+  /// The words that go into the contract: a suggestion's first line says where they go
+  /// ("第3条に次の一項を加える。"), which is for the reader, not for the contract.
+  static func contractWording(_ text: String) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let first = lines.first?.trimmingCharacters(in: .whitespaces), lines.count > 1,
+      first.hasSuffix("を加える。") || first.hasSuffix("を新たに設ける。")
+    else { return text }
+    return lines.dropFirst().joined(separator: "\n")
+  }
+}
+
+/// PDF through LibreOffice, when it is installed.
+enum PDFConverter {
+  static func soffice() -> String? {
+    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
+      let path = "\(dir)/soffice"
+      if FileManager.default.isExecutableFile(atPath: path) { return path }
+    }
+    return nil
+  }
+
+  /// Converts an office file to PDF in a private LibreOffice profile (instances must not share one).
+  static func convert(_ data: Data, ext: String) throws -> Data {
+    guard let soffice = soffice() else {
+      throw Abort(
+        .serviceUnavailable, reason: "PDF の作成には LibreOffice（soffice）が必要です。Word か Excel の形式をお使いください。")
+    }
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bunkai-pdf-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("annex.\(ext)")
+    try data.write(to: input)
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: soffice)
+    p.arguments = [
+      "-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--convert-to", "pdf", "--outdir",
+      dir.path,
+      input.path,
+    ]
+    p.standardOutput = FileHandle.nullDevice
+    p.standardError = FileHandle.nullDevice
+    try p.run()
+    p.waitUntilExit()
+    guard let pdf = try? Data(contentsOf: dir.appendingPathComponent("annex.pdf")),
+      pdf.starts(with: Data("%PDF".utf8))
+    else { throw Abort(.internalServerError, reason: "LibreOffice で PDF に変換できませんでした。") }
+    return pdf
+  }
+}
