@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: installs what the tests need, builds once, then runs
-#   1. the Swift test suite on SQLite (in memory),
+#   1. the Swift test suite on SQLite (in memory), then its generated .docx/.xlsx in python-docx,
+#      openpyxl and LibreOffice,
 #   2. the server tests again on a real PostgreSQL (started on loopback, stopped afterwards),
 #   3. a real-browser test (chromium + selenium) against `bunkai serve`, with screenshots.
 # As root with apt-get (CI) it installs what is missing; elsewhere it says what to install.
@@ -16,6 +17,7 @@ ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || need_apt+=(postgresql)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 [ -d /usr/share/fonts/opentype/noto ] || need_apt+=(fonts-noto-cjk)
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui libreoffice-calc-nogui)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     export DEBIAN_FRONTEND=noninteractive
@@ -26,13 +28,17 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     exit 1
   fi
 fi
-python3 -c "import selenium" 2>/dev/null || python3 -m pip install -q selenium
+python3 -c "import selenium, docx, openpyxl" 2>/dev/null || python3 -m pip install -q selenium python-docx openpyxl
 
 echo "== build (once; every stage below reuses it)"
 swift build --build-tests
 
-echo "== 1. test suite on SQLite"
-swift test --skip-build
+echo "== 1. test suite on SQLite (it also writes every kind of generated office file)"
+rm -rf "$OUT/office"
+BUNKAI_OFFICE_OUT="$OUT/office" swift test --skip-build
+
+echo "== 1b. generated Word and Excel files in real readers (python-docx, openpyxl, LibreOffice)"
+python3 scripts/check_office.py "$OUT/office"
 
 echo "== 2. server tests on PostgreSQL"
 PGVER=$(ls /etc/postgresql 2>/dev/null | sort -n | tail -1 || true)
@@ -50,7 +56,7 @@ if [ "$(id -u)" = 0 ] && [ -n "$PGVER" ]; then
   # `bunkai migrate` on an empty database, then again (nothing left to do).
   su postgres -c "dropdb --if-exists bunkai_migrate && createdb -O bunkai bunkai_migrate"
   export DATABASE_URL=postgres://bunkai:bunkai@127.0.0.1:5432/bunkai_migrate
-  .build/debug/bunkai migrate | grep -q "M001_CreateSchema"
+  .build/debug/bunkai migrate | grep -q "M002_VendorCollaboration"
   .build/debug/bunkai migrate | grep -q "最新です"
   unset DATABASE_URL
   echo "bunkai migrate on PostgreSQL: ok"
