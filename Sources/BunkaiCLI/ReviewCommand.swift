@@ -34,10 +34,19 @@ struct ReviewCommand: ParsableCommand {
   @Option(name: .customLong("catalog"), help: "取り込んだ確認表カタログ（bunkai catalog import の出力）")
   var catalog: String?
 
+  @Option(name: .customLong("redline"), help: "すべての文例を修正履歴として書き込んだ .docx を出力する（ファイル1つのとき）")
+  var redline: String?
+
+  @Option(name: .customLong("author"), help: "--redline の修正履歴の作成者名（医療機関名）")
+  var author = "医療機関"
+
   @OptionGroup var limits: LimitOptions
 
   func validate() throws {
     if files.isEmpty { throw ValidationError("契約書のファイルを指定してください") }
+    if redline != nil && (files.count != 1 || files == ["-"]) {
+      throw ValidationError("--redline は契約書ファイルを1つ指定したときに使えます")
+    }
   }
 
   func run() throws {
@@ -68,10 +77,28 @@ struct ReviewCommand: ParsableCommand {
       }
     }
     try Output.write(render(reviews, catalog: library.catalog), to: output)
+    if let redline, let review = reviews.first { try writeRedline(review, to: redline) }
     if inputFailed { throw CLIFailure(code: 2, message: "") }
     if let failOn, reviews.contains(where: { $0.findings.contains { $0.severity >= failOn } }) {
       throw CLIFailure(code: 3, message: "")
     }
+  }
+
+  func writeRedline(_ review: ReviewResult, to path: String) throws {
+    guard !review.findings.isEmpty else {
+      Output.error("指摘がないため、修正提案の文書は作りませんでした。")
+      return
+    }
+    let original = review.source.format == "docx" ? FileManager.default.contents(atPath: files[0]) : nil
+    do {
+      let data = try DocxRedline.allSuggestions(review, original: original, author: author, date: Date())
+      try data.write(to: URL(fileURLWithPath: path))
+    } catch let e as InputError {
+      throw CLIFailure(code: 2, message: e.description)
+    } catch {
+      throw CLIFailure(code: 2, message: "\(path): 修正提案の文書を書き出せませんでした（\(error.localizedDescription)）")
+    }
+    Output.progress("修正提案 \(review.findings.count) 件を修正履歴として書き込みました: \(path)")
   }
 
   func render(_ reviews: [ReviewResult], catalog: ChecklistCatalog) throws -> String {

@@ -128,3 +128,39 @@ struct InviteCommand: AsyncParsableCommand {
     }
   }
 }
+
+struct ExportCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "export",
+    abstract: "別紙（annex）、修正提案の契約書（redline）、レビューメモ（memo）を書き出します。",
+    discussion: """
+      bunkai export annex --contract ID --output 別紙.docx   （.docx、.xlsx、.html、.pdf）
+      bunkai export redline --review ID --output 修正提案.docx
+      bunkai export memo --review ID --output メモ.md        （.docx、.md）
+      形式は --output の拡張子で決まります。PDF には LibreOffice が必要です。
+      """)
+
+  @Argument(help: "annex、redline、memo のいずれか。") var kind: String
+  @Option(help: "契約の ID（annex）。") var contract: String?
+  @Option(help: "照合結果の ID（redline、memo）。") var review: String?
+  @Option(name: .shortAndLong, help: "書き出すファイル。") var output: String
+  @OptionGroup var data: DataOptions
+
+  func run() async throws {
+    let id = kind == "annex" ? contract : review
+    guard let id else {
+      throw CLIFailure.usage(
+        kind == "annex" ? "--contract で契約の ID を指定してください。" : "--review で照合結果の ID を指定してください。")
+    }
+    let format = (output as NSString).pathExtension.lowercased()
+    let bytes = try await serverTask {
+      try await BunkaiServer.export(settings: data.settings, kind: kind, id: id, format: format)
+    }
+    do {
+      try bytes.write(to: URL(fileURLWithPath: output))
+    } catch {
+      throw CLIFailure.input("\(output): 書き込めませんでした（\(error.localizedDescription)）")
+    }
+    print("書き出しました: \(output)（\(bytes.count) バイト）")
+  }
+}

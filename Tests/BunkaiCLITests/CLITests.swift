@@ -158,6 +158,43 @@ enum CLI {
     #expect(try CLI.run(args + ["--fail-on", "low"]).status == 3)
   }
 
+  /// `--redline` writes every suggestion as a tracked insertion: into the vendor's own .docx, or
+  /// into a new .docx for a text contract. The file is checked by unzipping it with python3.
+  @Test func redlineWritesEverySuggestionAsTrackedChanges() throws {
+    let dir = CLI.tempDir().path
+    for (input, out) in [
+      ("Tests/Fixtures/contracts/docx/saas_kumonoue_emr_kiyaku.docx", dir + "/docx.docx"),
+      ("Tests/Fixtures/contracts/hoshu_sakura_typical.txt", dir + "/txt.docx"),
+    ] {
+      let r = try CLI.run(["review", input, "--format", "json", "--redline", out, "--author", "みどり診療所"])
+      #expect(r.status == 0, "\(r.stderr)")
+      #expect(r.stderr.contains("修正履歴として書き込みました"))
+      let json = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+      let findings = (json?["findings"] as? [Any])?.count ?? 0
+      let p = Process()
+      p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+      p.arguments = [
+        "python3", "-c",
+        "import sys,zipfile;x=zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode();"
+          + "print(x.count('<w:ins '), x.count('w:author=\"みどり診療所\"'))",
+        out,
+      ]
+      let pipe = Pipe()
+      p.standardOutput = pipe
+      try p.run()
+      p.waitUntilExit()
+      let counts = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        .split(separator: " ").compactMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+      #expect(counts.count == 2)
+      // One tracked run per suggestion at least, all by the institution named.
+      #expect((counts.first ?? 0) >= findings && findings > 0, "\(counts) for \(findings) findings")
+      #expect(counts.count == 2 && counts[1] >= counts[0])
+    }
+    let two = try CLI.run(["review", CLI.example, CLI.example, "--redline", dir + "/x.docx"])
+    #expect(two.status == 1)
+    #expect(two.stderr.contains("ファイルを1つ指定したとき"))
+  }
+
   @Test func standardInput() throws {
     let data = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Tests/Fixtures/formats/sjis.txt"))
     let r = try CLI.run(["review", "-", "--format", "json"], stdin: data)

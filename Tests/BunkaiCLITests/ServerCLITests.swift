@@ -115,6 +115,33 @@ import Testing
       env: Self.env)
     #expect(unknown.status == 2)
     #expect(unknown.stderr.contains("契約が見つかりません"))
+
+    // The documents from the shell: the annex in Word and Excel, the memo; a redline needs decisions.
+    for name in ["annex.docx", "annex.xlsx"] {
+      let out = dir + "/" + name
+      let r = try CLI.run(
+        ["export", "annex", "--contract", id, "--output", out, "--data-dir", dir], env: Self.env)
+      #expect(r.status == 0, "\(r.stderr)")
+      let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+      #expect(bytes.starts(with: Data("PK".utf8)) && bytes.count > 2000)
+    }
+    let reviewID = String(review.dropFirst("review: /reviews/".count))
+    let memo = try CLI.run(
+      ["export", "memo", "--review", reviewID, "--output", dir + "/memo.md", "--data-dir", dir], env: Self.env
+    )
+    #expect(memo.status == 0, "\(memo.stderr)")
+    let md = try String(contentsOfFile: dir + "/memo.md", encoding: .utf8)
+    #expect(md.contains("契約書レビューメモ"))
+    #expect(md.contains("未判断"))
+    let redline = try CLI.run(
+      ["export", "redline", "--review", reviewID, "--output", dir + "/r.docx", "--data-dir", dir],
+      env: Self.env)
+    #expect(redline.status == 2)
+    #expect(redline.stderr.contains("判断を記録してください"))
+    let wrongFormat = try CLI.run(
+      ["export", "annex", "--contract", id, "--output", dir + "/annex.txt", "--data-dir", dir], env: Self.env)
+    #expect(wrongFormat.status == 2)
+    #expect(wrongFormat.stderr.contains(".docx"))
   }
 
   /// The body of a GET with curl, or nil when the server does not answer.

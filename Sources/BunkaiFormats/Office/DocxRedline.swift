@@ -384,3 +384,31 @@ struct DocumentSplicer {
     return out
   }
 }
+
+extension DocxRedline {
+  /// The words that go into the contract: a suggestion's first line says where they go
+  /// ("第3条に次の一項を加える。"), which is for the reader, not for the contract.
+  public static func contractWording(_ text: String) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    guard let first = lines.first?.trimmingCharacters(in: .whitespaces), lines.count > 1,
+      first.hasSuffix("を加える。") || first.hasSuffix("を新たに設ける。")
+    else { return text }
+    return lines.dropFirst().joined(separator: "\n")
+  }
+
+  /// Every suggestion of a review as a tracked insertion: into the original .docx, or into a new
+  /// .docx of the text for other sources. For people who use only the command line.
+  public static func allSuggestions(
+    _ review: ReviewResult, original: Data?, author: String, date: Date
+  ) throws -> Data {
+    let decisions = review.findings.indices.map {
+      RedlineDecision(finding: $0, wording: contractWording(review.findings[$0].suggestion))
+    }
+    let edits = edits(for: review, decisions: decisions)
+    if review.source.format == "docx", let original {
+      return try apply(to: original, edits: edits, author: author, date: date, path: review.source.path)
+    }
+    return try fromText(
+      review.source.text, edits: edits, author: author, date: date, title: review.contract.title ?? "")
+  }
+}

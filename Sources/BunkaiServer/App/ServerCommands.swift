@@ -1,3 +1,4 @@
+import BunkaiFormats
 import Fluent
 import Vapor
 
@@ -79,6 +80,47 @@ public enum BunkaiServer {
         on: app.db, contract: contract, email: email, by: nil, days: days)
       let base = baseURL ?? settings.publicURL ?? "http://127.0.0.1:8080"
       return (Invitations.link(base: base, token: token), inv.expiresAt)
+    }
+  }
+
+  /// The annex of a contract, or the redline or memo of a review, as the web pages make them.
+  /// `format` is the output file's extension.
+  public static func export(settings: ServerSettings, kind: String, id rawID: String, format: String)
+    async throws
+    -> Data
+  {
+    let allowed = ["annex": ["docx", "xlsx", "html", "pdf"], "redline": ["docx"], "memo": ["docx", "md"]]
+    guard let formats = allowed[kind] else {
+      throw Accounts.Problem(description: "書き出せるのは annex、redline、memo です（\(kind)）。")
+    }
+    guard formats.contains(format) else {
+      throw Accounts.Problem(
+        description: "\(kind) は .\(formats.joined(separator: "、.")) で書き出せます（--output の拡張子が .\(format) です）。")
+    }
+    return try await withApp(settings) { app in
+      guard let id = UUID(uuidString: rawID) else {
+        throw Accounts.Problem(description: "ID の形式が正しくありません: \(rawID)（画面の URL にある ID を指定してください）")
+      }
+      if kind == "annex" {
+        guard let contract = try await Contract.find(id, on: app.db) else {
+          throw Accounts.Problem(description: "契約が見つかりません: \(rawID)")
+        }
+        let annex = try await SignedDocuments.annex(app.db, engine: app.engine, contract: contract)
+        switch format {
+        case "xlsx": return try AnnexXlsx.render(annex)
+        case "html": return Data(AnnexHTML.render(annex).utf8)
+        case "pdf": return try PDFConverter.convert(try AnnexDocx.render(annex), ext: "docx")
+        default: return try AnnexDocx.render(annex)
+        }
+      }
+      guard let review = try await ReviewRecord.find(id, on: app.db) else {
+        throw Accounts.Problem(description: "照合結果が見つかりません: \(rawID)")
+      }
+      if kind == "redline" {
+        return try await SignedDocuments.redline(app.db, engine: app.engine, review: review).0
+      }
+      let memo = try await SignedDocuments.memo(app.db, engine: app.engine, review: review)
+      return format == "md" ? Data(memo.markdown().utf8) : try memo.docx()
     }
   }
 

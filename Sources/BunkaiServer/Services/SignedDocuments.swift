@@ -114,10 +114,10 @@ enum SignedDocuments {
       guard result.findings.indices.contains(i) else { return nil }
       let f = result.findings[i]
       switch d.kind {
-      case .propose: return RedlineDecision(finding: i, wording: contractWording(f.suggestion))
+      case .propose: return RedlineDecision(finding: i, wording: DocxRedline.contractWording(f.suggestion))
       case .proposeEdited:
         return RedlineDecision(
-          finding: i, wording: contractWording(d.wording), replace: d.replacesQuote ?? false)
+          finding: i, wording: DocxRedline.contractWording(d.wording), replace: d.replacesQuote ?? false)
       case .notNeeded, .later: return nil
       }
     }
@@ -133,18 +133,6 @@ enum SignedDocuments {
       ? try DocxRedline.apply(to: doc.bytes, edits: edits, author: author, date: Date(), path: doc.filename)
       : try DocxRedline.fromText(result.source.text, edits: edits, author: author, date: Date(), title: base)
     return (data, "\(base)-修正提案.docx")
-  }
-}
-
-extension SignedDocuments {
-  /// The words that go into the contract: a suggestion's first line says where they go
-  /// ("第3条に次の一項を加える。"), which is for the reader, not for the contract.
-  static func contractWording(_ text: String) -> String {
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    guard let first = lines.first?.trimmingCharacters(in: .whitespaces), lines.count > 1,
-      first.hasSuffix("を加える。") || first.hasSuffix("を新たに設ける。")
-    else { return text }
-    return lines.dropFirst().joined(separator: "\n")
   }
 }
 
