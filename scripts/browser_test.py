@@ -236,6 +236,7 @@ try:
     expect("責任分界に関する合意事項")
     expect("原因究明は事業者が主導し")
     shot("annex")
+    driver.get(overview_url)  # the annex page allows no script, so download from the app's page
     for ext, magic in [("docx", "PK"), ("xlsx", "PK")]:
         status, ctype, size, first = fetch(overview_url.replace("/exchange", "/annex." + ext))
         if status != 200 or first != magic or size < 2000:
