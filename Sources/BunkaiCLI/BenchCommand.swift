@@ -1,5 +1,6 @@
 import ArgumentParser
 import BunkaiCore
+import BunkaiServer
 import Foundation
 
 struct BenchCommand: ParsableCommand {
@@ -66,5 +67,32 @@ struct BenchCommand: ParsableCommand {
 
   func seconds(since t: DispatchTime) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - t.uptimeNanoseconds) / 1e9
+  }
+}
+
+/// `bunkai bench-annex`: how long the annex of a fully agreed contract takes (target < 200 ms).
+struct AnnexBenchCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench-annex",
+    abstract: "確認表 Part2 の全項目が合意済みの契約について、別紙の作成時間を測ります（新しい SQLite で測定）。")
+
+  @Option(help: "測定の繰り返し回数") var rounds = 20
+
+  func run() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bunkai-bench-annex-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let settings = ServerSettings(database: .sqliteFile(dir.appendingPathComponent("bunkai.sqlite").path))
+    let (items, timings) = try await serverTask {
+      try await BunkaiServer.benchAnnex(settings: settings, rounds: max(rounds, 1))
+    }
+    print("別紙: 確認表 Part2 の \(items) 項目すべてが合意済み（各項目に手順1〜4のやり取り）、\(rounds) 回の測定")
+    for t in timings {
+      let sorted = t.milliseconds.sorted()
+      let median = sorted[sorted.count / 2]
+      print(
+        "  \(t.name): 中央値 \(String(format: "%.1f", median)) ms、最良 \(String(format: "%.1f", sorted[0])) ms、最悪 \(String(format: "%.1f", sorted.last!)) ms"
+      )
+    }
   }
 }

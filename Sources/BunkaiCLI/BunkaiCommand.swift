@@ -12,7 +12,7 @@ public struct BunkaiCommand: AsyncParsableCommand {
     version: BunkaiVersion.string,
     subcommands: [
       ReviewCommand.self, ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self,
-      SeedCommand.self, InviteCommand.self, ExportCommand.self,
+      SeedCommand.self, InviteCommand.self, ExportCommand.self, AnnexBenchCommand.self,
       PlaybookCommand.self, CatalogCommand.self, BenchCommand.self,
     ]
   )

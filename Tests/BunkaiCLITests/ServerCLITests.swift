@@ -59,6 +59,13 @@ import Testing
     #expect(migrate.stdout.contains("最新です"))
   }
 
+  @Test func annexBenchmarkPrintsItsFigures() throws {
+    let r = try CLI.run(["bench-annex", "--rounds", "2"], env: Self.env)
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("すべてが合意済み"))
+    #expect(r.stdout.contains("別紙 .docx 1 件（読む＋書く）: 中央値"))
+  }
+
   @Test func seedThenServeAnswers() async throws {
     let dir = CLI.tempDir().path
     let seeded = try CLI.run(

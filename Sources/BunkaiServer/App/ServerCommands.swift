@@ -124,7 +124,7 @@ public enum BunkaiServer {
     }
   }
 
-  fileprivate static func withApp<T: Sendable>(
+  static func withApp<T: Sendable>(
     _ settings: ServerSettings, _ body: (Application) async throws -> T
   ) async throws -> T {
     var settings = settings
