@@ -119,12 +119,13 @@ struct InviteCommand: AsyncParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() async throws {
-      let (link, expires) = try await serverTask {
+      let (link, expires, delivery) = try await serverTask {
         try await BunkaiServer.createInvitation(
           settings: data.settings, contractID: contract, email: email, days: days, baseURL: baseURL)
       }
       print(link)
-      FileHandle.standardError.write(Data("有効期限: \(ISO8601DateFormatter().string(from: expires))\n".utf8))
+      FileHandle.standardError.write(
+        Data("有効期限: \(ISO8601DateFormatter().string(from: expires))\n\(delivery)\n".utf8))
     }
   }
 }

@@ -118,6 +118,83 @@ struct CollaborationTests {
     }
   }
 
+  /// A vendor's files get the institution's limits and checks, and its forms need the CSRF token.
+  @Test func vendorUploadsAreCheckedAndFormsNeedTheToken() async throws {
+    try await TestApp.run(maxUploadBytes: 64 * 1024) { app in
+      let admin = try await Browser.setUp(app)
+      let vendor = try await admin.addVendor()
+      let contract = try await admin.addContract(vendorId: vendor)
+      let v = try await Self.accept(
+        app, token: try await Self.invite(admin, contract: contract, email: "k@midori.example"))
+      try await v.get("/contracts/\(contract)/exchange")
+      let path = "/contracts/\(contract)/attachments"
+      let exe = try await v.upload(path, filename: "setup.exe", data: Data("MZ".utf8))
+      #expect(exe.status == .unsupportedMediaType)
+      #expect(exe.body.string.contains("対応していない形式です"))
+      let big = try await v.upload(path, filename: "仕様.txt", data: Data(repeating: 0x41, count: 70 * 1024))
+      #expect(big.status == .payloadTooLarge)
+      let broken = try await v.upload(path, filename: "開示書.docx", data: Data("not a zip".utf8))
+      #expect(broken.status == .unprocessableEntity)
+      #expect(broken.body.string.contains("開示書.docx"))
+      let sheet = try await v.upload(
+        path, filename: "MDS.xlsx", data: try Fixture.data("formats/catalog.xlsx"))
+      #expect(sheet.status == .seeOther)
+      #expect(try await Attachment.query(on: app.db).count() == 1)
+      let listed = try await admin.get("/contracts/\(contract)/exchange").body.string
+      #expect(listed.contains("MDS.xlsx"))
+      #expect(listed.contains("事業者 保守担当 木村"))
+      // The institution downloads what the vendor attached, byte for byte.
+      let a = try #require(try await Attachment.query(on: app.db).first())
+      let got = try await admin.get("/attachments/\(a.id!)")
+      #expect(got.status == .ok)
+      #expect(Data(buffer: got.body) == (try Fixture.data("formats/catalog.xlsx")))
+
+      // Without the CSRF token every form of the exchange is refused.
+      for form in [
+        "exchange/P2-A-1/entries", "exchange/P2-A-1/split", "exchange/P2-A-1/confirm", "attachments",
+      ] {
+        let r = try await v.post(
+          "/contracts/\(contract)/\(form)", [("text", "x"), ("owner", "joint"), ("agreed", "x")], csrf: false)
+        #expect(r.status == .forbidden, "\(form)")
+      }
+      #expect(try await ExchangeEntry.query(on: app.db).count() == 0)
+    }
+  }
+
+  /// With an SMTP relay configured the link is also mailed; a relay that does not answer leaves the
+  /// invitation in place, with the link on screen and a message saying the mail did not go.
+  @Test func invitationsAreMailedWhenSMTPIsConfigured() async throws {
+    let relay = try FakeSMTP()
+    let smtp = SMTPSettings(
+      host: "127.0.0.1", port: relay.port, from: "bunkai@sakura.example", username: "relay", password: "pw")
+    try await TestApp.run(smtp: smtp) { app in
+      let admin = try await Browser.setUp(app)
+      let contract = try await admin.addContract(vendorId: try await admin.addVendor())
+      let token = try await Self.invite(admin, contract: contract, email: "kimura@midori.example")
+      #expect(admin.lastBody.contains("招待メールを送りました"))
+      let (commands, message) = relay.result()
+      #expect(commands.contains("MAIL FROM:<bunkai@sakura.example>"))
+      #expect(commands.contains("RCPT TO:<kimura@midori.example>"))
+      #expect(commands.contains { $0.hasPrefix("AUTH PLAIN ") })
+      #expect(message.contains("Subject: =?UTF-8?B?"))
+      let body = try #require(message.components(separatedBy: "\r\n\r\n").last)
+      let text = String(
+        decoding: try #require(Data(base64Encoded: body.replacingOccurrences(of: "\r\n", with: ""))),
+        as: UTF8.self)
+      #expect(text.contains("/invite/\(token)"))
+      #expect(text.contains("電子カルテ保守契約"))
+    }
+    // Nothing listens on the relay's port any more.
+    try await TestApp.run(smtp: SMTPSettings(host: "127.0.0.1", port: relay.port, from: "b@x.example")) {
+      app in
+      let admin = try await Browser.setUp(app)
+      let contract = try await admin.addContract(vendorId: try await admin.addVendor())
+      _ = try await Self.invite(admin, contract: contract, email: "kimura@midori.example")
+      #expect(admin.lastBody.contains("招待メールを送れませんでした"))
+      #expect(try await Invitation.query(on: app.db).count() == 1)
+    }
+  }
+
   @Test func usedExpiredAndForeignInvitationsAreRefused() async throws {
     try await TestApp.run { app in
       let admin = try await Browser.setUp(app)
@@ -209,6 +286,29 @@ struct CollaborationTests {
         }
       }
       #expect(checked >= 40)
+      // The JSON API with a vendor's token: every route refused.
+      for email in ["kimura@a-vendor.example", "sato@b-vendor.example"] {
+        let token = try await APITests.token(app, email: email)
+        for route in app.routes.all where route.path.first?.description == "api" {
+          let parts = route.path.map(\.description)
+          let path =
+            "/"
+            + parts.map { part in
+              guard part == ":id" else { return part }
+              let collection = parts[parts.firstIndex(of: ":id")! - 1]
+              return collection == "contracts" ? invited : ids[collection] ?? invited
+            }.joined(separator: "/")
+          let status = try await app.testing().sendRequest(
+            route.method, path,
+            headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"],
+            body: ByteBuffer(string: #"{"finding":1,"kind":"later","title":"x","answers":[]}"#)
+          ).status
+          #expect(
+            [.forbidden, .notFound].contains(status), "API \(route.method) \(path) answered \(status.code)")
+          checked += 1
+        }
+      }
+      #expect(checked >= 60)
       #expect(!(try await foreign.get("/partner").body.string.contains("招待した契約")))
       #expect(try await foreign.get("/contracts/\(invited)/exchange").status == .notFound)
       // The API is the institution's: a vendor's token is refused.

@@ -13,18 +13,18 @@ enum TestApp {
   }
 
   static func run<T>(
-    maxUploadBytes: Int = 20 * 1_048_576, _ body: (Application) async throws -> T
+    maxUploadBytes: Int = 20 * 1_048_576, smtp: SMTPSettings? = nil, _ body: (Application) async throws -> T
   ) async throws -> T {
     if let url = postgresURL {
       await PostgresLock.shared.acquire()
       do {
         let result = try await withApp(
           configure: { app in
-            try await configure(
-              app,
-              settings: ServerSettings(
-                database: .postgres(url: url), autoMigrate: false, bcryptCost: 4,
-                maxUploadBytes: maxUploadBytes))
+            var settings = ServerSettings(
+              database: .postgres(url: url), autoMigrate: false, bcryptCost: 4, maxUploadBytes: maxUploadBytes
+            )
+            settings.smtp = smtp
+            try await configure(app, settings: settings)
             try await app.autoRevert()
             try await app.autoMigrate()
           }, body)
@@ -37,9 +37,9 @@ enum TestApp {
     }
     return try await withApp(
       configure: { app in
-        try await configure(
-          app,
-          settings: ServerSettings(database: .sqliteMemory, bcryptCost: 4, maxUploadBytes: maxUploadBytes))
+        var settings = ServerSettings(database: .sqliteMemory, bcryptCost: 4, maxUploadBytes: maxUploadBytes)
+        settings.smtp = smtp
+        try await configure(app, settings: settings)
       }, body)
   }
 }

@@ -70,7 +70,7 @@ public enum BunkaiServer {
   /// Invites a vendor contact to a contract; returns the link to send and its expiry.
   public static func createInvitation(
     settings: ServerSettings, contractID: String, email: String, days: Int, baseURL: String?
-  ) async throws -> (link: String, expires: Date) {
+  ) async throws -> (link: String, expires: Date, delivery: String) {
     try await withApp(settings) { app in
       guard let id = UUID(uuidString: contractID), let contract = try await Contract.find(id, on: app.db)
       else {
@@ -79,7 +79,12 @@ public enum BunkaiServer {
       let (inv, token) = try await Invitations.create(
         on: app.db, contract: contract, email: email, by: nil, days: days)
       let base = baseURL ?? settings.publicURL ?? "http://127.0.0.1:8080"
-      return (Invitations.link(base: base, token: token), inv.expiresAt)
+      let link = Invitations.link(base: base, token: token)
+      let org = try await Organisation.find(contract.organisationID, on: app.db)
+      let delivery = Invitations.mail(
+        settings.smtp, to: inv.email, link: link, organisation: org?.name ?? "", contract: contract.title,
+        expires: inv.expiresAt)
+      return (link, inv.expiresAt, delivery.note)
     }
   }
 

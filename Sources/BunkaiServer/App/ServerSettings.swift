@@ -25,6 +25,8 @@ public struct ServerSettings: Sendable {
   /// The address people open (`BUNKAI_PUBLIC_URL`), for invitation links; without it, the
   /// address the request came to.
   public var publicURL: String?
+  /// The relay invitation mail goes through (`BUNKAI_SMTP_HOST` …); nil: links are shown only.
+  public var smtp: SMTPSettings?
 
   public init(
     database: Database, autoMigrate: Bool? = nil, bcryptCost: Int = 12, maxUploadBytes: Int = 20 * 1_048_576,
@@ -52,6 +54,7 @@ public struct ServerSettings: Sendable {
           database: .sqliteFile(URL(fileURLWithPath: dataDir).appendingPathComponent("bunkai.sqlite").path))
       }
     if let url = environment["BUNKAI_PUBLIC_URL"], !url.isEmpty { settings.publicURL = url }
+    settings.smtp = SMTPSettings.from(environment: environment)
     return settings
   }
 }

@@ -10,6 +10,7 @@ struct InvitationController {
     var link: String
     var expires: String
     var overviewLink: String
+    var delivery: String
   }
   struct AcceptContext: Encodable {
     var page: Page
@@ -48,11 +49,19 @@ struct InvitationController {
         on: req.db, contract: c, email: form.email, by: actor.user, days: form.days ?? Invitations.defaultDays
       )
       let link = Invitations.link(base: Self.publicBase(req), token: token)
+      let org = try await Organisation.find(actor.orgID, on: req.db)
+      let smtp = req.settings.smtp
+      let delivery = try await req.application.threadPool.runIfActive {
+        Invitations.mail(
+          smtp, to: inv.email, link: link, organisation: org?.name ?? "", contract: c.title,
+          expires: inv.expiresAt)
+      }
       return try await req.render(
         "invitation-created",
         CreatedContext(
           page: req.page("招待リンク", nav: "contracts"), contractTitle: c.title, email: inv.email, link: link,
-          expires: Format.dateTime(inv.expiresAt), overviewLink: Paths.exchange(c.id!)))
+          expires: Format.dateTime(inv.expiresAt), overviewLink: Paths.exchange(c.id!),
+          delivery: delivery.note))
     } catch let e as Accounts.Problem {
       throw Abort(.unprocessableEntity, reason: e.description)
     }

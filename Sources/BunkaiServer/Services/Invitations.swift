@@ -108,6 +108,44 @@ enum Invitations {
     }
   }
 
+  enum Delivery: Sendable, Equatable {
+    case notConfigured
+    case sent
+    case failed(String)
+
+    var note: String {
+      switch self {
+      case .notConfigured: "メール送信は設定されていません。リンクを事業者の担当者に送ってください。"
+      case .sent: "招待メールを送りました。念のため、リンクはこの画面からも送れます。"
+      case .failed(let why): "招待メールを送れませんでした（\(why)）。リンクを手で送ってください。"
+      }
+    }
+  }
+
+  /// Mails the link when an SMTP relay is configured. A failure does not undo the invitation:
+  /// the link is on screen either way.
+  static func mail(
+    _ smtp: SMTPSettings?, to email: String, link: String, organisation: String, contract: String,
+    expires: Date
+  ) -> Delivery {
+    guard let smtp else { return .notConfigured }
+    let body = """
+      \(organisation) から、契約「\(contract)」の確認表（Part2）について、責任分界のやり取りへの招待が届いています。
+
+      次のリンクを開き、お名前とパスワードを設定してください（一度だけ使えます。有効期限: \(Format.dateTime(expires))）。
+      \(link)
+
+      心当たりがない場合は、このメールを破棄してください。
+      """
+    do {
+      try Mailer(settings: smtp).send(
+        to: email, subject: "【Bunkai】\(organisation) から「\(contract)」の確認表への招待", body: body)
+      return .sent
+    } catch {
+      return .failed(String(describing: error))
+    }
+  }
+
   /// The link to send, on the server's public address.
   static func link(base: String, token: String) -> String {
     (base.hasSuffix("/") ? String(base.dropLast()) : base) + Paths.invite(token)
