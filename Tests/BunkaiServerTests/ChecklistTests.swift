@@ -44,6 +44,19 @@ struct ChecklistTests {
       // Dashboard progress: 2 answered, 1 yes, 1 no without completion date.
       let dash = try await b.get("/")
       #expect(dash.body.string.contains("2 / 1 / 1"))
+      // The dashboard is kept per organisation revision: the next change shows at once.
+      #expect(try await b.get("/").body.string.contains("2 / 1 / 1"))
+      let revision = try #require(try await Organisation.query(on: app.db).first()).revision
+      try await b.get("/contracts/\(contract)/checklist")
+      try await b.post(
+        "/contracts/\(contract)/checklist",
+        [("firstMeetingOn", "2026-10-01"), ("answers[P2-C-4][completedOn]", "2026-10-20")])
+      #expect(try #require(try await Organisation.query(on: app.db).first()).revision > revision)
+      #expect(try await b.get("/").body.string.contains("2 / 1 / 0"))
+      try await b.post(
+        "/contracts/\(contract)/checklist",
+        [("firstMeetingOn", "2026-10-01"), ("answers[P2-C-4][completedOn]", "")])
+      #expect(try await b.get("/").body.string.contains("2 / 1 / 1"))
 
       let csv = try await b.get("/contracts/\(contract)/checklist.csv")
       #expect(csv.headers.contentType?.subType == "csv")

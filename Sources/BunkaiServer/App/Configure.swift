@@ -10,6 +10,8 @@ import Vapor
 public func configure(_ app: Application, settings: ServerSettings) async throws {
   app.settings = settings
   app.engine = try Engine.builtin()
+  app.reviewPages = ReviewPages()
+  app.dashboardCache = DashboardCache()
 
   switch settings.database {
   case .sqliteFile(let path):

@@ -44,7 +44,9 @@ struct SessionUserAuthenticator: AsyncSessionAuthenticator {
       let user = try await User.query(on: request.db).filter(\.$id == sessionID)
         .join(Organisation.self, on: \User.$organisationID == \Organisation.$id).first()
     else { return }
-    request.storage[OrganisationName.self] = try user.joined(Organisation.self).name
+    let org = try user.joined(Organisation.self)
+    request.storage[OrganisationName.self] = org.name
+    request.storage[OrganisationRevision.self] = org.revision
     request.auth.login(user)
   }
 }
@@ -53,3 +55,6 @@ typealias AccountUser = User
 
 /// The signed-in user's organisation name, when the authenticator already read it.
 struct OrganisationName: StorageKey { typealias Value = String }
+
+/// The signed-in user's organisation revision, read with the user (see Organisation.revision).
+struct OrganisationRevision: StorageKey { typealias Value = Int }

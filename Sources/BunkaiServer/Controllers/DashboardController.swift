@@ -1,4 +1,5 @@
 import Fluent
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -36,7 +37,7 @@ struct DashboardController {
         + "<td>\(e(endDate))\(autoRenewal ? " <small>自動更新</small>" : "")</td><td>\(e(noticeDeadline))</td></tr>"
     }
   }
-  struct DateRow: Encodable {
+  struct DateRow: Encodable, Sendable {
     var date: String
     var what: String
     var contract: String
@@ -121,11 +122,44 @@ struct DashboardController {
     ).all().map(ContractRow.init)
   }
 
+  /// What the dashboard shows of an organisation's data, before the per-user layout.
+  struct Summary: Sendable {
+    var rowsHTML: String
+    var dates: [DateRow]
+    var totalHigh: Int
+    var totalOpen: Int
+    var contractCount: Int
+    var vendorCount: Int
+  }
+
   func dashboard(req: Request) async throws -> View {
     let actor = try req.actor
+    let today = Self.today()
+    let summary: Summary
+    // The organisation's revision came with the signed-in user: an unchanged organisation on the
+    // same day has the same summary, on any app instance.
+    let revision = req.storage[OrganisationRevision.self]
+    if let revision, let hit = req.application.dashboardCache.get(actor.orgID, revision: revision, day: today)
+    {
+      summary = hit
+    } else {
+      summary = try await Self.summary(req, org: actor.orgID, today: today)
+      if let revision {
+        req.application.dashboardCache.set(actor.orgID, revision: revision, day: today, summary)
+      }
+    }
+    return try await req.render(
+      "dashboard",
+      Context(
+        page: req.page("ダッシュボード", nav: "home"), rowsHTML: summary.rowsHTML, dates: summary.dates,
+        totalHigh: summary.totalHigh, totalOpen: summary.totalOpen, contractCount: summary.contractCount,
+        vendorCount: summary.vendorCount, contractsLink: Paths.contracts, vendorsLink: Paths.vendors))
+  }
+
+  static func summary(_ req: Request, org: UUID, today: String) async throws -> Summary {
     let sql = req.db as! any SQLDatabase
-    let contracts = try await Self.contractRows(sql, org: actor.orgID)
-    let vendorCount = try await Vendor.query(on: req.db).filter(\.$organisationID == actor.orgID).count()
+    let contracts = try await Self.contractRows(sql, org: org)
+    let vendorCount = try await Vendor.query(on: req.db).filter(\.$organisationID == org).count()
     let rows = contracts.map { c in
       Row(
         link: Paths.contract(c.id), title: c.title, vendor: c.vendor,
@@ -136,7 +170,6 @@ struct DashboardController {
         noWithoutDate: c.openNo, endDate: c.endDate ?? "", noticeDeadline: c.noticeDeadline ?? "",
         autoRenewal: c.autoRenewal)
     }
-    let today = Self.today()
     var dates: [DateRow] = []
     for c in contracts where c.status != ContractStatus.ended.rawValue {
       if let d = c.noticeDeadline, d >= today {
@@ -150,13 +183,11 @@ struct DashboardController {
       }
     }
     dates.sort { $0.date < $1.date }
-    return try await req.render(
-      "dashboard",
-      Context(
-        page: req.page("ダッシュボード", nav: "home"), rowsHTML: rows.map(\.html).joined(separator: "\n"),
-        dates: Array(dates.prefix(20)), totalHigh: rows.reduce(0) { $0 + $1.high },
-        totalOpen: rows.reduce(0) { $0 + $1.high + $1.medium + $1.low }, contractCount: rows.count,
-        vendorCount: vendorCount, contractsLink: Paths.contracts, vendorsLink: Paths.vendors))
+    return Summary(
+      rowsHTML: rows.map(\.html).joined(separator: "\n"), dates: Array(dates.prefix(20)),
+      totalHigh: rows.reduce(0) { $0 + $1.high },
+      totalOpen: rows.reduce(0) { $0 + $1.high + $1.medium + $1.low },
+      contractCount: rows.count, vendorCount: vendorCount)
   }
 
   static func today() -> String {
@@ -165,5 +196,42 @@ struct DashboardController {
     f.dateFormat = "yyyy-MM-dd"
     f.locale = Locale(identifier: "en_US_POSIX")
     return f.string(from: Date())
+  }
+}
+
+/// The dashboard summary per organisation, for the revision and day it was built on.
+final class DashboardCache: Sendable {
+  private struct Entry {
+    var revision: Int
+    var day: String
+    var summary: DashboardController.Summary
+  }
+  private let entries = NIOLockedValueBox<[UUID: Entry]>([:])
+
+  func get(_ org: UUID, revision: Int, day: String) -> DashboardController.Summary? {
+    entries.withLockedValue { e in
+      guard let hit = e[org], hit.revision == revision, hit.day == day else { return nil }
+      return hit.summary
+    }
+  }
+
+  func set(_ org: UUID, revision: Int, day: String, _ summary: DashboardController.Summary) {
+    entries.withLockedValue { e in
+      // Keep the newest: a slower request that read older data must not replace it.
+      if let old = e[org], old.revision > revision { return }
+      e[org] = Entry(revision: revision, day: day, summary: summary)
+    }
+  }
+}
+
+struct DashboardCacheKey: StorageKey {
+  typealias Value = DashboardCache
+}
+
+extension Application {
+  /// Set once in `configure`, before any request.
+  var dashboardCache: DashboardCache {
+    get { storage[DashboardCacheKey.self]! }
+    set { storage[DashboardCacheKey.self] = newValue }
   }
 }

@@ -44,8 +44,6 @@ struct ReviewController {
     var checklist: [Ref]
     var decision: DecisionView?
     var history: [DecisionView]
-    var kinds: [Option]
-    var action: String
   }
   struct Context: Encodable {
     var page: Page
@@ -65,7 +63,10 @@ struct ReviewController {
     var parties: [String]
     /// The contract text with evidence marks, escaped (see HTML).
     var textHTML: String
+    /// The print view's cards; the interactive page gets `cardsHTML` instead.
     var cards: [Card]
+    /// The cards with their decision forms, escaped (see ReviewPages).
+    var cardsHTML: String
     var openCount: Int
     var signedOff: String?
     var signOffAction: String
@@ -109,50 +110,75 @@ struct ReviewController {
   static let statusLabels = ["missing": "条項なし", "insufficient": "不十分"]
 
   func show(req: Request, print: Bool) async throws -> View {
-    let review = try await req.owned(ReviewRecord.self)
-    let stored = try StoredReview.decode(review.resultJSON)
-    guard let doc = try await ContractDocument.find(review.documentID, on: req.db),
+    let actor = try req.actor
+    // The review's small columns only; its JSON and the document text come from the page cache.
+    guard let id = req.parameters.get("id", as: UUID.self),
+      let review = try await ReviewRecord.query(on: req.db).filter(\.$id == id).field(\.$id)
+        .field(\.$organisationID).field(\.$contractID).field(\.$documentID).field(\.$playbook)
+        .field(\.$signedOffBy).field(\.$signedOffAt).first(),
+      review.organisationID == actor.orgID
+    else { throw Abort(.notFound, reason: "指定されたデータが見つかりません。") }
+    let cached = try await req.application.reviewPages.entry(review, db: req.db)
+    let stored = cached.stored
+    guard
+      let doc = try await ContractDocument.query(on: req.db).filter(\.$id == review.documentID).field(\.$id)
+        .field(\.$filename).field(\.$version).field(\.$createdAt).field(\.$organisationID).field(
+          \.$contractID
+        )
+        .first(),
       let contract = try await Contract.find(review.contractID, on: req.db)
     else { throw Abort(.notFound) }
-    let decisions = try await Decision.query(on: req.db).filter(\.$reviewID == review.id!).sort(\.$createdAt)
-      .all()
+    let decisions = try await Decision.query(on: req.db).filter(\.$reviewID == id).sort(\.$createdAt).all()
     let latest = Decisions.latest(decisions)
     let history = Dictionary(grouping: decisions, by: \.findingIndex)
     var signedOff: String?
     if let by = review.signedOffBy, let user = try await User.find(by, on: req.db) {
       signedOff = "\(user.name)（\(user.role.label)）が \(Format.dateTime(review.signedOffAt)) に承認"
     }
-    let cards = stored.findings.enumerated().map { i, f in
-      Card(
-        number: i + 1, anchor: "f\(i + 1)", severity: f.severity,
-        severityLabel: Self.severityLabels[f.severity] ?? f.severity,
-        status: Self.statusLabels[f.status] ?? f.status, title: f.title,
-        article: f.article.map { "第\($0)条" } ?? "該当する条項がありません",
-        guideRefs: f.guideRefs.joined(separator: "・"), evidence: f.evidence.map(\.text),
-        explanation: f.explanation,
-        suggestion: f.suggestion, intent: f.intent, lessonTitle: f.lesson?.title, lessonText: f.lesson?.text,
-        checklist: f.checklist.map { Ref(id: $0.id, title: $0.title ?? "") },
-        decision: latest[i].map(Self.view),
-        history: (history[i] ?? []).reversed().dropFirst().map(Self.view),
-        kinds: DecisionKind.options(latest[i]?.kind, label: \.label), action: Paths.decisions(review.id!))
+    let page = try await req.page("照合結果: \(contract.title)", nav: "contracts")
+    var cards: [Card] = []
+    var cardsHTML = ""
+    if print {
+      cards = stored.findings.enumerated().map { i, f in
+        Card(
+          number: i + 1, anchor: "f\(i + 1)", severity: f.severity,
+          severityLabel: Self.severityLabels[f.severity] ?? f.severity,
+          status: Self.statusLabels[f.status] ?? f.status, title: f.title,
+          article: f.article.map { "第\($0)条" } ?? "該当する条項がありません",
+          guideRefs: f.guideRefs.joined(separator: "・"), evidence: f.evidence.map(\.text),
+          explanation: f.explanation,
+          suggestion: f.suggestion, intent: f.intent, lessonTitle: f.lesson?.title,
+          lessonText: f.lesson?.text,
+          checklist: f.checklist.map { Ref(id: $0.id, title: $0.title ?? "") },
+          decision: latest[i].map(Self.view),
+          history: (history[i] ?? []).reversed().dropFirst().map(Self.view))
+      }
+    } else {
+      // Built in Swift: Leaf's per-expression cost dominated this page.
+      let action = Paths.decisions(id)
+      for (i, f) in stored.findings.enumerated() {
+        cardsHTML += cached.cardHeads[i]
+        cardsHTML += ReviewPages.decisionBlock(
+          i, f, latest: latest[i], history: Array((history[i] ?? []).reversed().dropFirst()), csrf: page.csrf,
+          canEdit: page.canEdit, action: action)
+      }
     }
-    let actor = try req.actor
     return try await req.render(
       print ? "review-print" : "review",
       Context(
-        page: req.page("照合結果: \(contract.title)", nav: "contracts"), contractTitle: contract.title,
+        page: page, contractTitle: contract.title,
         contractLink: Paths.contract(contract.id!), checklistLink: Paths.checklist(contract.id!),
-        printLink: Paths.reviewPrint(review.id!), redlineLink: Paths.redline(review.id!),
-        memoDocxLink: Paths.memo(review.id!, "docx"), memoMarkdownLink: Paths.memo(review.id!, "md"),
+        printLink: Paths.reviewPrint(id), redlineLink: Paths.redline(id),
+        memoDocxLink: Paths.memo(id, "docx"), memoMarkdownLink: Paths.memo(id, "md"),
         filename: doc.filename, version: doc.version,
         uploadedAt: Format.dateTime(doc.createdAt), playbook: review.playbook, disclaimer: stored.disclaimer,
         documentTitle: stored.document.title ?? "（表題なし）",
         parties: stored.document.parties.map {
           "\($0.label)＝\($0.name ?? "（名称不明）")（\($0.role == "institution" ? "医療機関側" : $0.role == "vendor" ? "事業者側" : "不明")）"
         },
-        textHTML: Self.segments(doc.text, stored.findings).map(\.html).joined(), cards: cards,
+        textHTML: cached.textHTML, cards: cards, cardsHTML: cardsHTML,
         openCount: OpenCounts.of(stored, decisions: decisions).total, signedOff: signedOff,
-        signOffAction: Paths.signOff(review.id!),
+        signOffAction: Paths.signOff(id),
         canSignOff: actor.role != .staff && review.signedOffBy == nil,
         printMode: print))
   }

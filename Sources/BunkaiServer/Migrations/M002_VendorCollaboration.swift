@@ -9,6 +9,7 @@ struct M002_VendorCollaboration: AsyncMigration {
 
   func prepare(on db: any Database) async throws {
     try await db.schema(Decision.schema).field("replaces_quote", .bool).update()
+    try await db.schema(Organisation.schema).field("revision", .int, .required, .sql(.default(0))).update()
     try await db.schema(User.schema).field("vendor_id", .uuid).update()
     try await db.schema(AuditEntry.schema).field("side", .string).update()
     for field in [
@@ -99,5 +100,6 @@ struct M002_VendorCollaboration: AsyncMigration {
     try await db.schema(AuditEntry.schema).deleteField("side").update()
     try await db.schema(User.schema).deleteField("vendor_id").update()
     try await db.schema(Decision.schema).deleteField("replaces_quote").update()
+    try await db.schema(Organisation.schema).deleteField("revision").update()
   }
 }

@@ -8,8 +8,14 @@ final class Organisation: Model, @unchecked Sendable {
   @Field(key: "name") var name: String
   /// The date Part1 was first checked (初回確認), as YYYY-MM-DD.
   @OptionalField(key: "part1_checked_on") var part1CheckedOn: String?
+  /// Counts the organisation's changes (each audit entry adds one), so a page built from its data
+  /// can be reused by any app instance until the next change.
+  @Field(key: "revision") var revision: Int
   @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
   init() {}
-  init(name: String) { self.name = name }
+  init(name: String) {
+    self.name = name
+    self.revision = 0
+  }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 
 /// Writes the audit trail: who, when, what, and the values before and after as JSON.
@@ -19,6 +20,13 @@ enum AuditLog {
     e.before = json(before)
     e.after = json(after)
     try await e.save(on: db)
+    try await bumpRevision(on: db, org: org)
+  }
+
+  /// One more change for the organisation: pages cached for the old revision are rebuilt.
+  static func bumpRevision(on db: any Database, org: UUID) async throws {
+    guard let sql = db as? any SQLDatabase else { return }
+    try await sql.raw("UPDATE organisations SET revision = revision + 1 WHERE id = \(bind: org)").run()
   }
 
   static func json(_ value: (any Encodable)?) -> String {
