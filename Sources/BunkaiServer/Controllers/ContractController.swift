@@ -214,11 +214,6 @@ enum Format {
   }
 
   static func dateTime(_ d: Date?) -> String {
-    guard let d else { return "" }
-    let f = DateFormatter()
-    f.locale = Locale(identifier: "ja_JP")
-    f.timeZone = TimeZone(identifier: "Asia/Tokyo")
-    f.dateFormat = "yyyy-MM-dd HH:mm"
-    return f.string(from: d)
+    d.map(JapanTime.dateTime) ?? ""
   }
 }

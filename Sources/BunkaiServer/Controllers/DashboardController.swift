@@ -37,17 +37,23 @@ struct DashboardController {
         + "<td>\(e(endDate))\(autoRenewal ? " <small>自動更新</small>" : "")</td><td>\(e(noticeDeadline))</td></tr>"
     }
   }
-  struct DateRow: Encodable, Sendable {
+  struct DateRow: Sendable {
     var date: String
     var what: String
     var contract: String
     var link: String
+
+    var html: String {
+      let e = HTML.escape
+      return "<li><strong>\(e(date))</strong> \(e(what)): <a href=\"\(e(link))\">\(e(contract))</a></li>"
+    }
   }
   struct Context: Encodable {
     var page: Page
     /// The table's rows, escaped (see HTML).
     var rowsHTML: String
-    var dates: [DateRow]
+    /// The coming dates as list items, escaped (see HTML).
+    var datesHTML: String
     var totalHigh: Int
     var totalOpen: Int
     var contractCount: Int
@@ -125,7 +131,7 @@ struct DashboardController {
   /// What the dashboard shows of an organisation's data, before the per-user layout.
   struct Summary: Sendable {
     var rowsHTML: String
-    var dates: [DateRow]
+    var datesHTML: String
     var totalHigh: Int
     var totalOpen: Int
     var contractCount: Int
@@ -151,7 +157,7 @@ struct DashboardController {
     return try await req.render(
       "dashboard",
       Context(
-        page: req.page("ダッシュボード", nav: "home"), rowsHTML: summary.rowsHTML, dates: summary.dates,
+        page: req.page("ダッシュボード", nav: "home"), rowsHTML: summary.rowsHTML, datesHTML: summary.datesHTML,
         totalHigh: summary.totalHigh, totalOpen: summary.totalOpen, contractCount: summary.contractCount,
         vendorCount: summary.vendorCount, contractsLink: Paths.contracts, vendorsLink: Paths.vendors))
   }
@@ -184,19 +190,14 @@ struct DashboardController {
     }
     dates.sort { $0.date < $1.date }
     return Summary(
-      rowsHTML: rows.map(\.html).joined(separator: "\n"), dates: Array(dates.prefix(20)),
+      rowsHTML: rows.map(\.html).joined(separator: "\n"),
+      datesHTML: dates.prefix(20).map(\.html).joined(separator: "\n"),
       totalHigh: rows.reduce(0) { $0 + $1.high },
       totalOpen: rows.reduce(0) { $0 + $1.high + $1.medium + $1.low },
       contractCount: rows.count, vendorCount: vendorCount)
   }
 
-  static func today() -> String {
-    let f = DateFormatter()
-    f.timeZone = TimeZone(identifier: "Asia/Tokyo")
-    f.dateFormat = "yyyy-MM-dd"
-    f.locale = Locale(identifier: "en_US_POSIX")
-    return f.string(from: Date())
-  }
+  static func today() -> String { JapanTime.today() }
 }
 
 /// The dashboard summary per organisation, for the revision and day it was built on.
