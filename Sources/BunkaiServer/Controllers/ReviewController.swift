@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// The review page: contract text with the evidence marked, one card per finding, decisions and
@@ -111,31 +112,41 @@ struct ReviewController {
 
   func show(req: Request, print: Bool) async throws -> View {
     let actor = try req.actor
-    // The review's small columns only; its JSON and the document text come from the page cache.
+    // Plain SQL for the few columns the page shows: Fluent's per-model reflection and query
+    // building cost more than the queries. The review's JSON and the text come from the page cache.
+    let sql = req.db as! any SQLDatabase
     guard let id = req.parameters.get("id", as: UUID.self),
-      let review = try await ReviewRecord.query(on: req.db).filter(\.$id == id).field(\.$id)
-        .field(\.$organisationID).field(\.$contractID).field(\.$documentID).field(\.$playbook)
-        .field(\.$signedOffBy).field(\.$signedOffAt).first(),
-      review.organisationID == actor.orgID
+      let row = try await sql.raw(
+        """
+        SELECT r.contract_id, r.document_id, r.playbook, r.signed_off_by, r.signed_off_at, c.title,
+          d.filename, d.version, d.created_at
+        FROM reviews r JOIN contracts c ON c.id = r.contract_id JOIN documents d ON d.id = r.document_id
+        WHERE r.id = \(bind: id) AND r.organisation_id = \(bind: actor.orgID)
+        """
+      ).first()
     else { throw Abort(.notFound, reason: "指定されたデータが見つかりません。") }
+    let review = ReviewRecord()
+    review.id = id
+    review.organisationID = actor.orgID
+    review.contractID = try row.decode(column: "contract_id", as: UUID.self)
+    review.documentID = try row.decode(column: "document_id", as: UUID.self)
+    review.playbook = try row.decode(column: "playbook", as: String.self)
+    review.signedOffBy = try row.decode(column: "signed_off_by", as: UUID?.self)
+    review.signedOffAt = try row.decode(column: "signed_off_at", as: Date?.self)
+    let contractTitle = try row.decode(column: "title", as: String.self)
+    let filename = try row.decode(column: "filename", as: String.self)
+    let version = try row.decode(column: "version", as: Int.self)
+    let uploadedAt = try row.decode(column: "created_at", as: Date?.self)
     let cached = try await req.application.reviewPages.entry(review, db: req.db)
     let stored = cached.stored
-    guard
-      let doc = try await ContractDocument.query(on: req.db).filter(\.$id == review.documentID).field(\.$id)
-        .field(\.$filename).field(\.$version).field(\.$createdAt).field(\.$organisationID).field(
-          \.$contractID
-        )
-        .first(),
-      let contract = try await Contract.find(review.contractID, on: req.db)
-    else { throw Abort(.notFound) }
-    let decisions = try await Decision.query(on: req.db).filter(\.$reviewID == id).sort(\.$createdAt).all()
+    let decisions = try await Self.decisions(sql, review: id)
     let latest = Decisions.latest(decisions)
     let history = Dictionary(grouping: decisions, by: \.findingIndex)
     var signedOff: String?
     if let by = review.signedOffBy, let user = try await User.find(by, on: req.db) {
       signedOff = "\(user.name)（\(user.role.label)）が \(Format.dateTime(review.signedOffAt)) に承認"
     }
-    let page = try await req.page("照合結果: \(contract.title)", nav: "contracts")
+    let page = try await req.page("照合結果: \(contractTitle)", nav: "contracts")
     var cards: [Card] = []
     var cardsHTML = ""
     if print {
@@ -166,12 +177,12 @@ struct ReviewController {
     return try await req.render(
       print ? "review-print" : "review",
       Context(
-        page: page, contractTitle: contract.title,
-        contractLink: Paths.contract(contract.id!), checklistLink: Paths.checklist(contract.id!),
+        page: page, contractTitle: contractTitle,
+        contractLink: Paths.contract(review.contractID), checklistLink: Paths.checklist(review.contractID),
         printLink: Paths.reviewPrint(id), redlineLink: Paths.redline(id),
         memoDocxLink: Paths.memo(id, "docx"), memoMarkdownLink: Paths.memo(id, "md"),
-        filename: doc.filename, version: doc.version,
-        uploadedAt: Format.dateTime(doc.createdAt), playbook: review.playbook, disclaimer: stored.disclaimer,
+        filename: filename, version: version,
+        uploadedAt: Format.dateTime(uploadedAt), playbook: review.playbook, disclaimer: stored.disclaimer,
         documentTitle: stored.document.title ?? "（表題なし）",
         parties: stored.document.parties.map {
           "\($0.label)＝\($0.name ?? "（名称不明）")（\($0.role == "institution" ? "医療機関側" : $0.role == "vendor" ? "事業者側" : "不明")）"
@@ -181,6 +192,29 @@ struct ReviewController {
         signOffAction: Paths.signOff(id),
         canSignOff: actor.role != .staff && review.signedOffBy == nil,
         printMode: print))
+  }
+
+  /// A review's decisions, oldest first, read by plain SQL (see `show`).
+  static func decisions(_ sql: any SQLDatabase, review: UUID) async throws -> [Decision] {
+    try await sql.raw(
+      """
+      SELECT finding_index, rule_id, kind, wording, reason, user_id, user_name, created_at, replaces_quote
+      FROM decisions WHERE review_id = \(bind: review) ORDER BY created_at
+      """
+    ).all().map { row in
+      let d = Decision()
+      d.reviewID = review
+      d.findingIndex = try row.decode(column: "finding_index", as: Int.self)
+      d.ruleID = try row.decode(column: "rule_id", as: String.self)
+      d.kind = DecisionKind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .later
+      d.wording = try row.decode(column: "wording", as: String.self)
+      d.reason = try row.decode(column: "reason", as: String.self)
+      d.userID = try row.decode(column: "user_id", as: UUID.self)
+      d.userName = try row.decode(column: "user_name", as: String.self)
+      d.createdAt = try row.decode(column: "created_at", as: Date?.self)
+      d.replacesQuote = try row.decode(column: "replaces_quote", as: Bool?.self)
+      return d
+    }
   }
 
   static func view(_ d: Decision) -> DecisionView {
