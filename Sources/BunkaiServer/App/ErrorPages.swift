@@ -1,8 +1,9 @@
 import Vapor
 
 /// Turns errors into a Japanese page for people, or JSON `{"error": {"status", "message"}}` for the API.
-/// Unexpected errors are logged and shown without internals.
-struct ErrorPagesMiddleware: AsyncMiddleware {
+/// Unexpected errors are logged and shown without internals. Future-based, like the other
+/// middleware every request passes: an async middleware costs a hop to the task executor and back.
+struct ErrorPagesMiddleware: Middleware {
   struct ErrorBody: Content {
     struct Detail: Content {
       var status: Int
@@ -17,27 +18,28 @@ struct ErrorPagesMiddleware: AsyncMiddleware {
     var back: String
   }
 
-  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+  func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+    next.respond(to: request).flatMapError { error in
+      request.eventLoop.makeFutureWithTask { try await page(for: error, request) }
+    }
+  }
+
+  private func page(for error: any Error, _ request: Request) async throws -> Response {
+    let (status, message) = describe(error, request)
+    if request.url.path.hasPrefix("/api/") {
+      return try await ErrorBody(error: .init(status: Int(status.code), message: message)).encodeResponse(
+        status: status, for: request)
+    }
     do {
-      return try await next.respond(to: request)
+      let page = try await request.page("エラー")
+      let back = request.headers.first(name: .referer).flatMap { URL(string: $0)?.path } ?? Paths.home
+      let view = try await request.view.render(
+        "error", PageContext(page: page, status: Int(status.code), message: message, back: back))
+      return try await view.encodeResponse(status: status, for: request)
     } catch {
-      let (status, message) = describe(error, request)
-      if request.url.path.hasPrefix("/api/") {
-        let r = try await ErrorBody(error: .init(status: Int(status.code), message: message)).encodeResponse(
-          status: status, for: request)
-        return r
-      }
-      do {
-        let page = try await request.page("エラー")
-        let back = request.headers.first(name: .referer).flatMap { URL(string: $0)?.path } ?? Paths.home
-        let view = try await request.view.render(
-          "error", PageContext(page: page, status: Int(status.code), message: message, back: back))
-        return try await view.encodeResponse(status: status, for: request)
-      } catch {
-        let r = Response(status: status, body: .init(string: message))
-        r.headers.contentType = .plainText
-        return r
-      }
+      let r = Response(status: status, body: .init(string: message))
+      r.headers.contentType = .plainText
+      return r
     }
   }
 

@@ -57,23 +57,26 @@ extension ReviewRecord: OrgOwned {}
 extension User: OrgOwned {}
 
 /// Sends people who are not signed in to the login page (or to set-up when nothing exists yet).
-struct LoginRequired: AsyncMiddleware {
-  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-    if request.auth.has(User.self) { return try await next.respond(to: request) }
-    let anyOrg = try await Organisation.query(on: request.db).first() != nil
-    return request.redirect(to: anyOrg ? Paths.login : Paths.setup)
+struct LoginRequired: Middleware {
+  func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+    if request.auth.has(User.self) { return next.respond(to: request) }
+    return Organisation.query(on: request.db).first().map { anyOrg in
+      request.redirect(to: anyOrg != nil ? Paths.login : Paths.setup)
+    }
   }
 }
 
 /// Keeps vendor users on the pages shared with them: the institution's own pages send them to
 /// their contract list (or answer 403 to anything but a page view).
-struct InstitutionOnly: AsyncMiddleware {
-  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+struct InstitutionOnly: Middleware {
+  func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
     guard let user = request.auth.get(User.self), user.role == .vendor else {
-      return try await next.respond(to: request)
+      return next.respond(to: request)
     }
-    if request.method == .GET && request.url.path == Paths.home { return request.redirect(to: Paths.partner) }
-    throw Abort(.forbidden, reason: "事業者のアカウントでは利用できない画面です。")
+    if request.method == .GET && request.url.path == Paths.home {
+      return request.eventLoop.makeSucceededFuture(request.redirect(to: Paths.partner))
+    }
+    return request.eventLoop.makeFailedFuture(Abort(.forbidden, reason: "事業者のアカウントでは利用できない画面です。"))
   }
 }
 

@@ -2,7 +2,7 @@ import Vapor
 
 /// Headers on every response. The CSP allows no inline script or style: pages load /app.js and
 /// /app.css only, and contract text is always escaped.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
+struct SecurityHeadersMiddleware: Middleware {
   static let csp =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
     + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -12,8 +12,11 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "
     + "frame-ancestors 'none'"
 
-  func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-    let response = try await next.respond(to: request)
+  func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+    next.respond(to: request).map(Self.addHeaders)
+  }
+
+  private static func addHeaders(_ response: Response) -> Response {
     let h = response.headers
     // A response may set a stricter policy of its own (the annex page: no script at all).
     if !h.contains(name: "Content-Security-Policy") {

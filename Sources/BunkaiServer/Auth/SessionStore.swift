@@ -43,35 +43,36 @@ struct ChangedOnlySessions: SessionDriver {
   }
 }
 
-/// Signs in the session's user and reads the organisation's name in the same query, so a page's
-/// header needs no second lookup.
-struct SessionUserAuthenticator: AsyncSessionAuthenticator {
+/// Signs in the session's user and reads the organisation's name and revision in the same query,
+/// so a page's header needs no second lookup. Future-based: it runs on every page.
+struct SessionUserAuthenticator: SessionAuthenticator {
   typealias User = AccountUser
 
-  func authenticate(sessionID: UUID, for request: Request) async throws {
-    guard let sql = request.db as? any SQLDatabase,
-      let row = try await sql.raw(
-        """
-        SELECT u.organisation_id, u.email, u.name, u.password_hash, u.role, u.vendor_id, o.name AS org_name,
-          o.revision
-        FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = \(bind: sessionID)
-        """
-      ).first(),
-      let role = Role(rawValue: try row.decode(column: "role", as: String.self))
-    else { return }
-    // The user built from the row by hand: Fluent's per-model reflection was a large part of a page.
-    let user = User(
-      organisationID: try row.decode(column: "organisation_id", as: UUID.self),
-      email: try row.decode(column: "email", as: String.self),
-      name: try row.decode(column: "name", as: String.self),
-      passwordHash: try row.decode(column: "password_hash", as: String.self),
-      role: role)
-    user.id = sessionID
-    user.vendorID = try row.decode(column: "vendor_id", as: UUID?.self)
-    user.$id.exists = true
-    request.storage[OrganisationName.self] = try row.decode(column: "org_name", as: String.self)
-    request.storage[OrganisationRevision.self] = try row.decode(column: "revision", as: Int.self)
-    request.auth.login(user)
+  func authenticate(sessionID: UUID, for request: Request) -> EventLoopFuture<Void> {
+    guard let sql = request.db as? any SQLDatabase else { return request.eventLoop.makeSucceededVoidFuture() }
+    return sql.raw(
+      """
+      SELECT u.organisation_id, u.email, u.name, u.password_hash, u.role, u.vendor_id, o.name AS org_name,
+        o.revision
+      FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = \(bind: sessionID)
+      """
+    ).first().flatMapThrowing { row in
+      guard let row, let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else {
+        return
+      }
+      // The user built from the row by hand: Fluent's per-model reflection was a large part of a page.
+      let user = AccountUser(
+        organisationID: try row.decode(column: "organisation_id", as: UUID.self),
+        email: try row.decode(column: "email", as: String.self),
+        name: try row.decode(column: "name", as: String.self),
+        passwordHash: try row.decode(column: "password_hash", as: String.self), role: role)
+      user.id = sessionID
+      user.vendorID = try row.decode(column: "vendor_id", as: UUID?.self)
+      user.$id.exists = true
+      request.storage[OrganisationName.self] = try row.decode(column: "org_name", as: String.self)
+      request.storage[OrganisationRevision.self] = try row.decode(column: "revision", as: Int.self)
+      request.auth.login(user)
+    }
   }
 }
 
