@@ -112,40 +112,31 @@ struct ReviewController {
 
   func show(req: Request, print: Bool) async throws -> View {
     let actor = try req.actor
-    // Plain SQL for the few columns the page shows: Fluent's per-model reflection and query
-    // building cost more than the queries. The review's JSON and the text come from the page cache.
-    let sql = req.db as! any SQLDatabase
-    guard let id = req.parameters.get("id", as: UUID.self),
-      let row = try await sql.raw(
-        """
-        SELECT r.contract_id, r.document_id, r.playbook, r.signed_off_by, r.signed_off_at, c.title,
-          d.filename, d.version, d.created_at
-        FROM reviews r JOIN contracts c ON c.id = r.contract_id JOIN documents d ON d.id = r.document_id
-        WHERE r.id = \(bind: id) AND r.organisation_id = \(bind: actor.orgID)
-        """
-      ).first()
-    else { throw Abort(.notFound, reason: "指定されたデータが見つかりません。") }
-    let review = ReviewRecord()
-    review.id = id
-    review.organisationID = actor.orgID
-    review.contractID = try row.decode(column: "contract_id", as: UUID.self)
-    review.documentID = try row.decode(column: "document_id", as: UUID.self)
-    review.playbook = try row.decode(column: "playbook", as: String.self)
-    review.signedOffBy = try row.decode(column: "signed_off_by", as: UUID?.self)
-    review.signedOffAt = try row.decode(column: "signed_off_at", as: Date?.self)
-    let contractTitle = try row.decode(column: "title", as: String.self)
-    let filename = try row.decode(column: "filename", as: String.self)
-    let version = try row.decode(column: "version", as: Int.self)
-    let uploadedAt = try row.decode(column: "created_at", as: Date?.self)
-    let cached = try await req.application.reviewPages.entry(review, db: req.db)
+    guard let id = req.parameters.get("id", as: UUID.self) else {
+      throw Abort(.notFound, reason: "指定されたデータが見つかりません。")
+    }
+    // What the database says of the review changes only with the organisation's revision.
+    let pages = req.application.reviewPages
+    let revision = req.storage[OrganisationRevision.self]
+    let state: ReviewPages.State
+    if let revision, let hit = pages.state(id, org: actor.orgID, revision: revision) {
+      state = hit
+    } else {
+      guard let loaded = try await Self.loadState(req, id: id, org: actor.orgID) else {
+        throw Abort(.notFound, reason: "指定されたデータが見つかりません。")
+      }
+      state = loaded
+      if let revision { pages.setState(id, revision: revision, state) }
+    }
+    let review = state.review
+    let cached = try await pages.entry(review, db: req.db)
     let stored = cached.stored
-    let decisions = try await Self.decisions(sql, review: id)
+    let decisions = state.decisions
     let latest = Decisions.latest(decisions)
     let history = Dictionary(grouping: decisions, by: \.findingIndex)
-    var signedOff: String?
-    if let by = review.signedOffBy, let user = try await User.find(by, on: req.db) {
-      signedOff = "\(user.name)（\(user.role.label)）が \(Format.dateTime(review.signedOffAt)) に承認"
-    }
+    let signedOff = state.signedOff
+    let contractTitle = state.contractTitle
+    let (filename, version, uploadedAt) = (state.filename, state.version, state.uploadedAt)
     let page = try await req.page("照合結果: \(contractTitle)", nav: "contracts")
     var cards: [Card] = []
     var cardsHTML = ""
@@ -192,6 +183,41 @@ struct ReviewController {
         signOffAction: Paths.signOff(id),
         canSignOff: actor.role != .staff && review.signedOffBy == nil,
         printMode: print))
+  }
+
+  /// The review, its contract's title, its document's name and its decisions. Plain SQL for the few
+  /// columns the page shows: Fluent's per-model reflection and query building cost more than the
+  /// queries.
+  static func loadState(_ req: Request, id: UUID, org: UUID) async throws -> ReviewPages.State? {
+    let sql = req.db as! any SQLDatabase
+    guard
+      let row = try await sql.raw(
+        """
+        SELECT r.contract_id, r.document_id, r.playbook, r.signed_off_by, r.signed_off_at, c.title,
+          d.filename, d.version, d.created_at
+        FROM reviews r JOIN contracts c ON c.id = r.contract_id JOIN documents d ON d.id = r.document_id
+        WHERE r.id = \(bind: id) AND r.organisation_id = \(bind: org)
+        """
+      ).first()
+    else { return nil }
+    let review = ReviewRecord()
+    review.id = id
+    review.organisationID = org
+    review.contractID = try row.decode(column: "contract_id", as: UUID.self)
+    review.documentID = try row.decode(column: "document_id", as: UUID.self)
+    review.playbook = try row.decode(column: "playbook", as: String.self)
+    review.signedOffBy = try row.decode(column: "signed_off_by", as: UUID?.self)
+    review.signedOffAt = try row.decode(column: "signed_off_at", as: Date?.self)
+    var signedOff: String?
+    if let by = review.signedOffBy, let user = try await User.find(by, on: req.db) {
+      signedOff = "\(user.name)（\(user.role.label)）が \(Format.dateTime(review.signedOffAt)) に承認"
+    }
+    return ReviewPages.State(
+      review: review, contractTitle: try row.decode(column: "title", as: String.self),
+      filename: try row.decode(column: "filename", as: String.self),
+      version: try row.decode(column: "version", as: Int.self),
+      uploadedAt: try row.decode(column: "created_at", as: Date?.self),
+      decisions: try await decisions(sql, review: id), signedOff: signedOff)
   }
 
   /// A review's decisions, oldest first, read by plain SQL (see `show`).

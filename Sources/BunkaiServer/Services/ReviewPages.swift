@@ -14,7 +14,37 @@ final class ReviewPages: Sendable {
     let cardHeads: [String]
   }
 
+  /// What the database holds of a review that can change (decisions, sign-off, the contract's
+  /// title), as of an organisation revision. Read-only once built.
+  struct State: @unchecked Sendable {
+    let review: ReviewRecord
+    let contractTitle: String
+    let filename: String
+    let version: Int
+    let uploadedAt: Date?
+    let decisions: [Decision]
+    let signedOff: String?
+  }
+
   private let entries = NIOLockedValueBox<[UUID: Entry]>([:])
+  private let states = NIOLockedValueBox<[UUID: (revision: Int, state: State)]>([:])
+
+  func state(_ id: UUID, org: UUID, revision: Int) -> State? {
+    states.withLockedValue { s in
+      guard let hit = s[id], hit.revision == revision, hit.state.review.organisationID == org else {
+        return nil
+      }
+      return hit.state
+    }
+  }
+
+  func setState(_ id: UUID, revision: Int, _ state: State) {
+    states.withLockedValue { s in
+      if let old = s[id], old.revision > revision { return }
+      if s.count >= capacity { s.removeAll() }
+      s[id] = (revision, state)
+    }
+  }
   /// Enough for the reviews people have open; the whole cache is dropped when it fills.
   private let capacity = 256
 
