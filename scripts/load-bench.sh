@@ -2,6 +2,7 @@
 # Load benchmark of the web application: a server seeded with 200 contracts and their reviews,
 # wrk at 50 connections on the dashboard and on a review page; prints p50/p99 latency and the
 # server's resident memory. Usage: scripts/load-bench.sh [sqlite|postgres] (default: both).
+# Each page gets a 3 s warm-up run (WARMUP=…) before the measured run (DURATION=…, default 15 s).
 # PostgreSQL uses $BENCH_DATABASE_URL (default: a local bunkai_bench database; as root the
 # script creates it and starts the cluster). Needs wrk (apt-get install wrk) and a release build.
 set -euo pipefail
@@ -44,6 +45,9 @@ run_mode() {
   cookie=$(awk '$6=="bunkai_session"{print $7}' "$jar")
   for page in "/" "$review"; do
     curl -fsS -o /dev/null -H "Cookie: bunkai_session=$cookie" "http://127.0.0.1:$PORT$page" || { echo "$page failed" >&2; exit 1; }
+    # A short warm-up first (database connections opened, templates parsed, page caches filled),
+    # as a server that has been running a while would be; then the measured run.
+    wrk -t2 -c"$CONNS" -d"${WARMUP:-3s}" -H "Cookie: bunkai_session=$cookie" "http://127.0.0.1:$PORT$page" >/dev/null
     local out name
     out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H "Cookie: bunkai_session=$cookie" "http://127.0.0.1:$PORT$page")
     name=$([ "$page" = "/" ] && echo dashboard || echo review)

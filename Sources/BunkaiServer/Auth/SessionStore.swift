@@ -15,16 +15,31 @@ struct ChangedOnlySessions: SessionDriver {
   }
 
   func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
-    // One column by plain SQL: Fluent's model machinery cost more than the query on every page.
-    let read: EventLoopFuture<SessionData?>
-    if let sql = request.db as? any SQLDatabase {
-      read = sql.raw("SELECT data FROM _fluent_sessions WHERE key = \(bind: sessionID.string)").first()
-        .flatMapThrowing { row in try row?.decode(column: "data", as: SessionData.self) }
-    } else {
-      read = inner.readSession(sessionID, for: request)
+    guard let sql = request.db as? any SQLDatabase else {
+      return inner.readSession(sessionID, for: request).map { data in
+        request.storage[ReadSnapshot.self] = data?.snapshot
+        return data
+      }
     }
-    return read.map { data in
-      request.storage[ReadSnapshot.self] = data?.snapshot
+    // The session, its signed-in user and the organisation in one query: a page then needs no
+    // other lookup to know who is asking (and the user is not read again by the authenticator).
+    let userID =
+      sql.dialect.name == "postgresql"
+      ? SQLRaw("(s.data->>'_UserSession')::uuid") : SQLRaw("json_extract(s.data, '$._UserSession')")
+    return sql.raw(
+      """
+      SELECT s.data, u.id AS user_id, \(unsafeRaw: SessionUserAuthenticator.userColumns)
+      FROM _fluent_sessions s LEFT JOIN users u ON u.id = \(userID)
+      LEFT JOIN organisations o ON o.id = u.organisation_id
+      WHERE s.key = \(bind: sessionID.string)
+      """
+    ).first().flatMapThrowing { row in
+      guard let row else { return nil }
+      let data = try row.decode(column: "data", as: SessionData.self)
+      request.storage[ReadSnapshot.self] = data.snapshot
+      if let id = try row.decode(column: "user_id", as: UUID?.self) {
+        request.storage[PreloadedUser.self] = (id, row)
+      }
       return data
     }
   }
@@ -48,33 +63,43 @@ struct ChangedOnlySessions: SessionDriver {
 struct SessionUserAuthenticator: SessionAuthenticator {
   typealias User = AccountUser
 
+  static let userColumns =
+    "u.organisation_id, u.email, u.name, u.password_hash, u.role, u.vendor_id, o.name AS org_name, o.revision"
+
   func authenticate(sessionID: UUID, for request: Request) -> EventLoopFuture<Void> {
+    if let (id, row) = request.storage[PreloadedUser.self], id == sessionID {
+      return request.eventLoop.makeCompletedFuture { try Self.signIn(row, id: id, request) }
+    }
     guard let sql = request.db as? any SQLDatabase else { return request.eventLoop.makeSucceededVoidFuture() }
     return sql.raw(
       """
-      SELECT u.organisation_id, u.email, u.name, u.password_hash, u.role, u.vendor_id, o.name AS org_name,
-        o.revision
+      SELECT \(unsafeRaw: Self.userColumns)
       FROM users u JOIN organisations o ON o.id = u.organisation_id WHERE u.id = \(bind: sessionID)
       """
     ).first().flatMapThrowing { row in
-      guard let row, let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else {
-        return
-      }
-      // The user built from the row by hand: Fluent's per-model reflection was a large part of a page.
-      let user = AccountUser(
-        organisationID: try row.decode(column: "organisation_id", as: UUID.self),
-        email: try row.decode(column: "email", as: String.self),
-        name: try row.decode(column: "name", as: String.self),
-        passwordHash: try row.decode(column: "password_hash", as: String.self), role: role)
-      user.id = sessionID
-      user.vendorID = try row.decode(column: "vendor_id", as: UUID?.self)
-      user.$id.exists = true
-      request.storage[OrganisationName.self] = try row.decode(column: "org_name", as: String.self)
-      request.storage[OrganisationRevision.self] = try row.decode(column: "revision", as: Int.self)
-      request.auth.login(user)
+      if let row { try Self.signIn(row, id: sessionID, request) }
     }
   }
+
+  /// The user built from the row by hand: Fluent's per-model reflection was a large part of a page.
+  static func signIn(_ row: any SQLRow, id: UUID, _ request: Request) throws {
+    guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return }
+    let user = AccountUser(
+      organisationID: try row.decode(column: "organisation_id", as: UUID.self),
+      email: try row.decode(column: "email", as: String.self),
+      name: try row.decode(column: "name", as: String.self),
+      passwordHash: try row.decode(column: "password_hash", as: String.self), role: role)
+    user.id = id
+    user.vendorID = try row.decode(column: "vendor_id", as: UUID?.self)
+    user.$id.exists = true
+    request.storage[OrganisationName.self] = try row.decode(column: "org_name", as: String.self)
+    request.storage[OrganisationRevision.self] = try row.decode(column: "revision", as: Int.self)
+    request.auth.login(user)
+  }
 }
+
+/// The session's user as read with the session (see ChangedOnlySessions.readSession).
+struct PreloadedUser: StorageKey { typealias Value = (UUID, any SQLRow) }
 
 typealias AccountUser = User
 
