@@ -68,12 +68,21 @@ struct Page: Encodable {
 extension Request {
   /// The layout context for this request; takes the flash message left by the previous request.
   func page(_ title: String, nav: String = "", error: String? = nil) async throws -> Page {
+    if let page = pageNow(title, nav: nav, error: error) { return page }
+    let user = try auth.require(User.self)
+    let org = try await Organisation.find(user.organisationID, on: db)
+    storage[OrganisationName.self] = org?.name ?? ""
+    return pageNow(title, nav: nav, error: error)!
+  }
+
+  /// The layout context without waiting: nil only when the organisation's name must still be
+  /// read (a signed-in session reads it with the user, so pages get it at once).
+  func pageNow(_ title: String, nav: String = "", error: String? = nil) -> Page? {
     let user = auth.get(User.self)
     var badge: Page.UserBadge?
     if let user {
-      var orgName = storage[OrganisationName.self]
-      if orgName == nil { orgName = try await Organisation.find(user.organisationID, on: db)?.name }
-      badge = .init(name: user.name, role: user.role.label, organisation: orgName ?? "")
+      guard let orgName = storage[OrganisationName.self] else { return nil }
+      badge = .init(name: user.name, role: user.role.label, organisation: orgName)
     }
     // Pages outside the session routes (an unknown path's error page) have no session.
     let flash = hasSession ? session.data["flash"] : nil

@@ -76,8 +76,8 @@ struct ReviewController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("reviews", ":id", use: { try await show(req: $0, print: false) })
-    routes.get("reviews", ":id", "print", use: { try await show(req: $0, print: true) })
+    routes.get("reviews", ":id") { page(req: $0, print: false) }
+    routes.get("reviews", ":id", "print") { page(req: $0, print: true) }
     routes.post("reviews", ":id", "decisions", use: decide)
     routes.post("reviews", ":id", "sign-off", use: signOff)
     routes.get("reviews", ":id", "redline.docx", use: redline)
@@ -110,6 +110,28 @@ struct ReviewController {
   static let severityLabels = ["high": "高", "medium": "中", "low": "低"]
   static let statusLabels = ["missing": "条項なし", "insufficient": "不十分"]
 
+  /// The review page. When nothing changed since this instance last built it (the organisation's
+  /// revision, read with the session, says so), it is put together from memory on the event loop,
+  /// without a hop to the task executor; otherwise `show` reads what is missing.
+  func page(req: Request, print: Bool) -> EventLoopFuture<View> {
+    do {
+      let actor = try req.actor
+      if let id = req.parameters.get("id", as: UUID.self),
+        let revision = req.storage[OrganisationRevision.self],
+        let state = req.application.reviewPages.state(id, org: actor.orgID, revision: revision),
+        let entry = req.application.reviewPages.cachedEntry(id),
+        let page = req.pageNow("照合結果: \(state.contractTitle)", nav: "contracts")
+      {
+        let context = Self.context(
+          req, actor: actor, id: id, state: state, entry: entry, page: page, print: print)
+        return req.view.render(print ? "review-print" : "review", context)
+      }
+    } catch {
+      return req.eventLoop.makeFailedFuture(error)
+    }
+    return req.eventLoop.makeFutureWithTask { try await show(req: req, print: print) }
+  }
+
   func show(req: Request, print: Bool) async throws -> View {
     let actor = try req.actor
     guard let id = req.parameters.get("id", as: UUID.self) else {
@@ -128,16 +150,23 @@ struct ReviewController {
       state = loaded
       if let revision { pages.setState(id, revision: revision, state) }
     }
+    let entry = try await pages.entry(state.review, db: req.db)
+    let page = try await req.page("照合結果: \(state.contractTitle)", nav: "contracts")
+    return try await req.render(
+      print ? "review-print" : "review",
+      Self.context(req, actor: actor, id: id, state: state, entry: entry, page: page, print: print))
+  }
+
+  static func context(
+    _ req: Request, actor: Actor, id: UUID, state: ReviewPages.State, entry cached: ReviewPages.Entry,
+    page: Page,
+    print: Bool
+  ) -> Context {
     let review = state.review
-    let cached = try await pages.entry(review, db: req.db)
     let stored = cached.stored
     let decisions = state.decisions
     let latest = Decisions.latest(decisions)
     let history = Dictionary(grouping: decisions, by: \.findingIndex)
-    let signedOff = state.signedOff
-    let contractTitle = state.contractTitle
-    let (filename, version, uploadedAt) = (state.filename, state.version, state.uploadedAt)
-    let page = try await req.page("照合結果: \(contractTitle)", nav: "contracts")
     var cards: [Card] = []
     var cardsHTML = ""
     if print {
@@ -156,33 +185,39 @@ struct ReviewController {
           history: (history[i] ?? []).reversed().dropFirst().map(Self.view))
       }
     } else {
-      // Built in Swift: Leaf's per-expression cost dominated this page.
+      // Built in Swift: Leaf's per-expression cost dominated this page. The cards differ between
+      // requests only in the form token: kept per revision with the token's places marked.
       let action = Paths.decisions(id)
-      for (i, f) in stored.findings.enumerated() {
-        cardsHTML += cached.cardHeads[i]
-        cardsHTML += ReviewPages.decisionBlock(
-          i, f, latest: latest[i], history: Array((history[i] ?? []).reversed().dropFirst()), csrf: page.csrf,
-          canEdit: page.canEdit, action: action)
+      let parts = req.application.reviewPages.cards(
+        id, revision: req.storage[OrganisationRevision.self], canEdit: page.canEdit
+      ) { marker in
+        var html = ""
+        for (i, f) in stored.findings.enumerated() {
+          html += cached.cardHeads[i]
+          html += ReviewPages.decisionBlock(
+            i, f, latest: latest[i], history: Array((history[i] ?? []).reversed().dropFirst()), csrf: marker,
+            canEdit: page.canEdit, action: action)
+        }
+        return html
       }
+      cardsHTML = parts.joined(separator: HTML.escape(page.csrf))
     }
-    return try await req.render(
-      print ? "review-print" : "review",
-      Context(
-        page: page, contractTitle: contractTitle,
-        contractLink: Paths.contract(review.contractID), checklistLink: Paths.checklist(review.contractID),
-        printLink: Paths.reviewPrint(id), redlineLink: Paths.redline(id),
-        memoDocxLink: Paths.memo(id, "docx"), memoMarkdownLink: Paths.memo(id, "md"),
-        filename: filename, version: version,
-        uploadedAt: Format.dateTime(uploadedAt), playbook: review.playbook, disclaimer: stored.disclaimer,
-        documentTitle: stored.document.title ?? "（表題なし）",
-        parties: stored.document.parties.map {
-          "\($0.label)＝\($0.name ?? "（名称不明）")（\($0.role == "institution" ? "医療機関側" : $0.role == "vendor" ? "事業者側" : "不明")）"
-        },
-        textHTML: cached.textHTML, cards: cards, cardsHTML: cardsHTML,
-        openCount: OpenCounts.of(stored, decisions: decisions).total, signedOff: signedOff,
-        signOffAction: Paths.signOff(id),
-        canSignOff: actor.role != .staff && review.signedOffBy == nil,
-        printMode: print))
+    return Context(
+      page: page, contractTitle: state.contractTitle,
+      contractLink: Paths.contract(review.contractID), checklistLink: Paths.checklist(review.contractID),
+      printLink: Paths.reviewPrint(id), redlineLink: Paths.redline(id),
+      memoDocxLink: Paths.memo(id, "docx"), memoMarkdownLink: Paths.memo(id, "md"),
+      filename: state.filename, version: state.version,
+      uploadedAt: Format.dateTime(state.uploadedAt), playbook: review.playbook, disclaimer: stored.disclaimer,
+      documentTitle: stored.document.title ?? "（表題なし）",
+      parties: stored.document.parties.map {
+        "\($0.label)＝\($0.name ?? "（名称不明）")（\($0.role == "institution" ? "医療機関側" : $0.role == "vendor" ? "事業者側" : "不明")）"
+      },
+      textHTML: cached.textHTML, cards: cards, cardsHTML: cardsHTML,
+      openCount: OpenCounts.of(stored, decisions: decisions).total, signedOff: state.signedOff,
+      signOffAction: Paths.signOff(id),
+      canSignOff: actor.role != .staff && review.signedOffBy == nil,
+      printMode: print)
   }
 
   /// The review, its contract's title, its document's name and its decisions. Plain SQL for the few

@@ -29,6 +29,31 @@ final class ReviewPages: Sendable {
   private let entries = NIOLockedValueBox<[UUID: Entry]>([:])
   private let states = NIOLockedValueBox<[UUID: (revision: Int, state: State)]>([:])
 
+  private struct CardsKey: Hashable {
+    var review: UUID
+    var canEdit: Bool
+  }
+  private let cardParts = NIOLockedValueBox<[CardsKey: (revision: Int, parts: [String])]>([:])
+
+  /// A review's cards split where the form token goes. `build` writes them with the marker it is
+  /// given in place of the token (a random marker, so no contract text can contain it).
+  func cards(_ id: UUID, revision: Int?, canEdit: Bool, build: (String) -> String) -> [String] {
+    let key = CardsKey(review: id, canEdit: canEdit)
+    if let revision, let hit = cardParts.withLockedValue({ $0[key] }), hit.revision == revision {
+      return hit.parts
+    }
+    let marker = "csrf-\(UUID().uuidString)"
+    let parts = build(marker).components(separatedBy: marker)
+    if let revision {
+      cardParts.withLockedValue { c in
+        if let old = c[key], old.revision > revision { return }
+        if c.count >= capacity { c.removeAll() }
+        c[key] = (revision, parts)
+      }
+    }
+    return parts
+  }
+
   func state(_ id: UUID, org: UUID, revision: Int) -> State? {
     states.withLockedValue { s in
       guard let hit = s[id], hit.revision == revision, hit.state.review.organisationID == org else {
@@ -48,9 +73,11 @@ final class ReviewPages: Sendable {
   /// Enough for the reviews people have open; the whole cache is dropped when it fills.
   private let capacity = 256
 
+  func cachedEntry(_ id: UUID) -> Entry? { entries.withLockedValue { $0[id] } }
+
   func entry(_ review: ReviewRecord, db: any Database) async throws -> Entry {
     let id = try review.requireID()
-    if let hit = entries.withLockedValue({ $0[id] }) { return hit }
+    if let hit = cachedEntry(id) { return hit }
     // The large columns are read only on a miss.
     guard
       let full = try await ReviewRecord.query(on: db).filter(\.$id == id).field(\.$id).field(\.$resultJSON)
