@@ -75,6 +75,43 @@ struct ReviewController {
     var printMode: Bool
   }
 
+  /// The interactive page's context: everything but the layout built in Swift (see HTML).
+  struct LiveContext: Encodable {
+    var page: Page
+    var headHTML: String
+    var cardsHTML: String
+    var textHTML: String
+
+    init(_ c: Context) {
+      let e = HTML.escape
+      var h =
+        "<p><a href=\"\(e(c.contractLink))\">\(e(c.contractTitle))</a> ・ <a href=\"\(e(c.checklistLink))\">確認表 Part2</a> ・ "
+      h += "<a href=\"\(e(c.printLink))\">印刷用</a></p>\n"
+      h +=
+        "<p class=\"actions\" id=\"review-downloads\"><a class=\"button secondary\" href=\"\(e(c.redlineLink))\">修正提案を書き込んだ契約書（Word）</a> "
+      h += "<a class=\"button secondary\" href=\"\(e(c.memoDocxLink))\">レビューメモ（Word）</a> "
+      h += "<a class=\"button secondary\" href=\"\(e(c.memoMarkdownLink))\">レビューメモ（Markdown）</a></p>\n"
+      h += "<h1>照合結果: \(e(c.documentTitle))</h1>\n"
+      h +=
+        "<p class=\"meta\">\(e(c.filename))（第\(c.version)版、\(e(c.uploadedAt))）・ \(e(c.playbook)) ・ 未対応の指摘 \(c.openCount) 件</p>\n"
+      h +=
+        "<p class=\"meta\">当事者: " + c.parties.map { "<span class=\"tag\">\(e($0))</span> " }.joined()
+        + "</p>\n"
+      h += "<p class=\"disclaimer\">\(e(c.disclaimer))</p>\n"
+      if let s = c.signedOff { h += "<p class=\"signed\">\(e(s))</p>\n" }
+      if c.canSignOff {
+        h += "<form method=\"post\" action=\"\(e(c.signOffAction))\" class=\"inline\">\n"
+        h += "  <input type=\"hidden\" name=\"_csrf\" value=\"\(e(c.page.csrf))\">\n"
+        h +=
+          "  <button type=\"submit\" class=\"secondary\" data-confirm=\"この照合結果と判断を承認しますか？\">経営層として承認する</button>\n</form>\n"
+      }
+      page = c.page
+      headHTML = h
+      cardsHTML = c.cardsHTML
+      textHTML = c.textHTML
+    }
+  }
+
   func register(_ routes: any RoutesBuilder) {
     routes.get("reviews", ":id") { page(req: $0, print: false) }
     routes.get("reviews", ":id", "print") { page(req: $0, print: true) }
@@ -152,9 +189,10 @@ struct ReviewController {
     }
     let entry = try await pages.entry(state.review, db: req.db)
     let page = try await req.page("照合結果: \(state.contractTitle)", nav: "contracts")
-    return try await req.render(
-      print ? "review-print" : "review",
-      Self.context(req, actor: actor, id: id, state: state, entry: entry, page: page, print: print))
+    let context = Self.context(
+      req, actor: actor, id: id, state: state, entry: entry, page: page, print: print)
+    return print
+      ? try await req.render("review-print", context) : try await req.render("review", LiveContext(context))
   }
 
   static func context(
