@@ -57,6 +57,8 @@ run_mode() {
     rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
     non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
     echo "$mode $name: p50 $p50  p99 $p99  ${rps} req/s  (${CONNS} connections, $DURATION${non2xx:+, non-2xx $non2xx})"
+    # Errors answer fast: a run with any is no measurement.
+    if [ -n "$non2xx" ]; then echo "$page answered non-2xx during the run; see $data/serve.log" >&2; kill "$pid"; exit 1; fi
   done
   echo "$mode server memory: $(awk '/VmRSS/{print $2/1024 " MB resident"}' /proc/$pid/status), peak $(awk '/VmHWM/{print $2/1024 " MB"}' /proc/$pid/status)"
   kill "$pid"; wait "$pid" 2>/dev/null || true

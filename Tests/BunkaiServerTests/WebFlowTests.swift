@@ -112,6 +112,22 @@ struct WebFlowTests {
       #expect(edited.status == .seeOther)
       let after = try await b.get("/reviews/\(reviewId)")
       #expect(after.body.string.contains("別紙の運用規程で定めているため"))
+      // Unchanged since the last view: served from memory, the same page (and its print view).
+      for path in [
+        "/reviews/\(reviewId)", "/reviews/\(reviewId)", "/reviews/\(reviewId)/print",
+        "/reviews/\(reviewId)/print",
+      ] {
+        let again = try await b.get(path)
+        #expect(again.status == .ok, "\(path)")
+        #expect(again.body.string.contains("別紙の運用規程で定めているため"), "\(path)")
+      }
+      let first = try await b.get("/reviews/\(reviewId)").body.string
+      #expect(try await b.get("/reviews/\(reviewId)").body.string == first)
+      for _ in 0..<2 {
+        let dash = try await b.get("/")
+        #expect(dash.status == .ok)
+        #expect(dash.body.string.contains("電子カルテ保守契約"))
+      }
       #expect(after.body.string.contains("再委託の30日前までに甲へ書面で通知する"))
       let c2 = try #require(try await Contract.find(UUID(uuidString: contract), on: app.db))
       #expect(c2.openHigh + c2.openMedium + c2.openLow == openBefore - 2)

@@ -161,7 +161,8 @@ struct ReviewController {
       {
         let context = Self.context(
           req, actor: actor, id: id, state: state, entry: entry, page: page, print: print)
-        return req.view.render(print ? "review-print" : "review", context)
+        if print { return req.view.render("review-print", context) }
+        return req.view.render("review", LiveContext(context))
       }
     } catch {
       return req.eventLoop.makeFailedFuture(error)
