@@ -71,7 +71,7 @@ final class ReviewPages: Sendable {
     }
   }
   /// Enough for the reviews people have open; the whole cache is dropped when it fills.
-  private let capacity = 256
+  private let capacity = 128
 
   func cachedEntry(_ id: UUID) -> Entry? { entries.withLockedValue { $0[id] } }
 
