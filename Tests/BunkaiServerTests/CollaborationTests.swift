@@ -60,7 +60,9 @@ struct CollaborationTests {
         #expect(try await v.get(page).status == .forbidden, "\(page)")
       }
       // The invitation is used up.
-      #expect(try await Browser(app).get("/invite/\(token)").status == .gone)
+      let reused = try await Browser(app).get("/invite/\(token)")
+      #expect(reused.status == .notFound)
+      #expect(reused.body.string.contains("この招待は使用済みです"))
 
       let item = "P2-C-4"
       #expect(try await Self.post(admin, contract, item, "医療機関が先に書く") == .conflict)
@@ -205,12 +207,19 @@ struct CollaborationTests {
       inv.expiresAt = Date().addingTimeInterval(-60)
       try await inv.save(on: app.db)
       let late = Browser(app)
-      #expect(try await late.get("/invite/\(token)").status == .gone)
+      let expired = try await late.get("/invite/\(token)")
+      #expect(expired.status == .notFound)
+      #expect(expired.body.string.contains("有効期限が切れています"))
       try await late.get("/login")
       #expect(
         try await late.post("/invite/\(token)", [("name", "x"), ("password", "vendor-pass-123")]).status
-          == .gone)
+          == .notFound)
       #expect(try await User.query(on: app.db).filter(\.$email == "late@midori.example").count() == 0)
+      // Whoever holds the expired link opens none of the contract's pages.
+      for path in ["exchange", "exchange/P2-A-1", "annex.docx", "annex.html"] {
+        let r = try await late.get("/contracts/\(contract)/\(path)")
+        #expect(r.status == .seeOther && r.headers.first(name: .location) == "/login", "\(path)")
+      }
       #expect(try await Browser(app).get("/invite/bk_not-a-token").status == .notFound)
       // The institution's own address cannot be invited as a vendor.
       try await admin.get("/contracts/\(contract)/exchange")

@@ -42,15 +42,16 @@ enum Invitations {
     return (inv, token)
   }
 
-  /// The open invitation for a token, or why it cannot be used.
+  /// The open invitation for a token, or why it cannot be used: 404 with the reason, so a used or
+  /// expired link opens nothing, like an unknown one, but says what to do.
   static func find(on db: any Database, token: String, now: Date = Date()) async throws -> Invitation {
     guard let inv = try await Invitation.query(on: db).filter(\.$tokenHash == TokenHash.of(token)).first()
     else {
       throw Abort(.notFound, reason: "招待が見つかりません。リンクをもう一度確認してください。")
     }
-    guard inv.usedAt == nil else { throw Abort(.gone, reason: "この招待は使用済みです。ログインしてご利用ください。") }
+    guard inv.usedAt == nil else { throw Abort(.notFound, reason: "この招待は使用済みです。ログインしてご利用ください。") }
     guard inv.expiresAt > now else {
-      throw Abort(.gone, reason: "この招待は有効期限が切れています。医療機関の担当者に再発行を依頼してください。")
+      throw Abort(.notFound, reason: "この招待は有効期限が切れています。医療機関の担当者に再発行を依頼してください。")
     }
     return inv
   }
