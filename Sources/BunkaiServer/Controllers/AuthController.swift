@@ -96,14 +96,7 @@ struct AuthController {
       )
       .encodeResponse(status: .unauthorized, for: req)
     }
-    // A new session id at login, so a session fixed before login is worthless.
-    if let old = req.session.id {
-      try await req.application.sessions.driver.deleteSession(old, for: req).get()
-    }
-    req.session.id = nil
-    req.session.data = SessionData()
-    req.session.authenticate(user)
-    req.auth.login(user)
+    try await req.signIn(user)
     return req.redirect(to: Paths.home)
   }
 
@@ -111,5 +104,19 @@ struct AuthController {
     req.auth.logout(User.self)
     req.session.destroy()
     return req.redirect(to: Paths.login)
+  }
+}
+
+extension Request {
+  /// Signs the user in on a new session id (login, an accepted invitation), so a session fixed
+  /// before signing in is worthless.
+  func signIn(_ user: User) async throws {
+    if let old = session.id {
+      try await application.sessions.driver.deleteSession(old, for: self).get()
+    }
+    session.id = nil
+    session.data = SessionData()
+    session.authenticate(user)
+    auth.login(user)
   }
 }

@@ -107,14 +107,7 @@ struct InvitationController {
       let inv = try await Invitations.find(on: req.db, token: token)
       let user = try await Invitations.accept(
         on: req.db, hasher: req.password.async, token: token, name: form.name ?? "", password: form.password)
-      // A fresh session for the vendor, as at login.
-      if let old = req.session.id {
-        try await req.application.sessions.driver.deleteSession(old, for: req).get()
-      }
-      req.session.id = nil
-      req.session.data = SessionData()
-      req.session.authenticate(user)
-      req.auth.login(user)
+      try await req.signIn(user)
       req.flash("招待を受け付けました。確認表の項目ごとに、医療機関とやり取りできます。")
       return req.redirect(to: Paths.exchange(inv.contractID))
     } catch let e as Accounts.Problem {

@@ -64,6 +64,15 @@ final class ChecklistAnswer: Model, @unchecked Sendable {
   @OptionalField(key: "vendor_confirmed_at") var vendorConfirmedAt: Date?
 
   var isAgreed: Bool { institutionConfirmedAt != nil && vendorConfirmedAt != nil }
+  var isConfirmedByEither: Bool { institutionConfirmedAt != nil || vendorConfirmedAt != nil }
+
+  /// Drops both sides' confirmations: the split they confirmed has changed.
+  func withdrawConfirmations() {
+    institutionConfirmedBy = nil
+    institutionConfirmedAt = nil
+    vendorConfirmedBy = nil
+    vendorConfirmedAt = nil
+  }
 
   init() {}
   init(organisationID: UUID, contractID: UUID?, itemID: String) {

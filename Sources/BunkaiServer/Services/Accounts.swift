@@ -9,11 +9,17 @@ enum Accounts {
   }
 
   static func validate(email: String, password: String) throws {
+    _ = try validEmail(email)
+    guard password.count >= 10 else { throw Problem(description: "パスワードは10文字以上にしてください。") }
+  }
+
+  /// The address as it is stored (trimmed, lower case), or why it is not one.
+  static func validEmail(_ email: String) throws -> String {
     let e = email.trimmingCharacters(in: .whitespaces)
     guard e.count <= 254, e.contains("@"), !e.hasPrefix("@"), !e.hasSuffix("@"), !e.contains(" ") else {
       throw Problem(description: "メールアドレスの形式が正しくありません: \(email)")
     }
-    guard password.count >= 10 else { throw Problem(description: "パスワードは10文字以上にしてください。") }
+    return e.lowercased()
   }
 
   /// Creates the user, and the organisation when it does not exist yet.

@@ -6,22 +6,13 @@ import Vapor
 /// Files either side attaches to a contract, with the same limits and checks as contract uploads:
 /// the type by extension, the size, and a file that actually opens.
 enum Attachments {
-  static let allowedExtensions = ["docx", "txt", "pdf", "xlsx"]
+  static let allowedExtensions = ["docx", "xlsx", "txt", "pdf"]
 
   static func make(_ req: Request, _ p: Participant, filename rawName: String, data: Data) async throws
     -> Attachment
   {
-    let filename = (rawName as NSString).lastPathComponent
-    let ext = (filename as NSString).pathExtension.lowercased()
-    guard allowedExtensions.contains(ext) else {
-      throw Abort(
-        .unsupportedMediaType,
-        reason: "\(filename.isEmpty ? "ファイル" : filename): 対応していない形式です。.docx、.xlsx、.txt、.pdf のいずれかを添付してください。")
-    }
-    let max = req.settings.maxUploadBytes
-    guard data.count <= max else {
-      throw Abort(.payloadTooLarge, reason: "\(filename): ファイルが大きすぎます（上限 \(max / 1_048_576) MB）。")
-    }
+    let (filename, ext) = try Uploads.checkFile(
+      req, name: rawName, data: data, allowed: allowedExtensions, action: "添付してください")
     // A file that does not open is refused now rather than found broken by the other side later.
     try await req.application.threadPool.runIfActive {
       do {

@@ -139,14 +139,8 @@ enum Checklists {
       }
       // A change to the split both sides confirmed withdraws their confirmations (see Exchange).
       let withdrawn =
-        (before.owner != after.owner || before.agreed != after.agreed)
-        && (answer.institutionConfirmedAt != nil || answer.vendorConfirmedAt != nil)
-      if withdrawn {
-        answer.institutionConfirmedBy = nil
-        answer.institutionConfirmedAt = nil
-        answer.vendorConfirmedBy = nil
-        answer.vendorConfirmedAt = nil
-      }
+        (before.owner != after.owner || before.agreed != after.agreed) && answer.isConfirmedByEither
+      if withdrawn { answer.withdrawConfirmations() }
       answer.updatedBy = actor.id
       try await answer.save(on: db)
       existing[id] = answer

@@ -109,13 +109,10 @@ enum Exchange {
       let before = Snapshot(answer)
       answer.owner = owner
       answer.agreed = agreed
-      let withdrawn = answer.institutionConfirmedAt != nil || answer.vendorConfirmedAt != nil
+      let withdrawn = answer.isConfirmedByEither
       if withdrawn {
         if answer.isAgreed && answer.initial == .no { answer.completedOn = nil }
-        answer.institutionConfirmedBy = nil
-        answer.institutionConfirmedAt = nil
-        answer.vendorConfirmedBy = nil
-        answer.vendorConfirmedAt = nil
+        answer.withdrawConfirmations()
       }
       answer.updatedBy = user.id
       try await answer.save(on: db)

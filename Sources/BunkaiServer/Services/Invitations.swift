@@ -11,10 +11,7 @@ enum Invitations {
   static func create(
     on db: any Database, contract: Contract, email rawEmail: String, by user: User?, days: Int = defaultDays
   ) async throws -> (Invitation, token: String) {
-    let email = rawEmail.trimmingCharacters(in: .whitespaces).lowercased()
-    guard email.count <= 254, email.contains("@"), !email.hasPrefix("@"), !email.hasSuffix("@"),
-      !email.contains(" ")
-    else { throw Accounts.Problem(description: "メールアドレスの形式が正しくありません: \(rawEmail)") }
+    let email = try Accounts.validEmail(rawEmail)
     guard (1...90).contains(days) else { throw Accounts.Problem(description: "有効期間は1〜90日にしてください。") }
     if let existing = try await User.query(on: db).filter(\.$email == email).first(),
       existing.role != .vendor || existing.organisationID != contract.organisationID

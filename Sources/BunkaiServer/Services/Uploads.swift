@@ -19,17 +19,8 @@ enum Uploads {
   {
     let actor = try req.actor
     try actor.requireEditor()
-    let filename = (rawName as NSString).lastPathComponent
-    let ext = (filename as NSString).pathExtension.lowercased()
-    guard allowedExtensions.contains(ext) else {
-      throw Abort(
-        .unsupportedMediaType,
-        reason: "\(filename.isEmpty ? "ファイル" : filename): 対応していない形式です。.docx、.txt、.pdf のいずれかをアップロードしてください。")
-    }
-    let max = req.settings.maxUploadBytes
-    guard data.count <= max else {
-      throw Abort(.payloadTooLarge, reason: "\(filename): ファイルが大きすぎます（上限 \(max / 1_048_576) MB）。")
-    }
+    let (filename, _) = try checkFile(
+      req, name: rawName, data: data, allowed: allowedExtensions, action: "アップロードしてください")
     let engine = req.engine
     // Reading (pdftotext, unzip) and reviewing block, so they run off the event loop.
     let reviewed = try await req.application.threadPool.runIfActive {
@@ -37,6 +28,27 @@ enum Uploads {
     }
     return try await save(
       on: req.db, actor: actor, contract: contract, filename: filename, data: data, reviewed: reviewed)
+  }
+
+  /// The checks every uploaded file gets, contract or attachment: a plain file name, an accepted
+  /// type by extension, and the size limit. Returns the file name and its extension.
+  static func checkFile(_ req: Request, name rawName: String, data: Data, allowed: [String], action: String)
+    throws
+    -> (filename: String, ext: String)
+  {
+    let filename = (rawName as NSString).lastPathComponent
+    let ext = (filename as NSString).pathExtension.lowercased()
+    guard allowed.contains(ext) else {
+      let list = allowed.map { "." + $0 }.joined(separator: "、")
+      throw Abort(
+        .unsupportedMediaType,
+        reason: "\(filename.isEmpty ? "ファイル" : filename): 対応していない形式です。\(list) のいずれかを\(action)。")
+    }
+    let max = req.settings.maxUploadBytes
+    guard data.count <= max else {
+      throw Abort(.payloadTooLarge, reason: "\(filename): ファイルが大きすぎます（上限 \(max / 1_048_576) MB）。")
+    }
+    return (filename, ext)
   }
 
   /// A document read and reviewed, not yet stored.
