@@ -1,4 +1,3 @@
-import BunkaiFormats
 import Fluent
 import Vapor
 
@@ -111,12 +110,7 @@ public enum BunkaiServer {
           throw Accounts.Problem(description: "契約が見つかりません: \(rawID)")
         }
         let annex = try await SignedDocuments.annex(app.db, engine: app.engine, contract: contract)
-        switch format {
-        case "xlsx": return try AnnexXlsx.render(annex)
-        case "html": return Data(AnnexHTML.render(annex).utf8)
-        case "pdf": return try PDFConverter.convert(try AnnexDocx.render(annex), ext: "docx")
-        default: return try AnnexDocx.render(annex)
-        }
+        return try SignedDocuments.annexFile(annex, format: format)
       }
       guard let review = try await ReviewRecord.find(id, on: app.db) else {
         throw Accounts.Problem(description: "照合結果が見つかりません: \(rawID)")
@@ -125,7 +119,7 @@ public enum BunkaiServer {
         return try await SignedDocuments.redline(app.db, engine: app.engine, review: review).0
       }
       let memo = try await SignedDocuments.memo(app.db, engine: app.engine, review: review)
-      return format == "md" ? Data(memo.markdown().utf8) : try memo.docx()
+      return try SignedDocuments.memoFile(memo, format: format)
     }
   }
 

@@ -76,25 +76,17 @@ struct ExchangeController {
   static func annexResponse(_ req: Request, contract: Contract, ext: String) async throws -> Response {
     let annex = try await SignedDocuments.annex(req.db, engine: req.engine, contract: contract)
     let name = "別紙_責任分界に関する合意事項_\(contract.title)"
-    switch ext {
-    case "html":
+    if ext == "html" {
       let r = Response(status: .ok, body: .init(string: AnnexHTML.render(annex)))
       r.headers.contentType = .html
       r.headers.replaceOrAdd(name: "Content-Security-Policy", value: SecurityHeadersMiddleware.documentCSP)
       return r
-    case "xlsx":
-      return Downloads.file(
-        try AnnexXlsx.render(annex), filename: name + ".xlsx", type: Attachments.contentType("xlsx"))
-    case "pdf":
-      let docx = try AnnexDocx.render(annex)
-      let pdf = try await req.application.threadPool.runIfActive {
-        try PDFConverter.convert(docx, ext: "docx")
-      }
-      return Downloads.file(pdf, filename: name + ".pdf", type: .pdf)
-    default:
-      return Downloads.file(
-        try AnnexDocx.render(annex), filename: name + ".docx", type: Attachments.contentType("docx"))
     }
+    // LibreOffice blocks: off the event loop.
+    let data = try await req.application.threadPool.runIfActive {
+      try SignedDocuments.annexFile(annex, format: ext)
+    }
+    return Downloads.file(data, filename: name + "." + ext, type: Attachments.contentType(ext))
   }
 
   struct PartnerContext: Encodable {

@@ -137,11 +137,9 @@ struct ReviewController {
   static func memoResponse(_ req: Request, review: ReviewRecord, ext: String) async throws -> Response {
     let memo = try await SignedDocuments.memo(req.db, engine: req.engine, review: review)
     let name = "契約書レビューメモ_\(memo.review.contract.title ?? memo.review.source.path)"
-    if ext == "md" {
-      return Downloads.file(
-        Data(memo.markdown().utf8), filename: name + ".md", type: Attachments.contentType("md"))
-    }
-    return Downloads.file(try memo.docx(), filename: name + ".docx", type: Attachments.contentType("docx"))
+    return Downloads.file(
+      try SignedDocuments.memoFile(memo, format: ext), filename: name + "." + ext,
+      type: Attachments.contentType(ext))
   }
 
   static let severityLabels = ["high": "高", "medium": "中", "low": "低"]

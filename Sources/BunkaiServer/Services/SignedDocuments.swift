@@ -44,6 +44,21 @@ enum SignedDocuments {
     return Annex(header: header, rows: rows)
   }
 
+  /// The annex as a file: "docx", "xlsx", "html" or "pdf" (through LibreOffice, blocking).
+  static func annexFile(_ annex: Annex, format: String) throws -> Data {
+    switch format {
+    case "xlsx": try AnnexXlsx.render(annex)
+    case "html": Data(AnnexHTML.render(annex).utf8)
+    case "pdf": try PDFConverter.convert(try AnnexDocx.render(annex), ext: "docx")
+    default: try AnnexDocx.render(annex)
+    }
+  }
+
+  /// The review memo as a file: "md" or "docx".
+  static func memoFile(_ memo: ReviewMemo, format: String) throws -> Data {
+    format == "md" ? Data(memo.markdown().utf8) : try memo.docx()
+  }
+
   /// The exchange in brief: one line per entry, long entries cut.
   static func summary(_ entries: [ExchangeEntry]) -> String {
     entries.map { e in
