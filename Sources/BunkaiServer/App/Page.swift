@@ -1,3 +1,4 @@
+import BunkaiFormats
 import Vapor
 
 /// What every page's layout needs: title, the signed-in user, the CSRF token, the active menu.
@@ -17,11 +18,11 @@ struct Page: Encodable {
   var isVendor: Bool
   var flash: String?
   var error: String?
-  /// The menu and the signed-in user's line, escaped (see HTML): the same on every page, and
+  /// The menu and the signed-in user's line, escaped (see HTMLText): the same on every page, and
   /// cheaper built here than as a dozen Leaf conditionals per request.
   var headerHTML: String {
     guard let user else { return "" }
-    let e = HTML.escape
+    let e = HTMLText.escape
     func link(_ href: String, _ key: String, _ label: String) -> String {
       "    <a href=\"\(href)\"\(nav == key ? " aria-current=\"page\"" : "")>\(label)</a>\n"
     }

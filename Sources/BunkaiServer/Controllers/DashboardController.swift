@@ -1,3 +1,4 @@
+import BunkaiFormats
 import Fluent
 import NIOConcurrencyHelpers
 import SQLKit
@@ -24,7 +25,7 @@ struct DashboardController {
     var autoRenewal: Bool
 
     var html: String {
-      let e = HTML.escape
+      let e = HTMLText.escape
       let findings =
         reviewed
         ? "<span class=\"badge sev-high\">高 \(high)</span> <span class=\"badge sev-medium\">中 \(medium)</span> "
@@ -44,15 +45,15 @@ struct DashboardController {
     var link: String
 
     var html: String {
-      let e = HTML.escape
+      let e = HTMLText.escape
       return "<li><strong>\(e(date))</strong> \(e(what)): <a href=\"\(e(link))\">\(e(contract))</a></li>"
     }
   }
   struct Context: Encodable {
     var page: Page
-    /// The table's rows, escaped (see HTML).
+    /// The table's rows, escaped (see HTMLText).
     var rowsHTML: String
-    /// The coming dates as list items, escaped (see HTML).
+    /// The coming dates as list items, escaped (see HTMLText).
     var datesHTML: String
     var totalHigh: Int
     var totalOpen: Int

@@ -1,3 +1,4 @@
+import BunkaiFormats
 import Fluent
 import SQLKit
 import Vapor
@@ -11,8 +12,8 @@ struct ReviewController {
     var anchor: String?
 
     var html: String {
-      guard mark, let anchor else { return HTML.escape(text) }
-      return "<a class=\"mark\" href=\"\(HTML.escape(anchor))\">\(HTML.escape(text))</a>"
+      guard mark, let anchor else { return HTMLText.escape(text) }
+      return "<a class=\"mark\" href=\"\(HTMLText.escape(anchor))\">\(HTMLText.escape(text))</a>"
     }
   }
   struct DecisionView: Encodable {
@@ -62,7 +63,7 @@ struct ReviewController {
     var disclaimer: String
     var documentTitle: String
     var parties: [String]
-    /// The contract text with evidence marks, escaped (see HTML).
+    /// The contract text with evidence marks, escaped (see HTMLText).
     var textHTML: String
     /// The print view's cards; the interactive page gets `cardsHTML` instead.
     var cards: [Card]
@@ -75,7 +76,7 @@ struct ReviewController {
     var printMode: Bool
   }
 
-  /// The interactive page's context: everything but the layout built in Swift (see HTML).
+  /// The interactive page's context: everything but the layout built in Swift (see HTMLText).
   struct LiveContext: Encodable {
     var page: Page
     var headHTML: String
@@ -83,7 +84,7 @@ struct ReviewController {
     var textHTML: String
 
     init(_ c: Context) {
-      let e = HTML.escape
+      let e = HTMLText.escape
       var h =
         "<p><a href=\"\(e(c.contractLink))\">\(e(c.contractTitle))</a> ・ <a href=\"\(e(c.checklistLink))\">確認表 Part2</a> ・ "
       h += "<a href=\"\(e(c.printLink))\">印刷用</a></p>\n"
@@ -237,7 +238,7 @@ struct ReviewController {
         }
         return html
       }
-      cardsHTML = parts.joined(separator: HTML.escape(page.csrf))
+      cardsHTML = parts.joined(separator: HTMLText.escape(page.csrf))
     }
     return Context(
       page: page, contractTitle: state.contractTitle,

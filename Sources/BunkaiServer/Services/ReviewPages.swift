@@ -1,3 +1,4 @@
+import BunkaiFormats
 import Fluent
 import NIOConcurrencyHelpers
 import Vapor
@@ -97,7 +98,7 @@ final class ReviewPages: Sendable {
   }
 
   static func cardHead(_ i: Int, _ f: StoredReview.Finding) -> String {
-    let e = HTML.escape
+    let e = HTMLText.escape
     let sev = e(f.severity)
     var h = "<article class=\"card sev-\(sev)\" id=\"f\(i + 1)\">\n  <header>\n"
     h +=
@@ -124,7 +125,7 @@ final class ReviewPages: Sendable {
     _ i: Int, _ f: StoredReview.Finding, latest: Decision?, history: [Decision], csrf: String, canEdit: Bool,
     action: String
   ) -> String {
-    let e = HTML.escape
+    let e = HTMLText.escape
     var h = "  <div class=\"decision\">\n"
     if let d = latest {
       h +=
