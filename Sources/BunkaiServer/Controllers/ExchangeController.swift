@@ -232,23 +232,26 @@ struct ExchangeController {
     var maxUploadMB: Int
   }
 
-  private func findItem(_ req: Request, _ p: Participant) async throws -> (
-    ChecklistItem, Exchange.State, ChecklistAnswer?
-  ) {
+  /// The Part2 item named in the path, if the contract's checklist has it.
+  private func findItem(_ req: Request, _ p: Participant) async throws -> ChecklistItem {
     let itemID = req.parameters.get("item") ?? ""
-    let (states, _) = try await Self.itemStates(req, contract: p.contract)
-    guard let found = states.first(where: { $0.0.id == itemID }) else {
+    let (catalog, _) = try await Checklists.catalog(
+      req.db, engine: req.engine, org: p.contract.organisationID)
+    guard let item = Checklists.items(catalog, contract: p.contract).first(where: { $0.id == itemID }) else {
       throw Abort(.notFound, reason: "項番 \(itemID): この契約の確認表にない項目です。")
     }
-    return found
+    return item
   }
 
   func item(req: Request) async throws -> View {
     let p = try await req.participant()
     let c = p.contract
-    let (item, state, answer) = try await findItem(req, p)
+    let item = try await findItem(req, p)
     let entries = try await ExchangeEntry.query(on: req.db).filter(\.$contractID == c.id!)
       .filter(\.$itemID == item.id).sort(\.$createdAt).all()
+    let answer = try await ChecklistAnswer.query(on: req.db).filter(\.$contractID == c.id!)
+      .filter(\.$itemID == item.id).first()
+    let state = Exchange.state(entries: entries, answer: answer)
     let attachmentIDs = entries.compactMap(\.attachmentID)
     let names =
       attachmentIDs.isEmpty
@@ -304,7 +307,7 @@ struct ExchangeController {
   func post(req: Request) async throws -> Response {
     let p = try await req.participant()
     try p.requireWriter()
-    let (item, _, _) = try await findItem(req, p)
+    let item = try await findItem(req, p)
     let form = try req.content.decode(EntryForm.self)
     var attachment: Attachment?
     if let file = form.file, file.data.readableBytes > 0 {
@@ -325,7 +328,7 @@ struct ExchangeController {
   func split(req: Request) async throws -> Response {
     let p = try await req.participant()
     try p.requireWriter()
-    let (item, _, _) = try await findItem(req, p)
+    let item = try await findItem(req, p)
     let form = try req.content.decode(SplitForm.self)
     guard let owner = Owner(rawValue: form.owner) else {
       throw Abort(.unprocessableEntity, reason: "担当: 医療機関/事業者/共同/対象外のいずれかを選んでください。")
@@ -339,7 +342,7 @@ struct ExchangeController {
   func confirm(req: Request) async throws -> Response {
     let p = try await req.participant()
     try p.requireWriter()
-    let (item, _, _) = try await findItem(req, p)
+    let item = try await findItem(req, p)
     let a = try await Exchange.confirm(
       on: req.db, contract: p.contract, itemID: item.id, user: p.user, today: DashboardController.today())
     req.flash(a.isAgreed ? "双方の確認がそろい、合意しました。" : "分担を確認しました。相手側の確認を待っています。")
