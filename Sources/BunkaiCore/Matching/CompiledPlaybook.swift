@@ -10,6 +10,8 @@ public final class CompiledPlaybook: Sendable {
   let automaton: PatternAutomaton
   let rules: [CompiledRule]
   let topics: [CompiledTopic]
+  /// The engine's own words for negation, prohibition, overrides and deferrals.
+  let polarity: Polarity.Compiled
 
   public init(_ playbook: Playbook) {
     var terms: [TermPattern] = []
@@ -35,8 +37,14 @@ public final class CompiledPlaybook: Sendable {
     let rules = playbook.rules.map { rule in
       CompiledRule(
         rule: rule, scopeMatch: rule.scopeMatch.map(compile), trigger: rule.trigger.map(compile),
-        require: compile(rule.require.match))
+        require: rule.require.map { compile($0.match) },
+        elements: rule.elements.map { e in
+          CompiledElement(
+            element: e, match: compile(e.match), context: e.context.map(compile), unless: e.unless.map(compile),
+            contradictedBy: e.contradictedBy.map(compile))
+        })
     }
+    let polarity = Polarity.Compiled(compile)
     var literals: [[UInt32]] = []
     var literalIds: [[UInt32]: Int] = [:]
     func literalId(_ l: [UInt32]) -> Int {
@@ -71,6 +79,7 @@ public final class CompiledPlaybook: Sendable {
     self.automaton = PatternAutomaton(literals: literals)
     self.rules = rules
     self.topics = topics
+    self.polarity = polarity
   }
 }
 
@@ -85,7 +94,23 @@ struct CompiledRule: Sendable {
   let rule: Rule
   let scopeMatch: CompiledCondition?
   let trigger: CompiledCondition?
-  let require: CompiledCondition
+  let require: CompiledCondition?
+  let elements: [CompiledElement]
+}
+
+struct CompiledElement: Sendable {
+  let element: Element
+  let match: CompiledCondition
+  let context: CompiledCondition?
+  let unless: CompiledCondition?
+  let contradictedBy: CompiledCondition?
+
+  /// The condition whose negation contradicts the element: the last part of a top-level `all`
+  /// (「再委託」「事前」「承諾」 → 「承諾」: 「承諾を要しない」 contradicts, 「再委託しない」 does not).
+  var key: CompiledCondition {
+    if case .all(let cs) = match, let last = cs.last { return last }
+    return match
+  }
 }
 
 struct CompiledTopic: Sendable {

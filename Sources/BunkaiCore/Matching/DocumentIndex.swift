@@ -131,6 +131,29 @@ final class DocumentIndex {
     return false
   }
 
+  /// Every occurrence, inside the range, of the terms a condition names (for `none`, nothing).
+  func occurrences(_ c: CompiledCondition, in range: Range<Int>) -> [Range<Int>] {
+    switch c {
+    case .term(let t):
+      let list = termMatches(t)
+      var lo = 0
+      var hi = list.count
+      while lo < hi {
+        let mid = (lo + hi) / 2
+        if Int(list[mid].start) < range.lowerBound { lo = mid + 1 } else { hi = mid }
+      }
+      var out: [Range<Int>] = []
+      var k = lo
+      while k < list.count, Int(list[k].start) < range.upperBound {
+        if Int(list[k].end) <= range.upperBound { out.append(Int(list[k].start)..<Int(list[k].end)) }
+        k += 1
+      }
+      return out
+    case .any(let cs), .all(let cs): return cs.flatMap { occurrences($0, in: range) }
+    case .none: return []
+    }
+  }
+
   private func termMatches(_ term: Int) -> [(start: Int32, end: Int32)] {
     if let m = matches[term] { return m }
     var found: [(start: Int32, end: Int32)] = []

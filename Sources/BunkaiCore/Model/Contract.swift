@@ -61,6 +61,12 @@ public struct Article: Sendable {
   public var range: Range<Int>
   public var paragraphs: [Paragraph]
   public var topics: [String] = []
+  /// The part of the document outside the main contract that holds the article: 「別紙」「別紙2」
+  /// 「特記事項」「覚書」 (they number their own articles from 第1条); nil in the contract itself.
+  public var part: String?
+
+  /// How findings and labels name the article: "12", or "別紙:3" / "覚書:1" in another part.
+  public var reference: String { part.map { "\($0):\(number)" } ?? number }
 
   /// Main number, for "the next article" ("12の2" → 12).
   public var mainNumber: Int { Int(number.split(separator: "の").first ?? "") ?? 0 }

@@ -7,9 +7,12 @@ public struct Playbook: Sendable {
   public var lessons: [Lesson]
   public var topics: [TopicDefinition]
   public var rules: [Rule]
+  /// Concept lexicons (schema 2): a condition term "@name" stands for any of the concept's terms.
+  public var concepts: [String: [String]]
 
   public init(
-    id: String, version: String, title: String, lessons: [Lesson], topics: [TopicDefinition], rules: [Rule]
+    id: String, version: String, title: String, lessons: [Lesson], topics: [TopicDefinition], rules: [Rule],
+    concepts: [String: [String]] = [:]
   ) {
     self.id = id
     self.version = version
@@ -17,6 +20,7 @@ public struct Playbook: Sendable {
     self.lessons = lessons
     self.topics = topics
     self.rules = rules
+    self.concepts = concepts
   }
 
   /// Adds another playbook's rules, topics and lessons; a rule with the same id replaces ours.
@@ -28,6 +32,7 @@ public struct Playbook: Sendable {
     result.topics = topics.filter { !topicIds.contains($0.id) } + other.topics
     let lessonIds = Set(other.lessons.map(\.id))
     result.lessons = lessons.filter { !lessonIds.contains($0.id) } + other.lessons
+    result.concepts.merge(other.concepts) { _, theirs in theirs }
     result.id = "\(id)+\(other.id)"
     return result
   }
@@ -113,7 +118,10 @@ public struct Rule: Sendable {
   public var scopeTopics: [String]
   public var scopeMatch: Condition?
   public var trigger: Condition?
-  public var require: Requirement
+  /// Schema 1: one word condition. Rules with `elements` (schema 2) have none.
+  public var require: Requirement?
+  /// Schema 2: the requirement split into elements, each judged on its own.
+  public var elements: [Element] = []
   public var reportMissing: Bool
   public var explanation: String
   public var missingExplanation: String?
@@ -121,4 +129,64 @@ public struct Rule: Sendable {
   public var missingSuggestion: SuggestionTemplate?
   public var intent: String
   public var lesson: String?
+}
+
+/// One element of a requirement (schema 2, docs/playbook.md): judged met, unmet, contradicted or
+/// unclear from the sentences of the whole document.
+public struct Element: Sendable {
+  /// Where the element's condition must hold: within one sentence (the default), one paragraph
+  /// (with its items), or one article.
+  public enum Unit: String, Sendable { case sentence, paragraph, article }
+  /// How the acting party is read from a sentence.
+  public enum ActorMode: String, Sendable {
+    /// The sentence's subject (「乙は」「当社が」「乙により」「乙の責任において」).
+    case subject
+    /// Who leads (「乙主導」「乙の主導のもと」「乙が提案し」「乙からの情報提供に基づき」).
+    case leader
+    /// Whose conduct the matched words are (「乙の故意」「乙に故意又は重過失がなく」); unnamed counts.
+    case holder
+  }
+  public struct Actor: Sendable {
+    public var role: PartyRole
+    public var mode: ActorMode
+  }
+
+  public var id: String
+  /// What the element requires, in plain Japanese (shown in findings).
+  public var label: String
+  /// A precondition decides whether the rule applies at all; it is never reported as short.
+  public var precondition: Bool
+  public var unit: Unit
+  public var match: Condition
+  /// Must also hold in the unit, unless the unit's article has one of `contextTopics`.
+  public var context: Condition?
+  public var contextTopics: [String]
+  /// A unit matching this does not count (e.g. a narrower clause that only looks alike).
+  public var unless: Condition?
+  public var actor: Actor?
+  /// A matching unit that negates what it says (「承諾を要しない」) makes the element contradicted.
+  public var negatable: Bool
+  /// Units saying the opposite outright (「自由に再委託できる」).
+  public var contradictedBy: Condition?
+  /// A later 「前項にかかわらず…いかなる場合においても」 in the same article undoes the element.
+  public var overridable: Bool
+
+  public init(
+    id: String, label: String, precondition: Bool = false, unit: Unit = .sentence, match: Condition,
+    context: Condition? = nil, contextTopics: [String] = [], unless: Condition? = nil, actor: Actor? = nil,
+    negatable: Bool = true, contradictedBy: Condition? = nil, overridable: Bool = false
+  ) {
+    self.id = id
+    self.label = label
+    self.precondition = precondition
+    self.unit = unit
+    self.match = match
+    self.context = context
+    self.contextTopics = contextTopics
+    self.unless = unless
+    self.actor = actor
+    self.negatable = negatable
+    self.contradictedBy = contradictedBy
+    self.overridable = overridable
+  }
 }

@@ -3,7 +3,10 @@ import Yams
 
 /// Reads and validates playbook YAML. Every problem names the file, line and field.
 public enum PlaybookLoader {
-  public static let supportedSchemaVersion = 1
+  /// The schema this version writes; version 1 playbooks still load (their rules keep their word
+  /// conditions and are judged as one element each).
+  public static let supportedSchemaVersion = 2
+  public static let supportedSchemaVersions = [1, 2]
 
   /// The playbook shipped with Bunkai.
   public static func builtin() throws -> Playbook {
@@ -30,12 +33,25 @@ public enum PlaybookLoader {
     guard let root = r.compose(yaml), r.mapping(root, "") != nil else {
       throw DataFileErrors(errors: r.errors)
     }
-    r.checkKeys(root, ["schemaVersion", "id", "version", "title", "lessons", "topics", "rules"], "")
-    if let v = r.int(root, "schemaVersion", ""), v != supportedSchemaVersion {
-      r.fail(root["schemaVersion"], "schemaVersion", "対応していない版です（対応: \(supportedSchemaVersion)）")
+    r.checkKeys(root, ["schemaVersion", "id", "version", "title", "lessons", "topics", "rules", "concepts"], "")
+    let schema = r.int(root, "schemaVersion", "")
+    if let v = schema, !supportedSchemaVersions.contains(v) {
+      r.fail(root["schemaVersion"], "schemaVersion", "対応していない版です（対応: 1, 2）")
     } else if root["schemaVersion"] == nil {
-      r.fail(root, "schemaVersion", "必須の項目がありません（1 を書いてください）")
+      r.fail(root, "schemaVersion", "必須の項目がありません（2 を書いてください）")
     }
+    var concepts: [String: [String]] = [:]
+    if let node = root["concepts"] {
+      if schema == 1 { r.fail(node, "concepts", "concepts は schemaVersion 2 の項目です（schemaVersion を 2 にしてください）") }
+      for (k, v) in node.mapping ?? [:] {
+        guard let name = k.string else { continue }
+        let terms = r.strings(node, name, "concepts")
+        validateTerms(terms, v, "concepts.\(name)", &r)
+        if terms.isEmpty { r.fail(v, "concepts.\(name)", "語を一つ以上書いてください") }
+        concepts[name] = terms
+      }
+    }
+    r.concepts = concepts
     let id = r.string(root, "id", "") ?? "?"
     let version = r.string(root, "version", "", required: false) ?? "0"
     let title = r.string(root, "title", "", required: false) ?? id
@@ -76,7 +92,8 @@ public enum PlaybookLoader {
     }
     if root["rules"] == nil { r.fail(root, "rules", "必須の項目がありません") }
     guard r.errors.isEmpty else { throw DataFileErrors(errors: r.errors) }
-    return Playbook(id: id, version: version, title: title, lessons: lessons, topics: topics, rules: rules)
+    return Playbook(
+      id: id, version: version, title: title, lessons: lessons, topics: topics, rules: rules, concepts: concepts)
   }
 
   /// Checks references between the parts once the playbooks to be used are merged.
@@ -90,6 +107,14 @@ public enum PlaybookLoader {
           DataFileError(
             file: file, line: nil, field: "rules[\(rule.id)].scope.topics", message: "未定義のトピック「\(t)」です"))
       }
+      for e in rule.elements {
+        for t in e.contextTopics where !topicIds.contains(t) {
+          errors.append(
+            DataFileError(
+              file: file, line: nil, field: "rules[\(rule.id)].elements[\(e.id)].contextTopics",
+              message: "未定義のトピック「\(t)」です"))
+        }
+      }
       if let l = rule.lesson, !lessonIds.contains(l) {
         errors.append(
           DataFileError(file: file, line: nil, field: "rules[\(rule.id)].lesson", message: "未定義の教訓「\(l)」です"))
@@ -101,7 +126,7 @@ public enum PlaybookLoader {
   static let ruleKeys: Set<String> = [
     "id", "title", "guideRefs", "checklistItems", "severity", "appliesTo", "scope", "trigger", "require",
     "reportMissing", "explanation", "missingExplanation", "suggestion", "missingSuggestion", "intent",
-    "lesson",
+    "lesson", "elements",
   ]
 
   static func readRule(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Rule? {
@@ -148,6 +173,9 @@ public enum PlaybookLoader {
     }
     let trigger = node["trigger"].flatMap { readCondition($0, "\(path).trigger", &r) }
     var requirement: Requirement?
+    let elements = r.list(node, "elements", path).enumerated().compactMap {
+      readElement($1, "\(path).elements[\($0)]", &r)
+    }
     if let req = node["require"] {
       let rp = "\(path).require"
       r.checkKeys(req, ["match", "unit", "where"], rp)
@@ -164,14 +192,16 @@ public enum PlaybookLoader {
       } else {
         r.fail(req, "\(rp).match", "必須の項目がありません")
       }
-    } else {
-      r.fail(node, "\(path).require", "必須の項目がありません")
+    } else if elements.isEmpty {
+      r.fail(node, "\(path).require", "必須の項目がありません（require か elements を書いてください）")
     }
     let suggestion = readSuggestion(node["suggestion"], "\(path).suggestion", &r, required: true)
     let missingSuggestion = readSuggestion(
       node["missingSuggestion"], "\(path).missingSuggestion", &r, required: false)
-    guard let id, let title, let explanation, let intent, let requirement, let suggestion else { return nil }
-    return Rule(
+    guard let id, let title, let explanation, let intent, requirement != nil || !elements.isEmpty,
+      let suggestion
+    else { return nil }
+    var rule = Rule(
       id: id, title: title, guideRefs: r.strings(node, "guideRefs", path), checklistItems: checklist,
       severity: severity, appliesTo: kinds, scopeTopics: scopeTopics, scopeMatch: scopeMatch,
       trigger: trigger,
@@ -180,6 +210,50 @@ public enum PlaybookLoader {
       missingExplanation: r.string(node, "missingExplanation", path, required: false),
       suggestion: suggestion, missingSuggestion: missingSuggestion, intent: intent,
       lesson: r.string(node, "lesson", path, required: false))
+    rule.elements = elements
+    return rule
+  }
+
+  static let elementKeys: Set<String> = [
+    "id", "label", "precondition", "unit", "match", "context", "contextTopics", "unless", "actor", "negatable",
+    "contradictedBy", "overridable",
+  ]
+
+  static func readElement(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Element? {
+    guard r.mapping(node, path) != nil else { return nil }
+    r.checkKeys(node, elementKeys, path)
+    let id = r.string(node, "id", path)
+    let label = r.string(node, "label", path)
+    let unitName = r.string(node, "unit", path, required: false) ?? "sentence"
+    let unit = Element.Unit(rawValue: unitName)
+    if unit == nil { r.fail(node["unit"], "\(path).unit", "「\(unitName)」は使えません（sentence, paragraph, article）") }
+    var match: Condition?
+    if let m = node["match"] {
+      match = readCondition(m, "\(path).match", &r)
+    } else {
+      r.fail(node, "\(path).match", "必須の項目がありません")
+    }
+    var actor: Element.Actor?
+    if let a = node["actor"] {
+      let ap = "\(path).actor"
+      r.checkKeys(a, ["role", "mode"], ap)
+      let roleName = r.string(a, "role", ap) ?? ""
+      let modeName = r.string(a, "mode", ap, required: false) ?? "subject"
+      let role = PartyRole(rawValue: roleName).flatMap { $0 == .unknown ? nil : $0 }
+      let mode = Element.ActorMode(rawValue: modeName)
+      if role == nil { r.fail(a["role"], "\(ap).role", "「\(roleName)」は使えません（vendor か institution）") }
+      if mode == nil { r.fail(a["mode"], "\(ap).mode", "「\(modeName)」は使えません（subject, leader, holder）") }
+      if let role, let mode { actor = Element.Actor(role: role, mode: mode) }
+    }
+    let context = node["context"].flatMap { readCondition($0, "\(path).context", &r) }
+    let unless = node["unless"].flatMap { readCondition($0, "\(path).unless", &r) }
+    let contra = node["contradictedBy"].flatMap { readCondition($0, "\(path).contradictedBy", &r) }
+    guard let id, let label, let unit, let match else { return nil }
+    return Element(
+      id: id, label: label, precondition: r.bool(node, "precondition", path, default: false), unit: unit,
+      match: match, context: context, contextTopics: r.strings(node, "contextTopics", path), unless: unless,
+      actor: actor, negatable: r.bool(node, "negatable", path, default: true), contradictedBy: contra,
+      overridable: r.bool(node, "overridable", path, default: false))
   }
 
   static func readSuggestion(_ node: Node?, _ path: String, _ r: inout YAMLReader, required: Bool)
@@ -195,7 +269,7 @@ public enum PlaybookLoader {
     guard let heading = r.string(node, "heading", path), let text = r.string(node, "text", path) else {
       return nil
     }
-    let known: Set<String> = ["vendor", "institution", "article", "guideline"]
+    let known: Set<String> = ["vendor", "institution", "article", "guideline", "service", "system"]
     var rest = Substring(text)
     while let open = rest.firstIndex(of: "{") {
       guard let close = rest[open...].firstIndex(of: "}") else {
@@ -215,6 +289,14 @@ public enum PlaybookLoader {
 
   static func readCondition(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Condition? {
     if let s = node.scalar?.string {
+      if s.hasPrefix("@") {
+        let name = String(s.dropFirst())
+        guard let terms = r.concepts[name] else {
+          r.fail(node, path, "未定義の概念「\(name)」です（concepts に定義してください）")
+          return nil
+        }
+        return .any(terms.map { .term($0) })
+      }
       validateTerms([s], node, path, &r)
       return .term(s)
     }

@@ -28,6 +28,8 @@ public struct DataFileErrors: Error, Sendable, CustomStringConvertible {
 
 /// Walks a composed YAML tree, collecting errors that name the field and line.
 struct YAMLReader {
+  /// Concept lexicons read so far; "@name" in a condition expands to them.
+  var concepts: [String: [String]] = [:]
   let file: String
   var errors: [DataFileError] = []
 

@@ -8,6 +8,8 @@ struct Evaluator {
   let index: DocumentIndex
   let lessons: [Lesson]
   let units: Units
+  let clauses: Clauses
+  let judge: ElementJudge
 
   /// The document's units in the matching view, sorted by position.
   struct Units {
@@ -54,8 +56,9 @@ struct Evaluator {
     if !rule.appliesTo.isEmpty, !contract.kinds.contains(where: rule.appliesTo.contains) {
       return []
     }
-    let req = rule.require
-    if req.place == .document, satisfiedAnywhere(compiled.require, unit: req.unit) { return [] }
+    if !compiled.elements.isEmpty { return evaluateElements(compiled, judge: judge) }
+    guard let req = rule.require, let require = compiled.require else { return [] }
+    if req.place == .document, satisfiedAnywhere(require, unit: req.unit) { return [] }
     let scope = scopeArticles(compiled)
     if scope.isEmpty {
       return rule.reportMissing ? [missing(rule)] : []
@@ -68,7 +71,7 @@ struct Evaluator {
         evidence = article.paragraphs.filter { index.evaluate(trigger, in: norm($0.range)) }
         if evidence.isEmpty { continue }
       }
-      if req.place == .article, satisfied(compiled.require, unit: req.unit, in: article) { continue }
+      if req.place == .article, satisfied(require, unit: req.unit, in: article) { continue }
       if evidence.isEmpty, let first = article.paragraphs.first { evidence = [first] }
       findings.append(insufficient(rule, article: article, evidence: evidence))
       if req.place == .document { break }
@@ -124,7 +127,8 @@ struct Evaluator {
     let label = Numerals.articleLabel(article.number, style: contract.numberStyle)
     let numberText = Numerals.write(next, style: contract.paragraphNumberStyle)
     let separator = contract.paragraphNumberStyle == .arabic ? " " : "　"
-    let suggestion = "\(label)に次の一項を加える。\n\(numberText)\(separator)\(wording)"
+    let suggestion = Suggestion(
+      instruction: "\(label)に次の一項を加える。", replaces: nil, text: "\(numberText)\(separator)\(wording)")
     return Finding(
       ruleId: rule.id, guideRefs: rule.guideRefs, checklistItems: rule.checklistItems,
       severity: rule.severity,
@@ -132,6 +136,7 @@ struct Evaluator {
       evidence: evidence.map {
         Evidence(start: $0.range.lowerBound, end: $0.range.upperBound, text: source.slice($0.range))
       },
+      elements: [wholeRequirement(rule, .unmet)],
       title: rule.title, explanation: rule.explanation, suggestion: suggestion,
       placement: Placement(
         kind: .paragraph, article: article.number, paragraph: next, heading: nil, text: wording,
@@ -141,19 +146,23 @@ struct Evaluator {
 
   func missing(_ rule: Rule) -> Finding {
     let template = rule.missingSuggestion ?? rule.suggestion
-    let next = (contract.articles.map(\.mainNumber).max() ?? 0) + 1
     let wording = SuggestionRenderer.render(template.text, contract: contract, article: nil)
-    let label = Numerals.articleLabel(String(next), style: contract.numberStyle)
-    let suggestion = "次の条を新たに設ける。\n\(label)（\(template.heading)）\n\(wording)"
+    // Numbered with the review's other new articles (Reviewer.numberNewArticles).
+    let suggestion = Suggestion(instruction: "次の条を新たに設ける。", replaces: nil, text: wording)
     return Finding(
       ruleId: rule.id, guideRefs: rule.guideRefs, checklistItems: rule.checklistItems,
       severity: rule.severity,
-      status: .missing, article: nil, evidence: [], title: rule.title,
+      status: .missing, article: nil, evidence: [], elements: [wholeRequirement(rule, .unmet)], title: rule.title,
       explanation: rule.missingExplanation ?? rule.explanation, suggestion: suggestion,
       placement: Placement(
-        kind: .article, article: String(next), paragraph: nil, heading: template.heading, text: wording,
-        insertAfter: contract.articles.last?.range.upperBound),
+        kind: .article, article: "", paragraph: nil, heading: template.heading, text: wording,
+        insertAfter: contract.articles.last { $0.part == nil }?.range.upperBound),
       intent: rule.intent, lesson: lesson(rule))
+  }
+
+  /// A schema 1 rule's condition stands as one element.
+  func wholeRequirement(_ rule: Rule, _ status: ElementResult.Status) -> ElementResult {
+    ElementResult(id: "\(rule.id).requirement", label: rule.title, status: status, evidence: [])
   }
 
   func lesson(_ rule: Rule) -> Lesson? {
@@ -161,8 +170,17 @@ struct Evaluator {
   }
 }
 
-/// Fills a rule's wording with this contract's own labels and numbers.
+/// Fills a rule's wording with this contract's own labels, numbers and defined terms.
 enum SuggestionRenderer {
+  /// Terms a contract defines for its work and its system, most specific first.
+  static let serviceTerms = ["本件業務", "本業務", "本件保守業務", "本保守業務", "本件委託業務", "委託業務", "本サービス", "本件サービス", "保守業務"]
+  static let systemTerms = ["本件システム", "本システム", "対象システム", "本件ソフトウェア", "本ソフトウェア"]
+
+  static func definedTerm(_ contract: Contract, _ terms: [String]) -> String? {
+    let defined = Set(contract.definitions.map(\.term))
+    return terms.first { defined.contains($0) }
+  }
+
   static func render(_ template: String, contract: Contract, article: String?) -> String {
     // Scans UTF-8 bytes for "{name}" (cheaper than Character-based searching) and copies the text
     // between placeholders in whole runs.
@@ -188,7 +206,7 @@ enum SuggestionRenderer {
     return String(decoding: out, as: UTF8.self)
   }
 
-  static let placeholders = ["vendor", "institution", "guideline", "article"].map {
+  static let placeholders = ["vendor", "institution", "guideline", "article", "service", "system"].map {
     (name: $0, bytes: Array($0.utf8))
   }
 
@@ -198,6 +216,8 @@ enum SuggestionRenderer {
     case "institution": contract.party(.institution)?.label ?? "医療機関"
     case "guideline": Reviewer.guidelineTitle
     case "article": article.map { Numerals.articleLabel($0, style: contract.numberStyle) } ?? "本条"
+    case "service": definedTerm(contract, serviceTerms) ?? "本契約に基づく業務"
+    case "system": definedTerm(contract, systemTerms) ?? "本件システム"
     default: nil
     }
   }

@@ -1,18 +1,19 @@
 import Foundation
 
-/// The review as JSON, schema version 1 (docs/review-json.md). Field order follows the document.
-public struct ReviewJSON: Encodable, Sendable {
-  public static let schemaVersion = 1
+/// The review as JSON, schema version 2 (docs/review-json.md); the one type that writes and reads
+/// stored reviews (version 1 documents decode too). Field order follows the document.
+public struct ReviewJSON: Codable, Sendable {
+  public static let schemaVersion = 2
 
-  public struct Source: Encodable, Sendable {
-    var path: String
-    var format: String
-    var encoding: String
+  public struct Source: Codable, Sendable {
+    public var path: String
+    public var format: String
+    public var encoding: String
   }
-  public struct PartyDTO: Encodable, Sendable {
-    var role: String
-    var label: String
-    var name: String?
+  public struct PartyDTO: Codable, Sendable {
+    public var role: String
+    public var label: String
+    public var name: String?
     public func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encode(role, forKey: .role)
@@ -21,12 +22,12 @@ public struct ReviewJSON: Encodable, Sendable {
     }
     enum CodingKeys: String, CodingKey { case role, label, name }
   }
-  public struct ArticleDTO: Encodable, Sendable {
-    var number: String
-    var heading: String?
-    var topics: [String]
-    var start: Int
-    var end: Int
+  public struct ArticleDTO: Codable, Sendable {
+    public var number: String
+    public var heading: String?
+    public var topics: [String]
+    public var start: Int
+    public var end: Int
     public func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encode(number, forKey: .number)
@@ -37,12 +38,27 @@ public struct ReviewJSON: Encodable, Sendable {
     }
     enum CodingKeys: String, CodingKey { case number, heading, topics, start, end }
   }
-  public struct Document: Encodable, Sendable {
-    var title: String?
-    var kinds: [String]
-    var parties: [PartyDTO]
-    var articles: [ArticleDTO]
-    var annexReferences: [String]
+  public struct Document: Codable, Sendable {
+    public var title: String?
+    public var kinds: [String]
+    public var parties: [PartyDTO]
+    public var articles: [ArticleDTO]
+    public var annexReferences: [String]
+    public init(from decoder: Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      title = try c.decodeIfPresent(String.self, forKey: .title)
+      kinds = try c.decode([String].self, forKey: .kinds)
+      parties = try c.decode([PartyDTO].self, forKey: .parties)
+      articles = try c.decode([ArticleDTO].self, forKey: .articles)
+      annexReferences = try c.decodeIfPresent([String].self, forKey: .annexReferences) ?? []
+    }
+    init(title: String?, kinds: [String], parties: [PartyDTO], articles: [ArticleDTO], annexReferences: [String]) {
+      self.title = title
+      self.kinds = kinds
+      self.parties = parties
+      self.articles = articles
+      self.annexReferences = annexReferences
+    }
     public func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encode(title, forKey: .title)
@@ -53,9 +69,9 @@ public struct ReviewJSON: Encodable, Sendable {
     }
     enum CodingKeys: String, CodingKey { case title, kinds, parties, articles, annexReferences }
   }
-  public struct ChecklistRef: Encodable, Sendable {
-    var id: String
-    var title: String?
+  public struct ChecklistRef: Codable, Sendable {
+    public var id: String
+    public var title: String?
     public func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encode(id, forKey: .id)
@@ -63,20 +79,37 @@ public struct ReviewJSON: Encodable, Sendable {
     }
     enum CodingKeys: String, CodingKey { case id, title }
   }
-  public struct FindingDTO: Encodable, Sendable {
-    var ruleId: String
-    var guideRefs: [String]
-    var checklistItems: [String]
-    var checklist: [ChecklistRef]
-    var severity: String
-    var status: String
-    var article: String?
-    var evidence: [Evidence]
-    var title: String
-    var explanation: String
-    var suggestion: String
-    var intent: String
-    var lesson: Lesson?
+  public struct ElementDTO: Codable, Sendable, Equatable {
+    public var id: String
+    public var label: String
+    public var status: String
+    public var evidence: [Evidence]
+    public var note: String?
+    public func encode(to encoder: Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(id, forKey: .id)
+      try c.encode(label, forKey: .label)
+      try c.encode(status, forKey: .status)
+      try c.encode(evidence, forKey: .evidence)
+      try c.encode(note, forKey: .note)
+    }
+    enum CodingKeys: String, CodingKey { case id, label, status, evidence, note }
+  }
+  public struct FindingDTO: Codable, Sendable {
+    public var ruleId: String
+    public var guideRefs: [String]
+    public var checklistItems: [String]
+    public var checklist: [ChecklistRef]
+    public var severity: String
+    public var status: String
+    public var article: String?
+    public var evidence: [Evidence]
+    public var elements: [ElementDTO]
+    public var title: String
+    public var explanation: String
+    public var suggestion: Suggestion
+    public var intent: String
+    public var lesson: Lesson?
     public func encode(to encoder: Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
       try c.encode(ruleId, forKey: .ruleId)
@@ -87,25 +120,70 @@ public struct ReviewJSON: Encodable, Sendable {
       try c.encode(status, forKey: .status)
       try c.encode(article, forKey: .article)
       try c.encode(evidence, forKey: .evidence)
+      try c.encode(elements, forKey: .elements)
       try c.encode(title, forKey: .title)
       try c.encode(explanation, forKey: .explanation)
       try c.encode(suggestion, forKey: .suggestion)
       try c.encode(intent, forKey: .intent)
       try c.encode(lesson, forKey: .lesson)
     }
+    /// Reads version 2, and version 1 as stored before (suggestion a string, no elements).
+    public init(from decoder: Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      ruleId = try c.decode(String.self, forKey: .ruleId)
+      guideRefs = try c.decode([String].self, forKey: .guideRefs)
+      checklistItems = try c.decode([String].self, forKey: .checklistItems)
+      checklist = try c.decodeIfPresent([ChecklistRef].self, forKey: .checklist) ?? []
+      severity = try c.decode(String.self, forKey: .severity)
+      status = try c.decode(String.self, forKey: .status)
+      article = try c.decodeIfPresent(String.self, forKey: .article)
+      evidence = try c.decode([Evidence].self, forKey: .evidence)
+      elements = try c.decodeIfPresent([ElementDTO].self, forKey: .elements) ?? []
+      title = try c.decode(String.self, forKey: .title)
+      explanation = try c.decode(String.self, forKey: .explanation)
+      if let old = try? c.decode(String.self, forKey: .suggestion) {
+        let lines = old.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        suggestion = Suggestion(
+          instruction: String(lines.first ?? ""), replaces: nil, text: lines.count > 1 ? String(lines[1]) : "")
+      } else {
+        suggestion = try c.decode(Suggestion.self, forKey: .suggestion)
+      }
+      intent = try c.decode(String.self, forKey: .intent)
+      lesson = try c.decodeIfPresent(Lesson.self, forKey: .lesson)
+    }
+    init(
+      ruleId: String, guideRefs: [String], checklistItems: [String], checklist: [ChecklistRef], severity: String,
+      status: String, article: String?, evidence: [Evidence], elements: [ElementDTO], title: String,
+      explanation: String, suggestion: Suggestion, intent: String, lesson: Lesson?
+    ) {
+      self.ruleId = ruleId
+      self.guideRefs = guideRefs
+      self.checklistItems = checklistItems
+      self.checklist = checklist
+      self.severity = severity
+      self.status = status
+      self.article = article
+      self.evidence = evidence
+      self.elements = elements
+      self.title = title
+      self.explanation = explanation
+      self.suggestion = suggestion
+      self.intent = intent
+      self.lesson = lesson
+    }
     enum CodingKeys: String, CodingKey {
-      case ruleId, guideRefs, checklistItems, checklist, severity, status, article, evidence, title,
-        explanation,
-        suggestion, intent, lesson
+      case ruleId, guideRefs, checklistItems, checklist, severity, status, article, evidence, elements, title,
+        explanation, suggestion, intent, lesson
     }
   }
-  public struct PlaybookRef: Encodable, Sendable {
-    var id: String
-    var version: String
+  public struct PlaybookRef: Codable, Sendable {
+    public var id: String
+    public var version: String
   }
 
   public var schemaVersion = ReviewJSON.schemaVersion
-  public var source: Source
+  /// nil in reviews stored without their source description.
+  public var source: Source?
   public var document: Document
   public var playbook: PlaybookRef
   public var findings: [FindingDTO]
@@ -130,6 +208,9 @@ public struct ReviewJSON: Encodable, Sendable {
         ruleId: f.ruleId, guideRefs: f.guideRefs, checklistItems: f.checklistItems,
         checklist: f.checklistItems.map { ChecklistRef(id: $0, title: catalog.item($0)?.title) },
         severity: f.severity.rawValue, status: f.status.rawValue, article: f.article, evidence: f.evidence,
+        elements: f.elements.map {
+          ElementDTO(id: $0.id, label: $0.label, status: $0.status.rawValue, evidence: $0.evidence, note: $0.note)
+        },
         title: f.title, explanation: f.explanation, suggestion: f.suggestion, intent: f.intent,
         lesson: f.lesson)
     }
@@ -142,5 +223,11 @@ public struct ReviewJSON: Encodable, Sendable {
       pretty
       ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
     return try e.encode(self)
+  }
+}
+
+extension ReviewJSON {
+  public static func decode(_ data: Data) throws -> ReviewJSON {
+    try JSONDecoder().decode(ReviewJSON.self, from: data)
   }
 }

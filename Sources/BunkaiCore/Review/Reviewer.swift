@@ -23,9 +23,14 @@ public final class Reviewer: Sendable {
     let normalized = Normalizer.normalize(source.scalars)
     let index = DocumentIndex(compiled: compiled, text: normalized.chars, parties: contract.parties)
     let headingTopics = Classifier.classify(&contract, index: index, normalized: normalized)
+    let clauses = Clauses(contract, normalized)
+    let judge = ElementJudge(
+      contract: contract, source: source, normalized: normalized, index: index, clauses: clauses,
+      actors: Actors(parties: contract.parties, text: normalized.chars), polarity: compiled.polarity)
     let evaluator = Evaluator(
       contract: contract, source: source, normalized: normalized, index: index,
-      lessons: compiled.playbook.lessons, units: .init(contract, normalized, headingTopics: headingTopics))
+      lessons: compiled.playbook.lessons, units: .init(contract, normalized, headingTopics: headingTopics),
+      clauses: clauses, judge: judge)
     var findings: [Finding] = []
     for rule in compiled.rules { findings += evaluator.evaluate(rule) }
     // Most severe first; within a severity, in the order of the contract (an insufficient finding
@@ -37,9 +42,26 @@ public final class Reviewer: Sendable {
       let pb = position(b.element)
       return pa != pb ? pa < pb : a.offset < b.offset
     }.map(\.element)
+    Self.numberNewArticles(&findings, contract: contract)
     return ReviewResult(
       source: source, contract: contract, findings: findings, playbookId: compiled.playbook.id,
       playbookVersion: compiled.playbook.version)
+  }
+}
+
+extension Reviewer {
+  /// New articles get unique numbers after the contract's last article, in the order the findings
+  /// are shown; the wording starts with 第N条（見出し）.
+  static func numberNewArticles(_ findings: inout [Finding], contract: Contract) {
+    var next = (contract.articles.filter { $0.part == nil }.map(\.mainNumber).max() ?? 0) + 1
+    for k in findings.indices where findings[k].placement.kind == .article {
+      let number = String(next)
+      next += 1
+      let label = Numerals.articleLabel(number, style: contract.numberStyle)
+      let heading = findings[k].placement.heading ?? ""
+      findings[k].placement.article = number
+      findings[k].suggestion.text = "\(label)（\(heading)）\n\(findings[k].placement.text)"
+    }
   }
 }
 

@@ -24,10 +24,14 @@ public enum StageTimer {
       b = clock()
       t[3] += Double(b - a)
       a = b
+      let clauses = Clauses(contract, normalized)
       let evaluator = Evaluator(
         contract: contract, source: source, normalized: normalized, index: index,
         lessons: reviewer.compiled.playbook.lessons,
-        units: .init(contract, normalized, headingTopics: headings))
+        units: .init(contract, normalized, headingTopics: headings), clauses: clauses,
+        judge: ElementJudge(
+          contract: contract, source: source, normalized: normalized, index: index, clauses: clauses,
+          actors: Actors(parties: contract.parties, text: normalized.chars), polarity: reviewer.compiled.polarity))
       for rule in reviewer.compiled.rules { _ = evaluator.evaluate(rule) }
       t[4] += Double(clock() - a)
     }

@@ -40,8 +40,8 @@ public struct MemoDecision: Sendable, Equatable {
   /// The wording put to the vendor, or nil when nothing is proposed.
   func proposal(_ f: Finding) -> String? {
     switch kind {
-    case .propose: f.suggestion
-    case .proposeEdited: wording.isEmpty ? f.suggestion : wording
+    case .propose: f.suggestion.display
+    case .proposeEdited: wording.isEmpty ? f.suggestion.display : wording
     default: nil
     }
   }

@@ -402,7 +402,7 @@ extension DocxRedline {
     _ review: ReviewResult, original: Data?, author: String, date: Date
   ) throws -> Data {
     let decisions = review.findings.indices.map {
-      RedlineDecision(finding: $0, wording: contractWording(review.findings[$0].suggestion))
+      RedlineDecision(finding: $0, wording: review.findings[$0].suggestion.text)
     }
     let edits = edits(for: review, decisions: decisions)
     if review.source.format == "docx", let original {

@@ -32,7 +32,7 @@ public enum HTMLReport {
         body += "<blockquote>\(esc(e.text).replacingOccurrences(of: "\n", with: "<br>"))</blockquote>\n"
       }
       body += "<h3>なぜ問題か</h3><p>\(esc(f.explanation))</p>\n"
-      body += "<h3>提案する文例</h3><pre>\(esc(f.suggestion))</pre>\n"
+      body += "<h3>提案する文例</h3><pre>\(esc(f.suggestion.display))</pre>\n"
       body += "<h3>趣旨</h3><p>\(esc(f.intent))</p>\n"
       if !f.checklistItems.isEmpty {
         body += "<p class=\"checklist\">確認表: \(esc(ReportText.checklist(f.checklistItems, catalog)))</p>\n"

@@ -29,7 +29,7 @@ public enum MarkdownReport {
           .joined(separator: "\n") + "\n\n"
       }
       out += "**なぜ問題か**　\(escape(f.explanation))\n\n"
-      out += "**提案する文例**\n\n```text\n\(f.suggestion)\n```\n\n"
+      out += "**提案する文例**\n\n```text\n\(f.suggestion.display)\n```\n\n"
       out += "**趣旨**　\(escape(f.intent))\n\n"
       if let l = f.lesson { out += "**参考**　\(escape(l.title))：\(escape(l.text))\n\n" }
     }

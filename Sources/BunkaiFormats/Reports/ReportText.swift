@@ -7,6 +7,7 @@ enum ReportText {
     switch s {
     case .missing: "条項なし"
     case .insufficient: "不十分"
+    case .unclear: "要確認"
     }
   }
 
@@ -70,7 +71,7 @@ public enum TextReport {
       }
       out += "    なぜ問題か: \(f.explanation)\n"
       out += "    提案する文例:\n"
-      for line in f.suggestion.split(separator: "\n") { out += "      \(line)\n" }
+      for line in f.suggestion.display.split(separator: "\n") { out += "      \(line)\n" }
       out += "    趣旨: \(f.intent)\n"
       if !f.checklistItems.isEmpty { out += "    確認表: \(ReportText.checklist(f.checklistItems, catalog))\n" }
       if let l = f.lesson { out += "    参考: \(l.title)\n" }

@@ -1,0 +1,160 @@
+/// Reads who acts in a sentence, from the labels this contract gives its parties (and, where the
+/// parser found none, the labels such contracts usually use).
+struct Actors {
+  struct Label {
+    var text: [UInt32]
+    var role: PartyRole
+  }
+  /// Longest first, so 「当社」 is not read as a shorter label inside it.
+  let labels: [Label]
+  let text: [UInt32]
+
+  /// Labels that usually stand for each side when the contract does not say.
+  static let fallback: [(String, PartyRole)] =
+    [
+      "医療機関", "当院", "当病院", "病院", "お客様", "お客さま", "利用機関", "参加施設", "会員施設", "登録医療機関等", "登録医療機関",
+      "契約者", "利用者", "委託者", "発注者", "ユーザー", "ユーザ", "本医療機関", "委託元",
+    ].map { ($0, PartyRole.institution) }
+    + ["当社", "弊社", "受託者", "受注者", "事業者", "提供者", "ベンダー", "ベンダ", "本事業者", "サービス提供者"].map {
+      ($0, PartyRole.vendor)
+    }
+
+  init(parties: [Party], text: [UInt32]) {
+    var list: [Label] = []
+    var seen: Set<[UInt32]> = []
+    for p in parties where p.role != .unknown {
+      let t = Normalizer.fold(p.label)
+      if !t.isEmpty, seen.insert(t).inserted { list.append(Label(text: t, role: p.role)) }
+    }
+    let known = Set(parties.filter { $0.role != .unknown }.map(\.label))
+    if !known.contains("甲") && !known.contains("乙") {
+      // 甲 is the institution and 乙 the vendor in most such contracts.
+      for (l, r) in [("甲", PartyRole.institution), ("乙", PartyRole.vendor)] where seen.insert(Normalizer.fold(l)).inserted {
+        list.append(Label(text: Normalizer.fold(l), role: r))
+      }
+    }
+    for (l, r) in Self.fallback {
+      let t = Normalizer.fold(l)
+      if seen.insert(t).inserted { list.append(Label(text: t, role: r)) }
+    }
+    labels = list.sorted { $0.text.count > $1.text.count }
+    self.text = text
+  }
+
+  /// The label starting at `i`, if any.
+  func label(at i: Int, limit: Int) -> Label? {
+    for l in labels where i + l.text.count <= limit {
+      var ok = true
+      for k in 0..<l.text.count where text[i + k] != l.text[k] {
+        ok = false
+        break
+      }
+      if ok { return l }
+    }
+    return nil
+  }
+
+  func has(_ s: String, at i: Int, limit: Int) -> Bool {
+    let f = Normalizer.fold(s)
+    guard i + f.count <= limit else { return false }
+    for k in 0..<f.count where text[i + k] != f[k] { return false }
+    return true
+  }
+
+  static let subjectMarkers = ["は", "が", "において", "にて", "により", "によって", "の責任において", "の責任で", "の責任のもと", "自ら", "側で", "側は"]
+
+  /// The first party named as the acting subject: 「乙は」「当社が」「甲の責任において」「乙により」.
+  /// 「甲及び乙は」「甲乙は」 (both) give nil.
+  func subject(in r: Range<Int>) -> PartyRole? {
+    var i = r.lowerBound
+    while i < r.upperBound {
+      guard let l = label(at: i, limit: r.upperBound) else {
+        i += 1
+        continue
+      }
+      var j = i + l.text.count
+      // 「甲乙」「甲及び乙」「甲又は乙」: both sides together.
+      if let other = label(at: j, limit: r.upperBound), other.role != l.role { return nil }
+      for joiner in ["及び", "並びに", "又は", "と"] where has(joiner, at: j, limit: r.upperBound) {
+        if let other = label(at: j + Normalizer.fold(joiner).count, limit: r.upperBound), other.role != l.role {
+          return nil
+        }
+      }
+      if i > r.lowerBound, label(at: i - 1, limit: r.upperBound) != nil, l.text.count == 1 {
+        // The second of 「甲乙」.
+        j = i + 1
+      }
+      for m in Self.subjectMarkers where has(m, at: j, limit: r.upperBound) { return l.role }
+      i = j
+    }
+    return nil
+  }
+
+  static let leadCues = ["主導", "主体となり", "主体となって", "中心となり", "中心となって", "提案", "情報提供", "情報を提供", "説明", "助言", "提示", "リード"]
+
+  /// Who leads: the label right before 「主導」 (「乙主導」「乙の主導」「乙が主導して」), or before a
+  /// proposal/information cue (「乙からの情報提供」「乙が提案し」); failing that, the subject of a
+  /// sentence holding such a cue — unless the cue is what that subject asks for (「…を求め」).
+  func leader(in r: Range<Int>) -> PartyRole? {
+    for cue in Self.leadCues {
+      let f = Normalizer.fold(cue)
+      var i = r.lowerBound
+      while i + f.count <= r.upperBound {
+        if has(cue, at: i, limit: r.upperBound) {
+          if let role = labelBefore(i, within: 6, in: r) { return role }
+          let after = i + f.count
+          if cue != "主導", !(has("を求め", at: after, limit: r.upperBound) || has("の求め", at: after, limit: r.upperBound)
+            || has("を依頼", at: after, limit: r.upperBound) || has("を要請", at: after, limit: r.upperBound))
+          {
+            if let s = subject(in: r.lowerBound..<i) { return s }
+          }
+        }
+        i += 1
+      }
+    }
+    return nil
+  }
+
+  /// The nearest label ending at most `within` scalars before `i`, joined to it by particles only
+  /// (「乙の」「乙が」「乙から」「乙による」「乙に」). A 、 or 。 in between ends the search.
+  func labelBefore(_ i: Int, within: Int, in r: Range<Int>) -> PartyRole? {
+    var j = i - 1
+    while j >= r.lowerBound, i - j <= within + 4 {
+      let c = text[j]
+      if c == 0x3001 || c == 0x3002 { return nil }
+      for l in labels where j - l.text.count + 1 >= r.lowerBound {
+        let s = j - l.text.count + 1
+        if label(at: s, limit: r.upperBound)?.text == l.text, s + l.text.count == j + 1 {
+          let between = Array(text[(j + 1)..<i])
+          if between.count <= within, Self.particlesOnly(between) { return l.role }
+        }
+      }
+      j -= 1
+    }
+    return nil
+  }
+
+  static let particles: Set<UInt32> = Set("のがはにからよるとよりにおけるで側".unicodeScalars.map(\.value))
+
+  static func particlesOnly(_ s: [UInt32]) -> Bool { s.allSatisfy { particles.contains($0) } }
+
+  /// Whose conduct the words at `i` are: 「乙の故意」「乙に故意」「乙又はその従業員の故意」. nil when the
+  /// sentence names nobody right before them (a carve-out for either party).
+  func holder(at i: Int, in r: Range<Int>) -> PartyRole? {
+    var j = i - 1
+    var steps = 0
+    while j >= r.lowerBound, steps < 14 {
+      let c = text[j]
+      if c == 0x3001 || c == 0x3002 { return nil }
+      if let l = labels.first(where: { l in
+        let s = j - l.text.count + 1
+        return s >= r.lowerBound && label(at: s, limit: r.upperBound)?.text == l.text
+      }) {
+        return l.role
+      }
+      j -= 1
+      steps += 1
+    }
+    return nil
+  }
+}

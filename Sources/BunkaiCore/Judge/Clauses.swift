@@ -1,0 +1,66 @@
+/// The document cut into the units elements are judged on, in the matching view's offsets:
+/// sentences (split at 。 and at item markers), paragraphs and articles. Text outside the articles
+/// (preamble, annexes without articles) counts too: a requirement met anywhere is met.
+struct Clauses {
+  struct Unit {
+    var range: Range<Int>
+    /// Index into `contract.articles`, nil outside any article.
+    var article: Int?
+    /// Index into `paragraphs` of the paragraph holding the unit.
+    var paragraph: Int
+  }
+
+  var sentences: [Unit] = []
+  var paragraphs: [Unit] = []
+  var articles: [Unit] = []
+  /// Source range of each paragraph (for evidence and replacement).
+  var paragraphSource: [Range<Int>] = []
+
+  static let maru: UInt32 = 0x3002  // 。
+
+  init(_ contract: Contract, _ normalized: NormalizedText) {
+    func norm(_ r: Range<Int>) -> Range<Int> { normalized.range(ofSource: r) }
+    for (k, a) in contract.articles.enumerated() {
+      articles.append(Unit(range: norm(a.range), article: k, paragraph: paragraphs.count))
+      for p in a.paragraphs {
+        add(paragraph: p.range, items: p.items.map(\.range), article: k, normalized)
+      }
+    }
+    for r in [contract.preamble].compactMap({ $0 }) + contract.annexSections.map(\.range) {
+      // Annex text not cut into articles: one unit of its own at each level.
+      let n = norm(r)
+      articles.append(Unit(range: n, article: nil, paragraph: paragraphs.count))
+      add(paragraph: r, items: [], article: nil, normalized)
+    }
+  }
+
+  mutating func add(paragraph source: Range<Int>, items: [Range<Int>], article: Int?, _ normalized: NormalizedText) {
+    let range = normalized.range(ofSource: source)
+    guard !range.isEmpty else { return }
+    let p = paragraphs.count
+    paragraphs.append(Unit(range: range, article: article, paragraph: p))
+    paragraphSource.append(source)
+    // Items start new sentences: a lead-in 「次の各号…責任を負わない」 and each item stand apart.
+    var cuts = items.map { normalized.range(ofSource: $0).lowerBound }.filter { range.contains($0) }
+    cuts.append(range.upperBound)
+    var start = range.lowerBound
+    let chars = normalized.chars
+    for cut in cuts where cut > start {
+      var s = start
+      for i in start..<cut where chars[i] == Self.maru {
+        if i + 1 > s { sentences.append(Unit(range: s..<(i + 1), article: article, paragraph: p)) }
+        s = i + 1
+      }
+      if s < cut { sentences.append(Unit(range: s..<cut, article: article, paragraph: p)) }
+      start = cut
+    }
+  }
+
+  func units(_ level: Element.Unit) -> [Unit] {
+    switch level {
+    case .sentence: sentences
+    case .paragraph: paragraphs
+    case .article: articles
+    }
+  }
+}

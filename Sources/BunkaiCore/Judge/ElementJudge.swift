@@ -1,0 +1,181 @@
+/// Judges one element on the whole document: every unit (sentence, paragraph or article) where its
+/// words hold is read for who acts, negation and later overrides; the best reading wins (met over
+/// contradicted over unmet), so a requirement met anywhere — another article, an annex, a 覚書 —
+/// counts.
+struct ElementJudge {
+  let contract: Contract
+  let source: SourceText
+  let normalized: NormalizedText
+  let index: DocumentIndex
+  let clauses: Clauses
+  let actors: Actors
+  let polarity: Polarity.Compiled
+
+  struct Judgement {
+    var status: ElementResult.Status
+    /// The units that decided the status (what a person should read).
+    var evidence: [Clauses.Unit]
+    var note: String?
+    /// Every unit where the element's words held, whatever their reading (for locating a finding).
+    var candidates: [Clauses.Unit]
+  }
+
+  enum ActorReading { case ok, swapped, unnamed }
+
+  func judge(_ e: CompiledElement) -> Judgement {
+    let el = e.element
+    let units = clauses.units(el.unit)
+    var met: [Clauses.Unit] = []
+    var negated: [Clauses.Unit] = []
+    var overridden: [Clauses.Unit] = []
+    var swapped: [Clauses.Unit] = []
+    var unnamed: [Clauses.Unit] = []
+    var candidates: [Clauses.Unit] = []
+    for u in candidateUnits(e.match, units) where holds(e, in: u) {
+      candidates.append(u)
+      if el.negatable, isNegated(e.key, in: u.range) {
+        negated.append(u)
+        continue
+      }
+      switch actorReading(el, e, u) {
+      case .swapped: swapped.append(u)
+      case .unnamed: unnamed.append(u)
+      case .ok:
+        if el.overridable, isOverridden(after: u) { overridden.append(u) } else { met.append(u) }
+      }
+    }
+    if !met.isEmpty { return Judgement(status: .met, evidence: Array(met.prefix(2)), note: nil, candidates: candidates) }
+    if let u = overridden.first {
+      return Judgement(
+        status: .contradicted, evidence: [u] + overriding(after: u), note: "後の条項（「…にかかわらず」）で打ち消されています",
+        candidates: candidates)
+    }
+    if !negated.isEmpty {
+      return Judgement(
+        status: .contradicted, evidence: Array(negated.prefix(2)), note: "否定する形で書かれています", candidates: candidates)
+    }
+    if let c = e.contradictedBy {
+      let contra = candidateUnits(c, units).filter { u in
+        index.evaluate(c, in: u.range) && contextHolds(e, u)
+      }
+      if !contra.isEmpty {
+        return Judgement(
+          status: .contradicted, evidence: Array(contra.prefix(2)), note: "反対の定めがあります", candidates: candidates + contra)
+      }
+    }
+    if !swapped.isEmpty {
+      let who = el.actor.map { $0.role == .vendor ? "事業者" : "医療機関" } ?? ""
+      return Judgement(
+        status: .unmet, evidence: Array(swapped.prefix(2)), note: "行う側が\(who)ではありません", candidates: candidates)
+    }
+    if !unnamed.isEmpty {
+      return Judgement(
+        status: .unmet, evidence: Array(unnamed.prefix(2)), note: "誰が主導するのかが書かれていません", candidates: candidates)
+    }
+    // Left to another document: a person must look there.
+    let deferred = clauses.sentences.filter { u in
+      contextHolds(e, u) && index.evaluate(polarity.deferral, in: u.range)
+        && !index.occurrences(e.key, in: u.range).isEmpty
+    }
+    if let u = deferred.first {
+      return Judgement(status: .unclear, evidence: [u], note: "別に定める文書に委ねられています（その文書を確認してください）", candidates: candidates)
+    }
+    return Judgement(status: .unmet, evidence: [], note: nil, candidates: candidates)
+  }
+
+  /// Units holding an anchor of the condition (all units when it gives no anchor).
+  func candidateUnits(_ c: CompiledCondition, _ units: [Clauses.Unit]) -> [Clauses.Unit] {
+    guard let anchors = index.anchors(c) else { return units }
+    var out: [Clauses.Unit] = []
+    var k = 0
+    for u in units {
+      while k < anchors.count, Int(anchors[k]) < u.range.lowerBound { k += 1 }
+      if k < anchors.count, Int(anchors[k]) < u.range.upperBound { out.append(u) }
+    }
+    return out
+  }
+
+  func holds(_ e: CompiledElement, in u: Clauses.Unit) -> Bool {
+    guard index.evaluate(e.match, in: u.range), contextHolds(e, u) else { return false }
+    if let unless = e.unless, index.evaluate(unless, in: u.range) { return false }
+    return true
+  }
+
+  func contextHolds(_ e: CompiledElement, _ u: Clauses.Unit) -> Bool {
+    let topics = e.element.contextTopics
+    if e.context == nil && topics.isEmpty { return true }
+    if let c = e.context, index.evaluate(c, in: u.range) { return true }
+    if !topics.isEmpty, let k = u.article, contract.articles[k].topics.contains(where: topics.contains) {
+      return true
+    }
+    return false
+  }
+
+  func actorReading(_ el: Element, _ e: CompiledElement, _ u: Clauses.Unit) -> ActorReading {
+    guard let actor = el.actor else { return .ok }
+    let role: PartyRole?
+    switch actor.mode {
+    case .subject:
+      role = actors.subject(in: u.range) ?? actors.subject(in: clauses.paragraphs[u.paragraph].range)
+      guard let role else { return .ok }
+      return role == actor.role ? .ok : .swapped
+    case .leader:
+      role = actors.leader(in: u.range)
+      guard let role else { return .unnamed }
+      return role == actor.role ? .ok : .swapped
+    case .holder:
+      // Any occurrence held by the right party (or by nobody named) will do.
+      var sawOther = false
+      for o in index.occurrences(e.key, in: u.range) {
+        let h = actors.holder(at: o.lowerBound, in: u.range)
+        if h == nil || h == actor.role { return .ok }
+        sawOther = true
+      }
+      return sawOther ? .swapped : .ok
+    }
+  }
+
+  /// Scalars before a 「なく」 that make it no negation at all (「遅滞なく」「例外なく」).
+  static let benignBeforeNaku: [[UInt32]] = ["遅滞", "漏れ", "もれ", "間断", "例外", "滞り", "支障", "差支", "遺漏", "速やか", "怠り", "余す", "限り"].map {
+    Normalizer.fold($0)
+  }
+
+  /// A negator right after a key word, not itself turned back by a prohibition
+  /// (「承諾を要しない」 is negated; 「承諾なく再委託してはならない」 is not).
+  func isNegated(_ key: CompiledCondition, in r: Range<Int>) -> Bool {
+    let text = normalized.chars
+    for o in index.occurrences(key, in: r) {
+      let limit = min(r.upperBound, o.upperBound + Polarity.window)
+      for n in index.occurrences(polarity.negator, in: o.upperBound..<r.upperBound) where n.lowerBound < limit {
+        let benign = Self.benignBeforeNaku.contains { b in
+          n.lowerBound >= b.count && Array(text[(n.lowerBound - b.count)..<n.lowerBound]) == b
+        }
+        if benign { continue }
+        if !index.occurrences(polarity.prohibition, in: n.upperBound..<r.upperBound).isEmpty { continue }
+        return true
+      }
+    }
+    return false
+  }
+
+  /// A later sentence of the same article that sets everything aside (「前項にかかわらず、…いかなる
+  /// 場合においても…負わない」).
+  func isOverridden(after u: Clauses.Unit) -> Bool { !overriding(after: u).isEmpty }
+
+  func overriding(after u: Clauses.Unit) -> [Clauses.Unit] {
+    guard let k = u.article else { return [] }
+    return clauses.sentences.filter { s in
+      s.article == k && s.range.lowerBound >= u.range.upperBound
+        && index.evaluate(polarity.override, in: s.range) && index.evaluate(polarity.absolute, in: s.range)
+        && index.evaluate(polarity.negator, in: s.range)
+    }
+  }
+
+  func evidence(_ u: Clauses.Unit) -> Evidence {
+    let a = Int(normalized.toSource[u.range.lowerBound])
+    var b = max(a, Int(normalized.toSource[u.range.upperBound]))
+    while b > a, Lines.isSpace(source.scalars[b - 1]) || Lines.isBreak(source.scalars[b - 1]) { b -= 1 }
+    let r = a..<b
+    return Evidence(start: r.lowerBound, end: r.upperBound, text: source.slice(r))
+  }
+}

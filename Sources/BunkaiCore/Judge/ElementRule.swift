@@ -1,0 +1,147 @@
+/// A schema 2 rule on one contract: its elements judged, then one finding placed at the article
+/// where the requirement belongs, with the sentences that matter, an explanation built from the
+/// elements that fall short, and wording that replaces what says the opposite.
+extension Evaluator {
+  func evaluateElements(_ compiled: CompiledRule, judge: ElementJudge) -> [Finding] {
+    let rule = compiled.rule
+    if !rule.appliesTo.isEmpty, !contract.kinds.contains(where: rule.appliesTo.contains) { return [] }
+    let judged = compiled.elements.map { ($0.element, judge.judge($0)) }
+    // A precondition not met: the rule does not apply (no cap, nothing to carve out).
+    if judged.contains(where: { $0.0.precondition && $0.1.status != .met }) { return [] }
+    let required = judged.filter { !$0.0.precondition }
+    if required.allSatisfy({ $0.1.status == .met }) { return [] }
+
+    let results = judged.map { el, j in
+      ElementResult(id: el.id, label: label(el.label), status: j.status, evidence: j.evidence.map(judge.evidence), note: j.note)
+    }
+    let article = locate(compiled, required.map(\.1))
+    let short = required.filter { $0.1.status != .met }
+    let status: Finding.Status
+    if article == nil, required.allSatisfy({ $0.1.candidates.isEmpty }) {
+      status = .missing
+    } else if short.allSatisfy({ $0.1.status == .unclear }) {
+      status = .unclear
+    } else {
+      status = .insufficient
+    }
+    var evidenceUnits: [Clauses.Unit] = []
+    if status != .missing {
+      for (_, j) in short where j.status != .unmet || !j.evidence.isEmpty { evidenceUnits += j.evidence }
+      if let k = article {
+        evidenceUnits += required.flatMap { $0.1.candidates }.filter { $0.article == k }
+        if evidenceUnits.isEmpty { evidenceUnits = topicSentences(compiled, article: k) }
+      }
+    }
+    var seen: Set<Int> = []
+    let evidence = evidenceUnits.sorted { $0.range.lowerBound < $1.range.lowerBound }
+      .filter { seen.insert($0.range.lowerBound).inserted }.prefix(4).map(judge.evidence)
+
+    let replaced = short.first { $0.1.status == .contradicted }.flatMap { _, j in
+      j.evidence.first { $0.article != nil && ($0.article == article || article == nil) }
+    }
+    let placement: Placement
+    let suggestion: Suggestion
+    if status == .missing || article == nil {
+      let template = rule.missingSuggestion ?? rule.suggestion
+      let wording = render(template.text, article: nil)
+      // The number is given once every finding of the review is known (Reviewer.numberNewArticles).
+      placement = Placement(
+        kind: .article, article: "", paragraph: nil, heading: template.heading, text: wording,
+        insertAfter: contract.articles.last { $0.part == nil }?.range.upperBound)
+      suggestion = Suggestion(instruction: "次の条を新たに設ける。", replaces: nil, text: wording)
+    } else if let k = article, let r = replaced {
+      let a = contract.articles[k]
+      let pIndex = r.paragraph - judge.clauses.articles.first { $0.article == k }!.paragraph
+      let para = a.paragraphs.indices.contains(pIndex) ? a.paragraphs[pIndex] : a.paragraphs.last!
+      let wording = render(rule.suggestion.text, article: a.number)
+      let where_ = a.paragraphs.count > 1 ? "\(articleLabel(a))第\(para.number)項" : articleLabel(a)
+      placement = Placement(
+        kind: .paragraph, article: a.number, paragraph: para.number, heading: nil, text: wording,
+        insertAfter: para.range.upperBound)
+      suggestion = Suggestion(
+        instruction: "\(where_)の次の文言を改め、次のとおりとする。", replaces: source.slice(judge.clauses.paragraphSource[r.paragraph]),
+        text: (a.paragraphs.count > 1 ? paragraphNumber(para.number) : "") + wording)
+    } else {
+      let a = contract.articles[article!]
+      let next = a.paragraphs.count + 1
+      let wording = render(rule.suggestion.text, article: a.number)
+      placement = Placement(
+        kind: .paragraph, article: a.number, paragraph: next, heading: nil, text: wording,
+        insertAfter: a.range.upperBound)
+      suggestion = Suggestion(
+        instruction: "\(articleLabel(a))に次の一項を加える。", replaces: nil, text: paragraphNumber(next) + wording)
+    }
+    return [
+      Finding(
+        ruleId: rule.id, guideRefs: rule.guideRefs, checklistItems: rule.checklistItems, severity: rule.severity,
+        status: status, article: article.map { contract.articles[$0].reference }, evidence: Array(evidence),
+        elements: results, title: rule.title,
+        explanation: explanation(rule, results.filter { r in required.contains { $0.0.id == r.id } }, missing: status == .missing),
+        suggestion: suggestion, placement: placement, intent: rule.intent, lesson: lesson(rule))
+    ]
+  }
+
+  /// The scope article with the most of the elements' words in it (never a definitions article);
+  /// failing a scope article, the article where the elements' words were found.
+  func locate(_ compiled: CompiledRule, _ judged: [ElementJudge.Judgement]) -> Int? {
+    var score: [Int: Int] = [:]
+    for j in judged {
+      for k in Set(j.candidates.compactMap(\.article)) { score[k, default: 0] += 1 }
+    }
+    let scope = scopeArticles(compiled).filter { !isDefinitions($0) }
+    if let best = scope.enumerated().max(by: { a, b in
+      let sa = score[a.element] ?? 0
+      let sb = score[b.element] ?? 0
+      return sa != sb ? sa < sb : a.offset > b.offset
+    }) {
+      return best.element
+    }
+    return score.filter { !isDefinitions($0.key) }.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?
+      .key
+  }
+
+  func isDefinitions(_ k: Int) -> Bool {
+    let a = contract.articles[k]
+    return a.topics.first == "definitions" || (a.heading.map { $0.contains("定義") } ?? false)
+  }
+
+  /// Sentences of the article that carry its scope topics' words (the clause the finding is about).
+  func topicSentences(_ compiled: CompiledRule, article k: Int) -> [Clauses.Unit] {
+    let terms = index.compiled.topics.filter { compiled.rule.scopeTopics.contains($0.id) }.flatMap(\.body)
+    let inArticle = clauses.sentences.filter { $0.article == k }
+    let hits = inArticle.filter { s in terms.contains { index.occurs($0, in: s.range) } }
+    return hits.isEmpty ? Array(inArticle.prefix(1)) : hits
+  }
+
+  func explanation(_ rule: Rule, _ results: [ElementResult], missing: Bool) -> String {
+    if missing { return rule.missingExplanation ?? rule.explanation }
+    var lines: [String] = []
+    let short = results.filter { $0.status != .met }
+    let met = results.filter { $0.status == .met }
+    if !short.isEmpty {
+      lines.append("足りない点：")
+      for r in short { lines.append("・\(r.label)（\(r.status.label)\(r.note.map { "：\($0)" } ?? "")）") }
+    }
+    if !met.isEmpty {
+      lines.append("定められている点：")
+      for r in met { lines.append("・\(r.label)") }
+    }
+    lines.append(rule.explanation)
+    return lines.joined(separator: "\n")
+  }
+
+  func label(_ template: String) -> String { render(template, article: nil) }
+
+  func render(_ template: String, article: String?) -> String {
+    SuggestionRenderer.render(template, contract: contract, article: article)
+  }
+
+  func articleLabel(_ a: Article) -> String {
+    (a.part.map { "\($0)" } ?? "") + Numerals.articleLabel(a.number, style: contract.numberStyle)
+  }
+
+  func paragraphNumber(_ n: Int) -> String {
+    let numberText = Numerals.write(n, style: contract.paragraphNumberStyle)
+    return numberText + (contract.paragraphNumberStyle == .arabic ? " " : "　")
+  }
+}

@@ -1,0 +1,38 @@
+/// The words that turn a statement around, the same for every playbook: negation (「要しない」),
+/// prohibition (which turns a negation back: 「承諾なく…してはならない」), overrides (「前項にかか
+/// わらず…いかなる場合においても」) and deferrals to another document (「別途定める」).
+enum Polarity {
+  static let negators = [
+    "要しない", "要さない", "要せず", "要しません", "不要", "必要とせず", "必要としない", "必要はない", "必要ない", "必要ありません", "ることなく",
+    "ことなく", "ずに", "ずして", "なく", "なしに", "なしで", "ないで", "妨げない", "妨げません", "ものではない", "ものではありません",
+    "限りでない", "限りではない", "限りではありません", "問わない", "問わず", "しない", "せず", "しません", "行わない", "負わない",
+    "負いません",
+  ]
+  static let prohibitions = [
+    "てはならない", "ではならない", "てはならず", "はならない", "できない", "できず", "できません", "得ない", "禁止", "禁ずる", "禁じ",
+    "しない", "せず", "しません", "行わない", "ないものと",
+  ]
+  static let overrides = ["にかかわらず", "に関わらず", "にもかかわらず", "にも関わらず"]
+  static let absolutes = ["いかなる場合", "如何なる場合", "理由の如何", "一切"]
+  static let deferrals = ["別途定める", "別途協議", "別に定める", "別途合意", "別途締結", "別途取り決め", "別途取決め"]
+
+  /// How far after a key word a negator may stand (「承諾を得ることなく」).
+  static let window = 12
+
+  struct Compiled: Sendable {
+    let negator: CompiledCondition
+    let prohibition: CompiledCondition
+    let override: CompiledCondition
+    let absolute: CompiledCondition
+    let deferral: CompiledCondition
+
+    init(_ compile: (Condition) -> CompiledCondition) {
+      func list(_ l: [String]) -> CompiledCondition { compile(.any(l.map { .term($0) })) }
+      negator = list(Polarity.negators)
+      prohibition = list(Polarity.prohibitions)
+      override = list(Polarity.overrides)
+      absolute = list(Polarity.absolutes)
+      deferral = list(Polarity.deferrals)
+    }
+  }
+}
