@@ -216,7 +216,7 @@ struct ReviewController {
           article: f.article.map { "第\($0)条" } ?? "該当する条項がありません",
           guideRefs: f.guideRefs.joined(separator: "・"), evidence: f.evidence.map(\.text),
           explanation: f.explanation,
-          suggestion: f.suggestion, intent: f.intent, lessonTitle: f.lesson?.title,
+          suggestion: f.suggestion.display, intent: f.intent, lessonTitle: f.lesson?.title,
           lessonText: f.lesson?.text,
           checklist: f.checklist.map { Ref(id: $0.id, title: $0.title ?? "") },
           decision: latest[i].map(Self.view),

@@ -109,7 +109,7 @@ final class ReviewPages: Sendable {
     h += "  <p class=\"where\">\(e(f.article.map { "第\($0)条" } ?? "該当する条項がありません"))</p>\n"
     for ev in f.evidence { h += "  <blockquote>\(e(ev.text))</blockquote>\n" }
     h += "  <h3>なぜ問題か</h3><p>\(e(f.explanation))</p>\n"
-    h += "  <h3>提案する文例</h3><pre class=\"suggestion\">\(e(f.suggestion))</pre>\n"
+    h += "  <h3>提案する文例</h3><pre class=\"suggestion\">\(e(f.suggestion.display))</pre>\n"
     h += "  <h3>この文言の意図</h3><p>\(e(f.intent))</p>\n"
     if let l = f.lesson {
       h += "  <details><summary>参考: \(e(l.title))</summary><p>\(e(l.text))</p></details>\n"
@@ -145,7 +145,7 @@ final class ReviewPages: Sendable {
       }
       h += "</select></label>\n"
       h +=
-        "      <label class=\"wording\">提案する文言（修正するとき）<textarea name=\"wording\" rows=\"4\">\(e(f.suggestion))</textarea></label>\n"
+        "      <label class=\"wording\">提案する文言（修正するとき）<textarea name=\"wording\" rows=\"4\">\(e(f.suggestion.text))</textarea></label>\n"
       if !f.evidence.isEmpty {
         h +=
           "      <label class=\"wording check\"><input type=\"checkbox\" name=\"replace\" value=\"true\"> 引用した条文をこの文言に置き換える（修正提案の契約書では削除と挿入の履歴になります）</label>\n"

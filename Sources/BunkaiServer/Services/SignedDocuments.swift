@@ -129,7 +129,7 @@ enum SignedDocuments {
       guard result.findings.indices.contains(i) else { return nil }
       let f = result.findings[i]
       switch d.kind {
-      case .propose: return RedlineDecision(finding: i, wording: DocxRedline.contractWording(f.suggestion))
+      case .propose: return RedlineDecision(finding: i, wording: f.suggestion.text)
       case .proposeEdited:
         return RedlineDecision(
           finding: i, wording: DocxRedline.contractWording(d.wording), replace: d.replacesQuote ?? false)

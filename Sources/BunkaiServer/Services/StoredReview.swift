@@ -1,67 +1,15 @@
 import Foundation
 
-/// The engine's review JSON (schema version 1, docs/review-json.md), read back from the database.
-struct StoredReview: Codable, Sendable {
-  struct Party: Codable, Sendable {
-    var role: String
-    var label: String
-    var name: String?
-  }
-  struct Article: Codable, Sendable {
-    var number: String
-    var heading: String?
-    var topics: [String]
-    var start: Int
-    var end: Int
-  }
-  struct Document: Codable, Sendable {
-    var title: String?
-    var kinds: [String]
-    var parties: [Party]
-    var articles: [Article]
-  }
-  struct Evidence: Codable, Sendable {
-    var start: Int
-    var end: Int
-    var text: String
-  }
-  struct ChecklistRef: Codable, Sendable {
-    var id: String
-    var title: String?
-  }
-  struct Lesson: Codable, Sendable {
-    var id: String
-    var title: String
-    var text: String
-  }
-  struct Finding: Codable, Sendable {
-    var ruleId: String
-    var guideRefs: [String]
-    var checklistItems: [String]
-    var checklist: [ChecklistRef]
-    var severity: String
-    var status: String
-    var article: String?
-    var evidence: [Evidence]
-    var title: String
-    var explanation: String
-    var suggestion: String
-    var intent: String
-    var lesson: Lesson?
-  }
-  struct Playbook: Codable, Sendable {
-    var id: String
-    var version: String
-  }
-  var schemaVersion: Int
-  var document: Document
-  var playbook: Playbook
-  var findings: [Finding]
-  var disclaimer: String
+import BunkaiCore
 
-  static func decode(_ json: String) throws -> StoredReview {
-    try JSONDecoder().decode(StoredReview.self, from: Data(json.utf8))
-  }
+/// A review as stored: the engine's own Codable review JSON (schema 2; stored version 1 reviews
+/// decode too), with no mirror type of its own.
+typealias StoredReview = ReviewJSON
+
+extension ReviewJSON {
+  typealias Finding = FindingDTO
+
+  static func decode(_ json: String) throws -> ReviewJSON { try decode(Data(json.utf8)) }
 }
 
 /// Any JSON value, to pass the stored review through the API exactly as the engine wrote it
