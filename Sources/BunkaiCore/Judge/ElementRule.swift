@@ -2,18 +2,18 @@
 /// where the requirement belongs, with the sentences that matter, an explanation built from the
 /// elements that fall short, and wording that replaces what says the opposite.
 extension Evaluator {
-  func evaluateElements(_ compiled: CompiledRule, judge: ElementJudge) -> [Finding] {
+  func evaluateElements(_ compiled: CompiledRule, judge: ElementJudge) -> (findings: [Finding], elements: [ElementResult]) {
     let rule = compiled.rule
-    if !rule.appliesTo.isEmpty, !contract.kinds.contains(where: rule.appliesTo.contains) { return [] }
+    if !rule.appliesTo.isEmpty, !contract.kinds.contains(where: rule.appliesTo.contains) { return ([], []) }
     let judged = compiled.elements.map { ($0.element, judge.judge($0)) }
-    // A precondition not met: the rule does not apply (no cap, nothing to carve out).
-    if judged.contains(where: { $0.0.precondition && $0.1.status != .met }) { return [] }
-    let required = judged.filter { !$0.0.precondition }
-    if required.allSatisfy({ $0.1.status == .met }) { return [] }
-
     let results = judged.map { el, j in
       ElementResult(id: el.id, label: label(el.label), status: j.status, evidence: j.evidence.map(judge.evidence), note: j.note)
     }
+    // A precondition not met: the rule does not apply (no cap, nothing to carve out).
+    if judged.contains(where: { $0.0.precondition && $0.1.status != .met }) { return ([], results) }
+    let required = judged.filter { !$0.0.precondition }
+    if required.allSatisfy({ $0.1.status == .met }) { return ([], results) }
+
     let article = locate(compiled, required.map(\.1))
     let short = required.filter { $0.1.status != .met }
     let status: Finding.Status
@@ -71,14 +71,14 @@ extension Evaluator {
       suggestion = Suggestion(
         instruction: "\(articleLabel(a))に次の一項を加える。", replaces: nil, text: paragraphNumber(next) + wording)
     }
-    return [
+    let finding =
       Finding(
         ruleId: rule.id, guideRefs: rule.guideRefs, checklistItems: rule.checklistItems, severity: rule.severity,
         status: status, article: article.map { contract.articles[$0].reference }, evidence: Array(evidence),
         elements: results, title: rule.title,
         explanation: explanation(rule, results.filter { r in required.contains { $0.0.id == r.id } }, missing: status == .missing),
         suggestion: suggestion, placement: placement, intent: rule.intent, lesson: lesson(rule))
-    ]
+    return ([finding], results)
   }
 
   /// The scope article with the most of the elements' words in it (never a definitions article);

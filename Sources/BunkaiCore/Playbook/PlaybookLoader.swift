@@ -46,10 +46,14 @@ public enum PlaybookLoader {
       for (k, v) in node.mapping ?? [:] {
         guard let name = k.string else { continue }
         let terms = r.strings(node, name, "concepts")
-        validateTerms(terms, v, "concepts.\(name)", &r)
+        validateTerms(terms.filter { !$0.hasPrefix("@") }, v, "concepts.\(name)", &r)
         if terms.isEmpty { r.fail(v, "concepts.\(name)", "語を一つ以上書いてください") }
         concepts[name] = terms
       }
+    }
+    // A concept may name another ("@guideline" inside "efforts"): one level is expanded.
+    for (name, terms) in concepts {
+      concepts[name] = terms.flatMap { t in t.hasPrefix("@") ? concepts[String(t.dropFirst())] ?? [t] : [t] }
     }
     r.concepts = concepts
     let id = r.string(root, "id", "") ?? "?"

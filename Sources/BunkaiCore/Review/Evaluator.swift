@@ -56,7 +56,7 @@ struct Evaluator {
     if !rule.appliesTo.isEmpty, !contract.kinds.contains(where: rule.appliesTo.contains) {
       return []
     }
-    if !compiled.elements.isEmpty { return evaluateElements(compiled, judge: judge) }
+    if !compiled.elements.isEmpty { return evaluateElements(compiled, judge: judge).findings }
     guard let req = rule.require, let require = compiled.require else { return [] }
     if req.place == .document, satisfiedAnywhere(require, unit: req.unit) { return [] }
     let scope = scopeArticles(compiled)

@@ -32,7 +32,16 @@ public final class Reviewer: Sendable {
       lessons: compiled.playbook.lessons, units: .init(contract, normalized, headingTopics: headingTopics),
       clauses: clauses, judge: judge)
     var findings: [Finding] = []
-    for rule in compiled.rules { findings += evaluator.evaluate(rule) }
+    var elements: [ElementResult] = []
+    for rule in compiled.rules {
+      if rule.elements.isEmpty {
+        findings += evaluator.evaluate(rule)
+      } else {
+        let (f, e) = evaluator.evaluateElements(rule, judge: judge)
+        findings += f
+        elements += e
+      }
+    }
     // Most severe first; within a severity, in the order of the contract (an insufficient finding
     // is placed at the end of its article), missing clauses last.
     func position(_ f: Finding) -> Int { f.article == nil ? Int.max : f.placement.insertAfter ?? Int.max }
@@ -44,7 +53,7 @@ public final class Reviewer: Sendable {
     }.map(\.element)
     Self.numberNewArticles(&findings, contract: contract)
     return ReviewResult(
-      source: source, contract: contract, findings: findings, playbookId: compiled.playbook.id,
+      source: source, contract: contract, findings: findings, elements: elements, playbookId: compiled.playbook.id,
       playbookVersion: compiled.playbook.version)
   }
 }
@@ -69,6 +78,8 @@ public struct ReviewResult: Sendable {
   public var source: SourceText
   public var contract: Contract
   public var findings: [Finding]
+  /// Every element of every schema 2 rule as judged, including rules that found nothing.
+  public var elements: [ElementResult] = []
   public var playbookId: String
   public var playbookVersion: String
 }
