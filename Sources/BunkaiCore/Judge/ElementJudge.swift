@@ -10,6 +10,7 @@ struct ElementJudge {
   let clauses: Clauses
   let actors: Actors
   let polarity: Polarity.Compiled
+  var references: References { References(contract: contract, clauses: clauses, text: normalized.chars) }
 
   struct Judgement {
     var status: ElementResult.Status
@@ -74,13 +75,18 @@ struct ElementJudge {
     }
     // Left to another document: a person must look there.
     let deferred = clauses.sentences.filter { u in
-      contextHolds(e, u) && index.evaluate(polarity.deferral, in: u.range)
-        && !index.occurrences(e.key, in: u.range).isEmpty
+      index.evaluate(polarity.deferral, in: u.range) && nearlyHolds(e.match, in: u.range) && contextHolds(e, u)
     }
     if let u = deferred.first {
       return Judgement(status: .unclear, evidence: [u], note: "別に定める文書に委ねられています（その文書を確認してください）", candidates: candidates)
     }
     return Judgement(status: .unmet, evidence: [], note: nil, candidates: candidates)
+  }
+
+  /// All but one part of a top-level `all` holds (the rest is left to another document).
+  func nearlyHolds(_ c: CompiledCondition, in r: Range<Int>) -> Bool {
+    guard case .all(let cs) = c, cs.count >= 2 else { return false }
+    return cs.filter { index.evaluate($0, in: r) }.count >= cs.count - 1
   }
 
   /// Units holding an anchor of the condition (all units when it gives no anchor).
@@ -104,7 +110,11 @@ struct ElementJudge {
   func contextHolds(_ e: CompiledElement, _ u: Clauses.Unit) -> Bool {
     let topics = e.element.contextTopics
     if e.context == nil && topics.isEmpty { return true }
-    if let c = e.context, index.evaluate(c, in: u.range) { return true }
+    if let c = e.context {
+      if index.evaluate(c, in: u.range) { return true }
+      // 「前項の変更について…」: what the referred paragraph says counts as said here.
+      for p in references.referred(from: u) where index.evaluate(c, in: clauses.paragraphs[p].range) { return true }
+    }
     if !topics.isEmpty, let k = u.article, contract.articles[k].topics.contains(where: topics.contains) {
       return true
     }

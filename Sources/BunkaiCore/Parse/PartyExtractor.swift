@@ -9,7 +9,10 @@ enum PartyExtractor {
       guard i < s.count else { break }
       if let close = s[(i + 1)..<min(s.count, i + 30)].firstIndex(of: "」") {
         let afterClose = close + 1
-        let isTermDefinition = Lines.hasPrefix(s, afterClose, s.count, "とは")
+        // 「X」とは…をいう, and in definition lists 「X」：… / 「X」:…
+        let isTermDefinition =
+          Lines.hasPrefix(s, afterClose, s.count, "とは") || Lines.hasPrefix(s, afterClose, s.count, "：")
+          || Lines.hasPrefix(s, afterClose, s.count, ":")
         let isLabelDefinition = precededByIka(s, i)
         if (isTermDefinition || isLabelDefinition), close > i + 1 {
           out.append(Definition(term: Lines.string(s, (i + 1)..<close), range: i..<(close + 1)))
@@ -54,12 +57,14 @@ enum PartyExtractor {
       // "本契約", "本業務", "本システム" … name things, never parties.
       let namesAThing = label.hasPrefix("本") || label.hasSuffix("契約") || label.hasSuffix("業務")
       let organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
-      guard known || (isLabelDefinition && organisation != .unknown && label.count <= 4 && !namesAThing)
+      // A definitions list may name a party by a short form of its name (「架空ヘルステック」：株式会社…).
+      let definedByName = !isLabelDefinition && organisation != .unknown && label.count <= 12 && !namesAThing
+      guard known || (isLabelDefinition && organisation != .unknown && label.count <= 4 && !namesAThing) || definedByName
       else {
         continue
       }
       // "「契約者」とは…をいいます" describes the party rather than naming it.
-      parties.append(Party(role: nameRole, label: label, name: isLabelDefinition ? name : nil))
+      parties.append(Party(role: nameRole, label: label, name: isLabelDefinition || definedByName ? name : nil))
       if nameRole == .unknown, !isLabelDefinition, let body = name {
         parties[parties.count - 1].role = PartyLabels.role(fromName: body)
       }
