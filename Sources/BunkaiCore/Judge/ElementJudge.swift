@@ -32,7 +32,8 @@ struct ElementJudge {
     var swapped: [Clauses.Unit] = []
     var unnamed: [Clauses.Unit] = []
     var candidates: [Clauses.Unit] = []
-    for u in candidateUnits(e.match, units) where holds(e, in: u) {
+    // The key must hold in the unit itself; the rest may hold in what the unit refers to.
+    for u in candidateUnits(e.key, units) where holds(e, in: u) {
       candidates.append(u)
       if el.negatable, isNegated(e.key, in: u.range) {
         negated.append(u)
@@ -102,9 +103,22 @@ struct ElementJudge {
   }
 
   func holds(_ e: CompiledElement, in u: Clauses.Unit) -> Bool {
-    guard index.evaluate(e.match, in: u.range), contextHolds(e, u) else { return false }
+    guard matches(e.match, in: u), contextHolds(e, u) else { return false }
     if let unless = e.unless, index.evaluate(unless, in: u.range) { return false }
     return true
+  }
+
+  /// The condition holds in the unit; or, for a top-level `all` whose last part (the key) holds
+  /// here, the other parts may hold in the paragraphs the unit refers to (「第2条第2項に定める安全
+  /// 管理を…行っていた場合に限り」 reads 第2条第2項).
+  func matches(_ c: CompiledCondition, in u: Clauses.Unit) -> Bool {
+    if index.evaluate(c, in: u.range) { return true }
+    guard case .all(let cs) = c, let key = cs.last, index.evaluate(key, in: u.range) else { return false }
+    let referred = references.referred(from: u)
+    guard !referred.isEmpty else { return false }
+    return cs.dropLast().allSatisfy { part in
+      index.evaluate(part, in: u.range) || referred.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
+    }
   }
 
   func contextHolds(_ e: CompiledElement, _ u: Clauses.Unit) -> Bool {
@@ -112,6 +126,8 @@ struct ElementJudge {
     if e.context == nil && topics.isEmpty { return true }
     if let c = e.context {
       if index.evaluate(c, in: u.range) { return true }
+      // 「…に限る。ただし、故意又は重過失による場合はこの限りでない。」: the paragraph is the context.
+      if index.evaluate(c, in: clauses.paragraphs[u.paragraph].range) { return true }
       // 「前項の変更について…」: what the referred paragraph says counts as said here.
       for p in references.referred(from: u) where index.evaluate(c, in: clauses.paragraphs[p].range) { return true }
     }

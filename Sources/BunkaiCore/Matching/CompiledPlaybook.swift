@@ -12,6 +12,8 @@ public final class CompiledPlaybook: Sendable {
   let topics: [CompiledTopic]
   /// The engine's own words for negation, prohibition, overrides and deferrals.
   let polarity: Polarity.Compiled
+  /// Each term's id (for the terms a contract defines for itself).
+  let termIds: [String: Int]
 
   public init(_ playbook: Playbook) {
     var terms: [TermPattern] = []
@@ -80,6 +82,7 @@ public final class CompiledPlaybook: Sendable {
     self.rules = rules
     self.topics = topics
     self.polarity = polarity
+    self.termIds = termIds
   }
 }
 

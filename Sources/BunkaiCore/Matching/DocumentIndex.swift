@@ -154,6 +154,19 @@ final class DocumentIndex {
     }
   }
 
+  /// Occurrences of one term inside the range.
+  func occurrencesOfTerm(_ term: Int, in range: Range<Int>) -> [Range<Int>] {
+    occurrences(.term(term), in: range)
+  }
+
+  /// Adds occurrences found another way (a contract's own defined term for a concept).
+  func addMatches(term: Int, _ extra: [Range<Int>]) {
+    guard !extra.isEmpty else { return }
+    var list = termMatches(term) + extra.map { (Int32($0.lowerBound), Int32($0.upperBound)) }
+    list.sort { $0.start < $1.start }
+    matches[term] = list
+  }
+
   private func termMatches(_ term: Int) -> [(start: Int32, end: Int32)] {
     if let m = matches[term] { return m }
     var found: [(start: Int32, end: Int32)] = []

@@ -9,6 +9,9 @@ public struct Playbook: Sendable {
   public var rules: [Rule]
   /// Concept lexicons (schema 2): a condition term "@name" stands for any of the concept's terms.
   public var concepts: [String: [String]]
+  /// Concepts a contract may give its own name to (「以下「2省GL」という」): uses of that name
+  /// count as the concept.
+  public var definedTermConcepts: [String] = []
 
   public init(
     id: String, version: String, title: String, lessons: [Lesson], topics: [TopicDefinition], rules: [Rule],
@@ -33,6 +36,7 @@ public struct Playbook: Sendable {
     let lessonIds = Set(other.lessons.map(\.id))
     result.lessons = lessons.filter { !lessonIds.contains($0.id) } + other.lessons
     result.concepts.merge(other.concepts) { _, theirs in theirs }
+    result.definedTermConcepts += other.definedTermConcepts.filter { !definedTermConcepts.contains($0) }
     result.id = "\(id)+\(other.id)"
     return result
   }

@@ -33,7 +33,7 @@ public enum PlaybookLoader {
     guard let root = r.compose(yaml), r.mapping(root, "") != nil else {
       throw DataFileErrors(errors: r.errors)
     }
-    r.checkKeys(root, ["schemaVersion", "id", "version", "title", "lessons", "topics", "rules", "concepts"], "")
+    r.checkKeys(root, ["schemaVersion", "id", "version", "title", "lessons", "topics", "rules", "concepts", "definedTermConcepts"], "")
     let schema = r.int(root, "schemaVersion", "")
     if let v = schema, !supportedSchemaVersions.contains(v) {
       r.fail(root["schemaVersion"], "schemaVersion", "対応していない版です（対応: 1, 2）")
@@ -96,8 +96,15 @@ public enum PlaybookLoader {
     }
     if root["rules"] == nil { r.fail(root, "rules", "必須の項目がありません") }
     guard r.errors.isEmpty else { throw DataFileErrors(errors: r.errors) }
-    return Playbook(
+    var book = Playbook(
       id: id, version: version, title: title, lessons: lessons, topics: topics, rules: rules, concepts: concepts)
+    book.definedTermConcepts = r.strings(root, "definedTermConcepts", "")
+    for name in book.definedTermConcepts where concepts[name] == nil {
+      throw DataFileErrors(errors: [
+        DataFileError(file: file, line: nil, field: "definedTermConcepts", message: "未定義の概念「\(name)」です")
+      ])
+    }
+    return book
   }
 
   /// Checks references between the parts once the playbooks to be used are merged.

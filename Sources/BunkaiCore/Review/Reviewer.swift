@@ -23,6 +23,8 @@ public final class Reviewer: Sendable {
     let normalized = Normalizer.normalize(source.scalars)
     let index = DocumentIndex(compiled: compiled, text: normalized.chars, parties: contract.parties)
     let headingTopics = Classifier.classify(&contract, index: index, normalized: normalized)
+    DefinedTerms.inject(
+      contract, source: source, normalized: normalized, index: index, concepts: compiled.playbook.definedTermConcepts)
     let clauses = Clauses(contract, normalized)
     let judge = ElementJudge(
       contract: contract, source: source, normalized: normalized, index: index, clauses: clauses,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decoded contract text plus where it came from.
 ///
 /// Every offset Bunkai reports (evidence, article ranges) counts Unicode scalars in `text`.
@@ -17,12 +19,31 @@ public struct SourceText: Sendable {
     text: String, path: String = "-", format: String = "txt", encoding: String = "UTF-8",
     origins: [SourceOrigin] = []
   ) {
-    self.text = text
-    self.scalars = Self.decode(text)
+    let folded = Self.foldingRadicals(text)
+    self.text = folded
+    self.scalars = Self.decode(folded)
     self.path = path
     self.format = format
     self.encoding = encoding
     self.origins = origins
+  }
+
+  /// PDF text layers often carry Kangxi radicals (⽇ ⼀ ⼤) where the text means the ordinary
+  /// ideographs; NFKC folds each to one scalar, so offsets do not move.
+  static func foldingRadicals(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: { (0x2E80...0x2FDF).contains($0.value) }) else { return text }
+    var out = String.UnicodeScalarView()
+    for s in text.unicodeScalars {
+      if (0x2E80...0x2FDF).contains(s.value),
+        let f = String(s).precomposedStringWithCompatibilityMapping.unicodeScalars.first,
+        String(s).precomposedStringWithCompatibilityMapping.unicodeScalars.count == 1
+      {
+        out.append(f)
+      } else {
+        out.append(s)
+      }
+    }
+    return String(out)
   }
 
   /// The text's scalars, decoded straight from its UTF-8 into an uninitialised buffer (the generic
