@@ -5,6 +5,13 @@ public enum ContractParser {
   public static func parse(_ source: SourceText) -> Contract {
     var parser = Builder(s: source.scalars)
     parser.run()
+    if parser.contract.articles.isEmpty {
+      // No 第N条 at all: terms and specifications numbered 1. / 1.1 / (1).
+      var sections = Builder(s: source.scalars)
+      sections.sectionMode = true
+      sections.run()
+      if sections.contract.articles.count >= 2 { parser = sections }
+    }
     var contract = parser.contract
     contract.annexReferences = AnnexScanner.references(in: source.scalars, articles: contract.articles)
     contract.definitions = PartyExtractor.definitions(in: source.scalars)
@@ -28,6 +35,9 @@ private struct Builder {
   var pendingHeading: (text: String, range: Range<Int>, line: Line)?
   var sawNumberStyle = false
   var sawParagraphStyle = false
+  /// Sections numbered 1. / 1.1 instead of 第N条: "5. 再委託" opens article 5, "5.2 …" is its
+  /// second paragraph.
+  var sectionMode = false
 
   init(s: [Unicode.Scalar]) { self.s = s }
 
@@ -56,6 +66,12 @@ private struct Builder {
       return
     }
     if isSectionHeader(line) { return }
+    if sectionMode, let a = sectionArticle(line) {
+      closeArticle()
+      region = .articles
+      article = a
+      return
+    }
     if let a = articleHeader(line) {
       closeArticle()
       region = .articles
@@ -124,6 +140,13 @@ private struct Builder {
   /// Adds a line to the article in place (no copy of its paragraphs per line).
   mutating func addContent(_ line: Line, to a: inout Article) {
     let expected = (a.paragraphs.last?.number ?? 0) + 1
+    if sectionMode, let (major, minor, textStart) = subsectionMarker(line), String(major) == a.number,
+      minor == expected
+    {
+      a.paragraphs.append(Paragraph(number: minor, range: textStart..<line.trimEnd, items: []))
+      a.range = a.range.lowerBound..<line.trimEnd
+      return
+    }
     if let (number, textStart, style) = paragraphMarker(line), number == expected,
       number > 1 || a.paragraphs.isEmpty
     {
@@ -210,6 +233,57 @@ private struct Builder {
   }
 
   // MARK: - Structure lines
+
+  /// Leading digits (ASCII or full-width) at `i`: (value, end). At most three digits.
+  func digits(at i: Int, end: Int) -> (Int, Int)? {
+    var j = i
+    var n = 0
+    while j < end, j - i < 3, let d = Numerals.digitValue(s[j]) {
+      n = n * 10 + d
+      j += 1
+    }
+    return j > i ? (n, j) : nil
+  }
+
+  /// "5. 再委託" / "５．再委託" / "5 再委託": a short heading after the section number, numbered on
+  /// from the last section (so a numbered list inside a section is not a section).
+  mutating func sectionArticle(_ line: Line) -> Article? {
+    let end = line.trimEnd
+    guard let (n, after) = digits(at: line.trimStart, end: end), after < end else { return nil }
+    let expected = (contract.articles.last.flatMap { Int($0.number) } ?? article.flatMap { Int($0.number) } ?? 0) + 1
+    let current = article.flatMap { Int($0.number) } ?? 0
+    guard n == max(expected, current + 1) || (current == 0 && n == 1) else { return nil }
+    var i = after
+    if s[i] == "." || s[i] == "．" || s[i] == "、" {
+      i += 1
+      if i < end, Numerals.digitValue(s[i]) != nil { return nil }
+    } else if !Lines.isSpace(s[i]) {
+      return nil
+    }
+    i = Lines.skipSpaces(s, i, end)
+    guard i < end, end - i <= 30, !Lines.contains(s, i..<end, "。") else { return nil }
+    var headingRange = i..<end
+    if let close = Lines.closing(s[i]), s[end - 1] == close { headingRange = trim((i + 1)..<(end - 1)) }
+    if !sawNumberStyle {
+      contract.numberStyle = .arabic
+      sawNumberStyle = true
+    }
+    return Article(
+      number: String(n), heading: Lines.string(s, headingRange), headingRange: headingRange, chapter: chapter,
+      range: line.trimStart..<end, paragraphs: [])
+  }
+
+  /// "5.2 本文…" / "５．２　本文…": (5, 2, start of text).
+  func subsectionMarker(_ line: Line) -> (Int, Int, Int)? {
+    let end = line.trimEnd
+    guard let (major, a) = digits(at: line.trimStart, end: end), a < end, s[a] == "." || s[a] == "．",
+      let (minor, b) = digits(at: a + 1, end: end)
+    else { return nil }
+    var i = b
+    if i < end, s[i] == "." || s[i] == "．" { i += 1 }
+    guard i < end, Lines.isSpace(s[i]) || !(s[i] == "." || s[i] == "．") else { return nil }
+    return (major, minor, Lines.skipSpaces(s, i, end))
+  }
 
   /// "第12条", "第十二条の二", "第１２条（目的）本文…".
   mutating func articleHeader(_ line: Line) -> Article? {
