@@ -91,26 +91,40 @@ struct Actors {
   }
 
   static let leadCues = ["主導", "主体となり", "主体となって", "中心となり", "中心となって", "提案", "情報提供", "情報を提供", "説明", "助言", "提示", "リード"]
+  static let agentMarkers = ["が", "は", "の", "から", "により", "による", "によって", "側"]
+  static let requestMarkers = ["を求め", "の求め", "を依頼", "を要請", "を求める"]
 
-  /// Who leads: the label right before 「主導」 (「乙主導」「乙の主導」「乙が主導して」), or before a
-  /// proposal/information cue (「乙からの情報提供」「乙が提案し」); failing that, the subject of a
-  /// sentence holding such a cue — unless the cue is what that subject asks for (「…を求め」).
+  /// Who leads: the nearest party named as agent before 「主導」 or a proposal/information cue
+  /// (「乙主導」「乙の主導のもと」「当社が対策案を提示して主導する」「乙からの情報提供」). A cue the agent
+  /// asks for (「甲は、乙に情報提供を求め」) is not leading.
   func leader(in r: Range<Int>) -> PartyRole? {
     for cue in Self.leadCues {
       let f = Normalizer.fold(cue)
       var i = r.lowerBound
       while i + f.count <= r.upperBound {
         if has(cue, at: i, limit: r.upperBound) {
-          if let role = labelBefore(i, within: 6, in: r) { return role }
           let after = i + f.count
-          if cue != "主導", !(has("を求め", at: after, limit: r.upperBound) || has("の求め", at: after, limit: r.upperBound)
-            || has("を依頼", at: after, limit: r.upperBound) || has("を要請", at: after, limit: r.upperBound))
-          {
-            if let s = subject(in: r.lowerBound..<i) { return s }
-          }
+          let requested = Self.requestMarkers.contains { has($0, at: after, limit: r.upperBound) }
+          if !requested, let role = nearestAgent(before: i, in: r) { return role }
         }
         i += 1
       }
+    }
+    return nil
+  }
+
+  /// The nearest label before `i` followed by an agent marker (が, は, の, から, により …).
+  func nearestAgent(before i: Int, in r: Range<Int>) -> PartyRole? {
+    var j = i - 1
+    while j >= r.lowerBound, i - j <= 40 {
+      if let l = label(at: j, limit: i) {
+        let end = j + l.text.count
+        if end == i { return l.role }
+        // 「甲乙」 and 「甲及び乙」 name both: nobody leads alone.
+        if label(at: end, limit: i) != nil { return nil }
+        if Self.agentMarkers.contains(where: { has($0, at: end, limit: i) }) { return l.role }
+      }
+      j -= 1
     }
     return nil
   }
