@@ -18,7 +18,15 @@ public final class Reviewer: Sendable {
     self.catalog = catalog
   }
 
-  public func review(_ source: SourceText) -> ReviewResult {
+  public func review(_ original: SourceText) -> ReviewResult {
+    // Page furniture blanked and flattened text broken into lines; every offset stays the same.
+    let cleaned = Layout.clean(original.scalars)
+    let source =
+      cleaned == original.scalars
+      ? original
+      : SourceText(
+        text: String(String.UnicodeScalarView(cleaned)), path: original.path, format: original.format,
+        encoding: original.encoding, origins: original.origins)
     var contract = ContractParser.parse(source)
     let normalized = Normalizer.normalize(source.scalars)
     let index = DocumentIndex(compiled: compiled, text: normalized.chars, parties: contract.parties)
@@ -55,7 +63,7 @@ public final class Reviewer: Sendable {
     }.map(\.element)
     Self.numberNewArticles(&findings, contract: contract)
     return ReviewResult(
-      source: source, contract: contract, findings: findings, elements: elements, playbookId: compiled.playbook.id,
+      source: original, contract: contract, findings: findings, elements: elements, playbookId: compiled.playbook.id,
       playbookVersion: compiled.playbook.version)
   }
 }

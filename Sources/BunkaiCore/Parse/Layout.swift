@@ -1,0 +1,80 @@
+/// Makes text taken from a PDF or flattened to one line read like a clean contract, without moving
+/// any offset: page furniture (「－ 2 －」「2 / 10」 and a page header repeated on every page) becomes
+/// spaces, and in a very long line a space before 第N条, a paragraph number or an item marker becomes
+/// a line break.
+enum Layout {
+  static func clean(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    let lines = Lines.split(scalars)
+    var out = scalars
+    var changed = false
+    // Short lines that come back page after page are headers or footers.
+    var seen: [String: Int] = [:]
+    for l in lines where !l.isBlank && l.length <= 60 {
+      seen[Lines.string(scalars, l.trimmed), default: 0] += 1
+    }
+    for (k, l) in lines.enumerated() where !l.isBlank {
+      let text = Lines.string(scalars, l.trimmed)
+      let nearPageNumber = [k - 1, k + 1, k - 2, k + 2].contains { j in
+        lines.indices.contains(j) && isPageNumber(Lines.string(scalars, lines[j].trimmed))
+      }
+      let repeatedHeader =
+        (seen[text] ?? 0) >= 2 && nearPageNumber && !text.contains("。") && !text.hasPrefix("第")
+      if isPageNumber(text) || repeatedHeader {
+        for i in l.trimmed { out[i] = " " }
+        changed = true
+      }
+    }
+    for l in lines where l.length > 300 {
+      var i = l.trimStart + 1
+      while i < l.trimEnd - 1 {
+        if Lines.isSpace(out[i]), startsStructure(out, i + 1, l.trimEnd), endsSentence(out, i, l.trimStart) {
+          out[i] = "\n"
+          changed = true
+        }
+        i += 1
+      }
+    }
+    return changed ? out : scalars
+  }
+
+  /// 「－ 2 －」「- 2 -」「2 / 10」「2/10」「— 3 —」「p. 4」「4」 alone on a line.
+  static func isPageNumber(_ line: String) -> Bool {
+    let t = line.filter { !$0.isWhitespace }
+    guard !t.isEmpty, t.count <= 12 else { return false }
+    let dashes: Set<Character> = ["-", "－", "—", "―", "‐", "ー", "–"]
+    var core = Substring(t)
+    while let f = core.first, dashes.contains(f) { core = core.dropFirst() }
+    while let l = core.last, dashes.contains(l) { core = core.dropLast() }
+    if core.lowercased().hasPrefix("p.") { core = core.dropFirst(2) }
+    if core.hasPrefix("ページ") { core = core.dropFirst(3) }
+    let parts = core.split(separator: "/", omittingEmptySubsequences: false)
+    let digitsOnly = { (s: Substring) in !s.isEmpty && s.count <= 4 && s.allSatisfy { $0.isNumber && $0.isASCII || ("０"..."９").contains($0) } }
+    return (parts.count == 1 && digitsOnly(parts[0])) || (parts.count == 2 && digitsOnly(parts[0]) && digitsOnly(parts[1]))
+  }
+
+  static func endsSentence(_ s: [Unicode.Scalar], _ i: Int, _ start: Int) -> Bool {
+    var j = i - 1
+    while j > start, Lines.isSpace(s[j]) { j -= 1 }
+    return ["。", "）", ")", "」", "】"].contains(s[j]) || s.indices.contains(j) && j - start < 80
+  }
+
+  static func startsStructure(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> Bool {
+    guard i < end else { return false }
+    let c = s[i]
+    if c == "第" {
+      var j = i + 1
+      while j < end, Numerals.digitValue(s[j]) != nil || Numerals.isKanjiNumeral(s[j]) { j += 1 }
+      return j > i + 1 && j < end && (s[j] == "条" || s[j] == "章")
+    }
+    if c == "別", i + 1 < end, s[i + 1] == "紙" || s[i + 1] == "表" { return true }
+    if c == "（" || c == "(" {
+      return i + 2 < end && (Numerals.digitValue(s[i + 1]) != nil || Numerals.isKanjiNumeral(s[i + 1]))
+        && (s[i + 2] == "）" || s[i + 2] == ")")
+    }
+    if Numerals.digitValue(c) != nil, i + 1 < end {
+      let n = s[i + 1]
+      return Lines.isSpace(n) || n == "．" || (n == "." && i + 2 < end && Numerals.digitValue(s[i + 2]) == nil)
+    }
+    return false
+  }
+}
