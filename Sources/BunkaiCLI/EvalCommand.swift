@@ -20,6 +20,9 @@ struct EvalCommand: ParsableCommand {
   @Flag(help: "JSON で出す")
   var json = false
 
+  @Option(help: ArgumentHelp("この要素の判定と根拠を契約書ごとに表示する（開発用。凍結データには使わない）", visibility: .hidden))
+  var trace: String?
+
   @Option(name: .customLong("playbook"), help: "追加するプレイブック（YAML）")
   var playbooks: [String] = []
 
@@ -49,6 +52,10 @@ struct EvalCommand: ParsableCommand {
           throw CLIFailure.input(error.description)
         }
         score.add(file: quiet ? "" : base, labels: labels, review: review)
+        if let trace, !quiet, let e = review.elements.first(where: { $0.id == trace }) {
+          print("\(base)  \(e.status.rawValue)  期待: \(labels.elements[trace]?.status.rawValue ?? "-")  \(e.note ?? "")")
+          for ev in e.evidence { print("    「\(ev.text.prefix(120))」") }
+        }
       }
     }
     if quiet { score.misses = [] }

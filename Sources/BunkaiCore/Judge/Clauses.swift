@@ -17,6 +17,8 @@ struct Clauses {
   var paragraphSource: [Range<Int>] = []
 
   static let maru: UInt32 = 0x3002  // 。
+  static let opening: Set<UInt32> = Set("（(「『【".unicodeScalars.map(\.value))
+  static let closing: Set<UInt32> = Set("）)」』】".unicodeScalars.map(\.value))
 
   init(_ contract: Contract, _ normalized: NormalizedText) {
     func norm(_ r: Range<Int>) -> Range<Int> { normalized.range(ofSource: r) }
@@ -47,9 +49,18 @@ struct Clauses {
     let chars = normalized.chars
     for cut in cuts where cut > start {
       var s = start
-      for i in start..<cut where chars[i] == Self.maru {
-        if i + 1 > s { sentences.append(Unit(range: s..<(i + 1), article: article, paragraph: p)) }
-        s = i + 1
+      // 。 inside brackets (「…（以下「GL」という。）に従い…」) does not end the sentence.
+      var depth = 0
+      for i in start..<cut {
+        let c = chars[i]
+        if Self.opening.contains(c) {
+          depth += 1
+        } else if Self.closing.contains(c) {
+          depth = max(0, depth - 1)
+        } else if c == Self.maru, depth == 0 {
+          if i + 1 > s { sentences.append(Unit(range: s..<(i + 1), article: article, paragraph: p)) }
+          s = i + 1
+        }
       }
       if s < cut { sentences.append(Unit(range: s..<cut, article: article, paragraph: p)) }
       start = cut

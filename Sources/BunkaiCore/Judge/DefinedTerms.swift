@@ -13,11 +13,23 @@ enum DefinedTerms {
     for d in contract.definitions {
       let term = Normalizer.fold(d.term)
       guard term.count >= 2 else { continue }
-      // The defining text: before 「X」 for 「…（以下「X」という。）」, after it for 「X」とは／「X」：.
+      // The defining text: before 「X」 for 「…（以下「X」という。）」 (back to the previous 、 or 。),
+      // after it for 「X」とは…をいう／「X」：… (up to をいい, をいう or 。).
       var a = d.range.lowerBound
-      while a > 0, d.range.lowerBound - a < reach, s[a - 1] != "。", !Lines.isBreak(s[a - 1]) { a -= 1 }
       var b = d.range.upperBound
-      while b < s.count, b - d.range.upperBound < reach, s[b] != "。", !Lines.isBreak(s[b]) { b += 1 }
+      if PartyExtractor.precededByIka(s, d.range.lowerBound) {
+        while a > 0, d.range.lowerBound - a < reach, s[a - 1] != "。", s[a - 1] != "、", !Lines.isBreak(s[a - 1]) {
+          a -= 1
+        }
+        b = d.range.lowerBound
+      } else {
+        a = d.range.upperBound
+        while b < s.count, b - d.range.upperBound < reach, s[b] != "。", !Lines.isBreak(s[b]),
+          !(s[b] == "を" && b + 1 < s.count && s[b + 1] == "い")
+        {
+          b += 1
+        }
+      }
       let around = normalized.range(ofSource: a..<b)
       let quoted = normalized.range(ofSource: d.range)
       for name in concepts {

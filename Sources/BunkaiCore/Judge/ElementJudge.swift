@@ -76,7 +76,8 @@ struct ElementJudge {
     }
     // Left to another document: a person must look there.
     let deferred = clauses.sentences.filter { u in
-      index.evaluate(polarity.deferral, in: u.range) && nearlyHolds(e.match, in: u.range) && contextHolds(e, u)
+      index.evaluate(polarity.deferral, in: u.range) && !index.evaluate(polarity.scheduling, in: u.range)
+        && nearlyHolds(e.match, in: u.range) && contextHolds(e, u)
     }
     if let u = deferred.first {
       return Judgement(status: .unclear, evidence: [u], note: "別に定める文書に委ねられています（その文書を確認してください）", candidates: candidates)

@@ -15,6 +15,9 @@ enum Polarity {
   static let overrides = ["にかかわらず", "に関わらず", "にもかかわらず", "にも関わらず"]
   static let absolutes = ["いかなる場合", "如何なる場合", "理由の如何", "一切"]
   static let deferrals = ["別途定める", "別途協議", "別に定める", "別途合意", "別途締結", "別途取り決め", "別途取決め"]
+  /// Details that may well be settled later without leaving the matter open (the guide itself
+  /// leaves the frequency of the vulnerability consultation to be agreed).
+  static let scheduling = ["頻度", "回数", "日程", "開催時期"]
 
   /// How far after a key word a negator may stand (「承諾を得ることなく」).
   static let window = 12
@@ -25,6 +28,7 @@ enum Polarity {
     let override: CompiledCondition
     let absolute: CompiledCondition
     let deferral: CompiledCondition
+    let scheduling: CompiledCondition
 
     init(_ compile: (Condition) -> CompiledCondition) {
       func list(_ l: [String]) -> CompiledCondition { compile(.any(l.map { .term($0) })) }
@@ -33,6 +37,7 @@ enum Polarity {
       override = list(Polarity.overrides)
       absolute = list(Polarity.absolutes)
       deferral = list(Polarity.deferrals)
+      scheduling = list(Polarity.scheduling)
     }
   }
 }
