@@ -48,7 +48,7 @@ import Testing
   @Test func aValidUserRuleLoads() throws {
     let p = try PlaybookLoader.load(yaml: Self.validRule, file: "my.yaml")
     #expect(p.rules.map(\.id) == ["my-rule"])
-    #expect(p.rules[0].require.unit == .paragraph && p.rules[0].require.place == .document)
+    #expect(p.rules[0].require?.unit == .paragraph && p.rules[0].require?.place == .document)
   }
 
   @Test func errorsNameFileLineAndField() {

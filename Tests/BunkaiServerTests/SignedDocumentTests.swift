@@ -65,7 +65,7 @@ struct SignedDocumentTests {
         try #require(try await ReviewRecord.find(UUID(uuidString: review), on: app.db)).resultJSON)
       let first = try #require(stored.findings.first)
       // Proposed as is: the numbered paragraph without the line saying where it goes.
-      let wording = DocxRedline.contractWording(first.suggestion)
+      let wording = first.suggestion.text
       #expect(!wording.contains("を加える。"))
       #expect(text.contains(wording))
       // The replaced clause is gone from the accepted text.

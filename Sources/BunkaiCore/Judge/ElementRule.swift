@@ -28,7 +28,8 @@ extension Evaluator {
     if status != .missing {
       for (_, j) in short where j.status != .unmet || !j.evidence.isEmpty { evidenceUnits += j.evidence }
       if let k = article {
-        evidenceUnits += required.flatMap { $0.1.candidates }.filter { $0.article == k }
+        // What the finding is about (the cap, the exemption) and what falls short, in that article.
+        evidenceUnits += judged.flatMap { $0.1.candidates }.filter { $0.article == k }
         if evidenceUnits.isEmpty { evidenceUnits = topicSentences(compiled, article: k) }
       }
     }
