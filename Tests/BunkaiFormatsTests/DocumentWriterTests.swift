@@ -113,7 +113,7 @@ import Testing
       if !d.reason.isEmpty { #expect(md.contains("理由\(i + 1)：院内で協議した結果 \\<要確認\\>")) }
     }
     #expect(md.contains("乙は、修正した文言 `code` に従う。") && md.contains("山田 花子、2026-11-20 10:00"))
-    #expect(md.contains(memo.review.findings[0].suggestion))
+    #expect(md.contains(memo.review.findings[0].suggestion.text))
     #expect(md.contains("未判断") == (memo.review.findings.count > 4))
   }
 

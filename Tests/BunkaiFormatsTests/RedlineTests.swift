@@ -160,7 +160,7 @@ import Testing
       // The quote is one paragraph: it is replaced.
       RedlineDecision(
         finding: try finding("B2-subcontract-control"), wording: "乙は、甲の承諾を得て再委託できる。", replace: true),
-      // The quote runs into the table: the wording is added after the article instead.
+      // The quote is the cap's own sentence (not the table after it): that paragraph is replaced.
       RedlineDecision(finding: try finding("D1-liability-carveout"), wording: "損害賠償の追加文言", replace: true),
       // A missing clause goes after the last article.
       RedlineDecision(finding: try finding("A-guideline-basis"), wording: "第5条（安全管理）\n安全管理の文言"),
@@ -169,20 +169,21 @@ import Testing
     let edits = DocxRedline.edits(for: review, decisions: decisions)
     #expect(
       edits == [
-        .replace(5, with: "乙は、甲の承諾を得て再委託できる。"), .insert(after: 11, "損害賠償の追加文言"),
+        .replace(5, with: "乙は、甲の承諾を得て再委託できる。"), .replace(7, with: "損害賠償の追加文言"),
         .insert(after: 13, "第5条（安全管理）\n安全管理の文言"),
       ])
     let out = try DocxRedline.apply(to: original, edits: edits, author: F.author, date: F.date)
     var expected = F.paragraphs
     expected.insert(contentsOf: ["第5条（安全管理）", "安全管理の文言"], at: 14)
-    expected.insert("損害賠償の追加文言", at: 12)
+    expected[7] = "損害賠償の追加文言"
     // The replaced paragraph keeps its numbering.
     expected[5] = "1.\t乙は、甲の承諾を得て再委託できる。"
     #expect(try DocxReader.read(out, path: "a.docx").text.components(separatedBy: "\n") == expected)
     let xml = try zipPart(out, "word/document.xml")
-    let tableEnd = try #require(xml.range(of: "</w:tbl>"))
+    // The table after the replaced paragraph is left as it was.
+    let tableStart = try #require(xml.range(of: "<w:tbl>"))
     let added = try #require(xml.range(of: "損害賠償の追加文言"))
-    #expect(tableEnd.upperBound < added.lowerBound)
+    #expect(added.upperBound < tableStart.lowerBound)
     #expect(DocxRedline.paragraph(containing: 0, in: source) == 0)
     #expect(DocxRedline.paragraph(containing: source.scalars.count, in: source) == 14)
     let text = SourceText(text: "一行目\n二行目\n三行目")

@@ -54,6 +54,17 @@ struct Actors {
     return nil
   }
 
+  /// After a label, skip a gloss in brackets (「乙（ITベンダ）は」); the end of the label otherwise.
+  func afterGloss(_ j: Int, limit: Int) -> Int {
+    guard j < limit, text[j] == 0x28 || text[j] == 0xFF08 else { return j }
+    var k = j + 1
+    while k < limit, k - j <= 16 {
+      if text[k] == 0x29 || text[k] == 0xFF09 { return k + 1 }
+      k += 1
+    }
+    return j
+  }
+
   func has(_ s: String, at i: Int, limit: Int) -> Bool {
     let f = Normalizer.fold(s)
     guard i + f.count <= limit else { return false }
@@ -72,7 +83,7 @@ struct Actors {
         i += 1
         continue
       }
-      var j = i + l.text.count
+      var j = afterGloss(i + l.text.count, limit: r.upperBound)
       // 「甲乙」「甲及び乙」「甲又は乙」: both sides together.
       if let other = label(at: j, limit: r.upperBound), other.role != l.role { return nil }
       for joiner in ["及び", "並びに", "又は", "と"] where has(joiner, at: j, limit: r.upperBound) {
@@ -118,7 +129,7 @@ struct Actors {
     var j = i - 1
     while j >= r.lowerBound, i - j <= 40 {
       if let l = label(at: j, limit: i) {
-        let end = j + l.text.count
+        let end = afterGloss(j + l.text.count, limit: i)
         if end == i { return l.role }
         // 「甲乙」 and 「甲及び乙」 name both: nobody leads alone.
         if label(at: end, limit: i) != nil { return nil }
