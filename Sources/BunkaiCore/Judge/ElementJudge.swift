@@ -114,6 +114,7 @@ struct ElementJudge {
   /// 管理を…行っていた場合に限り」 reads 第2条第2項).
   func matches(_ c: CompiledCondition, in u: Clauses.Unit) -> Bool {
     if index.evaluate(c, in: u.range) { return true }
+    if case .any(let alternatives) = c { return alternatives.contains { matches($0, in: u) } }
     guard case .all(let cs) = c, let key = cs.last, index.evaluate(key, in: u.range) else { return false }
     let referred = references.referred(from: u)
     guard !referred.isEmpty else { return false }

@@ -1,0 +1,48 @@
+import BunkaiCore
+import BunkaiFormats
+import Foundation
+import Testing
+
+/// The review's quality on text its rules were not written against: the labelled corpus written by
+/// helper sessions that saw only DOMAIN.md (docs/eval.md), and our own fixtures labelled the same
+/// way. Floors below the measured figures, so that a change that makes the judgement worse fails.
+@Suite struct EvalQualityTests {
+  static let reviewer = Reviewer(playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
+
+  static func score(_ folder: String) throws -> EvalScore {
+    let dir = Fixtures.url(folder)
+    var score = EvalScore()
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".labels.yaml") }
+    for name in names.sorted() {
+      let base = String(name.dropLast(".labels.yaml".count))
+      let labels = try EvalLabels.parse(
+        try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8), file: name)
+      let review = reviewer.review(try DocumentLoader.load(path: dir.appendingPathComponent(base + ".txt").path))
+      score.add(file: base, labels: labels, review: review)
+    }
+    return score
+  }
+
+  static func check(_ s: EvalScore, files: Int, precision: Double, recall: Double, location: Double) {
+    #expect(s.files >= files)
+    for id in EvalLabels.concernIds {
+      let c = s.concerns[id] ?? .init()
+      #expect(c.tp + c.fn > 0, "\(id) is never raised in the corpus")
+      #expect(c.precision >= precision, "\(id) precision \(c.precision)")
+      #expect(c.recall >= recall, "\(id) recall \(c.recall)")
+      #expect(c.location >= location, "\(id) location \(c.location)")
+    }
+    // A statement the labels call contradicted is never judged met.
+    let contradictedAsMet = s.elements.values.map(\.contradictedAsMet).reduce(0, +)
+    #expect(contradictedAsMet == 0, "\(contradictedAsMet) contradicted statements judged met")
+  }
+
+  @Test func developmentCorpus() throws {
+    Self.check(try Self.score("eval/dev"), files: 100, precision: 0.85, recall: 0.9, location: 0.75)
+  }
+
+  /// The frozen third: only the aggregate figures are ever looked at.
+  @Test func frozenCorpus() throws {
+    Self.check(try Self.score("eval/frozen"), files: 50, precision: 0.8, recall: 0.9, location: 0.75)
+  }
+}
