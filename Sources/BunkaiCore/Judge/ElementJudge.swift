@@ -65,6 +65,16 @@ struct ElementJudge {
           status: .contradicted, evidence: Array(contra.prefix(2)), note: "反対の定めがあります", candidates: candidates + contra)
       }
     }
+    // 「甲の承諾を要することなく再委託できる」: the key negated where the rest nearly holds.
+    if el.negatable, case .all(let parts) = e.match, parts.count >= 3 {
+      let near = candidateUnits(e.key, units).filter { u in
+        nearlyHolds(e.match, in: u.range) && contextHolds(e, u) && isNegated(e.key, in: u.range)
+      }
+      if !near.isEmpty {
+        return Judgement(
+          status: .contradicted, evidence: Array(near.prefix(2)), note: "否定する形で書かれています", candidates: candidates + near)
+      }
+    }
     if !swapped.isEmpty {
       let who = el.actor.map { $0.role == .vendor ? "事業者" : "医療機関" } ?? ""
       return Judgement(
