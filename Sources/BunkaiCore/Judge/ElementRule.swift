@@ -90,6 +90,13 @@ extension Evaluator {
       for k in Set(j.candidates.compactMap(\.article)) { score[k, default: 0] += 1 }
     }
     let scope = scopeArticles(compiled).filter { !isDefinitions($0) }
+    // An article outside the scope that holds more of the elements' words is where the clause is.
+    let bestScope = scope.map { score[$0] ?? 0 }.max() ?? 0
+    if let outside = score.filter({ !isDefinitions($0.key) && !scope.contains($0.key) && $0.value > bestScope })
+      .max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key })
+    {
+      return outside.key
+    }
     if let best = scope.enumerated().max(by: { a, b in
       let sa = score[a.element] ?? 0
       let sb = score[b.element] ?? 0
