@@ -15,6 +15,9 @@ struct Clauses {
   var articles: [Unit] = []
   /// Source range of each paragraph (for evidence and replacement).
   var paragraphSource: [Range<Int>] = []
+  /// For each article, its paragraphs and its sentences (indices into the lists above).
+  var paragraphsOf: [Int: [Int]] = [:]
+  var sentencesOf: [Int: [Int]] = [:]
 
   static let maru: UInt32 = 0x3002  // 。
   static let opening: Set<UInt32> = Set("（(「『【".unicodeScalars.map(\.value))
@@ -28,6 +31,8 @@ struct Clauses {
         add(paragraph: p.range, items: p.items.map(\.range), article: k, normalized)
       }
     }
+    for (i, p) in paragraphs.enumerated() { if let k = p.article { paragraphsOf[k, default: []].append(i) } }
+    for (i, u) in sentences.enumerated() { if let k = u.article { sentencesOf[k, default: []].append(i) } }
     for r in [contract.preamble].compactMap({ $0 }) + contract.annexSections.map(\.range) {
       // Annex text not cut into articles: one unit of its own at each level.
       let n = norm(r)

@@ -10,7 +10,21 @@ struct ElementJudge {
   let clauses: Clauses
   let actors: Actors
   let polarity: Polarity.Compiled
-  var references: References { References(contract: contract, clauses: clauses, text: normalized.chars) }
+  let references: References
+
+  init(
+    contract: Contract, source: SourceText, normalized: NormalizedText, index: DocumentIndex, clauses: Clauses,
+    actors: Actors, polarity: Polarity.Compiled
+  ) {
+    self.contract = contract
+    self.source = source
+    self.normalized = normalized
+    self.index = index
+    self.clauses = clauses
+    self.actors = actors
+    self.polarity = polarity
+    self.references = References(contract: contract, clauses: clauses, text: normalized.chars)
+  }
 
   struct Judgement {
     var status: ElementResult.Status
@@ -85,7 +99,7 @@ struct ElementJudge {
         status: .unmet, evidence: Array(unnamed.prefix(2)), note: "誰が主導するのかが書かれていません", candidates: candidates)
     }
     // Left to another document: a person must look there.
-    let deferred = clauses.sentences.filter { u in
+    let deferred = candidateUnits(polarity.deferral, clauses.sentences).filter { u in
       index.evaluate(polarity.deferral, in: u.range) && !index.evaluate(polarity.scheduling, in: u.range)
         && nearlyHolds(e.match, in: u.range) && contextHolds(e, u)
     }
@@ -202,8 +216,8 @@ struct ElementJudge {
 
   func overriding(after u: Clauses.Unit) -> [Clauses.Unit] {
     guard let k = u.article else { return [] }
-    return clauses.sentences.filter { s in
-      s.article == k && s.range.lowerBound >= u.range.upperBound
+    return (clauses.sentencesOf[k] ?? []).map { clauses.sentences[$0] }.filter { s in
+      s.range.lowerBound >= u.range.upperBound
         && index.evaluate(polarity.override, in: s.range) && index.evaluate(polarity.absolute, in: s.range)
         && index.evaluate(polarity.negator, in: s.range)
     }

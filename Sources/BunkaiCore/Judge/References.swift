@@ -17,9 +17,8 @@ struct References {
   func referred(from u: Clauses.Unit) -> [Int] {
     var out: [Int] = []
     let r = u.range
-    let paragraphsOfArticle: (Int) -> [Int] = { k in
-      clauses.paragraphs.indices.filter { clauses.paragraphs[$0].article == k }
-    }
+    guard u.article != nil else { return out }
+    let paragraphsOfArticle: (Int) -> [Int] = { k in clauses.paragraphsOf[k] ?? [] }
     var i = r.lowerBound
     while i < r.upperBound {
       let c = text[i]

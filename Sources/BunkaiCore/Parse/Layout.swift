@@ -7,21 +7,25 @@ enum Layout {
     let lines = Lines.split(scalars)
     var out = scalars
     var changed = false
-    // Short lines that come back page after page are headers or footers.
-    var seen: [String: Int] = [:]
-    for l in lines where !l.isBlank && l.length <= 60 {
-      seen[Lines.string(scalars, l.trimmed), default: 0] += 1
-    }
-    for (k, l) in lines.enumerated() where !l.isBlank {
-      let text = Lines.string(scalars, l.trimmed)
-      let nearPageNumber = [k - 1, k + 1, k - 2, k + 2].contains { j in
-        lines.indices.contains(j) && isPageNumber(Lines.string(scalars, lines[j].trimmed))
+    // Page numbers first (short lines only); headers are looked for only near them.
+    let isPage = lines.map { l in !l.isBlank && l.length <= 16 && isPageNumber(Lines.string(scalars, l.trimmed)) }
+    if isPage.contains(true) {
+      // Short lines that come back page after page are headers or footers.
+      var seen: [String: Int] = [:]
+      for l in lines where !l.isBlank && l.length <= 60 {
+        seen[Lines.string(scalars, l.trimmed), default: 0] += 1
       }
-      let repeatedHeader =
-        (seen[text] ?? 0) >= 2 && nearPageNumber && !text.contains("。") && !text.hasPrefix("第")
-      if isPageNumber(text) || repeatedHeader {
-        for i in l.trimmed { out[i] = " " }
-        changed = true
+      for (k, l) in lines.enumerated() where !l.isBlank {
+        var blank = isPage[k]
+        if !blank, l.length <= 60 {
+          let near = [k - 2, k - 1, k + 1, k + 2].contains { lines.indices.contains($0) && isPage[$0] }
+          let text = Lines.string(scalars, l.trimmed)
+          blank = near && (seen[text] ?? 0) >= 2 && !text.contains("。") && !text.hasPrefix("第")
+        }
+        if blank {
+          for i in l.trimmed { out[i] = " " }
+          changed = true
+        }
       }
     }
     for l in lines where l.length > 300 {
