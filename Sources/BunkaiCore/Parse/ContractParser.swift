@@ -5,7 +5,7 @@ public enum ContractParser {
   public static func parse(_ source: SourceText) -> Contract {
     var parser = Builder(s: source.scalars)
     parser.run()
-    if parser.contract.articles.isEmpty {
+    if parser.contract.articles.allSatisfy({ $0.part != nil }) {
       // No 第N条 at all: terms and specifications numbered 1. / 1.1 / (1).
       var sections = Builder(s: source.scalars)
       sections.sectionMode = true
@@ -38,6 +38,9 @@ private struct Builder {
   /// Sections numbered 1. / 1.1 instead of 第N条: "5. 再委託" opens article 5, "5.2 …" is its
   /// second paragraph.
   var sectionMode = false
+  /// The part of the document being read: nil for the contract, 「別紙2」 or 「覚書」 after it.
+  var part: String?
+  var nonBlankLines = 0
 
   init(s: [Unicode.Scalar]) { self.s = s }
 
@@ -56,7 +59,17 @@ private struct Builder {
 
   /// `line` is never blank, so the checks below read its first scalar without a bounds test.
   mutating func handle(_ line: Line) {
+    nonBlankLines += 1
     if region == .supplementary { return }
+    // An amending 覚書 after the contract numbers its own articles from 第1条.
+    if nonBlankLines > 5, isMemorandumTitle(line) {
+      flushPendingHeading()
+      closeArticle()
+      part = "覚書"
+      region = .closed
+      contract.annexSections.append(AnnexSection(label: "覚書", range: line.trimStart..<line.trimEnd))
+      return
+    }
     if let header = chapterHeader(line) {
       flushPendingHeading()
       closeArticle()
@@ -66,15 +79,17 @@ private struct Builder {
       return
     }
     if isSectionHeader(line) { return }
-    if sectionMode, let a = sectionArticle(line) {
+    if sectionMode, part == nil, let a = sectionArticle(line) {
       closeArticle()
       region = .articles
       article = a
       return
     }
-    if let a = articleHeader(line) {
+    if var a = articleHeader(line) {
       closeArticle()
+      if region != .closed { part = nil }
       region = .articles
+      a.part = part
       article = a
       return
     }
@@ -94,6 +109,7 @@ private struct Builder {
     if region == .articles || region == .closed, let label = annexHeading(line) {
       closeArticle()
       region = .closed
+      part = label
       contract.annexSections.append(AnnexSection(label: label, range: line.trimStart..<line.trimEnd))
       return
     }
@@ -398,6 +414,15 @@ private struct Builder {
       line.length <= 40, !Lines.contains(s, line.trimmed, "。"), !Lines.contains(s, line.trimmed, "に定める")
     else { return nil }
     return AnnexScanner.label(in: s, at: i, end: line.trimEnd)?.label
+  }
+
+  /// 「覚書」「変更覚書」「〇〇契約に関する覚書」 as a title line.
+  func isMemorandumTitle(_ line: Line) -> Bool {
+    guard line.length <= 40, s[line.trimStart] != "第", !Lines.contains(s, line.trimmed, "。"),
+      !Lines.contains(s, line.trimmed, "、")
+    else { return false }
+    let text = Lines.string(s, line.trimmed)
+    return text.hasSuffix("覚書") || text.hasSuffix("覚え書き") || text.hasSuffix("合意書") && text.contains("変更")
   }
 
   func isPostamble(_ line: Line) -> Bool {
