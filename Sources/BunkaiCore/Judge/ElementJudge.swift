@@ -47,7 +47,7 @@ struct ElementJudge {
     var unnamed: [Clauses.Unit] = []
     var candidates: [Clauses.Unit] = []
     // The key must hold in the unit itself; the rest may hold in what the unit refers to.
-    for u in candidateUnits(e.key, units) where holds(e, in: u) {
+    for u in candidateUnits(e.anchor, units) where holds(e, in: u) {
       candidates.append(u)
       if el.negatable, isNegated(e.key, in: u.range) {
         negated.append(u)

@@ -114,6 +114,18 @@ struct CompiledElement: Sendable {
     if case .all(let cs) = match, let last = cs.last { return last }
     return match
   }
+
+  /// What must hold in a unit itself for the element to hold there (the rest may be in what the
+  /// unit refers to): the key of each alternative.
+  var anchor: CompiledCondition { Self.anchor(match) }
+
+  static func anchor(_ c: CompiledCondition) -> CompiledCondition {
+    switch c {
+    case .all(let cs): cs.last.map(anchor) ?? c
+    case .any(let cs): .any(cs.map(anchor))
+    default: c
+    }
+  }
 }
 
 struct CompiledTopic: Sendable {
