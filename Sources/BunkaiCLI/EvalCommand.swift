@@ -44,7 +44,14 @@ struct EvalCommand: ParsableCommand {
         let textPath = (folder as NSString).appendingPathComponent(base + ".txt")
         guard let yaml = FileManager.default.contents(atPath: labelPath).flatMap({ String(data: $0, encoding: .utf8) })
         else { throw CLIFailure.input("\(labelPath): UTF-8 のテキストとして読めません") }
-        let labels = try EvalLabels.parse(yaml, file: labelPath)
+        let labels: EvalLabels
+        do {
+          labels = try EvalLabels.parse(yaml, file: labelPath)
+        } catch let e as DataFileError {
+          throw CLIFailure.input(e.description)
+        } catch {
+          throw CLIFailure.input("\(labelPath): ラベルファイルを YAML として読めません（\(error)）")
+        }
         let review: ReviewResult
         do throws(InputError) {
           review = reviewer.review(try DocumentLoader.load(path: textPath, limits: .init()))

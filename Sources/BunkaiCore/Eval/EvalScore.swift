@@ -13,6 +13,8 @@ public struct EvalScore: Sendable, Codable {
     /// Findings of status unclear (counted as raised in the figures above).
     public var unclear = 0
 
+    public init() {}
+
     public var precision: Double { tp + fp == 0 ? 1 : Double(tp) / Double(tp + fp) }
     public var recall: Double { tp + fn == 0 ? 1 : Double(tp) / Double(tp + fn) }
     public var location: Double { tp == 0 ? 1 : Double(located) / Double(tp) }

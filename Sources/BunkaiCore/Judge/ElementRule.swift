@@ -17,7 +17,11 @@ extension Evaluator {
     let article = locate(compiled, required.map(\.1))
     let short = required.filter { $0.1.status != .met }
     let status: Finding.Status
-    if article == nil, required.allSatisfy({ $0.1.candidates.isEmpty }) {
+    let unstructured = contract.articles.isEmpty
+    if unstructured {
+      // No article could be read: say so rather than calling every clause missing.
+      status = .unclear
+    } else if article == nil, required.allSatisfy({ $0.1.candidates.isEmpty }) {
       status = .missing
     } else if short.allSatisfy({ $0.1.status == .unclear }) {
       status = .unclear
@@ -77,7 +81,10 @@ extension Evaluator {
         ruleId: rule.id, guideRefs: rule.guideRefs, checklistItems: rule.checklistItems, severity: rule.severity,
         status: status, article: article.map { contract.articles[$0].reference }, evidence: Array(evidence),
         elements: results, title: rule.title,
-        explanation: explanation(rule, results.filter { r in required.contains { $0.0.id == r.id } }, missing: status == .missing),
+        explanation: unstructured
+          ? "この文書からは条項（第N条、1. など）を読み取れませんでした。条項ごとの判定ができないため、要確認としています。"
+            + "文書の形式（表だけの文書、画像のPDFなど）を確認してください。\n" + rule.explanation
+          : explanation(rule, results.filter { r in required.contains { $0.0.id == r.id } }, missing: status == .missing),
         suggestion: suggestion, placement: placement, intent: rule.intent, lesson: lesson(rule))
     return ([finding], results)
   }
