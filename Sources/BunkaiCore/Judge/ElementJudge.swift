@@ -60,15 +60,26 @@ struct ElementJudge {
         if el.overridable, isOverridden(after: u) { overridden.append(u) } else { met.append(u) }
       }
     }
+    // 「甲の承諾を要することなく再委託できる」: the key negated where the rest nearly holds. Such a
+    // statement outweighs one that meets the element (「…承諾を得る。ただし、軽微な作業は承諾を要せず
+    // 再委託できる。」): the requirement no longer holds without exception.
+    var near: [Clauses.Unit] = negated
+    if el.negatable, case .all(let parts) = e.match, parts.count >= 3 {
+      near += candidateUnits(e.key, units).filter { u in
+        !negated.contains { $0.range == u.range } && nearlyHolds(e.match, in: u.range) && contextHolds(e, u)
+          && !(e.unless.map { index.evaluate($0, in: u.range) } ?? false) && isNegated(e.key, in: u.range)
+      }
+    }
+    if !near.isEmpty {
+      return Judgement(
+        status: .contradicted, evidence: Array(near.prefix(2)),
+        note: met.isEmpty ? "否定する形で書かれています" : "例外として否定する定めがあります", candidates: candidates + near)
+    }
     if !met.isEmpty { return Judgement(status: .met, evidence: Array(met.prefix(2)), note: nil, candidates: candidates) }
     if let u = overridden.first {
       return Judgement(
         status: .contradicted, evidence: [u] + overriding(after: u), note: "後の条項（「…にかかわらず」）で打ち消されています",
         candidates: candidates)
-    }
-    if !negated.isEmpty {
-      return Judgement(
-        status: .contradicted, evidence: Array(negated.prefix(2)), note: "否定する形で書かれています", candidates: candidates)
     }
     if let c = e.contradictedBy {
       let contra = candidateUnits(c, units).filter { u in
@@ -77,16 +88,6 @@ struct ElementJudge {
       if !contra.isEmpty {
         return Judgement(
           status: .contradicted, evidence: Array(contra.prefix(2)), note: "反対の定めがあります", candidates: candidates + contra)
-      }
-    }
-    // 「甲の承諾を要することなく再委託できる」: the key negated where the rest nearly holds.
-    if el.negatable, case .all(let parts) = e.match, parts.count >= 3 {
-      let near = candidateUnits(e.key, units).filter { u in
-        nearlyHolds(e.match, in: u.range) && contextHolds(e, u) && isNegated(e.key, in: u.range)
-      }
-      if !near.isEmpty {
-        return Judgement(
-          status: .contradicted, evidence: Array(near.prefix(2)), note: "否定する形で書かれています", candidates: candidates + near)
       }
     }
     if !swapped.isEmpty {

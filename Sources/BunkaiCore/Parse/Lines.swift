@@ -33,12 +33,35 @@ enum Lines {
         while a < j, isSpace(s[a]) { a += 1 }
         var b = j
         while b > a, isSpace(s[b - 1]) { b -= 1 }
-        lines.append(Line(start: i, end: j, trimStart: a, trimEnd: b))
+        if b - a > 300 {
+          // Text flattened to one line with nothing between the articles (「…する。第2条（…）」):
+          // a line starts at each 第N条 or 第N章 right after 。 or a closing bracket.
+          var from = a
+          var k = a + 1
+          while k < b - 2 {
+            let p = s[k - 1]
+            if s[k] == "第", p == "。" || p == "）" || p == ")" || p == "」", Self.numberedHeader(s, k + 1, b) {
+              lines.append(Line(start: from, end: k, trimStart: from, trimEnd: k))
+              from = k
+            }
+            k += 1
+          }
+          lines.append(Line(start: from, end: j, trimStart: from, trimEnd: b))
+        } else {
+          lines.append(Line(start: i, end: j, trimStart: a, trimEnd: b))
+        }
         if j >= n { break }
         i = (s[j] == "\r" && j + 1 < n && s[j + 1] == "\n") ? j + 2 : j + 1
       }
     }
     return lines
+  }
+
+  /// Digits or kanji numerals, then 条 or 章, from `i`.
+  static func numberedHeader(_ s: UnsafeBufferPointer<Unicode.Scalar>, _ i: Int, _ end: Int) -> Bool {
+    var j = i
+    while j < end, j - i < 8, Numerals.digitValue(s[j]) != nil || Numerals.isKanjiNumeral(s[j]) { j += 1 }
+    return j > i && j < end && (s[j] == "条" || s[j] == "章")
   }
 
   /// The first offset in `from..<to` holding `c`, or `to`: an unchecked scan for the parser's
