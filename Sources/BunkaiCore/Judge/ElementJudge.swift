@@ -66,7 +66,9 @@ struct ElementJudge {
     var near: [Clauses.Unit] = negated
     if el.negatable, case .all(let parts) = e.match, parts.count >= 3 {
       near += candidateUnits(e.key, units).filter { u in
-        !negated.contains { $0.range == u.range } && nearlyHolds(e.match, in: u.range) && contextHolds(e, u)
+        // The element's first part names its matter (再委託, 提供物…): it must be there.
+        !negated.contains { $0.range == u.range } && index.evaluate(parts[0], in: u.range)
+          && nearlyHolds(e.match, in: u.range) && contextHolds(e, u)
           && !(e.unless.map { index.evaluate($0, in: u.range) } ?? false) && isNegated(e.key, in: u.range)
       }
     }

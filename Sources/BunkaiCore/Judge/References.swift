@@ -12,6 +12,7 @@ struct References {
   static let jou = Normalizer.fold("条")
   static let kaku = Normalizer.fold("各")
   static let hon = Normalizer.fold("本")
+  static let partWords = ["特記事項", "別紙", "別表", "覚書", "仕様書"].map { Normalizer.fold($0) }
 
   /// Paragraph indices (into `clauses.paragraphs`) the unit refers to.
   func referred(from u: Clauses.Unit) -> [Int] {
@@ -52,10 +53,17 @@ struct References {
               out += paragraphsOfArticle(k - 1)
             } else if c == Self.hon[0] {
               out += own
-            } else if c == Self.dai[0], digits > 0,
-              let target = contract.articles.firstIndex(where: { $0.part == contract.articles[k].part && $0.number == String(n) })
-            {
-              out += paragraphsOfArticle(target)
+            } else if c == Self.dai[0], digits > 0 {
+              // 「特記事項第1条」「別紙第2条」「覚書第1条」 name an article of another part.
+              let other = Self.partWords.contains { w in
+                i >= w.count && Array(text[(i - w.count)..<i]) == w
+              }
+              let part = contract.articles[k].part
+              if let target = contract.articles.firstIndex(where: {
+                $0.number == String(n) && (other ? $0.part != nil && $0.part != part : $0.part == part)
+              }) {
+                out += paragraphsOfArticle(target)
+              }
             }
           }
         }

@@ -87,7 +87,7 @@ private struct Builder {
     }
     if var a = articleHeader(line) {
       closeArticle()
-      if region != .closed { part = nil }
+      // Once an annex or 覚書 has begun, its articles stay in it (annexes come after the contract).
       region = .articles
       a.part = part
       article = a

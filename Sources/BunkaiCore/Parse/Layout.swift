@@ -28,6 +28,33 @@ enum Layout {
         }
       }
     }
+    // A table of contents: three or more header lines in a row (第N条（見出し）, 別紙…), with
+    // nothing between them. Blanked, so that the contents are not read as articles.
+    var k = 0
+    while k < lines.count {
+      var j = k
+      var headers: [Int] = []
+      while j < lines.count {
+        if lines[j].isBlank { j += 1; continue }
+        guard isContentsLine(scalars, lines[j]) else { break }
+        headers.append(j)
+        j += 1
+      }
+      // The last header before body text is the first real article, not part of the contents.
+      if j < lines.count, !headers.isEmpty { headers.removeLast() }
+      if headers.count >= 3 {
+        var first = headers[0]
+        // The 「目次」 line above the list goes too.
+        if let above = (0..<first).last(where: { !lines[$0].isBlank }),
+          Lines.string(scalars, lines[above].trimmed).filter({ !$0.isWhitespace }) == "目次"
+        {
+          first = above
+        }
+        for h in [first] + headers { for i in lines[h].trimmed { out[i] = " " } }
+        changed = true
+      }
+      k = max(j, k + 1)
+    }
     for l in lines where l.length > 300 {
       var i = l.trimStart + 1
       while i < l.trimEnd - 1 {
@@ -39,6 +66,17 @@ enum Layout {
       }
     }
     return changed ? out : scalars
+  }
+
+  /// 「第3条（再委託）」「第３条　再委託 ……… 4」「別紙　セキュリティ特記事項」: a header and no text.
+  static func isContentsLine(_ s: [Unicode.Scalar], _ l: Line) -> Bool {
+    guard l.length <= 50, !Lines.contains(s, l.trimmed, "。") else { return false }
+    let c = s[l.trimStart]
+    if c == "別", l.trimStart + 1 < l.trimEnd, s[l.trimStart + 1] == "紙" || s[l.trimStart + 1] == "表" { return true }
+    guard c == "第" else { return false }
+    var j = l.trimStart + 1
+    while j < l.trimEnd, Numerals.digitValue(s[j]) != nil || Numerals.isKanjiNumeral(s[j]) { j += 1 }
+    return j > l.trimStart + 1 && j < l.trimEnd && (s[j] == "条" || s[j] == "章")
   }
 
   /// 「－ 2 －」「- 2 -」「2 / 10」「2/10」「— 3 —」「p. 4」「4」 alone on a line.

@@ -31,11 +31,13 @@ enum ReportText {
   }
 
   static func place(_ f: Finding, _ contract: Contract) -> String {
-    guard let a = f.article, let article = contract.articles.first(where: { $0.number == a }) else {
-      return "該当する条項がありません"
+    guard let a = f.article, let article = contract.articles.first(where: { $0.reference == a }) else {
+      return f.status == .unclear ? "条項を特定できません" : "該当する条項がありません"
     }
     let heading = article.heading.map { "（\($0)）" } ?? ""
-    return Numerals.articleLabel(a, style: contract.numberStyle) + heading
+    // 「別紙 第1条」「覚書 第2条」 for an article in another part of the document.
+    return (article.part.map { "\($0) " } ?? "") + Numerals.articleLabel(article.number, style: contract.numberStyle)
+      + heading
   }
 
   static func parties(_ contract: Contract) -> String {

@@ -144,7 +144,7 @@ struct ReviewController {
   }
 
   static let severityLabels = ["high": "高", "medium": "中", "low": "低"]
-  static let statusLabels = ["missing": "条項なし", "insufficient": "不十分"]
+  static let statusLabels = ["missing": "条項なし", "insufficient": "不十分", "unclear": "要確認"]
 
   /// The review page. When nothing changed since this instance last built it (the organisation's
   /// revision, read with the session, says so), it is put together from memory on the event loop,
