@@ -66,11 +66,11 @@ enum CLI {
     #expect(r.stdout.contains("弁護士法72条"))
   }
 
-  @Test func jsonFollowsSchemaVersion1() throws {
+  @Test func jsonFollowsSchemaVersion2() throws {
     let r = try CLI.run(["review", CLI.example, "--format", "json"])
     #expect(r.status == 0)
     let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-    #expect(obj["schemaVersion"] as? Int == 1)
+    #expect(obj["schemaVersion"] as? Int == 2)
     let source = try #require(obj["source"] as? [String: Any])
     #expect(source["format"] as? String == "txt" && source["encoding"] as? String == "UTF-8")
     let doc = try #require(obj["document"] as? [String: Any])
@@ -82,10 +82,18 @@ enum CLI {
         .unicodeScalars)
     for f in findings {
       for key in [
-        "ruleId", "guideRefs", "checklistItems", "severity", "status", "article", "evidence", "title",
+        "ruleId", "guideRefs", "checklistItems", "severity", "status", "article", "evidence", "elements", "title",
         "explanation", "suggestion", "intent",
       ] {
         #expect(f.keys.contains(key), "\(key)")
+      }
+      // The suggestion is {instruction, replaces, text}; the instruction never enters the wording.
+      let suggestion = try #require(f["suggestion"] as? [String: Any])
+      let instruction = try #require(suggestion["instruction"] as? String)
+      let wording = try #require(suggestion["text"] as? String)
+      #expect(!instruction.isEmpty && !wording.contains(instruction))
+      for el in f["elements"] as! [[String: Any]] {
+        #expect(["met", "unmet", "contradicted", "unclear"].contains(el["status"] as? String ?? ""))
       }
       for e in f["evidence"] as! [[String: Any]] {
         let (s, t) = (e["start"] as! Int, e["end"] as! Int)

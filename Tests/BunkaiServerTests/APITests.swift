@@ -59,7 +59,7 @@ struct APITests {
       let review = try Self.json(
         try await app.testing().sendRequest(.GET, "/api/v1/reviews/\(reviewId)", headers: auth))
       let engine = try #require(review["review"] as? [String: Any])
-      #expect(engine["schemaVersion"] as? Int == 1)
+      #expect(engine["schemaVersion"] as? Int == 2)
       let findings = try #require(engine["findings"] as? [[String: Any]])
       #expect(findings.count == 19)
       // The engine's JSON passes through unchanged, nulls included.
