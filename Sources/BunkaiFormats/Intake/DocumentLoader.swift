@@ -36,6 +36,7 @@ public enum DocumentLoader {
     }
     if data.starts(with: Array("%PDF".utf8)) || lower.hasSuffix(".pdf") {
       let text = try PDFText.extract(data, path: path)
+      try checkLength(text, path, limits)
       return SourceText(text: text, path: path, format: "pdf", encoding: "pdf")
     }
     if lower.hasSuffix(".doc") || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
@@ -51,7 +52,15 @@ public enum DocumentLoader {
     if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       throw InputError(path, .empty, "文字が含まれていません（空白だけのファイルです）")
     }
+    try checkLength(text, path, limits)
     return SourceText(text: text, path: path, format: "txt", encoding: encoding)
+  }
+
+  /// Review memory grows with the text: refuse more than the limit (a .docx is checked while read).
+  static func checkLength(_ text: String, _ path: String, _ limits: InputLimits) throws(InputError) {
+    if text.unicodeScalars.count > limits.maxTextCharacters {
+      throw InputError(path, .tooLarge, "本文が長すぎます（上限 \(limits.maxTextCharacters) 文字）。文書を分けて読み込んでください")
+    }
   }
 
   static func tooLarge(_ path: String, _ limits: InputLimits) -> InputError {
