@@ -1,8 +1,10 @@
 // swift-tools-version:6.0
 // libFuzzer harnesses for Bunkai's parsers of untrusted input. A package of its own, so the
 // sanitizer flags never reach the main build:
-//   swift build -c debug --sanitize=fuzzer --sanitize=address
+//   swift build -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address
 //   SWIFT_BACKTRACE=enable=no .build/debug/FuzzDocx -max_total_time=60 corpus/FuzzDocx
+// (--sanitize alone builds and runs, but instruments only this package's targets: the fuzzer
+// would see no coverage of BunkaiCore, BunkaiFormats and ZIPFoundation. -Xswiftc adds it.)
 // scripts/fuzz.sh builds and runs them all.
 import PackageDescription
 

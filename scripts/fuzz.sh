@@ -13,7 +13,11 @@ harnesses=("$@")
 if [ ${#harnesses[@]} -eq 0 ]; then harnesses=(FuzzText FuzzDocx FuzzXlsx FuzzRedline FuzzCatalog); fi
 
 mkdir -p .work
-if ! swift build -c debug --sanitize=fuzzer --sanitize=address > .work/build.log 2>&1; then
+# --sanitize links libFuzzer's main; it instruments only this package's own targets, so
+# -Xswiftc passes the same to every module: without it the fuzzer gets no coverage from
+# BunkaiCore, BunkaiFormats and ZIPFoundation and mutates blindly.
+if ! swift build -c debug --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address \
+  > .work/build.log 2>&1; then
   grep -E "error:" -A3 .work/build.log || tail -40 .work/build.log
   exit 1
 fi

@@ -113,6 +113,22 @@ import Testing
     }
   }
 
+  @Test func sharedStringsAndCellsAreCounted() throws {
+    var limits = InputLimits()
+    limits.maxSheetCells = 2
+    let shared = "<si><t>項番</t></si><si><t>項目</t></si><si><t>内容</t></si>"
+    let xlsx = try JapaneseOfficeTests.xlsx(sharedStrings: shared, sheet: "<row><c><v>1</v></c></row>")
+    if let error = Self.inputError({ _ = try XlsxReader.read(xlsx, path: "c.xlsx", limits: limits) }) {
+      #expect(error.kind == .tooLarge)
+      #expect(error.detail.contains("xl/sharedStrings.xml の文字列が多すぎます（上限 2 個）"))
+    }
+    limits.maxSheetCells = 3
+    let wide = try JapaneseOfficeTests.xlsx(sharedStrings: "", sheet: "<row><c r=\"D1\"><v>1</v></c></row>")
+    if let error = Self.inputError({ _ = try XlsxReader.read(wide, path: "c.xlsx", limits: limits) }) {
+      #expect(error.detail.contains("シート「チェックリスト」が大きすぎます"))
+    }
+  }
+
   @Test func longArticleNumbersDoNotOverflow() throws {
     let s = try DocumentLoader.load(data: try Self.data("long-article-number.txt"), path: "a.txt")
     let contract = ContractParser.parse(s)

@@ -34,8 +34,9 @@ public struct InputLimits: Sendable {
   /// memory grows with the text; a contract of 1,000 pages has about 1,000,000.
   public var maxTextCharacters: Int = 1_000_000
   /// Largest number of cells of one worksheet, counting the empty cells up to the last one of
-  /// each row (the official checklist form has a few thousand).
-  public var maxSheetCells: Int = 1_000_000
+  /// each row, and of shared strings in a workbook (the official checklist form has a few
+  /// thousand of each).
+  public var maxSheetCells: Int = 200_000
   /// Largest compression ratio of one part (uncompressed / compressed).
   public var maxCompressionRatio: Int = 200
 

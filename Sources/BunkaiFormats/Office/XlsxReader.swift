@@ -21,7 +21,7 @@ public enum XlsxReader {
     }
     let shared =
       try zip.read("xl/sharedStrings.xml").map { d throws(InputError) in
-        try sharedStrings(d, path: path)
+        try sharedStrings(d, path: path, limits: limits)
       } ?? []
     let rels =
       try zip.read("xl/_rels/workbook.xml.rels").map { d throws(InputError) in
@@ -43,7 +43,9 @@ public enum XlsxReader {
   @_spi(Fuzzing) public static func rows(
     sheet: Data, sharedStrings: Data?, path: String, limits: InputLimits = InputLimits()
   ) throws(InputError) -> [[String]] {
-    let shared = try sharedStrings.map { d throws(InputError) in try Self.sharedStrings(d, path: path) } ?? []
+    let shared =
+      try sharedStrings.map { d throws(InputError) in try Self.sharedStrings(d, path: path, limits: limits) }
+      ?? []
     return try cells(sheet, shared: shared, sheet: "Sheet1", path: path, limits: limits)
   }
 
@@ -87,14 +89,21 @@ public enum XlsxReader {
     if let stop = c.stop { throw stop }
   }
 
-  static func sharedStrings(_ data: Data, path: String) throws(InputError) -> [String] {
+  static func sharedStrings(_ data: Data, path: String, limits: InputLimits) throws(InputError) -> [String] {
     var out: [String] = []
     var current = ""
     let c = Collector()
     c.onStart = { name, _ in if name == "si" { current = "" } }
-    c.onEnd = { name, text in
+    // unowned: the closure is stored in the collector itself.
+    c.onEnd = { [unowned c] name, text in
       if name == "t" { current += text }
-      if name == "si" { out.append(current) }
+      if name == "si" {
+        out.append(current)
+        if out.count > limits.maxSheetCells {
+          c.stop = InputError(
+            path, .tooLarge, "xl/sharedStrings.xml の文字列が多すぎます（上限 \(limits.maxSheetCells) 個）")
+        }
+      }
     }
     try parse(data, c, part: "xl/sharedStrings.xml", path: path)
     return out
