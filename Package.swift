@@ -19,6 +19,8 @@ let package = Package(
     .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
     .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
     .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
+    // Tests only: property-based checks (numerals, the normaliser's offset map, escapes).
+    .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
   ],
   targets: [
     // Pure core: text, normalisation, parsing, classification, playbook, evaluation. No I/O but resources.
@@ -55,12 +57,16 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "bunkai", dependencies: ["BunkaiCLI"]),
-    .testTarget(name: "BunkaiCoreTests", dependencies: ["BunkaiCore"]),
+    .testTarget(
+      name: "BunkaiCoreTests",
+      dependencies: ["BunkaiCore", .product(name: "PropertyBased", package: "swift-property-based")]
+    ),
     .testTarget(
       name: "BunkaiFormatsTests",
       dependencies: [
         "BunkaiFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Yams", package: "Yams"),
+        .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
     .testTarget(name: "BunkaiCLITests", dependencies: ["BunkaiCLI", "bunkai"]),

@@ -3,7 +3,8 @@
 #   1. the Swift test suite on SQLite (in memory), then its generated .docx/.xlsx in python-docx,
 #      openpyxl and LibreOffice,
 #   2. the server tests again on a real PostgreSQL (started on loopback, stopped afterwards),
-#   3. a real-browser test (chromium + selenium) against `bunkai serve`, with screenshots.
+#   3. a real-browser test (chromium + selenium) against `bunkai serve`, with screenshots,
+#   4. each fuzzing harness for 20 s (a crash fails the run).
 # As root with apt-get (CI) it installs what is missing; elsewhere it says what to install.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -85,4 +86,7 @@ if [ $status -ne 0 ]; then
   tail -20 "$OUT/serve.log" >&2
   exit $status
 fi
+echo "== 4. fuzzing: each libFuzzer harness for 20 s (FuzzTesting/, scripts/fuzz.sh)"
+bash scripts/fuzz.sh 20
+
 echo "all tests passed"

@@ -40,7 +40,13 @@ public enum Numerals {
     kanjiDigit(s) != nil || kanjiMultiplier(s) != nil
   }
 
-  /// Reads a number (Arabic, full-width or kanji) starting at `i`.
+  /// The largest number `read` accepts. Article, paragraph and annex numbers stay far below it;
+  /// a longer run of digits ("第99999999999999999999条") is not a marker, and every sum the
+  /// parser and evaluator do with a number read (next number = max + 1) stays clear of overflow.
+  public static let maxValue = 999_999_999
+
+  /// Reads a number (Arabic, full-width or kanji) starting at `i`; nil when there is none or it
+  /// exceeds `maxValue`.
   static func read(_ s: [Unicode.Scalar], at i: Int, end: Int) -> (value: Int, next: Int, style: NumberStyle)?
   {
     var j = i
@@ -48,7 +54,8 @@ public enum Numerals {
     var fullWidth = false
     while j < end, let d = digitValue(s[j]) {
       if s[j].value >= 0xFF10 { fullWidth = true }
-      value = value * 10 + d
+      guard let v = appendDigit(value, d) else { return nil }
+      value = v
       j += 1
     }
     if j > i { return (value, j, fullWidth ? .fullWidth : .arabic) }
@@ -60,20 +67,32 @@ public enum Numerals {
     guard j > i else { return nil }
     let run = s[i..<j]
     if !hasMultiplier {
-      for c in run { value = value * 10 + kanjiDigit(c)! }
+      for c in run {
+        guard let v = appendDigit(value, kanjiDigit(c)!) else { return nil }
+        value = v
+      }
       return (value, j, .kanji)
     }
     var total = 0
     var current = 0
     for c in run {
       if let m = kanjiMultiplier(c) {
+        // current ≤ maxValue and m ≤ 1000: the product cannot overflow Int.
         total += (current == 0 ? 1 : current) * m
         current = 0
+        if total > maxValue { return nil }
       } else {
-        current = current * 10 + kanjiDigit(c)!
+        guard let v = appendDigit(current, kanjiDigit(c)!) else { return nil }
+        current = v
       }
     }
+    guard total + current <= maxValue else { return nil }
     return (total + current, j, .kanji)
+  }
+
+  /// value * 10 + digit, or nil past `maxValue`.
+  static func appendDigit(_ value: Int, _ digit: Int) -> Int? {
+    value > (maxValue - digit) / 10 ? nil : value * 10 + digit
   }
 
   /// Writes a number in a style: 12, １２ or 十二.
@@ -86,9 +105,23 @@ public enum Numerals {
     }
   }
 
+  /// Kanji for any Int: 十二, 二千二十四, 一万二千, 九百二十二京… (negative numbers with "−").
   static func kanji(_ n: Int) -> String {
-    let digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
     if n == 0 { return "〇" }
+    var rest = n.magnitude
+    var groups: [String] = []
+    // Groups of four digits, each with its myriad unit (万, 億, 兆, 京); UInt64 needs five.
+    for unit in ["", "万", "億", "兆", "京"] where rest > 0 {
+      let g = Int(rest % 10_000)
+      rest /= 10_000
+      if g > 0 { groups.append(kanjiBelowTenThousand(g) + unit) }
+    }
+    return (n < 0 ? "−" : "") + groups.reversed().joined()
+  }
+
+  /// 1...9999 in kanji, without a leading 一 before 十百千 (十二, not 一十二).
+  static func kanjiBelowTenThousand(_ n: Int) -> String {
+    let digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
     var out = ""
     var rest = n
     for (unit, name) in [(1000, "千"), (100, "百"), (10, "十")] {

@@ -185,24 +185,37 @@ public enum Normalizer {
     return nil
   }
 
-  /// "二十一" → "21", "二〇二四" → "2024", "百" → "100".
+  /// "二十一" → "21", "二〇二四" → "2024", "百" → "100". A run too large for Int (a long run with
+  /// 十百千 in it) keeps its digits in order instead, so it still matches itself and cannot overflow.
   static func kanjiRunValue(_ run: [UInt32]) -> String {
     let hasMultiplier = run.contains { $0 >= kanjiTen }
-    if !hasMultiplier {
-      return String(run.map { Character(Unicode.Scalar(UInt8(0x30 + ($0 - kanjiDigitBase)))) })
-    }
+    if !hasMultiplier { return digitsOnly(run) }
     var total = 0
     var current = 0
     for c in run {
       switch c {
       case kanjiTen, kanjiHundred, kanjiThousand:
         let m = c == kanjiTen ? 10 : c == kanjiHundred ? 100 : 1000
-        total += (current == 0 ? 1 : current) * m
+        let (product, o1) = (current == 0 ? 1 : current).multipliedReportingOverflow(by: m)
+        let (sum, o2) = total.addingReportingOverflow(product)
+        if o1 || o2 { return digitsOnly(run) }
+        total = sum
         current = 0
       default:
-        current = current * 10 + Int(c - kanjiDigitBase)
+        let (times10, o1) = current.multipliedReportingOverflow(by: 10)
+        let (next, o2) = times10.addingReportingOverflow(Int(c - kanjiDigitBase))
+        if o1 || o2 { return digitsOnly(run) }
+        current = next
       }
     }
-    return String(total + current)
+    let (value, overflow) = total.addingReportingOverflow(current)
+    return overflow ? digitsOnly(run) : String(value)
+  }
+
+  /// The kanji digits of a run as ASCII digits, multipliers left out.
+  static func digitsOnly(_ run: [UInt32]) -> String {
+    String(
+      String.UnicodeScalarView(
+        run.compactMap { $0 < kanjiTen ? Unicode.Scalar(UInt8(0x30 + ($0 - kanjiDigitBase))) : nil }))
   }
 }

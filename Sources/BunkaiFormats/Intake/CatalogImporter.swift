@@ -111,19 +111,22 @@ public enum CatalogImporter {
     return nil
   }
 
-  /// RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes), or TSV.
+  /// RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes), or TSV. Read by
+  /// Unicode scalar: a combining mark right after a comma or quote would otherwise join it into
+  /// one Character and hide the delimiter.
   static func parseDelimited(_ text: String, separator: Character) -> [[String]] {
+    let sep = separator.unicodeScalars.first ?? ","
     var rows: [[String]] = []
     var row: [String] = []
-    var field = ""
+    var field = String.UnicodeScalarView()
     var quoted = false
-    var chars = text.makeIterator()
-    var pending: Character? = nil
-    while let c = pending ?? chars.next() {
+    var scalars = text.unicodeScalars.makeIterator()
+    var pending: Unicode.Scalar? = nil
+    while let c = pending ?? scalars.next() {
       pending = nil
       if quoted {
         if c == "\"" {
-          if let n = chars.next() {
+          if let n = scalars.next() {
             if n == "\"" {
               field.append("\"")
             } else {
@@ -140,19 +143,20 @@ public enum CatalogImporter {
       }
       switch c {
       case "\"" where field.isEmpty: quoted = true
-      case separator:
-        row.append(field)
-        field = ""
-      case "\n", "\r\n", "\r":
-        row.append(field)
+      case sep:
+        row.append(String(field))
+        field = String.UnicodeScalarView()
+      case "\r", "\n":
+        if c == "\r", let n = scalars.next(), n != "\n" { pending = n }
+        row.append(String(field))
         rows.append(row)
         row = []
-        field = ""
+        field = String.UnicodeScalarView()
       default: field.append(c)
       }
     }
     if !field.isEmpty || !row.isEmpty {
-      row.append(field)
+      row.append(String(field))
       rows.append(row)
     }
     return rows

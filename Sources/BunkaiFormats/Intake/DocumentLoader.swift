@@ -36,11 +36,16 @@ public enum DocumentLoader {
     }
     if data.starts(with: Array("%PDF".utf8)) || lower.hasSuffix(".pdf") {
       let text = try PDFText.extract(data, path: path)
+      try checkLength(text, path, limits)
       return SourceText(text: text, path: path, format: "pdf", encoding: "pdf")
     }
     if lower.hasSuffix(".doc") || data.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
       throw InputError(path, .unsupported, "古い Word 形式（.doc）は読めません。Word で .docx として保存し直してください")
     }
+    // Every supported encoding takes at most 4 bytes a character: a file over 4 bytes per allowed
+    // character is too long whatever it holds, so refuse it before decoding copies it (decoding
+    // a 20 MB Shift_JIS file held about 110 MB at once).
+    if data.count / 4 > limits.maxTextCharacters { throw textTooLong(path, limits) }
     guard let (text, encoding) = TextDecoding.decode(data) else {
       throw InputError(
         path, .undecodable, "文字コードを判別できません（UTF-8、UTF-16（BOM付き）、Shift_JIS、EUC-JP のいずれかで保存してください）")
@@ -51,7 +56,17 @@ public enum DocumentLoader {
     if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
       throw InputError(path, .empty, "文字が含まれていません（空白だけのファイルです）")
     }
+    try checkLength(text, path, limits)
     return SourceText(text: text, path: path, format: "txt", encoding: encoding)
+  }
+
+  /// Review memory grows with the text: refuse more than the limit (a .docx is checked while read).
+  static func checkLength(_ text: String, _ path: String, _ limits: InputLimits) throws(InputError) {
+    if text.unicodeScalars.count > limits.maxTextCharacters { throw textTooLong(path, limits) }
+  }
+
+  static func textTooLong(_ path: String, _ limits: InputLimits) -> InputError {
+    InputError(path, .tooLarge, "本文が長すぎます（上限 \(limits.maxTextCharacters) 文字）。文書を分けて読み込んでください")
   }
 
   static func tooLarge(_ path: String, _ limits: InputLimits) -> InputError {

@@ -1,10 +1,6 @@
 import BunkaiCore
 import Foundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// Word's automatic numbering (numbering.xml + styles.xml), so "第%1条" lists read as "第1条".
 struct DocxNumbering {
   struct Level {
@@ -27,9 +23,30 @@ struct DocxNumbering {
     if let styles { parseStyles(styles) }
   }
 
+  /// Numbers are kept within 0...maxValue: Word's own start values stay far below it, and a
+  /// hostile start (near Int.max, or 1e11 in roman numerals) can neither overflow a counter nor
+  /// make a label megabytes long. Counters grow by one per paragraph, so they stay far from overflow.
+  static let maxValue = Numerals.maxValue
+  /// Word allows nine levels (0...8).
+  static let levels = 0...8
+  /// Longest level text kept (Word's own are a few characters, "第%1条").
+  static let maxLevelText = 64
+
+  static func clampStart(_ s: String?) -> Int? {
+    guard let s, s.utf8.count <= 20, let n = Int(s) else { return nil }
+    return min(max(n, 0), maxValue)
+  }
+
+  static func level(_ s: String?) -> Int? {
+    guard let s, s.utf8.count <= 4, let n = Int(s), levels.contains(n) else { return nil }
+    return n
+  }
+
   /// The label text for a numbered paragraph, advancing the list's counters.
   mutating func label(numId: String, level: Int) -> String? {
-    guard numId != "0", let num = nums[numId], let levels = abstract[num.abstract], let def = levels[level]
+    guard numId != "0", Self.levels.contains(level), let num = nums[numId],
+      let levels = abstract[num.abstract],
+      let def = levels[level]
     else {
       return nil
     }
@@ -58,6 +75,8 @@ struct DocxNumbering {
     case "ideographDigital":
       let d = Array("〇一二三四五六七八九")
       return String(String(n).compactMap { $0.wholeNumberValue.map { d[$0] } })
+    case _ where n < 0 || n > maxValue:
+      return String(n)
     case "decimalEnclosedCircle", "decimalEnclosedCircleChinese":
       return n >= 1 && n <= 20 ? String(Unicode.Scalar(0x2460 + UInt32(n - 1))!) : "(\(n))"
     case "decimalEnclosedParen":
@@ -79,7 +98,9 @@ struct DocxNumbering {
     }
   }
 
+  /// Roman numerals for 1...3999; other numbers in Arabic digits (so a huge start costs no time).
   static func roman(_ n: Int) -> String {
+    guard n >= 1 && n <= 3999 else { return String(n) }
     let table: [(Int, String)] = [
       (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
       (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
@@ -97,98 +118,113 @@ struct DocxNumbering {
 
   private mutating func parseNumbering(_ data: Data) {
     let h = NumberingHandler()
-    let p = XMLParser(data: data)
-    p.delegate = h
-    _ = p.parse()  // numbering is optional: a broken part just leaves lists unnumbered
+    // Numbering is optional: a broken part just leaves lists unnumbered.
+    try? XMLEvents.parse(data, h)
     abstract = h.abstract
     nums = h.nums
   }
 
   private mutating func parseStyles(_ data: Data) {
     let h = StyleHandler()
-    let p = XMLParser(data: data)
-    p.delegate = h
-    _ = p.parse()  // numbering is optional: a broken part just leaves lists unnumbered
+    // Numbering is optional: a broken part just leaves lists unnumbered.
+    try? XMLEvents.parse(data, h)
     styles = h.styles
   }
 }
 
-private final class NumberingHandler: NSObject, XMLParserDelegate {
+/// The w:val-style attribute `local` of a WordprocessingML element.
+private func wordAttribute(_ a: [XMLEvents.Attribute], _ local: String) -> String? {
+  a.first { $0.local == local && OOXMLNamespace.word.contains($0.namespace) }?.value
+}
+
+private final class NumberingHandler: XMLEventHandler {
   var abstract: [String: [Int: DocxNumbering.Level]] = [:]
   var nums: [String: (abstract: String, starts: [Int: Int])] = [:]
   var currentAbstract: String?
   var currentLevel: Int?
   var currentNum: String?
   var overrideLevel: Int?
+  var alternates = AlternateContentFilter()
 
-  func parser(
-    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-    attributes a: [String: String] = [:]
-  ) {
-    let v = a["w:val"]
+  func start(_ ns: String, _ name: String, _ a: [XMLEvents.Attribute]) {
+    if alternates.start(ns, name) { return }
+    guard OOXMLNamespace.word.contains(ns) else { return }
+    let v = wordAttribute(a, "val")
     switch name {
-    case "w:abstractNum": currentAbstract = a["w:abstractNumId"]
-    case "w:lvl":
-      currentLevel = a["w:ilvl"].flatMap(Int.init)
+    case "abstractNum": currentAbstract = wordAttribute(a, "abstractNumId")
+    case "lvl":
+      currentLevel = DocxNumbering.level(wordAttribute(a, "ilvl"))
       if let id = currentAbstract, let l = currentLevel {
         abstract[id, default: [:]][l] = DocxNumbering.Level()
       }
-    case "w:start":
-      if let id = currentAbstract, let l = currentLevel, let v, let n = Int(v) { abstract[id]?[l]?.start = n }
-    case "w:numFmt":
+    case "start":
+      if let id = currentAbstract, let l = currentLevel, let n = DocxNumbering.clampStart(v) {
+        abstract[id]?[l]?.start = n
+      }
+    case "numFmt":
       if let id = currentAbstract, let l = currentLevel, let v { abstract[id]?[l]?.format = v }
-    case "w:lvlText":
-      if let id = currentAbstract, let l = currentLevel { abstract[id]?[l]?.text = v ?? "" }
-    case "w:suff":
+    case "lvlText":
+      if let id = currentAbstract, let l = currentLevel {
+        abstract[id]?[l]?.text = String((v ?? "").prefix(DocxNumbering.maxLevelText))
+      }
+    case "suff":
       if let id = currentAbstract, let l = currentLevel {
         abstract[id]?[l]?.suffix = v == "space" ? " " : v == "nothing" ? "" : "\t"
       }
-    case "w:num": currentNum = a["w:numId"]
-    case "w:abstractNumId":
+    case "num": currentNum = wordAttribute(a, "numId")
+    case "abstractNumId":
       if let num = currentNum, let v { nums[num] = (v, [:]) }
-    case "w:lvlOverride": overrideLevel = a["w:ilvl"].flatMap(Int.init)
-    case "w:startOverride":
-      if let num = currentNum, let l = overrideLevel, let v, let n = Int(v) { nums[num]?.starts[l] = n }
+    case "lvlOverride": overrideLevel = DocxNumbering.level(wordAttribute(a, "ilvl"))
+    case "startOverride":
+      if let num = currentNum, let l = overrideLevel, let n = DocxNumbering.clampStart(v) {
+        nums[num]?.starts[l] = n
+      }
     default: break
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
-  {
+  func end(_ ns: String, _ name: String) {
+    if alternates.end(ns, name) { return }
+    guard OOXMLNamespace.word.contains(ns) else { return }
     switch name {
-    case "w:abstractNum": currentAbstract = nil
-    case "w:lvl": currentLevel = nil
-    case "w:num": currentNum = nil
-    case "w:lvlOverride": overrideLevel = nil
+    case "abstractNum": currentAbstract = nil
+    case "lvl": currentLevel = nil
+    case "num": currentNum = nil
+    case "lvlOverride": overrideLevel = nil
     default: break
     }
   }
+
+  func text(_ text: String) {}
 }
 
-private final class StyleHandler: NSObject, XMLParserDelegate {
+private final class StyleHandler: XMLEventHandler {
   var styles: [String: (numId: String, level: Int)] = [:]
   var current: String?
   var numId: String?
   var level = 0
+  var alternates = AlternateContentFilter()
 
-  func parser(
-    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-    attributes a: [String: String] = [:]
-  ) {
+  func start(_ ns: String, _ name: String, _ a: [XMLEvents.Attribute]) {
+    if alternates.start(ns, name) { return }
+    guard OOXMLNamespace.word.contains(ns) else { return }
     switch name {
-    case "w:style":
-      current = a["w:styleId"]
+    case "style":
+      current = wordAttribute(a, "styleId")
       numId = nil
       level = 0
-    case "w:numId": numId = a["w:val"]
-    case "w:ilvl": level = a["w:val"].flatMap(Int.init) ?? 0
+    case "numId": numId = wordAttribute(a, "val")
+    case "ilvl": level = DocxNumbering.level(wordAttribute(a, "val")) ?? 0
     default: break
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
-  {
-    if name == "w:style", let current, let numId { styles[current] = (numId, level) }
-    if name == "w:style" { current = nil }
+  func end(_ ns: String, _ name: String) {
+    if alternates.end(ns, name) { return }
+    guard OOXMLNamespace.word.contains(ns), name == "style" else { return }
+    if let current, let numId { styles[current] = (numId, level) }
+    current = nil
   }
+
+  func text(_ text: String) {}
 }

@@ -1,10 +1,6 @@
 import BunkaiCore
 import Foundation
 
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
-
 /// Extracts the text of a .docx: body paragraphs and table cells in document order, with the
 /// text of automatic numbering, without deleted tracked changes. Paragraphs are joined by "\n".
 public enum DocxReader {
@@ -15,14 +11,31 @@ public enum DocxReader {
     guard let document = try zip.read("word/document.xml") else {
       throw InputError(path, .corruptDocx, "word/document.xml がありません（Word 文書ではないか、壊れています）")
     }
-    let numbering = DocxNumbering(
-      numbering: try zip.read("word/numbering.xml"), styles: try zip.read("word/styles.xml"))
-    let handler = BodyHandler(numbering: numbering)
-    let parser = XMLParser(data: document)
-    parser.delegate = handler
-    parser.shouldResolveExternalEntities = false
-    guard parser.parse(), handler.documentClosed else {
-      throw InputError(path, .corruptDocx, "word/document.xml の XML が壊れています（\(parser.lineNumber) 行目付近）")
+    return try text(
+      document: document, numbering: try zip.read("word/numbering.xml"),
+      styles: try zip.read("word/styles.xml"),
+      path: path, limits: limits)
+  }
+
+  /// The text of a document.xml with its numbering and styles parts (also the entry point of the
+  /// fuzzing harness, which skips the zip layer).
+  @_spi(Fuzzing) public static func text(
+    document: Data, numbering: Data?, styles: Data?, path: String, limits: InputLimits = InputLimits()
+  ) throws(InputError) -> SourceText {
+    let numbering = DocxNumbering(numbering: numbering, styles: styles)
+    let handler = BodyHandler(numbering: numbering, maxCharacters: limits.maxTextCharacters)
+    do throws(XMLEvents.Failure) {
+      try XMLEvents.parse(document, handler)
+    } catch {
+      throw InputError(
+        path, .corruptDocx, "word/document.xml の XML が壊れています（\(error.line) 行目付近: \(error.reason)）")
+    }
+    if handler.tooLong {
+      throw InputError(
+        path, .tooLarge, "本文が長すぎます（上限 \(limits.maxTextCharacters) 文字）。文書を分けて読み込んでください")
+    }
+    guard handler.documentClosed else {
+      throw InputError(path, .corruptDocx, "word/document.xml に w:document 要素がありません（Word 文書ではないか、壊れています）")
     }
     var text = ""
     var origins: [SourceOrigin] = []
@@ -40,7 +53,7 @@ public enum DocxReader {
   }
 }
 
-private final class BodyHandler: NSObject, XMLParserDelegate {
+private final class BodyHandler: XMLEventHandler {
   struct Para {
     var text = ""
     var inTable: Bool
@@ -56,38 +69,56 @@ private final class BodyHandler: NSObject, XMLParserDelegate {
   var deleted = 0
   var inText = false
   var inPPr = false
-  /// False when the XML ends before </w:document> (a truncated part).
+  /// Skips the second copy of content held in mc:AlternateContent (text boxes).
+  var alternates = AlternateContentFilter()
+  /// False when there is no w:document element.
   var documentClosed = false
+  /// Characters so far, to stop at the limit instead of filling memory.
+  var characters = 0
+  let maxCharacters: Int
+  var tooLong = false
+  var shouldContinue: Bool { !tooLong }
 
-  init(numbering: DocxNumbering) { self.numbering = numbering }
+  init(numbering: DocxNumbering, maxCharacters: Int) {
+    self.numbering = numbering
+    self.maxCharacters = maxCharacters
+  }
 
-  func parser(
-    _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-    attributes a: [String: String] = [:]
-  ) {
+  func start(_ ns: String, _ name: String, _ a: [XMLEvents.Attribute]) {
+    if alternates.start(ns, name) { return }
+    guard OOXMLNamespace.word.contains(ns) else { return }
+    func val() -> String? {
+      a.first { $0.local == "val" && OOXMLNamespace.word.contains($0.namespace) }?.value
+    }
+    func attr(_ local: String) -> String? {
+      a.first { $0.local == local && OOXMLNamespace.word.contains($0.namespace) }?.value
+    }
     switch name {
-    case "w:p": stack.append(Para(inTable: tableDepth > 0))
-    case "w:tbl": tableDepth += 1
-    case "w:pPr": inPPr = true
-    case "w:pStyle" where inPPr: if !stack.isEmpty { stack[stack.count - 1].style = a["w:val"] }
-    case "w:numId" where inPPr: if !stack.isEmpty { stack[stack.count - 1].numId = a["w:val"] }
-    case "w:ilvl" where inPPr:
-      if !stack.isEmpty { stack[stack.count - 1].level = a["w:val"].flatMap(Int.init) ?? 0 }
-    case "w:del", "w:moveFrom": deleted += 1
-    case "w:t": inText = deleted == 0
-    case "w:tab" where !inPPr: append("\t")
-    case "w:br", "w:cr": append("\n")
-    case "w:noBreakHyphen": append("-")
-    case "w:sym":
-      if let c = a["w:char"], let v = UInt32(c, radix: 16), let u = Unicode.Scalar(v) { append(String(u)) }
+    case "p": stack.append(Para(inTable: tableDepth > 0))
+    case "tbl": tableDepth += 1
+    case "pPr": inPPr = true
+    case "pStyle" where inPPr: if !stack.isEmpty { stack[stack.count - 1].style = val() }
+    case "numId" where inPPr: if !stack.isEmpty { stack[stack.count - 1].numId = val() }
+    case "ilvl" where inPPr:
+      if !stack.isEmpty { stack[stack.count - 1].level = val().flatMap { Int($0) } ?? 0 }
+    case "del", "moveFrom": deleted += 1
+    case "t": inText = deleted == 0
+    case "tab" where !inPPr: append("\t")
+    case "br", "cr": append("\n")
+    case "noBreakHyphen": append("-")
+    case "sym":
+      if let c = attr("char"), c.utf8.count <= 8, let v = UInt32(c, radix: 16), let u = Unicode.Scalar(v) {
+        append(String(u))
+      }
     default: break
     }
   }
 
-  func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?)
-  {
+  func end(_ ns: String, _ name: String) {
+    if alternates.end(ns, name) { return }
+    guard OOXMLNamespace.word.contains(ns) else { return }
     switch name {
-    case "w:p":
+    case "p":
       guard var p = stack.popLast() else { return }
       var numId = p.numId
       var level = p.level
@@ -97,23 +128,31 @@ private final class BodyHandler: NSObject, XMLParserDelegate {
       }
       if let numId, let label = numbering.label(numId: numId, level: level) {
         p.text = label + p.text
+        count(label)
       }
       paragraphs.append(p)
-    case "w:tbl": tableDepth -= 1
-    case "w:document": documentClosed = true
-    case "w:pPr": inPPr = false
-    case "w:del", "w:moveFrom": deleted -= 1
-    case "w:t": inText = false
+      characters += 1  // the line break between paragraphs: empty paragraphs count too
+    case "tbl": tableDepth -= 1
+    case "document": documentClosed = true
+    case "pPr": inPPr = false
+    case "del", "moveFrom": deleted -= 1
+    case "t": inText = false
     default: break
     }
   }
 
-  func parser(_ parser: XMLParser, foundCharacters string: String) {
-    if inText { append(string) }
+  func text(_ string: String) {
+    if inText, alternates.skipping == 0 { append(string) }
   }
 
   func append(_ s: String) {
     guard deleted == 0, !stack.isEmpty else { return }
     stack[stack.count - 1].text += s
+    count(s)
+  }
+
+  func count(_ s: String) {
+    characters += s.unicodeScalars.count
+    if characters > maxCharacters { tooLong = true }
   }
 }

@@ -151,6 +151,18 @@ public enum DocxRedline {
   }
 }
 
+extension DocxRedline {
+  /// The splicer alone, on the bytes of a document.xml (for the fuzzing harness).
+  @_spi(Fuzzing) public static func splice(
+    document: [UInt8], edits: [RedlineEdit], author: String, date: Date
+  )
+    throws -> [UInt8]
+  {
+    var splicer = DocumentSplicer(document, author: author, date: date)
+    return try splicer.apply(edits)
+  }
+}
+
 /// Splices tracked changes into document.xml at byte offsets.
 struct DocumentSplicer {
   let x: XMLBytes
@@ -179,8 +191,22 @@ struct DocumentSplicer {
     // Paragraphs of the table being read, which learn its end when it closes.
     var inTable: [Int] = []
     var i = 0
+    // As DocxReader reads mc:AlternateContent: the first branch only (a text box is stored twice).
+    var alternates: [Bool] = []
     while let t = x.nextTag(from: i) {
       i = t.end
+      if x.isName(t, "mc:AlternateContent") {
+        if t.kind == .open { alternates.append(false) } else if t.kind == .close { _ = alternates.popLast() }
+        continue
+      }
+      if t.kind == .open, x.isName(t, "mc:Choice") || x.isName(t, "mc:Fallback") {
+        if alternates.last == false {
+          alternates[alternates.count - 1] = true
+        } else if let close = x.closing(t) {
+          i = close.end
+        }
+        continue
+      }
       if x.isName(t, "w:tbl") {
         if t.kind == .open { tables += 1 } else if t.kind == .close { tables -= 1 }
         if tables == 0, t.kind == .close {

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import BunkaiCore
+
+/// Text that used to crash the parser or the normaliser: numbers too long for Int.
+@Suite struct HostileTextTests {
+  static let reviewer: Reviewer = {
+    Reviewer(playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
+  }()
+
+  /// The regression inputs kept with the other hostile files.
+  static func fixture(_ name: String) throws -> String {
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    return try String(contentsOf: root.appendingPathComponent("Fixtures/hostile/\(name)"), encoding: .utf8)
+  }
+
+  @Test func twentyDigitArticleNumbersAreNotArticles() throws {
+    let text = try Self.fixture("long-article-number.txt")
+    let contract = ContractParser.parse(SourceText(text: text))
+    // A number past Numerals.maxValue is not read as an article number at all.
+    #expect(
+      contract.articles.allSatisfy {
+        ($0.number.split(separator: "の").first.flatMap { Int($0) } ?? 0) <= Numerals.maxValue
+      })
+    _ = Self.reviewer.review(SourceText(text: text))
+  }
+
+  @Test(arguments: [
+    "第99999999999999999999条", "第９９９９９９９９９９９９９９９９９９９９条", "第九九九九九九九九九九九九九九九九九九九九条",
+    "第九千九百九十九九九九九九九九九九九九九九九九九九九百条", "第千千千千千千千千千千千千千千千千千千千千千千千千条",
+    "別表第99999999999999999999", "第1条の99999999999999999999", "第一条の九九九九九九九九九九九九九九九九九九九九九",
+  ])
+  func longNumbersInMarkers(marker: String) {
+    let text = "業務委託契約書\n\n\(marker)（目的）\n本契約は、保守業務について定める。\n"
+    let result = Self.reviewer.review(SourceText(text: text))
+    #expect(result.findings.count >= 0)
+  }
+
+  /// ContractParser.paragraphMarker multiplies every leading digit before checking that there
+  /// are at most three: 20 digits at the start of a line overflow Int and trap. The fix belongs
+  /// to ContractParser.swift (take digits with Numerals.appendDigit, or stop after the third),
+  /// outside this change; enable this test with it.
+  @Test(.disabled("ContractParser.paragraphMarker overflows on 20 leading digits (ContractParser.swift:160)"))
+  func twentyDigitParagraphNumber() throws {
+    let text = try Self.fixture("paragraph-number-overflow.txt")
+    let contract = ContractParser.parse(SourceText(text: text))
+    #expect(contract.articles.count == 1)
+  }
+
+  @Test func readRefusesNumbersPastTheCap() {
+    func read(_ s: String) -> Int? {
+      let scalars = Array(s.unicodeScalars)
+      return Numerals.read(scalars, at: 0, end: scalars.count)?.value
+    }
+    #expect(read("999999999") == 999_999_999)
+    #expect(read("1000000000") == nil)
+    #expect(read("99999999999999999999") == nil)
+    #expect(read("九九九九九九九九九") == 999_999_999)
+    #expect(read("九九九九九九九九九九") == nil)
+    #expect(read("九千九百九十九") == 9999)
+    #expect(read("九九九九九九九九九九九九九千") == nil)
+  }
+
+  @Test func kanjiRunsTooLargeForIntKeepTheirDigits() {
+    let n = Normalizer.normalize("第九千九百九十九九九九九九九九九九九九九九九九九九九百条")
+    let folded = String(String.UnicodeScalarView(n.chars.compactMap(Unicode.Scalar.init)))
+    #expect(folded.hasPrefix("第9999"))
+    #expect(folded.hasSuffix("条"))
+    #expect(Normalizer.kanjiRunValue([]) == "")
+  }
+
+  @Test func kanjiForAnyInt() {
+    #expect(Numerals.write(10_000, style: .kanji) == "一万")
+    #expect(Numerals.write(12_345, style: .kanji) == "一万二千三百四十五")
+    #expect(Numerals.write(100_000_000, style: .kanji) == "一億")
+    #expect(Numerals.write(-3, style: .kanji) == "−三")
+    #expect(Numerals.write(Int.max, style: .kanji) == "九百二十二京三千三百七十二兆三百六十八億五千四百七十七万五千八百七")
+    #expect(Numerals.write(Int.min, style: .kanji).hasPrefix("−九百二十二京"))
+    #expect(Numerals.write(Int.min, style: .fullWidth) == "－９２２３３７２０３６８５４７７５８０８")
+  }
+}
