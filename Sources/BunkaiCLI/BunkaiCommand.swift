@@ -13,7 +13,7 @@ public struct BunkaiCommand: AsyncParsableCommand {
     subcommands: [
       ReviewCommand.self, ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self,
       SeedCommand.self, InviteCommand.self, ExportCommand.self, AnnexBenchCommand.self,
-      PlaybookCommand.self, CatalogCommand.self, BenchCommand.self,
+      PlaybookCommand.self, CatalogCommand.self, BenchCommand.self, IntakeWorkerCommand.self,
     ]
   )
 

@@ -12,8 +12,10 @@ enum TestApp {
     $0.isEmpty ? nil : $0
   }
 
+  /// `intake` nil: the default, the `bunkai intake-worker` built beside the test runner.
   static func run<T>(
-    maxUploadBytes: Int = 20 * 1_048_576, smtp: SMTPSettings? = nil, _ body: (Application) async throws -> T
+    maxUploadBytes: Int = 20 * 1_048_576, smtp: SMTPSettings? = nil, intake: IntakeSettings? = nil,
+    _ body: (Application) async throws -> T
   ) async throws -> T {
     if let url = postgresURL {
       await PostgresLock.shared.acquire()
@@ -24,6 +26,7 @@ enum TestApp {
               database: .postgres(url: url), autoMigrate: false, bcryptCost: 4, maxUploadBytes: maxUploadBytes
             )
             settings.smtp = smtp
+            if let intake { settings.intake = intake }
             try await configure(app, settings: settings)
             try await app.autoRevert()
             try await app.autoMigrate()
@@ -39,6 +42,7 @@ enum TestApp {
       configure: { app in
         var settings = ServerSettings(database: .sqliteMemory, bcryptCost: 4, maxUploadBytes: maxUploadBytes)
         settings.smtp = smtp
+        if let intake { settings.intake = intake }
         try await configure(app, settings: settings)
       }, body)
   }

@@ -12,6 +12,14 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
   app.engine = try Engine.builtin()
   app.reviewPages = ReviewPages()
   app.dashboardCache = DashboardCache()
+  app.intakeSlots = IntakeSlots(settings.intake.maxWorkers)
+  if case .worker = settings.intake.mode {
+    // Found now, so a server that cannot protect itself from hostile uploads does not start.
+    guard let worker = settings.intake.workerExecutable() else {
+      throw IntakeSettings.WorkerMissing()
+    }
+    app.intakeWorkerPath = worker
+  }
 
   switch settings.database {
   case .sqliteFile(let path):
@@ -58,6 +66,10 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     // WAL: readers do not wait for the writer, and a crash never leaves a half-written page.
     try await sql.raw("PRAGMA journal_mode=WAL").run()
   }
+  if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
+    // Another process's write (the CLI) is waited for rather than failing at once.
+    try await Writes.prepareSQLite(app)
+  }
   try routes(app)
 }
 
@@ -67,6 +79,7 @@ public enum Migrations {
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(M001_CreateSchema())
     app.migrations.add(M002_VendorCollaboration())
+    app.migrations.add(M003_IdempotencyKeys())
   }
 }
 
@@ -93,6 +106,16 @@ func routes(_ app: Application) throws {
     User.guardMiddleware(
       throwing: Abort(
         .unauthorized, reason: "APIトークンが必要です（Authorization: Bearer <トークン>。bunkai token create で発行できます）。")))
-  APIController().register(api)
-  app.get("healthz") { _ in "ok" }
+  APIController().register(api.grouped(IdempotencyMiddleware()))
+  // Up only when the database answers: a load balancer then stops sending requests here while
+  // the database is away.
+  app.get("healthz") { req async -> Response in
+    do {
+      try await (req.db as! any SQLDatabase).raw("SELECT 1").run()
+      return Response(status: .ok, body: .init(string: "ok"))
+    } catch {
+      req.logger.warning("healthz: database unavailable: \(String(reflecting: error))")
+      return Response(status: .serviceUnavailable, body: .init(string: "database unavailable"))
+    }
+  }
 }

@@ -110,7 +110,8 @@ public enum BunkaiServer {
           throw Accounts.Problem(description: "契約が見つかりません: \(rawID)")
         }
         let annex = try await SignedDocuments.annex(app.db, engine: app.engine, contract: contract)
-        return try SignedDocuments.annexFile(annex, format: format)
+        return try await SignedDocuments.annexFile(
+          annex, format: format, toolTimeout: settings.intake.toolTimeoutSeconds)
       }
       guard let review = try await ReviewRecord.find(id, on: app.db) else {
         throw Accounts.Problem(description: "照合結果が見つかりません: \(rawID)")

@@ -27,6 +27,8 @@ public struct ServerSettings: Sendable {
   public var publicURL: String?
   /// The relay invitation mail goes through (`BUNKAI_SMTP_HOST` …); nil: links are shown only.
   public var smtp: SMTPSettings?
+  /// How uploads are read: the intake worker and its limits (`BUNKAI_INTAKE*`).
+  public var intake = IntakeSettings()
 
   public init(
     database: Database, autoMigrate: Bool? = nil, bcryptCost: Int = 12, maxUploadBytes: Int = 20 * 1_048_576,
@@ -55,6 +57,7 @@ public struct ServerSettings: Sendable {
       }
     if let url = environment["BUNKAI_PUBLIC_URL"], !url.isEmpty { settings.publicURL = url }
     settings.smtp = SMTPSettings.from(environment: environment)
+    settings.intake = IntakeSettings.from(environment: environment)
     return settings
   }
 }

@@ -128,7 +128,7 @@ struct AdminController {
     } catch {
       throw Abort(.unprocessableEntity, reason: "カタログを読み取れません: \(error)")
     }
-    let version = try await req.db.transaction { db in
+    let version = try await Writes.transaction(req.db, lock: actor.orgID, restartable: true) { db in
       let last = try await CatalogVersion.query(on: db).filter(\.$organisationID == actor.orgID)
         .sort(\.$version, .descending).first()
       let v = CatalogVersion()
@@ -236,7 +236,7 @@ struct AdminController {
     }
     let before = user.role
     user.role = role
-    try await req.db.transaction { db in
+    try await Writes.transaction(req.db) { db in
       try await user.save(on: db)
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "権限変更", entity: "利用者 \(user.email)", id: user.id,

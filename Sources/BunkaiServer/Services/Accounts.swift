@@ -36,7 +36,7 @@ enum Accounts {
       throw Problem(description: "このメールアドレスは既に登録されています: \(email)")
     }
     let hash = try await hasher.hash(password)
-    return try await db.transaction { db in
+    return try await Writes.transaction(db) { db in
       let org: Organisation
       if let organisationID {
         guard let mine = try await Organisation.find(organisationID, on: db) else {
