@@ -74,6 +74,8 @@ concurrent_writes() { # $1 label
   mixed=$(python3 scripts/fault_load.py mixed "$BASE" "$TOKEN" "$CONTRACT" "$REVIEW" 20)
   echo "$label mixed writes: $(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["statuses"])' "$mixed")"
   no5xx "$mixed" || fail "$label: a write answered 5xx: $mixed"
+  [ "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["statuses"].get("200",0))' "$mixed")" = 20 ] \
+    || fail "$label: not every checklist save was acknowledged: $mixed"
   acked=$(python3 -c 'import json,sys; print("\n".join(json.loads(sys.argv[1])["acked"]))' "$mixed")
   [ "$(echo "$acked" | grep -c .)" = 20 ] || fail "$label: not every decision was acknowledged: $mixed"
   for r in $acked; do

@@ -95,7 +95,7 @@ def mixed(base, token, contract, review, n):
         return job
 
     def checklist(i):
-        body = json.dumps({"answers": [{"itemId": "P2-C-4", "notes": f"fault-{i}", "owner": "joint"}]}).encode()
+        body = json.dumps({"answers": [{"itemId": "P2-A-1", "notes": f"fault-{i}", "owner": "joint"}]}).encode()
 
         def job():
             s, _ = request("PUT", f"{base}/api/v1/contracts/{contract}/checklist", token, body)

@@ -67,7 +67,8 @@ enum Output {
     FileHandle.standardError.write(Data((message + "\n").utf8))
   }
 
-  /// Writes to the file, or to standard output when there is none; an unwritable path is an input error.
+  /// Writes to the file (to a temporary file renamed over it, so the name never holds half a
+  /// report), or to standard output when there is none; an unwritable path is an input error.
   static func write(_ text: String, to path: String?) throws {
     guard let path else {
       FileHandle.standardOutput.write(Data(text.utf8))

@@ -77,6 +77,8 @@ enum Fixture {
 final class Browser: @unchecked Sendable {
   let app: Application
   var cookie: String?
+  /// The anonymous forms' CSRF cookie.
+  var csrfCookie: String?
   var csrf: String?
   var lastBody = ""
 
@@ -115,11 +117,19 @@ final class Browser: @unchecked Sendable {
     _ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?
   ) async throws -> TestingHTTPResponse {
     var h = headers
-    if let cookie { h.add(name: .cookie, value: "bunkai_session=\(cookie)") }
+    var jar: [String] = []
+    if let cookie { jar.append("bunkai_session=\(cookie)") }
+    if let csrfCookie { jar.append("bunkai_csrf=\(csrfCookie)") }
+    if !jar.isEmpty { h.add(name: .cookie, value: jar.joined(separator: "; ")) }
     let res = try await app.testing().sendRequest(method, path, headers: h, body: body)
-    for set in res.headers[.setCookie] where set.hasPrefix("bunkai_session=") {
-      let value = set.dropFirst("bunkai_session=".count).prefix { $0 != ";" }
-      cookie = value.isEmpty ? nil : String(value)
+    for set in res.headers[.setCookie] {
+      let expired = set.contains("Expires=Thu, 01 Jan 1970") || set.contains("Max-Age=0")
+      if set.hasPrefix("bunkai_session=") {
+        let value = set.dropFirst("bunkai_session=".count).prefix { $0 != ";" }
+        cookie = value.isEmpty || expired ? nil : String(value)
+      } else if set.hasPrefix("bunkai_csrf=") {
+        csrfCookie = String(set.dropFirst("bunkai_csrf=".count).prefix { $0 != ";" })
+      }
     }
     lastBody = res.body.string
     if let token = Self.csrfToken(in: lastBody) { csrf = token }
@@ -148,6 +158,8 @@ final class Browser: @unchecked Sendable {
       "/setup",
       [("organisation", org), ("name", "事務長 佐藤"), ("email", email), ("password", "correct-horse-1")])
     #expect(res.status == .seeOther)
+    // Signing in starts a new session with its own form token: open the page it leads to.
+    try await b.get(res.headers.first(name: .location) ?? "/")
     return b
   }
 
@@ -159,6 +171,8 @@ final class Browser: @unchecked Sendable {
     try await b.get("/login")
     let res = try await b.post("/login", [("email", email), ("password", password)])
     #expect(res.status == .seeOther)
+    let next = try await b.get(res.headers.first(name: .location) ?? "/")
+    if next.status == .seeOther { try await b.get(next.headers.first(name: .location) ?? "/") }
     return b
   }
 

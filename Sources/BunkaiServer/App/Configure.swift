@@ -23,8 +23,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
 
   switch settings.database {
   case .sqliteFile(let path):
-    try FileManager.default.createDirectory(
-      at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+    try DataFolder.prepare(databasePath: path)
     app.databases.use(.sqlite(.file(path)), as: .sqlite)
   case .sqliteMemory:
     app.databases.use(.sqlite(.memory), as: .sqlite)
@@ -37,9 +36,13 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
   app.sessions.use { app in ChangedOnlySessions(inner: app.fluent.sessions.driver()) }
   app.sessions.configuration.cookieName = "bunkai_session"
   app.sessions.configuration.cookieFactory = { id in
-    HTTPCookies.Value(string: id.string, maxAge: 60 * 60 * 12, path: "/", isHTTPOnly: true, sameSite: .lax)
+    // An empty id: an anonymous visitor's session, which is not stored and gets no cookie.
+    if id.string.isEmpty { return .expired }
+    return HTTPCookies.Value(
+      string: id.string, maxAge: Int(settings.sessionMaxAge), path: "/", isHTTPOnly: true, sameSite: .lax)
   }
   app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+  app.dummyPasswordHash = try await app.password.async.hash(UUID().uuidString)
   app.routes.defaultMaxBodySize = "1mb"
 
   let resources = Bundle.module.resourceURL!
@@ -56,7 +59,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
   app.leaf.cache.isEnabled = true
 
   app.middleware = Middlewares()
-  app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+  app.middleware.use(RequestLogMiddleware())
   app.middleware.use(SecurityHeadersMiddleware())
   app.middleware.use(ErrorPagesMiddleware())
   app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
@@ -65,11 +68,13 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
   if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite", settings.database != .sqliteMemory {
     // WAL: readers do not wait for the writer, and a crash never leaves a half-written page.
     try await sql.raw("PRAGMA journal_mode=WAL").run()
+    if case .sqliteFile(let path) = settings.database { DataFolder.restrict(databasePath: path) }
   }
   if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
     // Another process's write (the CLI) is waited for rather than failing at once.
     try await Writes.prepareSQLite(app)
   }
+  app.lifecycle.use(Maintenance.Schedule())
   try routes(app)
 }
 
@@ -80,6 +85,7 @@ public enum Migrations {
     app.migrations.add(M001_CreateSchema())
     app.migrations.add(M002_VendorCollaboration())
     app.migrations.add(M003_IdempotencyKeys())
+    app.migrations.add(M004_AccountsAndSessions())
   }
 }
 
