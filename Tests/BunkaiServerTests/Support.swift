@@ -15,6 +15,7 @@ enum TestApp {
   /// `intake` nil: the default, the `bunkai intake-worker` built beside the test runner.
   static func run<T>(
     maxUploadBytes: Int = 20 * 1_048_576, smtp: SMTPSettings? = nil, intake: IntakeSettings? = nil,
+    bcryptCost: Int = 4, adjust: @escaping @Sendable (inout ServerSettings) -> Void = { _ in },
     _ body: (Application) async throws -> T
   ) async throws -> T {
     if let url = postgresURL {
@@ -23,10 +24,12 @@ enum TestApp {
         let result = try await withApp(
           configure: { app in
             var settings = ServerSettings(
-              database: .postgres(url: url), autoMigrate: false, bcryptCost: 4, maxUploadBytes: maxUploadBytes
+              database: .postgres(url: url), autoMigrate: false, bcryptCost: bcryptCost,
+              maxUploadBytes: maxUploadBytes
             )
             settings.smtp = smtp
             if let intake { settings.intake = intake }
+            adjust(&settings)
             try await configure(app, settings: settings)
             try await app.autoRevert()
             try await app.autoMigrate()
@@ -40,9 +43,11 @@ enum TestApp {
     }
     return try await withApp(
       configure: { app in
-        var settings = ServerSettings(database: .sqliteMemory, bcryptCost: 4, maxUploadBytes: maxUploadBytes)
+        var settings = ServerSettings(
+          database: .sqliteMemory, bcryptCost: bcryptCost, maxUploadBytes: maxUploadBytes)
         settings.smtp = smtp
         if let intake { settings.intake = intake }
+        adjust(&settings)
         try await configure(app, settings: settings)
       }, body)
   }

@@ -96,6 +96,7 @@ func routes(_ app: Application) throws {
   let signedIn = web.grouped(LoginRequired())
   // Pages both sides use; each checks the contract is the user's to open.
   ExchangeController().register(signedIn)
+  AccountController().register(signedIn)
   // The institution's own pages: vendor users are kept out.
   let institution = signedIn.grouped(InstitutionOnly())
   DashboardController().register(institution)

@@ -23,8 +23,11 @@ enum PasswordPolicy {
     }
     let lower = password.lowercased()
     let local = email.lowercased().split(separator: "@").first.map(String.init) ?? ""
+    // The address, or its name part with a few digits or marks around it.
+    let rest = local.count >= 3 ? lower.replacingOccurrences(of: local, with: "") : lower
     if lower == email.lowercased()
-      || (local.count >= 4 && lower.contains(local) && lower.count - local.count < 6)
+      || (rest != lower
+        && (rest.count < 8 || rest.allSatisfy { $0.isNumber || $0.isPunctuation || $0.isSymbol }))
     {
       throw Accounts.Problem(description: "メールアドレスに近いパスワードは使えません。")
     }
