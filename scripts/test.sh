@@ -57,7 +57,7 @@ if [ "$(id -u)" = 0 ] && [ -n "$PGVER" ]; then
   # `bunkai migrate` on an empty database, then again (nothing left to do).
   su postgres -c "dropdb --if-exists bunkai_migrate && createdb -O bunkai bunkai_migrate"
   export DATABASE_URL=postgres://bunkai:bunkai@127.0.0.1:5432/bunkai_migrate
-  .build/debug/bunkai migrate | grep -q "M002_VendorCollaboration"
+  .build/debug/bunkai migrate | grep -q "M004_AccountsAndSessions"
   .build/debug/bunkai migrate | grep -q "最新です"
   unset DATABASE_URL
   echo "bunkai migrate on PostgreSQL: ok"
