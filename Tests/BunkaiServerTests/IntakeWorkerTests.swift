@@ -1,3 +1,4 @@
+import BunkaiFormats
 import Fluent
 import Foundation
 import Testing
@@ -94,6 +95,17 @@ struct IntakeWorkerTests {
         data: try Fixture.data("contracts/hoshu_sakura_typical.txt"))
       #expect(ok.status == .created)
       #expect(try await app.testing().sendRequest(.GET, "/healthz").status == .ok)
+    }
+  }
+
+  @Test func aPDFIsReadThroughPdftotextInTheWorker() async throws {
+    try #require(
+      BunkaiFormats.PDFText.tool() != nil, "poppler-utils (pdftotext) is installed by scripts/test.sh")
+    try await TestApp.run { app in
+      let s = try await Self.setUp(app)
+      let res = try await Self.upload(
+        app, s, filename: "契約.pdf", data: try Fixture.data("formats/pdf_contract.pdf"))
+      #expect(res.status == .created, "\(res.body.string)")
     }
   }
 
