@@ -230,6 +230,45 @@ struct AccountTests {
     }
   }
 
+  @Test func anAdministratorDisablesUsersAndSetsTemporaryPasswords() async throws {
+    try await TestApp.run { app in
+      let admin = try await Browser.setUp(app)
+      try await admin.get("/users")
+      for email in ["staff@sakura.example", "other@sakura.example"] {
+        let r = try await admin.post(
+          "/users", [("name", "担当"), ("email", email), ("role", "staff"), ("password", "correct-horse-1")])
+        #expect(r.status == .seeOther)
+      }
+      let staff = try await Browser.signIn(app, email: "staff@sakura.example")
+      let other = try await Browser.signIn(app, email: "other@sakura.example")
+      let ids = Dictionary(
+        uniqueKeysWithValues: try await User.query(on: app.db).all().map { ($0.email, $0.id!.uuidString) })
+      try await admin.get("/users")
+      #expect(admin.lastBody.contains("無効にする"))
+      #expect(try await admin.post("/users/\(ids["staff@sakura.example"]!)/disable").status == .seeOther)
+      #expect(try await staff.get("/").headers.first(name: .location) == "/login")
+      try await admin.get("/users")
+      #expect(admin.lastBody.contains("無効"))
+      // Not oneself.
+      #expect(
+        try await admin.post("/users/\(ids["admin@sakura.example"]!)/disable").status == .unprocessableEntity)
+
+      try await admin.get("/users")
+      let weak = try await admin.post(
+        "/users/\(ids["other@sakura.example"]!)/password", [("password", "short")])
+      #expect(weak.status == .unprocessableEntity)
+      try await admin.get("/users")
+      let set = try await admin.post(
+        "/users/\(ids["other@sakura.example"]!)/password", [("password", "temporary-pass-42")])
+      #expect(set.status == .seeOther)
+      #expect(try await other.get("/").headers.first(name: .location) == "/login")
+      _ = try await Browser.signIn(app, email: "other@sakura.example", password: "temporary-pass-42")
+      // Staff may do neither.
+      let staff2 = try await Browser.signIn(app, email: "other@sakura.example", password: "temporary-pass-42")
+      #expect(try await staff2.post("/users/\(ids["admin@sakura.example"]!)/disable").status == .forbidden)
+    }
+  }
+
   @Test func tokensExpireAndCanBeRevoked() async throws {
     try await TestApp.run { app in
       _ = try await Browser.setUp(app)

@@ -90,6 +90,9 @@ struct AuthorizationTests {
       #expect(try await Contract.query(on: app.db).filter(\.$title == "乗っ取り").count() == 0)
       #expect(try await Decision.query(on: app.db).count() == 0)
       #expect(try await User.query(on: app.db).filter(\.$email == "admin@a.example").first()?.role == .admin)
+      #expect(
+        try await User.query(on: app.db).filter(\.$email == "admin@a.example").first()?.disabledAt == nil)
+      _ = try await Browser.signIn(app, email: "admin@a.example")
     }
   }
 

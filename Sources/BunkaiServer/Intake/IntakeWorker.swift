@@ -86,7 +86,15 @@ public enum IntakeWorker {
     #endif
   }
 
+  /// The worker's own peak: VmHWM counts from the exec (getrusage's figure also holds the server's
+  /// size, which the child shares for a moment while being spawned).
   static func peakKB() -> Int {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kb = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
+    {
+      return kb
+    }
     var usage = rusage()
     #if os(Linux)
       _ = getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
