@@ -294,6 +294,31 @@ struct AccountTests {
     }
   }
 
+  @Test func overHTTPSCookiesAreSecureAndHSTSIsSent() async throws {
+    #expect(
+      ServerSettings.from(dataDir: "/tmp", environment: ["BUNKAI_PUBLIC_URL": "https://b.example"]).https)
+    #expect(!ServerSettings.from(dataDir: "/tmp", environment: [:]).https)
+    try await TestApp.run(adjust: { $0.https = true }) { app in
+      let login = try await app.testing().sendRequest(.GET, "/setup")
+      #expect(login.headers.first(name: "Strict-Transport-Security") == "max-age=31536000")
+      let csrf = try #require(
+        login.headers[HTTPHeaders.Name.setCookie].first { $0.hasPrefix("bunkai_csrf=") })
+      #expect(csrf.contains("Secure"))
+      _ = try await Browser.setUp(app)
+      let b = Browser(app)
+      try await b.get("/login")
+      let res = try await b.post(
+        "/login", [("email", "admin@sakura.example"), ("password", "correct-horse-1")])
+      let cookie = try #require(
+        res.headers[HTTPHeaders.Name.setCookie].first { $0.hasPrefix("bunkai_session=") })
+      #expect(cookie.contains("Secure"))
+    }
+    try await TestApp.run { app in
+      let page = try await app.testing().sendRequest(.GET, "/setup")
+      #expect(page.headers.first(name: "Strict-Transport-Security") == nil)
+    }
+  }
+
   @Test func requestLogsLeaveOutInvitationCodesAndTokens() {
     #expect(RequestLogMiddleware.redacted("/invite/bk_abcDEF123") == "/invite/[redacted]")
     #expect(RequestLogMiddleware.redacted("/contracts/1/exchange") == "/contracts/1/exchange")

@@ -39,7 +39,8 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
     // An empty id: an anonymous visitor's session, which is not stored and gets no cookie.
     if id.string.isEmpty { return .expired }
     return HTTPCookies.Value(
-      string: id.string, maxAge: Int(settings.sessionMaxAge), path: "/", isHTTPOnly: true, sameSite: .lax)
+      string: id.string, maxAge: Int(settings.sessionMaxAge), path: "/", isSecure: settings.https,
+      isHTTPOnly: true, sameSite: .lax)
   }
   app.passwords.use(.bcrypt(cost: settings.bcryptCost))
   app.dummyPasswordHash = try await app.password.async.hash(UUID().uuidString)
@@ -60,7 +61,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
 
   app.middleware = Middlewares()
   app.middleware.use(RequestLogMiddleware())
-  app.middleware.use(SecurityHeadersMiddleware())
+  app.middleware.use(SecurityHeadersMiddleware(https: settings.https))
   app.middleware.use(ErrorPagesMiddleware())
   app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
 

@@ -28,6 +28,9 @@ public struct ServerSettings: Sendable {
   /// Take the client's address from the last `X-Forwarded-For` entry (`BUNKAI_TRUST_PROXY=1`,
   /// only behind a proxy that sets it); otherwise the connection's address.
   public var trustForwardedFor = false
+  /// The site is served over HTTPS (`BUNKAI_HTTPS=1`, or a `BUNKAI_PUBLIC_URL` starting with
+  /// https://): cookies are marked `Secure` and every response carries HSTS.
+  public var https = false
   /// A session ends after this long without a request (`BUNKAI_SESSION_IDLE_MINUTES`) …
   public var sessionIdleTimeout: TimeInterval = 30 * 60
   /// … and this long after signing in, however busy (`BUNKAI_SESSION_MAX_HOURS`).
@@ -69,6 +72,8 @@ public struct ServerSettings: Sendable {
     settings.smtp = SMTPSettings.from(environment: environment)
     settings.intake = IntakeSettings.from(environment: environment)
     settings.trustForwardedFor = environment["BUNKAI_TRUST_PROXY"] == "1"
+    settings.https =
+      environment["BUNKAI_HTTPS"] == "1" || (settings.publicURL?.lowercased().hasPrefix("https://") ?? false)
     if let v = environment["BUNKAI_SESSION_IDLE_MINUTES"].flatMap(Double.init), v > 0 {
       settings.sessionIdleTimeout = v * 60
     }

@@ -15,7 +15,9 @@ struct CSRFMiddleware: Middleware {
         // An anonymous visitor's token lives in a cookie of its own, not in a stored session.
         if let fresh = request.storage[FreshCSRFCookie.self] {
           response.cookies[Self.cookie] = HTTPCookies.Value(
-            string: fresh, maxAge: 60 * 60 * 12, path: "/", isHTTPOnly: true, sameSite: .strict)
+            string: fresh, maxAge: 60 * 60 * 12, path: "/", isSecure: request.settings.https,
+            isHTTPOnly: true,
+            sameSite: .strict)
         }
         return response
       }
