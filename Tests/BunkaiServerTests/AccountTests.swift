@@ -294,6 +294,26 @@ struct AccountTests {
     }
   }
 
+  @Test func usersSeeAndRevokeTheirTokensOnAPage() async throws {
+    try await TestApp.run { app in
+      let b = try await Browser.setUp(app)
+      let user = try #require(try await User.query(on: app.db).first())
+      let token = try await Accounts.createToken(on: app.db, user: user, label: "会計システム連携", days: 90)
+      let page = try await b.get("/account/tokens")
+      #expect(page.status == .ok)
+      #expect(b.lastBody.contains("会計システム連携"))
+      #expect(b.lastBody.contains("有効"))
+      #expect(!b.lastBody.contains(token))
+      let id = try #require(try await UserToken.query(on: app.db).first()?.id)
+      #expect(try await b.post("/account/tokens/\(id)/revoke").status == .seeOther)
+      try await b.get("/account/tokens")
+      #expect(b.lastBody.contains("取り消し済み"))
+      let res = try await app.testing().sendRequest(
+        .GET, "/api/v1/contracts", headers: ["Authorization": "Bearer \(token)"])
+      #expect(res.status == .unauthorized)
+    }
+  }
+
   @Test func overHTTPSCookiesAreSecureAndHSTSIsSent() async throws {
     #expect(
       ServerSettings.from(dataDir: "/tmp", environment: ["BUNKAI_PUBLIC_URL": "https://b.example"]).https)
