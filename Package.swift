@@ -73,7 +73,7 @@ let package = Package(
     .testTarget(
       name: "BunkaiServerTests",
       dependencies: [
-        "BunkaiServer", "BunkaiFormats", .product(name: "VaporTesting", package: "vapor"),
+        "BunkaiServer", "BunkaiFormats", "bunkai", .product(name: "VaporTesting", package: "vapor"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ]
     ),

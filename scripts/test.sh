@@ -2,7 +2,8 @@
 # Runs every test on a fresh machine: installs what the tests need, builds once, then runs
 #   1. the Swift test suite on SQLite (in memory), then its generated .docx/.xlsx in python-docx,
 #      openpyxl and LibreOffice,
-#   2. the server tests again on a real PostgreSQL (started on loopback, stopped afterwards),
+#   2. the server tests again on a real PostgreSQL (started on loopback, stopped afterwards), then
+#      scripts/fault.sh (concurrent writes, kill -9, PostgreSQL restarted under load),
 #   3. a real-browser test (chromium + selenium) against `bunkai serve`, with screenshots,
 #   4. each fuzzing harness for 20 s (a crash fails the run).
 # As root with apt-get (CI) it installs what is missing; elsewhere it says what to install.
@@ -57,10 +58,12 @@ if [ "$(id -u)" = 0 ] && [ -n "$PGVER" ]; then
   # `bunkai migrate` on an empty database, then again (nothing left to do).
   su postgres -c "dropdb --if-exists bunkai_migrate && createdb -O bunkai bunkai_migrate"
   export DATABASE_URL=postgres://bunkai:bunkai@127.0.0.1:5432/bunkai_migrate
-  .build/debug/bunkai migrate | grep -q "M002_VendorCollaboration"
+  .build/debug/bunkai migrate | grep -q "M004_AccountsAndSessions"
   .build/debug/bunkai migrate | grep -q "最新です"
   unset DATABASE_URL
   echo "bunkai migrate on PostgreSQL: ok"
+  echo "== 2b. faults: concurrent writes, kill -9, PostgreSQL restarted under load (scripts/fault.sh)"
+  FAULT_OUT="$OUT/fault" bash scripts/fault.sh
 elif [ -n "${DATABASE_URL:-}" ]; then
   swift test --skip-build --filter BunkaiServerTests
 else

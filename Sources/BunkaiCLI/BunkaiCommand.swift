@@ -13,7 +13,7 @@ public struct BunkaiCommand: AsyncParsableCommand {
     subcommands: [
       ReviewCommand.self, ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self,
       SeedCommand.self, InviteCommand.self, ExportCommand.self, AnnexBenchCommand.self,
-      PlaybookCommand.self, CatalogCommand.self, BenchCommand.self, EvalCommand.self,
+      PlaybookCommand.self, CatalogCommand.self, BenchCommand.self, EvalCommand.self, IntakeWorkerCommand.self,
     ]
   )
 
@@ -67,7 +67,8 @@ enum Output {
     FileHandle.standardError.write(Data((message + "\n").utf8))
   }
 
-  /// Writes to the file, or to standard output when there is none; an unwritable path is an input error.
+  /// Writes to the file (to a temporary file renamed over it, so the name never holds half a
+  /// report), or to standard output when there is none; an unwritable path is an input error.
   static func write(_ text: String, to path: String?) throws {
     guard let path else {
       FileHandle.standardOutput.write(Data(text.utf8))

@@ -76,6 +76,11 @@ struct ReviewCommand: ParsableCommand {
         inputFailed = true
       }
     }
+    // A file is written only from a run that read every input: a failed run leaves an earlier
+    // report (or redline) in place rather than replacing it with a partial or empty one.
+    if inputFailed, let path = output ?? redline {
+      throw CLIFailure(code: 2, message: "\(path): 読めないファイルがあったため書き出していません（元のファイルはそのままです）")
+    }
     try Output.write(render(reviews, catalog: library.catalog), to: output)
     if let redline, let review = reviews.first { try writeRedline(review, to: redline) }
     if inputFailed { throw CLIFailure(code: 2, message: "") }
@@ -92,7 +97,8 @@ struct ReviewCommand: ParsableCommand {
     let original = review.source.format == "docx" ? FileManager.default.contents(atPath: files[0]) : nil
     do {
       let data = try DocxRedline.allSuggestions(review, original: original, author: author, date: Date())
-      try data.write(to: URL(fileURLWithPath: path))
+      // Written to a temporary file and renamed: never half a document under the name.
+      try data.write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch let e as InputError {
       throw CLIFailure(code: 2, message: e.description)
     } catch {

@@ -54,7 +54,39 @@ struct MigrateCommand: AsyncParsableCommand {
 
 struct UserCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "user", abstract: "利用者を管理します。", subcommands: [Create.self])
+    commandName: "user", abstract: "利用者を管理します。", subcommands: [Create.self, ResetPassword.self, Disable.self])
+
+  struct ResetPassword: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "reset-password",
+      abstract: "利用者に一時パスワードを設定し、その利用者のログイン中のセッションを終わらせます。パスワードは標準入力から読みます。")
+
+    @Option(help: "利用者のメールアドレス。") var email: String
+    @Flag(help: "パスワードを標準入力の1行目から読みます（必須）。") var passwordStdin = false
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+      guard passwordStdin else { throw CLIFailure.usage("--password-stdin を指定し、パスワードを標準入力から渡してください。") }
+      let password = readPasswordLine()
+      try await serverTask {
+        try await BunkaiServer.resetPassword(settings: data.settings, email: email, password: password)
+      }
+      print("利用者 \(email.lowercased()) のパスワードを再設定しました。ログイン中のセッションは終了しました。")
+    }
+  }
+
+  struct Disable: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "disable", abstract: "利用者を無効にします（ログインも API トークンも使えなくなり、セッションは終了します）。")
+
+    @Option(help: "利用者のメールアドレス。") var email: String
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+      try await serverTask { try await BunkaiServer.disableUser(settings: data.settings, email: email) }
+      print("利用者 \(email.lowercased()) を無効にしました。")
+    }
+  }
 
   struct Create: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -69,10 +101,7 @@ struct UserCommand: AsyncParsableCommand {
 
     func run() async throws {
       guard passwordStdin else { throw CLIFailure.usage("--password-stdin を指定し、パスワードを標準入力から渡してください。") }
-      let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-      let password =
-        input.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
-      let password2 = password.hasSuffix("\r") ? String(password.dropLast()) : password
+      let password2 = readPasswordLine()
       let orgName = try await serverTask {
         try await BunkaiServer.createUser(
           settings: data.settings, org: org, email: email, name: name, role: role, password: password2)
@@ -82,9 +111,16 @@ struct UserCommand: AsyncParsableCommand {
   }
 }
 
+/// The first line of standard input, without its line end.
+func readPasswordLine() -> String {
+  let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+  let line = input.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+  return line.hasSuffix("\r") ? String(line.dropLast()) : line
+}
+
 struct TokenCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "token", abstract: "API トークンを管理します。", subcommands: [Create.self])
+    commandName: "token", abstract: "API トークンを管理します。", subcommands: [Create.self, List.self, Revoke.self])
 
   struct Create: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -92,13 +128,57 @@ struct TokenCommand: AsyncParsableCommand {
 
     @Option(help: "利用者のメールアドレス。") var email: String
     @Option(help: "トークンの用途のメモ。") var label = "cli"
+    @Option(help: "有効期間（日、1〜3650）。省略すると取り消すまで有効です。") var expiresDays: Int?
     @OptionGroup var data: DataOptions
 
     func run() async throws {
       let token = try await serverTask {
-        try await BunkaiServer.createToken(settings: data.settings, email: email, label: label)
+        try await BunkaiServer.createToken(
+          settings: data.settings, email: email, label: label, days: expiresDays)
       }
       print(token)
+    }
+  }
+
+  struct List: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "API トークンの一覧（ID、利用者、メモ、作成・期限・最終利用、状態）をタブ区切りで出します。トークン自体は出しません。")
+
+    @Option(help: "この利用者のトークンだけ。") var email: String?
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+      let rows = try await serverTask {
+        try await BunkaiServer.listTokens(settings: data.settings, email: email)
+      }
+      let f = ISO8601DateFormatter()
+      let now = Date()
+      print(["ID", "利用者", "メモ", "作成", "期限", "最終利用", "状態"].joined(separator: "\t"))
+      for r in rows {
+        let state =
+          r.revokedAt != nil ? "取り消し済み" : (r.expiresAt.map { $0 <= now } ?? false) ? "期限切れ" : "有効"
+        print(
+          [
+            r.id.uuidString, r.email, r.label, r.createdAt.map(f.string) ?? "",
+            r.expiresAt.map(f.string) ?? "なし",
+            r.lastUsedAt.map(f.string) ?? "", state,
+          ].joined(separator: "\t"))
+      }
+    }
+  }
+
+  struct Revoke: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "revoke", abstract: "API トークンを取り消します（すぐに使えなくなります）。")
+
+    @Argument(help: "トークンの ID（bunkai token list の1列目）。") var id: String
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+      let (label, email) = try await serverTask {
+        try await BunkaiServer.revokeToken(settings: data.settings, id: id)
+      }
+      print("取り消しました: \(id)（\(email)、\(label)）")
     }
   }
 }
@@ -158,7 +238,8 @@ struct ExportCommand: AsyncParsableCommand {
       try await BunkaiServer.export(settings: data.settings, kind: kind, id: id, format: format)
     }
     do {
-      try bytes.write(to: URL(fileURLWithPath: output))
+      // Written to a temporary file and renamed: never half a document under the name.
+      try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
     } catch {
       throw CLIFailure.input("\(output): 書き込めませんでした（\(error.localizedDescription)）")
     }

@@ -42,7 +42,7 @@ import Testing
       ],
       stdin: Data("short\n".utf8), env: Self.env)
     #expect(short.status == 2)
-    #expect(short.stderr.contains("10文字以上"))
+    #expect(short.stderr.contains("12文字以上"))
 
     let token = try CLI.run(
       ["token", "create", "--email", "office@hikari.example", "--data-dir", dir], env: Self.env)

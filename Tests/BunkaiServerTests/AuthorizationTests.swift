@@ -20,11 +20,13 @@ struct AuthorizationTests {
     #expect(attached.status == .seeOther)
     let attachment = try #require(try await Attachment.query(on: app.db).first())
     let user = try #require(try await User.query(on: app.db).filter(\.$email == "admin@a.example").first())
+    _ = try await Accounts.createToken(on: app.db, user: user, label: "Aだけのトークン")
+    let token = try #require(try await UserToken.query(on: app.db).filter(\.$userID == user.id!).first())
     return (
       a,
       [
         "vendors": vendor, "contracts": contract, "reviews": review, "users": user.id!.uuidString,
-        "attachments": attachment.id!.uuidString,
+        "attachments": attachment.id!.uuidString, "tokens": token.id!.uuidString,
       ]
     )
   }
@@ -90,6 +92,10 @@ struct AuthorizationTests {
       #expect(try await Contract.query(on: app.db).filter(\.$title == "乗っ取り").count() == 0)
       #expect(try await Decision.query(on: app.db).count() == 0)
       #expect(try await User.query(on: app.db).filter(\.$email == "admin@a.example").first()?.role == .admin)
+      #expect(
+        try await User.query(on: app.db).filter(\.$email == "admin@a.example").first()?.disabledAt == nil)
+      #expect(try await UserToken.query(on: app.db).filter(\.$label == "Aだけのトークン").first()?.revokedAt == nil)
+      _ = try await Browser.signIn(app, email: "admin@a.example")
     }
   }
 

@@ -12,8 +12,11 @@ enum TestApp {
     $0.isEmpty ? nil : $0
   }
 
+  /// `intake` nil: the default, the `bunkai intake-worker` built beside the test runner.
   static func run<T>(
-    maxUploadBytes: Int = 20 * 1_048_576, smtp: SMTPSettings? = nil, _ body: (Application) async throws -> T
+    maxUploadBytes: Int = 20 * 1_048_576, smtp: SMTPSettings? = nil, intake: IntakeSettings? = nil,
+    bcryptCost: Int = 4, adjust: @escaping @Sendable (inout ServerSettings) -> Void = { _ in },
+    _ body: (Application) async throws -> T
   ) async throws -> T {
     if let url = postgresURL {
       await PostgresLock.shared.acquire()
@@ -21,9 +24,12 @@ enum TestApp {
         let result = try await withApp(
           configure: { app in
             var settings = ServerSettings(
-              database: .postgres(url: url), autoMigrate: false, bcryptCost: 4, maxUploadBytes: maxUploadBytes
+              database: .postgres(url: url), autoMigrate: false, bcryptCost: bcryptCost,
+              maxUploadBytes: maxUploadBytes
             )
             settings.smtp = smtp
+            if let intake { settings.intake = intake }
+            adjust(&settings)
             try await configure(app, settings: settings)
             try await app.autoRevert()
             try await app.autoMigrate()
@@ -37,8 +43,11 @@ enum TestApp {
     }
     return try await withApp(
       configure: { app in
-        var settings = ServerSettings(database: .sqliteMemory, bcryptCost: 4, maxUploadBytes: maxUploadBytes)
+        var settings = ServerSettings(
+          database: .sqliteMemory, bcryptCost: bcryptCost, maxUploadBytes: maxUploadBytes)
         settings.smtp = smtp
+        if let intake { settings.intake = intake }
+        adjust(&settings)
         try await configure(app, settings: settings)
       }, body)
   }
@@ -73,6 +82,8 @@ enum Fixture {
 final class Browser: @unchecked Sendable {
   let app: Application
   var cookie: String?
+  /// The anonymous forms' CSRF cookie.
+  var csrfCookie: String?
   var csrf: String?
   var lastBody = ""
 
@@ -111,11 +122,19 @@ final class Browser: @unchecked Sendable {
     _ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?
   ) async throws -> TestingHTTPResponse {
     var h = headers
-    if let cookie { h.add(name: .cookie, value: "bunkai_session=\(cookie)") }
+    var jar: [String] = []
+    if let cookie { jar.append("bunkai_session=\(cookie)") }
+    if let csrfCookie { jar.append("bunkai_csrf=\(csrfCookie)") }
+    if !jar.isEmpty { h.add(name: .cookie, value: jar.joined(separator: "; ")) }
     let res = try await app.testing().sendRequest(method, path, headers: h, body: body)
-    for set in res.headers[.setCookie] where set.hasPrefix("bunkai_session=") {
-      let value = set.dropFirst("bunkai_session=".count).prefix { $0 != ";" }
-      cookie = value.isEmpty ? nil : String(value)
+    for set in res.headers[.setCookie] {
+      let expired = set.contains("Expires=Thu, 01 Jan 1970") || set.contains("Max-Age=0")
+      if set.hasPrefix("bunkai_session=") {
+        let value = set.dropFirst("bunkai_session=".count).prefix { $0 != ";" }
+        cookie = value.isEmpty || expired ? nil : String(value)
+      } else if set.hasPrefix("bunkai_csrf=") {
+        csrfCookie = String(set.dropFirst("bunkai_csrf=".count).prefix { $0 != ";" })
+      }
     }
     lastBody = res.body.string
     if let token = Self.csrfToken(in: lastBody) { csrf = token }
@@ -144,6 +163,8 @@ final class Browser: @unchecked Sendable {
       "/setup",
       [("organisation", org), ("name", "事務長 佐藤"), ("email", email), ("password", "correct-horse-1")])
     #expect(res.status == .seeOther)
+    // Signing in starts a new session with its own form token: open the page it leads to.
+    try await b.get(res.headers.first(name: .location) ?? "/")
     return b
   }
 
@@ -155,6 +176,8 @@ final class Browser: @unchecked Sendable {
     try await b.get("/login")
     let res = try await b.post("/login", [("email", email), ("password", password)])
     #expect(res.status == .seeOther)
+    let next = try await b.get(res.headers.first(name: .location) ?? "/")
+    if next.status == .seeOther { try await b.get(next.headers.first(name: .location) ?? "/") }
     return b
   }
 

@@ -49,7 +49,7 @@ struct WebFlowTests {
         "/setup",
         [("organisation", "つばさ診療所"), ("name", "院長"), ("email", "in@tsubasa.example"), ("password", "short")])
       #expect(res.status == .unprocessableEntity)
-      #expect(res.body.string.contains("パスワードは10文字以上"))
+      #expect(res.body.string.contains("パスワードは12文字以上"))
       #expect(res.body.string.contains("つばさ診療所"))
       #expect(try await User.query(on: app.db).count() == 0)
     }
@@ -174,8 +174,19 @@ struct WebFlowTests {
       #expect(page.headers.first(name: "X-Content-Type-Options") == "nosniff")
       // No inline script anywhere in the page.
       #expect(!html.contains("<script>"))
+      // A visitor who is not signed in gets no session, only the login form's token cookie.
       let login = try await Browser(app).get("/login")
-      let cookie = try #require(login.headers[.setCookie].first { $0.hasPrefix("bunkai_session=") })
+      let loginCookies = login.headers[HTTPHeaders.Name.setCookie]
+      #expect(!loginCookies.contains { $0.hasPrefix("bunkai_session=") && !$0.hasPrefix("bunkai_session=;") })
+      let token = try #require(loginCookies.first { $0.hasPrefix("bunkai_csrf=") })
+      #expect(token.contains("HttpOnly"))
+      #expect(token.contains("SameSite=Strict"))
+      let signIn = Browser(app)
+      try await signIn.get("/login")
+      let signedIn = try await signIn.post(
+        "/login", [("email", "admin@sakura.example"), ("password", "correct-horse-1")])
+      let cookies = signedIn.headers[HTTPHeaders.Name.setCookie]
+      let cookie = try #require(cookies.first { $0.hasPrefix("bunkai_session=") })
       #expect(cookie.contains("HttpOnly"))
       #expect(cookie.contains("SameSite=Lax"))
     }

@@ -15,7 +15,12 @@ public enum PDFText {
     return nil
   }
 
-  public static func extract(_ data: Data, path: String) throws(InputError) -> String {
+  /// Seconds pdftotext may take before it is stopped (a hostile PDF can make it run for ever).
+  public static let defaultTimeout: TimeInterval = 60
+
+  public static func extract(_ data: Data, path: String, timeout: TimeInterval = defaultTimeout)
+    throws(InputError) -> String
+  {
     guard let tool = tool() else {
       throw InputError(
         path, .noPdfTool,
@@ -32,15 +37,16 @@ public enum PDFText {
     let output = dir.appendingPathComponent("out.txt")
     do {
       try data.write(to: input)
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: tool)
-      process.arguments = ["-q", "-enc", "UTF-8", input.path, output.path]
-      try process.run()
-      process.waitUntilExit()
-      guard process.terminationStatus == 0 else {
+      let run = try ExternalProcess.run(
+        tool, ["-q", "-enc", "UTF-8", input.path, output.path], timeout: timeout, maxOutputBytes: 65_536)
+      if run.timedOut {
         throw InputError(
-          path, .pdfFailed,
-          "pdftotext が PDF を読めませんでした（終了コード \(process.terminationStatus)）。ファイルが壊れていないか確認してください")
+          path, .pdfFailed, "pdftotext が \(Int(timeout)) 秒以内に終わりませんでした。PDF が壊れているか、大きすぎる可能性があります")
+      }
+      guard run.exitStatus == 0 else {
+        let how = run.exitStatus.map { "終了コード \($0)" } ?? "シグナル \(run.signal ?? 0)"
+        throw InputError(
+          path, .pdfFailed, "pdftotext が PDF を読めませんでした（\(how)）。ファイルが壊れていないか確認してください")
       }
       let text = String(decoding: try Data(contentsOf: output), as: UTF8.self)
       if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
@@ -50,7 +56,7 @@ public enum PDFText {
     } catch let e as InputError {
       throw e
     } catch {
-      throw InputError(path, .pdfFailed, "pdftotext を実行できません: \(error.localizedDescription)")
+      throw InputError(path, .pdfFailed, "pdftotext を実行できません: \(error)")
     }
   }
 }

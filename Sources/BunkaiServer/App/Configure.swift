@@ -12,11 +12,18 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
   app.engine = try Engine.builtin()
   app.reviewPages = ReviewPages()
   app.dashboardCache = DashboardCache()
+  app.intakeSlots = IntakeSlots(settings.intake.maxWorkers)
+  if case .worker = settings.intake.mode {
+    // Found now, so a server that cannot protect itself from hostile uploads does not start.
+    guard let worker = settings.intake.workerExecutable() else {
+      throw IntakeSettings.WorkerMissing()
+    }
+    app.intakeWorkerPath = worker
+  }
 
   switch settings.database {
   case .sqliteFile(let path):
-    try FileManager.default.createDirectory(
-      at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true)
+    try DataFolder.prepare(databasePath: path)
     app.databases.use(.sqlite(.file(path)), as: .sqlite)
   case .sqliteMemory:
     app.databases.use(.sqlite(.memory), as: .sqlite)
@@ -29,9 +36,14 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
   app.sessions.use { app in ChangedOnlySessions(inner: app.fluent.sessions.driver()) }
   app.sessions.configuration.cookieName = "bunkai_session"
   app.sessions.configuration.cookieFactory = { id in
-    HTTPCookies.Value(string: id.string, maxAge: 60 * 60 * 12, path: "/", isHTTPOnly: true, sameSite: .lax)
+    // An empty id: an anonymous visitor's session, which is not stored and gets no cookie.
+    if id.string.isEmpty { return .expired }
+    return HTTPCookies.Value(
+      string: id.string, maxAge: Int(settings.sessionMaxAge), path: "/", isSecure: settings.https,
+      isHTTPOnly: true, sameSite: .lax)
   }
   app.passwords.use(.bcrypt(cost: settings.bcryptCost))
+  app.dummyPasswordHash = try await app.password.async.hash(UUID().uuidString)
   app.routes.defaultMaxBodySize = "1mb"
 
   let resources = Bundle.module.resourceURL!
@@ -48,8 +60,8 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
   app.leaf.cache.isEnabled = true
 
   app.middleware = Middlewares()
-  app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
-  app.middleware.use(SecurityHeadersMiddleware())
+  app.middleware.use(RequestLogMiddleware())
+  app.middleware.use(SecurityHeadersMiddleware(https: settings.https))
   app.middleware.use(ErrorPagesMiddleware())
   app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
 
@@ -57,7 +69,13 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
   if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite", settings.database != .sqliteMemory {
     // WAL: readers do not wait for the writer, and a crash never leaves a half-written page.
     try await sql.raw("PRAGMA journal_mode=WAL").run()
+    if case .sqliteFile(let path) = settings.database { DataFolder.restrict(databasePath: path) }
   }
+  if let sql = app.db as? any SQLDatabase, sql.dialect.name == "sqlite" {
+    // Another process's write (the CLI) is waited for rather than failing at once.
+    try await Writes.prepareSQLite(app)
+  }
+  app.lifecycle.use(Maintenance.Schedule())
   try routes(app)
 }
 
@@ -67,6 +85,8 @@ public enum Migrations {
     app.migrations.add(SessionRecord.migration)
     app.migrations.add(M001_CreateSchema())
     app.migrations.add(M002_VendorCollaboration())
+    app.migrations.add(M003_IdempotencyKeys())
+    app.migrations.add(M004_AccountsAndSessions())
   }
 }
 
@@ -77,6 +97,7 @@ func routes(_ app: Application) throws {
   let signedIn = web.grouped(LoginRequired())
   // Pages both sides use; each checks the contract is the user's to open.
   ExchangeController().register(signedIn)
+  AccountController().register(signedIn)
   // The institution's own pages: vendor users are kept out.
   let institution = signedIn.grouped(InstitutionOnly())
   DashboardController().register(institution)
@@ -93,6 +114,16 @@ func routes(_ app: Application) throws {
     User.guardMiddleware(
       throwing: Abort(
         .unauthorized, reason: "APIトークンが必要です（Authorization: Bearer <トークン>。bunkai token create で発行できます）。")))
-  APIController().register(api)
-  app.get("healthz") { _ in "ok" }
+  APIController().register(api.grouped(IdempotencyMiddleware()))
+  // Up only when the database answers: a load balancer then stops sending requests here while
+  // the database is away.
+  app.get("healthz") { req async -> Response in
+    do {
+      try await (req.db as! any SQLDatabase).raw("SELECT 1").run()
+      return Response(status: .ok, body: .init(string: "ok"))
+    } catch {
+      req.logger.warning("healthz: database unavailable: \(String(reflecting: error))")
+      return Response(status: .serviceUnavailable, body: .init(string: "database unavailable"))
+    }
+  }
 }

@@ -62,6 +62,15 @@ struct ErrorPagesMiddleware: Middleware {
       }
       return (abort.status, abort.reason)
     default:
+      switch Writes.classify(error) {
+      case .unavailable:
+        req.logger.warning("database unavailable: \(String(reflecting: error))")
+        return (.serviceUnavailable, "データベースに接続できません。操作は保存されていません。しばらくしてからもう一度お試しください。")
+      case .busy, .conflict:
+        req.logger.warning("database busy: \(String(reflecting: error))")
+        return (.serviceUnavailable, "混み合っているため保存できませんでした。操作は保存されていません。もう一度お試しください。")
+      case .other: break
+      }
       req.logger.report(error: error)
       return (.internalServerError, "サーバーで問題が起きました。操作は保存されていません。時間をおいてもう一度お試しください。")
     }

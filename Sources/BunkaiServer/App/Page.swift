@@ -41,6 +41,8 @@ struct Page: Encodable {
     h += "  </nav>\n  <div class=\"who\">\n"
     h += "    <span>\(e(user.organisation))</span> ・ <span>\(e(user.name))（\(e(user.role))）</span>\n"
     h +=
+      "    <a href=\"\(Paths.accountPassword)\">パスワード変更</a> ・ <a href=\"\(Paths.accountTokens)\">API トークン</a>\n"
+    h +=
       "    <form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"\(e(csrf))\">"
     h += "<button type=\"submit\" class=\"link\">ログアウト</button></form>\n  </div>\n"
     return h

@@ -32,6 +32,11 @@ enum Paths {
   static let audit = "/audit"
   static let users = "/users"
   static func userRole(_ id: UUID) -> String { "/users/\(id)/role" }
+  static func userDisable(_ id: UUID) -> String { "/users/\(id)/disable" }
+  static func userPassword(_ id: UUID) -> String { "/users/\(id)/password" }
+  static let accountPassword = "/account/password"
+  static let accountTokens = "/account/tokens"
+  static func revokeToken(_ id: UUID) -> String { "/account/tokens/\(id)/revoke" }
   static let partner = "/partner"
   static func exchange(_ contractID: UUID) -> String { "/contracts/\(contractID)/exchange" }
   static func exchangeItem(_ contractID: UUID, _ item: String) -> String {

@@ -54,16 +54,83 @@ public enum BunkaiServer {
     }
   }
 
-  /// A new API token for an existing user.
-  public static func createToken(settings: ServerSettings, email: String, label: String) async throws
-    -> String
+  /// A new API token for an existing user, valid for `days` (nil: until revoked).
+  public static func createToken(settings: ServerSettings, email: String, label: String, days: Int? = nil)
+    async throws -> String
   {
     try await withApp(settings) { app in
-      guard let user = try await User.query(on: app.db).filter(\.$email == email.lowercased()).first() else {
-        throw Accounts.Problem(description: "利用者が見つかりません: \(email)")
-      }
-      return try await Accounts.createToken(on: app.db, user: user, label: label)
+      let user = try await findUser(app.db, email)
+      guard user.disabledAt == nil else { throw Accounts.Problem(description: "無効化された利用者です: \(email)") }
+      return try await Accounts.createToken(on: app.db, user: user, label: label, days: days)
     }
+  }
+
+  /// One API token as `bunkai token list` shows it.
+  public struct TokenRow: Sendable {
+    public var id: UUID
+    public var email: String
+    public var label: String
+    public var createdAt: Date?
+    public var expiresAt: Date?
+    public var revokedAt: Date?
+    public var lastUsedAt: Date?
+  }
+
+  /// The API tokens, of one user or of everyone, oldest first.
+  public static func listTokens(settings: ServerSettings, email: String?) async throws -> [TokenRow] {
+    try await withApp(settings) { app in
+      var users = try await User.query(on: app.db).all()
+      if let email {
+        let user = try await findUser(app.db, email)
+        users = [user]
+      }
+      let emails = Dictionary(uniqueKeysWithValues: users.map { ($0.id!, $0.email) })
+      let tokens = try await UserToken.query(on: app.db).filter(\.$userID ~~ Array(emails.keys)).all()
+      return tokens.sorted { ($0.createdAt ?? .distantPast) < ($1.createdAt ?? .distantPast) }.map {
+        TokenRow(
+          id: $0.id!, email: emails[$0.userID] ?? "", label: $0.label, createdAt: $0.createdAt,
+          expiresAt: $0.expiresAt, revokedAt: $0.revokedAt, lastUsedAt: $0.lastUsedAt)
+      }
+    }
+  }
+
+  /// Revokes a token by its id (from `bunkai token list`); returns its label and user.
+  public static func revokeToken(settings: ServerSettings, id rawID: String) async throws -> (String, String)
+  {
+    guard let id = UUID(uuidString: rawID) else {
+      throw Accounts.Problem(description: "ID の形式が正しくありません: \(rawID)（bunkai token list の ID を指定してください）")
+    }
+    return try await withApp(settings) { app in
+      let token = try await Accounts.revokeToken(on: app.db, id: id)
+      let email = try await User.find(token.userID, on: app.db)?.email ?? ""
+      return (token.label, email)
+    }
+  }
+
+  /// Sets a temporary password for a user (who should change it after signing in) and ends the
+  /// user's sessions.
+  public static func resetPassword(settings: ServerSettings, email: String, password: String) async throws {
+    try await withApp(settings) { app in
+      let user = try await findUser(app.db, email)
+      try await Accounts.setPassword(
+        on: app.db, hasher: app.password.async, user: user, password: password, by: nil)
+    }
+  }
+
+  /// Disables a user: no login, no token, sessions ended.
+  public static func disableUser(settings: ServerSettings, email: String) async throws {
+    try await withApp(settings) { app in
+      let user = try await findUser(app.db, email)
+      try await Accounts.disable(on: app.db, user: user, by: nil)
+    }
+  }
+
+  static func findUser(_ db: any Database, _ email: String) async throws -> User {
+    let e = email.trimmingCharacters(in: .whitespaces).lowercased()
+    guard let user = try await User.query(on: db).filter(\.$email == e).first() else {
+      throw Accounts.Problem(description: "利用者が見つかりません: \(email)")
+    }
+    return user
   }
 
   /// Invites a vendor contact to a contract; returns the link to send and its expiry.
@@ -110,7 +177,8 @@ public enum BunkaiServer {
           throw Accounts.Problem(description: "契約が見つかりません: \(rawID)")
         }
         let annex = try await SignedDocuments.annex(app.db, engine: app.engine, contract: contract)
-        return try SignedDocuments.annexFile(annex, format: format)
+        return try await SignedDocuments.annexFile(
+          annex, format: format, toolTimeout: settings.intake.toolTimeoutSeconds)
       }
       guard let review = try await ReviewRecord.find(id, on: app.db) else {
         throw Accounts.Problem(description: "照合結果が見つかりません: \(rawID)")

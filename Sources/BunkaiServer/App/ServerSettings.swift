@@ -19,14 +19,29 @@ public struct ServerSettings: Sendable {
   public var bcryptCost: Int
   /// The largest contract upload accepted.
   public var maxUploadBytes: Int
-  /// Failed logins per address within `throttleWindow` before logins are refused.
+  /// Login attempts per account before each further one waits a growing delay (LoginThrottle);
+  /// the count starts again after `throttleWindow` without attempts, which also caps the delay.
   public var maxFailedLogins: Int
   public var throttleWindow: TimeInterval
+  /// The same per client address (every account together).
+  public var maxFailedLoginsPerAddress = 30
+  /// Take the client's address from the last `X-Forwarded-For` entry (`BUNKAI_TRUST_PROXY=1`,
+  /// only behind a proxy that sets it); otherwise the connection's address.
+  public var trustForwardedFor = false
+  /// The site is served over HTTPS (`BUNKAI_HTTPS=1`, or a `BUNKAI_PUBLIC_URL` starting with
+  /// https://): cookies are marked `Secure` and every response carries HSTS.
+  public var https = false
+  /// A session ends after this long without a request (`BUNKAI_SESSION_IDLE_MINUTES`) …
+  public var sessionIdleTimeout: TimeInterval = 30 * 60
+  /// … and this long after signing in, however busy (`BUNKAI_SESSION_MAX_HOURS`).
+  public var sessionMaxAge: TimeInterval = 12 * 60 * 60
   /// The address people open (`BUNKAI_PUBLIC_URL`), for invitation links; without it, the
   /// address the request came to.
   public var publicURL: String?
   /// The relay invitation mail goes through (`BUNKAI_SMTP_HOST` …); nil: links are shown only.
   public var smtp: SMTPSettings?
+  /// How uploads are read: the intake worker and its limits (`BUNKAI_INTAKE*`).
+  public var intake = IntakeSettings()
 
   public init(
     database: Database, autoMigrate: Bool? = nil, bcryptCost: Int = 12, maxUploadBytes: Int = 20 * 1_048_576,
@@ -55,6 +70,16 @@ public struct ServerSettings: Sendable {
       }
     if let url = environment["BUNKAI_PUBLIC_URL"], !url.isEmpty { settings.publicURL = url }
     settings.smtp = SMTPSettings.from(environment: environment)
+    settings.intake = IntakeSettings.from(environment: environment)
+    settings.trustForwardedFor = environment["BUNKAI_TRUST_PROXY"] == "1"
+    settings.https =
+      environment["BUNKAI_HTTPS"] == "1" || (settings.publicURL?.lowercased().hasPrefix("https://") ?? false)
+    if let v = environment["BUNKAI_SESSION_IDLE_MINUTES"].flatMap(Double.init), v > 0 {
+      settings.sessionIdleTimeout = v * 60
+    }
+    if let v = environment["BUNKAI_SESSION_MAX_HOURS"].flatMap(Double.init), v > 0 {
+      settings.sessionMaxAge = v * 3600
+    }
     return settings
   }
 }

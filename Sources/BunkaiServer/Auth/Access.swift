@@ -84,9 +84,16 @@ struct InstitutionOnly: Middleware {
 struct TokenAuthenticator: AsyncBearerAuthenticator {
   func authenticate(bearer: BearerAuthorization, for request: Request) async throws {
     let hash = TokenHash.of(bearer.token)
+    let now = Date()
     guard let token = try await UserToken.query(on: request.db).filter(\.$tokenHash == hash).first(),
-      let user = try await User.find(token.userID, on: request.db)
+      token.revokedAt == nil, token.expiresAt.map({ $0 > now }) ?? true,
+      let user = try await User.find(token.userID, on: request.db), user.disabledAt == nil
     else { return }
+    // The last use, to the minute: enough to see which tokens are idle, one write a minute at most.
+    if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
+      token.lastUsedAt = now
+      try? await token.update(on: request.db)
+    }
     request.auth.login(user)
   }
 }

@@ -4,13 +4,23 @@ import Vapor
 /// `X-CSRF-Token` header). The API does not use cookies, so it does not need this.
 struct CSRFMiddleware: Middleware {
   static let field = "_csrf"
+  static let cookie = "bunkai_csrf"
 
   func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
     // Page views need no check (and no hop to the task executor); they make sure the session has
     // a token for the forms they show.
     if [.GET, .HEAD, .OPTIONS].contains(request.method) {
       _ = request.csrfToken
-      return next.respond(to: request)
+      return next.respond(to: request).map { response in
+        // An anonymous visitor's token lives in a cookie of its own, not in a stored session.
+        if let fresh = request.storage[FreshCSRFCookie.self] {
+          response.cookies[Self.cookie] = HTTPCookies.Value(
+            string: fresh, maxAge: 60 * 60 * 12, path: "/", isSecure: request.settings.https,
+            isHTTPOnly: true,
+            sameSite: .strict)
+        }
+        return response
+      }
     }
     return request.eventLoop.makeFutureWithTask { try await check(request) }.flatMap {
       next.respond(to: request)
@@ -42,12 +52,23 @@ struct CSRFMiddleware: Middleware {
   }
 }
 
+struct FreshCSRFCookie: StorageKey { typealias Value = String }
+
 extension Request {
-  /// The session's CSRF token, made on first use.
+  /// The CSRF token: a signed-in session's own, made on first use; for a visitor who is not
+  /// signed in (the login, set-up and invitation forms) a random value in the `bunkai_csrf`
+  /// cookie that the form must repeat, so no session needs storing for them.
   var csrfToken: String {
-    if let t = session.data["csrf"] { return t }
+    if session.data["_UserSession"] != nil {
+      if let t = session.data["csrf"] { return t }
+      let t = [UInt8].random(count: 24).base64URL
+      session.data["csrf"] = t
+      return t
+    }
+    if let fresh = storage[FreshCSRFCookie.self] { return fresh }
+    if let t = cookies[CSRFMiddleware.cookie]?.string, t.count == 32 { return t }
     let t = [UInt8].random(count: 24).base64URL
-    session.data["csrf"] = t
+    storage[FreshCSRFCookie.self] = t
     return t
   }
 }

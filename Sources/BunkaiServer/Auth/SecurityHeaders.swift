@@ -3,6 +3,9 @@ import Vapor
 /// Headers on every response. The CSP allows no inline script or style: pages load /app.js and
 /// /app.css only, and contract text is always escaped.
 struct SecurityHeadersMiddleware: Middleware {
+  /// Served over HTTPS (ServerSettings.https): browsers are told to use nothing else for a year.
+  var https = false
+
   static let csp =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
     + "base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
@@ -13,7 +16,13 @@ struct SecurityHeadersMiddleware: Middleware {
     + "frame-ancestors 'none'"
 
   func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-    next.respond(to: request).map(Self.addHeaders)
+    let https = self.https
+    return next.respond(to: request).map { response in
+      if https {
+        response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
+      }
+      return Self.addHeaders(response)
+    }
   }
 
   private static func addHeaders(_ response: Response) -> Response {

@@ -10,8 +10,11 @@ struct ChangedOnlySessions: SessionDriver {
 
   private struct ReadSnapshot: StorageKey { typealias Value = [String: String] }
 
+  /// An anonymous visitor's empty session is not stored: the id handed back is empty, and the
+  /// cookie factory turns it into no cookie (configure).
   func createSession(_ data: SessionData, for request: Request) -> EventLoopFuture<SessionID> {
-    inner.createSession(data, for: request)
+    if data.snapshot.isEmpty { return request.eventLoop.makeSucceededFuture(SessionID(string: "")) }
+    return inner.createSession(data, for: request)
   }
 
   func readSession(_ sessionID: SessionID, for request: Request) -> EventLoopFuture<SessionData?> {
@@ -33,15 +36,29 @@ struct ChangedOnlySessions: SessionDriver {
       LEFT JOIN organisations o ON o.id = u.organisation_id
       WHERE s.key = \(bind: sessionID.string)
       """
-    ).first().flatMapThrowing { row in
-      guard let row else { return nil }
-      let data = try row.decode(column: "data", as: SessionData.self)
-      request.storage[ReadSnapshot.self] = data.snapshot
-      if let id = try row.decode(column: "user_id", as: UUID?.self) {
-        request.storage[PreloadedUser.self] = (id, row)
+    ).first().flatMap { row in
+      guard let row else { return request.eventLoop.makeSucceededFuture(nil) }
+      do {
+        let data = try row.decode(column: "data", as: SessionData.self)
+        // Ended on the server: idle too long, signed in too long ago, or its user disabled.
+        let disabled = (try? row.decode(column: "disabled_at", as: Date?.self)) ?? nil
+        if SessionTimes.expired(data, settings: request.settings) || disabled != nil {
+          return inner.deleteSession(sessionID, for: request).map { nil }
+        }
+        return request.eventLoop.makeSucceededFuture(try Self.restore(data, row: row, request))
+      } catch {
+        return request.eventLoop.makeFailedFuture(error)
       }
-      return data
     }
+  }
+
+  private static func restore(_ data: SessionData, row: any SQLRow, _ request: Request) throws -> SessionData
+  {
+    request.storage[ReadSnapshot.self] = data.snapshot
+    if let id = try row.decode(column: "user_id", as: UUID?.self) {
+      request.storage[PreloadedUser.self] = (id, row)
+    }
+    return data
   }
 
   func updateSession(_ sessionID: SessionID, to data: SessionData, for request: Request)
@@ -64,7 +81,7 @@ struct SessionUserAuthenticator: SessionAuthenticator {
   typealias User = AccountUser
 
   static let userColumns =
-    "u.organisation_id, u.email, u.name, u.password_hash, u.role, u.vendor_id, o.name AS org_name, o.revision"
+    "u.organisation_id, u.email, u.name, u.password_hash, u.role, u.vendor_id, u.disabled_at, o.name AS org_name, o.revision"
 
   func authenticate(sessionID: UUID, for request: Request) -> EventLoopFuture<Void> {
     if let (id, row) = request.storage[PreloadedUser.self], id == sessionID {
@@ -84,6 +101,8 @@ struct SessionUserAuthenticator: SessionAuthenticator {
   /// The user built from the row by hand: Fluent's per-model reflection was a large part of a page.
   static func signIn(_ row: any SQLRow, id: UUID, _ request: Request) throws {
     guard let role = Role(rawValue: try row.decode(column: "role", as: String.self)) else { return }
+    if (try? row.decode(column: "disabled_at", as: Date?.self)) ?? nil != nil { return }
+    SessionTimes.touch(request)
     let user = AccountUser(
       organisationID: try row.decode(column: "organisation_id", as: UUID.self),
       email: try row.decode(column: "email", as: String.self),
@@ -108,3 +127,30 @@ struct OrganisationName: StorageKey { typealias Value = String }
 
 /// The signed-in user's organisation revision, read with the user (see Organisation.revision).
 struct OrganisationRevision: StorageKey { typealias Value = Int }
+
+/// When a session was started and last used, in its data (seconds since 1970), so the server
+/// can end it: `sessionIdleTimeout` without a request, or `sessionMaxAge` after signing in.
+enum SessionTimes {
+  static let created = "_created"
+  static let seen = "_seen"
+
+  static func expired(_ data: SessionData, settings: ServerSettings, now: Date = Date()) -> Bool {
+    // Only signed-in sessions are kept; one without times predates them and is ended too.
+    guard let created = data[created].flatMap(Double.init), let seen = data[seen].flatMap(Double.init) else {
+      return data["_UserSession"] != nil
+    }
+    let t = now.timeIntervalSince1970
+    return t - created > settings.sessionMaxAge || t - seen > settings.sessionIdleTimeout
+  }
+
+  /// Marks the session used now; written at most once per tenth of the idle timeout, so a busy
+  /// page does not write the session on every view.
+  static func touch(_ request: Request, now: Date = Date()) {
+    guard request.hasSession else { return }
+    let t = now.timeIntervalSince1970
+    let seen = request.session.data[seen].flatMap(Double.init) ?? 0
+    if t - seen > request.settings.sessionIdleTimeout / 10 {
+      request.session.data[Self.seen] = String(Int(t))
+    }
+  }
+}

@@ -45,6 +45,11 @@ struct AdminController {
     var role: String
     var roles: [Option]
     var action: String
+    /// 無効 when disabled; the forms to disable and to set a temporary password.
+    var disabled: Bool
+    var isSelf: Bool
+    var disableAction: String
+    var passwordAction: String
   }
   struct UsersContext: Encodable {
     var page: Page
@@ -61,6 +66,8 @@ struct AdminController {
     routes.get("users", use: users)
     routes.post("users", use: createUser)
     routes.post("users", ":id", "role", use: changeRole)
+    routes.post("users", ":id", "disable", use: disableUser)
+    routes.post("users", ":id", "password", use: resetPassword)
   }
 
   private func versions(_ req: Request, org: UUID) async throws -> [VersionRow] {
@@ -128,7 +135,7 @@ struct AdminController {
     } catch {
       throw Abort(.unprocessableEntity, reason: "カタログを読み取れません: \(error)")
     }
-    let version = try await req.db.transaction { db in
+    let version = try await Writes.transaction(req.db, lock: actor.orgID, restartable: true) { db in
       let last = try await CatalogVersion.query(on: db).filter(\.$organisationID == actor.orgID)
         .sort(\.$version, .descending).first()
       let v = CatalogVersion()
@@ -180,7 +187,8 @@ struct AdminController {
             roles: Role.institution.map {
               Option(value: $0.rawValue, label: $0.label, selected: $0 == user.role)
             },
-            action: Paths.userRole(user.id!))
+            action: Paths.userRole(user.id!), disabled: user.disabledAt != nil, isSelf: user.id == actor.id,
+            disableAction: Paths.userDisable(user.id!), passwordAction: Paths.userPassword(user.id!))
         },
         roles: Role.institution.map { Option(value: $0.rawValue, label: $0.label, selected: $0 == .staff) },
         action: Paths.users))
@@ -236,13 +244,47 @@ struct AdminController {
     }
     let before = user.role
     user.role = role
-    try await req.db.transaction { db in
+    try await Writes.transaction(req.db) { db in
       try await user.save(on: db)
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "権限変更", entity: "利用者 \(user.email)", id: user.id,
         before: ["role": before.rawValue], after: ["role": role.rawValue])
     }
     req.flash("\(user.email) の権限を「\(role.label)」にしました。")
+    return req.redirect(to: Paths.users)
+  }
+
+  /// Deactivates a user of the organisation: logins, sessions and tokens stop at once.
+  func disableUser(req: Request) async throws -> Response {
+    let actor = try req.actor
+    try actor.requireAdmin()
+    let user = try await req.owned(User.self)
+    guard user.id != actor.id else {
+      throw Abort(.unprocessableEntity, reason: "自分自身は無効にできません（別の管理者に依頼してください）。")
+    }
+    try await Accounts.disable(on: req.db, user: user, by: actor.user)
+    req.flash("\(user.email) を無効にしました。ログイン中のセッションと API トークンも使えなくなりました。")
+    return req.redirect(to: Paths.users)
+  }
+
+  struct PasswordForm: Content {
+    var password: String
+  }
+
+  /// Sets a temporary password for a user of the organisation and ends the user's sessions.
+  func resetPassword(req: Request) async throws -> Response {
+    let actor = try req.actor
+    try actor.requireAdmin()
+    let user = try await req.owned(User.self)
+    let form = try req.content.decode(PasswordForm.self)
+    do {
+      try await Accounts.setPassword(
+        on: req.db, hasher: req.password.async, user: user, password: form.password, by: actor.user)
+    } catch let e as Accounts.Problem {
+      throw Abort(.unprocessableEntity, reason: "\(user.email): \(e.description)")
+    }
+    if user.id == actor.id { try await req.signIn(actor.user) }
+    req.flash("\(user.email) に一時パスワードを設定しました。ログイン後に変更するよう伝えてください。")
     return req.redirect(to: Paths.users)
   }
 }

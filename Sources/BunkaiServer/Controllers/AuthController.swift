@@ -49,8 +49,7 @@ struct AuthController {
         on: req.db, hasher: req.password.async, orgName: form.organisation, email: form.email,
         name: form.name,
         role: .admin, password: form.password)
-      req.auth.login(user)
-      req.session.authenticate(user)
+      try await req.signIn(user)
       req.flash("初期設定が完了しました。まず事業者と契約を登録しましょう。")
       return req.redirect(to: Paths.home)
     } catch let e as Accounts.Problem {
@@ -73,21 +72,33 @@ struct AuthController {
     let form = try req.content.decode(LoginForm.self)
     let email = form.email.trimmingCharacters(in: .whitespaces).lowercased()
     let settings = req.settings
-    let since = Date().addingTimeInterval(-settings.throttleWindow)
-    let failures = try await LoginAttempt.query(on: req.db).filter(\.$email == email)
-      .filter(\.$succeeded == false).filter(\.$at >= since).count()
-    if failures >= settings.maxFailedLogins {
+    // A place for this attempt, per address and per account, before any password is checked.
+    let address = "address:" + req.clientAddress
+    var wait = try await LoginThrottle.reserve(
+      req.db, scope: address, allowance: settings.maxFailedLoginsPerAddress, window: settings.throttleWindow)
+    if wait == nil {
+      wait = try await LoginThrottle.reserve(
+        req.db, scope: "account:" + email, allowance: settings.maxFailedLogins,
+        window: settings.throttleWindow)
+    }
+    if let wait {
+      try await LoginAttempt(email: email, succeeded: false).save(on: req.db)
+      let minutes = max(1, Int((wait / 60).rounded(.up)))
       let page = try await req.page(
-        "ログイン", error: "ログインの失敗が続いたため、しばらくログインできません。\(Int(settings.throttleWindow / 60))分ほど待ってから、もう一度お試しください。"
-      )
-      return try await req.render(
+        "ログイン", error: "ログインの失敗が続いたため、しばらくログインできません。\(minutes)分ほど待ってから、もう一度お試しください。")
+      let res = try await req.render(
         "login", FormContext(page: page, email: form.email, organisation: "", name: "")
       )
       .encodeResponse(status: .tooManyRequests, for: req)
+      res.headers.replaceOrAdd(name: .retryAfter, value: String(Int(wait.rounded(.up))))
+      return res
     }
     let user = try await User.query(on: req.db).filter(\.$email == email).first()
-    var ok = false
-    if let user { ok = try await req.password.async.verify(form.password, created: user.passwordHash) }
+    // bcrypt runs for unknown addresses too (on a hash made at start), so the answer takes as long.
+    let hash = user?.passwordHash ?? req.application.dummyPasswordHash
+    let fits = form.password.utf8.count <= PasswordPolicy.maxBytes
+    let matches = try await req.password.async.verify(fits ? form.password : "", created: hash)
+    let ok = matches && fits && user != nil && user?.disabledAt == nil
     try await LoginAttempt(email: email, succeeded: ok).save(on: req.db)
     guard ok, let user else {
       let page = try await req.page("ログイン", error: "メールアドレスまたはパスワードが違います。")
@@ -96,6 +107,7 @@ struct AuthController {
       )
       .encodeResponse(status: .unauthorized, for: req)
     }
+    try await LoginThrottle.reset(req.db, scope: "account:" + email)
     try await req.signIn(user)
     return req.redirect(to: Paths.home)
   }
@@ -116,7 +128,32 @@ extension Request {
     }
     session.id = nil
     session.data = SessionData()
+    let now = String(Int(Date().timeIntervalSince1970))
+    session.data[SessionTimes.created] = now
+    session.data[SessionTimes.seen] = now
     session.authenticate(user)
     auth.login(user)
+  }
+
+  /// The client's address for throttling: the connection's, or the proxy's last
+  /// `X-Forwarded-For` entry when the proxy is trusted.
+  var clientAddress: String {
+    if settings.trustForwardedFor,
+      let last = headers.first(name: "X-Forwarded-For")?.split(separator: ",").last
+    {
+      return last.trimmingCharacters(in: .whitespaces)
+    }
+    return remoteAddress?.ipAddress ?? "unknown"
+  }
+}
+
+struct DummyPasswordHashKey: StorageKey { typealias Value = String }
+
+extension Application {
+  /// A bcrypt hash of nothing anyone knows, made at start with the configured cost: checked
+  /// against when the address is unknown, so the answer takes as long as for a known one.
+  var dummyPasswordHash: String {
+    get { storage[DummyPasswordHashKey.self] ?? "" }
+    set { storage[DummyPasswordHashKey.self] = newValue }
   }
 }

@@ -82,10 +82,8 @@ struct ExchangeController {
       r.headers.replaceOrAdd(name: "Content-Security-Policy", value: SecurityHeadersMiddleware.documentCSP)
       return r
     }
-    // LibreOffice blocks: off the event loop.
-    let data = try await req.application.threadPool.runIfActive {
-      try SignedDocuments.annexFile(annex, format: ext)
-    }
+    let data = try await SignedDocuments.annexFile(
+      annex, format: ext, toolTimeout: req.settings.intake.toolTimeoutSeconds)
     return Downloads.file(data, filename: name + "." + ext, type: Attachments.contentType(ext))
   }
 
@@ -361,7 +359,8 @@ struct ExchangeController {
     }
     let a = try await Attachments.make(
       req, p, filename: form.file.filename, data: Data(buffer: form.file.data))
-    try await req.db.transaction { db in
+    try await Writes.transaction(req.db, lock: p.contract.id!, restartable: true) { db in
+      a.$id.exists = false
       try await a.save(on: db)
       try await AuditLog.record(
         on: db, org: p.contract.organisationID, user: p.user, action: "添付", entity: "契約 \(p.contract.title)",

@@ -385,18 +385,21 @@ struct ReviewController {
     if kind == .notNeeded && reason.isEmpty {
       throw Abort(.unprocessableEntity, reason: "「不要」とするときは理由を入力してください。理由は後で見直すときの手がかりになります。")
     }
-    let d = Decision()
-    d.organisationID = actor.orgID
-    d.reviewID = review.id!
-    d.findingIndex = index
-    d.ruleID = stored.findings[index].ruleId
-    d.kind = kind
-    d.wording = kind == .proposeEdited ? wording : ""
-    d.reason = reason
-    d.replacesQuote = kind == .proposeEdited && replace && !stored.findings[index].evidence.isEmpty
-    d.userID = actor.id
-    d.userName = actor.user.name
-    try await req.db.transaction { db in
+    let ruleID = stored.findings[index].ruleId
+    let replaces = kind == .proposeEdited && replace && !stored.findings[index].evidence.isEmpty
+    // Built inside the transaction, so a retried attempt inserts its own new row.
+    let d = try await Writes.transaction(req.db, lock: review.contractID, restartable: true) { db in
+      let d = Decision()
+      d.organisationID = actor.orgID
+      d.reviewID = review.id!
+      d.findingIndex = index
+      d.ruleID = ruleID
+      d.kind = kind
+      d.wording = kind == .proposeEdited ? wording : ""
+      d.reason = reason
+      d.replacesQuote = replaces
+      d.userID = actor.id
+      d.userName = actor.user.name
       try await d.save(on: db)
       let all = try await Decision.query(on: db).filter(\.$reviewID == review.id!).all()
       if let contract = try await Contract.find(review.contractID, on: db),
@@ -408,6 +411,7 @@ struct ReviewController {
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "判断", entity: "指摘 \(d.ruleID)", id: review.id,
         after: ["finding": String(index + 1), "kind": kind.rawValue, "wording": d.wording, "reason": reason])
+      return d
     }
     return d
   }
@@ -419,7 +423,7 @@ struct ReviewController {
     guard review.signedOffBy == nil else { return req.redirect(to: Paths.review(review.id!)) }
     review.signedOffBy = actor.id
     review.signedOffAt = Date()
-    try await req.db.transaction { db in
+    try await Writes.transaction(req.db, lock: review.contractID) { db in
       try await review.save(on: db)
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "承認", entity: "照合結果", id: review.id)

@@ -81,7 +81,7 @@ struct VendorController {
     let v = Vendor()
     v.organisationID = actor.orgID
     try apply(try req.content.decode(VendorForm.self), to: v)
-    try await req.db.transaction { db in
+    try await Writes.transaction(req.db) { db in
       try await v.save(on: db)
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "作成", entity: "事業者", id: v.id,
@@ -106,7 +106,7 @@ struct VendorController {
     let v = try await req.owned(Vendor.self)
     let before = row(v, contracts: 0)
     try apply(try req.content.decode(VendorForm.self), to: v)
-    try await req.db.transaction { db in
+    try await Writes.transaction(req.db) { db in
       try await v.save(on: db)
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "更新", entity: "事業者", id: v.id, before: before,
@@ -168,7 +168,7 @@ struct SystemController {
     s.name = name
     s.category = form.category
     s.notes = form.notes ?? ""
-    try await req.db.transaction { db in
+    try await Writes.transaction(req.db) { db in
       try await s.save(on: db)
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "作成", entity: "システム", id: s.id,

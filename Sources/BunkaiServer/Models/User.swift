@@ -33,6 +33,9 @@ final class User: Model, @unchecked Sendable {
   @Field(key: "role") var role: Role
   /// The vendor a vendor user works for; nil for the institution's people.
   @OptionalField(key: "vendor_id") var vendorID: UUID?
+  /// Set when the user was disabled: no login, no session, no API token works.
+  @OptionalField(key: "disabled_at") var disabledAt: Date?
+  @OptionalField(key: "password_changed_at") var passwordChangedAt: Date?
   @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
   init() {}
@@ -54,6 +57,10 @@ final class UserToken: Model, @unchecked Sendable {
   @Field(key: "user_id") var userID: UUID
   @Field(key: "token_hash") var tokenHash: String
   @Field(key: "label") var label: String
+  /// After this the token no longer works (nil: until revoked).
+  @OptionalField(key: "expires_at") var expiresAt: Date?
+  @OptionalField(key: "revoked_at") var revokedAt: Date?
+  @OptionalField(key: "last_used_at") var lastUsedAt: Date?
   @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
   init() {}

@@ -13,18 +13,9 @@ enum Attachments {
   {
     let (filename, ext) = try Uploads.checkFile(
       req, name: rawName, data: data, allowed: allowedExtensions, action: "添付してください")
-    // A file that does not open is refused now rather than found broken by the other side later.
-    try await req.application.threadPool.runIfActive {
-      do {
-        if ext == "xlsx" {
-          _ = try XlsxReader.read(data, path: filename)
-        } else {
-          _ = try DocumentLoader.load(data: data, path: filename)
-        }
-      } catch let e as InputError {
-        throw Abort(.unprocessableEntity, reason: e.description)
-      }
-    }
+    // A file that does not open is refused now rather than found broken by the other side later;
+    // it is opened in the intake worker, like a contract upload.
+    try await Intake.attachment(req.application, data: data, filename: filename)
     let a = Attachment()
     a.organisationID = p.contract.organisationID
     a.contractID = p.contract.id!

@@ -72,7 +72,7 @@ enum Checklists {
   ) async throws -> Int {
     try actor.requireEditor()
     let (catalog, _) = try await catalog(req.db, engine: req.engine, org: actor.orgID)
-    return try await req.db.transaction { db in
+    return try await Writes.transaction(req.db, lock: contract?.id ?? actor.orgID, restartable: true) { db in
       if updateMeeting {
         if let contract {
           if contract.firstMeetingOn != meeting {

@@ -101,7 +101,7 @@ enum Contracts {
     c.noticeDeadline = notice
     c.firstMeetingOn = meeting
     let systemSet = Set(systems)
-    try await req.db.transaction { db in
+    try await Writes.transaction(req.db) { db in
       try await c.save(on: db)
       if input.systemIds != nil || existing == nil {
         try await ContractSystem.query(on: db).filter(\.$contractID == c.id!).delete()

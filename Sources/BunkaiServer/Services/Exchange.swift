@@ -58,7 +58,7 @@ enum Exchange {
     let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !text.isEmpty else { throw Abort(.unprocessableEntity, reason: "内容: 入力してください。") }
     guard text.count <= 10_000 else { throw Abort(.unprocessableEntity, reason: "内容: 10,000文字以内にしてください。") }
-    return try await db.transaction { db in
+    return try await Writes.transaction(db, lock: contract.id!, restartable: true) { db in
       let entries = try await ExchangeEntry.query(on: db).filter(\.$contractID == contract.id!)
         .filter(\.$itemID == itemID).all()
       let answer = try await ChecklistAnswer.query(on: db).filter(\.$contractID == contract.id!)
@@ -71,7 +71,11 @@ enum Exchange {
       if state.next < 5, !state.waitingFor.contains(side) {
         throw Abort(.conflict, reason: "いまは\(state.waitingFor.map(\.label).joined())の番です（\(state.label)）。")
       }
-      if let attachment { try await attachment.save(on: db) }
+      if let attachment {
+        // Inserted afresh on a retried attempt (the first one's insert was rolled back).
+        attachment.$id.exists = false
+        try await attachment.save(on: db)
+      }
       let e = ExchangeEntry()
       e.organisationID = contract.organisationID
       e.contractID = contract.id!
@@ -100,7 +104,7 @@ enum Exchange {
     guard agreed.count <= 10_000 else {
       throw Abort(.unprocessableEntity, reason: "合意内容: 10,000文字以内にしてください。")
     }
-    return try await db.transaction { db in
+    return try await Writes.transaction(db, lock: contract.id!, restartable: true) { db in
       let (answer, state) = try await load(db, contract: contract, itemID: itemID)
       guard canSettle(state) || owner == .notApplicable else {
         throw Abort(.conflict, reason: "分担は手順5で決めます（いまは\(state.label)）。対象外とする場合は担当に「対象外」を選んでください。")
@@ -128,7 +132,7 @@ enum Exchange {
   static func confirm(
     on db: any Database, contract: Contract, itemID: String, user: User, today: String
   ) async throws -> ChecklistAnswer {
-    try await db.transaction { db in
+    try await Writes.transaction(db, lock: contract.id!, restartable: true) { db in
       let (answer, state) = try await load(db, contract: contract, itemID: itemID)
       guard canSettle(state) else { throw Abort(.conflict, reason: "確認は手順5でできます（いまは\(state.label)）。") }
       guard answer.owner != .unset else { throw Abort(.unprocessableEntity, reason: "担当: 先に分担を決めてください。") }

@@ -56,7 +56,8 @@ enum Seeder {
       c.openLow = 0
       try await c.save(on: app.db)
       let data = Data(text.utf8)
-      let reviewed = try Uploads.review(data, filename: "seed-\(i + 1).txt", engine: app.engine)
+      let reviewed = try Intake.review(
+        data, filename: "seed-\(i + 1).txt", engine: app.engine, toolTimeout: 60)
       let out = try await Uploads.save(
         on: app.db, actor: actor, contract: c, filename: "seed-\(i + 1).txt", data: data, reviewed: reviewed)
       reviews.append(out.review.id!)

@@ -44,12 +44,12 @@ enum SignedDocuments {
     return Annex(header: header, rows: rows)
   }
 
-  /// The annex as a file: "docx", "xlsx", "html" or "pdf" (through LibreOffice, blocking).
-  static func annexFile(_ annex: Annex, format: String) throws -> Data {
+  /// The annex as a file: "docx", "xlsx", "html" or "pdf" (through LibreOffice, with a time limit).
+  static func annexFile(_ annex: Annex, format: String, toolTimeout: Double) async throws -> Data {
     switch format {
     case "xlsx": try AnnexXlsx.render(annex)
     case "html": Data(AnnexHTML.render(annex).utf8)
-    case "pdf": try PDFConverter.convert(try AnnexDocx.render(annex), ext: "docx")
+    case "pdf": try await PDFConverter.convert(try AnnexDocx.render(annex), ext: "docx", timeout: toolTimeout)
     default: try AnnexDocx.render(annex)
     }
   }
@@ -153,16 +153,11 @@ enum SignedDocuments {
 
 /// PDF through LibreOffice, when it is installed.
 enum PDFConverter {
-  static func soffice() -> String? {
-    for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-      let path = "\(dir)/soffice"
-      if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    return nil
-  }
+  static func soffice() -> String? { ExternalProcess.find("soffice") }
 
-  /// Converts an office file to PDF in a private LibreOffice profile (instances must not share one).
-  static func convert(_ data: Data, ext: String) throws -> Data {
+  /// Converts an office file to PDF in a private LibreOffice profile (instances must not share
+  /// one). LibreOffice runs as a child with a time limit, waited for off the cooperative pool.
+  static func convert(_ data: Data, ext: String, timeout: Double) async throws -> Data {
     guard let soffice = soffice() else {
       throw Abort(
         .serviceUnavailable, reason: "PDF の作成には LibreOffice（soffice）が必要です。Word か Excel の形式をお使いください。")
@@ -172,20 +167,22 @@ enum PDFConverter {
     defer { try? FileManager.default.removeItem(at: dir) }
     let input = dir.appendingPathComponent("annex.\(ext)")
     try data.write(to: input)
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: soffice)
-    p.arguments = [
-      "-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--convert-to", "pdf", "--outdir",
-      dir.path,
-      input.path,
-    ]
-    p.standardOutput = FileHandle.nullDevice
-    p.standardError = FileHandle.nullDevice
-    try p.run()
-    p.waitUntilExit()
+    let run = try await ExternalProcess.run(
+      soffice,
+      [
+        "-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--convert-to", "pdf", "--outdir",
+        dir.path, input.path,
+      ], timeout: timeout, maxOutputBytes: 1_048_576)
+    if run.timedOut {
+      throw Abort(
+        .serviceUnavailable,
+        reason: "LibreOffice での PDF への変換が \(Int(timeout)) 秒以内に終わりませんでした。Word か Excel の形式をお使いください。")
+    }
     guard let pdf = try? Data(contentsOf: dir.appendingPathComponent("annex.pdf")),
       pdf.starts(with: Data("%PDF".utf8))
-    else { throw Abort(.internalServerError, reason: "LibreOffice で PDF に変換できませんでした。") }
+    else {
+      throw Abort(.internalServerError, reason: "LibreOffice で PDF に変換できませんでした。Word か Excel の形式をお使いください。")
+    }
     return pdf
   }
 }

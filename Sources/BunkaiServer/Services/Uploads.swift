@@ -21,11 +21,8 @@ enum Uploads {
     try actor.requireEditor()
     let (filename, _) = try checkFile(
       req, name: rawName, data: data, allowed: allowedExtensions, action: "アップロードしてください")
-    let engine = req.engine
-    // Reading (pdftotext, unzip) and reviewing block, so they run off the event loop.
-    let reviewed = try await req.application.threadPool.runIfActive {
-      try review(data, filename: filename, engine: engine)
-    }
+    // Read and reviewed in the intake worker: a hostile file costs this upload a 422, no more.
+    let reviewed = try await Intake.contract(req.application, data: data, filename: filename)
     return try await save(
       on: req.db, actor: actor, contract: contract, filename: filename, data: data, reviewed: reviewed)
   }
@@ -51,34 +48,15 @@ enum Uploads {
     return (filename, ext)
   }
 
-  /// A document read and reviewed, not yet stored.
-  struct Reviewed: Sendable {
-    var source: SourceText
-    var json: String
-    var severities: [String]
-    var playbook: String
-  }
-
-  static func review(_ data: Data, filename: String, engine: Engine) throws -> Reviewed {
-    do {
-      let source = try DocumentLoader.load(data: data, path: filename)
-      let result = engine.reviewer.review(source)
-      let json = try ReviewJSON(result, catalog: engine.builtinCatalog).encoded(pretty: false)
-      return Reviewed(
-        source: source, json: String(decoding: json, as: UTF8.self),
-        severities: result.findings.map(\.severity.rawValue),
-        playbook: "\(result.playbookId) \(result.playbookVersion)")
-    } catch let e as InputError {
-      throw Abort(.unprocessableEntity, reason: e.description)
-    }
-  }
+  typealias Reviewed = Intake.Reviewed
 
   /// Stores the document, its review and the contract's new open counts in one transaction.
   static func save(
     on db: any Database, actor: Actor, contract: Contract, filename: String, data: Data, reviewed: Reviewed
   ) async throws -> Outcome {
     let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    return try await db.transaction { db in
+    // The contract's lock makes the next version number this upload's alone.
+    return try await Writes.transaction(db, lock: contract.id!, restartable: true) { db in
       let last = try await ContractDocument.query(on: db).filter(\.$contractID == contract.id!)
         .sort(\.$version, .descending).first()
       let doc = ContractDocument()

@@ -1,0 +1,26 @@
+import ArgumentParser
+import BunkaiServer
+import Foundation
+
+/// `bunkai intake-worker`: the server starts this for each uploaded file (hidden from help). It
+/// reads the file's bytes on standard input and answers with JSON on standard output.
+struct IntakeWorkerCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "intake-worker", abstract: "（サーバーが内部で使います）標準入力のファイルを読み取り、結果を JSON で出します。",
+    shouldDisplay: false)
+
+  @Option(help: "contract（契約書を読み照合する）または attachment（開けるか確かめる）。") var kind: String
+  @Option(help: "ファイル名（形式の判定とメッセージに使います）。") var filename: String
+  @Option(help: "CPU 時間の上限（秒）。") var cpuSeconds = 30
+  @Option(help: "メモリ（アドレス空間）の上限（MiB）。") var memoryMb = 1_536
+  @Option(help: "pdftotext の時間の上限（秒）。") var toolTimeout: Double = 60
+
+  func run() throws {
+    guard let kind = IntakeWorker.Kind(rawValue: kind) else {
+      throw CLIFailure.usage("--kind は contract か attachment です（\(kind)）。")
+    }
+    let status = IntakeWorker.main(
+      kind: kind, filename: filename, cpuSeconds: cpuSeconds, memoryMB: memoryMb, toolTimeout: toolTimeout)
+    if status != 0 { throw CLIFailure(code: status, message: "") }
+  }
+}
