@@ -142,6 +142,14 @@ struct ElementJudge {
   func matches(_ c: CompiledCondition, in u: Clauses.Unit) -> Bool {
     if index.evaluate(c, in: u.range) { return true }
     if case .any(let alternatives) = c { return alternatives.contains { matches($0, in: u) } }
+    // 「前条と同様の手続により決定し」: everything, the key included, may be in what is referred to.
+    if case .all(let cs) = c, isSameAs(u) {
+      let referred = references.referred(from: u)
+      return !referred.isEmpty
+        && cs.allSatisfy { part in
+          index.evaluate(part, in: u.range) || referred.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
+        }
+    }
     guard case .all(let cs) = c, let key = cs.last, index.evaluate(key, in: u.range) else { return false }
     let referred = references.referred(from: u)
     guard !referred.isEmpty else { return false }
@@ -149,6 +157,9 @@ struct ElementJudge {
       index.evaluate(part, in: u.range) || referred.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
     }
   }
+
+  /// The unit says it follows what another clause says (「前条と同様」「前項に準じ」「前条の例により」).
+  func isSameAs(_ u: Clauses.Unit) -> Bool { index.evaluate(polarity.sameAs, in: u.range) }
 
   func contextHolds(_ e: CompiledElement, _ u: Clauses.Unit) -> Bool {
     let topics = e.element.contextTopics
@@ -175,7 +186,9 @@ struct ElementJudge {
       guard let role else { return .ok }
       return role == actor.role ? .ok : .swapped
     case .leader:
-      role = actors.leader(in: u.range)
+      role =
+        actors.leader(in: u.range)
+        ?? (isSameAs(u) ? references.referred(from: u).lazy.compactMap { actors.leader(in: clauses.paragraphs[$0].range) }.first : nil)
       guard let role else { return .unnamed }
       return role == actor.role ? .ok : .swapped
     case .holder:

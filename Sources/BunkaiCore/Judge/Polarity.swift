@@ -12,6 +12,8 @@ enum Polarity {
     "てはならない", "ではならない", "てはならず", "はならない", "できない", "できず", "できません", "得ない", "禁止", "禁ずる", "禁じ",
     "しない", "せず", "しません", "行わない", "ないものと",
   ]
+  /// 「前条と同様の手続により」: what another clause says applies here too.
+  static let sameAs = ["と同様の", "と同様に", "に準じ", "に準ずる", "の例により", "と同じ手続"]
   static let overrides = ["にかかわらず", "に関わらず", "にもかかわらず", "にも関わらず"]
   static let absolutes = ["いかなる場合", "如何なる場合", "理由の如何", "一切"]
   static let deferrals = ["別途定める", "別途協議", "別に定める", "別途合意", "別途締結", "別途取り決め", "別途取決め"]
@@ -29,6 +31,7 @@ enum Polarity {
     let absolute: CompiledCondition
     let deferral: CompiledCondition
     let scheduling: CompiledCondition
+    let sameAs: CompiledCondition
 
     init(_ compile: (Condition) -> CompiledCondition) {
       func list(_ l: [String]) -> CompiledCondition { compile(.any(l.map { .term($0) })) }
@@ -38,6 +41,7 @@ enum Polarity {
       absolute = list(Polarity.absolutes)
       deferral = list(Polarity.deferrals)
       scheduling = list(Polarity.scheduling)
+      sameAs = list(Polarity.sameAs)
     }
   }
 }
