@@ -227,4 +227,31 @@ import Testing
         $0.ruleId == "B2-subcontract-control" && $0.evidence.first?.text == "乙は、　本業務を自由に再委託できる。"
       })
   }
+
+  /// The new paragraph is numbered as the contract numbers its own (「２．」 gives 「３．」).
+  @Test func newParagraphsFollowTheContractsNumbering() {
+    let f = findings("第2条（業務の範囲）\n１．乙の業務は別表のとおりとする。\n２．プリンタは含まない。")
+      .first { $0.ruleId == "A-guideline-basis" }
+    #expect(f?.suggestion.text.hasPrefix("３．") == true, "\(f?.suggestion.text ?? "-")")
+    let g = findings("第2条（業務の範囲）\n1. 乙の業務は別表のとおりとする。\n2. プリンタは含まない。")
+      .first { $0.ruleId == "A-guideline-basis" }
+    #expect(g?.suggestion.text.hasPrefix("3. ") == true, "\(g?.suggestion.text ?? "-")")
+  }
+
+  /// Where a clause says the opposite, the wording replaces it rather than adding a paragraph
+  /// that contradicts it.
+  @Test func aContradictingClauseIsReplaced() {
+    let f = findings("第7条（再委託）\n乙は、甲の承諾を要することなく、本業務を第三者に再委託することができる。")
+      .first { $0.ruleId == "B2-subcontract-control" }
+    #expect(f?.suggestion.replaces == "乙は、甲の承諾を要することなく、本業務を第三者に再委託することができる。")
+    #expect(f?.suggestion.instruction.hasPrefix("第7条") == true)
+    #expect(f?.elements.first { $0.id == "B2.consent" }?.status == .contradicted)
+  }
+
+  /// A document that cannot be cut into articles is 要確認, not "missing" everywhere.
+  @Test func anUnstructuredDocumentIsUnclear() {
+    let r = Self.reviewer.review(SourceText(text: "ご案内\n\n保守の窓口は別途ご連絡します。料金は月額です。"))
+    let seven = r.findings.filter { ["A", "B1", "B2", "C1"].contains($0.guideRefs.first ?? "") }
+    #expect(!seven.isEmpty && seven.allSatisfy { $0.status == .unclear })
+  }
 }

@@ -156,7 +156,6 @@ extension Evaluator {
   }
 
   func paragraphNumber(_ n: Int) -> String {
-    let numberText = Numerals.write(n, style: contract.paragraphNumberStyle)
-    return numberText + (contract.paragraphNumberStyle == .arabic ? " " : "　")
+    Numerals.write(n, style: contract.paragraphNumberStyle) + contract.paragraphNumberSuffix
   }
 }

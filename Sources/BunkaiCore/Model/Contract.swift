@@ -15,6 +15,8 @@ public struct Contract: Sendable {
   /// How the contract writes article and paragraph numbers; sample wording follows it.
   public var numberStyle: NumberStyle = .arabic
   public var paragraphNumberStyle: NumberStyle = .fullWidth
+  /// What follows a paragraph number in this contract: 「２　」「2 」「２．」「2. 」.
+  public var paragraphNumberSuffix: String = "　"
 
   public init() {}
 

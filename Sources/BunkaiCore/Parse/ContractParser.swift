@@ -168,6 +168,11 @@ private struct Builder {
     {
       if !sawParagraphStyle {
         contract.paragraphNumberStyle = style
+        var d = line.trimStart
+        while d < textStart, Numerals.digitValue(s[d]) != nil { d += 1 }
+        let mark = d < line.trimEnd ? s[d] : "　"
+        contract.paragraphNumberSuffix =
+          mark == "．" ? "．" : mark == "." ? ". " : (mark == " " ? " " : "　")
         sawParagraphStyle = true
       }
       a.paragraphs.append(Paragraph(number: number, range: textStart..<line.trimEnd, items: []))

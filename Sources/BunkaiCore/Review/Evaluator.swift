@@ -126,7 +126,7 @@ struct Evaluator {
     let wording = SuggestionRenderer.render(rule.suggestion.text, contract: contract, article: article.number)
     let label = Numerals.articleLabel(article.number, style: contract.numberStyle)
     let numberText = Numerals.write(next, style: contract.paragraphNumberStyle)
-    let separator = contract.paragraphNumberStyle == .arabic ? " " : "　"
+    let separator = contract.paragraphNumberSuffix
     let suggestion = Suggestion(
       instruction: "\(label)に次の一項を加える。", replaces: nil, text: "\(numberText)\(separator)\(wording)")
     return Finding(
