@@ -158,6 +158,22 @@ struct ConcurrentWriteTests {
     }
   }
 
+  @Test func aWriteInsideAWriteJoinsIt() async throws {
+    try await TestApp.run { app in
+      _ = try await Browser.setUp(app)
+      let org = try #require(try await Organisation.query(on: app.db).first())
+      // Would wait for ever for the gate its outer write holds, if it did not join it.
+      let name = try await Writes.transaction(app.db) { db in
+        try await Writes.transaction(db) { inner in
+          org.name = "入れ子の書き込み"
+          try await org.update(on: inner)
+          return org.name
+        }
+      }
+      #expect(try await Organisation.find(org.id, on: app.db)?.name == name)
+    }
+  }
+
   @Test func errorsAreClassifiedForRetry() {
     #expect(Writes.classify(Abort(.notFound)) == .other)
     #expect(Writes.advisoryKey(UUID(uuidString: "00000000-0000-0001-0000-000000000000")!) == 1)
