@@ -121,6 +121,27 @@ struct ConcurrentWriteTests {
     }
   }
 
+  @Test func aRunawayAPIClientIsSlowedDown() async throws {
+    try await TestApp.run(adjust: { $0.apiRatePerMinute = 5 }) { app in
+      let s = try await IntakeWorkerTests.setUp(app)
+      let auth: HTTPHeaders = ["Authorization": "Bearer \(s.token)"]
+      var statuses: [UInt] = []
+      for _ in 0..<12 {
+        statuses.append(
+          try await app.testing().sendRequest(.GET, "/api/v1/contracts", headers: auth).status.code)
+      }
+      // Five a minute: even if the minute turns over half way, no more than ten of twelve pass.
+      let passed = statuses.filter { $0 == 200 }.count
+      #expect(passed >= 5 && passed <= 10, "\(statuses)")
+      #expect(statuses.filter { $0 == 429 }.count == 12 - passed)
+      let refused = try await app.testing().sendRequest(.GET, "/api/v1/contracts", headers: auth)
+      if refused.status == .tooManyRequests {
+        #expect(refused.headers.first(name: .retryAfter) != nil)
+        #expect(IntakeWorkerTests.message(refused).contains("API の呼び出しが多すぎます"))
+      }
+    }
+  }
+
   @Test func healthzSays503WhenTheDatabaseIsAway() async throws {
     // A PostgreSQL that is not listening (port 9 on loopback): nothing answers there.
     try await withApp(configure: { app in
@@ -134,6 +155,22 @@ struct ConcurrentWriteTests {
       let page = try await app.testing().sendRequest(.GET, "/login")
       #expect(page.status == .serviceUnavailable)
       #expect(page.body.string.contains("データベースに接続できません"))
+    }
+  }
+
+  @Test func aWriteInsideAWriteJoinsIt() async throws {
+    try await TestApp.run { app in
+      _ = try await Browser.setUp(app)
+      let org = try #require(try await Organisation.query(on: app.db).first())
+      // Would wait for ever for the gate its outer write holds, if it did not join it.
+      let name = try await Writes.transaction(app.db) { db in
+        try await Writes.transaction(db) { inner in
+          org.name = "入れ子の書き込み"
+          try await org.update(on: inner)
+          return org.name
+        }
+      }
+      #expect(try await Organisation.find(org.id, on: app.db)?.name == name)
     }
   }
 

@@ -114,7 +114,8 @@ func routes(_ app: Application) throws {
     User.guardMiddleware(
       throwing: Abort(
         .unauthorized, reason: "APIトークンが必要です（Authorization: Bearer <トークン>。bunkai token create で発行できます）。")))
-  APIController().register(api.grouped(IdempotencyMiddleware()))
+  APIController().register(
+    api.grouped(APIRateLimitMiddleware(perMinute: app.settings.apiRatePerMinute), IdempotencyMiddleware()))
   // Up only when the database answers: a load balancer then stops sending requests here while
   // the database is away.
   app.get("healthz") { req async -> Response in

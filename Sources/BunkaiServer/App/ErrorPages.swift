@@ -27,8 +27,15 @@ struct ErrorPagesMiddleware: Middleware {
   private func page(for error: any Error, _ request: Request) async throws -> Response {
     let (status, message) = describe(error, request)
     if request.url.path.hasPrefix("/api/") {
-      return try await ErrorBody(error: .init(status: Int(status.code), message: message)).encodeResponse(
+      let res = try await ErrorBody(error: .init(status: Int(status.code), message: message)).encodeResponse(
         status: status, for: request)
+      // Headers the error carries (Retry-After on 429).
+      if let abort = error as? any AbortError {
+        for (name, value) in abort.headers where name.lowercased() != "content-type" {
+          res.headers.replaceOrAdd(name: name, value: value)
+        }
+      }
+      return res
     }
     do {
       let page = try await request.page("エラー")

@@ -28,6 +28,8 @@ public struct ServerSettings: Sendable {
   /// Take the client's address from the last `X-Forwarded-For` entry (`BUNKAI_TRUST_PROXY=1`,
   /// only behind a proxy that sets it); otherwise the connection's address.
   public var trustForwardedFor = false
+  /// API requests per token user and minute, per instance (`BUNKAI_API_RATE_PER_MINUTE`; 0: none).
+  public var apiRatePerMinute = 600
   /// The site is served over HTTPS (`BUNKAI_HTTPS=1`, or a `BUNKAI_PUBLIC_URL` starting with
   /// https://): cookies are marked `Secure` and every response carries HSTS.
   public var https = false
@@ -72,6 +74,9 @@ public struct ServerSettings: Sendable {
     settings.smtp = SMTPSettings.from(environment: environment)
     settings.intake = IntakeSettings.from(environment: environment)
     settings.trustForwardedFor = environment["BUNKAI_TRUST_PROXY"] == "1"
+    if let v = environment["BUNKAI_API_RATE_PER_MINUTE"].flatMap(Int.init), v >= 0 {
+      settings.apiRatePerMinute = v
+    }
     settings.https =
       environment["BUNKAI_HTTPS"] == "1" || (settings.publicURL?.lowercased().hasPrefix("https://") ?? false)
     if let v = environment["BUNKAI_SESSION_IDLE_MINUTES"].flatMap(Double.init), v > 0 {

@@ -106,7 +106,8 @@ struct InvitationController {
     do {
       let inv = try await Invitations.find(on: req.db, token: token)
       let user = try await Invitations.accept(
-        on: req.db, hasher: req.password.async, token: token, name: form.name ?? "", password: form.password)
+        on: req.db, hasher: req.password.async, token: token, name: form.name ?? "", password: form.password,
+        settings: req.settings)
       try await req.signIn(user)
       req.flash("招待を受け付けました。確認表の項目ごとに、医療機関とやり取りできます。")
       return req.redirect(to: Paths.exchange(inv.contractID))

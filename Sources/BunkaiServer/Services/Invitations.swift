@@ -56,16 +56,32 @@ enum Invitations {
   /// Accepts an invitation: creates the vendor account (or, for an existing one, checks its
   /// password), grants the contract, and uses up the invitation, all in one transaction.
   static func accept(
-    on db: any Database, hasher: AsyncPasswordHasher, token: String, name: String, password: String
+    on db: any Database, hasher: AsyncPasswordHasher, token: String, name: String, password: String,
+    settings: ServerSettings? = nil
   ) async throws -> User {
     let inv = try await find(on: db, token: token)
     let existing = try await User.query(on: db).filter(\.$email == inv.email).first()
     let newHash: String?
     if let existing {
       newHash = nil
-      guard existing.role == .vendor, existing.vendorID == inv.vendorID,
+      guard existing.disabledAt == nil else {
+        throw Accounts.Problem(description: "\(inv.email) のアカウントは無効にされています。医療機関の担当者に連絡してください。")
+      }
+      // The password of an existing account is checked under the same throttling as the login.
+      if let settings,
+        let wait = try await LoginThrottle.reserve(
+          db, scope: "account:" + inv.email, allowance: settings.maxFailedLogins,
+          window: settings.throttleWindow)
+      {
+        throw Accounts.Problem(
+          description:
+            "ログインの失敗が続いたため、しばらくログインできません。\(max(1, Int((wait / 60).rounded(.up))))分ほど待ってから、もう一度お試しください。")
+      }
+      let fits = password.utf8.count <= PasswordPolicy.maxBytes
+      guard existing.role == .vendor, existing.vendorID == inv.vendorID, fits,
         try await hasher.verify(password, created: existing.passwordHash)
       else { throw Accounts.Problem(description: "パスワードが違います（\(inv.email) は登録済みです）。") }
+      try await LoginThrottle.reset(db, scope: "account:" + inv.email)
     } else {
       try Accounts.validate(email: inv.email, password: password)
       newHash = try await hasher.hash(password)

@@ -30,6 +30,8 @@ enum Writes {
     _ db: any Database, lock: UUID? = nil, restartable: Bool = false,
     _ body: @escaping @Sendable (any Database) async throws -> T
   ) async throws -> T {
+    // Inside another write's transaction (a service calling a service): part of that one.
+    if inWrite { return try await body(db) }
     let sqlite = (db as? any SQLDatabase)?.dialect.name == "sqlite"
     var attempt = 0
     while true {
@@ -46,7 +48,7 @@ enum Writes {
               )
               .run()
               progress.started = true
-              return try await body(db)
+              return try await $inWrite.withValue(true) { try await body(db) }
             }
             await gate.release()
             return result
@@ -60,7 +62,7 @@ enum Writes {
             try await sql.raw("SELECT pg_advisory_xact_lock(\(bind: advisoryKey(lock)))").run()
           }
           progress.started = true
-          let result = try await body(db)
+          let result = try await $inWrite.withValue(true) { try await body(db) }
           progress.bodyDone = true
           return result
         }
@@ -135,6 +137,10 @@ enum Writes {
 
   /// Our own SQLite write transactions, one at a time (SQLite allows one writer anyway).
   static let gate = AsyncGate()
+
+  /// Set while a write's body runs: a nested write joins it instead of waiting for the gate the
+  /// outer one holds.
+  @TaskLocal static var inWrite = false
 
   final class Progress: @unchecked Sendable {
     private let lock = NSLock()
