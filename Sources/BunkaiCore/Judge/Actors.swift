@@ -8,6 +8,8 @@ struct Actors {
   /// Longest first, so 「当社」 is not read as a shorter label inside it.
   let labels: [Label]
   let text: [UInt32]
+  /// First scalars of the labels: most positions start none.
+  let firsts: Set<UInt32>
 
   /// Labels that usually stand for each side when the contract does not say.
   static let fallback: [(String, PartyRole)] =
@@ -38,11 +40,13 @@ struct Actors {
       if seen.insert(t).inserted { list.append(Label(text: t, role: r)) }
     }
     labels = list.sorted { $0.text.count > $1.text.count }
+    firsts = Set(labels.compactMap(\.text.first))
     self.text = text
   }
 
   /// The label starting at `i`, if any.
   func label(at i: Int, limit: Int) -> Label? {
+    guard i < limit, firsts.contains(text[i]) else { return nil }
     for l in labels where i + l.text.count <= limit {
       var ok = true
       for k in 0..<l.text.count where text[i + k] != l.text[k] {
@@ -65,14 +69,17 @@ struct Actors {
     return j
   }
 
-  func has(_ s: String, at i: Int, limit: Int) -> Bool {
-    let f = Normalizer.fold(s)
+  /// Words are folded once (they are read at every position of every sentence looked at).
+  func has(_ f: [UInt32], at i: Int, limit: Int) -> Bool {
     guard i + f.count <= limit else { return false }
     for k in 0..<f.count where text[i + k] != f[k] { return false }
     return true
   }
 
-  static let subjectMarkers = ["は", "が", "において", "にて", "により", "によって", "の責任において", "の責任で", "の責任のもと", "自ら", "側で", "側は"]
+  static func folded(_ words: [String]) -> [[UInt32]] { words.map { Normalizer.fold($0) } }
+
+  static let joiners = folded(["及び", "並びに", "又は", "と"])
+  static let subjectMarkers = folded(["は", "が", "において", "にて", "により", "によって", "の責任において", "の責任で", "の責任のもと", "自ら", "側で", "側は"])
 
   /// The first party named as the acting subject: 「乙は」「当社が」「甲の責任において」「乙により」.
   /// 「甲及び乙は」「甲乙は」 (both) give nil.
@@ -86,8 +93,8 @@ struct Actors {
       var j = afterGloss(i + l.text.count, limit: r.upperBound)
       // 「甲乙」「甲及び乙」「甲又は乙」: both sides together.
       if let other = label(at: j, limit: r.upperBound), other.role != l.role { return nil }
-      for joiner in ["及び", "並びに", "又は", "と"] where has(joiner, at: j, limit: r.upperBound) {
-        if let other = label(at: j + Normalizer.fold(joiner).count, limit: r.upperBound), other.role != l.role {
+      for joiner in Self.joiners where has(joiner, at: j, limit: r.upperBound) {
+        if let other = label(at: j + joiner.count, limit: r.upperBound), other.role != l.role {
           return nil
         }
       }
@@ -101,23 +108,22 @@ struct Actors {
     return nil
   }
 
-  static let leadCues = [
+  static let leadCues = folded([
     "主導", "主体となり", "主体となって", "中心となり", "中心となって", "提案", "情報提供", "情報を提供", "説明", "助言", "提示", "リード", "呼びかけ",
     "取り仕切", "招集", "主催", "働きかけ",
-  ]
-  static let agentMarkers = ["が", "は", "の", "から", "により", "による", "によって", "側"]
-  static let requestMarkers = ["を求め", "の求め", "を依頼", "を要請", "を求める"]
+  ])
+  static let agentMarkers = folded(["が", "は", "の", "から", "により", "による", "によって", "側"])
+  static let requestMarkers = folded(["を求め", "の求め", "を依頼", "を要請", "を求める"])
 
   /// Who leads: the nearest party named as agent before 「主導」 or a proposal/information cue
   /// (「乙主導」「乙の主導のもと」「当社が対策案を提示して主導する」「乙からの情報提供」). A cue the agent
   /// asks for (「甲は、乙に情報提供を求め」) is not leading.
   func leader(in r: Range<Int>) -> PartyRole? {
     for cue in Self.leadCues {
-      let f = Normalizer.fold(cue)
       var i = r.lowerBound
-      while i + f.count <= r.upperBound {
-        if has(cue, at: i, limit: r.upperBound) {
-          let after = i + f.count
+      while i + cue.count <= r.upperBound {
+        if text[i] == cue[0], has(cue, at: i, limit: r.upperBound) {
+          let after = i + cue.count
           let requested = Self.requestMarkers.contains { has($0, at: after, limit: r.upperBound) }
           if !requested, let role = nearestAgent(before: i, in: r) { return role }
         }
