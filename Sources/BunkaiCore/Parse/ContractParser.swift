@@ -426,7 +426,11 @@ private struct Builder {
     guard line.length <= 40, s[line.trimStart] != "第", !Lines.contains(s, line.trimmed, "。"),
       !Lines.contains(s, line.trimmed, "、")
     else { return false }
-    let text = Lines.string(s, line.trimmed)
+    var text = Lines.string(s, line.trimmed)
+    // 「覚書（本契約の変更）」: the title before a bracketed subtitle.
+    if let open = text.firstIndex(where: { $0 == "（" || $0 == "(" }), text.last == "）" || text.last == ")" {
+      text = String(text[..<open])
+    }
     return text.hasSuffix("覚書") || text.hasSuffix("覚え書き") || text.hasSuffix("合意書") && text.contains("変更")
   }
 
