@@ -44,6 +44,13 @@ extension Evaluator {
     let replaced = short.first { $0.1.status == .contradicted }.flatMap { _, j in
       j.evidence.first { $0.article != nil && ($0.article == article || article == nil) }
     }
+    // The sentence the wording replaces is quoted first: a redline replaces its paragraph.
+    var evidenceList = Array(evidence)
+    if let r = replaced {
+      let first = judge.evidence(r)
+      evidenceList.removeAll { $0 == first }
+      evidenceList.insert(first, at: 0)
+    }
     let placement: Placement
     let suggestion: Suggestion
     if status == .missing || article == nil {
@@ -79,7 +86,7 @@ extension Evaluator {
     let finding =
       Finding(
         ruleId: rule.id, guideRefs: rule.guideRefs, checklistItems: rule.checklistItems, severity: rule.severity,
-        status: status, article: article.map { contract.articles[$0].reference }, evidence: Array(evidence),
+        status: status, article: article.map { contract.articles[$0].reference }, evidence: evidenceList,
         elements: results, title: rule.title,
         explanation: unstructured
           ? "この文書からは条項（第N条、1. など）を読み取れませんでした。条項ごとの判定ができないため、要確認としています。"

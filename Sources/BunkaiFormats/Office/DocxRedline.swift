@@ -428,7 +428,10 @@ extension DocxRedline {
     _ review: ReviewResult, original: Data?, author: String, date: Date
   ) throws -> Data {
     let decisions = review.findings.indices.map {
-      RedlineDecision(finding: $0, wording: review.findings[$0].suggestion.text)
+      // Wording that replaces a clause saying the opposite replaces its paragraph.
+      RedlineDecision(
+        finding: $0, wording: review.findings[$0].suggestion.text,
+        replace: review.findings[$0].suggestion.replaces != nil)
     }
     let edits = edits(for: review, decisions: decisions)
     if review.source.format == "docx", let original {

@@ -129,7 +129,9 @@ enum SignedDocuments {
       guard result.findings.indices.contains(i) else { return nil }
       let f = result.findings[i]
       switch d.kind {
-      case .propose: return RedlineDecision(finding: i, wording: f.suggestion.text)
+      case .propose:
+        // Wording that replaces a clause saying the opposite replaces its paragraph.
+        return RedlineDecision(finding: i, wording: f.suggestion.text, replace: f.suggestion.replaces != nil)
       case .proposeEdited:
         return RedlineDecision(
           finding: i, wording: DocxRedline.contractWording(d.wording), replace: d.replacesQuote ?? false)
