@@ -277,3 +277,26 @@ struct RestoreCommand: AsyncParsableCommand {
     print("復元しました: \(file)")
   }
 }
+
+struct AuditCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "audit", abstract: "監査ログ（変更履歴）を扱います。", subcommands: [Verify.self])
+
+  struct Verify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "verify",
+      abstract: "監査ログのハッシュの連鎖が途切れていないか確かめます（途切れていれば最初の記録を示し終了コード 2）。")
+
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+      let (checked, problem) = try await serverTask {
+        try await BunkaiServer.verifyAudit(settings: data.settings)
+      }
+      if let problem {
+        throw CLIFailure.input("監査ログの連鎖が途切れています。\(problem)（\(checked) 件目までは正常です）")
+      }
+      print("監査ログの連鎖は途切れていません（\(checked) 件を確認しました）。")
+    }
+  }
+}

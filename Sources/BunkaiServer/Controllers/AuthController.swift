@@ -83,6 +83,13 @@ struct AuthController {
     }
     if let wait {
       try await LoginAttempt(email: email, succeeded: false).save(on: req.db)
+      if let locked = try await User.query(on: req.db).filter(\.$email == email).first() {
+        try await AuditLog.record(
+          on: req.db, org: locked.organisationID, user: nil, action: "ログイン停止中の試行", entity: "利用者 \(email)",
+          id: locked.id,
+          after: ["address": req.clientAddress, "waitSeconds": String(Int(wait.rounded(.up)))],
+          userName: "\(email)（\(req.clientAddress) から）", changesData: false)
+      }
       let minutes = max(1, Int((wait / 60).rounded(.up)))
       let page = try await req.page(
         "ログイン", error: "ログインの失敗が続いたため、しばらくログインできません。\(minutes)分ほど待ってから、もう一度お試しください。")
@@ -101,6 +108,12 @@ struct AuthController {
     let ok = matches && fits && user != nil && user?.disabledAt == nil
     try await LoginAttempt(email: email, succeeded: ok).save(on: req.db)
     guard ok, let user else {
+      if let user {
+        try await AuditLog.record(
+          on: req.db, org: user.organisationID, user: nil, action: "ログイン失敗", entity: "利用者 \(email)",
+          id: user.id,
+          after: ["address": req.clientAddress], userName: "\(email)（\(req.clientAddress) から）", changesData: false)
+      }
       let page = try await req.page("ログイン", error: "メールアドレスまたはパスワードが違います。")
       return try await req.render(
         "login", FormContext(page: page, email: form.email, organisation: "", name: "")
@@ -108,6 +121,9 @@ struct AuthController {
       .encodeResponse(status: .unauthorized, for: req)
     }
     try await LoginThrottle.reset(req.db, scope: "account:" + email)
+    try await AuditLog.record(
+      on: req.db, org: user.organisationID, user: user, action: "ログイン", entity: "利用者 \(email)", id: user.id,
+      after: ["address": req.clientAddress], changesData: false)
     try await req.signIn(user)
     return req.redirect(to: Paths.home)
   }

@@ -53,7 +53,8 @@ enum Backup {
           description:
             "pg_dump が見つかりません。PostgreSQL のクライアント（Debian/Ubuntu では postgresql-client）を入れてから実行してください。")
       }
-      FileManager.default.createFile(atPath: tmp.path, contents: nil, attributes: [.posixPermissions: 0o600])
+      _ = FileManager.default.createFile(
+        atPath: tmp.path, contents: nil, attributes: [.posixPermissions: 0o600])
       let (dbname, env) = libpq(url)
       let outcome = try await ExternalProcess.run(
         pgDump,
