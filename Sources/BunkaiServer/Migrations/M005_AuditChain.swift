@@ -37,7 +37,10 @@ struct M005_AuditChain: AsyncMigration {
       try await sql.raw("DROP INDEX IF EXISTS audit_entries_seq").run()
     }
     try await db.schema(AuditChain.headSchema).delete()
-    try await db.schema(AuditEntry.schema).deleteField("hash").update()
-    try await db.schema(AuditEntry.schema).deleteField("seq").update()
+    // Raw SQL: Fluent's SQLite driver leaves columns in place on deleteField.
+    if let sql = db as? any SQLDatabase {
+      try await sql.raw("ALTER TABLE audit_entries DROP COLUMN hash").run()
+      try await sql.raw("ALTER TABLE audit_entries DROP COLUMN seq").run()
+    }
   }
 }

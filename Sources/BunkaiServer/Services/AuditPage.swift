@@ -91,7 +91,7 @@ enum AuditPage {
     case "作成": "「\(entity)」を作成しました"
     case "更新": "「\(entity)」を更新しました"
     case "アップロード": "\(entity)をアップロードしました"
-    case "判断": "「\(entity)」への対応を決めました"
+    case "判断": "「\(entity)」への対応を判断しました"
     case "取り消し": "「\(entity)」を取り消しました"
     case "取り込み": "\(entity)を取り込みました"
     case "承認": "\(entity)を承認しました"
@@ -124,11 +124,17 @@ enum AuditPage {
     let a = fields(after)
     let keys = Array(Set(b.keys).union(a.keys)).sorted()
     return keys.compactMap { key in
-      let old = b[key] ?? ""
-      let new = a[key] ?? ""
+      let old = readable(key, b[key] ?? "")
+      let new = readable(key, a[key] ?? "")
       if !before.isEmpty && old == new { return nil }
       return Detail(field: fieldNames[key] ?? key, before: old, after: new)
     }
+  }
+
+  /// Stored codes as their names (a role's raw value as 管理者 …).
+  static func readable(_ key: String, _ value: String) -> String {
+    if key == "role", let role = Role(rawValue: value) { return role.label }
+    return value
   }
 
   static func fields(_ json: String) -> [String: String] {
