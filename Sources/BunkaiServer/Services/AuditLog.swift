@@ -16,9 +16,11 @@ enum AuditLog {
       userName: userName ?? user.map { "\($0.name) <\($0.email)>" } ?? "システム",
       side: user?.role.side, action: action, entity: entity, entityID: id, before: json(before),
       after: json(after))
-    try await AuditChain.append(on: db, fields)
-    // Sign-ins, downloads and token use change nothing shown: cached pages stay valid.
+    // Sign-ins, downloads and token use change nothing shown: cached pages stay valid. The
+    // organisation's row is taken before the chain's head, always in this order, so two
+    // transactions cannot each hold one and wait for the other.
     if changesData { try await bumpRevision(on: db, org: org) }
+    try await AuditChain.append(on: db, fields)
   }
 
   /// One more change for the organisation: pages cached for the old revision are rebuilt.
