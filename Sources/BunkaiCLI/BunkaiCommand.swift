@@ -12,8 +12,10 @@ public struct BunkaiCommand: AsyncParsableCommand {
     version: BunkaiVersion.string,
     subcommands: [
       ReviewCommand.self, ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self,
-      SeedCommand.self, InviteCommand.self, ExportCommand.self, AnnexBenchCommand.self,
-      PlaybookCommand.self, CatalogCommand.self, BenchCommand.self, EvalCommand.self, IntakeWorkerCommand.self,
+      SeedCommand.self, InviteCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
+      AuditCommand.self, AnnexBenchCommand.self,
+      PlaybookCommand.self, CatalogCommand.self, BenchCommand.self, EvalCommand.self,
+      IntakeWorkerCommand.self,
     ]
   )
 

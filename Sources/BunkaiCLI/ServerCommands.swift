@@ -246,3 +246,57 @@ struct ExportCommand: AsyncParsableCommand {
     print("書き出しました: \(output)（\(bytes.count) バイト）")
   }
 }
+
+struct BackupCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "backup",
+    abstract: "データベース全体（文書を含む）の一貫したバックアップを作ります（SQLite は VACUUM INTO、PostgreSQL は pg_dump）。")
+
+  @Option(help: "バックアップの保存先ファイル。") var output: String
+  @OptionGroup var data: DataOptions
+
+  func run() async throws {
+    let size = try await serverTask { try await BunkaiServer.backup(settings: data.settings, output: output) }
+    print("バックアップを作りました: \(output)（\(size) バイト）")
+  }
+}
+
+struct RestoreCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "restore",
+    abstract: "bunkai backup のファイルを設定中のデータベースに復元します（サーバーを止めてから実行してください）。")
+
+  @Argument(help: "bunkai backup で作ったファイル。") var file: String
+  @Flag(help: "データのあるデータベースも上書きします。") var force = false
+  @OptionGroup var data: DataOptions
+
+  func run() async throws {
+    try await serverTask {
+      try await BunkaiServer.restore(settings: data.settings, input: file, force: force)
+    }
+    print("復元しました: \(file)")
+  }
+}
+
+struct AuditCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "audit", abstract: "監査ログ（変更履歴）を扱います。", subcommands: [Verify.self])
+
+  struct Verify: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+      commandName: "verify",
+      abstract: "監査ログのハッシュの連鎖が途切れていないか確かめます（途切れていれば最初の記録を示し終了コード 2）。")
+
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+      let (checked, problem) = try await serverTask {
+        try await BunkaiServer.verifyAudit(settings: data.settings)
+      }
+      if let problem {
+        throw CLIFailure.input("監査ログの連鎖が途切れています。\(problem)（\(checked) 件目までは正常です）")
+      }
+      print("監査ログの連鎖は途切れていません（\(checked) 件を確認しました）。")
+    }
+  }
+}

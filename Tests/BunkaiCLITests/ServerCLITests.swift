@@ -59,6 +59,38 @@ import Testing
     #expect(migrate.stdout.contains("最新です"))
   }
 
+  @Test func backupAndRestoreThroughTheCommand() throws {
+    let dir = CLI.tempDir().path
+    let fresh = CLI.tempDir().path
+    let file = CLI.tempDir().appendingPathComponent("bunkai.backup").path
+    let seeded = try CLI.run(
+      ["seed", "--contracts", "1", "--chars", "2000", "--data-dir", dir], env: Self.env)
+    #expect(seeded.status == 0, "\(seeded.stderr)")
+    let backup = try CLI.run(["backup", "--output", file, "--data-dir", dir], env: Self.env)
+    #expect(backup.status == 0, "\(backup.stderr)")
+    let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
+    let restore = try CLI.run(["restore", file, "--data-dir", fresh], env: Self.env)
+    #expect(restore.status == 0, "\(restore.stderr)")
+    // The seeded user signs in against the restored folder: the token command finds them.
+    let email = try #require(
+      seeded.stdout.split(separator: "\n").first { $0.contains("@") }.flatMap { line in
+        line.split(whereSeparator: { " ：:（）()".contains($0) }).first { $0.contains("@") }
+      })
+    let token = try CLI.run(
+      ["token", "create", "--email", String(email), "--data-dir", fresh], env: Self.env)
+    #expect(token.status == 0, "\(token.stderr)")
+    // Not over a database that holds data, unless asked.
+    let again = try CLI.run(["restore", file, "--data-dir", fresh], env: Self.env)
+    #expect(again.status == 2)
+    #expect(again.stderr.contains("--force"))
+    let forced = try CLI.run(["restore", file, "--force", "--data-dir", fresh], env: Self.env)
+    #expect(forced.status == 0, "\(forced.stderr)")
+    let wrong = try CLI.run(["restore", CLI.example, "--force", "--data-dir", fresh], env: Self.env)
+    #expect(wrong.status == 2)
+    #expect(wrong.stderr.contains("バックアップではありません"))
+  }
+
   @Test func annexBenchmarkPrintsItsFigures() throws {
     let r = try CLI.run(["bench-annex", "--rounds", "2"], env: Self.env)
     #expect(r.status == 0, "\(r.stderr)")

@@ -115,8 +115,9 @@ struct CollaborationTests {
       #expect(answer.completedOn == nil)
       let audit = try await admin.get("/audit").body.string
       #expect(audit.contains("分担の変更（確認を取り消し）"))
-      #expect(audit.contains("<td>事業者</td><td>保守担当 木村"))
-      #expect(audit.contains("招待の受諾"))
+      #expect(audit.contains("<strong>保守担当 木村"))
+      #expect(audit.contains("（事業者） が"))
+      #expect(audit.contains("への招待を受けました"))
     }
   }
 

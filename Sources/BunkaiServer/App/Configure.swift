@@ -87,6 +87,7 @@ public enum Migrations {
     app.migrations.add(M002_VendorCollaboration())
     app.migrations.add(M003_IdempotencyKeys())
     app.migrations.add(M004_AccountsAndSessions())
+    app.migrations.add(M005_AuditChain())
   }
 }
 

@@ -93,6 +93,11 @@ struct TokenAuthenticator: AsyncBearerAuthenticator {
     if token.lastUsedAt.map({ now.timeIntervalSince($0) > 60 }) ?? true {
       token.lastUsedAt = now
       try? await token.update(on: request.db)
+      // Recorded at the same pace: who used which token, and from where.
+      try? await AuditLog.record(
+        on: request.db, org: user.organisationID, user: user, action: "APIトークン使用",
+        entity: "APIトークン \(token.label)",
+        id: token.id, after: ["address": request.clientAddress, "path": request.url.path], changesData: false)
     }
     request.auth.login(user)
   }

@@ -26,19 +26,6 @@ struct AdminController {
     var label: String
     var filename: String
   }
-  struct AuditRow: Encodable {
-    var at: String
-    var side: String
-    var user: String
-    var action: String
-    var entity: String
-    var before: String
-    var after: String
-  }
-  struct AuditContext: Encodable {
-    var page: Page
-    var entries: [AuditRow]
-  }
   struct UserRow: Encodable {
     var name: String
     var email: String
@@ -158,19 +145,10 @@ struct AdminController {
   func audit(req: Request) async throws -> View {
     let actor = try req.actor
     guard actor.role.canReadAudit else { throw Abort(.forbidden, reason: "変更履歴は管理者と経営層が閲覧できます。") }
-    let entries = try await AuditEntry.query(on: req.db).filter(\.$organisationID == actor.orgID)
-      .sort(\.$createdAt, .descending).limit(500).all()
-    return try await req.render(
-      "audit",
-      AuditContext(
-        page: req.page("変更履歴", nav: "audit"),
-        entries: entries.map {
-          AuditRow(
-            at: Format.dateTime($0.createdAt), side: $0.side?.label ?? "", user: $0.userName,
-            action: $0.action, entity: $0.entity,
-            before: $0.before,
-            after: $0.after)
-        }))
+    let number = (try? req.query.get(Int.self, at: "page")) ?? 1
+    let context = try await AuditPage.load(
+      req.db, org: actor.orgID, number: number, page: req.page("変更履歴", nav: "audit"))
+    return try await req.render("audit", context)
   }
 
   func users(req: Request) async throws -> View {

@@ -83,6 +83,11 @@ struct AuthController {
     }
     if let wait {
       try await LoginAttempt(email: email, succeeded: false).save(on: req.db)
+      if let locked = try await User.query(on: req.db).filter(\.$email == email).first() {
+        Self.recordLater(
+          req, org: locked.organisationID, action: "ログイン停止中の試行", email: email, id: locked.id,
+          after: ["address": req.clientAddress, "waitSeconds": String(Int(wait.rounded(.up)))])
+      }
       let minutes = max(1, Int((wait / 60).rounded(.up)))
       let page = try await req.page(
         "ログイン", error: "ログインの失敗が続いたため、しばらくログインできません。\(minutes)分ほど待ってから、もう一度お試しください。")
@@ -101,6 +106,11 @@ struct AuthController {
     let ok = matches && fits && user != nil && user?.disabledAt == nil
     try await LoginAttempt(email: email, succeeded: ok).save(on: req.db)
     guard ok, let user else {
+      if let user {
+        Self.recordLater(
+          req, org: user.organisationID, action: "ログイン失敗", email: email, id: user.id,
+          after: ["address": req.clientAddress])
+      }
       let page = try await req.page("ログイン", error: "メールアドレスまたはパスワードが違います。")
       return try await req.render(
         "login", FormContext(page: page, email: form.email, organisation: "", name: "")
@@ -108,8 +118,29 @@ struct AuthController {
       .encodeResponse(status: .unauthorized, for: req)
     }
     try await LoginThrottle.reset(req.db, scope: "account:" + email)
+    try await AuditLog.record(
+      on: req.db, org: user.organisationID, user: user, action: "ログイン", entity: "利用者 \(email)", id: user.id,
+      after: ["address": req.clientAddress], changesData: false)
     try await req.signIn(user)
     return req.redirect(to: Paths.home)
+  }
+
+  /// A refused sign-in for an existing account, recorded without the answer waiting for it: an
+  /// unknown address has nothing to record, and the two must take as long.
+  static func recordLater(
+    _ req: Request, org: UUID, action: String, email: String, id: UUID?, after: [String: String]
+  ) {
+    let app = req.application
+    let name = "\(email)（\(req.clientAddress) から）"
+    Task {
+      do {
+        try await AuditLog.record(
+          on: app.db, org: org, user: nil, action: action, entity: "利用者 \(email)", id: id, after: after,
+          userName: name, changesData: false)
+      } catch {
+        app.logger.error("audit: \(action) not recorded: \(String(reflecting: error))")
+      }
+    }
   }
 
   func logout(req: Request) async throws -> Response {

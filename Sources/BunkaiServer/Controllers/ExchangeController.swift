@@ -76,6 +76,7 @@ struct ExchangeController {
   static func annexResponse(_ req: Request, contract: Contract, ext: String) async throws -> Response {
     let annex = try await SignedDocuments.annex(req.db, engine: req.engine, contract: contract)
     let name = "別紙_責任分界に関する合意事項_\(contract.title)"
+    await AuditLog.download(req, contract: contract, file: name + "." + ext)
     if ext == "html" {
       let r = Response(status: .ok, body: .init(string: AnnexHTML.render(annex)))
       r.headers.contentType = .html
@@ -376,7 +377,8 @@ struct ExchangeController {
       throw Abort(.notFound, reason: "指定されたデータが見つかりません。")
     }
     // The contract's participants only; anyone else sees nothing.
-    _ = try await req.participant(contractID: a.contractID)
+    let p = try await req.participant(contractID: a.contractID)
+    await AuditLog.download(req, contract: p.contract, file: a.filename)
     return Downloads.file(a.data, filename: a.filename, type: Attachments.contentType(a.format))
   }
 }

@@ -127,6 +127,9 @@ struct ReviewController {
   func redline(req: Request) async throws -> Response {
     let review = try await req.owned(ReviewRecord.self)
     let (data, name) = try await SignedDocuments.redline(req.db, engine: req.engine, review: review)
+    if let contract = try await Contract.find(review.contractID, on: req.db) {
+      await AuditLog.download(req, contract: contract, file: name)
+    }
     return Downloads.file(data, filename: name, type: Attachments.contentType("docx"))
   }
 
@@ -138,6 +141,9 @@ struct ReviewController {
   static func memoResponse(_ req: Request, review: ReviewRecord, ext: String) async throws -> Response {
     let memo = try await SignedDocuments.memo(req.db, engine: req.engine, review: review)
     let name = "契約書レビューメモ_\(memo.review.contract.title ?? memo.review.source.path)"
+    if let contract = try await Contract.find(review.contractID, on: req.db) {
+      await AuditLog.download(req, contract: contract, file: name + "." + ext)
+    }
     return Downloads.file(
       try SignedDocuments.memoFile(memo, format: ext), filename: name + "." + ext,
       type: Attachments.contentType(ext))

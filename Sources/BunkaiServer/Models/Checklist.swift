@@ -87,7 +87,9 @@ final class ChecklistAnswer: Model, @unchecked Sendable {
   }
 }
 
-/// Who changed what, when, with the values before and after (JSON).
+/// Who changed what, when, with the values before and after (JSON). Each entry carries its place
+/// in one chain over all entries (`seq`) and the SHA-256 of the previous entry's hash and its own
+/// content (AuditChain), so a changed, removed or inserted row shows.
 final class AuditEntry: Model, @unchecked Sendable {
   static let schema = "audit_entries"
   @ID(key: .id) var id: UUID?
@@ -101,6 +103,8 @@ final class AuditEntry: Model, @unchecked Sendable {
   @Field(key: "after") var after: String
   @OptionalField(key: "side") var side: Side?
   @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+  @OptionalField(key: "seq") var seq: Int?
+  @OptionalField(key: "hash") var chainHash: String?
 
   init() {}
 }

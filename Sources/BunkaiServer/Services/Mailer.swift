@@ -59,20 +59,47 @@ struct Mailer {
     try? write(fd, "QUIT\r\n")
   }
 
-  /// A UTF-8 message: the subject encoded per RFC 2047, the body in base64 (lines of 76).
-  static func message(from: String, to: String, subject: String, body: String) -> String {
-    let encodedSubject = "=?UTF-8?B?\(Data(subject.utf8).base64EncodedString())?="
+  /// A UTF-8 message: the subject encoded per RFC 2047 and folded so no header line passes 78
+  /// characters, a Message-ID of the sender's domain, the body in base64 (lines of 76).
+  static func message(from: String, to: String, subject: String, body: String, date: Date = Date()) -> String
+  {
     let b64 = Data(body.utf8).base64EncodedString(options: [
       .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
     ])
-    let date = DateFormatter()
-    date.locale = Locale(identifier: "en_US_POSIX")
-    date.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
     return [
-      "From: \(from)", "To: \(to)", "Subject: \(encodedSubject)", "Date: \(date.string(from: Date()))",
+      "From: \(from)", "To: \(to)", "Subject: " + encodedWords(subject).joined(separator: "\r\n "),
+      "Date: \(formatter.string(from: date))", "Message-ID: \(messageID(from: from))",
       "MIME-Version: 1.0", "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: base64", "",
       b64,
     ].joined(separator: "\r\n")
+  }
+
+  /// `<random@domain>`, the domain taken from the sender's address, so replies and bounces can be
+  /// matched and relays do not invent one.
+  static func messageID(from: String) -> String {
+    let domain = from.split(separator: "@").last.map(String.init) ?? "localhost"
+    let host = domain.isEmpty || domain == from ? "localhost" : domain
+    return "<\(UUID().uuidString.lowercased())@\(host)>"
+  }
+
+  /// RFC 2047 encoded words of 64 characters at most (39 bytes of UTF-8 each), never splitting a
+  /// character; joined with a fold, every header line, the first with "Subject: ", stays within
+  /// 78 characters.
+  static func encodedWords(_ text: String) -> [String] {
+    var words: [String] = []
+    var chunk = ""
+    for ch in text {
+      if chunk.utf8.count + String(ch).utf8.count > 39 {
+        words.append(chunk)
+        chunk = ""
+      }
+      chunk.append(ch)
+    }
+    if !chunk.isEmpty || words.isEmpty { words.append(chunk) }
+    return words.map { "=?UTF-8?B?\(Data($0.utf8).base64EncodedString())?=" }
   }
 
   private func connect() throws -> Int32 {
