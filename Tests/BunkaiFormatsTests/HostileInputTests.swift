@@ -54,12 +54,25 @@ import Testing
     ("zip64-locator.docx", .corruptDocx),
     ("document-is-symlink.docx", .corruptDocx),
     ("encrypted-entry.docx", .corruptDocx),
+    ("deflate-stream-cut-short.docx", .corruptDocx),
   ])
   func brokenDocxIsAClearError(name: String, kind: InputError.Kind) throws {
     let e = try #require(try Self.loaderError(name))
     #expect(e.kind == kind)
     #expect(Self.isJapanese(e.detail), "\(e.detail)")
     #expect(e.description.hasPrefix(name))
+  }
+
+  /// Found by FuzzRedline: ZIPFoundation's inflater looped for ever on a deflate stream that ends
+  /// before its last block. Parts are inflated by LimitedZip now, which stops at the input's end.
+  @Test func deflateStreamCutShortIsAnErrorNotAHang() throws {
+    let data = try Self.data("deflate-stream-cut-short.docx")
+    let clock = ContinuousClock()
+    let start = clock.now
+    #expect(throws: InputError.self) {
+      _ = try DocxRedline.apply(to: data, edits: [.insert(after: 0, "追加")], author: "甲", date: Date())
+    }
+    #expect(clock.now - start < .seconds(5))
   }
 
   @Test func invalidNamesAreReportedWithTheirLine() throws {

@@ -64,7 +64,9 @@ public enum DocxRedline {
     var splicer = DocumentSplicer(Array(document), author: author, date: date)
     let edited = try splicer.apply(edits)
     let out = try Archive(accessMode: .create)
-    for entry in zip.archive {
+    // ZIPFoundation lists the entries checked by ZipDirectory, in the same (directory) order.
+    for (index, entry) in try zip.archive().enumerated() {
+      guard index < zip.entries.count else { break }
       let date = entry.fileAttributes[.modificationDate] as? Date ?? OOXMLPackage.fixedDate
       if entry.type == .directory {
         try out.addEntry(with: entry.path, type: .directory, uncompressedSize: 0, modificationDate: date) {
@@ -73,7 +75,7 @@ public enum DocxRedline {
         continue
       }
       guard entry.type == .file else { continue }
-      let data = entry.path == "word/document.xml" ? Data(edited) : try zip.read(entry.path) ?? Data()
+      let data = entry.path == "word/document.xml" ? Data(edited) : try zip.read(at: index)
       try OOXMLPackage.add(
         data, as: entry.path, to: out, date: date, compression: entry.isCompressed ? .deflate : .none)
     }
