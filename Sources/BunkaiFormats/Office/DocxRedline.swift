@@ -293,6 +293,11 @@ struct DocumentSplicer {
     out.reserveCapacity(x.b.count + splices.reduce(0) { $0 + $1.bytes.count })
     var copied = 0
     for s in splices {
+      // Edits of well-formed paragraphs never overlap; in broken XML (tags out of order) one
+      // paragraph's span can cover another's: refuse rather than cut the bytes wrongly.
+      guard s.range.lowerBound >= copied else {
+        throw OfficeWriteError("修正履歴を入れる位置が重なっています。word/document.xml の段落の構造が壊れている可能性があります。")
+      }
       out += x.b[copied..<s.range.lowerBound]
       out += s.bytes
       copied = s.range.upperBound
