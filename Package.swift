@@ -29,10 +29,12 @@ let package = Package(
       dependencies: [.product(name: "Yams", package: "Yams")],
       resources: [.copy("Resources/Playbooks"), .copy("Resources/Catalogs")]
     ),
+    // zlib, to inflate uploaded zip parts with checked bounds (ZIPFoundation's reader can loop).
+    .systemLibrary(name: "BunkaiZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
     // Formats: encodings, docx/xlsx, pdf via pdftotext, report rendering.
     .target(
       name: "BunkaiFormats",
-      dependencies: ["BunkaiCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+      dependencies: ["BunkaiCore", "BunkaiZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
     ),
     // The web application: Vapor, Fluent (SQLite or PostgreSQL), Leaf views.
     .target(

@@ -2,7 +2,7 @@ import BunkaiCore
 import Foundation
 import Testing
 
-@testable import BunkaiFormats
+@_spi(Fuzzing) @testable import BunkaiFormats
 
 /// Hostile uploads (Tests/Fixtures/hostile, made by scripts/make_hostile.py): each used to crash
 /// or stall the process, and must now give a clean error in Japanese naming the file, or a
@@ -54,12 +54,42 @@ import Testing
     ("zip64-locator.docx", .corruptDocx),
     ("document-is-symlink.docx", .corruptDocx),
     ("encrypted-entry.docx", .corruptDocx),
+    ("deflate-stream-cut-short.docx", .corruptDocx),
   ])
   func brokenDocxIsAClearError(name: String, kind: InputError.Kind) throws {
     let e = try #require(try Self.loaderError(name))
     #expect(e.kind == kind)
     #expect(Self.isJapanese(e.detail), "\(e.detail)")
     #expect(e.description.hasPrefix(name))
+  }
+
+  /// Found by FuzzRedline: ZIPFoundation's inflater looped for ever on a deflate stream that ends
+  /// before its last block. Parts are inflated by LimitedZip now, which stops at the input's end.
+  @Test func deflateStreamCutShortIsAnErrorNotAHang() throws {
+    let data = try Self.data("deflate-stream-cut-short.docx")
+    let clock = ContinuousClock()
+    let start = clock.now
+    #expect(throws: InputError.self) {
+      _ = try DocxRedline.apply(to: data, edits: [.insert(after: 0, "追加")], author: "甲", date: Date())
+    }
+    #expect(clock.now - start < .seconds(5))
+  }
+
+  /// Found by FuzzRedline: in a document.xml with tags out of order, one edited paragraph's span
+  /// covered another's and the splicer cut a range backwards (a trap). The input is the harness's:
+  /// document.xml, a NUL byte, then (kind, paragraph + 2) byte pairs.
+  @Test func overlappingEditsAreRefused() throws {
+    let data = try Self.data("redline-overlapping-edits.bin")
+    let nul = try #require(data.firstIndex(of: 0))
+    let spec = [UInt8](data[(nul + 1)...])
+    var edits: [RedlineEdit] = []
+    for k in stride(from: 0, to: spec.count - 1, by: 2) {
+      let p = Int(spec[k + 1]) - 2
+      edits.append(spec[k] & 1 == 0 ? .insert(after: p, "追加の文言") : .replace(p, with: "新しい文言"))
+    }
+    #expect(throws: OfficeWriteError.self) {
+      _ = try DocxRedline.splice(document: [UInt8](data[..<nul]), edits: edits, author: "甲", date: Date())
+    }
   }
 
   @Test func invalidNamesAreReportedWithTheirLine() throws {

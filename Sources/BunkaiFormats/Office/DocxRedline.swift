@@ -64,7 +64,9 @@ public enum DocxRedline {
     var splicer = DocumentSplicer(Array(document), author: author, date: date)
     let edited = try splicer.apply(edits)
     let out = try Archive(accessMode: .create)
-    for entry in zip.archive {
+    // ZIPFoundation lists the entries checked by ZipDirectory, in the same (directory) order.
+    for (index, entry) in try zip.archive().enumerated() {
+      guard index < zip.entries.count else { break }
       let date = entry.fileAttributes[.modificationDate] as? Date ?? OOXMLPackage.fixedDate
       if entry.type == .directory {
         try out.addEntry(with: entry.path, type: .directory, uncompressedSize: 0, modificationDate: date) {
@@ -73,7 +75,7 @@ public enum DocxRedline {
         continue
       }
       guard entry.type == .file else { continue }
-      let data = entry.path == "word/document.xml" ? Data(edited) : try zip.read(entry.path) ?? Data()
+      let data = entry.path == "word/document.xml" ? Data(edited) : try zip.read(at: index)
       try OOXMLPackage.add(
         data, as: entry.path, to: out, date: date, compression: entry.isCompressed ? .deflate : .none)
     }
@@ -291,6 +293,11 @@ struct DocumentSplicer {
     out.reserveCapacity(x.b.count + splices.reduce(0) { $0 + $1.bytes.count })
     var copied = 0
     for s in splices {
+      // Edits of well-formed paragraphs never overlap; in broken XML (tags out of order) one
+      // paragraph's span can cover another's: refuse rather than cut the bytes wrongly.
+      guard s.range.lowerBound >= copied else {
+        throw OfficeWriteError("修正履歴を入れる位置が重なっています。word/document.xml の段落の構造が壊れている可能性があります。")
+      }
       out += x.b[copied..<s.range.lowerBound]
       out += s.bytes
       copied = s.range.upperBound

@@ -1,9 +1,23 @@
-/// Checks the structure of a zip file before ZIPFoundation reads it. ZIPFoundation's in-memory
-/// archive traps (a range error, killing the process) when an offset in the file points past its
-/// end, and it trusts sizes and offsets it reads; so every offset and size it will use is checked
-/// here first, with overflow-checked arithmetic. Anything unusual for an Office file is refused:
-/// ZIP64, encryption, split archives, compression other than stored and deflate.
+/// Checks the structure of a zip file before anything reads it, and lists its entries.
+/// ZIPFoundation's in-memory archive traps (a range error, killing the process) when an offset in
+/// the file points past its end, and its inflater loops for ever on a deflate stream cut short;
+/// so every offset and size is checked here first, with overflow-free arithmetic, and parts are
+/// extracted by `LimitedZip` from the ranges found here. Anything unusual for an Office file is
+/// refused: ZIP64, encryption, split archives, compression other than stored and deflate.
 enum ZipDirectory {
+  /// One entry, in central directory order (the order ZIPFoundation lists them in).
+  struct Entry {
+    /// The name's bytes decoded as UTF-8 (Office writes ASCII names).
+    var name: String
+    var method: UInt16
+    var crc32: UInt32
+    /// Where the stored or deflated bytes lie in the file.
+    var data: Range<Int>
+    var uncompressedSize: Int
+    /// False for folders and links (by name or by Unix mode).
+    var isFile: Bool
+  }
+
   enum Problem: Error, Equatable {
     /// The file is not a readable zip (message in Japanese).
     case corrupt(String)
@@ -18,8 +32,8 @@ enum ZipDirectory {
   static let zip64LocatorSignature: UInt32 = 0x0706_4B50
   static let descriptorSignature: UInt32 = 0x0807_4B50
 
-  /// Checks every entry of the archive in `bytes`; returns the number of entries.
-  static func validate(_ bytes: UnsafeRawBufferPointer, maxEntries: Int) throws(Problem) -> Int {
+  /// Checks every entry of the archive in `bytes` and lists them.
+  static func validate(_ bytes: UnsafeRawBufferPointer, maxEntries: Int) throws(Problem) -> [Entry] {
     let r = Reader(bytes: bytes)
     let n = bytes.count
     guard n >= 22 else { throw .corrupt("ZIP の終端レコードがありません（ファイルが途中で切れています）") }
@@ -57,15 +71,20 @@ enum ZipDirectory {
     }
     let cdEnd = cdOffset + cdSize
     var at = cdOffset
+    var list: [Entry] = []
+    list.reserveCapacity(entries)
     for _ in 0..<entries {
       guard at + 46 <= cdEnd, r.u32(at) == centralSignature else {
         throw .corrupt("ZIP の中央ディレクトリが壊れています")
       }
+      let madeBy = r.u16(at + 4)
       let version = r.u16(at + 6)
       let flags = r.u16(at + 8)
       let method = r.u16(at + 10)
       let compressed = Int(r.u32(at + 20))
       let uncompressed = Int(r.u32(at + 24))
+      let crc = r.u32(at + 16)
+      let external = r.u32(at + 38)
       let nameLength = Int(r.u16(at + 28))
       let extraLength = Int(r.u16(at + 30))
       let commentLen = Int(r.u16(at + 32))
@@ -98,9 +117,19 @@ enum ZipDirectory {
           throw .corrupt("ZIP 内のファイルの大きさが食い違っています")
         }
       }
+      let nameBytes = UnsafeRawBufferPointer(rebasing: bytes[(at + 46)..<(at + 46 + nameLength)])
+      let name = String(decoding: nameBytes, as: UTF8.self)
+      // As ZIPFoundation decides: Unix and macOS makers keep the file type in the mode bits.
+      let mode = (external >> 16) & 0o170000
+      let unix = madeBy >> 8 == 3 || madeBy >> 8 == 19
+      let isFile = !name.hasSuffix("/") && (!unix || mode == 0o100000 || mode == 0)
+      list.append(
+        Entry(
+          name: name, method: method, crc32: crc, data: dataStart..<(dataStart + dataSize),
+          uncompressedSize: uncompressed, isFile: isFile))
       at = next
     }
-    return entries
+    return list
   }
 
   /// True when the extra fields at `start` are well formed and hold no ZIP64 field.
