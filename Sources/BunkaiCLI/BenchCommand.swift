@@ -62,7 +62,8 @@ struct BenchCommand: ParsableCommand {
     // review one typical contract (process start-up comes on top; docs/cli.md says how it was timed).
     let single = DispatchTime.now()
     let once = try Library.load(playbooks: [], playbookOnly: false, catalog: nil)
-    _ = Reviewer(playbook: once.playbook, catalog: once.catalog).review(SourceText(text: corpus[0], path: "bench"))
+    _ = Reviewer(playbook: once.playbook, catalog: once.catalog).review(
+      SourceText(text: corpus[0], path: "bench"))
     print("単一ファイル相当（プレイブック読み込み・コンパイルと 1 件のレビュー）: \(String(format: "%.1f", seconds(since: single) * 1000)) ms")
     let mbps = Double(bytes) / 1_048_576 / best
     let perSecond = Double(count) / best

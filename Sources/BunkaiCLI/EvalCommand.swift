@@ -35,14 +35,19 @@ struct EvalCommand: ParsableCommand {
       guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
         throw CLIFailure.input("\(folder): フォルダが見つかりません")
       }
-      let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".labels.yaml") }
-        .sorted()
+      let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+        $0.hasSuffix(".labels.yaml")
+      }
+      .sorted()
       if names.isEmpty { throw CLIFailure.input("\(folder): ラベルファイル（*.labels.yaml）がありません") }
       for name in names {
         let base = String(name.dropLast(".labels.yaml".count))
         let labelPath = (folder as NSString).appendingPathComponent(name)
         let textPath = (folder as NSString).appendingPathComponent(base + ".txt")
-        guard let yaml = FileManager.default.contents(atPath: labelPath).flatMap({ String(data: $0, encoding: .utf8) })
+        guard
+          let yaml = FileManager.default.contents(atPath: labelPath).flatMap({
+            String(data: $0, encoding: .utf8)
+          })
         else { throw CLIFailure.input("\(labelPath): UTF-8 のテキストとして読めません") }
         let labels: EvalLabels
         do {
@@ -60,7 +65,9 @@ struct EvalCommand: ParsableCommand {
         }
         score.add(file: quiet ? "" : base, labels: labels, review: review)
         if let trace, !quiet, let e = review.elements.first(where: { $0.id == trace }) {
-          print("\(base)  \(e.status.rawValue)  期待: \(labels.elements[trace]?.status.rawValue ?? "-")  \(e.note ?? "")")
+          print(
+            "\(base)  \(e.status.rawValue)  期待: \(labels.elements[trace]?.status.rawValue ?? "-")  \(e.note ?? "")"
+          )
           for ev in e.evidence { print("    「\(ev.text.prefix(120))」") }
         }
       }

@@ -147,7 +147,9 @@ struct LimitOptions: ParsableArguments {
 
   var inputLimits: InputLimits {
     var l = InputLimits()
-    l.maxFileBytes = maxSize * 1_048_576
+    // A huge --max-size must not overflow: it is clamped to what Int holds.
+    l.maxFileBytes =
+      maxSize.multipliedReportingOverflow(by: 1_048_576).overflow ? Int.max : maxSize * 1_048_576
     l.maxZipEntries = maxZipEntries
     l.maxUncompressedBytes = maxUncompressed * 1_048_576
     l.maxCompressionRatio = maxRatio

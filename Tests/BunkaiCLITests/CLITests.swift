@@ -82,7 +82,8 @@ enum CLI {
         .unicodeScalars)
     for f in findings {
       for key in [
-        "ruleId", "guideRefs", "checklistItems", "severity", "status", "article", "evidence", "elements", "title",
+        "ruleId", "guideRefs", "checklistItems", "severity", "status", "article", "evidence", "elements",
+        "title",
         "explanation", "suggestion", "intent",
       ] {
         #expect(f.keys.contains(key), "\(key)")

@@ -40,7 +40,10 @@ import Testing
     #expect(r.stdout.contains("契約書 1 件"))
     // B2 is raised at article 2 as labelled: one true positive, located.
     let b2 = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("B2 ") })
-    #expect(b2.split(separator: " ").filter { !$0.isEmpty }.prefix(6).map(String.init) == ["B2", "1", "1", "0", "0", "1.000"])
+    #expect(
+      b2.split(separator: " ").filter { !$0.isEmpty }.prefix(6).map(String.init) == [
+        "B2", "1", "1", "0", "0", "1.000",
+      ])
     #expect(r.stdout.contains("B2.consent"))
   }
 
@@ -60,7 +63,8 @@ import Testing
 
   @Test func badLabelsNameTheFileAndField() throws {
     let dir = try folder()
-    try "concerns: {}\n".write(to: dir.appendingPathComponent("c1.labels.yaml"), atomically: true, encoding: .utf8)
+    try "concerns: {}\n".write(
+      to: dir.appendingPathComponent("c1.labels.yaml"), atomically: true, encoding: .utf8)
     let r = try CLI.run(["eval", dir.path])
     #expect(r.status == 2)
     #expect(r.stderr.contains("c1.labels.yaml") && r.stderr.contains("concerns.A"))

@@ -8,14 +8,16 @@ import Testing
 /// from its revised clauses raise none. The guide is read from ../shared/reference/ (beside the
 /// repository, in CI too); none of its sentences are copied into the repository.
 @Suite struct GuideTests {
-  static let reviewer = Reviewer(playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
+  static let reviewer = Reviewer(
+    playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
   static let seven = ["A", "B1", "B2", "C1", "C2", "D1", "D2"]
 
   /// ../shared/reference/guide-security-contract-wording.txt next to the repository.
   static func guideText() throws -> String {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
       .deletingLastPathComponent()
-    let url = root.deletingLastPathComponent().appendingPathComponent("shared/reference/guide-security-contract-wording.txt")
+    let url = root.deletingLastPathComponent().appendingPathComponent(
+      "shared/reference/guide-security-contract-wording.txt")
     return try String(contentsOf: url, encoding: .utf8)
   }
 
@@ -29,7 +31,8 @@ import Testing
       ranges.append(r)
       from = r.upperBound
     }
-    let start = try #require(ranges.count > occurrence ? ranges[occurrence].lowerBound : nil, "\(heading) #\(occurrence)")
+    let start = try #require(
+      ranges.count > occurrence ? ranges[occurrence].lowerBound : nil, "\(heading) #\(occurrence)")
     let lines = g[start...].components(separatedBy: "\n")
     var out = [lines[0]]
     var i = 1
@@ -41,7 +44,9 @@ import Testing
         var j = i + 1
         while j < lines.count, lines[j].trimmingCharacters(in: .whitespaces).isEmpty { j += 1 }
         let next = j < lines.count ? lines[j].trimmingCharacters(in: .whitespaces) : ""
-        if out.count <= 2 || next.range(of: #"^([0-9０-９]+[．.]|\([0-9]\)|第[^0-9]条\n)"#, options: .regularExpression) != nil {
+        if out.count <= 2
+          || next.range(of: #"^([0-9０-９]+[．.]|\([0-9]\)|第[^0-9]条\n)"#, options: .regularExpression) != nil
+        {
           i = j
           continue
         }
@@ -99,7 +104,8 @@ import Testing
   /// A contract: the skeleton's opening, a purpose article, then the guide's clause blocks as
   /// articles 2, 3, …; the guide's 第〇条 references to its 「乙の責任」 article point at that article.
   static func contract(_ k: Skeleton, _ blocks: [[String]]) -> (text: String, articles: [String: Int]) {
-    var out = "\(k.title)\n\n\(k.preamble)\n\n\(k.header(1, "目的"))\n本契約は、\(k.labels("甲"))の医療情報システムに関する\(k.labels("乙"))の業務について定める。\n"
+    var out =
+      "\(k.title)\n\n\(k.preamble)\n\n\(k.header(1, "目的"))\n本契約は、\(k.labels("甲"))の医療情報システムに関する\(k.labels("乙"))の業務について定める。\n"
     var numbers: [String: Int] = [:]
     var heads: [(String, Int)] = []
     for (i, b) in blocks.enumerated() {
@@ -116,7 +122,9 @@ import Testing
       let (heading, n) = heads[i]
       // Where the guide writes the heading and 第X条 on two lines, the second line is dropped.
       var body = Array(b.dropFirst())
-      if let f = body.first, f.trimmingCharacters(in: .whitespaces).range(of: #"^第[〇●△◇]+条$"#, options: .regularExpression) != nil {
+      if let f = body.first,
+        f.trimmingCharacters(in: .whitespaces).range(of: #"^第[〇●△◇]+条$"#, options: .regularExpression) != nil
+      {
         body.removeFirst()
       }
       var text = body.joined(separator: "\n")
@@ -181,7 +189,9 @@ import Testing
       #expect(f.first?.status == .insufficient, "\(k) \(concern)")
       // The elements the guide's concern names are the ones reported short.
       let short = Set(f.first?.elements.filter { $0.status != .met }.map(\.id) ?? [])
-      for id in Self.shortElements[concern] ?? [] { #expect(short.contains(id), "\(k) \(id) should fall short") }
+      for id in Self.shortElements[concern] ?? [] {
+        #expect(short.contains(id), "\(k) \(id) should fall short")
+      }
     }
   }
 
@@ -189,7 +199,8 @@ import Testing
   static let shortElements: [String: [String]] = [
     "A": ["A.gl-basis"], "B1": ["B1.notice", "B1.period", "B1.approval"],
     "B2": ["B2.consent", "B2.equal-duties", "B2.attribution"], "C1": ["C1.decided-jointly", "C1.vendor-led"],
-    "C2": ["C2.provided-security", "C2.vendor-led"], "D1": ["D1.wilful-gross", "D1.gl-efforts", "D1.deficient-compensable"],
+    "C2": ["C2.provided-security", "C2.vendor-led"],
+    "D1": ["D1.wilful-gross", "D1.gl-efforts", "D1.deficient-compensable"],
     "D2": ["D2.designated-vuln", "D2.vendor-led"],
   ]
 
@@ -201,7 +212,9 @@ import Testing
     let r = review(text)
     for concern in c.raises.keys {
       let f = r.findings.filter { $0.guideRefs.contains(concern) }
-      #expect(f.isEmpty, "\(k) \(concern): \(f.map { $0.elements.filter { $0.status != .met }.map(\.id) })\n\(text)")
+      #expect(
+        f.isEmpty, "\(k) \(concern): \(f.map { $0.elements.filter { $0.status != .met }.map(\.id) })\n\(text)"
+      )
     }
   }
 
@@ -215,6 +228,8 @@ import Testing
     ].map { try Self.block(g, heading: $0.0, occurrence: $0.1) }
     let (text, _) = Self.contract(k, blocks)
     let raised = review(text).findings.filter { !Set($0.guideRefs).isDisjoint(with: Self.seven) }
-    #expect(raised.isEmpty, "\(k): \(raised.map { "\($0.ruleId) \($0.elements.filter { $0.status != .met }.map(\.id))" })")
+    #expect(
+      raised.isEmpty,
+      "\(k): \(raised.map { "\($0.ruleId) \($0.elements.filter { $0.status != .met }.map(\.id))" })")
   }
 }

@@ -94,9 +94,12 @@ import Yams
     // An encoded or .docx copy is judged as its .txt original.
     if file.contains("/") {
       let base = String(URL(fileURLWithPath: file).lastPathComponent.split(separator: ".")[0])
-      let original = Self.reviewer.review(try DocumentLoader.load(path: Self.dir.appendingPathComponent(base + ".txt").path))
+      let original = Self.reviewer.review(
+        try DocumentLoader.load(path: Self.dir.appendingPathComponent(base + ".txt").path))
       func seven(_ r: ReviewResult) -> [String] {
-        r.findings.filter { elementRules.contains($0.ruleId) }.map { "\($0.ruleId) \($0.status.rawValue) \($0.article ?? "-")" }
+        r.findings.filter { elementRules.contains($0.ruleId) }.map {
+          "\($0.ruleId) \($0.status.rawValue) \($0.article ?? "-")"
+        }
       }
       #expect(seven(review) == seven(original), "\(file) differs from \(base).txt")
     }

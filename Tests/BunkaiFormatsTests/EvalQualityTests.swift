@@ -7,24 +7,29 @@ import Testing
 /// helper sessions that saw only DOMAIN.md (docs/eval.md), and our own fixtures labelled the same
 /// way. Floors below the measured figures, so that a change that makes the judgement worse fails.
 @Suite struct EvalQualityTests {
-  static let reviewer = Reviewer(playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
+  static let reviewer = Reviewer(
+    playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
 
   static func score(_ folder: String) throws -> EvalScore {
     let dir = Fixtures.url(folder)
     var score = EvalScore()
-    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".labels.yaml") }
+    let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter {
+      $0.hasSuffix(".labels.yaml")
+    }
     for name in names.sorted() {
       let base = String(name.dropLast(".labels.yaml".count))
       let labels = try EvalLabels.parse(
         try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8), file: name)
-      let review = reviewer.review(try DocumentLoader.load(path: dir.appendingPathComponent(base + ".txt").path))
+      let review = reviewer.review(
+        try DocumentLoader.load(path: dir.appendingPathComponent(base + ".txt").path))
       score.add(file: base, labels: labels, review: review)
     }
     return score
   }
 
   static func check(
-    _ s: EvalScore, files: Int, precision: Double, recall: Double, location: Double, contradictedAsMet: Int = 0
+    _ s: EvalScore, files: Int, precision: Double, recall: Double, location: Double,
+    contradictedAsMet: Int = 0
   ) {
     #expect(s.files >= files)
     for id in EvalLabels.concernIds {
@@ -54,6 +59,7 @@ import Testing
   /// reached yet; these floors keep what has been reached from slipping.
   @Test func frozenCorpus() throws {
     Self.check(
-      try Self.score("eval/frozen"), files: 50, precision: 0.8, recall: 0.75, location: 0.7, contradictedAsMet: 5)
+      try Self.score("eval/frozen"), files: 50, precision: 0.8, recall: 0.75, location: 0.7,
+      contradictedAsMet: 5)
   }
 }

@@ -36,17 +36,6 @@ public enum FuzzInput {
     return l
   }()
 
-  /// A line starting with 19 or more digits: ContractParser.paragraphMarker overflows on it (a
-  /// known crash, kept in Tests/Fixtures/hostile/paragraph-number-overflow.txt with a disabled
-  /// test). Skipped so the fuzzer can look for other crashes; remove once the parser is fixed.
-  public static func hasKnownParagraphNumberOverflow(_ text: String) -> Bool {
-    text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).contains { line in
-      let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "　" || $0.isWhitespace }
-      return trimmed.unicodeScalars.prefix { ("0"..."9").contains($0) || ("０"..."９").contains($0) }.count
-        >= 19
-    }
-  }
-
   /// Checks every InputError is a message for people: Japanese and naming the file.
   public static func check(_ e: InputError, path: String) {
     precondition(e.description.hasPrefix(path), "message without the file name: \(e)")

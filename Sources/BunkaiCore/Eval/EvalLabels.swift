@@ -34,12 +34,15 @@ public struct EvalLabels: Sendable {
     guard let cs = root["concerns"] as? [String: Any] else { throw fail("concerns", "必須の項目がありません") }
     for id in concernIds {
       guard let c = cs[id] as? [String: Any] else { throw fail("concerns.\(id)", "七つの懸念すべてにラベルが必要です") }
-      guard let raised = c["raised"] as? Bool else { throw fail("concerns.\(id).raised", "true か false を書いてください") }
+      guard let raised = c["raised"] as? Bool else {
+        throw fail("concerns.\(id).raised", "true か false を書いてください")
+      }
       concerns[id] = Concern(raised: raised, articles: articles(c))
     }
     var elements: [String: ElementLabel] = [:]
     for (id, v) in root["elements"] as? [String: Any] ?? [:] {
-      guard let m = v as? [String: Any], let s = m["status"] as? String, let status = ElementResult.Status(rawValue: s)
+      guard let m = v as? [String: Any], let s = m["status"] as? String,
+        let status = ElementResult.Status(rawValue: s)
       else { throw fail("elements.\(id).status", "met, unmet, contradicted, unclear のいずれかを書いてください") }
       elements[id] = ElementLabel(status: status, articles: articles(m))
     }

@@ -60,19 +60,25 @@ public struct EvalScore: Sendable, Codable {
         if label.articles.isEmpty {
           located = found.contains { $0.status == .missing }
         } else {
-          located = found.contains { f in f.article.map { a in label.articles.contains { Self.sameArticle($0, a) } } ?? false }
+          located = found.contains { f in
+            f.article.map { a in label.articles.contains { Self.sameArticle($0, a) } } ?? false
+          }
         }
         if located {
           c.located += 1
         } else {
           misses.append(
             Miss(
-              file: file, id: "\(id) location", expected: label.articles.isEmpty ? "missing" : label.articles.joined(separator: "|"),
+              file: file, id: "\(id) location",
+              expected: label.articles.isEmpty ? "missing" : label.articles.joined(separator: "|"),
               got: found.map { $0.article ?? "missing" }.joined(separator: ",")))
         }
       case (false, true):
         c.fp += 1
-        misses.append(Miss(file: file, id: id, expected: "not raised", got: found.map { "\($0.status.rawValue)@\($0.article ?? "-")" }.joined(separator: ",")))
+        misses.append(
+          Miss(
+            file: file, id: id, expected: "not raised",
+            got: found.map { "\($0.status.rawValue)@\($0.article ?? "-")" }.joined(separator: ",")))
       case (true, false):
         c.fn += 1
         misses.append(Miss(file: file, id: id, expected: "raised", got: "not raised"))
@@ -112,13 +118,16 @@ public struct EvalScore: Sendable, Codable {
       total.fn += c.fn
       total.located += c.located
       total.unclear += c.unclear
-      out += "\(id.padding(toLength: 4, withPad: " ", startingAt: 0))  \(c.tp + c.fn)  \(c.tp)  \(c.fp)  \(c.fn)  \(pct(c.precision))  \(pct(c.recall))  \(pct(c.location))  \(c.unclear)\n"
+      out +=
+        "\(id.padding(toLength: 4, withPad: " ", startingAt: 0))  \(c.tp + c.fn)  \(c.tp)  \(c.fp)  \(c.fn)  \(pct(c.precision))  \(pct(c.recall))  \(pct(c.location))  \(c.unclear)\n"
     }
-    out += "全体  \(total.tp + total.fn)  \(total.tp)  \(total.fp)  \(total.fn)  \(pct(total.precision))  \(pct(total.recall))  \(pct(total.location))  \(total.unclear)\n"
+    out +=
+      "全体  \(total.tp + total.fn)  \(total.tp)  \(total.fp)  \(total.fn)  \(pct(total.precision))  \(pct(total.recall))  \(pct(total.location))  \(total.unclear)\n"
     out += "\n要素  (陽性 = 満たさない)  TP  FP  FN  適合率  再現率  反対→満たす\n"
     for id in elements.keys.sorted() {
       let c = elements[id]!
-      out += "\(id)  \(c.tp)  \(c.fp)  \(c.fn)  \(pct(c.precision))  \(pct(c.recall))  \(c.contradictedAsMet)\n"
+      out +=
+        "\(id)  \(c.tp)  \(c.fp)  \(c.fn)  \(pct(c.precision))  \(pct(c.recall))  \(c.contradictedAsMet)\n"
     }
     if details {
       out += "\n不一致\n"

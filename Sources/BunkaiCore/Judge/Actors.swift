@@ -31,7 +31,8 @@ struct Actors {
     let known = Set(parties.filter { $0.role != .unknown }.map(\.label))
     if !known.contains("甲") && !known.contains("乙") {
       // 甲 is the institution and 乙 the vendor in most such contracts.
-      for (l, r) in [("甲", PartyRole.institution), ("乙", PartyRole.vendor)] where seen.insert(Normalizer.fold(l)).inserted {
+      for (l, r) in [("甲", PartyRole.institution), ("乙", PartyRole.vendor)]
+      where seen.insert(Normalizer.fold(l)).inserted {
         list.append(Label(text: Normalizer.fold(l), role: r))
       }
     }
@@ -79,7 +80,9 @@ struct Actors {
   static func folded(_ words: [String]) -> [[UInt32]] { words.map { Normalizer.fold($0) } }
 
   static let joiners = folded(["及び", "並びに", "又は", "と"])
-  static let subjectMarkers = folded(["は", "が", "において", "にて", "により", "によって", "の責任において", "の責任で", "の責任のもと", "自ら", "側で", "側は"])
+  static let subjectMarkers = folded([
+    "は", "が", "において", "にて", "により", "によって", "の責任において", "の責任で", "の責任のもと", "自ら", "側で", "側は",
+  ])
 
   /// The first party named as the acting subject: 「乙は」「当社が」「甲の責任において」「乙により」.
   /// 「甲及び乙は」「甲乙は」 (both) give nil.

@@ -41,7 +41,9 @@ struct Clauses {
     }
   }
 
-  mutating func add(paragraph source: Range<Int>, items: [Range<Int>], article: Int?, _ normalized: NormalizedText) {
+  mutating func add(
+    paragraph source: Range<Int>, items: [Range<Int>], article: Int?, _ normalized: NormalizedText
+  ) {
     let range = normalized.range(ofSource: source)
     guard !range.isEmpty else { return }
     let p = paragraphs.count

@@ -6,7 +6,8 @@ enum DefinedTerms {
   static let reach = 120
 
   static func inject(
-    _ contract: Contract, source: SourceText, normalized: NormalizedText, index: DocumentIndex, concepts: [String]
+    _ contract: Contract, source: SourceText, normalized: NormalizedText, index: DocumentIndex,
+    concepts: [String]
   ) {
     let book = index.compiled.playbook
     let s = source.scalars
@@ -18,7 +19,9 @@ enum DefinedTerms {
       var a = d.range.lowerBound
       var b = d.range.upperBound
       if PartyExtractor.precededByIka(s, d.range.lowerBound) {
-        while a > 0, d.range.lowerBound - a < reach, s[a - 1] != "。", s[a - 1] != "、", !Lines.isBreak(s[a - 1]) {
+        while a > 0, d.range.lowerBound - a < reach, s[a - 1] != "。", s[a - 1] != "、",
+          !Lines.isBreak(s[a - 1])
+        {
           a -= 1
         }
         b = d.range.lowerBound
@@ -33,7 +36,8 @@ enum DefinedTerms {
       let around = normalized.range(ofSource: a..<b)
       let quoted = normalized.range(ofSource: d.range)
       for name in concepts {
-        guard let terms = book.concepts[name], let first = terms.first, let id = index.compiled.termIds[first] else {
+        guard let terms = book.concepts[name], let first = terms.first, let id = index.compiled.termIds[first]
+        else {
           continue
         }
         let here = terms.contains { t in
@@ -41,7 +45,8 @@ enum DefinedTerms {
           return index.occurrencesOfTerm(k, in: around).contains { !$0.overlaps(quoted) }
         }
         guard here else { continue }
-        index.addMatches(term: id, occurrences(of: term, in: normalized.chars).filter { !$0.overlaps(quoted) })
+        index.addMatches(
+          term: id, occurrences(of: term, in: normalized.chars).filter { !$0.overlaps(quoted) })
       }
     }
   }

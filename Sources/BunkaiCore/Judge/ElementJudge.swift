@@ -13,7 +13,8 @@ struct ElementJudge {
   let references: References
 
   init(
-    contract: Contract, source: SourceText, normalized: NormalizedText, index: DocumentIndex, clauses: Clauses,
+    contract: Contract, source: SourceText, normalized: NormalizedText, index: DocumentIndex,
+    clauses: Clauses,
     actors: Actors, polarity: Polarity.Compiled
   ) {
     self.contract = contract
@@ -77,7 +78,9 @@ struct ElementJudge {
         status: .contradicted, evidence: Array(near.prefix(2)),
         note: met.isEmpty ? "否定する形で書かれています" : "例外として否定する定めがあります", candidates: candidates + near)
     }
-    if !met.isEmpty { return Judgement(status: .met, evidence: Array(met.prefix(2)), note: nil, candidates: candidates) }
+    if !met.isEmpty {
+      return Judgement(status: .met, evidence: Array(met.prefix(2)), note: nil, candidates: candidates)
+    }
     if let u = overridden.first {
       return Judgement(
         status: .contradicted, evidence: [u] + overriding(after: u), note: "後の条項（「…にかかわらず」）で打ち消されています",
@@ -89,7 +92,8 @@ struct ElementJudge {
       }
       if !contra.isEmpty {
         return Judgement(
-          status: .contradicted, evidence: Array(contra.prefix(2)), note: "反対の定めがあります", candidates: candidates + contra)
+          status: .contradicted, evidence: Array(contra.prefix(2)), note: "反対の定めがあります",
+          candidates: candidates + contra)
       }
     }
     if !swapped.isEmpty {
@@ -107,7 +111,8 @@ struct ElementJudge {
         && nearlyHolds(e.match, in: u.range) && contextHolds(e, u)
     }
     if let u = deferred.first {
-      return Judgement(status: .unclear, evidence: [u], note: "別に定める文書に委ねられています（その文書を確認してください）", candidates: candidates)
+      return Judgement(
+        status: .unclear, evidence: [u], note: "別に定める文書に委ねられています（その文書を確認してください）", candidates: candidates)
     }
     return Judgement(status: .unmet, evidence: [], note: nil, candidates: candidates)
   }
@@ -147,14 +152,16 @@ struct ElementJudge {
       let referred = references.referred(from: u)
       return !referred.isEmpty
         && cs.allSatisfy { part in
-          index.evaluate(part, in: u.range) || referred.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
+          index.evaluate(part, in: u.range)
+            || referred.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
         }
     }
     guard case .all(let cs) = c, let key = cs.last, index.evaluate(key, in: u.range) else { return false }
     let referred = references.referred(from: u)
     guard !referred.isEmpty else { return false }
     return cs.dropLast().allSatisfy { part in
-      index.evaluate(part, in: u.range) || referred.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
+      index.evaluate(part, in: u.range)
+        || referred.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
     }
   }
 
@@ -169,7 +176,9 @@ struct ElementJudge {
       // 「…に限る。ただし、故意又は重過失による場合はこの限りでない。」: the paragraph is the context.
       if index.evaluate(c, in: clauses.paragraphs[u.paragraph].range) { return true }
       // 「前項の変更について…」: what the referred paragraph says counts as said here.
-      for p in references.referred(from: u) where index.evaluate(c, in: clauses.paragraphs[p].range) { return true }
+      for p in references.referred(from: u) where index.evaluate(c, in: clauses.paragraphs[p].range) {
+        return true
+      }
     }
     if !topics.isEmpty, let k = u.article, contract.articles[k].topics.contains(where: topics.contains) {
       return true
@@ -188,7 +197,9 @@ struct ElementJudge {
     case .leader:
       role =
         actors.leader(in: u.range)
-        ?? (isSameAs(u) ? references.referred(from: u).lazy.compactMap { actors.leader(in: clauses.paragraphs[$0].range) }.first : nil)
+        ?? (isSameAs(u)
+          ? references.referred(from: u).lazy.compactMap { actors.leader(in: clauses.paragraphs[$0].range) }
+            .first : nil)
       guard let role else { return .unnamed }
       return role == actor.role ? .ok : .swapped
     case .holder:
@@ -204,7 +215,9 @@ struct ElementJudge {
   }
 
   /// Scalars before a 「なく」 that make it no negation at all (「遅滞なく」「例外なく」).
-  static let benignBeforeNaku: [[UInt32]] = ["遅滞", "漏れ", "もれ", "間断", "例外", "滞り", "支障", "差支", "遺漏", "速やか", "怠り", "余す", "限り"].map {
+  static let benignBeforeNaku: [[UInt32]] = [
+    "遅滞", "漏れ", "もれ", "間断", "例外", "滞り", "支障", "差支", "遺漏", "速やか", "怠り", "余す", "限り",
+  ].map {
     Normalizer.fold($0)
   }
 
@@ -214,7 +227,8 @@ struct ElementJudge {
     let text = normalized.chars
     for o in index.occurrences(key, in: r) {
       let limit = min(r.upperBound, o.upperBound + Polarity.window)
-      for n in index.occurrences(polarity.negator, in: o.upperBound..<r.upperBound) where n.lowerBound < limit {
+      for n in index.occurrences(polarity.negator, in: o.upperBound..<r.upperBound) where n.lowerBound < limit
+      {
         let benign = Self.benignBeforeNaku.contains { b in
           n.lowerBound >= b.count && Array(text[(n.lowerBound - b.count)..<n.lowerBound]) == b
         }

@@ -2,12 +2,16 @@
 /// where the requirement belongs, with the sentences that matter, an explanation built from the
 /// elements that fall short, and wording that replaces what says the opposite.
 extension Evaluator {
-  func evaluateElements(_ compiled: CompiledRule, judge: ElementJudge) -> (findings: [Finding], elements: [ElementResult]) {
+  func evaluateElements(_ compiled: CompiledRule, judge: ElementJudge) -> (
+    findings: [Finding], elements: [ElementResult]
+  ) {
     let rule = compiled.rule
     if !rule.appliesTo.isEmpty, !contract.kinds.contains(where: rule.appliesTo.contains) { return ([], []) }
     let judged = compiled.elements.map { ($0.element, judge.judge($0)) }
     let results = judged.map { el, j in
-      ElementResult(id: el.id, label: label(el.label), status: j.status, evidence: j.evidence.map(judge.evidence), note: j.note)
+      ElementResult(
+        id: el.id, label: label(el.label), status: j.status, evidence: j.evidence.map(judge.evidence),
+        note: j.note)
     }
     // A precondition not met: the rule does not apply (no cap, nothing to carve out).
     if judged.contains(where: { $0.0.precondition && $0.1.status != .met }) { return ([], results) }
@@ -71,7 +75,8 @@ extension Evaluator {
         kind: .paragraph, article: a.number, paragraph: para.number, heading: nil, text: wording,
         insertAfter: para.range.upperBound)
       suggestion = Suggestion(
-        instruction: "\(where_)の次の文言を改め、次のとおりとする。", replaces: source.slice(judge.clauses.paragraphSource[r.paragraph]),
+        instruction: "\(where_)の次の文言を改め、次のとおりとする。",
+        replaces: source.slice(judge.clauses.paragraphSource[r.paragraph]),
         text: (a.paragraphs.count > 1 ? paragraphNumber(para.number) : "") + wording)
     } else {
       let a = contract.articles[article!]
@@ -85,13 +90,15 @@ extension Evaluator {
     }
     let finding =
       Finding(
-        ruleId: rule.id, guideRefs: rule.guideRefs, checklistItems: rule.checklistItems, severity: rule.severity,
+        ruleId: rule.id, guideRefs: rule.guideRefs, checklistItems: rule.checklistItems,
+        severity: rule.severity,
         status: status, article: article.map { contract.articles[$0].reference }, evidence: evidenceList,
         elements: results, title: rule.title,
         explanation: unstructured
           ? "この文書からは条項（第N条、1. など）を読み取れませんでした。条項ごとの判定ができないため、要確認としています。"
             + "文書の形式（表だけの文書、画像のPDFなど）を確認してください。\n" + rule.explanation
-          : explanation(rule, results.filter { r in required.contains { $0.0.id == r.id } }, missing: status == .missing),
+          : explanation(
+            rule, results.filter { r in required.contains { $0.0.id == r.id } }, missing: status == .missing),
         suggestion: suggestion, placement: placement, intent: rule.intent, lesson: lesson(rule))
     return ([finding], results)
   }
@@ -106,9 +113,10 @@ extension Evaluator {
     let scope = scopeArticles(compiled).filter { !isDefinitions($0) }
     // An article outside the scope that holds more of the elements' words is where the clause is.
     let bestScope = scope.map { score[$0] ?? 0 }.max() ?? 0
-    if let outside = score.filter({ !isDefinitions($0.key) && !scope.contains($0.key) && $0.value > bestScope })
-      .max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key })
-    {
+    if let outside = score.filter({
+      !isDefinitions($0.key) && !scope.contains($0.key) && $0.value > bestScope
+    })
+    .max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }) {
       return outside.key
     }
     if let best = scope.enumerated().max(by: { a, b in
@@ -118,8 +126,10 @@ extension Evaluator {
     }) {
       return best.element
     }
-    return score.filter { !isDefinitions($0.key) }.max { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }?
-      .key
+    return score.filter { !isDefinitions($0.key) }.max { a, b in
+      a.value != b.value ? a.value < b.value : a.key > b.key
+    }?
+    .key
   }
 
   func isDefinitions(_ k: Int) -> Bool {

@@ -42,7 +42,8 @@ public final class CompiledPlaybook: Sendable {
         require: rule.require.map { compile($0.match) },
         elements: rule.elements.map { e in
           CompiledElement(
-            element: e, match: compile(e.match), context: e.context.map(compile), unless: e.unless.map(compile),
+            element: e, match: compile(e.match), context: e.context.map(compile),
+            unless: e.unless.map(compile),
             contradictedBy: e.contradictedBy.map(compile))
         })
     }

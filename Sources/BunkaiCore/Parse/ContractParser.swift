@@ -199,7 +199,8 @@ private struct Builder {
     var i = line.trimStart
     var n = 0
     var fullWidth = false
-    while i < line.trimEnd, let d = Numerals.digitValue(s[i]) {
+    // At most four digits are read: a paragraph number is short, and 20 digits would overflow Int.
+    while i < line.trimEnd, i - line.trimStart < 4, let d = Numerals.digitValue(s[i]) {
       if s[i].value >= 0xFF10 { fullWidth = true }
       n = n * 10 + d
       i += 1
@@ -271,7 +272,8 @@ private struct Builder {
   mutating func sectionArticle(_ line: Line) -> Article? {
     let end = line.trimEnd
     guard let (n, after) = digits(at: line.trimStart, end: end), after < end else { return nil }
-    let expected = (contract.articles.last.flatMap { Int($0.number) } ?? article.flatMap { Int($0.number) } ?? 0) + 1
+    let expected =
+      (contract.articles.last.flatMap { Int($0.number) } ?? article.flatMap { Int($0.number) } ?? 0) + 1
     let current = article.flatMap { Int($0.number) } ?? 0
     guard n == max(expected, current + 1) || (current == 0 && n == 1) else { return nil }
     var i = after

@@ -8,7 +8,9 @@ enum Layout {
     var out = scalars
     var changed = false
     // Page numbers first (short lines only); headers are looked for only near them.
-    let isPage = lines.map { l in !l.isBlank && l.length <= 16 && isPageNumber(Lines.string(scalars, l.trimmed)) }
+    let isPage = lines.map { l in
+      !l.isBlank && l.length <= 16 && isPageNumber(Lines.string(scalars, l.trimmed))
+    }
     if isPage.contains(true) {
       // Short lines that come back page after page are headers or footers.
       var seen: [String: Int] = [:]
@@ -72,7 +74,9 @@ enum Layout {
   static func isContentsLine(_ s: [Unicode.Scalar], _ l: Line) -> Bool {
     guard l.length <= 50, !Lines.contains(s, l.trimmed, "。") else { return false }
     let c = s[l.trimStart]
-    if c == "別", l.trimStart + 1 < l.trimEnd, s[l.trimStart + 1] == "紙" || s[l.trimStart + 1] == "表" { return true }
+    if c == "別", l.trimStart + 1 < l.trimEnd, s[l.trimStart + 1] == "紙" || s[l.trimStart + 1] == "表" {
+      return true
+    }
     guard c == "第" else { return false }
     var j = l.trimStart + 1
     while j < l.trimEnd, Numerals.digitValue(s[j]) != nil || Numerals.isKanjiNumeral(s[j]) { j += 1 }
@@ -90,8 +94,11 @@ enum Layout {
     if core.lowercased().hasPrefix("p.") { core = core.dropFirst(2) }
     if core.hasPrefix("ページ") { core = core.dropFirst(3) }
     let parts = core.split(separator: "/", omittingEmptySubsequences: false)
-    let digitsOnly = { (s: Substring) in !s.isEmpty && s.count <= 4 && s.allSatisfy { $0.isNumber && $0.isASCII || ("０"..."９").contains($0) } }
-    return (parts.count == 1 && digitsOnly(parts[0])) || (parts.count == 2 && digitsOnly(parts[0]) && digitsOnly(parts[1]))
+    let digitsOnly = { (s: Substring) in
+      !s.isEmpty && s.count <= 4 && s.allSatisfy { $0.isNumber && $0.isASCII || ("０"..."９").contains($0) }
+    }
+    return (parts.count == 1 && digitsOnly(parts[0]))
+      || (parts.count == 2 && digitsOnly(parts[0]) && digitsOnly(parts[1]))
   }
 
   static func endsSentence(_ s: [Unicode.Scalar], _ i: Int, _ start: Int) -> Bool {

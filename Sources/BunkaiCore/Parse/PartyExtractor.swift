@@ -59,12 +59,15 @@ enum PartyExtractor {
       let organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
       // A definitions list may name a party by a short form of its name (「架空ヘルステック」：株式会社…).
       let definedByName = !isLabelDefinition && organisation != .unknown && label.count <= 12 && !namesAThing
-      guard known || (isLabelDefinition && organisation != .unknown && label.count <= 4 && !namesAThing) || definedByName
+      guard
+        known || (isLabelDefinition && organisation != .unknown && label.count <= 4 && !namesAThing)
+          || definedByName
       else {
         continue
       }
       // "「契約者」とは…をいいます" describes the party rather than naming it.
-      parties.append(Party(role: nameRole, label: label, name: isLabelDefinition || definedByName ? name : nil))
+      parties.append(
+        Party(role: nameRole, label: label, name: isLabelDefinition || definedByName ? name : nil))
       if nameRole == .unknown, !isLabelDefinition, let body = name {
         parties[parties.count - 1].role = PartyLabels.role(fromName: body)
       }

@@ -33,7 +33,12 @@ public enum PlaybookLoader {
     guard let root = r.compose(yaml), r.mapping(root, "") != nil else {
       throw DataFileErrors(errors: r.errors)
     }
-    r.checkKeys(root, ["schemaVersion", "id", "version", "title", "lessons", "topics", "rules", "concepts", "definedTermConcepts"], "")
+    r.checkKeys(
+      root,
+      [
+        "schemaVersion", "id", "version", "title", "lessons", "topics", "rules", "concepts",
+        "definedTermConcepts",
+      ], "")
     let schema = r.int(root, "schemaVersion", "")
     if let v = schema, !supportedSchemaVersions.contains(v) {
       r.fail(root["schemaVersion"], "schemaVersion", "対応していない版です（対応: 1, 2）")
@@ -42,7 +47,9 @@ public enum PlaybookLoader {
     }
     var concepts: [String: [String]] = [:]
     if let node = root["concepts"] {
-      if schema == 1 { r.fail(node, "concepts", "concepts は schemaVersion 2 の項目です（schemaVersion を 2 にしてください）") }
+      if schema == 1 {
+        r.fail(node, "concepts", "concepts は schemaVersion 2 の項目です（schemaVersion を 2 にしてください）")
+      }
       for (k, v) in node.mapping ?? [:] {
         guard let name = k.string else { continue }
         let terms = r.strings(node, name, "concepts")
@@ -97,7 +104,8 @@ public enum PlaybookLoader {
     if root["rules"] == nil { r.fail(root, "rules", "必須の項目がありません") }
     guard r.errors.isEmpty else { throw DataFileErrors(errors: r.errors) }
     var book = Playbook(
-      id: id, version: version, title: title, lessons: lessons, topics: topics, rules: rules, concepts: concepts)
+      id: id, version: version, title: title, lessons: lessons, topics: topics, rules: rules,
+      concepts: concepts)
     book.definedTermConcepts = r.strings(root, "definedTermConcepts", "")
     for name in book.definedTermConcepts where concepts[name] == nil {
       throw DataFileErrors(errors: [
@@ -226,7 +234,8 @@ public enum PlaybookLoader {
   }
 
   static let elementKeys: Set<String> = [
-    "id", "label", "precondition", "unit", "match", "context", "contextTopics", "unless", "actor", "negatable",
+    "id", "label", "precondition", "unit", "match", "context", "contextTopics", "unless", "actor",
+    "negatable",
     "contradictedBy", "overridable",
   ]
 
@@ -237,7 +246,9 @@ public enum PlaybookLoader {
     let label = r.string(node, "label", path)
     let unitName = r.string(node, "unit", path, required: false) ?? "sentence"
     let unit = Element.Unit(rawValue: unitName)
-    if unit == nil { r.fail(node["unit"], "\(path).unit", "「\(unitName)」は使えません（sentence, paragraph, article）") }
+    if unit == nil {
+      r.fail(node["unit"], "\(path).unit", "「\(unitName)」は使えません（sentence, paragraph, article）")
+    }
     var match: Condition?
     if let m = node["match"] {
       match = readCondition(m, "\(path).match", &r)

@@ -152,7 +152,8 @@ struct Evaluator {
     return Finding(
       ruleId: rule.id, guideRefs: rule.guideRefs, checklistItems: rule.checklistItems,
       severity: rule.severity,
-      status: .missing, article: nil, evidence: [], elements: [wholeRequirement(rule, .unmet)], title: rule.title,
+      status: .missing, article: nil, evidence: [], elements: [wholeRequirement(rule, .unmet)],
+      title: rule.title,
       explanation: rule.missingExplanation ?? rule.explanation, suggestion: suggestion,
       placement: Placement(
         kind: .article, article: "", paragraph: nil, heading: template.heading, text: wording,

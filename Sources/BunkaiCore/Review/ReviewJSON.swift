@@ -52,7 +52,9 @@ public struct ReviewJSON: Codable, Sendable {
       articles = try c.decode([ArticleDTO].self, forKey: .articles)
       annexReferences = try c.decodeIfPresent([String].self, forKey: .annexReferences) ?? []
     }
-    init(title: String?, kinds: [String], parties: [PartyDTO], articles: [ArticleDTO], annexReferences: [String]) {
+    init(
+      title: String?, kinds: [String], parties: [PartyDTO], articles: [ArticleDTO], annexReferences: [String]
+    ) {
       self.title = title
       self.kinds = kinds
       self.parties = parties
@@ -144,7 +146,8 @@ public struct ReviewJSON: Codable, Sendable {
       if let old = try? c.decode(String.self, forKey: .suggestion) {
         let lines = old.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         suggestion = Suggestion(
-          instruction: String(lines.first ?? ""), replaces: nil, text: lines.count > 1 ? String(lines[1]) : "")
+          instruction: String(lines.first ?? ""), replaces: nil, text: lines.count > 1 ? String(lines[1]) : ""
+        )
       } else {
         suggestion = try c.decode(Suggestion.self, forKey: .suggestion)
       }
@@ -152,7 +155,8 @@ public struct ReviewJSON: Codable, Sendable {
       lesson = try c.decodeIfPresent(Lesson.self, forKey: .lesson)
     }
     init(
-      ruleId: String, guideRefs: [String], checklistItems: [String], checklist: [ChecklistRef], severity: String,
+      ruleId: String, guideRefs: [String], checklistItems: [String], checklist: [ChecklistRef],
+      severity: String,
       status: String, article: String?, evidence: [Evidence], elements: [ElementDTO], title: String,
       explanation: String, suggestion: Suggestion, intent: String, lesson: Lesson?
     ) {
@@ -209,7 +213,8 @@ public struct ReviewJSON: Codable, Sendable {
         checklist: f.checklistItems.map { ChecklistRef(id: $0, title: catalog.item($0)?.title) },
         severity: f.severity.rawValue, status: f.status.rawValue, article: f.article, evidence: f.evidence,
         elements: f.elements.map {
-          ElementDTO(id: $0.id, label: $0.label, status: $0.status.rawValue, evidence: $0.evidence, note: $0.note)
+          ElementDTO(
+            id: $0.id, label: $0.label, status: $0.status.rawValue, evidence: $0.evidence, note: $0.note)
         },
         title: f.title, explanation: f.explanation, suggestion: f.suggestion, intent: f.intent,
         lesson: f.lesson)

@@ -32,7 +32,8 @@ public final class Reviewer: Sendable {
     let index = DocumentIndex(compiled: compiled, text: normalized.chars, parties: contract.parties)
     let headingTopics = Classifier.classify(&contract, index: index, normalized: normalized)
     DefinedTerms.inject(
-      contract, source: source, normalized: normalized, index: index, concepts: compiled.playbook.definedTermConcepts)
+      contract, source: source, normalized: normalized, index: index,
+      concepts: compiled.playbook.definedTermConcepts)
     let clauses = Clauses(contract, normalized)
     let judge = ElementJudge(
       contract: contract, source: source, normalized: normalized, index: index, clauses: clauses,
@@ -63,7 +64,8 @@ public final class Reviewer: Sendable {
     }.map(\.element)
     Self.numberNewArticles(&findings, contract: contract)
     return ReviewResult(
-      source: original, contract: contract, findings: findings, elements: elements, playbookId: compiled.playbook.id,
+      source: original, contract: contract, findings: findings, elements: elements,
+      playbookId: compiled.playbook.id,
       playbookVersion: compiled.playbook.version)
   }
 }

@@ -31,7 +31,8 @@ public enum StageTimer {
         units: .init(contract, normalized, headingTopics: headings), clauses: clauses,
         judge: ElementJudge(
           contract: contract, source: source, normalized: normalized, index: index, clauses: clauses,
-          actors: Actors(parties: contract.parties, text: normalized.chars), polarity: reviewer.compiled.polarity))
+          actors: Actors(parties: contract.parties, text: normalized.chars),
+          polarity: reviewer.compiled.polarity))
       for rule in reviewer.compiled.rules { _ = evaluator.evaluate(rule) }
       t[4] += Double(clock() - a)
     }

@@ -36,7 +36,8 @@ enum ReportText {
     }
     let heading = article.heading.map { "（\($0)）" } ?? ""
     // 「別紙 第1条」「覚書 第2条」 for an article in another part of the document.
-    return (article.part.map { "\($0) " } ?? "") + Numerals.articleLabel(article.number, style: contract.numberStyle)
+    return (article.part.map { "\($0) " } ?? "")
+      + Numerals.articleLabel(article.number, style: contract.numberStyle)
       + heading
   }
 

@@ -1,4 +1,5 @@
 import BunkaiCore
+import BunkaiFormats
 import Fluent
 import Foundation
 import Vapor
@@ -206,13 +207,7 @@ enum Checklists {
       + "\r\n"
   }
 
-  static func csvField(_ s: String) -> String {
-    // A leading =, +, - or @ would be a formula in a spreadsheet: quote it with an apostrophe.
-    var v = s
-    if let f = v.first, "=+-@".contains(f) { v = "'" + v }
-    if v.contains(where: { ",\"\r\n".contains($0) }) {
-      return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-    return v
-  }
+  /// One CSV field, formula-safe and quoted by scalar (one escape for every CSV Bunkai writes).
+  static func csvField(_ s: String) -> String { CSVText.field(s) }
+
 }

@@ -1,6 +1,5 @@
-import Foundation
-
 import BunkaiCore
+import Foundation
 
 /// A review as stored: the engine's own Codable review JSON (schema 2; stored version 1 reviews
 /// decode too), with no mirror type of its own.
