@@ -20,8 +20,6 @@ struct Clauses {
   var sentencesOf: [Int: [Int]] = [:]
 
   static let maru: UInt32 = 0x3002  // 。
-  static let opening: Set<UInt32> = Set("（(「『【".unicodeScalars.map(\.value))
-  static let closing: Set<UInt32> = Set("）)」』】".unicodeScalars.map(\.value))
 
   init(_ contract: Contract, _ normalized: NormalizedText) {
     func norm(_ r: Range<Int>) -> Range<Int> { normalized.range(ofSource: r) }
@@ -60,13 +58,14 @@ struct Clauses {
       var depth = 0
       for i in start..<cut {
         let c = chars[i]
-        if Self.opening.contains(c) {
-          depth += 1
-        } else if Self.closing.contains(c) {
-          depth = max(0, depth - 1)
-        } else if c == Self.maru, depth == 0 {
+        switch c {
+        // ( 「 『 【 (full-width brackets are folded to ASCII in the matching view).
+        case 0x28, 0x300C, 0x300E, 0x3010: depth += 1
+        case 0x29, 0x300D, 0x300F, 0x3011: depth = max(0, depth - 1)
+        case Self.maru where depth == 0:
           if i + 1 > s { sentences.append(Unit(range: s..<(i + 1), article: article, paragraph: p)) }
           s = i + 1
+        default: break
         }
       }
       if s < cut { sentences.append(Unit(range: s..<cut, article: article, paragraph: p)) }
