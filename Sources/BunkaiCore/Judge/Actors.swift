@@ -152,28 +152,6 @@ struct Actors {
     return nil
   }
 
-  /// The nearest label ending at most `within` scalars before `i`, joined to it by particles only
-  /// (「乙の」「乙が」「乙から」「乙による」「乙に」). A 、 or 。 in between ends the search.
-  func labelBefore(_ i: Int, within: Int, in r: Range<Int>) -> PartyRole? {
-    var j = i - 1
-    while j >= r.lowerBound, i - j <= within + 4 {
-      let c = text[j]
-      if c == 0x3001 || c == 0x3002 { return nil }
-      for l in labels where j - l.text.count + 1 >= r.lowerBound {
-        let s = j - l.text.count + 1
-        if label(at: s, limit: r.upperBound)?.text == l.text, s + l.text.count == j + 1 {
-          let between = Array(text[(j + 1)..<i])
-          if between.count <= within, Self.particlesOnly(between) { return l.role }
-        }
-      }
-      j -= 1
-    }
-    return nil
-  }
-
-  static let particles: Set<UInt32> = Set("のがはにからよるとよりにおけるで側".unicodeScalars.map(\.value))
-
-  static func particlesOnly(_ s: [UInt32]) -> Bool { s.allSatisfy { particles.contains($0) } }
 
   /// Whose conduct the words at `i` are: 「乙の故意」「乙に故意」「乙又はその従業員の故意」. nil when the
   /// sentence names nobody right before them (a carve-out for either party).
