@@ -152,7 +152,6 @@ struct Actors {
     return nil
   }
 
-
   /// Whose conduct the words at `i` are: 「乙の故意」「乙に故意」「乙又はその従業員の故意」. nil when the
   /// sentence names nobody right before them (a carve-out for either party).
   func holder(at i: Int, in r: Range<Int>) -> PartyRole? {
