@@ -13,6 +13,21 @@ struct References {
   static let kaku = Normalizer.fold("各")
   static let hon = Normalizer.fold("本")
   static let partWords = ["特記事項", "別紙", "別表", "覚書", "仕様書"].map { Normalizer.fold($0) }
+  /// 「原契約第十四条」「本契約第6条」 in an annex or 覚書 name an article of the contract itself.
+  static let mainWords = ["原契約", "本契約", "基本契約", "親契約", "本件契約"].map { Normalizer.fold($0) }
+
+  /// A number (Arabic or kanji: 第十四条) at `j`, at most 6 characters long.
+  func number(at j: Int, end: Int) -> (value: Int, next: Int)? {
+    let upper = min(end, j + 6)
+    guard j < upper else { return nil }
+    let scalars = text[j..<upper].map { Unicode.Scalar($0) ?? " " }
+    guard let n = Numerals.read(scalars, at: 0, end: scalars.count) else { return nil }
+    return (n.value, j + n.next)
+  }
+
+  func preceded(by words: [[UInt32]], at i: Int) -> Bool {
+    words.contains { w in i >= w.count && Array(text[(i - w.count)..<i]) == w }
+  }
 
   /// Paragraph indices (into `clauses.paragraphs`) the unit refers to.
   func referred(from u: Clauses.Unit) -> [Int] {
@@ -32,10 +47,10 @@ struct References {
           all = true
           j += 1
         }
-        while j < r.upperBound, Normalizer.isDigit(text[j]), digits < 4 {
-          n = n * 10 + Int(text[j] - 0x30)
-          digits += 1
-          j += 1
+        if let read = number(at: j, end: r.upperBound) {
+          n = read.value
+          digits = read.next - j
+          j = read.next
         }
         if j < r.upperBound, let k = u.article {
           let own = paragraphsOfArticle(k)
@@ -55,12 +70,12 @@ struct References {
               out += own
             } else if c == Self.dai[0], digits > 0 {
               // 「特記事項第1条」「別紙第2条」「覚書第1条」 name an article of another part.
-              let other = Self.partWords.contains { w in
-                i >= w.count && Array(text[(i - w.count)..<i]) == w
-              }
+              let other = preceded(by: Self.partWords, at: i)
+              let main = preceded(by: Self.mainWords, at: i)
               let part = contract.articles[k].part
               if let target = contract.articles.firstIndex(where: {
-                $0.number == String(n) && (other ? $0.part != nil && $0.part != part : $0.part == part)
+                $0.number == String(n)
+                  && (main ? $0.part == nil : other ? $0.part != nil && $0.part != part : $0.part == part)
               }) {
                 out += paragraphsOfArticle(target)
               }
