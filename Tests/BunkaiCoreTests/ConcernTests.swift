@@ -254,4 +254,62 @@ import Testing
     let seven = r.findings.filter { ["A", "B1", "B2", "C1"].contains($0.guideRefs.first ?? "") }
     #expect(!seven.isEmpty && seven.allSatisfy { $0.status == .unclear })
   }
+
+  func element(_ id: String, in body: String) -> ElementResult.Status? {
+    let rule = id.split(separator: ".").first.map(String.init) ?? id
+    let f = findings(body).first { $0.guideRefs.first == rule }
+    // No finding for the concern: every element holds.
+    return f == nil ? .met : f?.elements.first { $0.id == id }?.status
+  }
+
+  /// DOMAIN.md 4 B2: consent given by the classic proviso is prior consent — the proviso lifts the
+  /// prohibition, 「この限りでない」 does not negate the consent.
+  @Test func aProvisoLiftingAProhibitionMeetsConsent() {
+    #expect(
+      element(
+        "B2.consent",
+        in: "第9条（再委託）\n乙は、本業務を第三者に再委託してはならない。ただし、あらかじめ甲の書面による承諾を得たときは、この限りでない。")
+        == .met)
+    // The same proviso waiving consent for some work still says consent is not always needed.
+    #expect(
+      element(
+        "B2.consent",
+        in: "第9条（再委託）\n乙は、甲の事前の承諾を得て再委託することができる。ただし、軽微な作業の再委託は、甲の承諾を要しない。")
+        == .contradicted)
+  }
+
+  /// A 覚書 that points at the contract's own article in kanji (「原契約第六条に定める安全管理」) is read
+  /// with that article (DOMAIN.md 4 D1: the limitation tied to the guideline-based efforts).
+  @Test func aMemorandumReadsTheArticleItNamesInKanji() {
+    let body = """
+      第6条（安全管理）
+      乙は、2省ガイドラインに基づき本業務に係る安全管理を行う。
+      第14条（損害賠償）
+      乙の賠償責任は、直近1年間の委託料を上限とする。ただし、乙の故意又は重大な過失による場合はこの限りでない。
+
+      覚書
+      甲と乙は、原契約に関し次のとおり合意する。
+      第1条（責任制限の前提）
+      原契約第十四条の上限は、乙が原契約第六条に定める安全管理を行っていた場合に限り適用する。
+      """
+    #expect(element("D1.gl-efforts", in: body) == .met)
+  }
+
+  /// The vendor leads a consultation it opens and brings together (「自ら協議を申し入れ…取りまとめ」),
+  /// and the party a long sentence opens with leads what it 「主導して」 does (DOMAIN.md 4 C1, D2).
+  @Test func theVendorThatOpensTheConsultationLeadsIt() {
+    #expect(
+      element(
+        "D2.vendor-led",
+        in: """
+          第12条（免責）
+          乙は、乙が指定していないソフトウェアの使用に起因する障害について責任を負わない。
+          ２　乙が指定したソフトウェアに脆弱性が判明したときは、乙は、自ら甲に協議を申し入れてこれを取りまとめ、合意した対策を実施する。
+          """) == .met)
+    #expect(
+      element(
+        "C1.vendor-led",
+        in: "第5条（医療機関の対策）\n乙は、甲が自ら実施すべきセキュリティ対策について、アクセス権限の管理、端末の管理、事故時の連絡体制の各項目ごとに主導して甲と協議し、甲乙で具体的な対策を決定する。"
+      ) == .met)
+  }
 }

@@ -113,7 +113,7 @@ struct Actors {
 
   static let leadCues = folded([
     "主導", "主体となり", "主体となって", "中心となり", "中心となって", "提案", "情報提供", "情報を提供", "説明", "助言", "提示", "リード", "呼びかけ",
-    "取り仕切", "招集", "主催", "働きかけ", "協議を申し入れ", "協議を申し出", "取りまとめ", "取り纏め", "とりまとめ",
+    "取り仕切", "招集", "主催", "働きかけ", "案を示し", "案を提出", "協議を申し入れ", "協議を申し出", "取りまとめ", "取り纏め", "とりまとめ",
   ])
   static let agentMarkers = folded(["が", "は", "の", "から", "により", "による", "によって", "側"])
   static let requestMarkers = folded(["を求め", "の求め", "を依頼", "を要請", "を求める"])
@@ -128,13 +128,26 @@ struct Actors {
         if text[i] == cue[0], has(cue, at: i, limit: r.upperBound) {
           let after = i + cue.count
           let requested = Self.requestMarkers.contains { has($0, at: after, limit: r.upperBound) }
-          if !requested, let role = nearestAgent(before: i, in: r) { return role }
+          if !requested, let role = nearestAgent(before: i, in: r) ?? topic(before: i, in: r) { return role }
         }
         i += 1
       }
     }
     return nil
   }
+
+  /// The party the sentence is about when it opens with it (「乙は、甲が…について、…主導して協議し」):
+  /// the one who leads when no nearer agent is named.
+  func topic(before i: Int, in r: Range<Int>) -> PartyRole? {
+    var j = r.lowerBound
+    while j < i, j - r.lowerBound < 6, text[j] == 0x20 || text[j] == 0x3000 || Normalizer.isDigit(text[j]) {
+      j += 1
+    }
+    guard let l = label(at: j, limit: i) else { return nil }
+    let end = afterGloss(j + l.text.count, limit: i)
+    return has(Self.topicMarker, at: end, limit: i) ? l.role : nil
+  }
+  static let topicMarker = Normalizer.fold("は")
 
   /// The nearest label before `i` followed by an agent marker (が, は, の, から, により …).
   func nearestAgent(before i: Int, in r: Range<Int>) -> PartyRole? {

@@ -20,6 +20,28 @@ struct Clauses {
   var sentencesOf: [Int: [Int]] = [:]
 
   static let maru: UInt32 = 0x3002  // 。
+  /// A proviso belongs to the sentence it qualifies: 「…再委託してはならない。ただし、甲の事前の承諾を
+  /// 得た場合は、この限りでない。」 is one statement about consent.
+  static let provisos = ["ただし", "但し", "但"].map { Normalizer.fold($0) }
+
+  func startsWithProviso(_ r: Range<Int>, _ chars: [UInt32]) -> Bool {
+    var i = r.lowerBound
+    while i < r.upperBound, chars[i] == 0x20 || chars[i] == 0x3000 || chars[i] == 0x0A { i += 1 }
+    return Self.provisos.contains { w in
+      i + w.count <= r.upperBound && Array(chars[i..<(i + w.count)]) == w
+    }
+  }
+
+  /// Appends a sentence, or extends the previous one of the same paragraph when this is its proviso.
+  mutating func append(sentence r: Range<Int>, article: Int?, paragraph p: Int, _ chars: [UInt32]) {
+    if let last = sentences.last, last.paragraph == p, last.range.upperBound == r.lowerBound,
+      startsWithProviso(r, chars)
+    {
+      sentences[sentences.count - 1].range = last.range.lowerBound..<r.upperBound
+    } else {
+      sentences.append(Unit(range: r, article: article, paragraph: p))
+    }
+  }
 
   init(_ contract: Contract, _ normalized: NormalizedText) {
     func norm(_ r: Range<Int>) -> Range<Int> { normalized.range(ofSource: r) }
@@ -63,12 +85,12 @@ struct Clauses {
         case 0x28, 0x300C, 0x300E, 0x3010: depth += 1
         case 0x29, 0x300D, 0x300F, 0x3011: depth = max(0, depth - 1)
         case Self.maru where depth == 0:
-          if i + 1 > s { sentences.append(Unit(range: s..<(i + 1), article: article, paragraph: p)) }
+          if i + 1 > s { append(sentence: s..<(i + 1), article: article, paragraph: p, chars) }
           s = i + 1
         default: break
         }
       }
-      if s < cut { sentences.append(Unit(range: s..<cut, article: article, paragraph: p)) }
+      if s < cut { append(sentence: s..<cut, article: article, paragraph: p, chars) }
       start = cut
     }
   }

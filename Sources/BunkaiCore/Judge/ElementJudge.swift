@@ -234,6 +234,14 @@ struct ElementJudge {
         }
         if benign { continue }
         if !index.occurrences(polarity.prohibition, in: n.upperBound..<r.upperBound).isEmpty { continue }
+        // 「…してはならない。ただし、甲の承諾を得た場合は、この限りでない。」「…は範囲に含まれない。
+        // ただし、協議はこの限りでない。」: a key inside a proviso is the exception to the main clause,
+        // and 「この限りでない」 turns back the main clause, not the key.
+        if index.evaluate(polarity.proviso, in: n),
+          !index.occurrences(polarity.provisoOpener, in: r.lowerBound..<o.lowerBound).isEmpty
+        {
+          continue
+        }
         return true
       }
     }

@@ -20,6 +20,8 @@ enum Polarity {
   ]
   static let overrides = ["にかかわらず", "に関わらず", "にもかかわらず", "にも関わらず"]
   static let absolutes = ["いかなる場合", "如何なる場合", "理由の如何", "一切"]
+  /// The negator of a proviso: it turns back the main clause, not the words before it.
+  static let provisoNegators = ["限りでない", "限りではない", "限りではありません", "限りでありません"]
   static let deferrals = ["別途定める", "別途協議", "別に定める", "別途合意", "別途締結", "別途取り決め", "別途取決め"]
   /// Details that may well be settled later without leaving the matter open (the guide itself
   /// leaves the frequency of the vulnerability consultation to be agreed).
@@ -36,6 +38,8 @@ enum Polarity {
     let deferral: CompiledCondition
     let scheduling: CompiledCondition
     let sameAs: CompiledCondition
+    let proviso: CompiledCondition
+    let provisoOpener: CompiledCondition
 
     init(_ compile: (Condition) -> CompiledCondition) {
       func list(_ l: [String]) -> CompiledCondition { compile(.any(l.map { .term($0) })) }
@@ -46,6 +50,8 @@ enum Polarity {
       deferral = list(Polarity.deferrals)
       scheduling = list(Polarity.scheduling)
       sameAs = list(Polarity.sameAs)
+      proviso = list(Polarity.provisoNegators)
+      provisoOpener = list(["ただし", "但し"])
     }
   }
 }
