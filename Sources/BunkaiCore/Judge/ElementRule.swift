@@ -18,7 +18,7 @@ extension Evaluator {
     let required = judged.filter { !$0.0.precondition }
     if required.allSatisfy({ $0.1.status == .met }) { return ([], results) }
 
-    let article = locate(compiled, required.map(\.1))
+    let article = locate(compiled, required.map(\.1), judge: judge)
     let short = required.filter { $0.1.status != .met }
     let status: Finding.Status
     let unstructured = contract.articles.isEmpty
@@ -105,7 +105,7 @@ extension Evaluator {
 
   /// The scope article with the most of the elements' words in it (never a definitions article);
   /// failing a scope article, the article where the elements' words were found.
-  func locate(_ compiled: CompiledRule, _ judged: [ElementJudge.Judgement]) -> Int? {
+  func locate(_ compiled: CompiledRule, _ judged: [ElementJudge.Judgement], judge: ElementJudge) -> Int? {
     var score: [Int: Int] = [:]
     for j in judged {
       for k in Set(j.candidates.compactMap(\.article)) { score[k, default: 0] += 1 }
@@ -119,6 +119,10 @@ extension Evaluator {
     .max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }) {
       return outside.key
     }
+    if score.isEmpty {
+      // Nothing meets an element anywhere: among the scope articles, the one that comes closest.
+      for (k, n) in nearMisses(compiled, judge: judge) where scope.contains(k) { score[k] = n }
+    }
     if let best = scope.enumerated().max(by: { a, b in
       let sa = score[a.element] ?? 0
       let sb = score[b.element] ?? 0
@@ -130,6 +134,24 @@ extension Evaluator {
       a.value != b.value ? a.value < b.value : a.key > b.key
     }?
     .key
+  }
+
+  /// Articles with a sentence where all but one part of an element hold (「当院が講じるべき対策に
+  /// ついて求めがあれば助言する」 has the institution's measures, not the consultation): where the
+  /// clause is when nothing meets the element, one point per element.
+  func nearMisses(_ compiled: CompiledRule, judge: ElementJudge) -> [Int: Int] {
+    var score: [Int: Int] = [:]
+    for e in compiled.elements where !e.element.precondition {
+      guard case .all(let parts) = e.match, parts.count >= 3 else { continue }
+      var hit: Set<Int> = []
+      for s in judge.clauses.sentences {
+        guard let k = s.article, !hit.contains(k), !isDefinitions(k) else { continue }
+        if let unless = e.unless, judge.index.evaluate(unless, in: s.range) { continue }
+        if parts.filter({ judge.index.evaluate($0, in: s.range) }).count >= parts.count - 1 { hit.insert(k) }
+      }
+      for k in hit { score[k, default: 0] += 1 }
+    }
+    return score
   }
 
   func isDefinitions(_ k: Int) -> Bool {
