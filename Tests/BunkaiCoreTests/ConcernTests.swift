@@ -42,9 +42,25 @@ import Testing
     "乙は、3省2ガイドラインに基づき、業務の安全管理を実施するものとする。",
     "乙は、医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン（最新版）に則り業務を行う。",
     "乙は、二省ガイドラインを遵守して業務を行う。",
+    "乙は、本業務を、提供事業者ガイドラインに準拠して行う。",
+    "乙は、関係法令及び国が定める医療情報の安全管理に関するガイドライン（提供事業者向けのものを含む。）を遵守する。",
+    "乙は、医療情報システム・サービス事業者向けの安全管理ガイドラインを遵守する。",
+    "乙は、経済産業省及び総務省が策定した、医療情報を扱うシステム・サービスを提供する事業者向けのガイドラインを踏まえて業務を行う。",
+    "乙は、本業務の遂行にあたり、いわゆる２省ガイドラインの要求事項を満たす。",
+    "乙は、医療情報を取り扱う情報システム・サービスの\n提供事業者における安全管理ガイドラインに従う。",
   ])
   func aPassesWithGuidelineInAnyStyle(sentence: String) {
     #expect(status("A-guideline-basis", "第1条（業務の範囲）\n乙の業務は別表のとおりとする。\n２　\(sentence)").isEmpty)
+  }
+
+  /// Other guidelines, or the institution's own compliance, are not the vendor's basis (DOMAIN.md 4 A).
+  @Test(arguments: [
+    "乙は、個人情報保護委員会の定めるガイドラインに従って業務を行う。",
+    "甲は、提供事業者ガイドラインを遵守する。",
+    "乙は、業界の一般的な水準に従って安全管理を行う。",
+  ])
+  func aStillFiresWithoutTheVendorGuideline(sentence: String) {
+    #expect(!status("A-guideline-basis", "第1条（業務の範囲）\n乙の業務は別表のとおりとする。\n２　\(sentence)").isEmpty)
   }
 
   // MARK: B1
