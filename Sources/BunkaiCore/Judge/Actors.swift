@@ -148,11 +148,15 @@ struct Actors {
     return has(Self.topicMarker, at: end, limit: i) ? l.role : nil
   }
   static let topicMarker = Normalizer.fold("は")
+  static let topicEnds = folded(["について、", "に関し、", "に関して、", "につき、"])
 
   /// The nearest label before `i` followed by an agent marker (が, は, の, から, により …).
   func nearestAgent(before i: Int, in r: Range<Int>) -> PartyRole? {
     var j = i - 1
     while j >= r.lowerBound, i - j <= 40 {
+      // 「乙は、甲が実施すべき対策について、…提案し」: a party inside the matter talked about is
+      // not the one acting on it.
+      if Self.topicEnds.contains(where: { has($0, at: j, limit: i) }) { return nil }
       if let l = label(at: j, limit: i) {
         let end = afterGloss(j + l.text.count, limit: i)
         if end == i { return l.role }

@@ -233,6 +233,8 @@ struct ElementJudge {
           n.lowerBound >= b.count && Array(text[(n.lowerBound - b.count)..<n.lowerBound]) == b
         }
         if benign { continue }
+        // A proviso read with its main clause: a negator past the 。 is about the proviso.
+        if text[o.upperBound..<n.lowerBound].contains(Clauses.maru) { continue }
         if !index.occurrences(polarity.prohibition, in: n.upperBound..<r.upperBound).isEmpty { continue }
         // 「…してはならない。ただし、甲の承諾を得た場合は、この限りでない。」「…は範囲に含まれない。
         // ただし、協議はこの限りでない。」: a key inside a proviso is the exception to the main clause,

@@ -1,0 +1,166 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// Requirements of DOMAIN.md section 4 written in wordings the rules were not written from: each
+/// clause either states the whole requirement (the concern must not be raised) or leaves out,
+/// negates or hands to the other party one part of it (the concern must be raised). The wording
+/// here is this project's own, in several drafting habits.
+@Suite struct ParaphraseTests {
+  struct Case: CustomTestStringConvertible, Sendable {
+    let concern: String
+    let fires: Bool
+    let body: String
+    var testDescription: String {
+      "\(concern) \(fires ? "raised" : "not raised"): \(body.split(separator: "\n").dropFirst().joined().prefix(60))"
+    }
+  }
+
+  static let reviewer = Reviewer(
+    playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
+
+  func raised(_ c: Case) -> Bool {
+    let text = """
+      情報システム保守業務委託契約書
+
+      医療法人あさぎり会（以下「甲」という。）と株式会社ミナトソフト（以下「乙」という。）は、次のとおり契約を締結する。
+
+      第1条（目的）
+      乙は、甲の診療支援システム（以下「本システム」という。）の保守業務（以下「本業務」という。）を行う。
+
+      \(c.body)
+      """
+    return Self.reviewer.review(SourceText(text: text)).findings.contains { $0.guideRefs.first == c.concern }
+  }
+
+  static let b1: [Case] = [
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、サーバの設置場所を移転しようとするときは、90日前までに甲に申し出て、甲の書面による承諾を得る。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（体制の変更）\n乙が本業務に用いるクラウド基盤を切り替えるときは、乙は切替予定日の3か月前までに甲に報告し、甲の承諾を得た上で行う。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、本業務の内容を変更しようとするときは、その十日前までに、変更の内容及び理由を記載した書面を甲に提出し、甲の承認を受けなければならない。"),
+    .init(concern: "B1", fires: true, body: "第2条（変更）\n乙は、本業務の実施体制を変更するときは、あらかじめ甲に通知する。"),
+    .init(concern: "B1", fires: true, body: "第2条（変更）\n乙は、本システムの構成を変更したときは、変更後速やかに甲に通知する。"),
+    .init(
+      concern: "B1", fires: true,
+      body: "第2条（変更）\n乙は、本業務の内容を変更する場合、変更の30日前までに甲に通知する。通知後14日以内に甲が異議を述べないときは、甲は当該変更に同意したものとみなす。"),
+    .init(concern: "B1", fires: true, body: "第2条（変更）\n乙は、本業務の内容を変更する場合、30日前までに乙のウェブサイトに掲載する。"),
+    .init(
+      concern: "B1", fires: true, body: "第2条（変更）\n乙は、本業務の実施体制を変更しようとするときは、30日前までに甲に通知する。ただし、甲の承諾は要しない。"),
+    .init(concern: "B1", fires: true, body: "第2条（変更）\n甲は、院内ネットワークの構成を変更するときは、30日前までに乙に通知し、乙の承諾を得る。"),
+  ]
+
+  @Test(arguments: b1)
+  func changes(_ c: Case) { #expect(raised(c) == c.fires) }
+
+  static let b2: [Case] = [
+    .init(
+      concern: "B2", fires: false,
+      body:
+        "第3条（再委託）\n乙は、本業務の全部又は一部を第三者に委託しようとするときは、あらかじめ委託先の名称及び委託する業務の範囲を甲に書面で通知し、甲の承諾を得なければならない。\n２　乙は、前項の委託先に対し、本契約で乙が負うのと同等の安全管理上の義務を負わせ、その遵守状況を監督する。\n３　委託先の行為は、乙の行為とみなし、乙はその責任を負う。"
+    ),
+    .init(
+      concern: "B2", fires: false,
+      body:
+        "第3条（外部委託）\n乙は、甲の事前の書面承認を得た協力会社に限り、本業務の一部を行わせることができる。この場合、乙は、当該協力会社に本契約上の自己の義務と同等の義務を課し、これを適切に監督するとともに、当該協力会社の義務違反について甲に対し自ら責任を負う。"
+    ),
+    .init(
+      concern: "B2", fires: false,
+      body:
+        "第3条（再委託）\n乙は、本業務を第三者に再委託してはならない。ただし、あらかじめ甲の書面による承諾を得たときは、この限りでない。\n２　乙は、再委託先に本契約と同等の安全管理の義務を課し、監督しなければならない。\n３　再委託先の責めに帰すべき事由は、乙の責めに帰すべき事由とみなす。"
+    ),
+    .init(
+      concern: "B2", fires: true, body: "第3条（再委託）\n乙は、自らの判断で本業務の一部を第三者に委託することができる。ただし、乙は委託先の行為について責任を負う。"),
+    .init(
+      concern: "B2", fires: true,
+      body: "第3条（再委託）\n乙は、甲の承諾を要することなく、本業務の一部を協力会社に行わせることができる。乙は協力会社に同等の義務を課して監督し、その違反は乙の違反とみなす。"),
+    .init(concern: "B2", fires: true, body: "第3条（再委託）\n乙は、甲の事前の承諾を得て再委託することができる。この場合、乙は再委託先に同等の義務を課し、監督する。"),
+    .init(concern: "B2", fires: true, body: "第3条（再委託）\n乙は、甲の事前の承諾を得た場合に限り再委託できる。再委託先の義務違反は乙の義務違反とみなす。"),
+  ]
+
+  @Test(arguments: b2)
+  func subcontracting(_ c: Case) { #expect(raised(c) == c.fires) }
+
+  static let c1: [Case] = [
+    .init(
+      concern: "C1", fires: false,
+      body: "第4条（甲の対策）\n甲が自ら講ずべきセキュリティ対策については、乙が必要な情報及び対策案を示して協議を主導し、甲乙協議のうえ具体的な実施事項を定め、甲がこれを実施する。"),
+    .init(
+      concern: "C1", fires: false,
+      body: "第4条（利用者側の安全管理）\n乙は、本システムの利用に関して甲が実施すべき安全管理措置について、具体的な内容を甲に提案し、甲と協議して決定する。甲は、決定した措置を実施する。"),
+    .init(
+      concern: "C1", fires: false, body: "第4条（医療機関側の対策）\n甲が担うべきセキュリティ対策の具体的事項は、乙の主導の下で甲乙が協議して決定し、甲が実施するものとする。"
+    ),
+    .init(concern: "C1", fires: true, body: "第4条（甲の対策）\n甲が自ら講ずべきセキュリティ対策は、甲が主導して乙と協議のうえ定める。"),
+    .init(concern: "C1", fires: true, body: "第4条（助言）\n乙は、甲から求めがあったときは、甲が講ずべきセキュリティ対策について助言する。"),
+    .init(concern: "C1", fires: true, body: "第4条（甲の責任）\n甲は、自らの責任において、自らが講ずべきセキュリティ対策を定め、実施する。"),
+    .init(concern: "C1", fires: true, body: "第4条（乙の責務）\n乙は、2省ガイドラインに従って本業務を行う。"),
+  ]
+
+  @Test(arguments: c1)
+  func institutionSide(_ c: Case) { #expect(raised(c) == c.fires) }
+
+  static let c2: [Case] = [
+    .init(
+      concern: "C2", fires: false,
+      body:
+        "第5条（甲の協力）\n甲は、本業務に必要な電源、通信回線及びリモート保守用の端末を自らの責任で用意する。\n２　前項により甲が用意する通信回線及び端末のセキュリティ対策は、乙が主導する甲乙の協議により定め、甲が実施する。"
+    ),
+    .init(
+      concern: "C2", fires: false,
+      body:
+        "第5条（設備等の提供）\n甲は、乙の作業に必要な作業場所、電源及び回線を無償で提供する。\n２　甲が提供する設備に係るセキュリティの確保は、乙が提示する対策案に基づき甲乙で協議して定めたところにより、甲が行う。"
+    ),
+    .init(concern: "C2", fires: true, body: "第5条（甲の協力）\n甲は、本業務に必要な電源、照明、通信回線、リモート保守用機器及び消耗品を自己の責任と費用で提供する。"),
+    .init(
+      concern: "C2", fires: true,
+      body: "第5条（甲の協力）\n甲は、本業務に必要な通信回線及びリモート保守用機器を提供する。\n２　前項の回線及び機器のセキュリティ対策は、甲の判断で甲が実施する。"),
+    .init(
+      concern: "C2", fires: true,
+      body: "第5条（甲の協力）\n甲は、本業務に必要な通信回線及びリモート保守用機器を提供する。\n２　前項の回線及び機器のセキュリティ対策は、甲が主導して乙と協議のうえ甲が実施する。"),
+  ]
+
+  @Test(arguments: c2)
+  func providedItems(_ c: Case) { #expect(raised(c) == c.fires) }
+
+  static let d1: [Case] = [
+    .init(
+      concern: "D1", fires: false,
+      body:
+        "第6条（損害賠償）\n乙の賠償責任は、本契約に基づき甲が支払った直近12か月分の委託料を上限とする。\n２　前項の規定は、乙に故意又は重大な過失がある場合には適用しない。\n３　第1項の規定は、乙が2省ガイドラインに基づく安全管理（善管注意義務の内容をなす。）を尽くしていた場合に限り適用し、当該安全管理の不備により甲に損害が生じたときは、乙は、甲と誠実に協議の上、逸失利益を含めてこれを賠償する。"
+    ),
+    .init(concern: "D1", fires: false, body: "第6条（損害賠償）\n乙は、本契約に違反して甲に損害を与えたときは、その損害を賠償する。"),
+    .init(concern: "D1", fires: true, body: "第6条（損害賠償）\n乙は、いかなる場合においても、逸失利益及び第三者からの請求について責任を負わない。"),
+    .init(concern: "D1", fires: true, body: "第6条（損害賠償）\n乙の賠償責任は委託料の総額を上限とする。ただし、乙の重大な過失による場合はこの限りでない。"),
+    .init(
+      concern: "D1", fires: true, body: "第6条（損害賠償）\n乙の賠償責任は委託料を上限とする。ただし、甲の故意又は重大な過失による損害については、乙は責任を負わない。"),
+    .init(concern: "D1", fires: true, body: "第6条（損害賠償）\n乙の賠償責任は委託料を上限とする。ただし、乙の故意又は重大な過失による場合はこの限りでない。"),
+  ]
+
+  @Test(arguments: d1)
+  func damages(_ c: Case) { #expect(raised(c) == c.fires) }
+
+  static let d2: [Case] = [
+    .init(
+      concern: "D2", fires: false,
+      body:
+        "第7条（免責）\n乙は、乙が指定していないソフトウェアの使用又は甲の指示に基づく作業に起因する障害について責任を負わない。\n２　前項の免責は、乙が指定したソフトウェア及びOSに脆弱性が判明した場合に、乙が主導して甲と協議し、対策を決定して実施していることを条件とする。"
+    ),
+    .init(concern: "D2", fires: true, body: "第7条（免責）\n乙は、乙が指定していないソフトウェア又は甲の指示による作業に起因する障害について、一切責任を負わない。"),
+    .init(
+      concern: "D2", fires: true,
+      body: "第7条（免責）\n乙は、乙が指定していないソフトウェアに起因する障害について責任を負わない。\n２　乙が指定したソフトウェアに脆弱性が判明したときは、甲が主導して乙と協議し対策を決定する。"),
+    .init(
+      concern: "D2", fires: true,
+      body:
+        "第7条（免責）\n乙は、乙が指定していないソフトウェアに起因する障害について責任を負わない。\n２　乙が指定したOSに脆弱性が判明したときは、乙は自らの判断で修正プログラムを適用し、事後に甲に報告する。"
+    ),
+  ]
+
+  @Test(arguments: d2)
+  func exemptions(_ c: Case) { #expect(raised(c) == c.fires) }
+}
