@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import BunkaiCore
@@ -19,14 +20,15 @@ import Testing
   static let reviewer = Reviewer(
     playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
 
-  func raised(_ c: Case) -> Bool {
+  func raised(_ c: Case, labels: (institution: String, vendor: String) = ("甲", "乙")) -> Bool {
+    let (i, v) = labels
     let text = """
       情報システム保守業務委託契約書
 
-      医療法人あさぎり会（以下「甲」という。）と株式会社ミナトソフト（以下「乙」という。）は、次のとおり契約を締結する。
+      医療法人あさぎり会（以下「\(i)」という。）と株式会社ミナトソフト（以下「\(v)」という。）は、次のとおり契約を締結する。
 
       第1条（目的）
-      乙は、甲の診療支援システム（以下「本システム」という。）の保守業務（以下「本業務」という。）を行う。
+      \(v)は、\(i)の診療支援システム（以下「本システム」という。）の保守業務（以下「本業務」という。）を行う。
 
       \(c.body)
       """
@@ -163,4 +165,58 @@ import Testing
 
   @Test(arguments: d2)
   func exemptions(_ c: Case) { #expect(raised(c) == c.fires) }
+
+  /// Whole requirements in other drafting habits, under every common pair of party labels.
+  static let labelPairs: [(String, String)] = [
+    ("甲", "乙"), ("委託者", "受託者"), ("お客様", "当社"), ("当院", "事業者"), ("発注者", "受注者"), ("利用者", "提供者"),
+  ]
+  static let whole: [Case] = [
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（条項）\n{V}は、{I}の情報セキュリティ体制に影響を及ぼす変更を行う場合は、その実施予定日の30日前までに{I}へ通知し、{I}の承認を得るものとします。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（条項）\n{V}は、本サービスの提供に用いる設備、ソフトウェア又は運用体制を変更するときは、少なくとも2か月前に{I}に書面で通知し、{I}の同意を得なければならない。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（条項）\n{V}は、本業務の実施場所又は実施方法を変更しようとする場合、あらかじめ（変更の14日前までに）{I}に申し入れ、{I}の承諾を得る。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（条項）\n本業務に係るシステム構成の変更は、{V}が変更予定日の30日前までに{I}に通知し、{I}が承認した場合に限り、行うことができる。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（条項）\n{V}は、セキュリティに関わる仕様を変更するときは、予定日の一か月前までに{I}へ連絡し、{I}の了承を得るものとする。"),
+    .init(
+      concern: "C1", fires: false,
+      body: "第2条（条項）\n{I}が実施すべきセキュリティ対策の具体的な内容は、{V}が主導して{I}と協議し、決定するものとし、{I}はこれを実施する。"),
+    .init(
+      concern: "C1", fires: false,
+      body: "第2条（条項）\n{V}は、{I}側で講じる必要のある安全管理措置について、{I}に情報を提供し、{I}と協議の上、その内容を定める。{I}は定められた措置を講じる。"),
+    .init(
+      concern: "C1", fires: false,
+      body: "第2条（条項）\n{V}は、{I}が担当する情報セキュリティ対策の項目ごとに、具体的な対策案を{I}に提示して協議を行い、双方合意の上で決定するものとします。"),
+    .init(
+      concern: "C1", fires: false, body: "第2条（条項）\n{I}の分担に属するセキュリティ対策は、{V}の主導により{I}との協議を経て具体化し、{I}が実施する。"),
+    .init(
+      concern: "C2", fires: false,
+      body:
+        "第2条（条項）\n{I}は、本業務の遂行に必要な電源、回線及びリモート保守用機器を用意する。\n２　前項の回線及び機器に係るセキュリティ対策は、{V}が主導して{I}と協議の上で定め、{I}が実施する。"
+    ),
+    .init(
+      concern: "C2", fires: false,
+      body:
+        "第2条（条項）\n{I}は、本サービスの利用に必要な端末及びインターネット接続環境を自らの費用で準備するものとします。\n２　前項の端末及び接続環境のセキュリティ対策については、{V}が推奨する対策を示して{I}と協議し、その結果に基づき{I}が実施するものとします。"
+    ),
+    .init(
+      concern: "C2", fires: false,
+      body: "第2条（条項）\n{I}は、{V}に対し、作業に必要な場所、電源及びネットワーク回線を提供する。これら提供物に係るセキュリティ対策は、{V}主導の協議により決定し、{I}が実施する。"),
+  ]
+
+  @Test(arguments: whole)
+  func wholeRequirementsUnderAnyLabels(_ c: Case) {
+    for (i, v) in Self.labelPairs {
+      let body = c.body.replacingOccurrences(of: "{I}", with: i).replacingOccurrences(of: "{V}", with: v)
+      #expect(!raised(Case(concern: c.concern, fires: false, body: body), labels: (i, v)), "\(i)/\(v)")
+    }
+  }
 }

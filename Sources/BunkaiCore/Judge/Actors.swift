@@ -113,7 +113,8 @@ struct Actors {
 
   static let leadCues = folded([
     "主導", "主体となり", "主体となって", "中心となり", "中心となって", "提案", "情報提供", "情報を提供", "説明", "助言", "提示", "リード", "呼びかけ",
-    "取り仕切", "招集", "主催", "働きかけ", "案を示し", "案を提出", "協議を申し入れ", "協議を申し出", "取りまとめ", "取り纏め", "とりまとめ",
+    "取り仕切", "招集", "主催", "働きかけ", "案を示し", "案を提出", "対策を示し", "を示して協議", "協議を申し入れ", "協議を申し出", "取りまとめ", "取り纏め",
+    "とりまとめ",
   ])
   static let agentMarkers = folded(["が", "は", "の", "から", "により", "による", "によって", "側"])
   static let requestMarkers = folded(["を求め", "の求め", "を依頼", "を要請", "を求める"])
@@ -148,6 +149,7 @@ struct Actors {
     return has(Self.topicMarker, at: end, limit: i) ? l.role : nil
   }
   static let topicMarker = Normalizer.fold("は")
+  static let ga = Normalizer.fold("が")
   static let topicEnds = folded(["について、", "に関し、", "に関して、", "につき、"])
 
   /// The nearest label before `i` followed by an agent marker (が, は, の, から, により …).
@@ -162,7 +164,16 @@ struct Actors {
         if end == i { return l.role }
         // 「甲乙」 and 「甲及び乙」 name both: nobody leads alone.
         if label(at: end, limit: i) != nil { return nil }
-        if Self.agentMarkers.contains(where: { has($0, at: end, limit: i) }) { return l.role }
+        if Self.agentMarkers.contains(where: { has($0, at: end, limit: i) }) {
+          // 「乙は、甲が担当する対策の項目ごとに、対策案を提示し」: a が-clause closed by a comma
+          // before the cue describes the matter; the sentence's topic acts.
+          if has(Self.ga, at: end, limit: i), text[(end + 1)..<i].contains(0x3001),
+            let t = topic(before: i, in: r)
+          {
+            return t
+          }
+          return l.role
+        }
       }
       j -= 1
     }
