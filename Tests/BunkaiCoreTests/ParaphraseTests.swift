@@ -219,4 +219,82 @@ import Testing
       #expect(!raised(Case(concern: c.concern, fires: false, body: body), labels: (i, v)), "\(i)/\(v)")
     }
   }
+
+  static let wholeB2D1D2: [Case] = [
+    .init(
+      concern: "B2", fires: false,
+      body:
+        "第2条（条項）\n{V}は、本業務の全部又は一部を第三者に委託しようとするときは、あらかじめ{I}の書面による承諾を得なければならない。\n２　{V}は、前項の委託先に対し、本契約で{V}が負うのと同等の安全管理上の義務を負わせ、これを監督する。\n３　委託先の義務違反は、{V}の義務違反とみなす。"
+    ),
+    .init(
+      concern: "D1", fires: false,
+      body:
+        "第2条（条項）\n{V}の賠償責任は、直近12か月分の委託料を上限とする。\n２　前項の規定は、{V}に故意又は重大な過失がある場合には適用しない。\n３　第1項の規定は、{V}が2省ガイドラインに基づく安全管理（善管注意義務の内容をなす。）を尽くしていた場合に限り適用し、当該安全管理の不備により{I}に損害が生じたときは、{V}は、{I}と誠実に協議の上、逸失利益を含めてこれを賠償する。"
+    ),
+    .init(
+      concern: "D2", fires: false,
+      body:
+        "第2条（条項）\n{V}は、{V}が指定していないソフトウェアの使用又は{I}の指示に基づく作業に起因する障害について責任を負わない。\n２　前項の免責は、{V}が指定したソフトウェア及びOSに脆弱性が判明した場合に、{V}が主導して{I}と協議し、対策を決定して実施していることを条件とする。"
+    ),
+  ]
+
+  /// The layouts DOMAIN.md and the engine issue name: pdftotext lines and page numbers, kanji
+  /// numerals, 【】 headings, 1. / 1.1 sections, an annex with its own 第1条, text on one line.
+  enum Layout: CaseIterable { case pdf, kanji, bracket, section, annex, flat }
+
+  func laidOut(_ body: String, _ layout: Layout, _ i: String, _ v: String) -> String {
+    let lines = body.split(separator: "\n").map(String.init)
+    let clause = lines.dropFirst()
+    let purpose = "\(v)は、\(i)のシステムの保守業務を行う。"
+    switch layout {
+    case .pdf:
+      let text = (["第1条（目的）", purpose, "", lines[0]] + clause).joined(separator: "\n")
+      var out: [String] = []
+      for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var rest = Substring(line)
+        while rest.count > 37 {
+          out.append(String(rest.prefix(37)))
+          rest = rest.dropFirst(37)
+        }
+        out.append(String(rest))
+      }
+      return out.joined(separator: "\n") + "\n－ 1 －\n"
+    case .kanji:
+      return (["第一条（目的）", purpose, "", "第二条（条項）"] + clause).joined(separator: "\n")
+    case .bracket:
+      return (["【目的】", "第1条　" + purpose, "【条項】", "第2条　" + (clause.first ?? "")] + clause.dropFirst())
+        .joined(separator: "\n")
+    case .section:
+      let items = clause.enumerated().map { k, p in
+        "2.\(k + 1) " + (p.hasPrefix("２　") || p.hasPrefix("３　") ? String(p.dropFirst(2)) : p)
+      }
+      return (["1. 目的", "1.1 " + purpose, "2. 条項"] + items).joined(separator: "\n")
+    case .annex:
+      return
+        (["第1条（目的）", purpose, "", "第2条（特記事項）", "本契約に定めるほか、別紙特記事項による。", "", "別紙　特記事項", "", "第1条（条項）"] + clause)
+        .joined(separator: "\n")
+    case .flat:
+      return (["第1条（目的）", purpose, "第2条（条項）"] + clause + ["第3条（協議） 定めのない事項は協議する。"]).joined(separator: " ")
+    }
+  }
+
+  @Test(arguments: whole + wholeB2D1D2)
+  func wholeRequirementsInEveryLayout(_ c: Case) {
+    for (i, v) in Self.labelPairs.prefix(3) {
+      let body = c.body.replacingOccurrences(of: "{I}", with: i).replacingOccurrences(of: "{V}", with: v)
+      for layout in Layout.allCases {
+        let text = """
+          サービス契約書
+
+          医療法人テスト会（以下「\(i)」という。）と株式会社テスト（以下「\(v)」という。）は、次のとおり契約を締結する。
+
+          \(laidOut(body, layout, i, v))
+          """
+        let raised = Self.reviewer.review(SourceText(text: text)).findings.contains {
+          $0.guideRefs.first == c.concern
+        }
+        #expect(!raised, "\(layout) \(i)/\(v)")
+      }
+    }
+  }
 }

@@ -141,15 +141,31 @@ struct Actors {
   /// the one who leads when no nearer agent is named.
   func topic(before i: Int, in r: Range<Int>) -> PartyRole? {
     var j = r.lowerBound
-    while j < i, j - r.lowerBound < 6, text[j] == 0x20 || text[j] == 0x3000 || Normalizer.isDigit(text[j]) {
-      j += 1
+    func skipBlanks() {
+      while j < i, j - r.lowerBound < 40, text[j] == 0x20 || text[j] == 0x3000 || Normalizer.isDigit(text[j])
+      {
+        j += 1
+      }
     }
-    guard let l = label(at: j, limit: i) else { return nil }
+    skipBlanks()
+    // Text flattened to one line keeps the article's marker and heading in its first sentence.
+    if j < i, text[j] == Self.dai {
+      while j < i, j - r.lowerBound < 8, text[j] != Self.jou { j += 1 }
+      j += 1
+      if j < i, text[j] == 0x28 {
+        while j < i, j - r.lowerBound < 30, text[j] != 0x29 { j += 1 }
+        j += 1
+      }
+      skipBlanks()
+    }
+    guard j < i, let l = label(at: j, limit: i) else { return nil }
     let end = afterGloss(j + l.text.count, limit: i)
     return has(Self.topicMarker, at: end, limit: i) ? l.role : nil
   }
   static let topicMarker = Normalizer.fold("は")
   static let ga = Normalizer.fold("が")
+  static let dai = Normalizer.fold("第")[0]
+  static let jou = Normalizer.fold("条")[0]
   static let topicEnds = folded(["について、", "に関し、", "に関して、", "につき、"])
 
   /// The nearest label before `i` followed by an agent marker (が, は, の, から, により …).
