@@ -328,4 +328,32 @@ import Testing
         in: "第5条（医療機関の対策）\n乙は、甲が自ら実施すべきセキュリティ対策について、アクセス権限の管理、端末の管理、事故時の連絡体制の各項目ごとに主導して甲と協議し、甲乙で具体的な対策を決定する。"
       ) == .met)
   }
+
+  /// DOMAIN.md 4 (B2, D1) with the engine issue's 「an amending 覚書 that follows the contract」: a
+  /// 覚書 that rewrites or deletes a clause sets the old wording aside; without the amending words
+  /// the old clause still speaks.
+  @Test(arguments: [true, false])
+  func aMemorandumThatRewritesAClauseReplacesIt(amends: Bool) {
+    let body = """
+      第7条（再委託）
+      乙は、本業務の全部又は一部を、甲の承諾を要することなく第三者に再委託することができる。
+      第8条（損害賠償）
+      乙の賠償責任は委託料を上限とする。
+      ２　前項にかかわらず、乙は、いかなる場合においても逸失利益について責任を負わない。
+
+      覚書
+      甲と乙は、保守契約（以下「原契約」という。）に関し、次のとおり合意する。
+      第1条（再委託の変更）
+      \(amends ? "原契約第7条を次のとおり改める。" : "")
+      乙は、本業務を第三者に再委託するときは、あらかじめ甲の書面による承諾を得なければならない。この場合、乙は再委託先に本契約と同等の義務を課して監督し、再委託先の義務違反は乙の義務違反とみなす。
+      第2条（責任制限の変更）
+      \(amends ? "原契約第8条第2項を削除する。" : "")
+      原契約第8条第1項の規定は、乙に故意又は重大な過失がある場合、又は乙が2省ガイドラインに基づく安全管理（善管注意義務の内容をなす。）を怠った場合には適用せず、乙は、甲と誠実に協議の上、逸失利益を含めて損害を賠償する。
+      """
+    let raised = Set(findings(body).compactMap(\.guideRefs.first))
+    #expect(raised.contains("B2") == !amends)
+    // With the deletion the absolute exclusion of lost profits is gone (without it the contract
+    // says both; that reading is left to the B2 half of this test).
+    if amends { #expect(!raised.contains("D1")) }
+  }
 }

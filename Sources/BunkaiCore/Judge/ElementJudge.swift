@@ -25,6 +25,14 @@ struct ElementJudge {
     self.actors = actors
     self.polarity = polarity
     self.references = References(contract: contract, clauses: clauses, text: normalized.chars)
+    self.superseded = references.superseded()
+  }
+
+  /// Paragraphs of the contract an amending 覚書 replaced or deleted.
+  let superseded: Set<Int>
+
+  func live(_ units: [Clauses.Unit]) -> [Clauses.Unit] {
+    superseded.isEmpty ? units : units.filter { !superseded.contains($0.paragraph) }
   }
 
   struct Judgement {
@@ -40,7 +48,7 @@ struct ElementJudge {
 
   func judge(_ e: CompiledElement) -> Judgement {
     let el = e.element
-    let units = clauses.units(el.unit)
+    let units = live(clauses.units(el.unit))
     var met: [Clauses.Unit] = []
     var negated: [Clauses.Unit] = []
     var overridden: [Clauses.Unit] = []
@@ -106,7 +114,7 @@ struct ElementJudge {
         status: .unmet, evidence: Array(unnamed.prefix(2)), note: "誰が主導するのかが書かれていません", candidates: candidates)
     }
     // Left to another document: a person must look there.
-    let deferred = candidateUnits(polarity.deferral, clauses.sentences).filter { u in
+    let deferred = candidateUnits(polarity.deferral, live(clauses.sentences)).filter { u in
       index.evaluate(polarity.deferral, in: u.range) && !index.evaluate(polarity.scheduling, in: u.range)
         && nearlyHolds(e.match, in: u.range) && contextHolds(e, u)
     }
@@ -256,7 +264,7 @@ struct ElementJudge {
 
   func overriding(after u: Clauses.Unit) -> [Clauses.Unit] {
     guard let k = u.article else { return [] }
-    return (clauses.sentencesOf[k] ?? []).map { clauses.sentences[$0] }.filter { s in
+    return live((clauses.sentencesOf[k] ?? []).map { clauses.sentences[$0] }).filter { s in
       s.range.lowerBound >= u.range.upperBound
         && index.evaluate(polarity.override, in: s.range) && index.evaluate(polarity.absolute, in: s.range)
         && index.evaluate(polarity.negator, in: s.range)

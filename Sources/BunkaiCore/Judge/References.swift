@@ -89,4 +89,55 @@ struct References {
     }
     return out.filter { $0 != u.paragraph }
   }
+
+  /// What an amending part sets aside: 「原契約第7条を次のとおり改める。」「本契約第10条第2項を削除する。」
+  /// in a 覚書 (or any part after the contract) supersede that article or paragraph of the contract
+  /// itself, so the old wording no longer counts for or against an element.
+  static let amendVerbs = [
+    "を次のとおり改め", "を次のように改め", "を以下のとおり改め", "を次のとおり変更", "を次のように変更", "を以下のとおり変更",
+    "を削除", "を廃止", "は削除", "は、次のとおりとする", "は次のとおりとする", "を改め", "を次の", "を以下の",
+  ].map { Normalizer.fold($0) }
+
+  func superseded() -> Set<Int> {
+    var out: Set<Int> = []
+    for (k, a) in contract.articles.enumerated() where a.part != nil {
+      for s in (clauses.sentencesOf[k] ?? []).map({ clauses.sentences[$0] }) {
+        var i = s.range.lowerBound
+        while i < s.range.upperBound {
+          guard text[i] == Self.dai[0], let art = number(at: i + 1, end: s.range.upperBound),
+            art.next < s.range.upperBound, text[art.next] == Self.jou[0]
+          else {
+            i += 1
+            continue
+          }
+          var j = art.next + 1
+          var paragraph: Int?
+          if j < s.range.upperBound, text[j] == Self.dai[0],
+            let p = number(at: j + 1, end: s.range.upperBound),
+            p.next < s.range.upperBound, text[p.next] == Self.kou[0]
+          {
+            paragraph = p.value
+            j = p.next + 1
+          }
+          let amends = Self.amendVerbs.contains { v in
+            j + v.count <= text.count && Array(text[j..<(j + v.count)]) == v
+          }
+          if amends, !preceded(by: Self.partWords, at: i),
+            let target = contract.articles.firstIndex(where: {
+              $0.part == nil && $0.number == String(art.value)
+            })
+          {
+            let own = clauses.paragraphsOf[target] ?? []
+            if let n = paragraph {
+              if n >= 1, n <= own.count { out.insert(own[n - 1]) }
+            } else {
+              out.formUnion(own)
+            }
+          }
+          i = j
+        }
+      }
+    }
+    return out
+  }
 }
