@@ -297,4 +297,14 @@ import Testing
       }
     }
   }
+
+  /// DOMAIN.md 4 C2 names power, lines, remote-maintenance equipment and consumables as examples:
+  /// networks, routers, VPN devices, PCs and the server room are the same kind of thing.
+  @Test(arguments: ["院内ネットワーク及びVPNルータ", "院内LAN", "サーバ設置場所及び空調", "リモート接続用のルータ", "作業用のパソコン", "ＶＰＮ装置"])
+  func providedItemsOfEveryKind(item: String) {
+    let split = "２　前項により甲が用意する\(item)のセキュリティ対策は、乙が主導する甲乙の協議により定め、甲が実施する。"
+    let provides = "第2条（甲の協力）\n甲は、本業務に必要な\(item)を自らの責任で用意する。"
+    #expect(raised(Case(concern: "C2", fires: true, body: provides)))
+    #expect(!raised(Case(concern: "C2", fires: false, body: provides + "\n" + split)))
+  }
 }
