@@ -307,4 +307,47 @@ import Testing
     #expect(raised(Case(concern: "C2", fires: true, body: provides)))
     #expect(!raised(Case(concern: "C2", fires: false, body: provides + "\n" + split)))
   }
+
+  /// Each clause says the opposite of one part of its requirement: the concern must be raised.
+  static let negations: [Case] = [
+    .init(concern: "B1", fires: true, body: "第2条（条項）\n乙は、本業務の実施体制を変更するときは、30日前までに甲に通知するが、甲の承認を得ることを要しない。"),
+    .init(concern: "B1", fires: true, body: "第2条（条項）\n乙は、本業務の実施体制を変更するときは、甲の承認を得ずに変更でき、変更後30日以内に甲に通知する。"),
+    .init(concern: "B1", fires: true, body: "第2条（条項）\n乙は、本業務の実施体制を変更するにあたり、甲への事前の通知及び承認を必要としない。"),
+    .init(concern: "B1", fires: true, body: "第2条（条項）\n乙は、本業務の実施体制を変更するときは、30日前までに甲に通知する。なお、甲の承諾は必要ないものとする。"),
+    .init(
+      concern: "B2", fires: true,
+      body: "第2条（条項）\n乙は、甲への通知又は甲の承諾なしに、本業務の一部を第三者に再委託することができる。乙は再委託先に同等の義務を課し監督し、再委託先の違反は乙の違反とみなす。"),
+    .init(
+      concern: "B2", fires: true,
+      body: "第2条（条項）\n乙は、本業務を第三者に再委託することができ、その際甲の事前の承諾は不要とする。乙は再委託先に同等の義務を課し監督し、再委託先の違反は乙の違反とみなす。"),
+    .init(
+      concern: "B2", fires: true,
+      body: "第2条（条項）\n乙は、甲の事前の承諾を得て再委託できる。乙は再委託先に同等の義務を課し監督する。ただし、再委託先の行為について乙は責任を負わない。"),
+    .init(
+      concern: "B2", fires: true, body: "第2条（条項）\n乙は、甲の事前の承諾を得て再委託できる。再委託先の違反は乙の違反とみなす。なお、乙は再委託先を監督する義務を負わない。"
+    ),
+    .init(concern: "C1", fires: true, body: "第2条（条項）\n甲が自ら講ずべきセキュリティ対策について、乙は協議を主導する義務を負わず、甲が自らの責任で決定する。"),
+    .init(
+      concern: "C2", fires: true,
+      body: "第2条（条項）\n甲は、本業務に必要な通信回線及び機器を用意する。\n２　前項の回線及び機器のセキュリティ対策について、乙は協議その他の関与を行わず、甲が単独で実施する。"),
+    .init(
+      concern: "D1", fires: true,
+      body:
+        "第2条（条項）\n乙の賠償責任は委託料を上限とする。ただし、乙の故意又は重大な過失による場合はこの限りでない。\n２　前項の上限は、乙の安全管理の状況にかかわらず適用し、逸失利益は、いかなる場合も賠償の対象としない。"
+    ),
+    .init(
+      concern: "D1", fires: true,
+      body:
+        "第2条（条項）\n乙の賠償責任は委託料を上限とする。この上限は、乙に故意又は重大な過失がある場合にも適用する。乙が2省ガイドラインに基づく安全管理を尽くしていた場合に限り適用し、その不備による損害は逸失利益を含め協議の上賠償する。"
+    ),
+    .init(
+      concern: "D2", fires: true,
+      body: "第2条（条項）\n乙は、乙が指定していないソフトウェアに起因する障害について責任を負わない。\n２　乙が指定したソフトウェアに脆弱性が判明した場合であっても、乙は対策を講じる義務を負わない。"),
+    .init(
+      concern: "D2", fires: true,
+      body: "第2条（条項）\n乙は、乙が指定していないソフトウェアに起因する障害について責任を負わない。\n２　乙が指定したソフトウェアの脆弱性への対策について、乙は甲と協議することを要しない。"),
+  ]
+
+  @Test(arguments: negations)
+  func negationsAreRaised(_ c: Case) { #expect(raised(c)) }
 }
