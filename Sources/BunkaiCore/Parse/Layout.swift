@@ -9,7 +9,8 @@ enum Layout {
     var changed = false
     // Page numbers first (short lines only); headers are looked for only near them.
     let isPage = lines.map { l in
-      !l.isBlank && l.length <= 16 && isPageNumber(Lines.string(scalars, l.trimmed))
+      !l.isBlank && l.length <= 16 && mayBePageNumber(scalars, l.trimmed)
+        && isPageNumber(Lines.string(scalars, l.trimmed))
     }
     if isPage.contains(true) {
       // Short lines that come back page after page are headers or footers.
@@ -83,11 +84,29 @@ enum Layout {
     return j > l.trimStart + 1 && j < l.trimEnd && (s[j] == "条" || s[j] == "章")
   }
 
+  /// Scalars a page number line may hold; any other (a kanji, a bracket) rules it out before the
+  /// line is made a String (most short lines are headings: this showed in the release profile).
+  static func mayBePageNumber(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+    var digit = false
+    for i in r {
+      switch s[i].value {
+      case 0x30...0x39, 0xFF10...0xFF19: digit = true
+      case 0x20, 0x3000, 0x09, 0x2F, 0xFF0F, 0x2D, 0xFF0D, 0x2014, 0x2015, 0x2010, 0x2013, 0x30FC, 0x70, 0x50,
+        0x2E,
+        0x30DA, 0x30B8:
+        continue
+      default: return false
+      }
+    }
+    return digit
+  }
+
+  static let dashes: Set<Character> = ["-", "－", "—", "―", "‐", "ー", "–"]
+
   /// 「－ 2 －」「- 2 -」「2 / 10」「2/10」「— 3 —」「p. 4」「4」 alone on a line.
   static func isPageNumber(_ line: String) -> Bool {
     let t = line.filter { !$0.isWhitespace }
     guard !t.isEmpty, t.count <= 12 else { return false }
-    let dashes: Set<Character> = ["-", "－", "—", "―", "‐", "ー", "–"]
     var core = Substring(t)
     while let f = core.first, dashes.contains(f) { core = core.dropFirst() }
     while let l = core.last, dashes.contains(l) { core = core.dropLast() }
