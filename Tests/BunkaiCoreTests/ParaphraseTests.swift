@@ -350,4 +350,23 @@ import Testing
 
   @Test(arguments: negations)
   func negationsAreRaised(_ c: Case) { #expect(raised(c)) }
+
+  /// DOMAIN.md 4 D1: any cap or exclusion without the carve-outs raises the concern, however it is worded.
+  static let limitations: [Case] = [
+    .init(concern: "D1", fires: true, body: "第2条（損害賠償）\n乙が甲に対して負う損害賠償の額は、当該損害が生じた月に甲が支払った委託料の額を超えないものとする。"),
+    .init(concern: "D1", fires: true, body: "第2条（損害賠償）\n乙の責任は、本契約の委託料総額の範囲内に限られる。"),
+    .init(concern: "D1", fires: true, body: "第2条（損害賠償）\n乙は、甲に生じた損害のうち、乙の責めに帰すべき事由により直接かつ現実に生じた損害に限り賠償する。"),
+    .init(concern: "D1", fires: true, body: "第2条（損害賠償）\n乙は、データの消失又は破損について、その原因のいかんを問わず責任を負わない。"),
+    .init(concern: "D1", fires: true, body: "第2条（損害賠償）\n乙は、本業務に関連して甲に生じた間接的、派生的又は特別の損害については賠償しない。"),
+    .init(concern: "D1", fires: true, body: "第2条（損害賠償）\n乙が負う賠償額の累計は、金100万円を上限とします。"),
+    .init(concern: "D1", fires: true, body: "第2条（損害賠償）\n損害賠償の範囲は、甲に現に生じた通常の損害とし、その額は直近3か月分の保守料を限度とする。"),
+    .init(concern: "D1", fires: true, body: "第2条（損害賠償）\n乙は、本業務の結果について何ら保証せず、これにより甲に生じた損害を賠償する責を負わない。"),
+    .init(concern: "D1", fires: true, body: "第2条（損害賠償）\n乙の損害賠償責任は、乙が受領した保守料相当額をもって上限とする。"),
+    .init(
+      concern: "D1", fires: true,
+      body: "第2条（損害賠償）\n乙は、本サービスの利用により生じた甲の損害について、乙の故意又は重過失による場合を除き、一切の責任を負わないものとします。"),
+  ]
+
+  @Test(arguments: limitations)
+  func everyLimitationIsRaised(_ c: Case) { #expect(raised(c)) }
 }
