@@ -369,4 +369,20 @@ import Testing
 
   @Test(arguments: limitations)
   func everyLimitationIsRaised(_ c: Case) { #expect(raised(c)) }
+
+  /// DOMAIN.md 4 D2: an exemption for software the vendor did not designate or for work on the
+  /// institution's instructions, in other words, raises the concern when nothing covers designated software.
+  static let exemptions: [Case] = [
+    .init(concern: "D2", fires: true, body: "第2条（免責）\n乙は、甲が独自に導入したソフトウェアに起因する不具合については、責任を負わない。"),
+    .init(concern: "D2", fires: true, body: "第2条（免責）\n乙は、乙の推奨環境以外で本システムを使用したことにより生じた障害について、一切の責任を負わない。"),
+    .init(concern: "D2", fires: true, body: "第2条（免責）\n甲の指示に従って乙が行った作業の結果生じた障害については、乙は免責される。"),
+    .init(concern: "D2", fires: true, body: "第2条（免責）\n乙は、乙が提供したもの以外のソフトウェア又はハードウェアに起因して生じた障害について、その責を負わない。"),
+    .init(concern: "D2", fires: true, body: "第2条（免責）\n乙は、動作保証対象外のOSを甲が使用したことによる障害について責任を負いません。"),
+    .init(
+      concern: "D2", fires: true, body: "第2条（免責）\n第三者が提供するソフトウェア（乙が指定したものを除く。）の不具合に起因する障害について、乙は責任を負わない。"),
+    .init(concern: "D2", fires: true, body: "第2条（免責）\n乙は、甲が乙の承認なく導入したアプリケーションによる障害について、保守の対象外とし、責任を負わない。"),
+  ]
+
+  @Test(arguments: exemptions)
+  func everyExemptionIsRaised(_ c: Case) { #expect(raised(c)) }
 }
