@@ -372,7 +372,7 @@ import Testing
 
   /// DOMAIN.md 4 D2: an exemption for software the vendor did not designate or for work on the
   /// institution's instructions, in other words, raises the concern when nothing covers designated software.
-  static let exemptions: [Case] = [
+  static let exemptionStyles: [Case] = [
     .init(concern: "D2", fires: true, body: "第2条（免責）\n乙は、甲が独自に導入したソフトウェアに起因する不具合については、責任を負わない。"),
     .init(concern: "D2", fires: true, body: "第2条（免責）\n乙は、乙の推奨環境以外で本システムを使用したことにより生じた障害について、一切の責任を負わない。"),
     .init(concern: "D2", fires: true, body: "第2条（免責）\n甲の指示に従って乙が行った作業の結果生じた障害については、乙は免責される。"),
@@ -383,6 +383,6 @@ import Testing
     .init(concern: "D2", fires: true, body: "第2条（免責）\n乙は、甲が乙の承認なく導入したアプリケーションによる障害について、保守の対象外とし、責任を負わない。"),
   ]
 
-  @Test(arguments: exemptions)
+  @Test(arguments: exemptionStyles)
   func everyExemptionIsRaised(_ c: Case) { #expect(raised(c)) }
 }
