@@ -1,3 +1,4 @@
+import BunkaiCore
 import Fluent
 import Foundation
 import Testing
@@ -76,6 +77,12 @@ enum Fixture {
     .appendingPathComponent("Fixtures")
 
   static func data(_ path: String) throws -> Data { try Data(contentsOf: root.appendingPathComponent(path)) }
+  /// How many findings the built-in engine gives a fixture: what the server must store and show.
+  static func engineFindingCount(_ path: String) throws -> Int {
+    let text = String(decoding: try data(path), as: UTF8.self)
+    let reviewer = Reviewer(playbook: try PlaybookLoader.builtin(), catalog: try CatalogLoader.builtin())
+    return reviewer.review(SourceText(text: text)).findings.count
+  }
 }
 
 /// A browser-like client: keeps the session cookie and the CSRF token of the last page.
