@@ -294,6 +294,17 @@ import Testing
         == .contradicted)
   }
 
+  /// The institution's right to refuse consent presumes the consent (DOMAIN.md 4 B2).
+  @Test func aRightToRefuseConsentIsNotItsNegation() {
+    #expect(
+      element(
+        "B2.consent",
+        in:
+          "第9条（再委託）\n乙は、あらかじめ甲の書面による承諾を得た場合に限り、本業務の一部を再委託できる。\n２　甲は、再委託先の安全管理体制が不十分であると認めるときは、前項の承諾をしないことができる。"
+      )
+        == .met)
+  }
+
   /// A 覚書 that points at the contract's own article in kanji (「原契約第六条に定める安全管理」) is read
   /// with that article (DOMAIN.md 4 D1: the limitation tied to the guideline-based efforts).
   @Test func aMemorandumReadsTheArticleItNamesInKanji() {

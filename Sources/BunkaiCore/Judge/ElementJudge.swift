@@ -241,6 +241,12 @@ struct ElementJudge {
           n.lowerBound >= b.count && Array(text[(n.lowerBound - b.count)..<n.lowerBound]) == b
         }
         if benign { continue }
+        // 「甲は、…前項の承諾をしないことができる」: a right to refuse, which presumes the consent.
+        if index.occurrences(polarity.rightTo, in: n.upperBound..<min(r.upperBound, n.upperBound + 6)).first?
+          .lowerBound == n.upperBound
+        {
+          continue
+        }
         // A proviso read with its main clause: a negator past the 。 is about the proviso.
         if text[o.upperBound..<n.lowerBound].contains(Clauses.maru) { continue }
         if !index.occurrences(polarity.prohibition, in: n.upperBound..<r.upperBound).isEmpty { continue }

@@ -40,6 +40,7 @@ enum Polarity {
     let sameAs: CompiledCondition
     let proviso: CompiledCondition
     let provisoOpener: CompiledCondition
+    let rightTo: CompiledCondition
 
     init(_ compile: (Condition) -> CompiledCondition) {
       func list(_ l: [String]) -> CompiledCondition { compile(.any(l.map { .term($0) })) }
@@ -52,6 +53,7 @@ enum Polarity {
       sameAs = list(Polarity.sameAs)
       proviso = list(Polarity.provisoNegators)
       provisoOpener = list(["ただし", "但し"])
+      rightTo = list(["ことができ", "ことが出来"])
     }
   }
 }

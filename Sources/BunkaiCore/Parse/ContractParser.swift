@@ -428,7 +428,8 @@ private struct Builder {
     guard line.length <= 40, s[line.trimStart] != "第", !Lines.contains(s, line.trimmed, "。"),
       !Lines.contains(s, line.trimmed, "、")
     else { return false }
-    var text = Lines.string(s, line.trimmed)
+    // 「覚　書」: titles are often spaced out.
+    var text = Lines.string(s, line.trimmed).filter { $0 != " " && $0 != "\u{3000}" }
     // 「覚書（本契約の変更）」: the title before a bracketed subtitle.
     if let open = text.firstIndex(where: { $0 == "（" || $0 == "(" }), text.last == "）" || text.last == ")" {
       text = String(text[..<open])
