@@ -99,6 +99,9 @@ func routes(_ app: Application) throws {
   // Pages both sides use; each checks the contract is the user's to open.
   ExchangeController().register(signedIn)
   AccountController().register(signedIn)
+  // The glossary (both sides) and the admin's checklist-import notice.
+  GlossaryController().register(signedIn)
+  ImportNotice.register(signedIn)
   // The institution's own pages: vendor users are kept out.
   let institution = signedIn.grouped(InstitutionOnly())
   DashboardController().register(institution)
