@@ -178,7 +178,7 @@ public enum AnnexDocx {
     w.paragraph(annex.signatureLead)
     w.paragraph(Annex.blankDate)
     let sign = annex.signatureRows
-    w.table(header: sign[0], rows: Array(sign.dropFirst()), widths: [1, 1], fontSize: 21)
+    w.table(header: [], rows: sign, widths: [1, 1], fontSize: 21)
     return try w.data()
   }
 }

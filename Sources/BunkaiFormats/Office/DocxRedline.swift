@@ -108,7 +108,8 @@ public enum DocxRedline {
         Data(WordComments.part(comments, author: author, date: date).utf8), as: "word/comments.xml", to: out)
     }
     if !paths.contains("word/settings.xml") {
-      try OOXMLPackage.add(Data(DocxParts.settings.utf8), as: "word/settings.xml", to: out)
+      try OOXMLPackage.add(
+        Data(WordComments.trackingRevisions(DocxParts.settings).utf8), as: "word/settings.xml", to: out)
     }
     guard let data = out.data else { throw OfficeWriteError("修正履歴付きの文書を作成できませんでした") }
     return data
