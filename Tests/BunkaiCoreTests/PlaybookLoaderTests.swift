@@ -119,7 +119,8 @@ import Testing
     }
     // An A item the guide does not group says its title is not registered, in the section's name.
     #expect(c.item("P2-A-6")?.displayTitle.contains("共通") == true)
-    #expect(ChecklistDisplay.note(c.item("P2-A-6")!) != nil && ChecklistDisplay.note(c.item("P2-B-4")!) == nil)
+    #expect(
+      ChecklistDisplay.note(c.item("P2-A-6")!) != nil && ChecklistDisplay.note(c.item("P2-B-4")!) == nil)
     #expect(c.item("P2-B-4")?.title == "暗号化")
     #expect(c.item("P2-C-5")?.title == "事故発生時の原因究明・対策")
     #expect(c.item("P1-1") != nil)

@@ -104,7 +104,8 @@ import Testing
         reason: "理由\(i + 1)：院内で協議した結果 <要確認>", by: "山田 花子", at: "2026-11-2\(i) 10:00")
     }
     return ReviewMemo(
-      review: ReviewJSON(review, catalog: CorpusTests.reviewer.catalog), catalog: CorpusTests.reviewer.catalog,
+      review: ReviewJSON(review, catalog: CorpusTests.reviewer.catalog),
+      catalog: CorpusTests.reviewer.catalog,
       decisions: decisions, generatedOn: "2026-11-21")
   }
 

@@ -76,7 +76,8 @@ import Testing
     // 2026-06-10 is day 46183 counted from 1899-12-30 (2026-01-01 is 46023, plus 160 days).
     #expect(sheet.contains("<c r=\"E2\" s=\"3\"><v>46183</v></c>"))
     let styles = try zipPart(data, "xl/styles.xml")
-    #expect(styles.contains("numFmtId=\"176\" formatCode=\"[$-411]ggge&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\""))
+    #expect(
+      styles.contains("numFmtId=\"176\" formatCode=\"[$-411]ggge&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\""))
     #expect(styles.contains("<xf numFmtId=\"176\""))
   }
 
@@ -118,7 +119,9 @@ import Testing
     }
     // New articles: distinct numbers after the contract's last article.
     let last = review.document.articles.compactMap { ProposalPlan.leadingInt($0.number) }.max() ?? 0
-    let newNumbers = proposals.filter(\.isNewArticle).compactMap { ProposalPlan.articleNumber($0.text)?.value }
+    let newNumbers = proposals.filter(\.isNewArticle).compactMap {
+      ProposalPlan.articleNumber($0.text)?.value
+    }
     #expect(!newNumbers.isEmpty)
     #expect(Set(newNumbers).count == newNumbers.count && newNumbers.allSatisfy { $0 > last })
   }
@@ -155,11 +158,14 @@ import Testing
     // No instruction line goes into the contract.
     #expect(!doc.contains("を加える。") && !doc.contains("を新たに設ける。"))
     // The wording that says the opposite is deleted (D1's いかなる場合においても).
-    let deleted = doc.matches(of: #/<w:delText[^>]*>([^<]*)</w:delText>/#).map { String($0.output.1) }.joined()
+    let deleted = doc.matches(of: #/<w:delText[^>]*>([^<]*)</w:delText>/#).map { String($0.output.1) }
+      .joined()
     #expect(deleted.contains("いかなる場合においても"))
     // Read back: every proposal's wording is there once.
     let text = try DocxReader.read(data, path: "redline.docx").text
-    for p in proposals { #expect(text.contains(p.text.split(separator: "\n").first.map(String.init) ?? p.text)) }
+    for p in proposals {
+      #expect(text.contains(p.text.split(separator: "\n").first.map(String.init) ?? p.text))
+    }
   }
 
   @Test func memoHasNoRuleIdsNorInstructionInTheWording() throws {

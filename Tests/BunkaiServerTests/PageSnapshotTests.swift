@@ -26,7 +26,9 @@ import VaporTesting
     return (ReviewJSON(result, catalog: app.engine.builtinCatalog), source.text)
   }
 
-  static func decision(_ i: Int, _ kind: DecisionKind, wording: String = "", reason: String = "", replaces: Bool = false)
+  static func decision(
+    _ i: Int, _ kind: DecisionKind, wording: String = "", reason: String = "", replaces: Bool = false
+  )
     -> Decision
   {
     let d = Decision()
@@ -68,7 +70,9 @@ import VaporTesting
       canSignOff: true, print: print)
   }
 
-  static func render(_ app: Application, _ template: String, _ context: ReviewPageContext) async throws -> String {
+  static func render(_ app: Application, _ template: String, _ context: ReviewPageContext) async throws
+    -> String
+  {
     let view = try await app.view.render(template, context).get()
     return String(buffer: view.data)
   }
@@ -83,7 +87,8 @@ import VaporTesting
   @Test func reviewPageFiltered() async throws {
     try await TestApp.run { app in
       let html = try await Self.render(
-        app, "review", try Self.context(app, print: false, query: .init(concern: "B2", severity: nil, state: nil)))
+        app, "review",
+        try Self.context(app, print: false, query: .init(concern: "B2", severity: nil, state: nil)))
       assertSnapshot(of: html, as: .lines, named: "review-B2")
     }
   }

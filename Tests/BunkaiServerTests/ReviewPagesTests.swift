@@ -43,10 +43,14 @@ import ZIPFoundation
       #expect(total == 19)
       #expect(html.contains("<h2 id=\"summary-heading\">まとめ</h2>"))
       #expect(html.contains("指摘の一覧（19 / 19 件）"))
-      #expect(html.contains("<span class=\"num\">1</span>判断済み") && html.contains("<span class=\"num\">18</span>未判断"))
+      #expect(
+        html.contains("<span class=\"num\">1</span>判断済み") && html.contains("<span class=\"num\">18</span>未判断")
+      )
       // Concerns by their Japanese names, never as codes.
       #expect(html.contains("B2 再委託の管理") && html.contains("リモート保守") && html.contains("脆弱性への対応"))
-      #expect(!html.contains(">remote<") && !html.contains(">vulnerability<") && !html.contains("A-guideline-basis"))
+      #expect(
+        !html.contains(">remote<") && !html.contains(">vulnerability<") && !html.contains("A-guideline-basis")
+      )
       // A plain GET form filters.
       let b2 = try await b.get("/reviews/\(review)?concern=B2").body.string
       #expect(b2.components(separatedBy: "<article class=\"card").count - 1 == 1)

@@ -16,9 +16,6 @@ public struct ChecklistCatalog: Sendable {
     self.items = items
   }
 
-  /// Shown where the official title is not in the catalogue.
-  public static let unknownTitle = "公式確認表から取り込んでください"
-
   public func item(_ id: String) -> ChecklistItem? { items.first { $0.id == id } }
 
   /// Items of another catalogue replace ours by id; new ones are added.

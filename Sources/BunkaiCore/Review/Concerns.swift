@@ -3,7 +3,8 @@
 public enum Concerns {
   /// In the order pages list them: the guide's concerns first, then the playbook's own.
   public static let order = [
-    "A", "B1", "B2", "C1", "C2", "D1", "D2", "incident", "report", "monitoring", "privacy", "remote", "encryption",
+    "A", "B1", "B2", "C1", "C2", "D1", "D2", "incident", "report", "monitoring", "privacy", "remote",
+    "encryption",
     "authentication", "vulnerability", "logs", "backup", "exit", "audit", "location",
   ]
 

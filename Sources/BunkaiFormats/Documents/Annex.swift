@@ -156,7 +156,8 @@ public struct Annex: Sendable {
   /// The cells of a row, in the order of `columns`.
   static func cells(_ r: Row) -> [String] {
     [
-      r.number, r.title, r.content, r.firstCheckText, r.completedOn.map(Wareki.format(iso:)) ?? "", r.ownerText,
+      r.number, r.title, r.content, r.firstCheckText, r.completedOn.map(Wareki.format(iso:)) ?? "",
+      r.ownerText,
       r.agreed, r.exchange,
       r.institutionConfirmation?.text ?? "未確認", r.vendorConfirmation?.text ?? "未確認",
     ]
@@ -230,7 +231,8 @@ public enum AnnexHTML {
       body += Annex.cells(r).map { "<td>\(lines(esc($0)))</td>" }.joined() + "</tr>\n"
     }
     body += "</tbody>\n</table></div>\n<p class=\"closing\">\(esc(Annex.closing))</p>\n"
-    body += "<p>\(esc(annex.signatureLead))</p>\n<p>\(esc(Annex.blankDate))</p>\n<table class=\"sign\"><tbody>"
+    body +=
+      "<p>\(esc(annex.signatureLead))</p>\n<p>\(esc(Annex.blankDate))</p>\n<table class=\"sign\"><tbody>"
     for row in annex.signatureRows {
       body += "<tr>" + row.map { "<td>\(esc($0))</td>" }.joined() + "</tr>"
     }

@@ -69,7 +69,8 @@ public struct ReviewMemo: Sendable {
     self.decisions = decisions
     self.generatedOn = generatedOn
     proposals = Dictionary(
-      ProposalPlan.make(review, decisions: decisions).map { ($0.finding, $0) }, uniquingKeysWith: { a, _ in a })
+      ProposalPlan.make(review, decisions: decisions).map { ($0.finding, $0) },
+      uniquingKeysWith: { a, _ in a })
   }
 
   public static let title = "契約書レビューメモ"
@@ -132,7 +133,8 @@ public struct ReviewMemo: Sendable {
       ("場所", place(f)), ("観点", f.guideRefs.map(Concerns.name).joined(separator: "、")),
     ]
     if !f.checklistItems.isEmpty {
-      rows.append(("確認表", f.checklistItems.map { ChecklistDisplay.label($0, in: catalog) }.joined(separator: " / ")))
+      rows.append(
+        ("確認表", f.checklistItems.map { ChecklistDisplay.label($0, in: catalog) }.joined(separator: " / ")))
     }
     rows.append(("判断", d.summary))
     rows.append(("理由", d.reason.isEmpty ? "（記録なし）" : d.reason))

@@ -99,7 +99,8 @@ public enum DocxRedline {
         continue
       }
       guard entry.type == .file else { continue }
-      let data = entry.path == "word/document.xml" ? Data(edited) : changed(entry.path, try zip.read(at: index))
+      let data =
+        entry.path == "word/document.xml" ? Data(edited) : changed(entry.path, try zip.read(at: index))
       try OOXMLPackage.add(
         data, as: entry.path, to: out, date: date, compression: entry.isCompressed ? .deflate : .none)
     }
@@ -170,7 +171,8 @@ public enum DocxRedline {
   /// engine is not run): a proposal that replaces wording replaces the paragraph holding it (the
   /// rest of the paragraph kept), one that adds a paragraph goes after its article, a new article
   /// after the last one. Each edit carries the proposal's intent as a comment.
-  public static func edits(for proposals: [Proposal], review: ReviewJSON, source: SourceText) -> [RedlineEdit] {
+  public static func edits(for proposals: [Proposal], review: ReviewJSON, source: SourceText) -> [RedlineEdit]
+  {
     let articles = review.document.articles
     let lastEnd =
       articles.filter { ProposalPlan.leadingInt($0.number) != nil }.max {
@@ -538,18 +540,18 @@ extension DocxRedline {
     return lines.dropFirst().joined(separator: "\n")
   }
 
-  /// Every suggestion of a review as a tracked insertion: into the original .docx, or into a new
-  /// .docx of the text for other sources. For people who use only the command line.
+  /// Every suggestion of a review as a tracked change, numbered and commented as the web's redline
+  /// is: into the original .docx, or into a new .docx of the text for other sources. For people
+  /// who use only the command line.
   public static func allSuggestions(
     _ review: ReviewResult, original: Data?, author: String, date: Date
   ) throws -> Data {
-    let decisions = review.findings.indices.map {
-      // Wording that replaces a clause saying the opposite replaces its paragraph.
-      RedlineDecision(
-        finding: $0, wording: review.findings[$0].suggestion.text,
-        replace: review.findings[$0].suggestion.replaces != nil)
-    }
-    let edits = edits(for: review, decisions: decisions)
+    let stored = ReviewJSON(review, catalog: ChecklistCatalog(id: "", version: "", source: nil, items: []))
+    let proposals = ProposalPlan.make(
+      stored,
+      decisions: Dictionary(
+        uniqueKeysWithValues: review.findings.indices.map { ($0, MemoDecision(kind: .propose)) }))
+    let edits = edits(for: proposals, review: stored, source: review.source)
     if review.source.format == "docx", let original {
       return try apply(to: original, edits: edits, author: author, date: date, path: review.source.path)
     }

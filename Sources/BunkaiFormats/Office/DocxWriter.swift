@@ -79,7 +79,8 @@ public struct DocxWriter {
   }
 
   /// Paragraphs whose insertion is tracked, by `author` at `date`, with an optional comment.
-  public mutating func insertedParagraphs(_ text: String, author: String, date: Date, comment: String? = nil) {
+  public mutating func insertedParagraphs(_ text: String, author: String, date: Date, comment: String? = nil)
+  {
     var m = marks(author: author, date: date)
     var id = comment.map { c -> Int in
       let id = m.commentId()
@@ -201,9 +202,13 @@ enum DocxParts {
 
   static func withSettingsRelationship(_ xml: String) -> String {
     let type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"
-    guard !xml.contains(type), let r = xml.range(of: "</Relationships>", options: .backwards) else { return xml }
+    guard !xml.contains(type), let r = xml.range(of: "</Relationships>", options: .backwards) else {
+      return xml
+    }
     return xml.replacingCharacters(
-      in: r, with: "<Relationship Id=\"rIdBunkaiSettings\" Type=\"\(type)\" Target=\"settings.xml\"/></Relationships>")
+      in: r,
+      with:
+        "<Relationship Id=\"rIdBunkaiSettings\" Type=\"\(type)\" Target=\"settings.xml\"/></Relationships>")
   }
 
   static let settings =

@@ -73,7 +73,8 @@ struct RevisionMarks {
   }
 
   /// An inserted paragraph carrying a comment over its text.
-  mutating func insertedParagraph(_ text: String, pPr: String = "", rPr: String = "", comment: Int?) -> String {
+  mutating func insertedParagraph(_ text: String, pPr: String = "", rPr: String = "", comment: Int?) -> String
+  {
     guard let comment else { return insertedParagraph(text, pPr: pPr, rPr: rPr) }
     let mark = "<w:rPr><w:ins\(attributes())/></w:rPr>"
     return "<w:p><w:pPr>\(pPr)\(mark)</w:pPr>" + WordComments.start(comment) + inserted(text, rPr: rPr)
@@ -124,7 +125,8 @@ enum WordComments {
   /// Our comments added at the end of an existing comments part.
   static func merged(_ existing: String, _ comments: [Comment], author: String, date: Date) -> String {
     guard let r = existing.range(of: "</w:comments>", options: .backwards) else { return existing }
-    return existing.replacingCharacters(in: r, with: elements(comments, author: author, date: date) + "</w:comments>")
+    return existing.replacingCharacters(
+      in: r, with: elements(comments, author: author, date: date) + "</w:comments>")
   }
 
   /// Settings children that come before w:trackRevisions in the schema's order.
@@ -142,7 +144,8 @@ enum WordComments {
   /// settings.xml with <w:trackRevisions/> in its place (unchanged when it is already on).
   static func trackingRevisions(_ settings: String) -> String {
     if settings.contains("<w:trackRevisions") { return settings }
-    guard let open = settings.range(of: "<w:settings") , let openEnd = settings[open.upperBound...].firstIndex(of: ">")
+    guard let open = settings.range(of: "<w:settings"),
+      let openEnd = settings[open.upperBound...].firstIndex(of: ">")
     else { return settings }
     var i = settings.index(after: openEnd)
     // Skip the top-level children that the schema puts first.
@@ -176,10 +179,14 @@ enum WordComments {
 
   /// document.xml.rels with a relationship to the comments part.
   static func relationships(_ xml: String) -> String {
-    guard !xml.contains(relType), let r = xml.range(of: "</Relationships>", options: .backwards) else { return xml }
+    guard !xml.contains(relType), let r = xml.range(of: "</Relationships>", options: .backwards) else {
+      return xml
+    }
     var n = 1
     while xml.contains("Id=\"rIdBunkai\(n)\"") { n += 1 }
     return xml.replacingCharacters(
-      in: r, with: "<Relationship Id=\"rIdBunkai\(n)\" Type=\"\(relType)\" Target=\"comments.xml\"/></Relationships>")
+      in: r,
+      with: "<Relationship Id=\"rIdBunkai\(n)\" Type=\"\(relType)\" Target=\"comments.xml\"/></Relationships>"
+    )
   }
 }

@@ -194,7 +194,8 @@ struct ReviewController {
         try await contract.save(on: db)
       }
       try await AuditLog.record(
-        on: db, org: actor.orgID, user: actor.user, action: "判断", entity: "指摘 \(d.ruleID)", id: review.id,
+        on: db, org: actor.orgID, user: actor.user, action: "判断",
+        entity: "指摘 \(index + 1)「\(stored.findings[index].title)」", id: review.id,
         after: ["finding": String(index + 1), "kind": kind.rawValue, "wording": d.wording, "reason": reason])
       return d
     }

@@ -104,7 +104,9 @@ enum Glossary {
     var found: [(range: Range<String.Index>, term: Term)] = []
     for term in terms {
       for spelling in term.spellings {
-        guard let r = text.range(of: spelling), !found.contains(where: { $0.range.overlaps(r) }) else { continue }
+        guard let r = text.range(of: spelling), !found.contains(where: { $0.range.overlaps(r) }) else {
+          continue
+        }
         found.append((r, term))
         break
       }

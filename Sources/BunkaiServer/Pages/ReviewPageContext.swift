@@ -192,20 +192,24 @@ extension ReviewPageContext {
         let edited = d?.kind == .proposeEdited && !(d?.wording.isEmpty ?? true)
         form = DecisionForm(
           action: Paths.decisions(id),
-          kinds: DecisionKind.allCases.map { Option(value: $0.rawValue, label: $0.label, selected: d?.kind == $0) },
+          kinds: DecisionKind.allCases.map {
+            Option(value: $0.rawValue, label: $0.label, selected: d?.kind == $0)
+          },
           wording: edited ? d!.wording : f.suggestion.text, replaceOffered: !f.evidence.isEmpty,
           replaceChecked: edited && (d?.replacesQuote ?? false))
       }
       cards.append(
         Card(
-          number: i + 1, anchor: anchor, severity: f.severity, severityLabel: Concerns.severityName(f.severity),
+          number: i + 1, anchor: anchor, severity: f.severity,
+          severityLabel: Concerns.severityName(f.severity),
           status: Concerns.statusName(f.status), concerns: concerns, title: f.title,
           place: place(f, stored),
           quotes: f.evidence.map {
             Quote(text: $0.text, link: !print && marks.contains("mark-\(anchor)") ? "#mark-\(anchor)" : "")
           },
           explanation: Glossary.pieces(f.explanation), instruction: f.suggestion.instruction,
-          replaces: f.suggestion.replaces ?? "", suggestion: f.suggestion.text, intent: Glossary.pieces(f.intent),
+          replaces: f.suggestion.replaces ?? "", suggestion: f.suggestion.text,
+          intent: Glossary.pieces(f.intent),
           lessonTitle: f.lesson?.title ?? "", lessonText: f.lesson?.text ?? "",
           checklist: f.checklistItems.map { ref($0, catalog) }, hasDecision: d != nil,
           decision: d.map(view) ?? DecisionView(kind: "", label: "", wording: "", reason: "", by: "", at: ""),
@@ -226,7 +230,8 @@ extension ReviewPageContext {
       summary: summary(stored, latest: latest, id: id),
       filter: filter(stored, q, id: id), index: index, cards: cards, shownCount: cards.count,
       terms: terms,
-      hasTerms: !terms.isEmpty, segments: print ? [] : entry.segments, signedOff: state.signedOff ?? "", signOffAction: Paths.signOff(id),
+      hasTerms: !terms.isEmpty, segments: print ? [] : entry.segments, signedOff: state.signedOff ?? "",
+      signOffAction: Paths.signOff(id),
       canSignOff: canSignOff, printMode: print)
   }
 
@@ -254,7 +259,8 @@ extension ReviewPageContext {
       rows.append(
         SummaryRow(
           label: Concerns.name(code),
-          link: Paths.review(id) + "?concern=" + (code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+          link: Paths.review(id) + "?concern="
+            + (code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
           total: mine.count, high: mine.filter { f[$0].severity == "high" }.count,
           medium: mine.filter { f[$0].severity == "medium" }.count,
           low: mine.filter { f[$0].severity == "low" }.count,

@@ -22,7 +22,8 @@ enum ReviewReadModel {
 
     enum CodingKeys: String, CodingKey {
       case contractID = "contract_id", documentID = "document_id", playbook
-      case signedOffBy = "signed_off_by", signedOffAt = "signed_off_at", contractTitle = "title", filename, version
+      case signedOffBy = "signed_off_by", signedOffAt = "signed_off_at", contractTitle = "title", filename,
+        version
       case uploadedAt = "created_at", signerName = "signer_name", signerRole = "signer_role"
     }
   }

@@ -58,8 +58,10 @@ final class ReviewPages: Sendable {
     if let hit = cachedEntry(state.id) { return hit }
     // The large columns are read only on a miss.
     guard
-      let full = try await ReviewRecord.query(on: db).filter(\.$id == state.id).field(\.$id).field(\.$resultJSON)
-        .field(\.$organisationID).field(\.$contractID).field(\.$documentID).first(),
+      let full = try await ReviewRecord.query(on: db).filter(\.$id == state.id).field(\.$id).field(
+        \.$resultJSON
+      )
+      .field(\.$organisationID).field(\.$contractID).field(\.$documentID).first(),
       let doc = try await ContractDocument.query(on: db).filter(\.$id == state.documentID).field(\.$id)
         .field(\.$text).field(\.$organisationID).field(\.$contractID).first()
     else { throw Abort(.notFound, reason: "指定されたデータが見つかりません。") }

@@ -24,7 +24,8 @@ enum SignedDocuments {
     var dates: [String] = []
     if contract.startDate != nil || contract.endDate != nil {
       dates.append(
-        "期間 \(contract.startDate.map(Wareki.format(iso:)) ?? "")〜\(contract.endDate.map(Wareki.format(iso:)) ?? "")")
+        "期間 \(contract.startDate.map(Wareki.format(iso:)) ?? "")〜\(contract.endDate.map(Wareki.format(iso:)) ?? "")"
+      )
     }
     dates.append(contract.autoRenewal ? "自動更新あり" : "自動更新なし")
     if let d = contract.noticeDeadline { dates.append("通知期限 \(Wareki.format(iso: d))") }
@@ -49,12 +50,12 @@ enum SignedDocuments {
     return Annex(header: header, rows: rows)
   }
 
-  /// 内容 of an annex row: the catalogue's text, else the content both sides agreed, else what is
-  /// known of the item (never invented official wording).
+  /// 内容 of an annex row: the catalogue's text, else the content both sides agreed; until there is
+  /// either, a note that it is awaited (never invented official wording, never an empty cell).
   static func annexContent(_ item: ChecklistItem, agreed: String) -> String {
     if let c = item.content, !c.isEmpty { return c }
     if !agreed.isEmpty { return agreed }
-    return ChecklistDisplay.note(item).map { "（\($0)）" } ?? ""
+    return "（合意内容の記入待ち）"
   }
 
   /// The annex as a file: "docx", "xlsx", "html" or "pdf" (through LibreOffice, with a time limit).
@@ -90,7 +91,8 @@ enum SignedDocuments {
 
   /// The stored review (its findings as made, with its playbook id and version), and its
   /// document. Nothing here runs the engine again.
-  static func stored(_ db: any Database, review: ReviewRecord) async throws -> (ReviewJSON, ContractDocument) {
+  static func stored(_ db: any Database, review: ReviewRecord) async throws -> (ReviewJSON, ContractDocument)
+  {
     guard let doc = try await ContractDocument.find(review.documentID, on: db) else {
       throw Abort(.notFound, reason: "照合した契約書が見つかりません。")
     }
@@ -121,7 +123,8 @@ enum SignedDocuments {
     let stored = try ReviewJSON.decode(review.resultJSON)
     let (catalog, _) = try await Checklists.catalog(db, engine: engine, org: review.organisationID)
     return ReviewMemo(
-      review: stored, catalog: catalog, decisions: memoDecisions(try await latestDecisions(db, review: review)),
+      review: stored, catalog: catalog,
+      decisions: memoDecisions(try await latestDecisions(db, review: review)),
       generatedOn: Wareki.format(Date()))
   }
 
