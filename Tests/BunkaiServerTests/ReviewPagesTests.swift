@@ -38,7 +38,14 @@ import ZIPFoundation
       let contract = try await b.addContract(vendorId: try await b.addVendor())
       let review = try await b.uploadFixture(contractId: contract)
       try await b.post("/reviews/\(review)/decisions", [("finding", "1"), ("kind", "propose")])
+      // The first view after the decision carries its one-time message.
+      #expect(try await b.get("/reviews/\(review)").body.string.contains("を記録しました"))
       let html = try await b.get("/reviews/\(review)").body.string
+      // Served again from the page cache: the session's own form token, never the cache's marker.
+      let again = try await b.get("/reviews/\(review)").body.string
+      #expect(again == html && !again.contains(app.reviewPages.marker))
+      let token = try #require(Browser.csrfToken(in: again))
+      #expect(!token.isEmpty && again.components(separatedBy: "value=\"\(token)\"").count - 1 == 21)  // logout, sign-off, 19 decisions
       let total = html.components(separatedBy: "<article class=\"card").count - 1
       #expect(total == 19)
       #expect(html.contains("<h2 id=\"summary-heading\">まとめ</h2>"))

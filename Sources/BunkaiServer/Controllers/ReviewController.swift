@@ -55,8 +55,19 @@ struct ReviewController {
         let entry = req.application.reviewPages.cachedEntry(id),
         let page = req.pageNow("照合結果: \(state.contractTitle)", nav: "contracts")
       {
-        let context = Self.context(req, actor: actor, state: state, entry: entry, page: page, print: print)
-        return req.view.render(print ? "review-print" : "review", context)
+        let pages = req.application.reviewPages
+        let key = Self.renderKey(req, actor: actor, id: id, print: print)
+        if page.flash == nil, let hit = pages.rendered(key, revision: revision, csrf: page.csrf) {
+          return req.eventLoop.makeSucceededFuture(hit)
+        }
+        let cacheable = page.flash == nil
+        var forRender = page
+        if cacheable { forRender.csrf = pages.marker }
+        let context = Self.context(
+          req, actor: actor, state: state, entry: entry, page: forRender, print: print)
+        let view = req.view.render(print ? "review-print" : "review", context)
+        guard cacheable else { return view }
+        return view.map { pages.keep($0, key, revision: revision, csrf: page.csrf) }
       }
     } catch {
       return req.eventLoop.makeFailedFuture(error)
@@ -84,8 +95,23 @@ struct ReviewController {
     }
     let entry = try await pages.entry(state, db: req.db)
     let page = try await req.page("照合結果: \(state.contractTitle)", nav: "contracts")
-    let context = Self.context(req, actor: actor, state: state, entry: entry, page: page, print: print)
-    return try await req.render(print ? "review-print" : "review", context)
+    // A page with a one-time message is not kept.
+    guard page.flash == nil else {
+      let context = Self.context(req, actor: actor, state: state, entry: entry, page: page, print: print)
+      return try await req.render(print ? "review-print" : "review", context)
+    }
+    var forRender = page
+    forRender.csrf = pages.marker
+    let context = Self.context(req, actor: actor, state: state, entry: entry, page: forRender, print: print)
+    let view = try await req.render(print ? "review-print" : "review", context)
+    return pages.keep(
+      view, Self.renderKey(req, actor: actor, id: id, print: print), revision: revision, csrf: page.csrf)
+  }
+
+  /// What a rendered review page depends on besides the organisation's revision: who (the menu,
+  /// the rights), which view, which filter.
+  static func renderKey(_ req: Request, actor: Actor, id: UUID, print: Bool) -> ReviewPages.RenderKey {
+    ReviewPages.RenderKey(review: id, user: actor.id, print: print, query: req.url.query ?? "")
   }
 
   static func context(

@@ -32,6 +32,67 @@ final class ReviewPages: Sendable {
     let catalog: ChecklistCatalog
   }
 
+  /// A rendered page, as of an organisation revision, for one user, view and filter. The form
+  /// token differs per session: the page is kept split where it goes (`marker`) and joined with
+  /// the request's token.
+  struct RenderKey: Hashable {
+    var review: UUID
+    var user: UUID
+    var print: Bool
+    var query: String
+  }
+  /// Stands for the form token while a page is rendered for the cache (no contract text can hold
+  /// it: it is random per process).
+  let marker = "csrf-\(UUID().uuidString)"
+  private let rendered = NIOLockedValueBox<[RenderKey: (revision: Int, parts: [ByteBuffer])]>([:])
+
+  func rendered(_ key: RenderKey, revision: Int, csrf: String) -> View? {
+    guard let hit = rendered.withLockedValue({ $0[key] }), hit.revision == revision else { return nil }
+    return View(data: Self.join(hit.parts, HTMLText.escape(csrf)))
+  }
+
+  /// Keeps a page rendered with `marker` as its token; returns it with the request's token.
+  func keep(_ view: View, _ key: RenderKey, revision: Int?, csrf: String) -> View {
+    let parts = Self.split(view.data, at: marker)
+    if let revision {
+      rendered.withLockedValue { r in
+        if let old = r[key], old.revision > revision { return }
+        if r.count >= capacity * 4 { r.removeAll() }
+        r[key] = (revision, parts)
+      }
+    }
+    return View(data: Self.join(parts, HTMLText.escape(csrf)))
+  }
+
+  static func split(_ buffer: ByteBuffer, at marker: String) -> [ByteBuffer] {
+    let bytes = Array(buffer.readableBytesView)
+    let m = Array(marker.utf8)
+    var parts: [ByteBuffer] = []
+    var start = 0
+    var i = 0
+    while i + m.count <= bytes.count {
+      if bytes[i] == m[0] && Array(bytes[i..<i + m.count]) == m {
+        parts.append(ByteBuffer(bytes: bytes[start..<i]))
+        i += m.count
+        start = i
+      } else {
+        i += 1
+      }
+    }
+    parts.append(ByteBuffer(bytes: bytes[start...]))
+    return parts
+  }
+
+  static func join(_ parts: [ByteBuffer], _ token: String) -> ByteBuffer {
+    var out = ByteBuffer()
+    for (k, p) in parts.enumerated() {
+      if k > 0 { out.writeString(token) }
+      var p = p
+      out.writeBuffer(&p)
+    }
+    return out
+  }
+
   private let entries = NIOLockedValueBox<[UUID: Entry]>([:])
   private let states = NIOLockedValueBox<[UUID: (revision: Int, state: State)]>([:])
 
