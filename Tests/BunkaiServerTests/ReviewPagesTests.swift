@@ -45,7 +45,8 @@ import ZIPFoundation
       let again = try await b.get("/reviews/\(review)").body.string
       #expect(again == html && !again.contains(app.reviewPages.marker))
       let token = try #require(Browser.csrfToken(in: again))
-      #expect(!token.isEmpty && again.components(separatedBy: "value=\"\(token)\"").count - 1 == 21)  // logout, sign-off, 19 decisions
+      // The token in every form: logout, sign-off and the 19 decisions.
+      #expect(!token.isEmpty && again.components(separatedBy: "value=\"\(token)\"").count - 1 == 21)
       let total = html.components(separatedBy: "<article class=\"card").count - 1
       #expect(total == 19)
       #expect(html.contains("<h2 id=\"summary-heading\">まとめ</h2>"))
