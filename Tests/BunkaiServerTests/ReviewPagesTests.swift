@@ -107,6 +107,10 @@ import ZIPFoundation
       for term in ["2省ガイドライン", "責任分界", "MDS/SDS", "善管注意義務", "故意・重過失"] {
         #expect(html.contains("\">\(term)</dt>"), "\(term)")
       }
+      // Every page links to it, and it opens without signing in.
+      #expect(try await b.get("/contracts").body.string.contains("<a href=\"/glossary\">用語集</a>"))
+      let anonymous = try await app.testing().sendRequest(.GET, "/glossary")
+      #expect(anonymous.status == .ok && anonymous.body.string.contains("善管注意義務"))
     }
   }
 
