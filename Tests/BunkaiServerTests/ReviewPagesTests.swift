@@ -100,6 +100,17 @@ import ZIPFoundation
     }
   }
 
+  @Test func part1ExplainsWhatItemOneChecks() async throws {
+    try await TestApp.run { app in
+      let b = try await Browser.setUp(app)
+      let html = try await b.get("/checklist/part1").body.string
+      // DOMAIN.md section 2: item 1 checks the vendor by its disclosed documents; MDS/SDS explained.
+      #expect(html.contains("適切な事業者の選定"))
+      #expect(html.contains("<abbr title=\"") && html.contains(">MDS/SDS</a></abbr>"))
+      #expect(!html.contains("取り込んでください"))
+    }
+  }
+
   @Test func glossaryExplainsTheTerms() async throws {
     try await TestApp.run { app in
       let b = try await Browser.setUp(app)

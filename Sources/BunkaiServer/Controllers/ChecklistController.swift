@@ -16,6 +16,9 @@ struct ChecklistController {
     var hint: String
     /// Why the title shown is not the official wording (see ChecklistDisplay), or empty.
     var titleNote: String
+    /// What Bunkai knows of an item whose official text is not imported (Part1 item 1: the
+    /// documents to check the vendor with), its terms explained; empty otherwise.
+    var known: [Glossary.Piece]
     var content: String
     var initials: [Option]
     var initialLabel: String
@@ -73,6 +76,7 @@ struct ChecklistController {
         id: item.id, number: item.number, section: item.section ?? "", title: item.displayTitle,
         titleIsSummary: item.titleIsSummary, titleUnknown: item.title == nil, hint: item.hint ?? "",
         titleNote: ChecklistDisplay.note(item) ?? "",
+        known: item.content == nil && item.title != nil ? Glossary.pieces(item.hint ?? "") : [],
         content: item.content ?? "", initials: InitialAnswer.options(initial, label: \.label),
         initialLabel: initial.label,
         completedOn: a?.completedOn ?? "", owners: Owner.options(owner, label: \.label),
