@@ -21,6 +21,8 @@ let package = Package(
     .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
     // Tests only: property-based checks (numerals, the normaliser's offset map, escapes).
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    // Tests only: page-render snapshots (review page, print view, annex, memo).
+    .package(url: "https://github.com/pointfreeco/swift-snapshot-testing.git", from: "1.19.7"),
   ],
   targets: [
     // Pure core: text, normalisation, parsing, classification, playbook, evaluation. No I/O but resources.
@@ -77,6 +79,7 @@ let package = Package(
       dependencies: [
         "BunkaiServer", "BunkaiFormats", "bunkai", .product(name: "VaporTesting", package: "vapor"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
       ]
     ),
   ]

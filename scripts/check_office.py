@@ -44,13 +44,31 @@ def check_docx(path):
         if "insert-only" not in name and not body.findall(f".//{W}delText"):
             raise AssertionError("置き換えた段落の削除文字列（w:delText）がありません")
         notes.append(f"挿入 {len(ins)}・削除 {len(dels)}（{authors.pop()}）")
+        with zipfile.ZipFile(path) as z:
+            names = z.namelist()
+            # The vendor's own edits are tracked too (issue 12, item 10).
+            if "word/settings.xml" not in names or "<w:trackRevisions" not in z.read("word/settings.xml").decode("utf-8"):
+                raise AssertionError("settings.xml で変更履歴の記録（w:trackRevisions）が有効になっていません")
+            comments = z.read("word/comments.xml").decode("utf-8") if "word/comments.xml" in names else ""
+        refs = body.findall(f".//{W}commentReference")
+        if refs and "趣旨" not in comments:
+            raise AssertionError("修正履歴のコメントに趣旨がありません")
+        if refs:
+            notes.append(f"コメント {len(refs)}")
     if name.startswith("annex"):
-        header = [c.text for c in d.tables[-1].rows[0].cells]
+        # The items table (the signature block follows it).
+        items = next((t for t in d.tables if t.rows[0].cells[0].text == ANNEX_COLUMNS[0]), None)
+        if items is None:
+            raise AssertionError("別紙に項番から始まる表がありません")
+        header = [c.text for c in items.rows[0].cells]
         if header[: len(ANNEX_COLUMNS)] != ANNEX_COLUMNS:
             raise AssertionError(f"別紙の表の見出しが想定と違います: {header}")
-        if not d.tables[-1].rows[0]._tr.findall(f".//{W}tblHeader"):
+        if not items.rows[0]._tr.findall(f".//{W}tblHeader"):
             raise AssertionError("表の見出し行に繰り返し指定（w:tblHeader）がありません")
-        notes.append(f"項目 {len(d.tables[-1].rows) - 1} 行")
+        texts = [p.text.strip() for p in d.paragraphs]
+        if "以上" not in texts or not any("記名押印" in t for t in texts):
+            raise AssertionError("別紙に「以上」と記名押印の欄がありません")
+        notes.append(f"項目 {len(items.rows) - 1} 行")
     if name.startswith("memo") and not any("判断" in p.text for t in d.tables for r in t.rows for p in r.cells[0].paragraphs):
         raise AssertionError("メモに判断の行がありません")
     with zipfile.ZipFile(path) as z:
@@ -71,8 +89,18 @@ def check_xlsx(path):
             raise AssertionError(f"別紙の列の順序が想定と違います: {header}")
         if ws.freeze_panes != "A2":
             raise AssertionError(f"見出し行が固定されていません（{ws.freeze_panes}）")
-        if any(not ws.cell(row=r, column=1).value for r in range(2, ws.max_row + 1)):
+        # The items run to the first empty row; 以上 and the signature block follow it.
+        last = next((r for r in range(2, ws.max_row + 1) if all(c.value in (None, "") for c in ws[r])), ws.max_row + 1)
+        if any(not ws.cell(row=r, column=1).value for r in range(2, last)):
             raise AssertionError("項番の空いた行があります")
+        below = [c.value for r in range(last, ws.max_row + 1) for c in ws[r] if c.value]
+        if "以上" not in below:
+            raise AssertionError("別紙の表の後に「以上」がありません")
+        # 完了日: real dates, shown in 和暦.
+        for r in range(2, last):
+            cell = ws.cell(row=r, column=5)
+            if cell.value not in (None, "") and not (hasattr(cell.value, "year") and "ggg" in cell.number_format):
+                raise AssertionError(f"完了日が和暦の書式の日付になっていません（{cell.coordinate}: {cell.value!r}, {cell.number_format}）")
     return f"シート {wb.sheetnames}、{ws.max_row} 行 × {ws.max_column} 列"
 
 

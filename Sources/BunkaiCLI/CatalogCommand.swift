@@ -47,7 +47,9 @@ struct CatalogCommand: ParsableCommand {
           }
           let summary = item.titleIsSummary ? "（要約・公式文言ではありません）" : ""
           print("  \(item.number)\t\(item.displayTitle)\(summary)")
-          if item.title == nil, let hint = item.hint { print("  \t  手がかり: \(hint)") }
+          if item.title == nil, let note = ChecklistDisplay.note(item) {
+            print("  \t  \(note)公式の確認表は bunkai catalog import で取り込めます。")
+          }
         }
       }
     }

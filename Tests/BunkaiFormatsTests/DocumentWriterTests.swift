@@ -42,7 +42,7 @@ import Testing
     .map { String($0.output.1) }
     #expect(Array(header.prefix(7)) == ["項番", "項目", "内容", "初回確認", "完了日", "担当", "合意内容"])
     #expect(sheet.contains("state=\"frozen\"") && sheet.contains("<row r=\"\(annex.rows.count + 1)\" ht="))
-    #expect(sheet.contains("はい（2026-05-10）"))
+    #expect(sheet.contains("はい（令和8年5月10日）"))
     let workbook = try zipPart(data, "xl/workbook.xml")
     #expect(workbook.contains("name=\"合意事項\"") && workbook.contains("_xlnm.Print_Titles"))
     let header2 = try zipPart(data, "xl/worksheets/sheet2.xml")
@@ -50,7 +50,12 @@ import Testing
     // Back through the project's own reader.
     let read = try XlsxReader.read(data, path: "annex.xlsx")
     #expect(read.map(\.name) == ["合意事項", "契約"])
-    #expect(read.first?.rows.first?.first == "項番" && read.first?.rows.count == annex.rows.count + 1)
+    #expect(read.first?.rows.first?.first == "項番")
+    // The items, then 以上 and the block where both parties sign and seal.
+    let rows = read.first?.rows ?? []
+    #expect(rows.count > annex.rows.count + 1)
+    #expect(rows.dropFirst(annex.rows.count + 1).contains { $0.contains("以上") })
+    #expect(rows.dropFirst(annex.rows.count + 1).contains { $0.contains { $0.contains("記名押印") } })
   }
 
   @Test func htmlIsSelfContainedAndEscaped() throws {
@@ -99,7 +104,9 @@ import Testing
         reason: "理由\(i + 1)：院内で協議した結果 <要確認>", by: "山田 花子", at: "2026-11-2\(i) 10:00")
     }
     return ReviewMemo(
-      review: review, catalog: CorpusTests.reviewer.catalog, decisions: decisions, generatedOn: "2026-11-21")
+      review: ReviewJSON(review, catalog: CorpusTests.reviewer.catalog),
+      catalog: CorpusTests.reviewer.catalog,
+      decisions: decisions, generatedOn: "2026-11-21")
   }
 
   @Test func markdownHasEveryDecisionAndReason() throws {

@@ -133,7 +133,7 @@ enum AnnexFixture {
     let rows = part2.enumerated().map { i, item in
       Annex.Row(
         number: item.number, title: item.displayTitle,
-        content: item.content ?? "（公式確認表の内容を取り込んでください）", firstCheck: i % 3 == 0 ? "いいえ" : "はい",
+        content: item.content ?? "", firstCheck: i % 3 == 0 ? "いいえ" : "はい",
         firstCheckDate: "2026-05-10", completedOn: i % 3 == 0 ? "2026-06-\(10 + i % 20)" : nil,
         owner: ["医療機関", "事業者", "共同"][i % 3],
         agreed: "\(item.number) について、乙が実施する対策と甲が実施する対策を別表のとおり分担する。\n甲は、乙の説明に基づき院内の手順を整える。",

@@ -74,10 +74,14 @@ import Testing
     let (original, output) = try redlined()
     let a = try zipEntries(original)
     let b = try zipEntries(output)
-    #expect(a.map(\.path) == b.map(\.path))
-    for (x, y) in zip(a, b) where x.path != "word/document.xml" {
+    // The fixture has no settings part: one is added (with its type and relationship) so that
+    // 「変更履歴の記録」 is on for the vendor's own edits (issue 12, item 10).
+    #expect(a.map(\.path) + ["word/settings.xml"] == b.map(\.path))
+    let added = ["word/document.xml", "[Content_Types].xml", "word/_rels/document.xml.rels"]
+    for (x, y) in zip(a, b) where !added.contains(x.path) {
       #expect(x.data == y.data, "\(x.path) が変わっています")
     }
+    #expect(try zipPart(output, "word/settings.xml").contains("<w:trackRevisions/>"))
     let edited = try zipPart(output, "word/document.xml")
     #expect(edited != F.documentXML)
     #expect(Self.revert(edited, author: F.author) == F.documentXML)

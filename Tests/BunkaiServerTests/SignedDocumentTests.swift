@@ -154,8 +154,9 @@ struct SignedDocumentTests {
       let header = try #require(rows.first(where: { $0.first == "項番" }))
       #expect(Array(header.prefix(7)) == ["項番", "項目", "内容", "初回確認", "完了日", "担当", "合意内容"])
       let row = try #require(rows.first(where: { $0.first == "C-1" }))
-      #expect(row[3].contains("いいえ") && row[3].contains("2026-05-10"))
-      #expect(row[4] == DashboardController.today())
+      // Dates as offices write them (令和…), and the completion date a real date cell.
+      #expect(row[3].contains("いいえ") && row[3].contains("令和8年5月10日"))
+      #expect(row[4] == String(try #require(Wareki.serial(iso: DashboardController.today()))))
       #expect(row[5] == "共同")
       #expect(row[6] == agreed)
 

@@ -16,9 +16,6 @@ public struct ChecklistCatalog: Sendable {
     self.items = items
   }
 
-  /// Shown where the official title is not in the catalogue.
-  public static let unknownTitle = "公式確認表から取り込んでください"
-
   public func item(_ id: String) -> ChecklistItem? { items.first { $0.id == id } }
 
   /// Items of another catalogue replace ours by id; new ones are added.
@@ -102,7 +99,66 @@ public struct ChecklistItem: Sendable, Codable, Equatable {
     self.hint = hint
   }
 
-  public var displayTitle: String { title ?? ChecklistCatalog.unknownTitle }
+  /// What pages and documents show as the item's 項目: the title when known; for an A item
+  /// without one, the guide's grouping; otherwise the section's name. Never invented wording,
+  /// never an instruction (see `ChecklistDisplay`).
+  public var displayTitle: String { ChecklistDisplay.title(self) }
+
+  /// True when the catalogue has no title for the item (the official form not imported).
+  public var titleIsUnknown: Bool { title == nil }
+}
+
+/// How a checklist item is named where its official title is not in the catalogue, in one place
+/// for the institution's pages, the vendor's pages, the annex and the memo (DOMAIN.md section 2).
+public enum ChecklistDisplay {
+  /// Where the ministries publish the official form (the page the guide cites).
+  public static let officialFormURL =
+    "https://www.meti.go.jp/shingikai/mono_info_service/medical_information_system/checklist.html"
+
+  /// The guide's grouping of the A items it groups.
+  public static func guideGroup(number: String) -> String? {
+    switch number {
+    case "A-1", "A-2", "A-3", "A-4": "2省ガイドラインに基づく事業者の安全管理"
+    case "A-5", "A-10", "A-12": "事業者の体制の変更と再委託"
+    case "A-11": "医療機関側（利用者側）のセキュリティに関するリスクコミュニケーション"
+    default: nil
+    }
+  }
+
+  /// The section's name as the form heads it.
+  public static func sectionName(part: Int, section: String?) -> String {
+    if part == 1 { return "Part1 主に医療機関が実施する項目" }
+    switch section {
+    case "A": return "共通"
+    case "B": return "システム導入契約"
+    case "C": return "システム保守・運用契約"
+    default: return "Part\(part)"
+    }
+  }
+
+  public static func title(_ item: ChecklistItem) -> String {
+    if let t = item.title, !t.isEmpty { return t }
+    if let g = guideGroup(number: item.number) { return "\(g)（ガイドの分類）" }
+    return "\(sectionName(part: item.part, section: item.section))の項目（項目名は未登録）"
+  }
+
+  /// A short note beside a title that is not the official wording, or nil.
+  public static func note(_ item: ChecklistItem) -> String? {
+    if item.title == nil {
+      return guideGroup(number: item.number) != nil
+        ? "公式の項目名ではなく、手引きによる分類を表示しています。" : "公式の項目名はまだ登録されていません。"
+    }
+    return item.titleIsSummary ? "Bunkai が付けた要約です。公式の文言ではありません。" : nil
+  }
+
+  /// "A-5 事業者の体制の変更と再委託（ガイドの分類）".
+  public static func label(_ item: ChecklistItem) -> String { "\(item.number) \(title(item))" }
+
+  /// The label of an item id, read in a catalogue; the id alone when the catalogue lacks it.
+  public static func label(_ id: String, in catalog: ChecklistCatalog) -> String {
+    guard let item = catalog.item(id) else { return id }
+    return (item.part == 1 ? "Part1 " : "Part2 ") + label(item)
+  }
 }
 
 /// Reads and writes catalogue YAML (schema in docs/playbook.md).

@@ -17,19 +17,22 @@ public struct RedlineEdit: Sendable, Equatable {
   public var paragraph: Int
   /// The new wording; each line becomes a paragraph.
   public var text: String
+  /// A Word comment on the change (its intent, 趣旨), or nil.
+  public var comment: String?
 
-  public init(_ kind: Kind, paragraph: Int, text: String) {
+  public init(_ kind: Kind, paragraph: Int, text: String, comment: String? = nil) {
     self.kind = kind
     self.paragraph = paragraph
     self.text = text
+    self.comment = comment
   }
 
-  public static func insert(after paragraph: Int, _ text: String) -> RedlineEdit {
-    RedlineEdit(.insertAfter, paragraph: paragraph, text: text)
+  public static func insert(after paragraph: Int, _ text: String, comment: String? = nil) -> RedlineEdit {
+    RedlineEdit(.insertAfter, paragraph: paragraph, text: text, comment: comment)
   }
 
-  public static func replace(_ paragraph: Int, with text: String) -> RedlineEdit {
-    RedlineEdit(.replace, paragraph: paragraph, text: text)
+  public static func replace(_ paragraph: Int, with text: String, comment: String? = nil) -> RedlineEdit {
+    RedlineEdit(.replace, paragraph: paragraph, text: text, comment: comment)
   }
 }
 
@@ -63,6 +66,27 @@ public enum DocxRedline {
     }
     var splicer = DocumentSplicer(Array(document), author: author, date: date)
     let edited = try splicer.apply(edits)
+    let comments = splicer.comments
+    let paths = Set(zip.entries.map(\.name))
+    /// The parts that change besides document.xml: comments (with their type and relationship)
+    /// and the settings that switch on tracking.
+    func changed(_ path: String, _ data: Data) -> Data {
+      let text = String(decoding: data, as: UTF8.self)
+      switch path {
+      case "word/settings.xml": return Data(WordComments.trackingRevisions(text).utf8)
+      case "word/comments.xml" where !comments.isEmpty:
+        return Data(WordComments.merged(text, comments, author: author, date: date).utf8)
+      case "[Content_Types].xml":
+        var t = comments.isEmpty ? text : WordComments.contentTypes(text)
+        if !paths.contains("word/settings.xml") { t = DocxParts.withSettingsType(t) }
+        return Data(t.utf8)
+      case "word/_rels/document.xml.rels":
+        var t = comments.isEmpty ? text : WordComments.relationships(text)
+        if !paths.contains("word/settings.xml") { t = DocxParts.withSettingsRelationship(t) }
+        return Data(t.utf8)
+      default: return data
+      }
+    }
     let out = try Archive(accessMode: .create)
     // ZIPFoundation lists the entries checked by ZipDirectory, in the same (directory) order.
     for (index, entry) in try zip.archive().enumerated() {
@@ -75,9 +99,18 @@ public enum DocxRedline {
         continue
       }
       guard entry.type == .file else { continue }
-      let data = entry.path == "word/document.xml" ? Data(edited) : try zip.read(at: index)
+      let data =
+        entry.path == "word/document.xml" ? Data(edited) : changed(entry.path, try zip.read(at: index))
       try OOXMLPackage.add(
         data, as: entry.path, to: out, date: date, compression: entry.isCompressed ? .deflate : .none)
+    }
+    if !comments.isEmpty, !paths.contains("word/comments.xml") {
+      try OOXMLPackage.add(
+        Data(WordComments.part(comments, author: author, date: date).utf8), as: "word/comments.xml", to: out)
+    }
+    if !paths.contains("word/settings.xml") {
+      try OOXMLPackage.add(
+        Data(WordComments.trackingRevisions(DocxParts.settings).utf8), as: "word/settings.xml", to: out)
     }
     guard let data = out.data else { throw OfficeWriteError("修正履歴付きの文書を作成できませんでした") }
     return data
@@ -97,14 +130,16 @@ public enum DocxRedline {
     }
     let byParagraph = Dictionary(grouping: edits, by: \.paragraph)
     var w = DocxWriter(title: title, author: author)
+    w.tracksRevisions = true
     for (i, line) in lines.enumerated() {
       var extra = byParagraph[i] ?? []
       if let r = extra.firstIndex(where: { $0.kind == .replace }) {
-        w.replacedParagraph(String(line), with: extra.remove(at: r).text, author: author, date: date)
+        let e = extra.remove(at: r)
+        w.replacedParagraph(String(line), with: e.text, author: author, date: date, comment: e.comment)
       } else {
         w.paragraph(String(line))
       }
-      for e in extra { w.insertedParagraphs(e.text, author: author, date: date) }
+      for e in extra { w.insertedParagraphs(e.text, author: author, date: date, comment: e.comment) }
     }
     return try w.data()
   }
@@ -130,6 +165,68 @@ public enum DocxRedline {
         ?? paragraph(containing: source.scalars.count, in: source)
       return .insert(after: anchor, d.wording)
     }
+  }
+
+  /// The edits for the proposals of a stored review, on the document's text read again (the
+  /// engine is not run): a proposal that replaces wording replaces the paragraph holding it (the
+  /// rest of the paragraph kept), one that adds a paragraph goes after its article, a new article
+  /// after the last one. Each edit carries the proposal's intent as a comment.
+  public static func edits(for proposals: [Proposal], review: ReviewJSON, source: SourceText) -> [RedlineEdit]
+  {
+    let articles = review.document.articles
+    let lastEnd =
+      articles.filter { ProposalPlan.leadingInt($0.number) != nil }.max {
+        (ProposalPlan.leadingInt($0.number)!, $0.start) < (ProposalPlan.leadingInt($1.number)!, $1.start)
+      }?.end ?? source.scalars.count
+    return proposals.compactMap { p in
+      guard !WordML.lines(p.text).isEmpty else { return nil }
+      let comment = p.intent.isEmpty ? nil : "趣旨: " + p.intent
+      if let old = p.replaces, let span = span(of: old, in: source, review: review, finding: p.finding) {
+        let first = paragraph(containing: span.lowerBound, in: source)
+        if first == paragraph(containing: max(span.upperBound - 1, span.lowerBound), in: source) {
+          let whole = paragraphText(first, in: source)
+          return .replace(first, with: replacing(old, in: whole, with: p.text), comment: comment)
+        }
+      }
+      let end = p.article.flatMap { a in articles.first { $0.number == a }?.end } ?? lastEnd
+      return .insert(after: paragraph(containing: max(end - 1, 0), in: source), p.text, comment: comment)
+    }
+  }
+
+  /// Where the replaced wording stands: found in the text, or the finding's first quote.
+  static func span(of old: String, in source: SourceText, review: ReviewJSON, finding: Int) -> Range<Int>? {
+    if let r = source.text.range(of: old) {
+      let start = source.text.unicodeScalars.distance(from: source.text.startIndex, to: r.lowerBound)
+      return start..<(start + old.unicodeScalars.count)
+    }
+    guard review.findings.indices.contains(finding), let e = review.findings[finding].evidence.first,
+      e.start >= 0, e.start < e.end, e.end <= source.scalars.count
+    else { return nil }
+    return e.start..<e.end
+  }
+
+  /// The paragraph's text: the replaced wording swapped for the new wording, the rest kept; the
+  /// new wording alone when the paragraph held only the old one (with or without its number).
+  static func replacing(_ old: String, in paragraph: String, with new: String) -> String {
+    let whole = paragraph.trimmingCharacters(in: .whitespacesAndNewlines)
+    let bare = ProposalPlan.paragraphNumber(whole)?.1 ?? whole
+    if whole == old || bare == old || !whole.contains(old) { return new }
+    let newBare = ProposalPlan.paragraphNumber(new)?.1 ?? new
+    return whole.replacingOccurrences(of: old, with: newBare)
+  }
+
+  /// The text of one paragraph (docx) or line (text).
+  static func paragraphText(_ p: Int, in source: SourceText) -> String {
+    if source.origins.isEmpty {
+      let lines = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+      return p < lines.count ? String(lines[p]) : ""
+    }
+    guard let first = source.origins.firstIndex(where: { $0.paragraph == p }) else { return "" }
+    let start = source.origins[first].start
+    let end = source.origins[first...].first { $0.paragraph != p }?.start ?? source.scalars.count
+    var out = String.UnicodeScalarView()
+    out.append(contentsOf: source.scalars[start..<max(start, min(end, source.scalars.count))])
+    return String(out)
   }
 
   /// The paragraph (docx) or line (text) holding a scalar offset of the source text.
@@ -169,6 +266,16 @@ extension DocxRedline {
 struct DocumentSplicer {
   let x: XMLBytes
   var marks: RevisionMarks
+  /// The comments the edits carry, for the comments part.
+  var comments: [WordComments.Comment] = []
+
+  /// A comment id for an edit's comment, recorded for the comments part.
+  mutating func comment(_ text: String?) -> Int? {
+    guard let text, !text.isEmpty else { return nil }
+    let id = marks.commentId()
+    comments.append(.init(id: id, text: text))
+    return id
+  }
 
   init(_ bytes: [UInt8], author: String, date: Date) {
     x = XMLBytes(bytes)
@@ -269,15 +376,18 @@ struct DocumentSplicer {
       let style = anchorStyle(p)
       var after = ""
       if let r = pending.firstIndex(where: { $0.kind == .replace }), !hasInnerParagraph(p) {
-        var lines = WordML.lines(pending.remove(at: r).text)
+        let e = pending.remove(at: r)
+        var lines = WordML.lines(e.text)
         let first = lines.isEmpty ? "" : lines.removeFirst()
-        splices.append(replacement(p, first, rPr: style.rPr))
+        splices.append(replacement(p, first, rPr: style.rPr, comment: comment(e.comment)))
         for line in lines { after += marks.insertedParagraph(line, pPr: style.pPr, rPr: style.rPr) }
       }
       // A paragraph holding a text box keeps its content: its replacement becomes an insertion.
       for e in pending {
+        var id = comment(e.comment)
         for line in WordML.lines(e.text) {
-          after += marks.insertedParagraph(line, pPr: style.pPr, rPr: style.rPr)
+          after += marks.insertedParagraph(line, pPr: style.pPr, rPr: style.rPr, comment: id)
+          id = nil
         }
       }
       // New wording belongs in the body, not in a table cell: it goes after the table.
@@ -360,11 +470,12 @@ struct DocumentSplicer {
 
   /// The paragraph's runs wrapped in w:del (their w:t turned into w:delText), then the new text
   /// in w:ins; the paragraph's own tags and properties stay as they were.
-  mutating func replacement(_ p: Paragraph, _ text: String, rPr: String) -> (
+  mutating func replacement(_ p: Paragraph, _ text: String, rPr: String, comment: Int? = nil) -> (
     range: Range<Int>, bytes: [UInt8]
   ) {
+    let (open, shut) = comment.map { (WordComments.start($0), WordComments.end($0)) } ?? ("", "")
     guard let close = p.close else {
-      let inserted = text.isEmpty ? "" : marks.inserted(text, rPr: rPr)
+      let inserted = text.isEmpty ? "" : open + marks.inserted(text, rPr: rPr) + shut
       // <w:p …/> becomes <w:p …>…</w:p>.
       var open = Array(x.b[p.open.start..<p.open.end - 2])
       while let last = open.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D {
@@ -396,7 +507,7 @@ struct DocumentSplicer {
     }
     out += x.b[copied..<close.start]
     // Ids in document order: the deletions, then the insertion.
-    if !text.isEmpty { out += Array(marks.inserted(text, rPr: rPr).utf8) }
+    if !text.isEmpty { out += Array((open + marks.inserted(text, rPr: rPr) + shut).utf8) }
     return (from..<close.start, out)
   }
 
@@ -429,18 +540,18 @@ extension DocxRedline {
     return lines.dropFirst().joined(separator: "\n")
   }
 
-  /// Every suggestion of a review as a tracked insertion: into the original .docx, or into a new
-  /// .docx of the text for other sources. For people who use only the command line.
+  /// Every suggestion of a review as a tracked change, numbered and commented as the web's redline
+  /// is: into the original .docx, or into a new .docx of the text for other sources. For people
+  /// who use only the command line.
   public static func allSuggestions(
     _ review: ReviewResult, original: Data?, author: String, date: Date
   ) throws -> Data {
-    let decisions = review.findings.indices.map {
-      // Wording that replaces a clause saying the opposite replaces its paragraph.
-      RedlineDecision(
-        finding: $0, wording: review.findings[$0].suggestion.text,
-        replace: review.findings[$0].suggestion.replaces != nil)
-    }
-    let edits = edits(for: review, decisions: decisions)
+    let stored = ReviewJSON(review, catalog: ChecklistCatalog(id: "", version: "", source: nil, items: []))
+    let proposals = ProposalPlan.make(
+      stored,
+      decisions: Dictionary(
+        uniqueKeysWithValues: review.findings.indices.map { ($0, MemoDecision(kind: .propose)) }))
+    let edits = edits(for: proposals, review: stored, source: review.source)
     if review.source.format == "docx", let original {
       return try apply(to: original, edits: edits, author: author, date: date, path: review.source.path)
     }

@@ -78,21 +78,47 @@ public struct DocxWriter {
     body += xml + "</w:tbl><w:p/>"
   }
 
-  /// Paragraphs whose insertion is tracked, by `author` at `date`.
-  public mutating func insertedParagraphs(_ text: String, author: String, date: Date) {
+  /// Paragraphs whose insertion is tracked, by `author` at `date`, with an optional comment.
+  public mutating func insertedParagraphs(_ text: String, author: String, date: Date, comment: String? = nil)
+  {
     var m = marks(author: author, date: date)
-    for line in WordML.lines(text) { body += m.insertedParagraph(line) }
+    var id = comment.map { c -> Int in
+      let id = m.commentId()
+      comments.append(.init(id: id, text: c))
+      return id
+    }
+    commentAuthor = (author, date)
+    for line in WordML.lines(text) {
+      body += m.insertedParagraph(line, comment: id)
+      id = nil
+    }
     marks = m
   }
 
+  /// Comments on tracked changes, and whether Word records further changes.
+  private var comments: [WordComments.Comment] = []
+  private var commentAuthor: (String, Date)?
+  /// Switch on 「変更履歴の記録」 (the redline, so the other side's edits are tracked too).
+  public var tracksRevisions = false
+
   /// A paragraph whose old text is tracked as deleted and new text as inserted; further lines of
   /// the new text become inserted paragraphs.
-  public mutating func replacedParagraph(_ old: String, with new: String, author: String, date: Date) {
+  public mutating func replacedParagraph(
+    _ old: String, with new: String, author: String, date: Date, comment: String? = nil
+  ) {
     var m = marks(author: author, date: date)
     var lines = WordML.lines(new)
     let first = lines.isEmpty ? "" : lines.removeFirst()
+    var (open, shut) = ("", "")
+    if let comment {
+      let id = m.commentId()
+      comments.append(.init(id: id, text: comment))
+      commentAuthor = (author, date)
+      (open, shut) = (WordComments.start(id), WordComments.end(id))
+    }
     body +=
-      "<w:p>" + (old.isEmpty ? "" : m.deleted(old)) + (first.isEmpty ? "" : m.inserted(first)) + "</w:p>"
+      "<w:p>" + (old.isEmpty ? "" : m.deleted(old)) + (first.isEmpty ? "" : open + m.inserted(first) + shut)
+      + "</w:p>"
     for line in lines { body += m.insertedParagraph(line) }
     marks = m
   }
@@ -104,12 +130,22 @@ public struct DocxWriter {
 
   public func data() throws -> Data {
     var p = OOXMLPackage()
-    p.add("[Content_Types].xml", DocxParts.contentTypes)
+    let hasComments = !comments.isEmpty
+    p.add(
+      "[Content_Types].xml",
+      hasComments ? WordComments.contentTypes(DocxParts.contentTypes) : DocxParts.contentTypes)
     p.add("_rels/.rels", DocxParts.packageRels)
     p.add("word/document.xml", documentXML())
     p.add("word/styles.xml", DocxParts.styles)
-    p.add("word/settings.xml", DocxParts.settings)
-    p.add("word/_rels/document.xml.rels", DocxParts.documentRels)
+    p.add(
+      "word/settings.xml",
+      tracksRevisions ? WordComments.trackingRevisions(DocxParts.settings) : DocxParts.settings)
+    p.add(
+      "word/_rels/document.xml.rels",
+      hasComments ? WordComments.relationships(DocxParts.documentRels) : DocxParts.documentRels)
+    if hasComments, let (a, d) = commentAuthor {
+      p.add("word/comments.xml", WordComments.part(comments, author: a, date: d))
+    }
     p.add("docProps/core.xml", DocxParts.core(title: title, author: author))
     return try p.zip()
   }
@@ -151,6 +187,29 @@ enum DocxParts {
     + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
     + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>"
     + "</Relationships>"
+
+  /// A package without settings.xml gets ours: its content type and relationship.
+  static func withSettingsType(_ xml: String) -> String {
+    guard !xml.contains("/word/settings.xml"), let r = xml.range(of: "</Types>", options: .backwards) else {
+      return xml
+    }
+    return xml.replacingCharacters(
+      in: r,
+      with:
+        "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/></Types>"
+    )
+  }
+
+  static func withSettingsRelationship(_ xml: String) -> String {
+    let type = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings"
+    guard !xml.contains(type), let r = xml.range(of: "</Relationships>", options: .backwards) else {
+      return xml
+    }
+    return xml.replacingCharacters(
+      in: r,
+      with:
+        "<Relationship Id=\"rIdBunkaiSettings\" Type=\"\(type)\" Target=\"settings.xml\"/></Relationships>")
+  }
 
   static let settings =
     XMLText.declaration

@@ -4,6 +4,8 @@ import Foundation
 public enum XlsxCell: Sendable, Equatable, ExpressibleByStringLiteral {
   case text(String)
   case number(Double)
+  /// A date written "YYYY-MM-DD": a real date cell shown in 和暦 (令和8年4月1日).
+  case date(String)
   case empty
 
   public init(stringLiteral value: String) { self = .text(value) }
@@ -176,6 +178,13 @@ public struct XlsxWriter {
       case .number(let v):
         let text = v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
         xml += "<c r=\"\(ref)\" s=\"\(style)\"><v>\(text)</v></c>"
+      case .date(let iso):
+        if let serial = Wareki.serial(iso: iso) {
+          xml += "<c r=\"\(ref)\" s=\"3\"><v>\(serial)</v></c>"
+        } else {
+          xml +=
+            "<c r=\"\(ref)\" s=\"\(style)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLText.escape(iso))</t></is></c>"
+        }
       case .empty:
         xml += "<c r=\"\(ref)\" s=\"\(style)\"/>"
       }
@@ -195,6 +204,8 @@ public struct XlsxWriter {
   /// Style 1: header (bold, shaded, bordered, wrapped); style 2: body (bordered, wrapped, top).
   static let styles =
     XMLText.declaration + "<styleSheet xmlns=\"\(mainNS)\">"
+    // 和暦 dates: era, year, month and day ("令和8年4月1日").
+    + "<numFmts count=\"1\"><numFmt numFmtId=\"176\" formatCode=\"[$-411]ggge&quot;年&quot;m&quot;月&quot;d&quot;日&quot;\"/></numFmts>"
     + "<fonts count=\"2\"><font><sz val=\"10\"/><name val=\"游ゴシック\"/><family val=\"3\"/><charset val=\"128\"/></font>"
     + "<font><b/><sz val=\"10\"/><name val=\"游ゴシック\"/><family val=\"3\"/><charset val=\"128\"/></font></fonts>"
     + "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
@@ -203,11 +214,13 @@ public struct XlsxWriter {
     + "<border><left style=\"thin\"><color auto=\"1\"/></left><right style=\"thin\"><color auto=\"1\"/></right>"
     + "<top style=\"thin\"><color auto=\"1\"/></top><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>"
     + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-    + "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+    + "<cellXfs count=\"4\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
     + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\" applyAlignment=\"1\">"
     + "<alignment vertical=\"center\" wrapText=\"1\"/></xf>"
     + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyBorder=\"1\" applyAlignment=\"1\">"
-    + "<alignment vertical=\"top\" wrapText=\"1\"/></xf></cellXfs>"
+    + "<alignment vertical=\"top\" wrapText=\"1\"/></xf>"
+    + "<xf numFmtId=\"176\" fontId=\"0\" fillId=\"0\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyBorder=\"1\" applyAlignment=\"1\">"
+    + "<alignment vertical=\"top\"/></xf></cellXfs>"
     + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
     + "</styleSheet>"
 }

@@ -11,23 +11,12 @@ enum ReportText {
     }
   }
 
-  static let guideRefLabels: [String: String] = [
-    "A": "A 管理ルールの可視化", "B1": "B1 変更の把握", "B2": "B2 再委託", "C1": "C1 医療機関側の対策",
-    "C2": "C2 医療機関が用意する物", "D1": "D1 損害賠償の前提", "D2": "D2 免責の前提",
-  ]
-
   static func guideRefs(_ refs: [String]) -> String {
-    refs.map { guideRefLabels[$0] ?? $0 }.joined(separator: "、")
+    refs.map(Concerns.name).joined(separator: "、")
   }
 
   static func checklist(_ ids: [String], _ catalog: ChecklistCatalog) -> String {
-    ids.map { id in
-      guard let item = catalog.item(id) else { return id }
-      let label =
-        item.number.hasPrefix("A") || item.number.hasPrefix("B") || item.number.hasPrefix("C")
-        ? "Part2 \(item.number)" : "Part\(item.part) \(item.number)"
-      return "\(label) \(item.displayTitle)\(item.titleIsSummary ? "（要約）" : "")"
-    }.joined(separator: " / ")
+    ids.map { ChecklistDisplay.label($0, in: catalog) }.joined(separator: " / ")
   }
 
   static func place(_ f: Finding, _ contract: Contract) -> String {

@@ -95,10 +95,14 @@ func routes(_ app: Application) throws {
   let web = app.grouped(app.sessions.middleware, CSRFMiddleware(), SessionUserAuthenticator())
   AuthController().register(web)
   InvitationController().registerPublic(web)
+  // The glossary holds no organisation's data: open to anyone, signed in or not.
+  GlossaryController().register(web)
   let signedIn = web.grouped(LoginRequired())
   // Pages both sides use; each checks the contract is the user's to open.
   ExchangeController().register(signedIn)
   AccountController().register(signedIn)
+  // The admin's checklist-import notice.
+  ImportNotice.register(signedIn)
   // The institution's own pages: vendor users are kept out.
   let institution = signedIn.grouped(InstitutionOnly())
   DashboardController().register(institution)

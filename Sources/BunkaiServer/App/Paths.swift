@@ -49,4 +49,6 @@ enum Paths {
   static func annex(_ contractID: UUID, _ ext: String) -> String { "/contracts/\(contractID)/annex.\(ext)" }
   static func redline(_ reviewID: UUID) -> String { "/reviews/\(reviewID)/redline.docx" }
   static func memo(_ reviewID: UUID, _ ext: String) -> String { "/reviews/\(reviewID)/memo.\(ext)" }
+  static let glossary = "/glossary"
+  static let dismissImportNotice = "/notices/checklist-import/dismiss"
 }

@@ -14,6 +14,11 @@ struct ChecklistController {
     var titleIsSummary: Bool
     var titleUnknown: Bool
     var hint: String
+    /// Why the title shown is not the official wording (see ChecklistDisplay), or empty.
+    var titleNote: String
+    /// What Bunkai knows of an item whose official text is not imported (Part1 item 1: the
+    /// documents to check the vendor with), its terms explained; empty otherwise.
+    var known: [Glossary.Piece]
     var content: String
     var initials: [Option]
     var initialLabel: String
@@ -44,6 +49,7 @@ struct ChecklistController {
     var yesCount: Int
     var noWithoutDate: Int
     var printMode: Bool
+    var importNotice = ImportNotice(show: false, back: "")
   }
 
   func register(_ routes: any RoutesBuilder) {
@@ -69,6 +75,8 @@ struct ChecklistController {
       return Row(
         id: item.id, number: item.number, section: item.section ?? "", title: item.displayTitle,
         titleIsSummary: item.titleIsSummary, titleUnknown: item.title == nil, hint: item.hint ?? "",
+        titleNote: ChecklistDisplay.note(item) ?? "",
+        known: item.content == nil && item.title != nil ? Glossary.pieces(item.hint ?? "") : [],
         content: item.content ?? "", initials: InitialAnswer.options(initial, label: \.label),
         initialLabel: initial.label,
         completedOn: a?.completedOn ?? "", owners: Owner.options(owner, label: \.label),
@@ -101,15 +109,16 @@ struct ChecklistController {
     let (items, answers, coverage, label) = try await Self.part2Data(req, contract: c)
     let vendor = try await Vendor.find(c.vendorID, on: req.db)
     let rows = Self.rows(items, answers: answers, coverage: coverage)
-    return try await req.render(
-      print ? "checklist-print" : "checklist",
-      Self.context(
-        page: req.page("確認表 Part2: \(c.title)", nav: "contracts"), heading: "確認表 Part2【医療機関と事業者が共同で実施する項目】",
-        part: 2,
-        rows: rows, contract: c, vendor: vendor?.name, firstMeeting: c.firstMeetingOn, label: label,
-        action: Paths.checklist(c.id!), csv: Paths.checklistCSV(c.id!),
-        printLink: Paths.checklistPrint(c.id!),
-        print: print))
+    var context = Self.context(
+      page: try await req.page("確認表 Part2: \(c.title)", nav: "contracts"),
+      heading: "確認表 Part2【医療機関と事業者が共同で実施する項目】",
+      part: 2,
+      rows: rows, contract: c, vendor: vendor?.name, firstMeeting: c.firstMeetingOn, label: label,
+      action: Paths.checklist(c.id!), csv: Paths.checklistCSV(c.id!),
+      printLink: Paths.checklistPrint(c.id!),
+      print: print)
+    if !print { context.importNotice = ImportNotice.make(req, items: items, back: Paths.checklist(c.id!)) }
+    return try await req.render(print ? "checklist-print" : "checklist", context)
   }
 
   func part1(req: Request, print: Bool) async throws -> View {
@@ -117,15 +126,17 @@ struct ChecklistController {
     let (catalog, version) = try await Checklists.catalog(req.db, engine: req.engine, org: actor.orgID)
     let answers = try await Checklists.answers(req.db, org: actor.orgID, contractID: nil)
     let org = try await Organisation.find(actor.orgID, on: req.db)
-    return try await req.render(
-      print ? "checklist-print" : "checklist",
-      Self.context(
-        page: req.page("確認表 Part1", nav: "part1"), heading: "確認表 Part1【主に医療機関が実施する項目】", part: 1,
-        rows: Self.rows(Checklists.items(catalog, contract: nil), answers: answers, coverage: [:]),
-        contract: nil,
-        vendor: nil, firstMeeting: org?.part1CheckedOn, label: Checklists.label(version), action: Paths.part1,
-        csv: Paths.part1CSV,
-        printLink: Paths.part1 + "/print", print: print))
+    let items = Checklists.items(catalog, contract: nil)
+    var context = Self.context(
+      page: try await req.page("確認表 Part1", nav: "part1"), heading: "確認表 Part1【主に医療機関が実施する項目】", part: 1,
+      rows: Self.rows(items, answers: answers, coverage: [:]),
+      contract: nil,
+      vendor: nil, firstMeeting: org?.part1CheckedOn, label: Checklists.label(version), action: Paths.part1,
+      csv: Paths.part1CSV,
+      printLink: Paths.part1 + "/print", print: print)
+    // Part1 holds only one item here: the notice counts the whole catalogue.
+    if !print { context.importNotice = ImportNotice.make(req, items: catalog.items, back: Paths.part1) }
+    return try await req.render(print ? "checklist-print" : "checklist", context)
   }
 
   static func context(

@@ -1,65 +1,104 @@
+import BunkaiCore
 import BunkaiFormats
 import Fluent
 import NIOConcurrencyHelpers
 import Vapor
 
-/// The parts of a review page that never change, kept per review: a stored review and its
+/// The review page's page cache. What never changes is kept per review: a stored review and its
 /// document are never edited (a new upload is a new review), so every app instance may keep them.
-/// Decisions, sign-off and the form tokens are read and written per request.
+/// What can change (decisions, sign-off, the contract's title) is kept per organisation revision.
 final class ReviewPages: Sendable {
   struct Entry: Sendable {
-    let stored: StoredReview
-    /// The contract text with the evidence marked, escaped.
-    let textHTML: String
-    /// Each finding's card up to its decision block, escaped.
-    let cardHeads: [String]
+    let stored: ReviewJSON
+    /// The contract text cut at the evidence, for the page's text view.
+    let segments: [ReviewPageContext.Segment]
   }
 
-  /// What the database holds of a review that can change (decisions, sign-off, the contract's
-  /// title), as of an organisation revision. Read-only once built.
+  /// What the database holds of a review that can change, as of an organisation revision.
+  /// Read-only once built.
   struct State: @unchecked Sendable {
-    let review: ReviewRecord
+    let id: UUID
+    let organisationID: UUID
+    let contractID: UUID
+    let documentID: UUID
+    let signedOffBy: UUID?
     let contractTitle: String
     let filename: String
     let version: Int
     let uploadedAt: Date?
     let decisions: [Decision]
     let signedOff: String?
+    /// The organisation's checklist catalogue (imported titles over the built-in ones).
+    let catalog: ChecklistCatalog
+  }
+
+  /// A rendered page, as of an organisation revision, for one user, view and filter. The form
+  /// token differs per session: the page is kept split where it goes (`marker`) and joined with
+  /// the request's token.
+  struct RenderKey: Hashable {
+    var review: UUID
+    var user: UUID
+    var print: Bool
+    var query: String
+  }
+  /// Stands for the form token while a page is rendered for the cache (no contract text can hold
+  /// it: it is random per process).
+  let marker = "csrf-\(UUID().uuidString)"
+  private let rendered = NIOLockedValueBox<[RenderKey: (revision: Int, parts: [ByteBuffer])]>([:])
+
+  func rendered(_ key: RenderKey, revision: Int, csrf: String) -> View? {
+    guard let hit = rendered.withLockedValue({ $0[key] }), hit.revision == revision else { return nil }
+    return View(data: Self.join(hit.parts, HTMLText.escape(csrf)))
+  }
+
+  /// Keeps a page rendered with `marker` as its token; returns it with the request's token.
+  func keep(_ view: View, _ key: RenderKey, revision: Int?, csrf: String) -> View {
+    let parts = Self.split(view.data, at: marker)
+    if let revision {
+      rendered.withLockedValue { r in
+        if let old = r[key], old.revision > revision { return }
+        if r.count >= capacity * 4 { r.removeAll() }
+        r[key] = (revision, parts)
+      }
+    }
+    return View(data: Self.join(parts, HTMLText.escape(csrf)))
+  }
+
+  static func split(_ buffer: ByteBuffer, at marker: String) -> [ByteBuffer] {
+    let bytes = Array(buffer.readableBytesView)
+    let m = Array(marker.utf8)
+    var parts: [ByteBuffer] = []
+    var start = 0
+    var i = 0
+    while i + m.count <= bytes.count {
+      if bytes[i] == m[0] && Array(bytes[i..<i + m.count]) == m {
+        parts.append(ByteBuffer(bytes: bytes[start..<i]))
+        i += m.count
+        start = i
+      } else {
+        i += 1
+      }
+    }
+    parts.append(ByteBuffer(bytes: bytes[start...]))
+    return parts
+  }
+
+  static func join(_ parts: [ByteBuffer], _ token: String) -> ByteBuffer {
+    var out = ByteBuffer()
+    for (k, p) in parts.enumerated() {
+      if k > 0 { out.writeString(token) }
+      var p = p
+      out.writeBuffer(&p)
+    }
+    return out
   }
 
   private let entries = NIOLockedValueBox<[UUID: Entry]>([:])
   private let states = NIOLockedValueBox<[UUID: (revision: Int, state: State)]>([:])
 
-  private struct CardsKey: Hashable {
-    var review: UUID
-    var canEdit: Bool
-  }
-  private let cardParts = NIOLockedValueBox<[CardsKey: (revision: Int, parts: [String])]>([:])
-
-  /// A review's cards split where the form token goes. `build` writes them with the marker it is
-  /// given in place of the token (a random marker, so no contract text can contain it).
-  func cards(_ id: UUID, revision: Int?, canEdit: Bool, build: (String) -> String) -> [String] {
-    let key = CardsKey(review: id, canEdit: canEdit)
-    if let revision, let hit = cardParts.withLockedValue({ $0[key] }), hit.revision == revision {
-      return hit.parts
-    }
-    let marker = "csrf-\(UUID().uuidString)"
-    let parts = build(marker).components(separatedBy: marker)
-    if let revision {
-      cardParts.withLockedValue { c in
-        if let old = c[key], old.revision > revision { return }
-        if c.count >= capacity { c.removeAll() }
-        c[key] = (revision, parts)
-      }
-    }
-    return parts
-  }
-
   func state(_ id: UUID, org: UUID, revision: Int) -> State? {
     states.withLockedValue { s in
-      guard let hit = s[id], hit.revision == revision, hit.state.review.organisationID == org else {
-        return nil
-      }
+      guard let hit = s[id], hit.revision == revision, hit.state.organisationID == org else { return nil }
       return hit.state
     }
   }
@@ -76,90 +115,54 @@ final class ReviewPages: Sendable {
 
   func cachedEntry(_ id: UUID) -> Entry? { entries.withLockedValue { $0[id] } }
 
-  func entry(_ review: ReviewRecord, db: any Database) async throws -> Entry {
-    let id = try review.requireID()
-    if let hit = cachedEntry(id) { return hit }
+  func entry(_ state: State, db: any Database) async throws -> Entry {
+    if let hit = cachedEntry(state.id) { return hit }
     // The large columns are read only on a miss.
     guard
-      let full = try await ReviewRecord.query(on: db).filter(\.$id == id).field(\.$id).field(\.$resultJSON)
-        .field(\.$organisationID).field(\.$contractID).field(\.$documentID).first(),
-      let doc = try await ContractDocument.query(on: db).filter(\.$id == review.documentID).field(\.$id)
+      let full = try await ReviewRecord.query(on: db).filter(\.$id == state.id).field(\.$id).field(
+        \.$resultJSON
+      )
+      .field(\.$organisationID).field(\.$contractID).field(\.$documentID).first(),
+      let doc = try await ContractDocument.query(on: db).filter(\.$id == state.documentID).field(\.$id)
         .field(\.$text).field(\.$organisationID).field(\.$contractID).first()
     else { throw Abort(.notFound, reason: "指定されたデータが見つかりません。") }
-    let stored = try StoredReview.decode(full.resultJSON)
-    let entry = Entry(
-      stored: stored, textHTML: ReviewController.segments(doc.text, stored.findings).map(\.html).joined(),
-      cardHeads: stored.findings.enumerated().map { Self.cardHead($0.offset, $0.element) })
+    let stored = try ReviewJSON.decode(full.resultJSON)
+    let entry = Entry(stored: stored, segments: Self.segments(doc.text, stored.findings))
     entries.withLockedValue {
       if $0.count >= capacity { $0.removeAll() }
-      $0[id] = entry
+      $0[state.id] = entry
     }
     return entry
   }
 
-  static func cardHead(_ i: Int, _ f: StoredReview.Finding) -> String {
-    let e = HTMLText.escape
-    let sev = e(f.severity)
-    var h = "<article class=\"card sev-\(sev)\" id=\"f\(i + 1)\">\n  <header>\n"
-    h +=
-      "    <span class=\"badge sev-\(sev)\">重要度 \(e(ReviewController.severityLabels[f.severity] ?? f.severity))</span>\n"
-    h += "    <span class=\"badge\">\(e(ReviewController.statusLabels[f.status] ?? f.status))</span>\n"
-    h += "    <span class=\"ref\">\(e(f.guideRefs.joined(separator: "・")))</span>\n  </header>\n"
-    h += "  <h2>\(i + 1). \(e(f.title))</h2>\n"
-    h += "  <p class=\"where\">\(e(f.article.map { "第\($0)条" } ?? "該当する条項がありません"))</p>\n"
-    for ev in f.evidence { h += "  <blockquote>\(e(ev.text))</blockquote>\n" }
-    h += "  <h3>なぜ問題か</h3><p>\(e(f.explanation))</p>\n"
-    h += "  <h3>提案する文例</h3><pre class=\"suggestion\">\(e(f.suggestion.display))</pre>\n"
-    h += "  <h3>この文言の意図</h3><p>\(e(f.intent))</p>\n"
-    if let l = f.lesson {
-      h += "  <details><summary>参考: \(e(l.title))</summary><p>\(e(l.text))</p></details>\n"
-    }
-    h += "  <p class=\"items\">関連する確認表の項目: "
-    for r in f.checklist { h += "<span class=\"tag\">\(e(r.id)) \(e(r.title ?? ""))</span> " }
-    h += "</p>\n"
-    return h
-  }
-
-  /// A card's decision block: the current decision, the form (for editors) and the history.
-  static func decisionBlock(
-    _ i: Int, _ f: StoredReview.Finding, latest: Decision?, history: [Decision], csrf: String, canEdit: Bool,
-    action: String
-  ) -> String {
-    let e = HTMLText.escape
-    var h = "  <div class=\"decision\">\n"
-    if let d = latest {
-      h +=
-        "    <p class=\"current\"><strong>判断: \(e(d.kind.label))</strong>（\(e(d.userName))、\(e(Format.dateTime(d.createdAt)))）</p>\n"
-      if !d.wording.isEmpty { h += "    <pre class=\"suggestion\">\(e(d.wording))</pre>\n" }
-      if !d.reason.isEmpty { h += "    <p>理由: \(e(d.reason))</p>\n" }
-    } else {
-      h += "    <p class=\"current\">判断: まだ記録されていません</p>\n"
-    }
-    if canEdit {
-      h += "    <form method=\"post\" action=\"\(e(action))\" class=\"stack decision-form\">\n"
-      h += "      <input type=\"hidden\" name=\"_csrf\" value=\"\(e(csrf))\">\n"
-      h += "      <input type=\"hidden\" name=\"finding\" value=\"\(i + 1)\">\n"
-      h += "      <label>判断<select name=\"kind\" class=\"decision-kind\">"
-      for k in DecisionKind.allCases {
-        h += "<option value=\"\(k.rawValue)\"\(latest?.kind == k ? " selected" : "")>\(e(k.label))</option>"
+  /// Splits the text at evidence boundaries; a marked segment links to the first finding quoting
+  /// it, and the first segment of each finding carries the id its card's quotes link to.
+  static func segments(_ text: String, _ findings: [ReviewJSON.FindingDTO]) -> [ReviewPageContext.Segment] {
+    let scalars = Array(text.unicodeScalars)
+    var owner = [Int?](repeating: nil, count: scalars.count)
+    for (i, f) in findings.enumerated() {
+      for e in f.evidence where e.start >= 0 && e.end <= scalars.count && e.start < e.end {
+        for p in e.start..<e.end where owner[p] == nil { owner[p] = i + 1 }
       }
-      h += "</select></label>\n"
-      h +=
-        "      <label class=\"wording\">提案する文言（修正するとき）<textarea name=\"wording\" rows=\"4\">\(e(f.suggestion.text))</textarea></label>\n"
-      if !f.evidence.isEmpty {
-        h +=
-          "      <label class=\"wording check\"><input type=\"checkbox\" name=\"replace\" value=\"true\"> 引用した条文をこの文言に置き換える（修正提案の契約書では削除と挿入の履歴になります）</label>\n"
+    }
+    var out: [ReviewPageContext.Segment] = []
+    var seen: Set<Int> = []
+    var start = 0
+    while start < scalars.count {
+      var end = start + 1
+      while end < scalars.count && owner[end] == owner[start] { end += 1 }
+      var s = String.UnicodeScalarView()
+      s.append(contentsOf: scalars[start..<end])
+      if let n = owner[start] {
+        out.append(
+          .init(
+            text: String(s), mark: true, id: seen.insert(n).inserted ? "mark-f\(n)" : "", link: "#f\(n)"))
+      } else {
+        out.append(.init(text: String(s), mark: false, id: "", link: ""))
       }
-      h += "      <label>理由・メモ（「不要」のときは必須）<textarea name=\"reason\" rows=\"2\"></textarea></label>\n"
-      h += "      <button type=\"submit\">判断を記録する</button>\n    </form>\n"
+      start = end
     }
-    for d in history {
-      h +=
-        "    <p class=\"history\">以前の判断: \(e(d.kind.label))（\(e(d.userName))、\(e(Format.dateTime(d.createdAt)))）"
-      if !d.reason.isEmpty { h += " 理由: \(e(d.reason))" }
-      h += "</p>\n"
-    }
-    return h + "  </div>\n</article>\n"
+    return out
   }
 }
 

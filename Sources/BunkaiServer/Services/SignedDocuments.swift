@@ -23,25 +23,39 @@ enum SignedDocuments {
     let vendor = try await Vendor.find(contract.vendorID, on: db)
     var dates: [String] = []
     if contract.startDate != nil || contract.endDate != nil {
-      dates.append("期間 \(contract.startDate ?? "")〜\(contract.endDate ?? "")")
+      dates.append(
+        "期間 \(contract.startDate.map(Wareki.format(iso:)) ?? "")〜\(contract.endDate.map(Wareki.format(iso:)) ?? "")"
+      )
     }
     dates.append(contract.autoRenewal ? "自動更新あり" : "自動更新なし")
-    if let d = contract.noticeDeadline { dates.append("通知期限 \(d)") }
+    if let d = contract.noticeDeadline { dates.append("通知期限 \(Wareki.format(iso: d))") }
     let header = Annex.Header(
       institution: org?.name ?? "", vendor: vendor?.name ?? "", contractTitle: contract.title,
       contractDates: dates.joined(separator: "、"), generatedOn: DashboardController.today())
     let rows = items.map { item -> Annex.Row in
       let a = answers[item.id]
       let initial = a?.initial ?? .unanswered
+      let agreed = a?.agreed ?? ""
+      let institution = confirmation(a?.institutionConfirmedBy, a?.institutionConfirmedAt)
+      let vendor = confirmation(a?.vendorConfirmedBy, a?.vendorConfirmedAt)
       return Annex.Row(
-        number: item.number, title: item.displayTitle, content: item.content ?? "", firstCheck: initial.label,
+        number: item.number, title: item.displayTitle, content: annexContent(item, agreed: agreed),
+        firstCheck: initial.label,
         firstCheckDate: initial == .unanswered ? nil : contract.firstMeetingOn, completedOn: a?.completedOn,
-        owner: a.map { $0.owner == .unset ? "" : $0.owner.label } ?? "", agreed: a?.agreed ?? "",
-        exchange: summary(entries[item.id] ?? []),
-        institutionConfirmation: confirmation(a?.institutionConfirmedBy, a?.institutionConfirmedAt),
-        vendorConfirmation: confirmation(a?.vendorConfirmedBy, a?.vendorConfirmedAt))
+        owner: a.map { $0.owner == .unset ? "" : $0.owner.label } ?? "", agreed: agreed,
+        exchange: summary(entries[item.id] ?? []), institutionConfirmation: institution,
+        vendorConfirmation: vendor,
+        settled: a?.owner == .notApplicable || (institution != nil && vendor != nil))
     }
     return Annex(header: header, rows: rows)
+  }
+
+  /// 内容 of an annex row: the catalogue's text, else the content both sides agreed; until there is
+  /// either, a note that it is awaited (never invented official wording, never an empty cell).
+  static func annexContent(_ item: ChecklistItem, agreed: String) -> String {
+    if let c = item.content, !c.isEmpty { return c }
+    if !agreed.isEmpty { return agreed }
+    return "（合意内容の記入待ち）"
   }
 
   /// The annex as a file: "docx", "xlsx", "html" or "pdf" (through LibreOffice, with a time limit).
@@ -70,28 +84,19 @@ enum SignedDocuments {
 
   private static func confirmation(_ by: String?, _ at: Date?) -> Annex.Confirmation? {
     guard let by, let at else { return nil }
-    return Annex.Confirmation(name: by, at: Format.dateTime(at))
+    return Annex.Confirmation(name: by, at: Wareki.format(at))
   }
 
   // MARK: Review memo and redline
 
-  /// A stored review read again from its document: the engine is deterministic, so the findings
-  /// are the stored ones, now with the source offsets the redline needs. A review made by another
-  /// playbook version no longer matches and is refused rather than misplaced.
-  static func reviewResult(_ db: any Database, engine: Engine, review: ReviewRecord) async throws -> (
-    ReviewResult, ContractDocument
-  ) {
+  /// The stored review (its findings as made, with its playbook id and version), and its
+  /// document. Nothing here runs the engine again.
+  static func stored(_ db: any Database, review: ReviewRecord) async throws -> (ReviewJSON, ContractDocument)
+  {
     guard let doc = try await ContractDocument.find(review.documentID, on: db) else {
       throw Abort(.notFound, reason: "照合した契約書が見つかりません。")
     }
-    let stored = try StoredReview.decode(review.resultJSON)
-    let result = engine.reviewer.review(try loadSource(doc))
-    guard result.findings.map(\.ruleId) == stored.findings.map(\.ruleId) else {
-      throw Abort(
-        .conflict,
-        reason: "この照合結果は以前の条項ライブラリで作られたため、文書を作れません。契約書をもう一度アップロードして照合し直してください。")
-    }
-    return (result, doc)
+    return (try ReviewJSON.decode(review.resultJSON), doc)
   }
 
   private static func loadSource(_ doc: ContractDocument) throws -> SourceText {
@@ -106,49 +111,44 @@ enum SignedDocuments {
     Decisions.latest(try await Decision.query(on: db).filter(\.$reviewID == review.id!).all())
   }
 
-  static func memo(_ db: any Database, engine: Engine, review: ReviewRecord) async throws -> ReviewMemo {
-    let (result, _) = try await reviewResult(db, engine: engine, review: review)
-    let decisions = try await latestDecisions(db, review: review).mapValues { d in
+  static func memoDecisions(_ latest: [Int: Decision]) -> [Int: MemoDecision] {
+    latest.mapValues { d in
       MemoDecision(
         kind: MemoDecision.Kind(rawValue: d.kind.rawValue) ?? .none, wording: d.wording, reason: d.reason,
-        by: d.userName, at: Format.dateTime(d.createdAt))
+        by: d.userName, at: Format.dateTime(d.createdAt), replacesQuote: d.replacesQuote ?? false)
     }
-    return ReviewMemo(
-      review: result, catalog: engine.builtinCatalog, decisions: decisions,
-      generatedOn: DashboardController.today())
   }
 
-  /// The proposals of a review's decisions as tracked changes: into the vendor's own .docx, or
-  /// into a new .docx of the text for .txt and .pdf contracts. Edited wording replaces the quoted
-  /// paragraph of a clause that falls short; everything else is inserted where the finding places it.
+  static func memo(_ db: any Database, engine: Engine, review: ReviewRecord) async throws -> ReviewMemo {
+    let stored = try ReviewJSON.decode(review.resultJSON)
+    let (catalog, _) = try await Checklists.catalog(db, engine: engine, org: review.organisationID)
+    return ReviewMemo(
+      review: stored, catalog: catalog,
+      decisions: memoDecisions(try await latestDecisions(db, review: review)),
+      generatedOn: Wareki.format(Date()))
+  }
+
+  /// The proposals of a review's decisions as tracked changes, each with its intent as a comment:
+  /// into the vendor's own .docx, or into a new .docx of the text for .txt and .pdf contracts.
+  /// Only the wording goes into the contract (never the instruction); wording that replaces a
+  /// clause deletes it.
   static func redline(_ db: any Database, engine: Engine, review: ReviewRecord) async throws -> (Data, String)
   {
-    let (result, doc) = try await reviewResult(db, engine: engine, review: review)
-    let latest = try await latestDecisions(db, review: review)
-    let proposals = latest.sorted { $0.key < $1.key }.compactMap { i, d -> RedlineDecision? in
-      guard result.findings.indices.contains(i) else { return nil }
-      let f = result.findings[i]
-      switch d.kind {
-      case .propose:
-        // Wording that replaces a clause saying the opposite replaces its paragraph.
-        return RedlineDecision(finding: i, wording: f.suggestion.text, replace: f.suggestion.replaces != nil)
-      case .proposeEdited:
-        return RedlineDecision(
-          finding: i, wording: DocxRedline.contractWording(d.wording), replace: d.replacesQuote ?? false)
-      case .notNeeded, .later: return nil
-      }
-    }
+    let (stored, doc) = try await stored(db, review: review)
+    let proposals = ProposalPlan.make(
+      stored, decisions: memoDecisions(try await latestDecisions(db, review: review)))
     guard !proposals.isEmpty else {
       throw Abort(.unprocessableEntity, reason: "提案する判断（文例のまま提案／文言を修正して提案）がまだありません。照合結果の画面で判断を記録してください。")
     }
+    let source = try loadSource(doc)
     let org = try await Organisation.find(review.organisationID, on: db)
-    let edits = DocxRedline.edits(for: result, decisions: proposals)
+    let edits = DocxRedline.edits(for: proposals, review: stored, source: source)
     let author = org?.name ?? "医療機関"
     let base = (doc.filename as NSString).deletingPathExtension
     let data =
       doc.format == "docx"
       ? try DocxRedline.apply(to: doc.bytes, edits: edits, author: author, date: Date(), path: doc.filename)
-      : try DocxRedline.fromText(result.source.text, edits: edits, author: author, date: Date(), title: base)
+      : try DocxRedline.fromText(source.text, edits: edits, author: author, date: Date(), title: base)
     return (data, "\(base)-修正提案.docx")
   }
 }

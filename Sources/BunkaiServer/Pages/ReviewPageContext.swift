@@ -1,0 +1,290 @@
+import BunkaiCore
+import BunkaiFormats
+import Foundation
+
+/// The typed context of the review page and its print view (templates review.leaf,
+/// review-print.leaf and their shared partial finding-card.leaf). Built from the read model and
+/// the stored review; no HTML here.
+struct ReviewPageContext: Encodable {
+  struct DecisionView: Encodable {
+    var kind: String
+    var label: String
+    var wording: String
+    var reason: String
+    var by: String
+    var at: String
+  }
+  struct Quote: Encodable {
+    var text: String
+    /// The marked place in the contract text ("#mark-f3"), empty when the text is not shown.
+    var link: String
+  }
+  struct ChecklistRef: Encodable {
+    var id: String
+    var label: String
+    var note: String
+  }
+  struct DecisionForm: Encodable {
+    var action: String
+    var kinds: [Option]
+    /// The saved edited wording when there is one, else the library's wording.
+    var wording: String
+    var replaceOffered: Bool
+    var replaceChecked: Bool
+  }
+  struct Card: Encodable {
+    var number: Int
+    var anchor: String
+    var severity: String
+    var severityLabel: String
+    var status: String
+    var concerns: [String]
+    var title: String
+    var place: String
+    var quotes: [Quote]
+    var explanation: [Glossary.Piece]
+    var instruction: String
+    var replaces: String
+    var suggestion: String
+    var intent: [Glossary.Piece]
+    var lessonTitle: String
+    var lessonText: String
+    var checklist: [ChecklistRef]
+    var hasDecision: Bool
+    var decision: DecisionView
+    var history: [DecisionView]
+    var hasForm: Bool
+    var form: DecisionForm?
+  }
+  struct IndexEntry: Encodable {
+    var number: Int
+    var link: String
+    var title: String
+    var severity: String
+    var severityLabel: String
+    var concerns: String
+    var state: String
+  }
+  struct SummaryRow: Encodable {
+    var label: String
+    var link: String
+    var total: Int
+    var high: Int
+    var medium: Int
+    var low: Int
+    var waiting: Int
+  }
+  struct Summary: Encodable {
+    var total: Int
+    var high: Int
+    var medium: Int
+    var low: Int
+    /// Decided: proposed (as is or edited) or not needed.
+    var decided: Int
+    /// 後で決める.
+    var later: Int
+    var undecided: Int
+    var rows: [SummaryRow]
+  }
+  struct Filter: Encodable {
+    var concerns: [Option]
+    var severities: [Option]
+    var states: [Option]
+    var active: Bool
+    var action: String
+  }
+  struct Segment: Encodable {
+    var text: String
+    var mark: Bool
+    var id: String
+    var link: String
+  }
+
+  var page: Page
+  var contractTitle: String
+  var contractLink: String
+  var checklistLink: String
+  var printLink: String
+  var redlineLink: String
+  var memoDocxLink: String
+  var memoMarkdownLink: String
+  var glossaryLink = Paths.glossary
+  var filename: String
+  var version: Int
+  var uploadedAt: String
+  var playbook: String
+  var disclaimer: String
+  var documentTitle: String
+  var parties: [String]
+  var summary: Summary
+  var filter: Filter
+  var index: [IndexEntry]
+  var cards: [Card]
+  var shownCount: Int
+  var terms: [Glossary.Term]
+  var hasTerms = false
+  var segments: [Segment]
+  var signedOff: String
+  var signOffAction: String
+  var canSignOff: Bool
+  var printMode: Bool
+}
+
+extension ReviewPageContext {
+  /// The filters a request asks for (GET parameters, so they work without JavaScript).
+  struct Query: Decodable {
+    var concern: String?
+    var severity: String?
+    var state: String?
+  }
+
+  static let states: [(String, String)] = [
+    ("waiting", "判断待ち（未判断・後で決める）"), ("undecided", "未判断"), ("later", "後で決める"), ("decided", "判断済み"),
+  ]
+
+  /// "decided", "later" or "undecided" for a finding's latest decision.
+  static func decisionState(_ d: Decision?) -> String {
+    guard let d else { return "undecided" }
+    return d.kind == .later ? "later" : "decided"
+  }
+
+  static func matches(_ q: Query, _ f: ReviewJSON.FindingDTO, state: String) -> Bool {
+    if let c = q.concern, !c.isEmpty, !f.guideRefs.contains(c) { return false }
+    if let s = q.severity, !s.isEmpty, f.severity != s { return false }
+    if let w = q.state, !w.isEmpty {
+      if w == "waiting" { return state != "decided" }
+      return state == w
+    }
+    return true
+  }
+
+  static func view(_ d: Decision) -> DecisionView {
+    DecisionView(
+      kind: d.kind.rawValue, label: d.kind.label, wording: d.wording, reason: d.reason, by: d.userName,
+      at: Format.dateTime(d.createdAt))
+  }
+
+  static func build(
+    page: Page, id: UUID, state: ReviewPages.State, entry: ReviewPages.Entry, catalog: ChecklistCatalog,
+    query: Query, canSignOff: Bool, print: Bool
+  ) -> ReviewPageContext {
+    let stored = entry.stored
+    let latest = Decisions.latest(state.decisions)
+    let history = Dictionary(grouping: state.decisions, by: \.findingIndex)
+    let q = print ? Query() : query
+    // A finding whose quotes lie under an earlier finding's marks has no mark of its own.
+    let marks = Set(entry.segments.map(\.id))
+    var cards: [Card] = []
+    var index: [IndexEntry] = []
+    for (i, f) in stored.findings.enumerated() {
+      let d = latest[i]
+      let st = decisionState(d)
+      guard matches(q, f, state: st) else { continue }
+      let anchor = "f\(i + 1)"
+      let concerns = f.guideRefs.map(Concerns.name)
+      index.append(
+        IndexEntry(
+          number: i + 1, link: "#" + anchor, title: f.title, severity: f.severity,
+          severityLabel: Concerns.severityName(f.severity), concerns: concerns.joined(separator: "・"),
+          state: d.map { "判断: " + $0.kind.label } ?? "未判断"))
+      var form: DecisionForm?
+      if page.canEdit && !print {
+        let edited = d?.kind == .proposeEdited && !(d?.wording.isEmpty ?? true)
+        form = DecisionForm(
+          action: Paths.decisions(id),
+          kinds: DecisionKind.allCases.map {
+            Option(value: $0.rawValue, label: $0.label, selected: d?.kind == $0)
+          },
+          wording: edited ? d!.wording : f.suggestion.text, replaceOffered: !f.evidence.isEmpty,
+          replaceChecked: edited && (d?.replacesQuote ?? false))
+      }
+      cards.append(
+        Card(
+          number: i + 1, anchor: anchor, severity: f.severity,
+          severityLabel: Concerns.severityName(f.severity),
+          status: Concerns.statusName(f.status), concerns: concerns, title: f.title,
+          place: place(f, stored),
+          quotes: f.evidence.map {
+            Quote(text: $0.text, link: !print && marks.contains("mark-\(anchor)") ? "#mark-\(anchor)" : "")
+          },
+          explanation: Glossary.pieces(f.explanation), instruction: f.suggestion.instruction,
+          replaces: f.suggestion.replaces ?? "", suggestion: f.suggestion.text,
+          intent: Glossary.pieces(f.intent),
+          lessonTitle: f.lesson?.title ?? "", lessonText: f.lesson?.text ?? "",
+          checklist: f.checklistItems.map { ref($0, catalog) }, hasDecision: d != nil,
+          decision: d.map(view) ?? DecisionView(kind: "", label: "", wording: "", reason: "", by: "", at: ""),
+          history: (history[i] ?? []).reversed().dropFirst().map(view), hasForm: form != nil, form: form))
+    }
+    let terms = Glossary.used(in: stored.findings.flatMap { [$0.explanation, $0.intent] })
+    return ReviewPageContext(
+      page: page, contractTitle: state.contractTitle,
+      contractLink: Paths.contract(state.contractID), checklistLink: Paths.checklist(state.contractID),
+      printLink: Paths.reviewPrint(id), redlineLink: Paths.redline(id),
+      memoDocxLink: Paths.memo(id, "docx"), memoMarkdownLink: Paths.memo(id, "md"),
+      filename: state.filename, version: state.version, uploadedAt: Format.dateTime(state.uploadedAt),
+      playbook: "\(stored.playbook.id)（版 \(stored.playbook.version)）", disclaimer: stored.disclaimer,
+      documentTitle: stored.document.title ?? "（表題なし）",
+      parties: stored.document.parties.map {
+        "\($0.label)＝\($0.name ?? "（名称不明）")（\($0.role == "institution" ? "医療機関側" : $0.role == "vendor" ? "事業者側" : "役割不明")）"
+      },
+      summary: summary(stored, latest: latest, id: id),
+      filter: filter(stored, q, id: id), index: index, cards: cards, shownCount: cards.count,
+      terms: terms,
+      hasTerms: !terms.isEmpty, segments: print ? [] : entry.segments, signedOff: state.signedOff ?? "",
+      signOffAction: Paths.signOff(id),
+      canSignOff: canSignOff, printMode: print)
+  }
+
+  /// 「第9条（損害賠償）」, or why there is no place.
+  static func place(_ f: ReviewJSON.FindingDTO, _ stored: ReviewJSON) -> String {
+    guard let a = f.article else {
+      return f.status == "unclear" ? "条項を特定できません" : "該当する条項がありません"
+    }
+    let heading = stored.document.articles.first { $0.number == a }?.heading.map { "（\($0)）" } ?? ""
+    return "第\(a)条" + heading
+  }
+
+  static func ref(_ id: String, _ catalog: ChecklistCatalog) -> ChecklistRef {
+    guard let item = catalog.item(id) else { return ChecklistRef(id: id, label: id, note: "") }
+    return ChecklistRef(
+      id: id, label: ChecklistDisplay.label(item), note: ChecklistDisplay.note(item) ?? "")
+  }
+
+  static func summary(_ stored: ReviewJSON, latest: [Int: Decision], id: UUID) -> Summary {
+    let f = stored.findings
+    var rows: [SummaryRow] = []
+    let present = Set(f.flatMap(\.guideRefs))
+    for code in Concerns.order.filter(present.contains) + present.subtracting(Concerns.order).sorted() {
+      let mine = f.indices.filter { f[$0].guideRefs.contains(code) }
+      rows.append(
+        SummaryRow(
+          label: Concerns.name(code),
+          link: Paths.review(id) + "?concern="
+            + (code.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""),
+          total: mine.count, high: mine.filter { f[$0].severity == "high" }.count,
+          medium: mine.filter { f[$0].severity == "medium" }.count,
+          low: mine.filter { f[$0].severity == "low" }.count,
+          waiting: mine.filter { decisionState(latest[$0]) != "decided" }.count))
+    }
+    let states = f.indices.map { decisionState(latest[$0]) }
+    return Summary(
+      total: f.count, high: f.filter { $0.severity == "high" }.count,
+      medium: f.filter { $0.severity == "medium" }.count, low: f.filter { $0.severity == "low" }.count,
+      decided: states.filter { $0 == "decided" }.count, later: states.filter { $0 == "later" }.count,
+      undecided: states.filter { $0 == "undecided" }.count, rows: rows)
+  }
+
+  static func filter(_ stored: ReviewJSON, _ q: Query, id: UUID) -> Filter {
+    let present = Set(stored.findings.flatMap(\.guideRefs))
+    let codes = Concerns.order.filter(present.contains) + present.subtracting(Concerns.order).sorted()
+    let all = Option(value: "", label: "すべて", selected: false)
+    return Filter(
+      concerns: [all] + codes.map { Option(value: $0, label: Concerns.name($0), selected: q.concern == $0) },
+      severities: [all]
+        + ["high", "medium", "low"].map {
+          Option(value: $0, label: "重要度 " + Concerns.severityName($0), selected: q.severity == $0)
+        },
+      states: [all] + states.map { Option(value: $0.0, label: $0.1, selected: q.state == $0.0) },
+      active: [q.concern, q.severity, q.state].contains { !($0 ?? "").isEmpty }, action: Paths.review(id))
+  }
+}
