@@ -16,7 +16,7 @@ enum Polarity {
   /// 「第6条の協議において定めるところにより」: the consultation is the one that clause sets up.
   static let sameAs = [
     "と同様の", "と同様に", "に準じ", "に準ずる", "の例により", "と同じ手続", "の協議において定め", "の協議により定め", "の協議で定め",
-    "の協議の結果", "の協議に基づ",
+    "の協議に基づ",
   ]
   static let overrides = ["にかかわらず", "に関わらず", "にもかかわらず", "にも関わらず"]
   static let absolutes = ["いかなる場合", "如何なる場合", "理由の如何", "一切"]
