@@ -422,6 +422,17 @@ try:
         print(f"  annex.{ext}: {size} bytes, {ctype}")
     no_console_errors()
 
+    # The remaining pages, each checked like the others.
+    for path in ["/contracts", "/checklist/part1", "/catalog", "/audit", "/users", "/account/password",
+                 "/account/tokens", "/systems"]:
+        driver.get(base + path)
+        shot("institution" + path.replace("/", "-"))
+    as_(vendor)
+    driver.get(base + "/partner")
+    expect("招待された契約")
+    shot("vendor-partner")
+    as_(institution)
+
     contract_url = overview_url.replace("/exchange", "")
     phone_shots("institution", [
         ("dashboard", base + "/"), ("exchange", overview_url), ("item", item_url),
