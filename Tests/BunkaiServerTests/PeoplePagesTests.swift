@@ -160,7 +160,11 @@ struct PeoplePagesTests {
       for (who, text) in [(v, "一報"), (admin, "質問"), (v, "対策"), (admin, "整理")] {
         #expect(try await CollaborationTests.post(who, contract, item, text) == .seeOther)
       }
-      try await admin.get(base)
+      // Step 5 with no split yet: the page says what to do first instead of offering a confirmation
+      // that can only fail.
+      let unset = try await admin.get(base).body.string
+      #expect(unset.contains("id=\"confirm-hint\""))
+      #expect(!unset.contains("id=\"confirm-form\""))
       #expect(
         try await admin.post("\(base)/split", [("owner", "joint"), ("agreed", "第一報は事業者、院内連絡は医療機関")]).status
           == .seeOther)

@@ -309,6 +309,8 @@ struct ExchangeController {
     var changes: [ChangeView]
     /// The other side changed the split since this side last confirmed: confirming acknowledges it.
     var mustAcknowledge: Bool
+    /// The split is complete enough to confirm (担当 chosen, 合意内容 written unless 対象外).
+    var splitComplete: Bool
   }
   struct ChangeView: Encodable {
     var side: String
@@ -403,7 +405,9 @@ struct ExchangeController {
         recommendation: item.recommendation ?? "", guidelineRefs: item.guidelineRefs ?? "",
         related: related.findings, redlineLink: related.anyProposal ? Paths.contractRedline(c.id!) : nil,
         isInstitution: p.side == .institution, changes: changeViews,
-        mustAcknowledge: changeViews.contains(where: \.unseenHere)))
+        mustAcknowledge: changeViews.contains(where: \.unseenHere),
+        splitComplete: answer.map { $0.owner != .unset && ($0.owner == .notApplicable || !$0.agreed.isEmpty) }
+          ?? false))
   }
 
   struct EntryForm: Content {
