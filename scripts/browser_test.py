@@ -4,12 +4,20 @@
 Walks what a clinic's office manager does first: set up the organisation, add a vendor and a
 contract, upload the contract, read a finding, record a decision, answer a Part2 item. Then the
 vendor: the institution invites it, the vendor accepts the link in a second browser, both sides
-go through the five steps of one Part2 item, both confirm, and the annex downloads.
+go through the five steps of one Part2 item, both confirm, and the annex downloads; the vendor
+changes the agreed split and the institution is shown what changed before it confirms again; the
+vendor reads the institution's proposals and downloads the redline. Then the 院長 (executive) in a
+third browser. Desktop and phone (390 px) sizes.
+
+Every page is checked: no raw rule id (A-guideline-basis), English concern code or import
+placeholder in what people see, no serious or critical accessibility violation (axe-core), and on
+a phone no table header broken one character per line and nothing wider than the screen.
 Saves a screenshot of every page into the folder given (and prints where it is).
 
 usage: browser_test.py BASE_URL SCREENSHOT_DIR CONTRACT_FILE
 """
 import os
+import re
 import sys
 
 from selenium import webdriver
@@ -17,6 +25,11 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+try:
+    from axe_selenium_python import Axe
+except ImportError:  # pip install axe-selenium-python
+    Axe = None
 
 base, shots, contract_file = sys.argv[1].rstrip("/"), sys.argv[2], os.path.abspath(sys.argv[3])
 os.makedirs(shots, exist_ok=True)
@@ -36,15 +49,95 @@ def browser():
 driver = browser()
 institution = driver
 vendor = None
+director = None
 step = 0
 
 
-def shot(name):
+# What no page may show people: a playbook rule's id, the engine's English concern codes, the
+# catalogue's import placeholder.
+RULE_ID = re.compile(r"(?<![A-Za-z0-9])[A-D][12]?-[a-z]+(?:-[a-z]+)+(?![A-Za-z0-9-])")
+ENGLISH_CODE = re.compile(
+    r"(?<![A-Za-z0-9_./@-])(vulnerability|incident|remote|logs|exit|privacy|B1|B2|C1|C2|D1|D2)(?![A-Za-z0-9_-])")
+PLACEHOLDER = "公式確認表から取り込んでください"
+problems = []
+
+
+def problem(text):
+    print(f"  PROBLEM: {text}")
+    problems.append(text)
+
+
+def check_text():
+    try:
+        text = driver.find_element(By.TAG_NAME, "body").text
+    except Exception:
+        return
+    where = driver.current_url
+    for m in RULE_ID.finditer(text):
+        problem(f"raw rule id {m.group(0)!r} on {where}")
+    for m in ENGLISH_CODE.finditer(text):
+        problem(f"English concern code {m.group(0)!r} on {where}")
+    if PLACEHOLDER in text:
+        problem(f"import placeholder {PLACEHOLDER!r} on {where}")
+
+
+def check_accessibility():
+    if Axe is None:
+        problem("axe-selenium-python is not installed: no accessibility check")
+        return
+    try:
+        axe = Axe(driver)
+        axe.inject()
+        result = axe.run()
+    except Exception as e:  # a document that allows no script (the printable annex)
+        print(f"  axe could not run on {driver.current_url}: {e}")
+        return
+    for v in result.get("violations", []):
+        if v.get("impact") in ("serious", "critical"):
+            targets = [", ".join(n.get("target", [])) for n in v.get("nodes", [])][:3]
+            problem(f"accessibility ({v['impact']}) {v['id']}: {v['help']} on {driver.current_url} at {targets}")
+
+
+def check_phone_layout():
+    """On a phone: no visible table header one character wide, nothing wider than the screen."""
+    narrow = driver.execute_script("""
+        const out = [];
+        for (const th of document.querySelectorAll('main th')) {
+          const r = th.getBoundingClientRect();
+          if (r.width === 0 || r.right <= 0 || r.left >= window.innerWidth) continue;
+          // Narrower than two characters: the header's text stands one character per line.
+          const em = parseFloat(getComputedStyle(th).fontSize) || 16;
+          const padding = parseFloat(getComputedStyle(th).paddingLeft) + parseFloat(getComputedStyle(th).paddingRight);
+          if (th.textContent.trim().length > 1 && r.width - padding < em * 1.9) out.push(th.textContent.trim());
+        }
+        return out;""")
+    for header in narrow:
+        problem(f"table header {header!r} breaks one character per line at 390 px on {driver.current_url}")
+    wide = driver.execute_script(
+        "return document.documentElement.scrollWidth - window.innerWidth")
+    if wide > 2:
+        problem(f"page is {wide}px wider than a 390 px screen on {driver.current_url}")
+
+
+def shot(name, phone=False):
     global step
     step += 1
     path = os.path.join(shots, f"{step:02d}-{name}.png")
     driver.save_screenshot(path)
     print(f"  screenshot {path}")
+    check_text()
+    check_accessibility()
+    if phone:
+        check_phone_layout()
+
+
+def phone_shots(who, pages):
+    """Each page at 390 px wide, checked as a phone shows it, then back to the desktop size."""
+    driver.set_window_size(390, 844)
+    for name, url in pages:
+        driver.get(url)
+        shot(f"{who}-{name}-phone", phone=True)
+    driver.set_window_size(1280, 900)
 
 
 def fill(name, value):
@@ -140,6 +233,26 @@ try:
     expect("電子カルテ（外来）")
     shot("systems")
 
+    # A form that cannot be saved comes back on the same page, the message next to the field and
+    # what was typed still there.
+    driver.get(base + "/contracts")
+    fill("title", "入力を残す契約")
+    for name, value in [("startDate", "2026-04-01"), ("endDate", "2025-03-31")]:
+        driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.NAME, name), value)
+    submit("#contract-form")
+    expect("終了日が開始日より前になっています")
+    if "うまくいきませんでした" in driver.find_element(By.TAG_NAME, "body").text:
+        problem("a validation error opened the separate error page")
+    kept = driver.find_element(By.NAME, "title").get_attribute("value")
+    if kept != "入力を残す契約":
+        problem(f"the typed contract name was lost after a validation error (now {kept!r})")
+    if driver.find_element(By.NAME, "startDate").get_attribute("value") != "2026-04-01":
+        problem("the typed start date was lost after a validation error")
+    if "（title）" in driver.page_source or "（endDate）" in driver.page_source:
+        problem("a validation message names the form field")
+    shot("contract-validation")
+    driver.get_log("browser")  # the 422 answer itself is logged; it is what this step expects
+
     driver.get(base + "/contracts")
     fill("title", "電子カルテ保守契約 2026")
     Select(driver.find_element(By.NAME, "kind")).select_by_value("maintenance")
@@ -168,6 +281,17 @@ try:
     expect("を記録しました")
     expect("院内の運用規程で既に定めているため")
     shot("decision")
+    # Every finding proposed as the library's sample, so the vendor has proposals to read.
+    for i in range(1, len(cards)):
+        card = driver.find_elements(By.CSS_SELECTOR, "article.card")[i]
+        form = card.find_element(By.CSS_SELECTOR, "form.decision-form")
+        Select(form.find_element(By.NAME, "kind")).select_by_value("propose")
+        reason = form.find_elements(By.NAME, "reason")
+        if reason:
+            reason[0].send_keys("院内検討メモ: 予算の都合あり")
+        click_and_wait(form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        expect("を記録しました")
+    review_url = driver.current_url.split("#")[0]
 
     click_and_wait(driver.find_element(By.LINK_TEXT, "確認表 Part2"))
     expect("確認表 Part2")
@@ -229,12 +353,66 @@ try:
     shot("5-vendor-confirmed")
     no_console_errors()
 
+    # The vendor changes the agreed split: the institution is shown before and after, by whom and
+    # when, and confirms again only after acknowledging it.
+    if not driver.find_elements(By.CSS_SELECTOR, "#split-form"):
+        problem("an agreed item offers no way to change the split")
+    else:
+        Select(driver.find_element(By.NAME, "owner")).select_by_value("vendor")
+        fill("agreed", "原因究明もログの保管も事業者が行う")
+        submit("#split-form")
+        expect("分担を保存しました")
+        shot("vendor-changed-split")
+    as_(institution)
+    driver.get(overview_url)
+    expect("相手側が変更した分担")
+    expect("相手側が分担を変更しました（未確認）")
+    shot("institution-sees-change")
+    driver.get(item_url)
+    expect("相手側が、確認済みだった分担を変更しました")
+    expect("変更前")
+    expect("原因究明は事業者が主導し、ログの保管は医療機関が行う")
+    expect("原因究明もログの保管も事業者が行う")
+    expect("保守窓口 鈴木さん")
+    shot("institution-change-detail")
+    driver.find_element(By.ID, "acknowledge").click()
+    submit("#confirm-form")
+    expect("相手側の確認を待っています")
+    as_(vendor)
+    driver.get(item_url)
+    submit("#confirm-form")
+    expect("合意しました")
+
+    # The vendor reads the institution's proposals on an item page and downloads the redline.
+    driver.get(overview_url)
+    links = driver.find_elements(By.ID, "redline-link")
+    if not links:
+        problem("the vendor's overview has no link to the redline of the institution's proposals")
+    else:
+        status, ctype, size, first = fetch(links[0].get_attribute("href"))
+        if status != 200 or first != "PK":
+            problem(f"the vendor's redline download: status {status}, {ctype}, {size} bytes")
+        else:
+            print(f"  vendor's redline: {size} bytes")
+    found = False
+    for item in ["P2-A-1", "P2-A-5", "P2-A-10", "P2-A-11", "P2-A-3", "P2-C-4"]:
+        driver.get(overview_url + "/" + item)
+        if driver.find_elements(By.CSS_SELECTOR, "#related-findings pre.suggestion"):
+            found = True
+            if "予算の都合" in driver.find_element(By.TAG_NAME, "body").text:
+                problem("the vendor sees the institution's internal note")
+            shot(f"vendor-item-{item}-proposal")
+            break
+    if not found:
+        problem("no item page shows the vendor the institution's proposed wording")
+    phone_shots("vendor", [("overview", overview_url), ("item", item_url)])
+
     # The annex: the printable page, and the Word and Excel files download.
     as_(institution)
     driver.get(overview_url)
     click_and_wait(driver.find_element(By.LINK_TEXT, "印刷用"))
     expect("責任分界に関する合意事項")
-    expect("原因究明は事業者が主導し")
+    expect("原因究明もログの保管も事業者が行う")  # the split as changed and confirmed again
     shot("annex")
     driver.get(overview_url)  # the annex page allows no script, so download from the app's page
     for ext, magic in [("docx", "PK"), ("xlsx", "PK")]:
@@ -244,11 +422,53 @@ try:
         print(f"  annex.{ext}: {size} bytes, {ctype}")
     no_console_errors()
 
-    driver.set_window_size(390, 844)  # a phone-sized screen
-    driver.get(base + "/")
-    shot("dashboard-phone")
+    # The remaining pages, each checked like the others.
+    for path in ["/contracts", "/checklist/part1", "/catalog", "/audit", "/users", "/account/password",
+                 "/account/tokens", "/systems"]:
+        driver.get(base + path)
+        shot("institution" + path.replace("/", "-"))
+    as_(vendor)
+    driver.get(base + "/partner")
+    expect("招待された契約")
+    shot("vendor-partner")
+    as_(institution)
+
+    contract_url = overview_url.replace("/exchange", "")
+    phone_shots("institution", [
+        ("dashboard", base + "/"), ("exchange", overview_url), ("item", item_url),
+        ("part2", contract_url + "/checklist"), ("vendors", base + "/vendors"), ("contract", contract_url)])
+
+    # The 院長: added by the office manager, signs in in a third browser and reads the state.
+    driver.get(base + "/users")
+    add = "form[action='/users'] "
+    for name, value in [("name", "院長 山本"), ("email", "yamamoto@midori.example"),
+                        ("password", "director-browser-pass")]:
+        driver.find_element(By.CSS_SELECTOR, add + f"[name='{name}']").send_keys(value)
+    Select(driver.find_element(By.CSS_SELECTOR, add + "select[name='role']")).select_by_value("executive")
+    submit("form[action='/users']")
+    expect("yamamoto@midori.example を登録しました")
+    director = browser()
+    as_(director)
+    driver.get(base + "/login")
+    fill("email", "yamamoto@midori.example")
+    fill("password", "director-browser-pass")
+    submit("form[action='/login']")
+    expect("ダッシュボード")
+    expect("電子カルテ保守契約 2026")
+    shot("director-dashboard")
+    driver.get(review_url)
+    shot("director-review")
+    driver.get(overview_url)
+    expect("事業者とのやり取り")
+    shot("director-exchange")
+    phone_shots("director", [("dashboard", base + "/"), ("review", review_url)])
+
+    if problems:
+        raise AssertionError(f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))
     print(f"browser test passed; screenshots in {os.path.abspath(shots)}")
 finally:
     institution.quit()
     if vendor:
         vendor.quit()
+    if director:
+        director.quit()

@@ -30,7 +30,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     exit 1
   fi
 fi
-python3 -c "import selenium, docx, openpyxl" 2>/dev/null || python3 -m pip install -q selenium python-docx openpyxl
+python3 -c "import selenium, docx, openpyxl, axe_selenium_python" 2>/dev/null || python3 -m pip install -q selenium python-docx openpyxl axe-selenium-python
 
 echo "== build (once; every stage below reuses it)"
 swift build --build-tests

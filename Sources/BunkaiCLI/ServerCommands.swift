@@ -31,11 +31,18 @@ struct ServeCommand: AsyncParsableCommand {
 
   @Option(help: "待ち受けるアドレス。") var hostname = "127.0.0.1"
   @Option(help: "待ち受けるポート。") var port = 8080
+  @Option(help: "利用者が開くアドレス（招待リンクの先頭。例: https://bunkai.example.jp。既定: BUNKAI_PUBLIC_URL）。")
+  var publicUrl: String?
   @OptionGroup var data: DataOptions
 
   func run() async throws {
+    var settings = data.settings
+    if let publicUrl, !publicUrl.isEmpty {
+      settings.publicURL = publicUrl
+      if publicUrl.lowercased().hasPrefix("https://") { settings.https = true }
+    }
     try await serverTask {
-      try await BunkaiServer.serve(settings: data.settings, hostname: hostname, port: port)
+      try await BunkaiServer.serve(settings: settings, hostname: hostname, port: port)
     }
   }
 }

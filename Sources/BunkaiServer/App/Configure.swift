@@ -11,7 +11,7 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
   app.settings = settings
   app.engine = try Engine.builtin()
   app.reviewPages = ReviewPages()
-  app.dashboardCache = DashboardCache()
+  app.pageCache = PageCache()
   app.intakeSlots = IntakeSlots(settings.intake.maxWorkers)
   if case .worker = settings.intake.mode {
     // Found now, so a server that cannot protect itself from hostile uploads does not start.
@@ -88,6 +88,7 @@ public enum Migrations {
     app.migrations.add(M003_IdempotencyKeys())
     app.migrations.add(M004_AccountsAndSessions())
     app.migrations.add(M005_AuditChain())
+    app.migrations.add(M007_SplitChanges())
   }
 }
 

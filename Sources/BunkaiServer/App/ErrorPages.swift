@@ -59,7 +59,11 @@ struct ErrorPagesMiddleware: Middleware {
         return (.notFound, "ページが見つかりません。")
       }
       if abort.status == .payloadTooLarge && !abort.reason.contains("上限") {
-        return (.payloadTooLarge, "送信されたデータが大きすぎます。")
+        let mb = max(1, req.settings.maxUploadBytes / 1_048_576)
+        return (
+          .payloadTooLarge,
+          "送信されたデータが大きすぎます（上限: ファイルは \(mb) MB まで、ファイルのない入力は 1 MB まで）。小さくするか、文書を分けて送ってください。"
+        )
       }
       if abort.status == .unauthorized && abort.reason == HTTPResponseStatus.unauthorized.reasonPhrase {
         return (.unauthorized, "認証が必要です（Authorization: Bearer にAPIトークンを指定してください）。")

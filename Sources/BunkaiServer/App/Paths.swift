@@ -48,6 +48,8 @@ enum Paths {
   static func attachment(_ id: UUID) -> String { "/attachments/\(id)" }
   static func annex(_ contractID: UUID, _ ext: String) -> String { "/contracts/\(contractID)/annex.\(ext)" }
   static func redline(_ reviewID: UUID) -> String { "/reviews/\(reviewID)/redline.docx" }
+  /// The latest review's redline, for both sides of the contract.
+  static func contractRedline(_ contractID: UUID) -> String { "/contracts/\(contractID)/redline.docx" }
   static func memo(_ reviewID: UUID, _ ext: String) -> String { "/reviews/\(reviewID)/memo.\(ext)" }
   static let glossary = "/glossary"
   static let dismissImportNotice = "/notices/checklist-import/dismiss"

@@ -97,7 +97,7 @@ struct TokenAuthenticator: AsyncBearerAuthenticator {
       try? await AuditLog.record(
         on: request.db, org: user.organisationID, user: user, action: "APIトークン使用",
         entity: "APIトークン \(token.label)",
-        id: token.id, after: ["address": request.clientAddress, "path": request.url.path], changesData: false)
+        id: token.id, after: ["address": request.clientAddress, "path": request.url.path])
     }
     request.auth.login(user)
   }

@@ -102,7 +102,7 @@ struct AdminController {
         page: req.page("確認表カタログ: 取り込みの確認", nav: "catalog"), versions: versions(req, org: actor.orgID),
         previewAction: Paths.catalogPreview, importAction: Paths.catalogImport,
         preview: catalog.items.map {
-          PreviewItem(id: $0.id, title: $0.displayTitle, content: $0.content ?? "")
+          PreviewItem(id: $0.id, title: $0.shownTitle, content: $0.content ?? "")
         },
         yaml: yaml, label: form.label?.isEmpty == false ? form.label! : name, filename: name))
   }
@@ -122,7 +122,9 @@ struct AdminController {
     } catch {
       throw Abort(.unprocessableEntity, reason: "カタログを読み取れません: \(error)")
     }
-    let version = try await Writes.transaction(req.db, lock: actor.orgID, restartable: true) { db in
+    let version = try await Writes.organisation(
+      req.db, org: actor.orgID, lock: actor.orgID, restartable: true
+    ) { db in
       let last = try await CatalogVersion.query(on: db).filter(\.$organisationID == actor.orgID)
         .sort(\.$version, .descending).first()
       let v = CatalogVersion()
@@ -222,7 +224,7 @@ struct AdminController {
     }
     let before = user.role
     user.role = role
-    try await Writes.transaction(req.db) { db in
+    try await Writes.organisation(req.db, org: actor.orgID) { db in
       try await user.save(on: db)
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "権限変更", entity: "利用者 \(user.email)", id: user.id,

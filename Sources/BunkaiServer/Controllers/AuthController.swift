@@ -120,7 +120,7 @@ struct AuthController {
     try await LoginThrottle.reset(req.db, scope: "account:" + email)
     try await AuditLog.record(
       on: req.db, org: user.organisationID, user: user, action: "ログイン", entity: "利用者 \(email)", id: user.id,
-      after: ["address": req.clientAddress], changesData: false)
+      after: ["address": req.clientAddress])
     try await req.signIn(user)
     return req.redirect(to: Paths.home)
   }
@@ -136,7 +136,7 @@ struct AuthController {
       do {
         try await AuditLog.record(
           on: app.db, org: org, user: nil, action: action, entity: "利用者 \(email)", id: id, after: after,
-          userName: name, changesData: false)
+          userName: name)
       } catch {
         app.logger.error("audit: \(action) not recorded: \(String(reflecting: error))")
       }

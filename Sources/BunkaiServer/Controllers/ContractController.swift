@@ -30,6 +30,8 @@ struct ContractController {
     var noticeDeadline: String
     var firstMeetingOn: String
     var systems: [SystemChoice]
+    /// Messages by field name, shown next to each field.
+    var errors: [String: String] = [:]
   }
   struct ListContext: Encodable {
     var page: Page
@@ -61,6 +63,8 @@ struct ContractController {
     var documents: [DocumentRow]
     var systems: [String]
     var maxUploadMB: Int
+    /// Why the last upload was not taken, shown next to the file field.
+    var uploadError: String?
   }
 
   func register(_ routes: any RoutesBuilder) {
@@ -78,7 +82,10 @@ struct ContractController {
     )
   }
 
-  private func formFields(_ req: Request, _ c: Contract?) async throws -> FormFields {
+  /// The form's fields: the contract's values, or what was typed when it could not be saved.
+  private func formFields(
+    _ req: Request, _ c: Contract?, input: Contracts.Input? = nil, problems: InvalidInput = .init()
+  ) async throws -> FormFields {
     let actor = try req.actor
     let vendors = try await Vendor.query(on: req.db).filter(\.$organisationID == actor.orgID).sort(\.$name)
       .all()
@@ -86,24 +93,36 @@ struct ContractController {
       \.$name
     ).all()
     var covered: Set<UUID> = []
-    if let id = c?.id {
+    if let input {
+      covered = Set(input.systemIds ?? [])
+    } else if let id = c?.id {
       covered = Set(
         try await ContractSystem.query(on: req.db).filter(\.$contractID == id).all().map(\.systemID))
     }
+    let vendorID = input.map { $0.vendorId } ?? c?.vendorID
+    let kind = input?.kind ?? c?.kind.rawValue ?? ContractKindOption.maintenance.rawValue
+    let status = input?.status ?? c?.status.rawValue ?? ContractStatus.draft.rawValue
     return FormFields(
-      title: c?.title ?? "",
-      vendors: vendors.map {
-        Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id == c?.vendorID)
+      title: input?.title ?? c?.title ?? "",
+      vendors: vendors.map { Option(value: $0.id!.uuidString, label: $0.name, selected: $0.id == vendorID) },
+      kinds: ContractKindOption.allCases.map {
+        Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == kind)
       },
-      kinds: ContractKindOption.options(c?.kind ?? .maintenance, label: \.label),
-      statuses: ContractStatus.options(c?.status ?? .draft, label: \.label),
-      startDate: c?.startDate ?? "", endDate: c?.endDate ?? "", autoRenewal: c?.autoRenewal ?? false,
-      noticeDeadline: c?.noticeDeadline ?? "", firstMeetingOn: c?.firstMeetingOn ?? "",
+      statuses: ContractStatus.allCases.map {
+        Option(value: $0.rawValue, label: $0.label, selected: $0.rawValue == status)
+      },
+      startDate: input?.startDate ?? c?.startDate ?? "", endDate: input?.endDate ?? c?.endDate ?? "",
+      autoRenewal: input.map { $0.autoRenewal ?? false } ?? c?.autoRenewal ?? false,
+      noticeDeadline: input?.noticeDeadline ?? c?.noticeDeadline ?? "",
+      firstMeetingOn: input?.firstMeetingOn ?? c?.firstMeetingOn ?? "",
       systems: systems.map {
         SystemChoice(
           id: $0.id!.uuidString, label: "\($0.name)（\($0.category)）", checked: covered.contains($0.id!))
-      })
+      }, errors: problems.byField)
   }
+
+  /// Said at the top of a page whose form could not be saved.
+  static let fixBelow = "入力に直すところがあります。各項目の下の説明を見て直してください（入力した内容はそのまま残っています）。"
 
   static func vendorNames(_ req: Request, org: UUID) async throws -> [UUID: String] {
     Dictionary(
@@ -112,16 +131,22 @@ struct ContractController {
   }
 
   func list(req: Request) async throws -> View {
+    try await req.render("contracts", try await listContext(req))
+  }
+
+  private func listContext(_ req: Request, input: Contracts.Input? = nil, problems: InvalidInput = .init())
+    async throws -> ListContext
+  {
     let actor = try req.actor
     let names = try await Self.vendorNames(req, org: actor.orgID)
     let contracts = try await Contract.query(on: req.db).filter(\.$organisationID == actor.orgID).sort(
       \.$title
     ).all()
-    return try await req.render(
-      "contracts",
-      ListContext(
-        page: req.page("契約", nav: "contracts"), contracts: contracts.map { Self.row($0, vendors: names) },
-        form: formFields(req, nil), action: Paths.contracts, hasVendors: !names.isEmpty))
+    return ListContext(
+      page: try await req.page("契約", nav: "contracts", error: problems.isEmpty ? nil : Self.fixBelow),
+      contracts: contracts.map { Self.row($0, vendors: names) },
+      form: try await formFields(req, nil, input: input, problems: problems), action: Paths.contracts,
+      hasVendors: !names.isEmpty)
   }
 
   /// The form sends the API's fields; an unticked box sends nothing, so no systems means none.
@@ -133,23 +158,42 @@ struct ContractController {
 
   func create(req: Request) async throws -> Response {
     try req.actor.requireEditor()
-    let c = try await Contracts.save(try formInput(req), contract: nil, req: req)
-    req.flash("契約「\(c.title)」を登録しました。契約書をアップロードすると、すぐに照合します。")
-    return req.redirect(to: Paths.contract(c.id!))
+    let input = try formInput(req)
+    do {
+      let c = try await Contracts.save(input, contract: nil, req: req)
+      req.flash("契約「\(c.title)」を登録しました。契約書をアップロードすると、すぐに照合します。")
+      return req.redirect(to: Paths.contract(c.id!))
+    } catch let problems as InvalidInput {
+      return try await req.render("contracts", try await listContext(req, input: input, problems: problems))
+        .encodeResponse(status: .unprocessableEntity, for: req)
+    }
   }
 
   func update(req: Request) async throws -> Response {
     let existing = try await req.owned(Contract.self)
     try req.actor.requireEditor()
-    let c = try await Contracts.save(
-      try formInput(req), contract: existing, req: req)
-    req.flash("契約「\(c.title)」を更新しました。")
-    return req.redirect(to: Paths.contract(c.id!))
+    let input = try formInput(req)
+    do {
+      let c = try await Contracts.save(input, contract: existing, req: req)
+      req.flash("契約「\(c.title)」を更新しました。")
+      return req.redirect(to: Paths.contract(c.id!))
+    } catch let problems as InvalidInput {
+      // Nothing was saved: the page shows the stored contract, and the form what was typed.
+      let stored = try await req.owned(Contract.self)
+      return try await req.render("contract", try await detail(req, stored, input: input, problems: problems))
+        .encodeResponse(status: .unprocessableEntity, for: req)
+    }
   }
 
   func show(req: Request) async throws -> View {
+    try await req.render("contract", try await detail(req, try await req.owned(Contract.self)))
+  }
+
+  private func detail(
+    _ req: Request, _ c: Contract, input: Contracts.Input? = nil, problems: InvalidInput = .init(),
+    uploadError: String? = nil
+  ) async throws -> DetailContext {
     let actor = try req.actor
-    let c = try await req.owned(Contract.self)
     let names = try await Self.vendorNames(req, org: actor.orgID)
     let docs = try await ContractDocument.query(on: req.db).filter(\.$contractID == c.id!)
       .field(\.$id).field(\.$version).field(\.$filename).field(\.$format).field(\.$size).field(\.$sha256)
@@ -179,31 +223,44 @@ struct ContractController {
         uploader: users[d.uploadedBy] ?? "", reviewLink: r.map { Paths.review($0.id!) },
         findings: r.map { $0.highCount + $0.mediumCount + $0.lowCount } ?? 0)
     }
-    return try await req.render(
-      "contract",
-      DetailContext(
-        page: req.page(c.title, nav: "contracts"), contract: Self.row(c, vendors: names),
-        form: formFields(req, c),
-        action: Paths.contract(c.id!), uploadAction: Paths.contractDocuments(c.id!),
-        checklistLink: Paths.checklist(c.id!), exchangeLink: Paths.exchange(c.id!),
-        latestReviewLink: c.latestReviewID.map(Paths.review), documents: rows, systems: systems,
-        maxUploadMB: req.settings.maxUploadBytes / 1_048_576))
+    let hasProblem = !problems.isEmpty || uploadError != nil
+    return DetailContext(
+      page: try await req.page(c.title, nav: "contracts", error: hasProblem ? Self.fixBelow : nil),
+      contract: Self.row(c, vendors: names),
+      form: try await formFields(req, c, input: input, problems: problems),
+      action: Paths.contract(c.id!), uploadAction: Paths.contractDocuments(c.id!),
+      checklistLink: Paths.checklist(c.id!), exchangeLink: Paths.exchange(c.id!),
+      latestReviewLink: c.latestReviewID.map(Paths.review), documents: rows, systems: systems,
+      maxUploadMB: req.settings.maxUploadBytes / 1_048_576, uploadError: uploadError)
   }
 
   struct UploadForm: Content {
-    var file: File
+    var file: File?
   }
 
+  /// No file chosen and a chosen file that is empty are told apart; a file that cannot be taken
+  /// (type, size, unreadable) is explained next to the file field, on the contract's page.
   func upload(req: Request) async throws -> Response {
     let c = try await req.owned(Contract.self)
     try req.actor.requireEditor()
-    guard let form = try? req.content.decode(UploadForm.self), form.file.data.readableBytes > 0 else {
-      throw Abort(.unprocessableEntity, reason: "アップロードするファイルを選んでください。")
+    let file = (try? req.content.decode(UploadForm.self))?.file
+    do {
+      guard let file, !file.filename.isEmpty || file.data.readableBytes > 0 else {
+        throw Abort(.unprocessableEntity, reason: "アップロードする契約書のファイルを選んでください。")
+      }
+      guard file.data.readableBytes > 0 else {
+        throw Abort(
+          .unprocessableEntity,
+          reason: "選んだファイル「\(file.filename)」は空です（0バイト）。中身のある契約書のファイルを選び直してください。")
+      }
+      let outcome = try await Uploads.store(
+        req, contract: c, filename: file.filename, data: Data(buffer: file.data))
+      req.flash("「\(outcome.document.filename)」（第\(outcome.document.version)版）を照合しました。")
+      return req.redirect(to: Paths.review(outcome.review.id!))
+    } catch let e as any AbortError where (400..<500).contains(e.status.code) && e.status != .forbidden {
+      return try await req.render("contract", try await detail(req, c, uploadError: e.reason))
+        .encodeResponse(status: e.status, for: req)
     }
-    let outcome = try await Uploads.store(
-      req, contract: c, filename: form.file.filename, data: Data(buffer: form.file.data))
-    req.flash("「\(outcome.document.filename)」（第\(outcome.document.version)版）を照合しました。")
-    return req.redirect(to: Paths.review(outcome.review.id!))
   }
 }
 

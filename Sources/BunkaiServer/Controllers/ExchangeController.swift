@@ -16,6 +16,8 @@ struct ExchangeController {
     var agreed: Bool
     var waitingInstitution: Bool
     var waitingVendor: Bool
+    /// The other side changed the confirmed split and this side has not acknowledged it yet.
+    var changedNote: String?
   }
   struct AttachmentRow: Encodable {
     var filename: String
@@ -51,6 +53,15 @@ struct ExchangeController {
     var annexXlsx: String
     var annexPDF: String
     var maxUploadMB: Int
+    /// Items whose confirmed split the other side changed, not yet acknowledged here.
+    var changed: [ItemRow]
+    /// The contract with the institution's decided proposals as tracked changes, when there are any.
+    var redlineLink: String?
+    /// The invitation form: why it was not sent, the address as typed, and a warning when the
+    /// server's public address is missing.
+    var inviteError: String?
+    var inviteEmail: String
+    var addressWarning: String?
   }
 
   func register(_ routes: any RoutesBuilder) {
@@ -62,6 +73,7 @@ struct ExchangeController {
     routes.post("contracts", ":id", "exchange", ":item", "confirm", use: confirm)
     routes.post("contracts", ":id", "attachments", use: attach)
     routes.get("attachments", ":id", use: download)
+    routes.get("contracts", ":id", "redline.docx", use: redline)
     for ext in ["html", "docx", "xlsx", "pdf"] {
       routes.get("contracts", ":id", "annex.\(ext)") { req in try await annex(req: req, ext: ext) }
     }
@@ -88,12 +100,29 @@ struct ExchangeController {
     return Downloads.file(data, filename: name + "." + ext, type: Attachments.contentType(ext))
   }
 
+  /// The contract with the proposals the institution decided, as tracked changes: both sides may
+  /// download it (the vendor only for its own contracts, see `participant`).
+  func redline(req: Request) async throws -> Response {
+    let p = try await req.participant()
+    guard let reviewID = p.contract.latestReviewID,
+      let review = try await ReviewRecord.query(on: req.db).filter(\.$id == reviewID)
+        .filter(\.$organisationID == p.contract.organisationID).first()
+    else {
+      throw Abort(.notFound, reason: "この契約の契約書はまだ照合されていないため、修正提案はありません。")
+    }
+    let (data, name) = try await SignedDocuments.redline(req.db, engine: req.engine, review: review)
+    await AuditLog.download(req, contract: p.contract, file: name)
+    return Downloads.file(data, filename: name, type: Attachments.contentType("docx"))
+  }
+
   struct PartnerContext: Encodable {
     struct Row: Encodable {
       var title: String
       var link: String
       var kind: String
       var waiting: Int
+      /// Items whose confirmed split the institution changed, not yet acknowledged by the vendor.
+      var changed: Int
     }
     var page: Page
     var organisation: String
@@ -108,10 +137,15 @@ struct ExchangeController {
     var rows: [PartnerContext.Row] = []
     for c in contracts {
       let (items, _) = try await Self.itemStates(req, contract: c)
+      let changed = Set(
+        try await Exchange.changes(req.db, contract: c.id!).filter {
+          $0.side == .institution && $0.acknowledgedAt == nil
+        }
+        .map(\.itemID))
       rows.append(
         .init(
           title: c.title, link: Paths.exchange(c.id!), kind: c.kind.label,
-          waiting: items.filter { $0.1.waitingFor.contains(.vendor) }.count))
+          waiting: items.filter { $0.1.waitingFor.contains(.vendor) }.count, changed: changed.count))
     }
     let org = try await Organisation.find(user.organisationID, on: req.db)
     return try await req.render(
@@ -143,12 +177,26 @@ struct ExchangeController {
     let p = try await req.participant()
     let c = p.contract
     let (states, _) = try await Self.itemStates(req, contract: c)
+    // The other side's changes to confirmed splits that this side has not acknowledged.
+    var unseen: [String: SplitChange] = [:]
+    for change in try await Exchange.changes(req.db, contract: c.id!)
+    where change.side == p.side.other && change.acknowledgedAt == nil && unseen[change.itemID] == nil {
+      unseen[change.itemID] = change
+    }
     let rows = states.map { item, state, answer in
       ItemRow(
-        id: item.id, title: item.displayTitle, link: Paths.exchangeItem(c.id!, item.id), state: state.label,
+        id: item.id, title: item.shownTitle, link: Paths.exchangeItem(c.id!, item.id), state: state.label,
         turn: state.turnLabel, owner: (answer?.owner ?? .unset).label, agreed: state.agreed,
         waitingInstitution: state.waitingFor.contains(.institution),
-        waitingVendor: state.waitingFor.contains(.vendor))
+        waitingVendor: state.waitingFor.contains(.vendor),
+        changedNote: unseen[item.id].map { Self.changeSummary($0) })
+    }
+    let hasProposal = try await Self.hasProposal(req.db, contract: c)
+    let inviteError = req.session.data[InvitationController.errorKey]
+    let inviteEmail = req.session.data[InvitationController.emailKey] ?? ""
+    if inviteError != nil {
+      req.session.data[InvitationController.errorKey] = nil
+      req.session.data[InvitationController.emailKey] = nil
     }
     let vendor = try await Vendor.find(c.vendorID, on: req.db)
     let attachments = try await Attachment.query(on: req.db).filter(\.$contractID == c.id!)
@@ -182,7 +230,28 @@ struct ExchangeController {
         }, attachmentAction: Paths.attachments(c.id!), invitations: invitations,
         inviteAction: Paths.invitations(c.id!), annexHTML: Paths.annex(c.id!, "html"),
         annexDocx: Paths.annex(c.id!, "docx"), annexXlsx: Paths.annex(c.id!, "xlsx"),
-        annexPDF: Paths.annex(c.id!, "pdf"), maxUploadMB: req.settings.maxUploadBytes / 1_048_576))
+        annexPDF: Paths.annex(c.id!, "pdf"), maxUploadMB: req.settings.maxUploadBytes / 1_048_576,
+        changed: rows.filter { $0.changedNote != nil },
+        redlineLink: hasProposal ? Paths.contractRedline(c.id!) : nil, inviteError: inviteError,
+        inviteEmail: inviteEmail,
+        addressWarning: p.side == .institution ? InvitationController.addressWarning(req.settings) : nil))
+  }
+
+  /// "事業者の山田が 2026/03/02 10:00 に担当を「医療機関」から「共同」に変更" in one line.
+  static func changeSummary(_ c: SplitChange) -> String {
+    var what: [String] = []
+    if c.beforeOwner != c.afterOwner { what.append("担当を「\(c.beforeOwner.label)」から「\(c.afterOwner.label)」に") }
+    if c.beforeAgreed != c.afterAgreed { what.append("合意内容を") }
+    return "\(c.side.label)の\(c.userName)さんが \(Format.dateTime(c.createdAt)) に"
+      + (what.isEmpty ? "分担" : what.joined(separator: "、")) + "変更しました（確認済みの分担の変更）"
+  }
+
+  /// The contract's latest review has a decided proposal, so its redline can be made.
+  static func hasProposal(_ db: any Database, contract: Contract) async throws -> Bool {
+    guard let reviewID = contract.latestReviewID else { return false }
+    let decisions = try await Decision.query(on: db).filter(\.$reviewID == reviewID)
+      .filter(\.$organisationID == contract.organisationID).all()
+    return Decisions.latest(decisions).values.contains { $0.kind == .propose || $0.kind == .proposeEdited }
   }
 
   struct EntryView: Encodable {
@@ -229,6 +298,32 @@ struct ExchangeController {
     var splitAction: String
     var confirmAction: String
     var maxUploadMB: Int
+    /// The imported companion columns, when known.
+    var risk: String
+    var recommendation: String
+    var guidelineRefs: String
+    var related: [ExchangeItemQuery.RelatedFinding]
+    var redlineLink: String?
+    var isInstitution: Bool
+    /// Changes to the confirmed split, newest first.
+    var changes: [ChangeView]
+    /// The other side changed the split since this side last confirmed: confirming acknowledges it.
+    var mustAcknowledge: Bool
+    /// The split is complete enough to confirm (担当 chosen, 合意内容 written unless 対象外).
+    var splitComplete: Bool
+  }
+  struct ChangeView: Encodable {
+    var side: String
+    var by: String
+    var at: String
+    var beforeOwner: String
+    var afterOwner: String
+    var beforeAgreed: String
+    var afterAgreed: String
+    var ownerChanged: Bool
+    var agreedChanged: Bool
+    var acknowledged: String?
+    var unseenHere: Bool
   }
 
   /// The Part2 item named in the path, if the contract's checklist has it.
@@ -260,11 +355,22 @@ struct ExchangeController {
           .field(\.$organisationID).field(\.$contractID).all().map { ($0.id!, $0.filename) },
         uniquingKeysWith: { a, _ in a })
     let mine = p.side == .institution ? answer?.institutionConfirmedAt : answer?.vendorConfirmedAt
+    let related = try await ExchangeItemQuery.related(req.db, contract: c, itemID: item.id, side: p.side)
+    let changes = try await Exchange.changes(req.db, contract: c.id!, itemID: item.id)
+    let changeViews = changes.map { ch in
+      ChangeView(
+        side: ch.side.label, by: ch.userName, at: Format.dateTime(ch.createdAt),
+        beforeOwner: ch.beforeOwner.label,
+        afterOwner: ch.afterOwner.label, beforeAgreed: ch.beforeAgreed, afterAgreed: ch.afterAgreed,
+        ownerChanged: ch.beforeOwner != ch.afterOwner, agreedChanged: ch.beforeAgreed != ch.afterAgreed,
+        acknowledged: ch.acknowledgedAt.map { "\(ch.acknowledgedBy ?? "") \(Format.dateTime($0))" },
+        unseenHere: ch.side == p.side.other && ch.acknowledgedAt == nil)
+    }
     return try await req.render(
       "exchange-item",
       ItemContext(
-        page: req.page("\(item.id) \(item.displayTitle)", nav: p.side == .vendor ? "partner" : "contracts"),
-        contractTitle: c.title, overviewLink: Paths.exchange(c.id!), id: item.id, title: item.displayTitle,
+        page: req.page("\(item.id) \(item.shownTitle)", nav: p.side == .vendor ? "partner" : "contracts"),
+        contractTitle: c.title, overviewLink: Paths.exchange(c.id!), id: item.id, title: item.shownTitle,
         content: item.content ?? "", state: state.label, turn: state.turnLabel, agreed: state.agreed,
         myTurn: p.canWrite && state.waitingFor.contains(p.side) && !state.agreed,
         canSettle: p.canWrite && Exchange.canSettle(state), canWrite: p.canWrite, side: p.side.label,
@@ -295,7 +401,13 @@ struct ExchangeController {
         entryAction: Paths.exchangeItem(c.id!, item.id) + "/entries",
         splitAction: Paths.exchangeItem(c.id!, item.id) + "/split",
         confirmAction: Paths.exchangeItem(c.id!, item.id) + "/confirm",
-        maxUploadMB: req.settings.maxUploadBytes / 1_048_576))
+        maxUploadMB: req.settings.maxUploadBytes / 1_048_576, risk: item.risk ?? "",
+        recommendation: item.recommendation ?? "", guidelineRefs: item.guidelineRefs ?? "",
+        related: related.findings, redlineLink: related.anyProposal ? Paths.contractRedline(c.id!) : nil,
+        isInstitution: p.side == .institution, changes: changeViews,
+        mustAcknowledge: changeViews.contains(where: \.unseenHere),
+        splitComplete: answer.map { $0.owner != .unset && ($0.owner == .notApplicable || !$0.agreed.isEmpty) }
+          ?? false))
   }
 
   struct EntryForm: Content {
@@ -338,12 +450,18 @@ struct ExchangeController {
     return req.redirect(to: Paths.exchangeItem(p.contract.id!, item.id))
   }
 
+  struct ConfirmForm: Content {
+    var acknowledge: String?
+  }
+
   func confirm(req: Request) async throws -> Response {
     let p = try await req.participant()
     try p.requireWriter()
     let item = try await findItem(req, p)
+    let form = try? req.content.decode(ConfirmForm.self)
     let a = try await Exchange.confirm(
-      on: req.db, contract: p.contract, itemID: item.id, user: p.user, today: DashboardController.today())
+      on: req.db, contract: p.contract, itemID: item.id, user: p.user, today: DashboardController.today(),
+      acknowledgeChange: form?.acknowledge == "true")
     req.flash(a.isAgreed ? "双方の確認がそろい、合意しました。" : "分担を確認しました。相手側の確認を待っています。")
     return req.redirect(to: Paths.exchangeItem(p.contract.id!, item.id))
   }
@@ -360,7 +478,9 @@ struct ExchangeController {
     }
     let a = try await Attachments.make(
       req, p, filename: form.file.filename, data: Data(buffer: form.file.data))
-    try await Writes.transaction(req.db, lock: p.contract.id!, restartable: true) { db in
+    try await Writes.organisation(
+      req.db, org: p.contract.organisationID, lock: p.contract.id!, restartable: true
+    ) { db in
       a.$id.exists = false
       try await a.save(on: db)
       try await AuditLog.record(

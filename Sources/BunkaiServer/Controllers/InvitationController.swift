@@ -11,6 +11,8 @@ struct InvitationController {
     var expires: String
     var overviewLink: String
     var delivery: String
+    /// Why the link may not open for the vendor (no public address set), or nil.
+    var addressWarning: String?
   }
   struct AcceptContext: Encodable {
     var page: Page
@@ -39,7 +41,7 @@ struct InvitationController {
     var days: Int?
   }
 
-  func create(req: Request) async throws -> View {
+  func create(req: Request) async throws -> Response {
     let c = try await req.owned(Contract.self)
     let actor = try req.actor
     try actor.requireEditor()
@@ -61,11 +63,19 @@ struct InvitationController {
         CreatedContext(
           page: req.page("招待リンク", nav: "contracts"), contractTitle: c.title, email: inv.email, link: link,
           expires: Format.dateTime(inv.expiresAt), overviewLink: Paths.exchange(c.id!),
-          delivery: delivery.note))
+          delivery: delivery.note, addressWarning: Self.addressWarning(req.settings))
+      ).encodeResponse(for: req)
     } catch let e as Accounts.Problem {
-      throw Abort(.unprocessableEntity, reason: e.description)
+      // Back to the form, with the message next to the field and the address as typed.
+      req.session.data[Self.errorKey] = e.description
+      req.session.data[Self.emailKey] = String(form.email.prefix(320))
+      return req.redirect(to: Paths.exchange(c.id!) + "#invite-form")
     }
   }
+
+  /// The invitation form's message and input, kept for the page it goes back to.
+  static let errorKey = "inviteError"
+  static let emailKey = "inviteEmail"
 
   /// The address people open: the configured public URL, or the one this request came to.
   static func publicBase(_ req: Request) -> String {
@@ -73,6 +83,27 @@ struct InvitationController {
     let host = req.headers.first(name: .host) ?? "127.0.0.1:8080"
     let scheme = req.headers.first(name: "X-Forwarded-Proto") == "https" ? "https" : "http"
     return "\(scheme)://\(host)"
+  }
+
+  /// Said next to an invitation link that a vendor elsewhere may not be able to open.
+  static func addressWarning(_ settings: ServerSettings) -> String? {
+    guard let url = settings.publicURL else {
+      return
+        "公開アドレスが設定されていないため、このリンクはいま開いている画面のアドレスで作られています。事業者が開けるアドレスを、サーバーの設定 BUNKAI_PUBLIC_URL（または bunkai serve --public-url）に設定してください。"
+    }
+    if isLoopback(url) {
+      return
+        "公開アドレス（\(url)）がこのコンピューター自身を指しているため、事業者はこのリンクを開けません。事業者が開けるアドレスを BUNKAI_PUBLIC_URL（または bunkai serve --public-url）に設定してください。"
+    }
+    return nil
+  }
+
+  /// The address names this computer (localhost, 127.0.0.0/8, ::1, 0.0.0.0).
+  static func isLoopback(_ url: String) -> Bool {
+    guard let host = URLComponents(string: url)?.host?.lowercased() else { return true }
+    let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+    return bare == "localhost" || bare.hasSuffix(".localhost") || bare.hasPrefix("127.") || bare == "::1"
+      || bare == "0.0.0.0"
   }
 
   private func context(_ req: Request, token: String, error: String? = nil, name: String = "") async throws

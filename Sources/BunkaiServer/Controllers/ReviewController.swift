@@ -199,7 +199,9 @@ struct ReviewController {
     let ruleID = stored.findings[index].ruleId
     let replaces = kind == .proposeEdited && replace && !stored.findings[index].evidence.isEmpty
     // Built inside the transaction, so a retried attempt inserts its own new row.
-    let d = try await Writes.transaction(req.db, lock: review.contractID, restartable: true) { db in
+    let d = try await Writes.organisation(
+      req.db, org: review.organisationID, lock: review.contractID, restartable: true
+    ) { db in
       let d = Decision()
       d.organisationID = actor.orgID
       d.reviewID = review.id!
@@ -235,7 +237,7 @@ struct ReviewController {
     guard review.signedOffBy == nil else { return req.redirect(to: Paths.review(review.id!)) }
     review.signedOffBy = actor.id
     review.signedOffAt = Date()
-    try await Writes.transaction(req.db, lock: review.contractID) { db in
+    try await Writes.organisation(req.db, org: review.organisationID, lock: review.contractID) { db in
       try await review.save(on: db)
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "承認", entity: "照合結果", id: review.id)

@@ -20,15 +20,45 @@ struct VendorController {
     var notes: String
     var contractCount: Int
   }
+  /// The add form's values and messages by field, kept when it could not be saved.
+  struct FormState: Encodable {
+    var name = ""
+    var contactName = ""
+    var contactEmail = ""
+    var contactPhone = ""
+    var notes = ""
+    var errors: [String: String] = [:]
+
+    init() {}
+    init(_ form: VendorForm, _ problems: InvalidInput) {
+      name = form.name
+      contactName = form.contactName ?? ""
+      contactEmail = form.contactEmail ?? ""
+      contactPhone = form.contactPhone ?? ""
+      notes = form.notes ?? ""
+      errors = problems.byField
+    }
+  }
   struct ListContext: Encodable {
     var page: Page
     var vendors: [VendorRow]
     var action: String
+    var form: FormState
+  }
+  struct ContractLine: Encodable {
+    var title: String
+    var link: String
+    var kind: String
+    var status: String
+    var endDate: String
+    var exchangeLink: String
   }
   struct EditContext: Encodable {
     var page: Page
     var vendor: VendorRow
     var action: String
+    var contracts: [ContractLine]
+    var errors: [String: String]
   }
 
   func register(_ routes: any RoutesBuilder) {
@@ -45,6 +75,10 @@ struct VendorController {
   }
 
   func list(req: Request) async throws -> View {
+    try await req.render("vendors", try await listContext(req, form: FormState()))
+  }
+
+  private func listContext(_ req: Request, form: FormState) async throws -> ListContext {
     let actor = try req.actor
     let vendors = try await Vendor.query(on: req.db).filter(\.$organisationID == actor.orgID).sort(\.$name)
       .all()
@@ -57,20 +91,25 @@ struct VendorController {
     for row in counted {
       counts[try row.decode(column: "vendor_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
     }
-    return try await req.render(
-      "vendors",
-      ListContext(
-        page: req.page("事業者", nav: "vendors"),
-        vendors: vendors.map { row($0, contracts: counts[$0.id!] ?? 0) },
-        action: Paths.vendors))
+    return ListContext(
+      page: try await req.page(
+        "事業者", nav: "vendors", error: form.errors.isEmpty ? nil : ContractController.fixBelow),
+      vendors: vendors.map { row($0, contracts: counts[$0.id!] ?? 0) },
+      action: Paths.vendors, form: form)
   }
 
   private func apply(_ form: VendorForm, to v: Vendor) throws {
     let name = form.name.trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty else { throw Abort(.unprocessableEntity, reason: "事業者名を入力してください。") }
+    var problems = InvalidInput()
+    if name.isEmpty { problems.add("name", "事業者名を入力してください。") }
+    let email = (form.contactEmail ?? "").trimmingCharacters(in: .whitespaces)
+    if !email.isEmpty && !(email.contains("@") && !email.hasPrefix("@") && !email.hasSuffix("@")) {
+      problems.add("contactEmail", "メールアドレスは name@example.jp のような形で入力してください。")
+    }
+    try problems.check()
     v.name = name
     v.contactName = form.contactName ?? ""
-    v.contactEmail = form.contactEmail ?? ""
+    v.contactEmail = email
     v.contactPhone = form.contactPhone ?? ""
     v.notes = form.notes ?? ""
   }
@@ -80,8 +119,14 @@ struct VendorController {
     try actor.requireEditor()
     let v = Vendor()
     v.organisationID = actor.orgID
-    try apply(try req.content.decode(VendorForm.self), to: v)
-    try await Writes.transaction(req.db) { db in
+    let form = try req.content.decode(VendorForm.self)
+    do {
+      try apply(form, to: v)
+    } catch let problems as InvalidInput {
+      return try await req.render("vendors", try await listContext(req, form: FormState(form, problems)))
+        .encodeResponse(status: .unprocessableEntity, for: req)
+    }
+    try await Writes.organisation(req.db, org: actor.orgID) { db in
       try await v.save(on: db)
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "作成", entity: "事業者", id: v.id,
@@ -92,12 +137,24 @@ struct VendorController {
   }
 
   func show(req: Request) async throws -> View {
-    let v = try await req.owned(Vendor.self)
-    let n = try await Contract.query(on: req.db).filter(\.$vendorID == v.id!).count()
-    return try await req.render(
-      "vendor",
-      EditContext(
-        page: req.page(v.name, nav: "vendors"), vendor: row(v, contracts: n), action: Paths.vendor(v.id!)))
+    try await req.render("vendor", try await editContext(req, try await req.owned(Vendor.self)))
+  }
+
+  /// The vendor's page: its details and every contract with it.
+  private func editContext(_ req: Request, _ v: Vendor, problems: InvalidInput = .init()) async throws
+    -> EditContext
+  {
+    let contracts = try await Contract.query(on: req.db).filter(\.$organisationID == v.organisationID)
+      .filter(\.$vendorID == v.id!).sort(\.$title).all()
+    return EditContext(
+      page: try await req.page(
+        v.name, nav: "vendors", error: problems.isEmpty ? nil : ContractController.fixBelow),
+      vendor: row(v, contracts: contracts.count), action: Paths.vendor(v.id!),
+      contracts: contracts.map {
+        ContractLine(
+          title: $0.title, link: Paths.contract($0.id!), kind: $0.kind.label, status: $0.status.label,
+          endDate: $0.endDate ?? "", exchangeLink: Paths.exchange($0.id!))
+      }, errors: problems.byField)
   }
 
   func update(req: Request) async throws -> Response {
@@ -105,8 +162,21 @@ struct VendorController {
     try actor.requireEditor()
     let v = try await req.owned(Vendor.self)
     let before = row(v, contracts: 0)
-    try apply(try req.content.decode(VendorForm.self), to: v)
-    try await Writes.transaction(req.db) { db in
+    let form = try req.content.decode(VendorForm.self)
+    do {
+      try apply(form, to: v)
+    } catch let problems as InvalidInput {
+      // The form shows what was typed; the stored vendor is unchanged.
+      let shown = try await req.owned(Vendor.self)
+      var context = try await editContext(req, shown, problems: problems)
+      context.vendor.name = form.name
+      context.vendor.contactName = form.contactName ?? ""
+      context.vendor.contactEmail = form.contactEmail ?? ""
+      context.vendor.contactPhone = form.contactPhone ?? ""
+      context.vendor.notes = form.notes ?? ""
+      return try await req.render("vendor", context).encodeResponse(status: .unprocessableEntity, for: req)
+    }
+    try await Writes.organisation(req.db, org: actor.orgID) { db in
       try await v.save(on: db)
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "更新", entity: "事業者", id: v.id, before: before,
@@ -133,6 +203,10 @@ struct SystemController {
     var systems: [SystemRow]
     var categories: [Option]
     var action: String
+    /// What was typed when it could not be saved, and the messages by field.
+    var name: String
+    var notes: String
+    var errors: [String: String]
   }
 
   func register(_ routes: any RoutesBuilder) {
@@ -141,17 +215,24 @@ struct SystemController {
   }
 
   func list(req: Request) async throws -> View {
+    try await req.render("systems", try await listContext(req))
+  }
+
+  private func listContext(_ req: Request, form: SystemForm? = nil, problems: InvalidInput = .init())
+    async throws -> ListContext
+  {
     let actor = try req.actor
     let systems = try await MedicalSystem.query(on: req.db).filter(\.$organisationID == actor.orgID).sort(
       \.$name
     ).all()
-    return try await req.render(
-      "systems",
-      ListContext(
-        page: req.page("医療情報システム", nav: "systems"),
-        systems: systems.map { SystemRow(name: $0.name, category: $0.category, notes: $0.notes) },
-        categories: MedicalSystem.categories.map { Option(value: $0, label: $0, selected: false) },
-        action: Paths.systems))
+    return ListContext(
+      page: try await req.page(
+        "医療情報システム", nav: "systems", error: problems.isEmpty ? nil : ContractController.fixBelow),
+      systems: systems.map { SystemRow(name: $0.name, category: $0.category, notes: $0.notes) },
+      categories: MedicalSystem.categories.map {
+        Option(value: $0, label: $0, selected: $0 == form?.category)
+      },
+      action: Paths.systems, name: form?.name ?? "", notes: form?.notes ?? "", errors: problems.byField)
   }
 
   func create(req: Request) async throws -> Response {
@@ -159,16 +240,19 @@ struct SystemController {
     try actor.requireEditor()
     let form = try req.content.decode(SystemForm.self)
     let name = form.name.trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty else { throw Abort(.unprocessableEntity, reason: "システム名を入力してください。") }
-    guard MedicalSystem.categories.contains(form.category) else {
-      throw Abort(.unprocessableEntity, reason: "種類は一覧から選んでください。")
+    var problems = InvalidInput()
+    if name.isEmpty { problems.add("name", "システム名を入力してください。") }
+    if !MedicalSystem.categories.contains(form.category) { problems.add("category", "種類は一覧から選んでください。") }
+    guard problems.isEmpty else {
+      return try await req.render("systems", try await listContext(req, form: form, problems: problems))
+        .encodeResponse(status: .unprocessableEntity, for: req)
     }
     let s = MedicalSystem()
     s.organisationID = actor.orgID
     s.name = name
     s.category = form.category
     s.notes = form.notes ?? ""
-    try await Writes.transaction(req.db) { db in
+    try await Writes.organisation(req.db, org: actor.orgID) { db in
       try await s.save(on: db)
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "作成", entity: "システム", id: s.id,

@@ -5,6 +5,7 @@ import Foundation
 enum Side: String, Codable, CaseIterable, Sendable {
   case institution, vendor
   var label: String { self == .institution ? "医療機関" : "事業者" }
+  var other: Side { self == .institution ? .vendor : .institution }
 }
 
 /// A single-use link that lets a vendor contact into one contract. Only the token's SHA-256 is kept.

@@ -60,6 +60,7 @@ enum Accounts {
         try await AuditLog.record(
           on: db, org: org.id!, user: nil, action: "作成", entity: "医療機関", id: org.id, after: ["name": orgName])
       }
+      try await Writes.touch(db, org: org.id!)
       let user = User(
         organisationID: org.id!, email: email, name: name.isEmpty ? email : name, passwordHash: hash,
         role: role)
@@ -113,7 +114,7 @@ enum Accounts {
     try PasswordPolicy.check(password, email: user.email)
     user.passwordHash = try await hasher.hash(password)
     user.passwordChangedAt = Date()
-    try await Writes.transaction(db) { db in
+    try await Writes.organisation(db, org: user.organisationID) { db in
       try await user.update(on: db)
       try await endSessions(on: db, userID: user.id!)
       try await AuditLog.record(
@@ -126,7 +127,7 @@ enum Accounts {
   static func disable(on db: any Database, user: User, by: User?) async throws {
     guard user.disabledAt == nil else { return }
     user.disabledAt = Date()
-    try await Writes.transaction(db) { db in
+    try await Writes.organisation(db, org: user.organisationID) { db in
       try await user.update(on: db)
       try await endSessions(on: db, userID: user.id!)
       try await AuditLog.record(

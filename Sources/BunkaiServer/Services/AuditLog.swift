@@ -8,25 +8,16 @@ import Vapor
 enum AuditLog {
   static func record(
     on db: any Database, org: UUID, user: User?, action: String, entity: String, id: UUID?,
-    before: (any Encodable)? = nil, after: (any Encodable)? = nil, userName: String? = nil,
-    changesData: Bool = true
+    before: (any Encodable)? = nil, after: (any Encodable)? = nil, userName: String? = nil
   ) async throws {
     let fields = AuditChain.Fields(
       organisationID: org, userID: user?.id,
       userName: userName ?? user.map { "\($0.name) <\($0.email)>" } ?? "システム",
       side: user?.role.side, action: action, entity: entity, entityID: id, before: json(before),
       after: json(after))
-    // Sign-ins, downloads and token use change nothing shown: cached pages stay valid. The
-    // organisation's row is taken before the chain's head, always in this order, so two
-    // transactions cannot each hold one and wait for the other.
-    if changesData { try await bumpRevision(on: db, org: org) }
+    // Cached pages are invalidated by the write itself (Writes.organisation), not here: sign-ins,
+    // downloads and token use are recorded and change nothing shown.
     try await AuditChain.append(on: db, fields)
-  }
-
-  /// One more change for the organisation: pages cached for the old revision are rebuilt.
-  static func bumpRevision(on db: any Database, org: UUID) async throws {
-    guard let sql = db as? any SQLDatabase else { return }
-    try await sql.raw("UPDATE organisations SET revision = revision + 1 WHERE id = \(bind: org)").run()
   }
 
   static func json(_ value: (any Encodable)?) -> String {
@@ -45,7 +36,7 @@ enum AuditLog {
       try await record(
         on: req.db, org: contract.organisationID, user: user, action: "ダウンロード",
         entity: "契約 \(contract.title)",
-        id: contract.id, after: ["file": file], changesData: false)
+        id: contract.id, after: ["file": file])
     } catch {
       req.logger.error("audit: download not recorded: \(String(reflecting: error))")
     }

@@ -73,7 +73,9 @@ enum Checklists {
   ) async throws -> Int {
     try actor.requireEditor()
     let (catalog, _) = try await catalog(req.db, engine: req.engine, org: actor.orgID)
-    return try await Writes.transaction(req.db, lock: contract?.id ?? actor.orgID, restartable: true) { db in
+    return try await Writes.organisation(
+      req.db, org: actor.orgID, lock: contract?.id ?? actor.orgID, restartable: true
+    ) { db in
       if updateMeeting {
         if let contract {
           if contract.firstMeetingOn != meeting {

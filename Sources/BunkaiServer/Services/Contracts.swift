@@ -40,48 +40,77 @@ enum Contracts {
     }
   }
 
+  /// A date as YYYY-MM-DD, nil when empty; 422 naming `field` otherwise.
   static func date(_ raw: String?, field: String) throws -> String? {
+    var problems = InvalidInput()
+    let value = date(raw, field: field, label: field, into: &problems)
+    try problems.check()
+    return value
+  }
+
+  /// A date as the form sends it (YYYY-MM-DD), nil when empty; a problem for `field` otherwise.
+  static func date(_ raw: String?, field: String, label: String, into problems: inout InvalidInput) -> String?
+  {
     guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
     guard Checklists.isDate(raw) else {
-      throw Abort(.unprocessableEntity, reason: "\(field): 日付は YYYY-MM-DD の形で入力してください（\(raw)）。")
+      problems.add(field, "\(label)は 2026-04-01 のように年-月-日で入力してください（入力: \(raw)）。")
+      return nil
     }
     return raw
   }
 
-  /// Creates (contract nil) or updates a contract of the actor's organisation.
+  /// Creates (contract nil) or updates a contract of the actor's organisation. Every problem of
+  /// the input is found before anything is written (InvalidInput, by form field).
   static func save(_ input: Input, contract existing: Contract?, req: Request) async throws -> Contract {
     let actor = try req.actor
     try actor.requireEditor()
+    var problems = InvalidInput()
     let title = input.title.trimmingCharacters(in: .whitespaces)
-    guard !title.isEmpty else { throw Abort(.unprocessableEntity, reason: "契約名（title）を入力してください。") }
-    guard let vendorId = input.vendorId ?? existing?.vendorID else {
-      throw Abort(.unprocessableEntity, reason: "事業者（vendorId）を選んでください。")
-    }
-    _ = try await req.owned(Vendor.self, id: vendorId)
-    let kind = try input.kind.map {
-      guard let k = ContractKindOption(rawValue: $0) else {
-        throw Abort(
-          .unprocessableEntity,
-          reason: "契約の種類（kind）は introduction / maintenance / saas / other のいずれかです（\($0)）。")
+    if title.isEmpty { problems.add("title", "契約名を入力してください。") }
+    let vendorId = input.vendorId ?? existing?.vendorID
+    if let vendorId {
+      if try await Vendor.query(on: req.db).filter(\.$id == vendorId).filter(\.$organisationID == actor.orgID)
+        .first() == nil
+      {
+        problems.add("vendorId", "事業者を一覧から選んでください。")
       }
-      return k
+    } else {
+      problems.add("vendorId", "事業者を選んでください。")
     }
-    let status = try input.status.map {
-      guard let s = ContractStatus(rawValue: $0) else {
-        throw Abort(
-          .unprocessableEntity, reason: "状態（status）は draft / negotiating / active / ended のいずれかです（\($0)）。")
+    var kind: ContractKindOption?
+    if let raw = input.kind {
+      kind = ContractKindOption(rawValue: raw)
+      if kind == nil {
+        let names = ContractKindOption.allCases.map(\.label).joined(separator: "・")
+        problems.add("kind", "契約の種類は次から選んでください: \(names)。")
       }
-      return s
     }
-    let start = try date(input.startDate, field: "開始日（startDate）")
-    let end = try date(input.endDate, field: "終了日（endDate）")
-    if let start, let end, end < start {
-      throw Abort(.unprocessableEntity, reason: "終了日（endDate）が開始日より前になっています。")
+    var status: ContractStatus?
+    if let raw = input.status {
+      status = ContractStatus(rawValue: raw)
+      if status == nil {
+        let names = ContractStatus.allCases.map(\.label).joined(separator: "・")
+        problems.add("status", "状態は次から選んでください: \(names)。")
+      }
     }
-    let notice = try date(input.noticeDeadline, field: "解約通知期限（noticeDeadline）")
-    let meeting = try date(input.firstMeetingOn, field: "初回確認の日（firstMeetingOn）")
+    let start = date(input.startDate, field: "startDate", label: "開始日", into: &problems)
+    let end = date(input.endDate, field: "endDate", label: "終了日", into: &problems)
+    if let start, let end, end < start { problems.add("endDate", "終了日が開始日より前になっています。") }
+    let notice = date(input.noticeDeadline, field: "noticeDeadline", label: "解約・変更の通知期限", into: &problems)
+    let meeting = date(input.firstMeetingOn, field: "firstMeetingOn", label: "初回確認の日", into: &problems)
     var systems: [UUID] = []
-    for id in input.systemIds ?? [] { systems.append(try await req.owned(MedicalSystem.self, id: id).id!) }
+    for id in input.systemIds ?? [] {
+      if try await MedicalSystem.query(on: req.db).filter(\.$id == id).filter(
+        \.$organisationID == actor.orgID
+      )
+      .first() == nil {
+        problems.add("systemIds", "対象のシステムは一覧から選んでください。")
+        break
+      }
+      systems.append(id)
+    }
+    try problems.check()
+    guard let vendorId else { throw problems }
 
     let c = existing ?? Contract()
     let before = existing.map(Snapshot.init)
@@ -101,7 +130,7 @@ enum Contracts {
     c.noticeDeadline = notice
     c.firstMeetingOn = meeting
     let systemSet = Set(systems)
-    try await Writes.transaction(req.db) { db in
+    try await Writes.organisation(req.db, org: actor.orgID) { db in
       try await c.save(on: db)
       if input.systemIds != nil || existing == nil {
         try await ContractSystem.query(on: db).filter(\.$contractID == c.id!).delete()

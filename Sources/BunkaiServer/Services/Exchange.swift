@@ -58,7 +58,9 @@ enum Exchange {
     let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
     guard !text.isEmpty else { throw Abort(.unprocessableEntity, reason: "内容: 入力してください。") }
     guard text.count <= 10_000 else { throw Abort(.unprocessableEntity, reason: "内容: 10,000文字以内にしてください。") }
-    return try await Writes.transaction(db, lock: contract.id!, restartable: true) { db in
+    return try await Writes.organisation(
+      db, org: contract.organisationID, lock: contract.id!, restartable: true
+    ) { db in
       let entries = try await ExchangeEntry.query(on: db).filter(\.$contractID == contract.id!)
         .filter(\.$itemID == itemID).all()
       let answer = try await ChecklistAnswer.query(on: db).filter(\.$contractID == contract.id!)
@@ -104,13 +106,26 @@ enum Exchange {
     guard agreed.count <= 10_000 else {
       throw Abort(.unprocessableEntity, reason: "合意内容: 10,000文字以内にしてください。")
     }
-    return try await Writes.transaction(db, lock: contract.id!, restartable: true) { db in
+    return try await Writes.organisation(
+      db, org: contract.organisationID, lock: contract.id!, restartable: true
+    ) { db in
       let (answer, state) = try await load(db, contract: contract, itemID: itemID)
-      guard canSettle(state) || owner == .notApplicable else {
+      let side = user.role.side
+      // Skipping the five steps with 対象外 is the institution's call; a vendor proposes it in
+      // step 5, where the institution must still confirm it.
+      guard canSettle(state) || (owner == .notApplicable && side == .institution) else {
+        if owner == .notApplicable {
+          throw Abort(
+            .conflict,
+            reason: "対象外にできるのは医療機関です。対象外にしたい理由は、やり取りに書いて医療機関に伝えてください（手順5では分担として提案できます）。")
+        }
         throw Abort(.conflict, reason: "分担は手順5で決めます（いまは\(state.label)）。対象外とする場合は担当に「対象外」を選んでください。")
       }
       guard answer.owner != owner || answer.agreed != agreed else { return answer }
       let before = Snapshot(answer)
+      let change = SplitChange()
+      change.beforeOwner = answer.owner
+      change.beforeAgreed = answer.agreed
       answer.owner = owner
       answer.agreed = agreed
       let withdrawn = answer.isConfirmedByEither
@@ -120,6 +135,17 @@ enum Exchange {
       }
       answer.updatedBy = user.id
       try await answer.save(on: db)
+      // A split either side had confirmed changed: the other side is shown what changed.
+      if withdrawn {
+        change.organisationID = contract.organisationID
+        change.contractID = contract.id!
+        change.itemID = itemID
+        change.side = side
+        change.userName = user.name
+        change.afterOwner = owner
+        change.afterAgreed = agreed
+        try await change.save(on: db)
+      }
       try await AuditLog.record(
         on: db, org: contract.organisationID, user: user, action: withdrawn ? "分担の変更（確認を取り消し）" : "分担の変更",
         entity: "確認表 \(itemID)（\(contract.title)）", id: answer.id, before: before, after: Snapshot(answer))
@@ -129,18 +155,36 @@ enum Exchange {
 
   /// Records one side's confirmation of the split; when both have confirmed, an item answered
   /// いいえ at the first meeting gets its 完了日 (the form's meaning: the check is done).
+  /// `acknowledgeChange`: the person saw what the other side changed since the split was last
+  /// confirmed; without it, a confirmation over such a change is refused.
   static func confirm(
-    on db: any Database, contract: Contract, itemID: String, user: User, today: String
+    on db: any Database, contract: Contract, itemID: String, user: User, today: String,
+    acknowledgeChange: Bool = false
   ) async throws -> ChecklistAnswer {
-    try await Writes.transaction(db, lock: contract.id!, restartable: true) { db in
+    try await Writes.organisation(db, org: contract.organisationID, lock: contract.id!, restartable: true) {
+      db in
       let (answer, state) = try await load(db, contract: contract, itemID: itemID)
       guard canSettle(state) else { throw Abort(.conflict, reason: "確認は手順5でできます（いまは\(state.label)）。") }
       guard answer.owner != .unset else { throw Abort(.unprocessableEntity, reason: "担当: 先に分担を決めてください。") }
       guard answer.owner == .notApplicable || !answer.agreed.isEmpty else {
         throw Abort(.unprocessableEntity, reason: "合意内容: 先に合意した内容を入力してください。")
       }
-      let before = Snapshot(answer)
       let name = "\(user.name)（\(user.role.side.label)）"
+      let unseen = try await unacknowledged(
+        db, contract: contract.id!, itemID: itemID, by: user.role.side.other)
+      if !unseen.isEmpty {
+        guard acknowledgeChange else {
+          throw Abort(
+            .conflict,
+            reason: "\(user.role.side.other.label)が分担を変更しています。変更前と変更後を確かめ、「変更内容を確認しました」にチェックしてから確認してください。")
+        }
+        for change in unseen {
+          change.acknowledgedBy = name
+          change.acknowledgedAt = Date()
+          try await change.save(on: db)
+        }
+      }
+      let before = Snapshot(answer)
       switch user.role.side {
       case .institution:
         answer.institutionConfirmedBy = name
@@ -157,6 +201,23 @@ enum Exchange {
         entity: "確認表 \(itemID)（\(contract.title)）", id: answer.id, before: before, after: Snapshot(answer))
       return answer
     }
+  }
+
+  /// The changes `side` made to the item's split that the other side has not acknowledged yet,
+  /// oldest first.
+  static func unacknowledged(_ db: any Database, contract: UUID, itemID: String, by side: Side) async throws
+    -> [SplitChange]
+  {
+    try await SplitChange.query(on: db).filter(\.$contractID == contract).filter(\.$itemID == itemID)
+      .filter(\.$side == side).filter(\.$acknowledgedAt == nil).sort(\.$createdAt).all()
+  }
+
+  /// Every change to the contract's splits, newest first.
+  static func changes(_ db: any Database, contract: UUID, itemID: String? = nil) async throws -> [SplitChange]
+  {
+    var q = SplitChange.query(on: db).filter(\.$contractID == contract)
+    if let itemID { q = q.filter(\.$itemID == itemID) }
+    return try await q.sort(\.$createdAt, .descending).all()
   }
 
   private static func load(_ db: any Database, contract: Contract, itemID: String) async throws -> (

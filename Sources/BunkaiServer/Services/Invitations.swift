@@ -29,7 +29,7 @@ enum Invitations {
     inv.expiresAt = Date().addingTimeInterval(TimeInterval(days) * 86_400)
     // From the shell there is no signed-in user: the nil UUID, and "システム" in the audit log.
     inv.createdBy = user?.id ?? UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0))
-    try await Writes.transaction(db) { db in
+    try await Writes.organisation(db, org: contract.organisationID) { db in
       try await inv.save(on: db)
       try await AuditLog.record(
         on: db, org: contract.organisationID, user: user, action: "招待", entity: "契約 \(contract.title)",
@@ -89,6 +89,7 @@ enum Invitations {
     return try await Writes.transaction(db) { db in
       // Re-read inside the transaction: two tabs accepting at once must not both succeed.
       let fresh = try await find(on: db, token: token)
+      try await Writes.touch(db, org: fresh.organisationID)
       let user: User
       if let existing {
         user = existing

@@ -56,7 +56,9 @@ enum Uploads {
   ) async throws -> Outcome {
     let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     // The contract's lock makes the next version number this upload's alone.
-    return try await Writes.transaction(db, lock: contract.id!, restartable: true) { db in
+    return try await Writes.organisation(
+      db, org: contract.organisationID, lock: contract.id!, restartable: true
+    ) { db in
       let last = try await ContractDocument.query(on: db).filter(\.$contractID == contract.id!)
         .sort(\.$version, .descending).first()
       let doc = ContractDocument()

@@ -77,6 +77,27 @@ enum Writes {
     }
   }
 
+  /// The one way a change to an organisation's data is written: a `transaction` that first counts
+  /// one more revision of the organisation, so every page cached for an older one (PageCache) is
+  /// rebuilt. The organisation's row is taken before anything else (the audit chain's head among
+  /// them), always in this order, so two writes cannot each hold one and wait for the other.
+  static func organisation<T: Sendable>(
+    _ db: any Database, org: UUID, lock: UUID? = nil, restartable: Bool = false,
+    _ body: @escaping @Sendable (any Database) async throws -> T
+  ) async throws -> T {
+    try await transaction(db, lock: lock, restartable: restartable) { db in
+      try await touch(db, org: org)
+      return try await body(db)
+    }
+  }
+
+  /// One more revision of the organisation (inside `organisation`; the seeders call it after
+  /// writing in bulk).
+  static func touch(_ db: any Database, org: UUID) async throws {
+    guard let sql = db as? any SQLDatabase else { return }
+    try await sql.raw("UPDATE organisations SET revision = revision + 1 WHERE id = \(bind: org)").run()
+  }
+
   /// Sets the busy timeout on a SQLite connection (each event loop's one connection at start).
   static func prepareSQLite(_ app: Application) async throws {
     for loop in app.eventLoopGroup.makeIterator() {

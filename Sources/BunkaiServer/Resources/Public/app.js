@@ -24,3 +24,22 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   }
 });
+
+// ---- web-people: copy a link to the clipboard (a button with data-copy="the input's id") ----
+document.addEventListener("DOMContentLoaded", () => {
+  for (const button of document.querySelectorAll("[data-copy]")) {
+    button.addEventListener("click", async () => {
+      const input = document.getElementById(button.dataset.copy);
+      const status = button.parentElement.querySelector(".copy-status");
+      if (!input) return;
+      try {
+        await navigator.clipboard.writeText(input.value);
+      } catch {
+        input.select();
+        document.execCommand("copy");
+      }
+      if (status) status.textContent = "コピーしました。";
+    });
+  }
+});
+// ---- end web-people ----

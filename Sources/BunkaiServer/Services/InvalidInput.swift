@@ -1,0 +1,23 @@
+import Vapor
+
+/// Input that cannot be saved: one message per form field, in words a person understands (no
+/// field names). Pages show each message next to its field with the input kept; the API answers
+/// 422 with the messages.
+struct InvalidInput: AbortError, Sendable {
+  /// The form field's name and its message, in the form's order.
+  var problems: [(field: String, message: String)] = []
+
+  var status: HTTPResponseStatus { .unprocessableEntity }
+  var reason: String { problems.map(\.message).joined(separator: " ") }
+  var isEmpty: Bool { problems.isEmpty }
+
+  /// The messages by field name, for the templates.
+  var byField: [String: String] {
+    Dictionary(problems.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a })
+  }
+
+  mutating func add(_ field: String, _ message: String) { problems.append((field, message)) }
+
+  /// Throws when any problem was found.
+  func check() throws { if !isEmpty { throw self } }
+}
