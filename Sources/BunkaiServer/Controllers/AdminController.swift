@@ -102,7 +102,7 @@ struct AdminController {
         page: req.page("確認表カタログ: 取り込みの確認", nav: "catalog"), versions: versions(req, org: actor.orgID),
         previewAction: Paths.catalogPreview, importAction: Paths.catalogImport,
         preview: catalog.items.map {
-          PreviewItem(id: $0.id, title: $0.shownTitle, content: $0.content ?? "")
+          PreviewItem(id: $0.id, title: $0.displayTitle, content: $0.content ?? "")
         },
         yaml: yaml, label: form.label?.isEmpty == false ? form.label! : name, filename: name))
   }

@@ -185,7 +185,7 @@ struct ExchangeController {
     }
     let rows = states.map { item, state, answer in
       ItemRow(
-        id: item.id, title: item.shownTitle, link: Paths.exchangeItem(c.id!, item.id), state: state.label,
+        id: item.id, title: item.displayTitle, link: Paths.exchangeItem(c.id!, item.id), state: state.label,
         turn: state.turnLabel, owner: (answer?.owner ?? .unset).label, agreed: state.agreed,
         waitingInstitution: state.waitingFor.contains(.institution),
         waitingVendor: state.waitingFor.contains(.vendor),
@@ -369,8 +369,8 @@ struct ExchangeController {
     return try await req.render(
       "exchange-item",
       ItemContext(
-        page: req.page("\(item.id) \(item.shownTitle)", nav: p.side == .vendor ? "partner" : "contracts"),
-        contractTitle: c.title, overviewLink: Paths.exchange(c.id!), id: item.id, title: item.shownTitle,
+        page: req.page("\(item.id) \(item.displayTitle)", nav: p.side == .vendor ? "partner" : "contracts"),
+        contractTitle: c.title, overviewLink: Paths.exchange(c.id!), id: item.id, title: item.displayTitle,
         content: item.content ?? "", state: state.label, turn: state.turnLabel, agreed: state.agreed,
         myTurn: p.canWrite && state.waitingFor.contains(p.side) && !state.agreed,
         canSettle: p.canWrite && Exchange.canSettle(state), canWrite: p.canWrite, side: p.side.label,
