@@ -40,48 +40,57 @@ enum Contracts {
     }
   }
 
-  static func date(_ raw: String?, field: String) throws -> String? {
+  /// A calendar date as typed (`YYYY-MM-DD`, blank for none). `field` is the label people read;
+  /// `key` the input's name, for the API's error.
+  static func date(_ raw: String?, field: String, key: String? = nil) throws -> String? {
     guard let raw = raw?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
     guard Checklists.isDate(raw) else {
-      throw Abort(.unprocessableEntity, reason: "\(field): 日付は YYYY-MM-DD の形で入力してください（\(raw)）。")
+      throw DomainError.invalid(key, "\(field): 日付は YYYY-MM-DD の形で入力してください（\(raw)）。")
     }
     return raw
   }
 
   /// Creates (contract nil) or updates a contract of the actor's organisation.
   static func save(_ input: Input, contract existing: Contract?, req: Request) async throws -> Contract {
-    let actor = try req.actor
+    try await save(input, contract: existing, actor: try req.actor, on: req.db)
+  }
+
+  /// Creates (contract nil) or updates a contract of the actor's organisation. Every value is
+  /// checked before anything is written.
+  static func save(_ input: Input, contract existing: Contract?, actor: Actor, on db: any Database)
+    async throws -> Contract
+  {
     try actor.requireEditor()
-    let title = input.title.trimmingCharacters(in: .whitespaces)
-    guard !title.isEmpty else { throw Abort(.unprocessableEntity, reason: "契約名（title）を入力してください。") }
+    if let existing, existing.organisationID != actor.orgID { throw DomainError.notFound() }
+    let title = try DomainError.text(input.title, field: "title", label: "契約名", required: true, max: 500)
     guard let vendorId = input.vendorId ?? existing?.vendorID else {
-      throw Abort(.unprocessableEntity, reason: "事業者（vendorId）を選んでください。")
+      throw DomainError.invalid("vendorId", "事業者を選んでください。")
     }
-    _ = try await req.owned(Vendor.self, id: vendorId)
+    _ = try await Vendors.find(on: db, org: actor.orgID, id: vendorId, field: "vendorId")
     let kind = try input.kind.map {
       guard let k = ContractKindOption(rawValue: $0) else {
-        throw Abort(
-          .unprocessableEntity,
-          reason: "契約の種類（kind）は introduction / maintenance / saas / other のいずれかです（\($0)）。")
+        throw DomainError.invalid(
+          "kind", "契約の種類は introduction / maintenance / saas / other のいずれかです（\($0)）。")
       }
       return k
     }
     let status = try input.status.map {
       guard let s = ContractStatus(rawValue: $0) else {
-        throw Abort(
-          .unprocessableEntity, reason: "状態（status）は draft / negotiating / active / ended のいずれかです（\($0)）。")
+        throw DomainError.invalid("status", "状態は draft / negotiating / active / ended のいずれかです（\($0)）。")
       }
       return s
     }
-    let start = try date(input.startDate, field: "開始日（startDate）")
-    let end = try date(input.endDate, field: "終了日（endDate）")
+    let start = try date(input.startDate, field: "開始日", key: "startDate")
+    let end = try date(input.endDate, field: "終了日", key: "endDate")
     if let start, let end, end < start {
-      throw Abort(.unprocessableEntity, reason: "終了日（endDate）が開始日より前になっています。")
+      throw DomainError.invalid("endDate", "終了日が開始日より前になっています。")
     }
-    let notice = try date(input.noticeDeadline, field: "解約通知期限（noticeDeadline）")
-    let meeting = try date(input.firstMeetingOn, field: "初回確認の日（firstMeetingOn）")
+    let notice = try date(input.noticeDeadline, field: "解約通知期限", key: "noticeDeadline")
+    let meeting = try date(input.firstMeetingOn, field: "初回確認の日", key: "firstMeetingOn")
     var systems: [UUID] = []
-    for id in input.systemIds ?? [] { systems.append(try await req.owned(MedicalSystem.self, id: id).id!) }
+    for id in input.systemIds ?? [] {
+      systems.append(try await Systems.find(on: db, org: actor.orgID, id: id, field: "systemIds").id!)
+    }
 
     let c = existing ?? Contract()
     let before = existing.map(Snapshot.init)
@@ -101,7 +110,7 @@ enum Contracts {
     c.noticeDeadline = notice
     c.firstMeetingOn = meeting
     let systemSet = Set(systems)
-    try await Writes.transaction(req.db) { db in
+    try await Writes.transaction(db) { db in
       try await c.save(on: db)
       if input.systemIds != nil || existing == nil {
         try await ContractSystem.query(on: db).filter(\.$contractID == c.id!).delete()
