@@ -50,7 +50,9 @@ struct APIRouteTests {
 
   /// Hiragana, katakana or kanji: a message written for people in Japanese.
   static func isJapanese(_ s: String?) -> Bool {
-    (s ?? "").unicodeScalars.contains { (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value) }
+    (s ?? "").unicodeScalars.contains {
+      (0x3040...0x30FF).contains($0.value) || (0x4E00...0x9FFF).contains($0.value)
+    }
   }
 
   static func user(
@@ -92,7 +94,8 @@ struct APIRouteTests {
       let b = try await Browser.signIn(app, email: "admin@sakura.example")
       try await b.get("/systems")
       let categories = try #require(
-        JSONSerialization.jsonObject(with: Data(try await api.send(.GET, "/systems/categories").body.string.utf8))
+        JSONSerialization.jsonObject(
+          with: Data(try await api.send(.GET, "/systems/categories").body.string.utf8))
           as? [String])
       #expect(categories.contains("電子カルテ"))
       for c in categories { #expect(b.lastBody.contains("value=\"\(c)\"")) }
@@ -107,14 +110,16 @@ struct APIRouteTests {
         expect: .created)
       let id = try #require(contract["id"] as? String)
       let changed = try await api.json(
-        .PUT, "/contracts/\(id)", #"{"title":"電子カルテ保守契約（2026年度）","status":"negotiating","endDate":"2027-03-31"}"#)
+        .PUT, "/contracts/\(id)",
+        #"{"title":"電子カルテ保守契約（2026年度）","status":"negotiating","endDate":"2027-03-31"}"#)
       #expect(changed["title"] as? String == "電子カルテ保守契約（2026年度）")
       #expect(changed["status"] as? String == "negotiating")
       #expect(changed["vendorId"] as? String == vendorID)
       #expect(changed["systemIds"] as? [String] == [systemID])
 
       let (body, type) = Multipart.body(
-        fields: [], filename: "hoshu_sakura_typical.txt", data: try Fixture.data("contracts/hoshu_sakura_typical.txt"))
+        fields: [], filename: "hoshu_sakura_typical.txt",
+        data: try Fixture.data("contracts/hoshu_sakura_typical.txt"))
       let upload = try await app.testing().sendRequest(
         .POST, "/api/v1/contracts/\(id)/documents",
         headers: ["Authorization": "Bearer \(api.token)", "Content-Type": type], body: body)
@@ -124,7 +129,8 @@ struct APIRouteTests {
       let reviewID = try #require(docs.first?["reviewId"] as? String)
       #expect((docs.first?["document"] as? JSON)?["version"] as? Int == 1)
 
-      _ = try await api.json(.POST, "/reviews/\(reviewID)/decisions", #"{"finding":1,"kind":"propose"}"#, expect: .created)
+      _ = try await api.json(
+        .POST, "/reviews/\(reviewID)/decisions", #"{"finding":1,"kind":"propose"}"#, expect: .created)
       let signed = try await api.json(.POST, "/reviews/\(reviewID)/sign-off")
       #expect(signed["signedOffAt"] is String)
 
@@ -132,11 +138,14 @@ struct APIRouteTests {
       let firstItem = try #require((part1["items"] as? [JSON])?.first?["itemId"] as? String)
       #expect(firstItem.hasPrefix("P1-"))
       let saved = try await api.json(
-        .PUT, "/checklist/part1", #"{"checkedOn":"2026-09-15","answers":[{"itemId":"\#(firstItem)","initial":"yes"}]}"#)
+        .PUT, "/checklist/part1",
+        #"{"checkedOn":"2026-09-15","answers":[{"itemId":"\#(firstItem)","initial":"yes"}]}"#)
       #expect(saved["checkedOn"] as? String == "2026-09-15")
       #expect((saved["items"] as? [JSON])?.first?["initial"] as? String == "yes")
 
-      for path in ["/contracts/\(id)/annex.docx", "/contracts/\(id)/annex.xlsx", "/reviews/\(reviewID)/redline.docx"] {
+      for path in [
+        "/contracts/\(id)/annex.docx", "/contracts/\(id)/annex.xlsx", "/reviews/\(reviewID)/redline.docx",
+      ] {
         let res = try await api.send(.GET, path)
         #expect(res.status == .ok, "\(path): \(res.body.string.prefix(300))")
         #expect(res.body.readableBytesView.starts(with: [0x50, 0x4B]), "\(path) is a zip (Office) file")
@@ -156,28 +165,47 @@ struct APIRouteTests {
       let cases: [(HTTPMethod, String, String, HTTPStatus, String)] = [
         (.POST, "/vendors", #"{}"#, .unprocessableEntity, "name"),
         (.POST, "/vendors", #"{"name":"   "}"#, .unprocessableEntity, "name"),
-        (.POST, "/vendors", #"{"name":"A社","contact":{"email":"not-an-address"}}"#, .unprocessableEntity, "contact.email"),
+        (
+          .POST, "/vendors", #"{"name":"A社","contact":{"email":"not-an-address"}}"#, .unprocessableEntity,
+          "contact.email"
+        ),
         (.PUT, "/vendors/\(vendorID)", #"{"name":""}"#, .unprocessableEntity, "name"),
         (.POST, "/systems", #"{"name":"カルテ"}"#, .unprocessableEntity, "category"),
         (.POST, "/systems", #"{"name":"カルテ","category":"カルテ"}"#, .unprocessableEntity, "category"),
         (.POST, "/systems", #"{"category":"電子カルテ"}"#, .unprocessableEntity, "name"),
         (.POST, "/contracts", #"{"title":"","vendorId":"\#(vendorID)"}"#, .unprocessableEntity, "title"),
         (.POST, "/contracts", #"{"title":"X"}"#, .unprocessableEntity, "vendorId"),
-        (.POST, "/contracts", #"{"title":"X","vendorId":"\#(vendorID)","kind":"hoshu"}"#, .unprocessableEntity, "kind"),
-        (.PUT, "/contracts/\(id)", #"{"title":"X","startDate":"2027-04-01","endDate":"2026-03-31"}"#, .unprocessableEntity, "endDate"),
-        (.PUT, "/contracts/\(id)", #"{"title":"X","noticeDeadline":"2027-02-30"}"#, .unprocessableEntity, "noticeDeadline"),
+        (
+          .POST, "/contracts", #"{"title":"X","vendorId":"\#(vendorID)","kind":"hoshu"}"#,
+          .unprocessableEntity, "kind"
+        ),
+        (
+          .PUT, "/contracts/\(id)", #"{"title":"X","startDate":"2027-04-01","endDate":"2026-03-31"}"#,
+          .unprocessableEntity, "endDate"
+        ),
+        (
+          .PUT, "/contracts/\(id)", #"{"title":"X","noticeDeadline":"2027-02-30"}"#, .unprocessableEntity,
+          "noticeDeadline"
+        ),
         (.POST, "/contracts", #"{"title":5,"vendorId":"\#(vendorID)"}"#, .badRequest, "title"),
         (.POST, "/contracts", #"{"vendorId":"\#(vendorID)"}"#, .badRequest, "title"),
         (.POST, "/contracts", #"{"title":"X","vendorId":"\#(UUID())"}"#, .notFound, "vendorId"),
         (
-          .PUT, "/contracts/\(id)/checklist", #"{"answers":[{"itemId":"P2-C-4","owner":"both"}]}"#, .unprocessableEntity,
+          .PUT, "/contracts/\(id)/checklist", #"{"answers":[{"itemId":"P2-C-4","owner":"both"}]}"#,
+          .unprocessableEntity,
           "answers[P2-C-4].owner"
         ),
         (.PUT, "/checklist/part1", #"{"checkedOn":"昨日","answers":[]}"#, .unprocessableEntity, "checkedOn"),
         (.POST, "/contracts/\(id)/invitations", #"{"email":"yamada"}"#, .unprocessableEntity, "email"),
-        (.POST, "/contracts/\(id)/invitations", #"{"email":"yamada@midori.example","days":0}"#, .unprocessableEntity, "days"),
+        (
+          .POST, "/contracts/\(id)/invitations", #"{"email":"yamada@midori.example","days":0}"#,
+          .unprocessableEntity, "days"
+        ),
         (.POST, "/tokens", #"{"expiresDays":0}"#, .unprocessableEntity, "expiresDays"),
-        (.PUT, "/contracts/\(id)/exchange/P2-A-1/split", #"{"owner":"everyone"}"#, .unprocessableEntity, "owner"),
+        (
+          .PUT, "/contracts/\(id)/exchange/P2-A-1/split", #"{"owner":"everyone"}"#, .unprocessableEntity,
+          "owner"
+        ),
         (.POST, "/contracts/\(id)/exchange/P2-A-1/entries", #"{"text":"  "}"#, .unprocessableEntity, "text"),
       ]
       for (method, path, body, status, field) in cases {
@@ -198,7 +226,8 @@ struct APIRouteTests {
       let reviewID = try #require(
         (try JSONSerialization.jsonObject(with: Data(up.body.string.utf8)) as? JSON)?["reviewId"] as? String)
       for n in ["-9223372036854775808", "9223372036854775807", "0"] {
-        let res = try await api.send(.POST, "/reviews/\(reviewID)/decisions", #"{"finding":\#(n),"kind":"later"}"#)
+        let res = try await api.send(
+          .POST, "/reviews/\(reviewID)/decisions", #"{"finding":\#(n),"kind":"later"}"#)
         #expect(res.status == .unprocessableEntity)
         #expect(try Self.error(res)["field"] as? String == "finding")
       }
@@ -213,13 +242,15 @@ struct APIRouteTests {
       let (_, other) = try await Self.admin(app, org: "みどり病院", email: "admin@midori-hp.example")
       let vendor = try await a.json(.POST, "/vendors", #"{"name":"A社"}"#, expect: .created)
       let vendorID = try #require(vendor["id"] as? String)
-      let system = try await a.json(.POST, "/systems", #"{"name":"PACS","category":"PACS"}"#, expect: .created)
+      let system = try await a.json(
+        .POST, "/systems", #"{"name":"PACS","category":"PACS"}"#, expect: .created)
       let contract = try await a.json(
         .POST, "/contracts", #"{"title":"保守契約","vendorId":"\#(vendorID)"}"#, expect: .created)
       let id = try #require(contract["id"] as? String)
 
       for path in [
-        "/vendors/\(vendorID)", "/contracts/\(id)", "/contracts/\(id)/documents", "/contracts/\(id)/checklist",
+        "/vendors/\(vendorID)", "/contracts/\(id)", "/contracts/\(id)/documents",
+        "/contracts/\(id)/checklist",
         "/contracts/\(id)/exchange", "/contracts/\(id)/exchange/P2-A-1", "/contracts/\(id)/invitations",
         "/contracts/\(id)/annex.docx",
       ] {
@@ -232,7 +263,8 @@ struct APIRouteTests {
       let theirs = try await other.json(.POST, "/vendors", #"{"name":"B社"}"#, expect: .created)
       let res = try await other.send(
         .POST, "/contracts",
-        #"{"title":"X","vendorId":"\#(theirs["id"] as! String)","systemIds":["\#(system["id"] as! String)"]}"#)
+        #"{"title":"X","vendorId":"\#(theirs["id"] as! String)","systemIds":["\#(system["id"] as! String)"]}"#
+      )
       #expect(res.status == .notFound)
       #expect(try Self.error(res)["field"] as? String == "systemIds")
       #expect(try await other.list("/vendors").map { $0["name"] as? String } == ["B社"])
@@ -250,7 +282,9 @@ struct APIRouteTests {
         try await api.json(.POST, "/vendors", #"{"name":"アオイ電子"}"#, expect: .created)["id"] as? String)
       func contract(_ title: String, _ vendor: String) async throws -> String {
         try #require(
-          try await api.json(.POST, "/contracts", #"{"title":"\#(title)","vendorId":"\#(vendor)","kind":"maintenance"}"#, expect: .created)["id"]
+          try await api.json(
+            .POST, "/contracts", #"{"title":"\#(title)","vendorId":"\#(vendor)","kind":"maintenance"}"#,
+            expect: .created)["id"]
             as? String)
       }
       let invited = try await contract("電子カルテ保守", midori)
@@ -265,22 +299,30 @@ struct APIRouteTests {
       let vendorUser = try await Invitations.accept(
         on: app.db, hasher: app.password.async, token: inviteToken, name: "山田", password: "correct-horse-2")
       let vendor = try await Self.client(app, vendorUser)
-      #expect(try await api.list("/contracts/\(invited)/invitations").first?["status"] as? String == "accepted")
+      #expect(
+        try await api.list("/contracts/\(invited)/invitations").first?["status"] as? String == "accepted")
 
       let mine = try await vendor.list("/partner/contracts")
       #expect(mine.map { $0["id"] as? String } == [invited])
       #expect(mine.first?["waitingForVendor"] as? Int ?? 0 > 0)
       #expect(try await vendor.json(.GET, "/contracts/\(invited)/exchange")["side"] as? String == "vendor")
       for other in [notInvited, otherVendors] {
-        for path in ["/contracts/\(other)/exchange", "/contracts/\(other)/exchange/P2-A-1", "/contracts/\(other)/annex.docx"] {
+        for path in [
+          "/contracts/\(other)/exchange", "/contracts/\(other)/exchange/P2-A-1",
+          "/contracts/\(other)/annex.docx",
+        ] {
           #expect(try await vendor.send(.GET, path).status == .notFound, "vendor token: GET \(path)")
         }
         #expect(
-          try await vendor.send(.POST, "/contracts/\(other)/exchange/P2-A-1/entries", #"{"text":"対策"}"#).status
+          try await vendor.send(.POST, "/contracts/\(other)/exchange/P2-A-1/entries", #"{"text":"対策"}"#)
+            .status
             == .notFound)
       }
       // The institution's own routes are not the vendor's.
-      for path in ["/contracts", "/contracts/\(invited)", "/vendors", "/contracts/\(invited)/checklist", "/checklist/part1"] {
+      for path in [
+        "/contracts", "/contracts/\(invited)", "/vendors", "/contracts/\(invited)/checklist",
+        "/checklist/part1",
+      ] {
         let res = try await vendor.send(.GET, path)
         #expect(res.status == .forbidden, "vendor token: GET \(path)")
         #expect(Self.isJapanese(try Self.error(res)["message"] as? String))
@@ -289,17 +331,20 @@ struct APIRouteTests {
       #expect(try await api.send(.GET, "/partner/contracts").status == .forbidden)
 
       // Step 1 is the vendor's: the institution waits its turn.
-      let early = try await api.send(.POST, "/contracts/\(invited)/exchange/P2-C-4/entries", #"{"text":"先に書きます"}"#)
+      let early = try await api.send(
+        .POST, "/contracts/\(invited)/exchange/P2-C-4/entries", #"{"text":"先に書きます"}"#)
       #expect(early.status == .conflict)
       let step1 = try await vendor.json(
-        .POST, "/contracts/\(invited)/exchange/P2-C-4/entries", #"{"text":"弊社は障害を24時間以内に報告します。"}"#, expect: .created)
+        .POST, "/contracts/\(invited)/exchange/P2-C-4/entries", #"{"text":"弊社は障害を24時間以内に報告します。"}"#,
+        expect: .created)
       #expect((step1["entries"] as? [JSON])?.first?["side"] as? String == "vendor")
       #expect((step1["item"] as? JSON)?["step"] as? Int == 2)
       let seen = try await api.json(.GET, "/contracts/\(invited)/exchange/P2-C-4")
       #expect((seen["item"] as? JSON)?["waitingFor"] as? [String] == ["institution"])
 
       // 対象外 can be set at once; both sides confirm it.
-      _ = try await api.json(.PUT, "/contracts/\(invited)/exchange/P2-A-12/split", #"{"owner":"notApplicable"}"#)
+      _ = try await api.json(
+        .PUT, "/contracts/\(invited)/exchange/P2-A-12/split", #"{"owner":"notApplicable"}"#)
       _ = try await api.json(.POST, "/contracts/\(invited)/exchange/P2-A-12/confirm")
       let agreed = try await vendor.json(.POST, "/contracts/\(invited)/exchange/P2-A-12/confirm")
       #expect((agreed["item"] as? JSON)?["agreed"] as? Bool == true)
@@ -312,15 +357,21 @@ struct APIRouteTests {
     try await TestApp.run { app in
       let (admin, api) = try await Self.admin(app)
       let exec = try await Self.client(
-        app, try await Self.user(app, org: "", orgID: admin.organisationID, email: "incho@sakura.example", role: .executive))
+        app,
+        try await Self.user(
+          app, org: "", orgID: admin.organisationID, email: "incho@sakura.example", role: .executive))
       let staff = try await Self.client(
-        app, try await Self.user(app, org: "", orgID: admin.organisationID, email: "staff@sakura.example", role: .staff))
+        app,
+        try await Self.user(
+          app, org: "", orgID: admin.organisationID, email: "staff@sakura.example", role: .staff))
       #expect(try await exec.send(.POST, "/vendors", #"{"name":"X"}"#).status == .forbidden)
       #expect(try await exec.send(.POST, "/systems", #"{"name":"X","category":"PACS"}"#).status == .forbidden)
       let vendorID = try #require(
         try await staff.json(.POST, "/vendors", #"{"name":"ミドリ"}"#, expect: .created)["id"] as? String)
       let id = try #require(
-        try await staff.json(.POST, "/contracts", #"{"title":"保守","vendorId":"\#(vendorID)"}"#, expect: .created)["id"] as? String)
+        try await staff.json(
+          .POST, "/contracts", #"{"title":"保守","vendorId":"\#(vendorID)"}"#, expect: .created)["id"]
+          as? String)
       let (body, type) = Multipart.body(
         fields: [], filename: "a.txt", data: try Fixture.data("contracts/hoshu_sakura_typical.txt"))
       let up = try await app.testing().sendRequest(
@@ -333,7 +384,8 @@ struct APIRouteTests {
       #expect(try await exec.json(.POST, "/reviews/\(reviewID)/sign-off")["signedOffAt"] is String)
 
       // Tokens: made, listed without the secret, revoked.
-      let made = try await api.json(.POST, "/tokens", #"{"label":"夜間の取り込み","expiresDays":30}"#, expect: .created)
+      let made = try await api.json(
+        .POST, "/tokens", #"{"label":"夜間の取り込み","expiresDays":30}"#, expect: .created)
       let secret = try #require(made["token"] as? String)
       let newID = try #require(made["id"] as? String)
       let second = Client(app: app, token: secret)
@@ -364,9 +416,12 @@ struct APIRouteTests {
       #expect(Self.isJapanese(try Self.error(different)["message"] as? String))
       // A refused request is not kept: fixed and sent again with the same key, it runs.
       let sysKey: HTTPHeaders = ["Idempotency-Key": "system-create-1"]
-      #expect(try await api.send(.POST, "/systems", #"{"name":"PACS"}"#, headers: sysKey).status == .unprocessableEntity)
       #expect(
-        try await api.send(.POST, "/systems", #"{"name":"PACS","category":"PACS"}"#, headers: sysKey).status == .created)
+        try await api.send(.POST, "/systems", #"{"name":"PACS"}"#, headers: sysKey).status
+          == .unprocessableEntity)
+      #expect(
+        try await api.send(.POST, "/systems", #"{"name":"PACS","category":"PACS"}"#, headers: sysKey).status
+          == .created)
       #expect(try await api.list("/systems").count == 1)
     }
   }

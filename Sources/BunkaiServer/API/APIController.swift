@@ -126,10 +126,7 @@ struct APIController {
     api.put("contracts", ":id", "checklist", use: putChecklist)
     api.get("checklist", "part1", use: getPart1)
     api.put("checklist", "part1", use: putPart1)
-    api.get("reviews", ":id", "redline.docx") { req in
-      _ = try req.actor
-      return try await ReviewController().redline(req: req)
-    }
+    api.get("reviews", ":id", "redline.docx", use: ReviewController().redline)
     api.get("reviews", ":id", "memo.docx") { try await ReviewController().memo(req: $0, ext: "docx") }
     api.get("reviews", ":id", "memo.md") { try await ReviewController().memo(req: $0, ext: "md") }
   }

@@ -86,7 +86,7 @@ struct APIExchangeController {
     api.put("contracts", ":id", "exchange", ":item", "split", use: split)
     api.post("contracts", ":id", "exchange", ":item", "confirm", use: confirm)
     for ext in ["docx", "xlsx"] {
-      api.get("contracts", ":id", "annex.\(ext)") { req in
+      api.get("contracts", ":id", "annex.\(ext)") { (req: Request) async throws -> Response in
         let p = try await req.participant()
         return try await ExchangeController.annexResponse(req, contract: p.contract, ext: ext)
       }
@@ -135,7 +135,8 @@ struct APIExchangeController {
 
   private func findItem(_ req: Request, _ p: Participant) async throws -> ChecklistItem {
     let itemID = req.parameters.get("item") ?? ""
-    let (catalog, _) = try await Checklists.catalog(req.db, engine: req.engine, org: p.contract.organisationID)
+    let (catalog, _) = try await Checklists.catalog(
+      req.db, engine: req.engine, org: p.contract.organisationID)
     guard let item = Checklists.items(catalog, contract: p.contract).first(where: { $0.id == itemID }) else {
       throw DomainError.notFound("項番 \(itemID): この契約の確認表にない項目です。", field: "item")
     }
@@ -171,7 +172,8 @@ struct APIExchangeController {
     let item = try await findItem(req, p)
     let input = try req.content.decode(EntryInput.self)
     _ = try await Exchange.post(
-      on: req.db, contract: p.contract, itemID: item.id, user: p.user, text: input.text ?? "", attachment: nil)
+      on: req.db, contract: p.contract, itemID: item.id, user: p.user, text: input.text ?? "", attachment: nil
+    )
     return try await detail(req, p, item).encodeResponse(status: .created, for: req)
   }
 
@@ -183,10 +185,13 @@ struct APIExchangeController {
     let input = try req.content.decode(SplitInput.self)
     guard let raw = input.owner, let owner = Owner(rawValue: raw), owner != .unset else {
       throw DomainError.invalid(
-        "owner", "担当は institution（医療機関）/ vendor（事業者）/ joint（共同）/ notApplicable（対象外）のいずれかにしてください（\(input.owner ?? "")）。")
+        "owner",
+        "担当は institution（医療機関）/ vendor（事業者）/ joint（共同）/ notApplicable（対象外）のいずれかにしてください（\(input.owner ?? "")）。"
+      )
     }
     _ = try await Exchange.setSplit(
-      on: req.db, contract: p.contract, itemID: item.id, user: p.user, owner: owner, agreed: input.agreed ?? "")
+      on: req.db, contract: p.contract, itemID: item.id, user: p.user, owner: owner,
+      agreed: input.agreed ?? "")
     return try await detail(req, p, item)
   }
 
@@ -204,7 +209,8 @@ struct APIExchangeController {
   /// the institution proposes to the vendor.
   func redline(req: Request) async throws -> Response {
     let p = try await req.participant()
-    guard let rid = p.contract.latestReviewID, let review = try await ReviewRecord.find(rid, on: req.db) else {
+    guard let rid = p.contract.latestReviewID, let review = try await ReviewRecord.find(rid, on: req.db)
+    else {
       throw DomainError.conflict("この契約にはまだ照合結果がありません。契約書をアップロードしてください。")
     }
     let (data, name) = try await SignedDocuments.redline(req.db, engine: req.engine, review: review)
@@ -215,14 +221,17 @@ struct APIExchangeController {
   static func invitationDTO(_ inv: Invitation, now: Date = Date()) -> InvitationDTO {
     InvitationDTO(
       id: inv.id!, contractId: inv.contractID, email: inv.email,
-      status: inv.usedAt != nil ? "accepted" : inv.expiresAt <= now ? "expired" : "open", expiresAt: inv.expiresAt,
+      status: inv.usedAt != nil ? "accepted" : inv.expiresAt <= now ? "expired" : "open",
+      expiresAt: inv.expiresAt,
       createdAt: inv.createdAt)
   }
 
   func invitations(req: Request) async throws -> [InvitationDTO] {
     let c = try await req.owned(Contract.self)
-    return try await Invitation.query(on: req.db).filter(\.$contractID == c.id!).sort(\.$createdAt, .descending)
-      .all().map { Self.invitationDTO($0) }
+    return try await Invitation.query(on: req.db).filter(\.$contractID == c.id!).sort(
+      \.$createdAt, .descending
+    )
+    .all().map { Self.invitationDTO($0) }
   }
 
   /// Invites a vendor contact to the contract; the answer carries the link, once.
@@ -235,20 +244,21 @@ struct APIExchangeController {
     guard (1...90).contains(days) else {
       throw DomainError.invalid("days", "有効期間（日数）は1〜90にしてください（\(days)）。")
     }
-    let inv: Invitation
-    let token: String
+    let created: (Invitation, token: String)
     do {
-      (inv, token) = try await Invitations.create(
+      created = try await Invitations.create(
         on: req.db, contract: c, email: input.email ?? "", by: actor.user, days: days)
     } catch let e as Accounts.Problem {
       throw DomainError.invalid("email", e.description)
     }
+    let (inv, token) = created
     let link = Invitations.link(base: InvitationController.publicBase(req), token: token)
     let org = try await Organisation.find(actor.orgID, on: req.db)
     let smtp = req.settings.smtp
     let delivery = try await req.application.threadPool.runIfActive {
       Invitations.mail(
-        smtp, to: inv.email, link: link, organisation: org?.name ?? "", contract: c.title, expires: inv.expiresAt)
+        smtp, to: inv.email, link: link, organisation: org?.name ?? "", contract: c.title,
+        expires: inv.expiresAt)
     }
     var dto = Self.invitationDTO(inv)
     dto.link = link

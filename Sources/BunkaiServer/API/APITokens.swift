@@ -29,7 +29,8 @@ struct APITokensController {
   static func dto(_ t: UserToken, now: Date = Date()) -> TokenDTO {
     TokenDTO(
       id: t.id!, label: t.label, createdAt: t.createdAt, expiresAt: t.expiresAt, lastUsedAt: t.lastUsedAt,
-      revokedAt: t.revokedAt, active: t.revokedAt == nil && (t.expiresAt.map { $0 > now } ?? true), token: nil)
+      revokedAt: t.revokedAt, active: t.revokedAt == nil && (t.expiresAt.map { $0 > now } ?? true), token: nil
+    )
   }
 
   func list(req: Request) async throws -> [TokenDTO] {
@@ -47,7 +48,8 @@ struct APITokensController {
     }
     let token = try await Accounts.createToken(
       on: req.db, user: user, label: label.isEmpty ? "api" : label, days: input.expiresDays)
-    guard let record = try await UserToken.query(on: req.db).filter(\.$tokenHash == TokenHash.of(token)).first()
+    guard
+      let record = try await UserToken.query(on: req.db).filter(\.$tokenHash == TokenHash.of(token)).first()
     else { throw Abort(.internalServerError) }
     var dto = Self.dto(record)
     dto.token = token
@@ -57,7 +59,8 @@ struct APITokensController {
   /// Revokes one of the user's own tokens; another user's token id looks like nothing (404).
   func revoke(req: Request) async throws -> TokenDTO {
     let user = try req.auth.require(User.self)
-    guard let id = req.parameters.get("id", as: UUID.self), let token = try await UserToken.find(id, on: req.db),
+    guard let id = req.parameters.get("id", as: UUID.self),
+      let token = try await UserToken.find(id, on: req.db),
       token.userID == user.id
     else { throw DomainError.notFound() }
     return Self.dto(try await Accounts.revokeToken(on: req.db, id: token.id!))

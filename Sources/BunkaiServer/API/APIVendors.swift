@@ -65,7 +65,9 @@ struct APIVendorsController {
   func list(req: Request) async throws -> [VendorDTO] {
     let actor = try req.actor
     let counts = try await Vendors.contractCounts(on: req.db, org: actor.orgID)
-    return try await Vendors.list(on: req.db, org: actor.orgID).map { Self.dto($0, contracts: counts[$0.id!] ?? 0) }
+    return try await Vendors.list(on: req.db, org: actor.orgID).map {
+      Self.dto($0, contracts: counts[$0.id!] ?? 0)
+    }
   }
 
   func create(req: Request) async throws -> Response {

@@ -65,28 +65,15 @@ struct VendorController {
         action: Paths.vendors))
   }
 
-  private func apply(_ form: VendorForm, to v: Vendor) throws {
-    let name = form.name.trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty else { throw Abort(.unprocessableEntity, reason: "事業者名を入力してください。") }
-    v.name = name
-    v.contactName = form.contactName ?? ""
-    v.contactEmail = form.contactEmail ?? ""
-    v.contactPhone = form.contactPhone ?? ""
-    v.notes = form.notes ?? ""
+  private func input(_ form: VendorForm) -> Vendors.Input {
+    Vendors.Input(
+      name: form.name, contactName: form.contactName ?? "", contactEmail: form.contactEmail ?? "",
+      contactPhone: form.contactPhone ?? "", notes: form.notes ?? "")
   }
 
   func create(req: Request) async throws -> Response {
-    let actor = try req.actor
-    try actor.requireEditor()
-    let v = Vendor()
-    v.organisationID = actor.orgID
-    try apply(try req.content.decode(VendorForm.self), to: v)
-    try await Writes.transaction(req.db) { db in
-      try await v.save(on: db)
-      try await AuditLog.record(
-        on: db, org: actor.orgID, user: actor.user, action: "作成", entity: "事業者", id: v.id,
-        after: row(v, contracts: 0))
-    }
+    let v = try await Vendors.create(
+      on: req.db, actor: try req.actor, input(try req.content.decode(VendorForm.self)))
     req.flash("事業者「\(v.name)」を登録しました。")
     return req.redirect(to: Paths.vendors)
   }
@@ -103,15 +90,9 @@ struct VendorController {
   func update(req: Request) async throws -> Response {
     let actor = try req.actor
     try actor.requireEditor()
-    let v = try await req.owned(Vendor.self)
-    let before = row(v, contracts: 0)
-    try apply(try req.content.decode(VendorForm.self), to: v)
-    try await Writes.transaction(req.db) { db in
-      try await v.save(on: db)
-      try await AuditLog.record(
-        on: db, org: actor.orgID, user: actor.user, action: "更新", entity: "事業者", id: v.id, before: before,
-        after: row(v, contracts: 0))
-    }
+    let v = try await Vendors.update(
+      on: req.db, actor: actor, vendor: try await req.owned(Vendor.self),
+      input(try req.content.decode(VendorForm.self)))
     req.flash("事業者「\(v.name)」を更新しました。")
     return req.redirect(to: Paths.vendor(v.id!))
   }
@@ -155,25 +136,9 @@ struct SystemController {
   }
 
   func create(req: Request) async throws -> Response {
-    let actor = try req.actor
-    try actor.requireEditor()
     let form = try req.content.decode(SystemForm.self)
-    let name = form.name.trimmingCharacters(in: .whitespaces)
-    guard !name.isEmpty else { throw Abort(.unprocessableEntity, reason: "システム名を入力してください。") }
-    guard MedicalSystem.categories.contains(form.category) else {
-      throw Abort(.unprocessableEntity, reason: "種類は一覧から選んでください。")
-    }
-    let s = MedicalSystem()
-    s.organisationID = actor.orgID
-    s.name = name
-    s.category = form.category
-    s.notes = form.notes ?? ""
-    try await Writes.transaction(req.db) { db in
-      try await s.save(on: db)
-      try await AuditLog.record(
-        on: db, org: actor.orgID, user: actor.user, action: "作成", entity: "システム", id: s.id,
-        after: SystemRow(name: s.name, category: s.category, notes: s.notes))
-    }
+    let s = try await Systems.create(
+      on: req.db, actor: try req.actor, .init(name: form.name, category: form.category, notes: form.notes))
     req.flash("システム「\(s.name)」を登録しました。")
     return req.redirect(to: Paths.systems)
   }

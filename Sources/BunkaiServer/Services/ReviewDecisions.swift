@@ -27,7 +27,8 @@ enum ReviewDecisions {
     }
     let index = input.finding - 1
     guard let kind = DecisionKind(rawValue: input.kind) else {
-      throw DomainError.invalid("kind", "判断の種類は propose / proposeEdited / notNeeded / later のいずれかです（\(input.kind)）。")
+      throw DomainError.invalid(
+        "kind", "判断の種類は propose / proposeEdited / notNeeded / later のいずれかです（\(input.kind)）。")
     }
     let wording = try DomainError.text(input.wording, field: "wording", label: "提案する文言", max: 20_000)
     let reason = try DomainError.text(input.reason, field: "reason", label: "理由", max: 10_000)

@@ -175,7 +175,8 @@ enum Systems {
       s.$id.exists = false
       try await s.save(on: db)
       try await AuditLog.record(
-        on: db, org: actor.orgID, user: actor.user, action: "作成", entity: "システム", id: s.id, after: Snapshot(s))
+        on: db, org: actor.orgID, user: actor.user, action: "作成", entity: "システム", id: s.id, after: Snapshot(s)
+      )
     }
     return s
   }
