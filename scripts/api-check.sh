@@ -5,7 +5,7 @@
 #   3. schemathesis sends generated requests to every operation (valid and invalid ones): no
 #      answer may be a 5xx, and every status, body and content type must be as the spec says.
 # Bounded in time: API_EXAMPLES requests per operation and phase (default 12), API_MAX_TIME
-# seconds for the generated phases (default 150).
+# seconds for the generated phases (default 120).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT=${1:-out/test/api}
@@ -16,7 +16,8 @@ python3 -c "import openapi_spec_validator, schemathesis" 2>/dev/null \
 python3 -m openapi_spec_validator docs/openapi.yaml
 
 DATA=$(mktemp -d)
-PORT=${API_PORT:-18081}
+# A free port, so the check never talks to another server left on a fixed one.
+PORT=${API_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 BUNKAI=.build/debug/bunkai
 unset DATABASE_URL
 $BUNKAI migrate --data-dir "$DATA" >/dev/null
@@ -32,6 +33,11 @@ for _ in $(seq 1 60); do
   curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
   sleep 0.5
 done
+if ! kill -0 "$SERVER" 2>/dev/null; then
+  echo "bunkai serve did not start; log: $OUT/serve.log" >&2
+  tail -20 "$OUT/serve.log" >&2
+  exit 1
+fi
 
 BUNKAI_URL="http://127.0.0.1:$PORT" BUNKAI_TOKEN="$TOKEN" \
   python3 examples/api_walkthrough.py Tests/Fixtures/contracts/hoshu_sakura_typical.txt | tee "$OUT/walkthrough.txt"
@@ -39,7 +45,7 @@ BUNKAI_URL="http://127.0.0.1:$PORT" BUNKAI_TOKEN="$TOKEN" \
 status=0
 st run docs/openapi.yaml --url "http://127.0.0.1:$PORT/api/v1" -H "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance \
-  --max-examples "${API_EXAMPLES:-12}" --max-time "${API_MAX_TIME:-150}" --workers 2 --seed 20261202 \
+  --max-examples "${API_EXAMPLES:-12}" --max-time "${API_MAX_TIME:-120}" --workers 2 --seed 20261202 \
   --exclude-operation-id revokeToken \
   --report junit --report-junit-path "$OUT/schemathesis.xml" \
   --no-color 2>&1 | tee "$OUT/schemathesis.txt" || status=$?
