@@ -350,6 +350,26 @@ struct APIRouteTests {
       #expect((agreed["item"] as? JSON)?["agreed"] as? Bool == true)
       let annex = try await vendor.send(.GET, "/contracts/\(invited)/annex.docx")
       #expect(annex.status == .ok)
+      // The redline of what the institution decided to propose: none before an upload (409).
+      let noReview = try await vendor.send(.GET, "/contracts/\(invited)/redline.docx")
+      #expect(noReview.status == .conflict)
+      #expect(Self.isJapanese(try Self.error(noReview)["message"] as? String))
+      #expect(try await vendor.send(.GET, "/contracts/\(notInvited)/redline.docx").status == .notFound)
+      // The review's own documents (memo with internal reasons) stay the institution's.
+      let (body, type) = Multipart.body(
+        fields: [], filename: "a.txt", data: try Fixture.data("contracts/hoshu_sakura_typical.txt"))
+      let up = try await app.testing().sendRequest(
+        .POST, "/api/v1/contracts/\(invited)/documents",
+        headers: ["Authorization": "Bearer \(api.token)", "Content-Type": type], body: body)
+      let reviewID = try #require(
+        (try JSONSerialization.jsonObject(with: Data(up.body.string.utf8)) as? JSON)?["reviewId"] as? String)
+      _ = try await api.json(
+        .POST, "/reviews/\(reviewID)/decisions", #"{"finding":1,"kind":"propose"}"#, expect: .created)
+      let redline = try await vendor.send(.GET, "/contracts/\(invited)/redline.docx")
+      #expect(redline.status == .ok)
+      #expect(redline.body.readableBytesView.starts(with: [0x50, 0x4B]))
+      #expect(try await vendor.send(.GET, "/reviews/\(reviewID)/memo.md").status == .forbidden)
+      #expect(try await vendor.send(.GET, "/reviews/\(reviewID)").status == .forbidden)
     }
   }
 

@@ -126,9 +126,16 @@ struct APIController {
     api.put("contracts", ":id", "checklist", use: putChecklist)
     api.get("checklist", "part1", use: getPart1)
     api.put("checklist", "part1", use: putPart1)
-    api.get("reviews", ":id", "redline.docx", use: ReviewController().redline)
-    api.get("reviews", ":id", "memo.docx") { try await ReviewController().memo(req: $0, ext: "docx") }
-    api.get("reviews", ":id", "memo.md") { try await ReviewController().memo(req: $0, ext: "md") }
+    api.get("reviews", ":id", "redline.docx") { (req: Request) async throws -> Response in
+      let review = try await req.owned(ReviewRecord.self)
+      return try await APIReads.redline(
+        req, review: review, contract: try await Contract.find(review.contractID, on: req.db))
+    }
+    for ext in ["docx", "md"] {
+      api.get("reviews", ":id", "memo.\(ext)") { (req: Request) async throws -> Response in
+        try await APIReads.memo(req, review: try await req.owned(ReviewRecord.self), ext: ext)
+      }
+    }
   }
 
   static func dto(_ c: Contract, systems: [UUID]) -> ContractDTO {
@@ -256,7 +263,7 @@ struct APIController {
 
   func getChecklist(req: Request) async throws -> ChecklistDTO {
     let c = try await req.owned(Contract.self)
-    let (items, answers, coverage, _) = try await ChecklistController.part2Data(req, contract: c)
+    let (items, answers, coverage) = try await APIReads.part2(req.db, engine: req.engine, contract: c)
     return ChecklistDTO(
       contractId: c.id!, firstMeetingOn: c.firstMeetingOn,
       items: Self.answerDTOs(items, answers: answers, coverage: coverage))

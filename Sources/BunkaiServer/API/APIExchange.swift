@@ -87,8 +87,7 @@ struct APIExchangeController {
     api.post("contracts", ":id", "exchange", ":item", "confirm", use: confirm)
     for ext in ["docx", "xlsx"] {
       api.get("contracts", ":id", "annex.\(ext)") { (req: Request) async throws -> Response in
-        let p = try await req.participant()
-        return try await ExchangeController.annexResponse(req, contract: p.contract, ext: ext)
+        try await APIReads.annex(req, contract: try await req.participant().contract, ext: ext)
       }
     }
     api.get("contracts", ":id", "redline.docx", use: redline)
@@ -116,7 +115,7 @@ struct APIExchangeController {
     }
     var out: [PartnerContractDTO] = []
     for c in try await req.sharedContracts(user) {
-      let (states, _) = try await ExchangeController.itemStates(req, contract: c)
+      let states = try await APIReads.itemStates(req.db, engine: req.engine, contract: c)
       out.append(
         .init(
           id: c.id!, title: c.title, kind: c.kind.rawValue,
@@ -127,7 +126,7 @@ struct APIExchangeController {
 
   func overview(req: Request) async throws -> ExchangeDTO {
     let p = try await req.participant()
-    let (states, _) = try await ExchangeController.itemStates(req, contract: p.contract)
+    let states = try await APIReads.itemStates(req.db, engine: req.engine, contract: p.contract)
     return ExchangeDTO(
       contractId: p.contract.id!, contractTitle: p.contract.title, side: p.side.rawValue,
       items: states.map { Self.dto($0.0, $0.1, $0.2) })
@@ -213,9 +212,7 @@ struct APIExchangeController {
     else {
       throw DomainError.conflict("この契約にはまだ照合結果がありません。契約書をアップロードしてください。")
     }
-    let (data, name) = try await SignedDocuments.redline(req.db, engine: req.engine, review: review)
-    await AuditLog.download(req, contract: p.contract, file: name)
-    return Downloads.file(data, filename: name, type: Attachments.contentType("docx"))
+    return try await APIReads.redline(req, review: review, contract: p.contract)
   }
 
   static func invitationDTO(_ inv: Invitation, now: Date = Date()) -> InvitationDTO {
