@@ -369,6 +369,22 @@ struct APIRouteTests {
       #expect(redline.status == .ok)
       #expect(redline.body.readableBytesView.starts(with: [0x50, 0x4B]))
       #expect(try await vendor.send(.GET, "/reviews/\(reviewID)/memo.md").status == .forbidden)
+
+      // Attachments: the vendor's disclosure form reaches the institution, and no one else.
+      let form = Multipart.body(fields: [], filename: "開示書.txt", data: Data("サービス仕様適合開示書".utf8))
+      let attached = try await app.testing().sendRequest(
+        .POST, "/api/v1/contracts/\(invited)/attachments",
+        headers: ["Authorization": "Bearer \(vendor.token)", "Content-Type": form.1], body: form.0)
+      #expect(attached.status == .created, "\(attached.body.string)")
+      let attachment = try #require(
+        (try JSONSerialization.jsonObject(with: Data(attached.body.string.utf8)) as? JSON)?["id"] as? String)
+      #expect(try await api.list("/contracts/\(invited)/attachments").first?["side"] as? String == "vendor")
+      let file = try await api.send(.GET, "/attachments/\(attachment)")
+      #expect(file.status == .ok)
+      #expect(file.body.string == "サービス仕様適合開示書")
+      let (_, other) = try await Self.admin(app, org: "みどり病院", email: "admin@midori-hp.example")
+      #expect(try await other.send(.GET, "/attachments/\(attachment)").status == .notFound)
+      #expect(try await vendor.send(.GET, "/contracts/\(notInvited)/attachments").status == .notFound)
       #expect(try await vendor.send(.GET, "/reviews/\(reviewID)").status == .forbidden)
     }
   }

@@ -91,6 +91,9 @@ struct APIExchangeController {
       }
     }
     api.get("contracts", ":id", "redline.docx", use: redline)
+    api.get("contracts", ":id", "attachments", use: attachments)
+    api.on(.POST, "contracts", ":id", "attachments", body: .collect(maxSize: "25mb"), use: attach)
+    api.get("attachments", ":id", use: download)
     api.get("contracts", ":id", "invitations", use: invitations)
     api.post("contracts", ":id", "invitations", use: invite)
   }
@@ -213,6 +216,63 @@ struct APIExchangeController {
       throw DomainError.conflict("この契約にはまだ照合結果がありません。契約書をアップロードしてください。")
     }
     return try await APIReads.redline(req, review: review, contract: p.contract)
+  }
+
+  struct AttachmentDTO: Content {
+    var id: UUID
+    var contractId: UUID
+    var filename: String
+    var format: String
+    var size: Int
+    var sha256: String
+    var side: String
+    var by: String
+    var at: Date?
+  }
+
+  static func dto(_ a: Attachment) -> AttachmentDTO {
+    AttachmentDTO(
+      id: a.id!, contractId: a.contractID, filename: a.filename, format: a.format, size: a.size,
+      sha256: a.sha256,
+      side: a.side.rawValue, by: a.userName, at: a.createdAt)
+  }
+
+  /// Files either side attached to the contract, newest first.
+  func attachments(req: Request) async throws -> [AttachmentDTO] {
+    let p = try await req.participant()
+    return try await Attachment.query(on: req.db).filter(\.$contractID == p.contract.id!)
+      .field(\.$id).field(\.$organisationID).field(\.$contractID).field(\.$filename).field(\.$format)
+      .field(\.$size).field(\.$sha256).field(\.$side).field(\.$userID).field(\.$userName).field(\.$createdAt)
+      .sort(\.$createdAt, .descending).all().map(Self.dto)
+  }
+
+  /// Attaches a file (multipart/form-data, field `file`): .docx, .xlsx, .txt or .pdf that opens.
+  func attach(req: Request) async throws -> Response {
+    let p = try await req.participant()
+    try p.requireWriter()
+    struct Form: Content { var file: File }
+    guard let form = try? req.content.decode(Form.self), form.file.data.readableBytes > 0 else {
+      throw DomainError.invalid("file", "multipart/form-data のフィールド file に添付するファイルを入れて送ってください。")
+    }
+    let a = try await Attachments.make(
+      req, p, filename: form.file.filename, data: Data(buffer: form.file.data))
+    try await Writes.transaction(req.db, lock: p.contract.id!, restartable: true) { db in
+      a.$id.exists = false
+      try await a.save(on: db)
+      try await AuditLog.record(
+        on: db, org: p.contract.organisationID, user: p.user, action: "添付", entity: "契約 \(p.contract.title)",
+        id: a.id, after: ["filename": a.filename, "sha256": a.sha256])
+    }
+    return try await Self.dto(a).encodeResponse(status: .created, for: req)
+  }
+
+  /// One attachment's file, for the contract's participants only.
+  func download(req: Request) async throws -> Response {
+    guard let id = req.parameters.get("id", as: UUID.self), let a = try await Attachment.find(id, on: req.db)
+    else { throw DomainError.notFound() }
+    let p = try await req.participant(contractID: a.contractID)
+    await AuditLog.download(req, contract: p.contract, file: a.filename)
+    return Downloads.file(a.data, filename: a.filename, type: Attachments.contentType(a.format))
   }
 
   static func invitationDTO(_ inv: Invitation, now: Date = Date()) -> InvitationDTO {
