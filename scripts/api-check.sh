@@ -45,7 +45,7 @@ BUNKAI_URL="http://127.0.0.1:$PORT" BUNKAI_TOKEN="$TOKEN" \
 status=0
 # One worker (API_WORKERS): with two, schemathesis 4.32 raised an internal KeyError in its coverage
 # phase on the multipart operations (a fault of the tool, not an answer of the server).
-st run docs/openapi.yaml --url "http://127.0.0.1:$PORT/api/v1" -H "Authorization: Bearer $TOKEN" \
+python3 -m schemathesis.cli run docs/openapi.yaml --url "http://127.0.0.1:$PORT/api/v1" -H "Authorization: Bearer $TOKEN" \
   --checks not_a_server_error,status_code_conformance,response_schema_conformance,content_type_conformance \
   --max-examples "${API_EXAMPLES:-12}" --max-time "${API_MAX_TIME:-120}" --workers "${API_WORKERS:-1}" --seed 20261202 \
   --exclude-operation-id revokeToken \
