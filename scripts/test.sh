@@ -5,6 +5,8 @@
 #   2. the server tests again on a real PostgreSQL (started on loopback, stopped afterwards), then
 #      scripts/fault.sh (concurrent writes, kill -9, PostgreSQL restarted under load),
 #   3. a real-browser test (chromium + selenium) against `bunkai serve`, with screenshots,
+#   3b. the JSON API: its OpenAPI description validated, the example script run, and schemathesis
+#      (property-based: no 5xx, every answer as the spec says) against a live `bunkai serve`,
 #   4. each fuzzing harness for 20 s (a crash fails the run).
 # As root with apt-get (CI) it installs what is missing; elsewhere it says what to install.
 set -euo pipefail
@@ -89,6 +91,9 @@ if [ $status -ne 0 ]; then
   tail -20 "$OUT/serve.log" >&2
   exit $status
 fi
+echo "== 3b. JSON API: docs/openapi.yaml validated, examples/api_walkthrough.py, schemathesis on a live server"
+bash scripts/api-check.sh "$OUT/api"
+
 echo "== 4. fuzzing: each libFuzzer harness for 20 s (FuzzTesting/, scripts/fuzz.sh)"
 bash scripts/fuzz.sh 20
 

@@ -137,7 +137,9 @@ struct IntakeWorkerTests {
       #expect(res.status == .unprocessableEntity)
       #expect(Self.message(res).contains("遅い.txt"))
       #expect(Self.message(res).contains("1 秒以内に終わらなかった"))
-      #expect(Date().timeIntervalSince(start) < 10)
+      // Well before the worker's own 30 s sleep ends (a loaded 2-core CI machine takes seconds to
+      // start the upload itself, so the bound is loose).
+      #expect(Date().timeIntervalSince(start) < 25)
     }
   }
 

@@ -1,3 +1,4 @@
+import BunkaiCore
 import Fluent
 import Vapor
 
@@ -109,23 +110,32 @@ struct APIController {
   }
 
   func register(_ api: any RoutesBuilder) {
+    APIVendorsController().register(api)
+    APIExchangeController().register(api)
+    APITokensController().register(api)
     api.get("contracts", use: listContracts)
     api.post("contracts", use: createContract)
     api.get("contracts", ":id", use: getContract)
+    api.put("contracts", ":id", use: updateContract)
+    api.get("contracts", ":id", "documents", use: listDocuments)
     api.on(.POST, "contracts", ":id", "documents", body: .collect(maxSize: "25mb"), use: upload)
     api.get("reviews", ":id", use: getReview)
     api.post("reviews", ":id", "decisions", use: decide)
+    api.post("reviews", ":id", "sign-off", use: signOff)
     api.get("contracts", ":id", "checklist", use: getChecklist)
     api.put("contracts", ":id", "checklist", use: putChecklist)
-    for ext in ["docx", "xlsx"] {
-      api.get("contracts", ":id", "annex.\(ext)") { req in
-        try await ExchangeController.annexResponse(
-          req, contract: try await req.owned(Contract.self), ext: ext)
+    api.get("checklist", "part1", use: getPart1)
+    api.put("checklist", "part1", use: putPart1)
+    api.get("reviews", ":id", "redline.docx") { (req: Request) async throws -> Response in
+      let review = try await req.owned(ReviewRecord.self)
+      return try await APIReads.redline(
+        req, review: review, contract: try await Contract.find(review.contractID, on: req.db))
+    }
+    for ext in ["docx", "md"] {
+      api.get("reviews", ":id", "memo.\(ext)") { (req: Request) async throws -> Response in
+        try await APIReads.memo(req, review: try await req.owned(ReviewRecord.self), ext: ext)
       }
     }
-    api.get("reviews", ":id", "redline.docx", use: ReviewController().redline)
-    api.get("reviews", ":id", "memo.docx") { try await ReviewController().memo(req: $0, ext: "docx") }
-    api.get("reviews", ":id", "memo.md") { try await ReviewController().memo(req: $0, ext: "md") }
   }
 
   static func dto(_ c: Contract, systems: [UUID]) -> ContractDTO {
@@ -153,11 +163,49 @@ struct APIController {
   }
 
   func createContract(req: Request) async throws -> Response {
-    try req.actor.requireEditor()
+    let actor = try req.actor
+    try actor.requireEditor()
     let input = try req.content.decode(Contracts.Input.self)
-    let c = try await Contracts.save(input, contract: nil, req: req)
+    let c = try await Contracts.save(input, contract: nil, actor: actor, on: req.db)
     let links = try await systems(req, [c.id!])
     return try await Self.dto(c, systems: links[c.id!] ?? []).encodeResponse(status: .created, for: req)
+  }
+
+  /// Replaces the contract's values with the ones sent (as the edit form does): a field left out
+  /// is cleared, except `vendorId`, `kind` and `status` (kept) and `systemIds` (kept when absent).
+  func updateContract(req: Request) async throws -> ContractDTO {
+    let actor = try req.actor
+    try actor.requireEditor()
+    let existing = try await req.owned(Contract.self)
+    let input = try req.content.decode(Contracts.Input.self)
+    let c = try await Contracts.save(input, contract: existing, actor: actor, on: req.db)
+    return Self.dto(c, systems: try await systems(req, [c.id!])[c.id!] ?? [])
+  }
+
+  struct DocumentListDTO: Content {
+    var document: DocumentDTO
+    var reviewId: UUID?
+  }
+
+  /// The contract's document versions, newest first, each with its review.
+  func listDocuments(req: Request) async throws -> [DocumentListDTO] {
+    let c = try await req.owned(Contract.self)
+    let docs = try await ContractDocument.query(on: req.db).filter(\.$contractID == c.id!)
+      .field(\.$id).field(\.$organisationID).field(\.$contractID).field(\.$version).field(\.$filename)
+      .field(\.$format).field(\.$encoding).field(\.$size).field(\.$sha256).field(\.$createdAt)
+      .sort(\.$version, .descending).all()
+    let reviews = try await ReviewRecord.query(on: req.db).filter(\.$contractID == c.id!)
+      .field(\.$id).field(\.$documentID).field(\.$organisationID).field(\.$contractID).all()
+    let byDocument = Dictionary(reviews.map { ($0.documentID, $0.id!) }, uniquingKeysWith: { a, _ in a })
+    return docs.map { d in
+      DocumentListDTO(document: Self.documentDTO(d), reviewId: byDocument[d.id!])
+    }
+  }
+
+  static func documentDTO(_ d: ContractDocument) -> DocumentDTO {
+    DocumentDTO(
+      id: d.id!, contractId: d.contractID, version: d.version, filename: d.filename, format: d.format,
+      encoding: d.encoding, size: d.size, sha256: d.sha256, uploadedAt: d.createdAt)
   }
 
   func getContract(req: Request) async throws -> ContractDTO {
@@ -170,15 +218,13 @@ struct APIController {
     try req.actor.requireEditor()
     struct Form: Content { var file: File }
     guard let form = try? req.content.decode(Form.self) else {
-      throw Abort(.unprocessableEntity, reason: "multipart/form-data のフィールド file に契約書を入れて送ってください。")
+      throw DomainError.invalid("file", "multipart/form-data のフィールド file に契約書を入れて送ってください。")
     }
     let out = try await Uploads.store(
       req, contract: c, filename: form.file.filename, data: Data(buffer: form.file.data))
     let d = out.document
     let dto = UploadDTO(
-      document: DocumentDTO(
-        id: d.id!, contractId: d.contractID, version: d.version, filename: d.filename, format: d.format,
-        encoding: d.encoding, size: d.size, sha256: d.sha256, uploadedAt: d.createdAt),
+      document: Self.documentDTO(d),
       reviewId: out.review.id!,
       findingCount: out.review.highCount + out.review.mediumCount + out.review.lowCount)
     return try await dto.encodeResponse(status: .created, for: req)
@@ -199,26 +245,28 @@ struct APIController {
     try actor.requireEditor()
     let r = try await req.owned(ReviewRecord.self)
     let input = try req.content.decode(DecisionInput.self)
-    let d = try await ReviewController.record(
-      req, actor: actor, review: r, index: input.finding - 1, kind: input.kind, wording: input.wording,
-      reason: input.reason, replace: input.replace ?? false)
+    let d = try await ReviewDecisions.record(
+      on: req.db, actor: actor, review: r,
+      .init(
+        finding: input.finding, kind: input.kind, wording: input.wording, reason: input.reason,
+        replace: input.replace ?? false))
     return try await DecisionDTO(d).encodeResponse(status: .created, for: req)
+  }
+
+  /// Approves the review (経営層 or 管理者); the answer is the review as `GET` returns it.
+  func signOff(req: Request) async throws -> ReviewDTO {
+    let actor = try req.actor
+    let r = try await req.owned(ReviewRecord.self)
+    _ = try await ReviewDecisions.signOff(on: req.db, actor: actor, review: r)
+    return try await getReview(req: req)
   }
 
   func getChecklist(req: Request) async throws -> ChecklistDTO {
     let c = try await req.owned(Contract.self)
-    let (items, answers, coverage, _) = try await ChecklistController.part2Data(req, contract: c)
+    let (items, answers, coverage) = try await APIReads.part2(req.db, engine: req.engine, contract: c)
     return ChecklistDTO(
       contractId: c.id!, firstMeetingOn: c.firstMeetingOn,
-      items: items.map { item in
-        let a = answers[item.id]
-        return AnswerDTO(
-          itemId: item.id, title: item.displayTitle, initial: (a?.initial ?? .unanswered).rawValue,
-          completedOn: a?.completedOn, owner: (a?.owner ?? .unset).rawValue, agreed: a?.agreed ?? "",
-          notes: a?.notes ?? "",
-          articles: (a?.articles ?? "").split(separator: ",").map(String.init),
-          suggestedArticles: coverage[item.id] ?? [])
-      })
+      items: Self.answerDTOs(items, answers: answers, coverage: coverage))
   }
 
   func putChecklist(req: Request) async throws -> ChecklistDTO {
@@ -226,16 +274,66 @@ struct APIController {
     try actor.requireEditor()
     let c = try await req.owned(Contract.self)
     let update = try req.content.decode(ChecklistUpdate.self)
-    let meeting = try Contracts.date(update.firstMeetingOn, field: "firstMeetingOn")
+    let meeting = try Contracts.date(update.firstMeetingOn, field: "初回確認の日", key: "firstMeetingOn")
+    _ = try await Checklists.save(
+      on: req.db, engine: req.engine, actor: actor, contract: c, updateMeeting: update.firstMeetingOn != nil,
+      meeting: meeting, inputs: Self.inputs(update))
+    return try await getChecklist(req: req)
+  }
+
+  static func inputs(_ update: ChecklistUpdate) -> [String: Checklists.AnswerInput] {
     var inputs: [String: Checklists.AnswerInput] = [:]
     for a in update.answers {
       inputs[a.itemId] = .init(
         initial: a.initial, completedOn: a.completedOn, owner: a.owner, agreed: a.agreed, notes: a.notes,
         articles: a.articles?.joined(separator: ","))
     }
+    return inputs
+  }
+
+  static func answerDTOs(
+    _ items: [ChecklistItem], answers: [String: ChecklistAnswer], coverage: [String: [String]]
+  ) -> [AnswerDTO] {
+    items.map { item in
+      let a = answers[item.id]
+      return AnswerDTO(
+        itemId: item.id, title: item.displayTitle, initial: (a?.initial ?? .unanswered).rawValue,
+        completedOn: a?.completedOn, owner: (a?.owner ?? .unset).rawValue, agreed: a?.agreed ?? "",
+        notes: a?.notes ?? "",
+        articles: (a?.articles ?? "").split(separator: ",").map(String.init),
+        suggestedArticles: coverage[item.id] ?? [])
+    }
+  }
+
+  struct Part1DTO: Content {
+    /// The organisation's date of the Part1 check.
+    var checkedOn: String?
+    var items: [AnswerDTO]
+  }
+  struct Part1Update: Content {
+    var checkedOn: String?
+    var answers: [ChecklistUpdate.Answer]
+  }
+
+  /// 確認表 Part1: the organisation's own items, answered once for the organisation.
+  func getPart1(req: Request) async throws -> Part1DTO {
+    let actor = try req.actor
+    let (catalog, _) = try await Checklists.catalog(req.db, engine: req.engine, org: actor.orgID)
+    let answers = try await Checklists.answers(req.db, org: actor.orgID, contractID: nil)
+    let org = try await Organisation.find(actor.orgID, on: req.db)
+    return Part1DTO(
+      checkedOn: org?.part1CheckedOn,
+      items: Self.answerDTOs(Checklists.items(catalog, contract: nil), answers: answers, coverage: [:]))
+  }
+
+  func putPart1(req: Request) async throws -> Part1DTO {
+    let actor = try req.actor
+    try actor.requireEditor()
+    let update = try req.content.decode(Part1Update.self)
+    let checked = try Contracts.date(update.checkedOn, field: "確認日", key: "checkedOn")
     _ = try await Checklists.save(
-      req, actor: actor, contract: c, updateMeeting: update.firstMeetingOn != nil, meeting: meeting,
-      inputs: inputs)
-    return try await getChecklist(req: req)
+      on: req.db, engine: req.engine, actor: actor, contract: nil, updateMeeting: update.checkedOn != nil,
+      meeting: checked, inputs: Self.inputs(ChecklistUpdate(firstMeetingOn: nil, answers: update.answers)))
+    return try await getPart1(req: req)
   }
 }

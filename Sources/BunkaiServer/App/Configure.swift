@@ -116,6 +116,7 @@ func routes(_ app: Application) throws {
   InvitationController().registerInstitution(institution)
 
   let api = app.grouped("api", "v1").grouped(
+    APIErrorMiddleware(),
     TokenAuthenticator(),
     User.guardMiddleware(
       throwing: Abort(

@@ -169,65 +169,20 @@ struct ReviewController {
     let review = try await req.owned(ReviewRecord.self)
     let form = try req.content.decode(DecisionForm.self)
     let decision = try await Self.record(
-      req, actor: actor, review: review, index: form.finding - 1, kind: form.kind, wording: form.wording,
+      req, actor: actor, review: review, index: form.finding &- 1, kind: form.kind, wording: form.wording,
       reason: form.reason, replace: form.replace ?? false)
     req.flash("指摘 \(form.finding) の判断「\(decision.kind.label)」を記録しました。")
     return req.redirect(to: Paths.review(review.id!) + "#f\(form.finding)")
   }
 
-  /// Validates and stores a decision, then refreshes the contract's open counts.
+  /// Validates and stores a decision (ReviewDecisions), `index` 0-based.
   static func record(
     _ req: Request, actor: Actor, review: ReviewRecord, index: Int, kind rawKind: String, wording: String?,
     reason: String?, replace: Bool
   ) async throws -> Decision {
-    let stored = try ReviewJSON.decode(review.resultJSON)
-    guard stored.findings.indices.contains(index) else {
-      throw Abort(.unprocessableEntity, reason: "指摘の番号が正しくありません（\(index + 1)）。")
-    }
-    guard let kind = DecisionKind(rawValue: rawKind) else {
-      throw Abort(
-        .unprocessableEntity, reason: "判断の種類（kind）は propose / proposeEdited / notNeeded / later のいずれかです。")
-    }
-    let wording = (wording ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    let reason = (reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-    if kind == .proposeEdited && wording.isEmpty {
-      throw Abort(.unprocessableEntity, reason: "「文言を修正して提案する」には、提案する文言を入力してください。")
-    }
-    if kind == .notNeeded && reason.isEmpty {
-      throw Abort(.unprocessableEntity, reason: "「不要」とするときは理由を入力してください。理由は後で見直すときの手がかりになります。")
-    }
-    let ruleID = stored.findings[index].ruleId
-    let replaces = kind == .proposeEdited && replace && !stored.findings[index].evidence.isEmpty
-    // Built inside the transaction, so a retried attempt inserts its own new row.
-    let d = try await Writes.organisation(
-      req.db, org: review.organisationID, lock: review.contractID, restartable: true
-    ) { db in
-      let d = Decision()
-      d.organisationID = actor.orgID
-      d.reviewID = review.id!
-      d.findingIndex = index
-      d.ruleID = ruleID
-      d.kind = kind
-      d.wording = kind == .proposeEdited ? wording : ""
-      d.reason = reason
-      d.replacesQuote = replaces
-      d.userID = actor.id
-      d.userName = actor.user.name
-      try await d.save(on: db)
-      let all = try await Decision.query(on: db).filter(\.$reviewID == review.id!).all()
-      if let contract = try await Contract.find(review.contractID, on: db),
-        contract.latestReviewID == review.id
-      {
-        OpenCounts.of(stored, decisions: all).apply(to: contract)
-        try await contract.save(on: db)
-      }
-      try await AuditLog.record(
-        on: db, org: actor.orgID, user: actor.user, action: "判断",
-        entity: "指摘 \(index + 1)「\(stored.findings[index].title)」", id: review.id,
-        after: ["finding": String(index + 1), "kind": kind.rawValue, "wording": d.wording, "reason": reason])
-      return d
-    }
-    return d
+    try await ReviewDecisions.record(
+      on: req.db, actor: actor, review: review,
+      .init(finding: index &+ 1, kind: rawKind, wording: wording, reason: reason, replace: replace))
   }
 
   func signOff(req: Request) async throws -> Response {
@@ -235,13 +190,7 @@ struct ReviewController {
     guard actor.role != .staff else { throw Abort(.forbidden, reason: "承認は経営層または管理者が行います。") }
     let review = try await req.owned(ReviewRecord.self)
     guard review.signedOffBy == nil else { return req.redirect(to: Paths.review(review.id!)) }
-    review.signedOffBy = actor.id
-    review.signedOffAt = Date()
-    try await Writes.organisation(req.db, org: review.organisationID, lock: review.contractID) { db in
-      try await review.save(on: db)
-      try await AuditLog.record(
-        on: db, org: actor.orgID, user: actor.user, action: "承認", entity: "照合結果", id: review.id)
-    }
+    _ = try await ReviewDecisions.signOff(on: req.db, actor: actor, review: review)
     req.flash("照合結果と判断を承認しました。")
     return req.redirect(to: Paths.review(review.id!))
   }

@@ -236,27 +236,17 @@ struct SystemController {
   }
 
   func create(req: Request) async throws -> Response {
-    let actor = try req.actor
-    try actor.requireEditor()
     let form = try req.content.decode(SystemForm.self)
-    let name = form.name.trimmingCharacters(in: .whitespaces)
-    var problems = InvalidInput()
-    if name.isEmpty { problems.add("name", "システム名を入力してください。") }
-    if !MedicalSystem.categories.contains(form.category) { problems.add("category", "種類は一覧から選んでください。") }
-    guard problems.isEmpty else {
+    let s: MedicalSystem
+    do {
+      // The same service as POST /api/v1/systems; its refusal is shown beside the field.
+      s = try await Systems.create(
+        on: req.db, actor: try req.actor, .init(name: form.name, category: form.category, notes: form.notes))
+    } catch let e as DomainError where e.kind == .invalid {
+      var problems = InvalidInput()
+      problems.add(e.field ?? "name", e.message)
       return try await req.render("systems", try await listContext(req, form: form, problems: problems))
         .encodeResponse(status: .unprocessableEntity, for: req)
-    }
-    let s = MedicalSystem()
-    s.organisationID = actor.orgID
-    s.name = name
-    s.category = form.category
-    s.notes = form.notes ?? ""
-    try await Writes.organisation(req.db, org: actor.orgID) { db in
-      try await s.save(on: db)
-      try await AuditLog.record(
-        on: db, org: actor.orgID, user: actor.user, action: "作成", entity: "システム", id: s.id,
-        after: SystemRow(name: s.name, category: s.category, notes: s.notes))
     }
     req.flash("システム「\(s.name)」を登録しました。")
     return req.redirect(to: Paths.systems)

@@ -71,10 +71,19 @@ enum Checklists {
     _ req: Request, actor: Actor, contract: Contract?, updateMeeting: Bool, meeting: String?,
     inputs: [String: AnswerInput]
   ) async throws -> Int {
+    try await save(
+      on: req.db, engine: req.engine, actor: actor, contract: contract, updateMeeting: updateMeeting,
+      meeting: meeting, inputs: inputs)
+  }
+
+  static func save(
+    on db: any Database, engine: Engine, actor: Actor, contract: Contract?, updateMeeting: Bool,
+    meeting: String?, inputs: [String: AnswerInput]
+  ) async throws -> Int {
     try actor.requireEditor()
-    let (catalog, _) = try await catalog(req.db, engine: req.engine, org: actor.orgID)
+    let (catalog, _) = try await catalog(db, engine: engine, org: actor.orgID)
     return try await Writes.organisation(
-      req.db, org: actor.orgID, lock: contract?.id ?? actor.orgID, restartable: true
+      db, org: actor.orgID, lock: contract?.id ?? actor.orgID, restartable: true
     ) { db in
       if updateMeeting {
         if let contract {
@@ -103,19 +112,21 @@ enum Checklists {
   ) async throws -> Int {
     let valid = Set(items(catalog, contract: contract).map(\.id))
     for (id, input) in inputs {
-      guard valid.contains(id) else { throw Abort(.unprocessableEntity, reason: "項番 \(id): この確認表にない項目です。") }
+      guard valid.contains(id) else {
+        throw DomainError.invalid("answers[\(id)].itemId", "項番 \(id): この確認表にない項目です。")
+      }
       if let v = input.initial, InitialAnswer(rawValue: v) == nil {
-        throw Abort(
-          .unprocessableEntity, reason: "項番 \(id) の初回確認: はい/いいえ/未回答（yes/no/unanswered）のいずれかにしてください（\(v)）。")
+        throw DomainError.invalid(
+          "answers[\(id)].initial", "項番 \(id) の初回確認: はい/いいえ/未回答（yes/no/unanswered）のいずれかにしてください（\(v)）。")
       }
       if let v = input.owner, Owner(rawValue: v) == nil {
-        throw Abort(
-          .unprocessableEntity,
-          reason:
-            "項番 \(id) の担当: 医療機関/事業者/共同/対象外（institution/vendor/joint/notApplicable）のいずれかにしてください（\(v)）。")
+        throw DomainError.invalid(
+          "answers[\(id)].owner",
+          "項番 \(id) の担当: 医療機関/事業者/共同/対象外（institution/vendor/joint/notApplicable）のいずれかにしてください（\(v)）。")
       }
       if let d = input.completedOn?.trimmingCharacters(in: .whitespaces), !d.isEmpty, !isDate(d) {
-        throw Abort(.unprocessableEntity, reason: "項番 \(id) の完了日: 日付は YYYY-MM-DD の形で入力してください（\(d)）。")
+        throw DomainError.invalid(
+          "answers[\(id)].completedOn", "項番 \(id) の完了日: 日付は YYYY-MM-DD の形で入力してください（\(d)）。")
       }
     }
     var existing = try await answers(db, org: actor.orgID, contractID: contract?.id)

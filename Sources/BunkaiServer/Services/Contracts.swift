@@ -48,6 +48,14 @@ enum Contracts {
     return value
   }
 
+  /// A date for the API: `label` is what people read, `key` the input's name.
+  static func date(_ raw: String?, field label: String, key: String) throws -> String? {
+    var problems = InvalidInput()
+    let value = date(raw, field: key, label: label, into: &problems)
+    try problems.check()
+    return value
+  }
+
   /// A date as the form sends it (YYYY-MM-DD), nil when empty; a problem for `field` otherwise.
   static func date(_ raw: String?, field: String, label: String, into problems: inout InvalidInput) -> String?
   {
@@ -62,18 +70,25 @@ enum Contracts {
   /// Creates (contract nil) or updates a contract of the actor's organisation. Every problem of
   /// the input is found before anything is written (InvalidInput, by form field).
   static func save(_ input: Input, contract existing: Contract?, req: Request) async throws -> Contract {
-    let actor = try req.actor
+    try await save(input, contract: existing, actor: try req.actor, on: req.db)
+  }
+
+  /// Creates (contract nil) or updates a contract of the actor's organisation. Every value is
+  /// checked before anything is written; all problems are reported together (the web form shows
+  /// each beside its field, the API the first with its field).
+  static func save(_ input: Input, contract existing: Contract?, actor: Actor, on db: any Database)
+    async throws -> Contract
+  {
     try actor.requireEditor()
+    if let existing, existing.organisationID != actor.orgID { throw DomainError.notFound() }
     var problems = InvalidInput()
     let title = input.title.trimmingCharacters(in: .whitespaces)
     if title.isEmpty { problems.add("title", "契約名を入力してください。") }
+    if title.count > 500 { problems.add("title", "契約名は500文字以内にしてください。") }
     let vendorId = input.vendorId ?? existing?.vendorID
     if let vendorId {
-      if try await Vendor.query(on: req.db).filter(\.$id == vendorId).filter(\.$organisationID == actor.orgID)
-        .first() == nil
-      {
-        problems.add("vendorId", "事業者を一覧から選んでください。")
-      }
+      // Another organisation's vendor looks like nothing at all (404 naming the field).
+      _ = try await Vendors.find(on: db, org: actor.orgID, id: vendorId, field: "vendorId")
     } else {
       problems.add("vendorId", "事業者を選んでください。")
     }
@@ -100,14 +115,7 @@ enum Contracts {
     let meeting = date(input.firstMeetingOn, field: "firstMeetingOn", label: "初回確認の日", into: &problems)
     var systems: [UUID] = []
     for id in input.systemIds ?? [] {
-      if try await MedicalSystem.query(on: req.db).filter(\.$id == id).filter(
-        \.$organisationID == actor.orgID
-      )
-      .first() == nil {
-        problems.add("systemIds", "対象のシステムは一覧から選んでください。")
-        break
-      }
-      systems.append(id)
+      systems.append(try await Systems.find(on: db, org: actor.orgID, id: id, field: "systemIds").id!)
     }
     try problems.check()
     guard let vendorId else { throw problems }
@@ -130,7 +138,7 @@ enum Contracts {
     c.noticeDeadline = notice
     c.firstMeetingOn = meeting
     let systemSet = Set(systems)
-    try await Writes.organisation(req.db, org: actor.orgID) { db in
+    try await Writes.organisation(db, org: actor.orgID) { db in
       try await c.save(on: db)
       if input.systemIds != nil || existing == nil {
         try await ContractSystem.query(on: db).filter(\.$contractID == c.id!).delete()

@@ -56,8 +56,8 @@ enum Exchange {
     on db: any Database, contract: Contract, itemID: String, user: User, text: String, attachment: Attachment?
   ) async throws -> ExchangeEntry {
     let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !text.isEmpty else { throw Abort(.unprocessableEntity, reason: "内容: 入力してください。") }
-    guard text.count <= 10_000 else { throw Abort(.unprocessableEntity, reason: "内容: 10,000文字以内にしてください。") }
+    guard !text.isEmpty else { throw DomainError.invalid("text", "内容: 入力してください。") }
+    guard text.count <= 10_000 else { throw DomainError.invalid("text", "内容: 10,000文字以内にしてください。") }
     return try await Writes.organisation(
       db, org: contract.organisationID, lock: contract.id!, restartable: true
     ) { db in
@@ -104,7 +104,7 @@ enum Exchange {
   ) async throws -> ChecklistAnswer {
     let agreed = agreed.trimmingCharacters(in: .whitespacesAndNewlines)
     guard agreed.count <= 10_000 else {
-      throw Abort(.unprocessableEntity, reason: "合意内容: 10,000文字以内にしてください。")
+      throw DomainError.invalid("agreed", "合意内容: 10,000文字以内にしてください。")
     }
     return try await Writes.organisation(
       db, org: contract.organisationID, lock: contract.id!, restartable: true
@@ -165,9 +165,9 @@ enum Exchange {
       db in
       let (answer, state) = try await load(db, contract: contract, itemID: itemID)
       guard canSettle(state) else { throw Abort(.conflict, reason: "確認は手順5でできます（いまは\(state.label)）。") }
-      guard answer.owner != .unset else { throw Abort(.unprocessableEntity, reason: "担当: 先に分担を決めてください。") }
+      guard answer.owner != .unset else { throw DomainError.invalid("owner", "担当: 先に分担を決めてください。") }
       guard answer.owner == .notApplicable || !answer.agreed.isEmpty else {
-        throw Abort(.unprocessableEntity, reason: "合意内容: 先に合意した内容を入力してください。")
+        throw DomainError.invalid("agreed", "合意内容: 先に合意した内容を入力してください。")
       }
       let name = "\(user.name)（\(user.role.side.label)）"
       let unseen = try await unacknowledged(
