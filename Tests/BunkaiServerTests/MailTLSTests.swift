@@ -241,17 +241,18 @@ struct MailTLSTests {
     }
   }
 
-  /// A certificate for another name fails too, even from the trusted CA file.
-  @Test func wrongHostNameIsRefused() async throws {
+  /// A certificate for another name fails too, even from the trusted CA file: by host name, and
+  /// by address when the relay is given as an IP address.
+  @Test(arguments: ["localhost", "127.0.0.1"]) func wrongNameIsRefused(host: String) async throws {
     let server = try RealSMTP(.tls, names: "DNS:relay.example")
     defer { server.stop() }
     let settings = SMTPSettings(
-      host: "localhost", port: server.port, from: "bunkai@sakura.example", security: .tls,
-      caFile: server.caFile)
-    await #expect(throws: Mailer.Failure.self) {
+      host: host, port: server.port, from: "bunkai@sakura.example", security: .tls, caFile: server.caFile)
+    let error = await #expect(throws: Mailer.Failure.self) {
       try await Mailer(settings: settings).send(
         to: "kimura@midori.example", subject: Self.subject, body: Self.body)
     }
+    #expect(error?.description.contains("証明書") == true)
     #expect(try server.received().isEmpty)
   }
 }
