@@ -3,6 +3,10 @@ import Testing
 
 @testable import BunkaiServer
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A real SMTP server for one test: scripts/smtp_test_server.py (python aiosmtpd) with a
 /// certificate made by openssl for this test alone.
 final class RealSMTP: @unchecked Sendable {
@@ -110,6 +114,9 @@ final class RealSMTP: @unchecked Sendable {
 /// when configured so, and never silently when STARTTLS is expected.
 @Suite(.serialized, .enabled(if: RealSMTP.available || RealSMTP.required, "python3 -m pip install aiosmtpd"))
 struct MailTLSTests {
+  /// A deadline long enough for a loaded test machine.
+  static func mailer(_ settings: SMTPSettings) -> Mailer { Mailer(settings: settings, deadline: 300) }
+
   static let subject = "【Bunkai】さくら病院 から「電子カルテ保守契約（令和八年度）」の確認表への招待"
   static let body = "次のリンクを開いてください。\nhttps://bunkai.example/invite/abc"
 
@@ -172,7 +179,7 @@ struct MailTLSTests {
       host: "localhost", port: server.port, from: "bunkai@sakura.example", username: "relay", password: "pw",
       caFile: server.caFile)
     #expect(settings.security == .starttls)
-    try await Mailer(settings: settings).send(
+    try await Self.mailer(settings).send(
       to: "kimura@midori.example", subject: Self.subject, body: Self.body)
     try Self.checkDelivered(server, auth: true)
   }
@@ -183,7 +190,7 @@ struct MailTLSTests {
     let settings = SMTPSettings(
       host: "127.0.0.1", port: server.port, from: "bunkai@sakura.example", username: "relay", password: "pw",
       security: .tls, caFile: server.caFile)
-    try await Mailer(settings: settings).send(
+    try await Self.mailer(settings).send(
       to: "kimura@midori.example", subject: Self.subject, body: Self.body)
     try Self.checkDelivered(server, auth: true)
   }
@@ -195,7 +202,7 @@ struct MailTLSTests {
     let settings = SMTPSettings(
       host: "localhost", port: server.port, from: "bunkai@sakura.example", username: "relay", password: "pw")
     let error = await #expect(throws: Mailer.Failure.self) {
-      try await Mailer(settings: settings).send(
+      try await Self.mailer(settings).send(
         to: "kimura@midori.example", subject: Self.subject, body: Self.body)
     }
     #expect(error?.description.contains("STARTTLS") == true)
@@ -216,7 +223,7 @@ struct MailTLSTests {
     defer { server.stop() }
     let settings = SMTPSettings(
       host: "localhost", port: server.port, from: "bunkai@sakura.example", security: .none)
-    try await Mailer(settings: settings).send(
+    try await Self.mailer(settings).send(
       to: "kimura@midori.example", subject: Self.subject, body: Self.body)
     let got = try server.received()
     try #require(got.count == 1)
@@ -233,7 +240,7 @@ struct MailTLSTests {
         password: "pw",
         security: security)
       let error = await #expect(throws: Mailer.Failure.self) {
-        try await Mailer(settings: settings).send(
+        try await Self.mailer(settings).send(
           to: "kimura@midori.example", subject: Self.subject, body: Self.body)
       }
       #expect(error?.description.contains("証明書") == true, "\(mode)")
@@ -249,7 +256,7 @@ struct MailTLSTests {
     let settings = SMTPSettings(
       host: host, port: server.port, from: "bunkai@sakura.example", security: .tls, caFile: server.caFile)
     let error = await #expect(throws: Mailer.Failure.self) {
-      try await Mailer(settings: settings).send(
+      try await Self.mailer(settings).send(
         to: "kimura@midori.example", subject: Self.subject, body: Self.body)
     }
     #expect(error?.description.contains("証明書") == true)
@@ -280,6 +287,33 @@ struct MailTLSTests {
       SMTPSettings.from(environment: base.merging(["BUNKAI_SMTP_CA_FILE": "/etc/bunkai/relay-ca.pem"]) { $1 })
     )
     #expect(ca.caFile == "/etc/bunkai/relay-ca.pem")
+  }
+
+  /// A relay that accepts the connection and then says nothing is given up after the deadline,
+  /// and the message says so.
+  @Test func silentRelayMeetsTheDeadline() async throws {
+    let sock = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    defer { close(sock) }
+    var addr = sockaddr_in()
+    addr.sin_family = sa_family_t(AF_INET)
+    addr.sin_addr.s_addr = inet_addr("127.0.0.1")
+    var len = socklen_t(MemoryLayout<sockaddr_in>.size)
+    let size = len
+    _ = withUnsafePointer(to: &addr) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(sock, $0, size) }
+    }
+    listen(sock, 4)
+    _ = withUnsafeMutablePointer(to: &addr) {
+      $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(sock, $0, &len) }
+    }
+    let port = Int(UInt16(bigEndian: addr.sin_port))
+    let settings = SMTPSettings(host: "127.0.0.1", port: port, from: "b@h.example", security: .none)
+    let start = Date()
+    let error = await #expect(throws: Mailer.Failure.self) {
+      try await Mailer(settings: settings, deadline: 1).send(to: "x@y.example", subject: "s", body: "b")
+    }
+    #expect(error?.description.contains("1 秒以内に終わらなかったため中止しました") == true, "\(error?.description ?? "")")
+    #expect(Date().timeIntervalSince(start) < 30)
   }
 
   @Test func missingCAFileIsNamed() async throws {

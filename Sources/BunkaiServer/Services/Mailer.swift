@@ -89,11 +89,33 @@ struct Mailer {
     } catch {
       throw Failure(description: "メールサーバー \(settings.host):\(settings.port) に接続できません（\(error)）")
     }
+    let clock = ContinuousClock()
+    let start = clock.now
     let timer = channel.channel.eventLoop.scheduleTask(in: .seconds(deadline)) { [ch = channel.channel] in
       ch.close(promise: nil)
     }
     defer { timer.cancel() }
     let message = Self.message(from: settings.from, to: recipient, subject: subject, body: body)
+    let deadline = deadline
+    do {
+      try await converse(channel, message: message, recipient: recipient, tls: tls, hostForTLS: hostForTLS)
+    } catch {
+      // The deadline closed the connection: say so, rather than what the closed channel reports.
+      if clock.now - start >= .seconds(deadline) {
+        throw Failure(
+          description: "メールサーバー \(settings.host):\(settings.port) とのやり取りが \(deadline) 秒以内に終わらなかったため中止しました")
+      }
+      throw error
+    }
+  }
+
+  /// The SMTP conversation on a connected channel, upgraded to TLS when STARTTLS is configured.
+  private func converse(
+    _ channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>, message: String, recipient: String,
+    tls: NIOSSLContext?,
+    hostForTLS: String?
+  ) async throws {
+    let settings = settings
     try await channel.executeThenClose { inbound, outbound in
       var replies = ReplyReader(iterator: inbound.makeAsyncIterator())
       func say(_ line: String) async throws {
