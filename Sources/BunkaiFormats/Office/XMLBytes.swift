@@ -16,12 +16,6 @@ struct XMLBytes {
 
   init(_ bytes: [UInt8]) { b = bytes }
 
-  func isName(_ t: XMLTag, _ name: String) -> Bool {
-    let u = name.utf8
-    guard t.name.count == u.count else { return false }
-    return zip(b[t.name], u).allSatisfy { $0 == $1 }
-  }
-
   func find(_ pattern: [UInt8], from: Int, to limit: Int? = nil) -> Int? {
     let limit = limit ?? b.count
     guard !pattern.isEmpty, limit - pattern.count >= from else { return nil }
