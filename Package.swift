@@ -19,6 +19,9 @@ let package = Package(
     .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
     .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
     .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
+    // Mail to the SMTP relay over STARTTLS or implicit TLS (both already in Vapor's tree).
+    .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+    .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
     // Tests only: property-based checks (numerals, the normaliser's offset map, escapes).
     .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     // Tests only: page-render snapshots (review page, print view, annex, memo).
@@ -49,6 +52,9 @@ let package = Package(
         .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
         .product(name: "Leaf", package: "leaf"),
         .product(name: "LeafKit", package: "leaf-kit"),
+        .product(name: "NIOCore", package: "swift-nio"),
+        .product(name: "NIOPosix", package: "swift-nio"),
+        .product(name: "NIOSSL", package: "swift-nio-ssl"),
       ],
       resources: [.copy("Resources/Views"), .copy("Resources/Public")]
     ),

@@ -72,9 +72,16 @@ def main():
     alt = (f'<w:p><w:r><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
            f'<mc:Choice Requires="wps">{box}</mc:Choice><mc:Fallback>{box}</mc:Fallback></mc:AlternateContent></w:r></w:p>')
     redline_doc = document(para("第1条（目的）") + para("本文", num=None) + alt + '<w:tbl><w:tr><w:tc>' + para("表") + '</w:tc></w:tr></w:tbl><w:p/>')
+    # The same document with WordprocessingML under another prefix, and as the default namespace.
+    ns0_doc = redline_doc.replace("<w:", "<ns0:").replace("</w:", "</ns0:").replace(" w:", " ns0:").replace(
+        "xmlns:w=", "xmlns:ns0=")
+    default_doc = redline_doc.replace("<w:", "<").replace("</w:", "</").replace(
+        f'xmlns:w="{W}"', f'xmlns="{W}" xmlns:w="{W}"')
     write("FuzzRedline", {
         "edits.xml": redline_doc.encode() + b"\0" + bytes([0, 2, 1, 3, 0, 5, 1, 6]),
         "small.docx": zip_bytes([("word/document.xml", redline_doc)]),
+        "ns0.xml": ns0_doc.encode() + b"\0" + bytes([0, 2, 1, 3, 0, 5, 1, 6]),
+        "default-namespace.xml": default_doc.encode() + b"\0" + bytes([1, 2, 0, 3, 1, 6]),
     })
     csv = "項番,項目,内容,想定されるリスク\r\n1,\"再委託\",\"承諾を得る, 書面で\",漏えい\r\nA-1,監査,\"年1回\"\"実施\"\"\",\r\n"
     write("FuzzCatalog", {

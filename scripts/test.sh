@@ -33,6 +33,11 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 python3 -c "import selenium, docx, openpyxl, axe_selenium_python" 2>/dev/null || python3 -m pip install -q selenium python-docx openpyxl axe-selenium-python
+# A real SMTP server (aiosmtpd) for the mail-over-TLS tests; openssl makes their certificates.
+python3 -c "import aiosmtpd" 2>/dev/null || python3 -m pip install -q aiosmtpd
+command -v openssl >/dev/null 2>&1 || { echo "missing: openssl" >&2; exit 1; }
+# Those tests fail rather than skip when aiosmtpd is missing.
+export BUNKAI_REQUIRE_SMTP_TESTS=1
 
 echo "== build (once; every stage below reuses it)"
 swift build --build-tests

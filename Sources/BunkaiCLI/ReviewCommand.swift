@@ -138,21 +138,33 @@ struct LimitOptions: ParsableArguments {
   var maxUncompressed: Int = 200
   @Option(name: .customLong("max-ratio"), help: ".docx 内の各ファイルの圧縮率の上限（倍）")
   var maxRatio: Int = 200
+  @Option(name: .customLong("max-part"), help: ".docx を展開したときの word/document.xml などの上限（MB）")
+  var maxPart: Int = InputLimits().maxPartBytes / 1_048_576
+  @Option(name: .customLong("max-characters"), help: "本文の文字数の上限")
+  var maxCharacters: Int = InputLimits().maxTextCharacters
 
   func validate() throws {
-    if maxSize < 1 || maxZipEntries < 1 || maxUncompressed < 1 || maxRatio < 1 {
+    if maxSize < 1 || maxZipEntries < 1 || maxUncompressed < 1 || maxRatio < 1 || maxPart < 1
+      || maxCharacters < 1
+    {
       throw ValidationError("上限には 1 以上の整数を指定してください")
     }
+  }
+
+  /// MB as bytes; a huge value is clamped to what Int holds instead of overflowing.
+  static func megabytes(_ mb: Int) -> Int {
+    mb.multipliedReportingOverflow(by: 1_048_576).overflow ? Int.max : mb * 1_048_576
   }
 
   var inputLimits: InputLimits {
     var l = InputLimits()
     // A huge --max-size must not overflow: it is clamped to what Int holds.
-    l.maxFileBytes =
-      maxSize.multipliedReportingOverflow(by: 1_048_576).overflow ? Int.max : maxSize * 1_048_576
+    l.maxFileBytes = Self.megabytes(maxSize)
     l.maxZipEntries = maxZipEntries
-    l.maxUncompressedBytes = maxUncompressed * 1_048_576
+    l.maxUncompressedBytes = Self.megabytes(maxUncompressed)
     l.maxCompressionRatio = maxRatio
+    l.maxPartBytes = Self.megabytes(maxPart)
+    l.maxTextCharacters = maxCharacters
     return l
   }
 }

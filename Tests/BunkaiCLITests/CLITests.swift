@@ -228,6 +228,20 @@ enum CLI {
     #expect(r.stderr.contains(message), "\(r.stderr)")
   }
 
+  /// The text limit is an option of `review`: lowered, it refuses the file with a message naming
+  /// the limit; below 1 it is a usage error (`--max-part` likewise).
+  @Test func loweredTextLimit() throws {
+    let chars = try CLI.run(["review", "--max-characters", "50", CLI.example])
+    #expect(chars.status == 2)
+    #expect(chars.stderr.contains("本文が長すぎます（上限 50 文字）"), "\(chars.stderr)")
+    #expect(try CLI.run(["review", CLI.example]).status != 2)
+    for option in ["--max-characters", "--max-part"] {
+      let zero = try CLI.run(["review", option, "0", CLI.example])
+      #expect(zero.status == 1)
+      #expect(zero.stderr.contains("上限には 1 以上の整数を指定してください"))
+    }
+  }
+
   @Test func emptyInputFromStdinExitsTwo() throws {
     let r = try CLI.run(["review", "-"], stdin: Data())
     #expect(r.status == 2)

@@ -39,7 +39,7 @@ import Testing
   @Test func changesSitWhereTheEditsPutThem() throws {
     let out = try zipPart(try redlined().output, "word/document.xml")
     let x = XMLBytes(Array(out.utf8))
-    let spans = DocumentSplicer(x.b, author: "", date: F.date).paragraphs().map {
+    let spans = try DocumentSplicer(x.b, author: "", date: F.date).paragraphs().map {
       String(decoding: x.b[$0.open.start..<$0.end], as: UTF8.self)
     }
     #expect(spans.count == F.paragraphs.count + 4)

@@ -169,7 +169,8 @@ struct CollaborationTests {
   @Test func invitationsAreMailedWhenSMTPIsConfigured() async throws {
     let relay = try FakeSMTP()
     let smtp = SMTPSettings(
-      host: "127.0.0.1", port: relay.port, from: "bunkai@sakura.example", username: "relay", password: "pw")
+      host: "127.0.0.1", port: relay.port, from: "bunkai@sakura.example", username: "relay", password: "pw",
+      security: .none)
     try await TestApp.run(smtp: smtp) { app in
       let admin = try await Browser.setUp(app)
       let contract = try await admin.addContract(vendorId: try await admin.addVendor())
@@ -188,7 +189,9 @@ struct CollaborationTests {
       #expect(text.contains("電子カルテ保守契約"))
     }
     // Nothing listens on the relay's port any more.
-    try await TestApp.run(smtp: SMTPSettings(host: "127.0.0.1", port: relay.port, from: "b@x.example")) {
+    try await TestApp.run(
+      smtp: SMTPSettings(host: "127.0.0.1", port: relay.port, from: "b@x.example", security: .none)
+    ) {
       app in
       let admin = try await Browser.setUp(app)
       let contract = try await admin.addContract(vendorId: try await admin.addVendor())

@@ -61,7 +61,7 @@ public enum DocumentLoader {
   }
 
   /// Review memory grows with the text: refuse more than the limit (a .docx is checked while read).
-  static func checkLength(_ text: String, _ path: String, _ limits: InputLimits) throws(InputError) {
+  public static func checkLength(_ text: String, _ path: String, _ limits: InputLimits) throws(InputError) {
     if text.unicodeScalars.count > limits.maxTextCharacters { throw textTooLong(path, limits) }
   }
 

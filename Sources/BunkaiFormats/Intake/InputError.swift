@@ -20,7 +20,7 @@ public struct InputError: Error, Sendable, CustomStringConvertible, Equatable {
 }
 
 /// Limits that protect against oversized or hostile input. Defaults are documented in docs/cli.md.
-public struct InputLimits: Sendable {
+public struct InputLimits: Sendable, Equatable {
   /// Largest input file, in bytes.
   public var maxFileBytes: Int = 20 * 1024 * 1024
   /// Largest number of entries in a .docx (zip) archive.

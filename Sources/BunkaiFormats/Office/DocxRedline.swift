@@ -64,7 +64,7 @@ public enum DocxRedline {
     guard let document = try zip.read("word/document.xml") else {
       throw InputError(path, .corruptDocx, "word/document.xml がありません（Word 文書ではないか、壊れています）")
     }
-    var splicer = DocumentSplicer(Array(document), author: author, date: date)
+    var splicer = try DocumentSplicer(Array(document), author: author, date: date)
     let edited = try splicer.apply(edits)
     let comments = splicer.comments
     let paths = Set(zip.entries.map(\.name))
@@ -257,14 +257,16 @@ extension DocxRedline {
   )
     throws -> [UInt8]
   {
-    var splicer = DocumentSplicer(document, author: author, date: date)
+    var splicer = try DocumentSplicer(document, author: author, date: date)
     return try splicer.apply(edits)
   }
 }
 
-/// Splices tracked changes into document.xml at byte offsets.
+/// Splices tracked changes into document.xml at byte offsets. Elements are found by namespace
+/// (`WordNames`), whatever prefix the part binds to WordprocessingML.
 struct DocumentSplicer {
   let x: XMLBytes
+  let names: WordNames
   var marks: RevisionMarks
   /// The comments the edits carry, for the comments part.
   var comments: [WordComments.Comment] = []
@@ -277,10 +279,19 @@ struct DocumentSplicer {
     return id
   }
 
-  init(_ bytes: [UInt8], author: String, date: Date) {
+  init(_ bytes: [UInt8], author: String, date: Date) throws {
     x = XMLBytes(bytes)
-    marks = RevisionMarks(author: author, date: date, firstId: Self.maxId(x) + 1)
+    do {
+      names = try WordNames(x)
+    } catch {
+      throw OfficeWriteError(
+        "word/document.xml で同じ名前空間の接頭辞が場所によって別の名前空間を指しているため、修正履歴を正しく入れられません。Word で開いて保存し直した文書でお試しください。")
+    }
+    marks = RevisionMarks(
+      author: author, date: date, firstId: Self.maxId(x, names) + 1, declarations: names.declarations)
   }
+
+  func isW(_ t: XMLTag, _ local: String) -> Bool { names.isWord(x, t, local) }
 
   struct Paragraph {
     var open: XMLTag
@@ -304,11 +315,11 @@ struct DocumentSplicer {
     var alternates: [Bool] = []
     while let t = x.nextTag(from: i) {
       i = t.end
-      if x.isName(t, "mc:AlternateContent") {
+      if names.isMC(x, t, "AlternateContent") {
         if t.kind == .open { alternates.append(false) } else if t.kind == .close { _ = alternates.popLast() }
         continue
       }
-      if t.kind == .open, x.isName(t, "mc:Choice") || x.isName(t, "mc:Fallback") {
+      if t.kind == .open, names.isMC(x, t, "Choice") || names.isMC(x, t, "Fallback") {
         if alternates.last == false {
           alternates[alternates.count - 1] = true
         } else if let close = x.closing(t) {
@@ -316,7 +327,7 @@ struct DocumentSplicer {
         }
         continue
       }
-      if x.isName(t, "w:tbl") {
+      if isW(t, "tbl") {
         if t.kind == .open { tables += 1 } else if t.kind == .close { tables -= 1 }
         if tables == 0, t.kind == .close {
           for k in inTable { out[k].tableEnd = t.end }
@@ -324,7 +335,7 @@ struct DocumentSplicer {
         }
         continue
       }
-      guard x.isName(t, "w:p") else { continue }
+      guard isW(t, "p") else { continue }
       switch t.kind {
       case .open:
         stack.append(t)
@@ -339,20 +350,23 @@ struct DocumentSplicer {
     return out
   }
 
-  /// The largest w:id in the part, so new revision ids collide with none.
-  static func maxId(_ x: XMLBytes) -> Int {
-    let key = Array("w:id=\"".utf8)
+  /// The largest w:id (under any prefix bound to WordprocessingML) in the part, so new revision
+  /// ids collide with none.
+  static func maxId(_ x: XMLBytes, _ names: WordNames) -> Int {
     var best = 0
-    var i = 0
-    while let k = x.find(key, from: i) {
-      var j = k + key.count
-      var v = 0
-      while j < x.b.count, x.b[j] >= 0x30, x.b[j] <= 0x39, v < 1_000_000_000 {
-        v = v * 10 + Int(x.b[j] - 0x30)
-        j += 1
+    for prefix in names.word + [Array("w".utf8)] where !prefix.isEmpty {
+      let key = prefix + Array(":id=\"".utf8)
+      var i = 0
+      while let k = x.find(key, from: i) {
+        var j = k + key.count
+        var v = 0
+        while j < x.b.count, x.b[j] >= 0x30, x.b[j] <= 0x39, v < 1_000_000_000 {
+          v = v * 10 + Int(x.b[j] - 0x30)
+          j += 1
+        }
+        best = max(best, v)
+        i = j
       }
-      best = max(best, v)
-      i = j
     }
     return best
   }
@@ -420,7 +434,7 @@ struct DocumentSplicer {
     guard let close = p.close else { return false }
     var i = p.open.end
     while let t = x.nextTag(from: i, limit: close.start) {
-      if x.isName(t, "w:p") { return true }
+      if isW(t, "p") { return true }
       i = t.end
     }
     return false
@@ -428,7 +442,7 @@ struct DocumentSplicer {
 
   /// The paragraph's w:pPr tag, when it is the first child.
   func properties(_ p: Paragraph) -> (open: XMLTag, close: XMLTag)? {
-    guard let close = p.close, let t = x.nextTag(from: p.open.end, limit: close.start), x.isName(t, "w:pPr"),
+    guard let close = p.close, let t = x.nextTag(from: p.open.end, limit: close.start), isW(t, "pPr"),
       t.kind != .close, let end = x.closing(t, limit: close.start)
     else { return nil }
     return (t, end)
@@ -445,24 +459,24 @@ struct DocumentSplicer {
       let (open, end) = props
       runsFrom = end.end
       if open.kind == .open {
-        let inner = x.replacingChildren(
-          in: open.end..<end.start,
-          [
-            "w:rPr": nil, "w:sectPr": nil, "w:pPrChange": nil,
-            "w:numPr": "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"0\"/></w:numPr>",
-          ])
+        let inner = x.replacingChildren(in: open.end..<end.start) { t -> String?? in
+          if isW(t, "rPr") || isW(t, "sectPr") || isW(t, "pPrChange") { return .some(nil) }
+          if isW(t, "numPr") { return "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"0\"/></w:numPr>" }
+          return nil
+        }
         pPr = String(decoding: inner, as: UTF8.self)
       }
     }
     var i = runsFrom
     while let t = x.nextTag(from: i, limit: close.start) {
       i = t.end
-      guard x.isName(t, "w:r"), t.kind == .open else { continue }
-      guard let r = x.nextTag(from: t.end, limit: close.start), x.isName(r, "w:rPr"), r.kind == .open,
+      guard isW(t, "r"), t.kind == .open else { continue }
+      guard let r = x.nextTag(from: t.end, limit: close.start), isW(r, "rPr"), r.kind == .open,
         let end = x.closing(r, limit: close.start)
       else { break }
-      let inner = x.replacingChildren(
-        in: r.end..<end.start, ["w:rPrChange": nil, "w:ins": nil, "w:del": nil])
+      let inner = x.replacingChildren(in: r.end..<end.start) { t -> String?? in
+        isW(t, "rPrChange") || isW(t, "ins") || isW(t, "del") ? .some(nil) : nil
+      }
       return (pPr, inner.isEmpty ? "" : "<w:rPr>" + String(decoding: inner, as: UTF8.self) + "</w:rPr>")
     }
     return (pPr, "")
@@ -481,7 +495,9 @@ struct DocumentSplicer {
       while let last = open.last, last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D {
         open.removeLast()
       }
-      return (p.open.start..<p.open.end, open + Array((">" + inserted + "</w:p>").utf8))
+      return (
+        p.open.start..<p.open.end, open + Array((">" + inserted + "</").utf8) + x.b[p.open.name] + [0x3E]
+      )
     }
     let from = properties(p)?.close.end ?? p.open.end
     var out: [UInt8] = []
@@ -490,11 +506,11 @@ struct DocumentSplicer {
     var i = from
     while let t = x.nextTag(from: i, limit: close.start) {
       i = t.end
-      if x.isName(t, "w:del") || x.isName(t, "w:moveFrom") {
+      if isW(t, "del") || isW(t, "moveFrom") {
         if t.kind == .open { deleted += 1 } else if t.kind == .close { deleted -= 1 }
         continue
       }
-      guard deleted == 0, x.isName(t, "w:r"), t.kind == .open, let end = x.closing(t, limit: close.start)
+      guard deleted == 0, isW(t, "r"), t.kind == .open, let end = x.closing(t, limit: close.start)
       else {
         continue
       }
@@ -518,10 +534,10 @@ struct DocumentSplicer {
     var i = range.lowerBound
     while let t = x.nextTag(from: i, limit: range.upperBound) {
       i = t.end
-      let renamed = x.isName(t, "w:t") ? "w:delText" : x.isName(t, "w:instrText") ? "w:delInstrText" : nil
+      let renamed = isW(t, "t") ? "delText" : isW(t, "instrText") ? "delInstrText" : nil
       guard let renamed else { continue }
       out += x.b[copied..<t.name.lowerBound]
-      out += Array(renamed.utf8)
+      out += WordNames.renamed(x, t, to: renamed)
       copied = t.name.upperBound
     }
     out += x.b[copied..<range.upperBound]

@@ -40,17 +40,21 @@ struct RevisionMarks {
   let author: String
   let date: String
   private(set) var nextId: Int
+  /// Namespace declarations each new element carries, for a part that does not bind `w` to
+  /// WordprocessingML on its root (see `WordNames`); usually empty.
+  let declarations: String
 
-  init(author: String, date: Date, firstId: Int) {
+  init(author: String, date: Date, firstId: Int, declarations: String = "") {
     self.author = XMLText.escape(author)
     self.date = WordML.revisionDate(date)
     self.nextId = firstId
+    self.declarations = declarations
   }
 
   /// ` w:id=".." w:author=".." w:date=".."` with a fresh id.
   mutating func attributes() -> String {
     defer { nextId += 1 }
-    return " w:id=\"\(nextId)\" w:author=\"\(author)\" w:date=\"\(date)\""
+    return "\(declarations) w:id=\"\(nextId)\" w:author=\"\(author)\" w:date=\"\(date)\""
   }
 
   /// Text inserted into an existing paragraph.
@@ -63,7 +67,7 @@ struct RevisionMarks {
   /// w:rPr, sectPr or pPrChange.
   mutating func insertedParagraph(_ text: String, pPr: String = "", rPr: String = "") -> String {
     let mark = "<w:rPr><w:ins\(attributes())/></w:rPr>"
-    return "<w:p><w:pPr>\(pPr)\(mark)</w:pPr>\(inserted(text, rPr: rPr))</w:p>"
+    return "<w:p\(declarations)><w:pPr>\(pPr)\(mark)</w:pPr>\(inserted(text, rPr: rPr))</w:p>"
   }
 
   /// A fresh id for a comment (ids are shared with the revision marks, so none collide).

@@ -62,7 +62,9 @@ struct LimitedZip {
       throw InputError(path, .zipBomb, "\(name) の圧縮率が上限（\(limits.maxCompressionRatio) 倍）を超えています")
     }
     if declared > limits.maxPartBytes { throw partTooLarge(name, declared) }
-    let budget = min(limits.maxUncompressedBytes - totalRead, compressed * limits.maxCompressionRatio)
+    // A ratio limit set very high must not overflow.
+    let (byRatio, overflow) = compressed.multipliedReportingOverflow(by: limits.maxCompressionRatio)
+    let budget = min(limits.maxUncompressedBytes - totalRead, overflow ? Int.max : byRatio)
     if entry.method == 0 {
       guard declared == entry.data.count else {
         throw InputError(path, .corruptDocx, "\(name) の大きさが食い違っています（ファイルが壊れています）")

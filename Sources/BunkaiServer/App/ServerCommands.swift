@@ -147,7 +147,7 @@ public enum BunkaiServer {
       let base = baseURL ?? settings.publicURL ?? "http://127.0.0.1:8080"
       let link = Invitations.link(base: base, token: token)
       let org = try await Organisation.find(contract.organisationID, on: app.db)
-      let delivery = Invitations.mail(
+      let delivery = await Invitations.mail(
         settings.smtp, to: inv.email, link: link, organisation: org?.name ?? "", contract: contract.title,
         expires: inv.expiresAt)
       return (link, inv.expiresAt, delivery.note)

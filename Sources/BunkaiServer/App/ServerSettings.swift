@@ -17,7 +17,7 @@ public struct ServerSettings: Sendable {
   public var autoMigrate: Bool
   /// bcrypt cost; tests lower it to stay fast.
   public var bcryptCost: Int
-  /// The largest contract upload accepted.
+  /// The largest upload accepted, contract or attachment (`BUNKAI_MAX_UPLOAD_MB`, default 20).
   public var maxUploadBytes: Int
   /// Login attempts per account before each further one waits a growing delay (LoginThrottle);
   /// the count starts again after `throttleWindow` without attempts, which also caps the delay.
@@ -73,6 +73,9 @@ public struct ServerSettings: Sendable {
     if let url = environment["BUNKAI_PUBLIC_URL"], !url.isEmpty { settings.publicURL = url }
     settings.smtp = SMTPSettings.from(environment: environment)
     settings.intake = IntakeSettings.from(environment: environment)
+    if let v = environment["BUNKAI_MAX_UPLOAD_MB"].flatMap(Int.init), v > 0 {
+      settings.maxUploadBytes = min(v, 1 << 20) * 1_048_576
+    }
     settings.trustForwardedFor = environment["BUNKAI_TRUST_PROXY"] == "1"
     if let v = environment["BUNKAI_API_RATE_PER_MINUTE"].flatMap(Int.init), v >= 0 {
       settings.apiRatePerMinute = v

@@ -18,12 +18,14 @@ enum Intake {
   /// Reads and reviews a contract document (in the worker, or here when configured so).
   static func contract(_ app: Application, data: Data, filename: String) async throws -> Reviewed {
     let settings = app.settings.intake
+    let limits = limits(app)
     guard case .worker = settings.mode else {
       let engine = app.engine
       return try await app.threadPool.runIfActive {
         do {
           return try review(
-            data, filename: filename, engine: engine, toolTimeout: settings.toolTimeoutSeconds)
+            data, filename: filename, engine: engine, toolTimeout: settings.toolTimeoutSeconds, limits: limits
+          )
         } catch let e as InputError {
           throw Abort(.unprocessableEntity, reason: e.description)
         }
@@ -42,10 +44,11 @@ enum Intake {
   /// Checks that an attachment opens (in the worker, or here when configured so).
   static func attachment(_ app: Application, data: Data, filename: String) async throws {
     let settings = app.settings.intake
+    let limits = limits(app)
     guard case .worker = settings.mode else {
       try await app.threadPool.runIfActive {
         do {
-          try check(data, filename: filename, toolTimeout: settings.toolTimeoutSeconds)
+          try check(data, filename: filename, toolTimeout: settings.toolTimeoutSeconds, limits: limits)
         } catch let e as InputError {
           throw Abort(.unprocessableEntity, reason: e.description)
         }
@@ -55,9 +58,18 @@ enum Intake {
     _ = try await runWorker(app, kind: .attachment, data: data, filename: filename)
   }
 
+  /// What one upload may hold: the configured intake limits, with the upload size as file size.
+  static func limits(_ app: Application) -> InputLimits {
+    var limits = app.settings.intake.limits
+    limits.maxFileBytes = app.settings.maxUploadBytes
+    return limits
+  }
+
   /// The pure reading and review, as the worker (or the in-process fallback) runs it.
-  static func review(_ data: Data, filename: String, engine: Engine, toolTimeout: Double) throws -> Reviewed {
-    let source = try load(data, filename: filename, toolTimeout: toolTimeout)
+  static func review(_ data: Data, filename: String, engine: Engine, toolTimeout: Double, limits: InputLimits)
+    throws -> Reviewed
+  {
+    let source = try load(data, filename: filename, toolTimeout: toolTimeout, limits: limits)
     let result = engine.reviewer.review(source)
     let json = try ReviewJSON(result, catalog: engine.builtinCatalog).encoded(pretty: false)
     return Reviewed(
@@ -67,22 +79,25 @@ enum Intake {
   }
 
   /// An attachment opens: a workbook as a workbook, anything else as a document.
-  static func check(_ data: Data, filename: String, toolTimeout: Double) throws {
+  static func check(_ data: Data, filename: String, toolTimeout: Double, limits: InputLimits) throws {
     if (filename as NSString).pathExtension.lowercased() == "xlsx" {
-      _ = try XlsxReader.read(data, path: filename)
+      _ = try XlsxReader.read(data, path: filename, limits: limits)
     } else {
-      _ = try load(data, filename: filename, toolTimeout: toolTimeout)
+      _ = try load(data, filename: filename, toolTimeout: toolTimeout, limits: limits)
     }
   }
 
-  private static func load(_ data: Data, filename: String, toolTimeout: Double) throws -> SourceText {
+  private static func load(_ data: Data, filename: String, toolTimeout: Double, limits: InputLimits) throws
+    -> SourceText
+  {
     // PDFs here rather than in DocumentLoader, to pass on the configured pdftotext time limit.
     let lower = filename.lowercased()
     if data.starts(with: Array("%PDF".utf8)) && !lower.hasSuffix(".docx") {
       let text = try PDFText.extract(data, path: filename, timeout: toolTimeout)
+      try DocumentLoader.checkLength(text, filename, limits)
       return SourceText(text: text, path: filename, format: "pdf", encoding: "pdf")
     }
-    return try DocumentLoader.load(data: data, path: filename)
+    return try DocumentLoader.load(data: data, path: filename, limits: limits)
   }
 
   /// Runs `bunkai intake-worker` on the bytes and turns every way it can end into either its
@@ -95,11 +110,12 @@ enum Intake {
     guard let executable = app.intakeWorkerPath else {
       throw Abort(.serviceUnavailable, reason: "文書を読み取るワーカー（bunkai）が見つかりません。管理者に連絡してください。")
     }
-    let arguments = [
-      "intake-worker", "--kind", kind.rawValue, "--filename", filename, "--cpu-seconds",
-      String(settings.cpuSeconds),
-      "--memory-mb", String(settings.memoryMB), "--tool-timeout", String(settings.toolTimeoutSeconds),
-    ]
+    let arguments =
+      [
+        "intake-worker", "--kind", kind.rawValue, "--filename", filename, "--cpu-seconds",
+        String(settings.cpuSeconds),
+        "--memory-mb", String(settings.memoryMB), "--tool-timeout", String(settings.toolTimeoutSeconds),
+      ] + IntakeWorker.arguments(limits(app))
     let slots = app.intakeSlots
     await slots.acquire()
     let outcome: ExternalProcess.Outcome

@@ -1,3 +1,4 @@
+import BunkaiFormats
 import Foundation
 
 /// How uploaded documents are read: in a separate `bunkai intake-worker` process with limits
@@ -24,6 +25,10 @@ public struct IntakeSettings: Sendable, Equatable {
   public var maxWorkers: Int = 2
   /// Seconds pdftotext and LibreOffice may take.
   public var toolTimeoutSeconds: Double = 60
+  /// What one document may hold: XML part size, characters of text, worksheet cells, zip entries,
+  /// uncompressed total and compression ratio (`BUNKAI_INTAKE_MAX_*`). The file size itself is
+  /// the server's upload limit (`BUNKAI_MAX_UPLOAD_MB`), which replaces `maxFileBytes` here.
+  public var limits = InputLimits()
 
   public init() {}
 
@@ -47,6 +52,15 @@ public struct IntakeSettings: Sendable, Equatable {
     if let v = env["BUNKAI_INTAKE_TIMEOUT"].flatMap(Double.init), v > 0 { s.timeoutSeconds = v }
     if let v = env["BUNKAI_INTAKE_WORKERS"].flatMap(Int.init), v > 0 { s.maxWorkers = v }
     if let v = env["BUNKAI_TOOL_TIMEOUT"].flatMap(Double.init), v > 0 { s.toolTimeoutSeconds = v }
+    func positive(_ name: String) -> Int? { env[name].flatMap { Int($0) }.flatMap { $0 > 0 ? $0 : nil } }
+    // Sizes in MB, clamped so that no value overflows when turned into bytes.
+    func megabytes(_ name: String) -> Int? { positive(name).map { min($0, 1 << 40) * 1_048_576 } }
+    if let v = megabytes("BUNKAI_INTAKE_MAX_PART_MB") { s.limits.maxPartBytes = v }
+    if let v = megabytes("BUNKAI_INTAKE_MAX_UNCOMPRESSED_MB") { s.limits.maxUncompressedBytes = v }
+    if let v = positive("BUNKAI_INTAKE_MAX_CHARACTERS") { s.limits.maxTextCharacters = v }
+    if let v = positive("BUNKAI_INTAKE_MAX_CELLS") { s.limits.maxSheetCells = v }
+    if let v = positive("BUNKAI_INTAKE_MAX_ZIP_ENTRIES") { s.limits.maxZipEntries = v }
+    if let v = positive("BUNKAI_INTAKE_MAX_RATIO") { s.limits.maxCompressionRatio = v }
     return s
   }
 

@@ -35,13 +35,14 @@ public enum IntakeWorker {
 
   /// Runs the worker; returns the exit status (0 read, 2 refused with a message).
   public static func main(
-    kind: Kind, filename: String, cpuSeconds: Int, memoryMB: Int, toolTimeout: Double
+    kind: Kind, filename: String, cpuSeconds: Int, memoryMB: Int, toolTimeout: Double,
+    limits: InputLimits = InputLimits()
   ) -> Int32 {
     // A group of its own, so the server's watchdog also stops what this starts (pdftotext).
     _ = setpgid(0, 0)
     applyLimits(cpuSeconds: cpuSeconds, memoryMB: memoryMB)
     let data = FileHandle.standardInput.readDataToEndOfFile()
-    let reply = handle(kind: kind, filename: filename, data: data, toolTimeout: toolTimeout)
+    let reply = handle(kind: kind, filename: filename, data: data, toolTimeout: toolTimeout, limits: limits)
     var out = reply
     out.peakKB = peakKB()
     let encoded = (try? JSONEncoder().encode(out)) ?? Data(#"{"error":"応答を作れませんでした"}"#.utf8)
@@ -49,17 +50,31 @@ public enum IntakeWorker {
     return reply.error == nil ? 0 : 2
   }
 
-  static func handle(kind: Kind, filename: String, data: Data, toolTimeout: Double) -> WorkerReply {
+  /// The limits as the worker's options (`bunkai intake-worker --max-…`).
+  static func arguments(_ limits: InputLimits) -> [String] {
+    [
+      "--max-file-bytes", String(limits.maxFileBytes), "--max-part-bytes", String(limits.maxPartBytes),
+      "--max-characters", String(limits.maxTextCharacters), "--max-cells", String(limits.maxSheetCells),
+      "--max-zip-entries", String(limits.maxZipEntries),
+      "--max-uncompressed-bytes", String(limits.maxUncompressedBytes), "--max-ratio",
+      String(limits.maxCompressionRatio),
+    ]
+  }
+
+  static func handle(kind: Kind, filename: String, data: Data, toolTimeout: Double, limits: InputLimits)
+    -> WorkerReply
+  {
     do {
       switch kind {
       case .contract:
         let engine = try Engine.builtin()
-        let r = try Intake.review(data, filename: filename, engine: engine, toolTimeout: toolTimeout)
+        let r = try Intake.review(
+          data, filename: filename, engine: engine, toolTimeout: toolTimeout, limits: limits)
         return WorkerReply(
           text: r.source.text, format: r.source.format, encoding: r.source.encoding, reviewJSON: r.json,
           severities: r.severities, playbook: r.playbook)
       case .attachment:
-        try Intake.check(data, filename: filename, toolTimeout: toolTimeout)
+        try Intake.check(data, filename: filename, toolTimeout: toolTimeout, limits: limits)
         return WorkerReply()
       }
     } catch let e as InputError {

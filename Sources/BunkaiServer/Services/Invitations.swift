@@ -141,8 +141,8 @@ enum Invitations {
   /// the link is on screen either way.
   static func mail(
     _ smtp: SMTPSettings?, to email: String, link: String, organisation: String, contract: String,
-    expires: Date
-  ) -> Delivery {
+    expires: Date, logger: Logger? = nil
+  ) async -> Delivery {
     guard let smtp else { return .notConfigured }
     let body = """
       \(organisation) から、契約「\(contract)」の確認表（Part2）について、責任分界のやり取りへの招待が届いています。
@@ -153,10 +153,11 @@ enum Invitations {
       心当たりがない場合は、このメールを破棄してください。
       """
     do {
-      try Mailer(settings: smtp).send(
+      try await Mailer(settings: smtp).send(
         to: email, subject: "【Bunkai】\(organisation) から「\(contract)」の確認表への招待", body: body)
       return .sent
     } catch {
+      logger?.warning("招待メールを送れませんでした: \(error)")
       return .failed(String(describing: error))
     }
   }

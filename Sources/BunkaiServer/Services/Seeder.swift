@@ -57,7 +57,7 @@ enum Seeder {
       try await c.save(on: app.db)
       let data = Data(text.utf8)
       let reviewed = try Intake.review(
-        data, filename: "seed-\(i + 1).txt", engine: app.engine, toolTimeout: 60)
+        data, filename: "seed-\(i + 1).txt", engine: app.engine, toolTimeout: 60, limits: Intake.limits(app))
       let out = try await Uploads.save(
         on: app.db, actor: actor, contract: c, filename: "seed-\(i + 1).txt", data: data, reviewed: reviewed)
       reviews.append(out.review.id!)
