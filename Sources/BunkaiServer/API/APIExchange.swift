@@ -314,11 +314,9 @@ struct APIExchangeController {
     let link = Invitations.link(base: InvitationController.publicBase(req), token: token)
     let org = try await Organisation.find(actor.orgID, on: req.db)
     let smtp = req.settings.smtp
-    let delivery = try await req.application.threadPool.runIfActive {
-      Invitations.mail(
-        smtp, to: inv.email, link: link, organisation: org?.name ?? "", contract: c.title,
-        expires: inv.expiresAt)
-    }
+    let delivery = await Invitations.mail(
+      smtp, to: inv.email, link: link, organisation: org?.name ?? "", contract: c.title,
+      expires: inv.expiresAt, logger: req.logger)
     var dto = Self.invitationDTO(inv)
     dto.link = link
     switch delivery {
