@@ -129,8 +129,17 @@ struct Mailer {
         try await say(line + "\r\n")
         return try await replies.expect(code, settings)
       }
-      _ = try await replies.expect(220, settings)
-      var hello = try await command("EHLO bunkai", 250)
+      // With implicit TLS the greeting is the first thing read through the handshake: a failure
+      // there is the TLS failure, however the closing channel reports it.
+      var hello: Reply
+      do {
+        _ = try await replies.expect(220, settings)
+        hello = try await command("EHLO bunkai", 250)
+      } catch let e as Failure where settings.security != .tls {
+        throw e
+      } catch {
+        throw settings.security == .tls ? Self.tlsFailure(error, settings) : error
+      }
       if settings.security == .starttls {
         guard hello.offers("STARTTLS") else {
           try? await say("QUIT\r\n")
@@ -148,7 +157,13 @@ struct Mailer {
           try channel.channel.pipeline.syncOperations.addHandler(
             NIOSSLClientHandler(context: tls, serverHostname: hostForTLS), position: .first)
         }.get()
-        hello = try await command("EHLO bunkai", 250)
+        // The first exchange after STARTTLS runs the handshake: whatever ends it (an alert, a
+        // closed channel) is the TLS failure.
+        do {
+          hello = try await command("EHLO bunkai", 250)
+        } catch {
+          throw Self.tlsFailure(error, settings)
+        }
       }
       if let user = settings.username {
         let token = Data("\u{0}\(user)\u{0}\(settings.password ?? "")".utf8).base64EncodedString()
@@ -188,6 +203,15 @@ struct Mailer {
 
   static func isIPAddress(_ host: String) -> Bool {
     (try? SocketAddress(ipAddress: host, port: 0)) != nil
+  }
+
+  /// A failure while the TLS handshake runs, in words that name the certificate.
+  static func tlsFailure(_ error: any Error, _ settings: SMTPSettings) -> Failure {
+    let server = "\(settings.host):\(settings.port)"
+    return Failure(
+      description:
+        "メールサーバー \(server) との TLS 接続を確立できません。証明書を確認できないか、TLS に対応していません（\(error)）。社内の認証局の証明書なら BUNKAI_SMTP_CA_FILE に指定してください"
+    )
   }
 
   /// A connection error in words: a certificate that does not verify is named as such.
