@@ -153,7 +153,10 @@ final class ReviewPages: Sendable {
       while end < scalars.count && owner[end] == owner[start] { end += 1 }
       var s = String.UnicodeScalarView()
       s.append(contentsOf: scalars[start..<end])
-      if let n = owner[start] {
+      // A marked stretch of only spaces and line breaks is no link a person (or a screen reader)
+      // can follow: it stays plain text.
+      let blank = s.allSatisfy { $0.properties.isWhitespace }
+      if let n = owner[start], !blank {
         out.append(
           .init(
             text: String(s), mark: true, id: seen.insert(n).inserted ? "mark-f\(n)" : "", link: "#f\(n)"))
