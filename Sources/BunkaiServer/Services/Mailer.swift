@@ -219,10 +219,7 @@ struct Mailer {
     if let failure = error as? Failure { return failure }
     let server = "\(settings.host):\(settings.port)"
     if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
-      return Failure(
-        description:
-          "メールサーバー \(server) との TLS 接続を確立できません。証明書を確認できないか、TLS に対応していません（\(error)）。社内の認証局の証明書なら BUNKAI_SMTP_CA_FILE に指定してください"
-      )
+      return tlsFailure(error, settings)
     }
     return Failure(description: "メールサーバー \(server) との通信が途中で切れました（\(error)）")
   }
