@@ -1,4 +1,3 @@
-import BunkaiFormats
 import Vapor
 
 /// What every page's layout needs: title, the signed-in user, the CSRF token, the active menu.
@@ -18,38 +17,33 @@ struct Page: Encodable {
   var isVendor: Bool
   var flash: String?
   var error: String?
-  /// The menu and the signed-in user's line, escaped (see HTMLText): the same on every page, and
-  /// cheaper built here than as a dozen Leaf conditionals per request.
-  var headerHTML: String {
-    guard let user else { return "" }
-    let e = HTMLText.escape
-    func link(_ href: String, _ key: String, _ label: String) -> String {
-      "    <a href=\"\(href)\"\(nav == key ? " aria-current=\"page\"" : "")>\(label)</a>\n"
-    }
-    var h = "<nav class=\"menu\" aria-label=\"メニュー\">\n"
+  /// One link of the menu: data only, the layout (base.leaf) draws it.
+  struct MenuLink: Encodable {
+    var href: String
+    var label: String
+    var current: Bool
+  }
+
+  /// The menu for this user: the vendor's portal or the institution's pages, by role.
+  var menu: [MenuLink] {
+    guard user != nil else { return [] }
+    var links: [(String, String, String)]
     if isVendor {
-      h += link("/partner", "partner", "招待された契約")
+      links = [("/partner", "partner", "招待された契約")]
     } else {
-      h +=
-        link("/", "home", "ダッシュボード") + link("/contracts", "contracts", "契約")
-        + link("/vendors", "vendors", "事業者")
-        + link("/systems", "systems", "システム") + link("/checklist/part1", "part1", "確認表 Part1")
-        + link("/catalog", "catalog", "カタログ")
-      if canAudit { h += link("/audit", "audit", "変更履歴") }
-      if isAdmin { h += link("/users", "users", "利用者") }
+      links = [
+        ("/", "home", "ダッシュボード"), ("/contracts", "contracts", "契約"), ("/vendors", "vendors", "事業者"),
+        ("/systems", "systems", "システム"), ("/checklist/part1", "part1", "確認表 Part1"),
+        ("/catalog", "catalog", "カタログ"),
+      ]
+      if canAudit { links.append(("/audit", "audit", "変更履歴")) }
+      if isAdmin { links.append(("/users", "users", "利用者")) }
     }
-    h += "  </nav>\n  <div class=\"who\">\n"
-    h += "    <span>\(e(user.organisation))</span> ・ <span>\(e(user.name))（\(e(user.role))）</span>\n"
-    h +=
-      "    <a href=\"\(Paths.accountPassword)\">パスワード変更</a> ・ <a href=\"\(Paths.accountTokens)\">API トークン</a>\n"
-    h +=
-      "    <form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"\(e(csrf))\">"
-    h += "<button type=\"submit\" class=\"link\">ログアウト</button></form>\n  </div>\n"
-    return h
+    return links.map { MenuLink(href: $0.0, label: $0.2, current: nav == $0.1) }
   }
 
   private enum CodingKeys: String, CodingKey {
-    case title, nav, csrf, user, canEdit, isAdmin, canAudit, isVendor, flash, error, headerHTML
+    case title, nav, csrf, user, canEdit, isAdmin, canAudit, isVendor, flash, error, menu
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -64,7 +58,7 @@ struct Page: Encodable {
     try c.encode(isVendor, forKey: .isVendor)
     try c.encodeIfPresent(flash, forKey: .flash)
     try c.encodeIfPresent(error, forKey: .error)
-    try c.encode(headerHTML, forKey: .headerHTML)
+    try c.encode(menu, forKey: .menu)
   }
 }
 
