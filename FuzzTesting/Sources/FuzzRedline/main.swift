@@ -2,6 +2,16 @@
 import Foundation
 import FuzzCommon
 
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
+
+/// Whether bytes are well-formed XML, by Foundation's parser (libxml2): an independent reader, so
+/// the splicer's own byte scanner is not the judge of its output.
+func isWellFormed(_ bytes: [UInt8]) -> Bool {
+  XMLParser(data: Data(bytes)).parse()
+}
+
 /// The redline splicer. A zip input goes through DocxRedline.apply with one edit; any other input
 /// is document.xml, then after a NUL byte the edits: each pair of bytes is (kind, paragraph).
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -30,7 +40,15 @@ public func fuzzRedline(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
       k += 2
     }
   }
-  _ = try? DocxRedline.splice(
-    document: [UInt8](p[0]), edits: edits, author: "病院", date: Date(timeIntervalSince1970: 1_767_225_600))
+  let document = [UInt8](p[0])
+  guard
+    let out = try? DocxRedline.splice(
+      document: document, edits: edits, author: "病院", date: Date(timeIntervalSince1970: 1_767_225_600))
+  else { return 0 }
+  // A well-formed document.xml must stay well-formed: Word refuses to open a broken one, and the
+  // institution would send the vendor a file that does not open.
+  if !edits.isEmpty && isWellFormed(document) && !isWellFormed(out) {
+    fatalError("the splice broke a well-formed document.xml")
+  }
   return 0
 }
