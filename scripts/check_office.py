@@ -5,7 +5,8 @@ Usage: scripts/check_office.py DIR
 
 DIR holds the samples the Swift tests write when BUNKAI_OFFICE_OUT=DIR. Every .docx is read
 with python-docx and every .xlsx with openpyxl, checking the content we expect; then
-LibreOffice converts each to PDF (DIR/pdf/docx, DIR/pdf/xlsx). Exit status 1 when any check or conversion fails.
+LibreOffice converts each to PDF (DIR/pdf/docx, DIR/pdf/xlsx). Every .ics (the calendar feed) is
+read with Python's icalendar. Exit status 1 when any check or conversion fails.
 """
 import os
 import shutil
@@ -117,6 +118,28 @@ def convert(path, outdir, profile):
     return f"PDF {os.path.getsize(pdf)} バイト"
 
 
+def check_ics(path):
+    """The calendar feed in an independent RFC 5545 parser: all-day events with unique UIDs."""
+    import datetime
+    import icalendar
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    cal = icalendar.Calendar.from_ical(raw)
+    assert str(cal.get("VERSION")) == "2.0", "VERSION is not 2.0"
+    events = list(cal.walk("VEVENT"))
+    uids = [str(e.get("UID")) for e in events]
+    assert len(set(uids)) == len(uids), f"UIDs repeat: {uids}"
+    for e in events:
+        start = e.decoded("DTSTART")
+        end = e.decoded("DTEND")
+        assert isinstance(start, datetime.date) and not isinstance(start, datetime.datetime), "not all-day"
+        assert end - start == datetime.timedelta(days=1), "an all-day event lasts one day"
+        assert str(e.get("SUMMARY")), "no SUMMARY"
+    for line in raw.split(b"\r\n"):
+        assert len(line) <= 75, f"a line of {len(line)} octets"
+    return f"{len(events)} events"
+
+
 def main():
     if len(sys.argv) != 2 or not os.path.isdir(sys.argv[1]):
         sys.exit("使い方: scripts/check_office.py DIR（BUNKAI_OFFICE_OUT で書き出したディレクトリ）")
@@ -144,6 +167,14 @@ def main():
                 print(f"NG   {f}: {e}")
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+    calendars = sorted(f for f in os.listdir(root) if f.endswith(".ics"))
+    for f in calendars:
+        try:
+            print(f"OK   {f}: {check_ics(os.path.join(root, f))}")
+        except Exception as e:
+            failed += 1
+            print(f"NG   {f}: {e}")
+    files += calendars
     print(f"{len(files) - failed}/{len(files)} files passed")
     sys.exit(1 if failed else 0)
 

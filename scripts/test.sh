@@ -32,7 +32,7 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     exit 1
   fi
 fi
-python3 -c "import selenium, docx, openpyxl, axe_selenium_python" 2>/dev/null || python3 -m pip install -q selenium python-docx openpyxl axe-selenium-python
+python3 -c "import selenium, docx, openpyxl, axe_selenium_python, icalendar" 2>/dev/null || python3 -m pip install -q selenium python-docx openpyxl axe-selenium-python icalendar
 # A real SMTP server (aiosmtpd) for the mail-over-TLS tests; openssl makes their certificates.
 python3 -c "import aiosmtpd" 2>/dev/null || python3 -m pip install -q aiosmtpd
 command -v openssl >/dev/null 2>&1 || { echo "missing: openssl" >&2; exit 1; }

@@ -25,8 +25,6 @@ import ZIPFoundation
         [("finding", String(b2)), ("kind", "proposeEdited"), ("wording", wording), ("replace", "true")])
       #expect(res.status == .seeOther)
       let html = try await b.get("/reviews/\(review)").body.string
-      // As many findings as the engine gives the fixture.
-      let n = try Fixture.engineFindingCount("contracts/hoshu_sakura_typical.txt")
       let card = try #require(Self.card(html, b2))
       #expect(card.contains("<textarea name=\"wording\" rows=\"4\">\(wording)</textarea>"))
       #expect(card.contains("name=\"replace\" value=\"true\" checked"))

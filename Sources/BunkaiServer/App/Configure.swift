@@ -89,6 +89,7 @@ public enum Migrations {
     app.migrations.add(M004_AccountsAndSessions())
     app.migrations.add(M005_AuditChain())
     app.migrations.add(M007_SplitChanges())
+    app.migrations.add(M012_Reminders())
   }
 }
 
@@ -102,6 +103,7 @@ func routes(_ app: Application) throws {
   // Pages both sides use; each checks the contract is the user's to open.
   ExchangeController().register(signedIn)
   AccountController().register(signedIn)
+  DeadlineController().register(signedIn)
   // The admin's checklist-import notice.
   ImportNotice.register(signedIn)
   // The institution's own pages: vendor users are kept out.
@@ -123,6 +125,8 @@ func routes(_ app: Application) throws {
         .unauthorized, reason: "APIトークンが必要です（Authorization: Bearer <トークン>。bunkai token create で発行できます）。")))
   APIController().register(
     api.grouped(APIRateLimitMiddleware(perMinute: app.settings.apiRatePerMinute), IdempotencyMiddleware()))
+  // Calendar programs have no session and send no form token: the feed's secret URL is the key.
+  DeadlineController().registerPublic(app)
   // Up only when the database answers: a load balancer then stops sending requests here while
   // the database is away.
   app.get("healthz") { req async -> Response in

@@ -29,12 +29,12 @@ struct Page: Encodable {
     guard user != nil else { return [] }
     var links: [(String, String, String)]
     if isVendor {
-      links = [("/partner", "partner", "招待された契約")]
+      links = [("/partner", "partner", "招待された契約"), (Paths.deadlines, "deadlines", "期限")]
     } else {
       links = [
         ("/", "home", "ダッシュボード"), ("/contracts", "contracts", "契約"), ("/vendors", "vendors", "事業者"),
         ("/systems", "systems", "システム"), ("/checklist/part1", "part1", "確認表 Part1"),
-        ("/catalog", "catalog", "カタログ"),
+        ("/catalog", "catalog", "カタログ"), (Paths.deadlines, "deadlines", "期限"),
       ]
       if canAudit { links.append(("/audit", "audit", "変更履歴")) }
       if isAdmin { links.append(("/users", "users", "利用者")) }

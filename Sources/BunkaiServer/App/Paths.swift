@@ -54,3 +54,11 @@ enum Paths {
   static let glossary = "/glossary"
   static let dismissImportNotice = "/notices/checklist-import/dismiss"
 }
+
+extension Paths {
+  static let deadlines = "/deadlines"
+  static let calendarFeed = "/account/calendar"
+  static let calendarFeedRevoke = "/account/calendar/revoke"
+  /// The secret feed URL a calendar program subscribes to (no session: the token is the key).
+  static func calendar(_ token: String) -> String { "/calendar/\(token).ics" }
+}

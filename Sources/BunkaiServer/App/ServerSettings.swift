@@ -44,6 +44,9 @@ public struct ServerSettings: Sendable {
   public var smtp: SMTPSettings?
   /// How uploads are read: the intake worker and its limits (`BUNKAI_INTAKE*`).
   public var intake = IntakeSettings()
+  /// The hour (Japan time, 0–23) from which the day's reminder mail goes out
+  /// (`BUNKAI_REMINDER_HOUR`, default 7: read in the morning, not sent at midnight).
+  public var reminderHour = 7
 
   public init(
     database: Database, autoMigrate: Bool? = nil, bcryptCost: Int = 12, maxUploadBytes: Int = 20 * 1_048_576,
@@ -84,6 +87,9 @@ public struct ServerSettings: Sendable {
       environment["BUNKAI_HTTPS"] == "1" || (settings.publicURL?.lowercased().hasPrefix("https://") ?? false)
     if let v = environment["BUNKAI_SESSION_IDLE_MINUTES"].flatMap(Double.init), v > 0 {
       settings.sessionIdleTimeout = v * 60
+    }
+    if let v = environment["BUNKAI_REMINDER_HOUR"].flatMap(Int.init), (0...23).contains(v) {
+      settings.reminderHour = v
     }
     if let v = environment["BUNKAI_SESSION_MAX_HOURS"].flatMap(Double.init), v > 0 {
       settings.sessionMaxAge = v * 3600

@@ -1,3 +1,4 @@
+import BunkaiCore
 import Fluent
 import Foundation
 import NIOCore
@@ -6,7 +7,8 @@ import Vapor
 
 /// Clean-up the app does by itself, at start and every ten minutes: sessions past their idle or
 /// absolute limit, login attempts older than 90 days, quiet throttling rows, and kept
-/// `Idempotency-Key` answers older than a day.
+/// `Idempotency-Key` answers older than a day. The same schedule sends the day's reminders
+/// (`DailyRun`) once the reminder hour has come.
 enum Maintenance {
   static func purge(_ db: any Database, settings: ServerSettings, now: Date = Date()) async throws {
     guard let sql = db as? any SQLDatabase else { return }
@@ -31,12 +33,15 @@ enum Maintenance {
     try await IdempotencyRecord.query(on: db).filter(\.$createdAt < now.addingTimeInterval(-86_400)).delete()
   }
 
-  /// Runs `purge` when the app starts and every ten minutes until it stops.
+  /// Runs `purge` when the app starts and every ten minutes until it stops, and the daily
+  /// reminders once per day and organisation (the claim in `DailyRun` keeps it once across
+  /// instances).
   struct Schedule: LifecycleHandler {
     func didBootAsync(_ app: Application) async throws {
       let settings = app.settings
       let db = app.db
       let logger = app.logger
+      let instance = UUID().uuidString
       let task = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(
         initialDelay: .seconds(1), delay: .minutes(10)
       ) { _ in
@@ -45,6 +50,20 @@ enum Maintenance {
             try await purge(db, settings: settings)
           } catch {
             logger.warning("purge of old sessions and login attempts failed: \(String(reflecting: error))")
+          }
+          let now = Date()
+          guard DailyRun.isDue(now, hour: settings.reminderHour) else { return }
+          do {
+            let outcome = try await DailyRun.run(
+              db, today: ISODay(JapanTime.today(now))!, instance: instance, baseURL: settings.publicURL ?? "",
+              send: DailyRun.mailer(settings.smtp), logger: logger)
+            if outcome.claimed > 0 {
+              logger.info(
+                "reminders: \(outcome.claimed) organisations, \(outcome.mails) mails sent, \(outcome.failedMails) failed"
+              )
+            }
+          } catch {
+            logger.warning("daily reminders failed: \(String(reflecting: error))")
           }
         }
       }
