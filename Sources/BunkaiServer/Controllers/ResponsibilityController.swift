@@ -72,6 +72,9 @@ struct ResponsibilityController {
     var rows: [RowView]
     var legend: [LegendView]
     var flags: [FlagView]
+    /// Flags left off the page (the export and the API have them all).
+    var moreFlags: Int
+    var xlsxLink: String
     var systemsLink: String
     var contractsLink: String
   }
@@ -97,6 +100,9 @@ struct ResponsibilityController {
   }
 
   static let cacheKey = "responsibilities-page"
+  /// The page lists the most severe flags up to this many; a list longer than that is read in the
+  /// export, which has them all.
+  static let flagsShown = 200
 
   func register(_ routes: any RoutesBuilder) {
     routes.get("responsibilities", use: page)
@@ -180,7 +186,7 @@ struct ResponsibilityController {
       + (counts.isEmpty ? "" : "内訳: \(counts)。") + "要対応の一覧に同じ内容を文章で示しています。"
     var contractTitles: [String: String] = [:]
     for cell in map.cells { for e in cell.evidence { contractTitles[e.contractId] = e.contractTitle } }
-    let flags = map.flags.map { f -> FlagView in
+    let flags = map.flags.prefix(Self.flagsShown).map { f -> FlagView in
       var links: [LinkView] = []
       for id in f.contractIds.compactMap(UUID.init(uuidString:)) {
         let title = contractTitles[id.uuidString]
@@ -207,7 +213,9 @@ struct ResponsibilityController {
     return MapContext(
       width: labelWidth + itemCount * cellWidth + 2, height: height,
       cellWidth: cellWidth - 2, cellHeight: rowHeight - 2, labelWidth: labelWidth, description: description,
-      columns: columns, rows: rows, legend: legend, flags: flags, systemsLink: Paths.systems,
+      columns: columns, rows: rows, legend: legend, flags: flags,
+      moreFlags: max(0, map.flags.count - Self.flagsShown), xlsxLink: Paths.responsibilitiesXlsx,
+      systemsLink: Paths.systems,
       contractsLink: Paths.contracts)
   }
 }
