@@ -268,7 +268,7 @@ struct ResponsibilityPageTests {
       #expect(try Self.cell(map, w.receipt, item)["state"] as? String == "gap")
       let whole = try #require(
         Self.flags(map, kind: "gap").first {
-          $0["systemId"] as? String == w.receipt && $0["itemId"] is NSNull
+          $0["systemId"] as? String == w.receipt && $0["itemId"] == nil
         })
       #expect((whole["message"] as? String)?.contains("電子カルテ・レセコン保守契約") == true)
     }

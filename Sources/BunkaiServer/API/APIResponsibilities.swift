@@ -16,13 +16,6 @@ struct APIResponsibilitiesController {
     var side: String
     var vendorId: String?
     var contractId: String
-
-    func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(side, forKey: .side)
-      try c.encode(vendorId, forKey: .vendorId)
-      try c.encode(contractId, forKey: .contractId)
-    }
   }
   struct AnswerDTO: Content {
     var owner: String
@@ -30,15 +23,6 @@ struct APIResponsibilitiesController {
     var agreedByBoth: Bool
     var institutionConfirmedAt: Date?
     var vendorConfirmedAt: Date?
-
-    func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(owner, forKey: .owner)
-      try c.encode(agreed, forKey: .agreed)
-      try c.encode(agreedByBoth, forKey: .agreedByBoth)
-      try c.encode(institutionConfirmedAt, forKey: .institutionConfirmedAt)
-      try c.encode(vendorConfirmedAt, forKey: .vendorConfirmedAt)
-    }
   }
   struct FindingDTO: Content {
     var reviewId: String
@@ -62,19 +46,6 @@ struct APIResponsibilitiesController {
     var documentUploadedAt: Date?
     var answer: AnswerDTO?
     var findings: [FindingDTO]
-
-    func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(contractId, forKey: .contractId)
-      try c.encode(contractTitle, forKey: .contractTitle)
-      try c.encode(vendorId, forKey: .vendorId)
-      try c.encode(vendorName, forKey: .vendorName)
-      try c.encode(itemId, forKey: .itemId)
-      try c.encode(documentVersion, forKey: .documentVersion)
-      try c.encode(documentUploadedAt, forKey: .documentUploadedAt)
-      try c.encode(answer, forKey: .answer)
-      try c.encode(findings, forKey: .findings)
-    }
   }
   struct CellDTO: Content {
     var systemId: String
@@ -94,19 +65,6 @@ struct APIResponsibilitiesController {
     var reviewId: String?
     var message: String
     var nextStep: String
-
-    func encode(to encoder: any Encoder) throws {
-      var c = encoder.container(keyedBy: CodingKeys.self)
-      try c.encode(kind, forKey: .kind)
-      try c.encode(severity, forKey: .severity)
-      try c.encode(systemId, forKey: .systemId)
-      try c.encode(itemId, forKey: .itemId)
-      try c.encode(contractIds, forKey: .contractIds)
-      try c.encode(vendorIds, forKey: .vendorIds)
-      try c.encode(reviewId, forKey: .reviewId)
-      try c.encode(message, forKey: .message)
-      try c.encode(nextStep, forKey: .nextStep)
-    }
   }
   struct MapDTO: Content {
     var systems: [SystemDTO]
