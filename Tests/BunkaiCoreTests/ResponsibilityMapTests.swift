@@ -292,4 +292,33 @@ import Testing
       ])
     #expect(r.count(.gap) == 4)
   }
+
+  @Test func pageGroupsTheGapsOneContractLeavesOpenOnOneSystem() {
+    let r = Self.map(
+      [
+        Self.contract(
+          "c1", vendor: "v1", systems: ["s-emr", "s-net"], sections: ["A", "C"],
+          answers: ["P2-C-4": .init(owner: .vendor)]),
+        Self.contract(
+          "c2", vendor: "v2", systems: ["s-net"], sections: ["A", "C"],
+          answers: ["P2-A-8": .init(owner: .vendor), "P2-C-4": .init(owner: .vendor)]),
+      ], systems: [Self.emr, Self.net], items: [Self.a8, Self.b4, Self.c4])
+    // EMR: A-8 open on c1 (high), B-4 outside every contract (medium); network: B-4 (medium),
+    // C-4 held by two vendors (overlap).
+    #expect(r.flags.count == 4)
+    let groups = M.grouped(r.flags, systems: [Self.emr, Self.net], items: [Self.a8, Self.b4, Self.c4])
+    #expect(groups.count == 4)
+    #expect(groups.first?.itemIds == ["P2-A-8"])
+    // Two open items of one contract on one system become one entry naming both.
+    let more = Self.map(
+      [Self.contract("c1", vendor: "v1", systems: ["s-emr"], sections: ["A", "C"])],
+      items: [Self.a8, Self.c4])
+    let merged = M.grouped(more.flags, systems: [Self.emr], items: [Self.a8, Self.c4])
+    #expect(more.flags.count == 2)
+    #expect(merged.count == 1)
+    #expect(merged.first?.itemIds == ["P2-A-8", "P2-C-4"])
+    #expect(merged.first?.message.contains("2項目") == true)
+    #expect(merged.first?.message.contains("P2-C-4「事故発生時の報告」") == true)
+    #expect(merged.first?.nextStep.contains("これらの項目") == true)
+  }
 }

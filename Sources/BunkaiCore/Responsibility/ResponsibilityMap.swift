@@ -287,6 +287,73 @@ public enum ResponsibilityMap {
     public func count(_ state: State) -> Int { cells.reduce(0) { $0 + ($1.state == state ? 1 : 0) } }
   }
 
+  /// Flags as a page lists them: the gaps of one system left open by the same contracts become one
+  /// entry naming every item (an organisation that has just started has dozens per system); every
+  /// other flag stays as it is. Order kept (the first flag of a group places it).
+  public struct FlagGroup: Sendable, Equatable {
+    public var kind: State
+    public var severity: Severity
+    public var systemId: String
+    /// The items, in the map's order; empty for a flag about the whole system.
+    public var itemIds: [String]
+    public var contractIds: [String]
+    public var vendorIds: [String]
+    public var reviewId: String?
+    public var message: String
+    public var nextStep: String
+  }
+
+  public static func grouped(_ flags: [Flag], systems: [System], items: [Item]) -> [FlagGroup] {
+    struct Key: Hashable {
+      var severity: Severity
+      var systemId: String
+      var contractIds: [String]
+    }
+    var order: [Key] = []
+    var gaps: [Key: [Flag]] = [:]
+    var out: [(Int, FlagGroup)] = []
+    for (n, f) in flags.enumerated() {
+      guard f.kind == .gap, f.itemId != nil else {
+        out.append((n, FlagGroup(f)))
+        continue
+      }
+      let key = Key(severity: f.severity, systemId: f.systemId, contractIds: f.contractIds)
+      if gaps[key] == nil {
+        order.append(key)
+        out.append((n, FlagGroup(f)))  // placeholder, replaced below
+      }
+      gaps[key, default: []].append(f)
+    }
+    let systemNames = Dictionary(systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    let titles = Dictionary(items.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    var merged: [String: FlagGroup] = [:]
+    for key in order {
+      let group = gaps[key]!
+      let first = group[0]
+      guard group.count > 1 else {
+        merged[first.systemId + "|" + (first.itemId ?? "")] = FlagGroup(first)
+        continue
+      }
+      let ids = group.compactMap(\.itemId)
+      let list = ids.map { "\($0)「\(titles[$0] ?? "")」" }.joined(separator: "、")
+      let system = systemNames[key.systemId] ?? ""
+      let message =
+        key.severity == .high
+        ? "\(system)の\(ids.count)項目は誰も担っていません（責任の空白）: \(list)。"
+        : "\(system)の\(ids.count)項目は誰も担っていません。このシステムの利用中の契約に、これらの項目の区分を扱うものがありません: \(list)。"
+      merged[first.systemId + "|" + (first.itemId ?? "")] = FlagGroup(
+        kind: .gap, severity: key.severity, systemId: key.systemId, itemIds: ids,
+        contractIds: key.contractIds,
+        vendorIds: first.vendorIds, reviewId: nil, message: message,
+        nextStep: first.nextStep.replacingOccurrences(of: "この項目", with: "これらの項目"))
+    }
+    return out.map { n, g in
+      let f = flags[n]
+      guard f.kind == .gap, let item = f.itemId else { return g }
+      return merged[f.systemId + "|" + item] ?? g
+    }
+  }
+
   // MARK: Derivation
 
   public static func derive(_ input: Input) -> Result {
@@ -521,5 +588,14 @@ public enum ResponsibilityMap {
     calendar.timeZone = TimeZone(identifier: "Asia/Tokyo")!
     let c = calendar.dateComponents([.year, .month, .day], from: d)
     return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+  }
+}
+
+extension ResponsibilityMap.FlagGroup {
+  init(_ f: ResponsibilityMap.Flag) {
+    self.init(
+      kind: f.kind, severity: f.severity, systemId: f.systemId, itemIds: f.itemId.map { [$0] } ?? [],
+      contractIds: f.contractIds, vendorIds: f.vendorIds, reviewId: f.reviewId, message: f.message,
+      nextStep: f.nextStep)
   }
 }

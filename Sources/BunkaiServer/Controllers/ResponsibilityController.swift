@@ -186,35 +186,41 @@ struct ResponsibilityController {
       + (counts.isEmpty ? "" : "内訳: \(counts)。") + "要対応の一覧に同じ内容を文章で示しています。"
     var contractTitles: [String: String] = [:]
     for cell in map.cells { for e in cell.evidence { contractTitles[e.contractId] = e.contractTitle } }
-    let flags = map.flags.prefix(Self.flagsShown).map { f -> FlagView in
+    let groups = ResponsibilityMap.grouped(map.flags, systems: map.systems, items: map.items)
+    let flags = groups.prefix(Self.flagsShown).map { f -> FlagView in
       var links: [LinkView] = []
       for id in f.contractIds.compactMap(UUID.init(uuidString:)) {
         let title = contractTitles[id.uuidString]
-        if let item = f.itemId, f.kind != .conflict {
-          links.append(
-            LinkView(
-              href: Paths.exchangeItem(id, item), label: "\(title.map { "「\($0)」" } ?? "契約")の\(item)を開く"))
-        } else {
+        let name = title.map { "「\($0)」" } ?? "契約"
+        if f.kind == .conflict || f.itemIds.isEmpty {
           links.append(LinkView(href: Paths.contract(id), label: title.map { "契約「\($0)」を開く" } ?? "契約を開く"))
+        } else if f.itemIds.count == 1 {
+          links.append(
+            LinkView(href: Paths.exchangeItem(id, f.itemIds[0]), label: "\(name)の\(f.itemIds[0])を開く"))
+        } else {
+          links.append(LinkView(href: Paths.exchange(id), label: "\(name)の確認表 Part2 のやり取りを開く"))
         }
       }
       if let review = f.reviewId.flatMap(UUID.init(uuidString:)) {
         links.append(LinkView(href: Paths.review(review), label: "照合結果を開く"))
       }
-      if f.itemId == nil && f.contractIds.isEmpty {
+      if f.itemIds.isEmpty && f.contractIds.isEmpty {
         links.append(LinkView(href: Paths.contracts, label: "契約の一覧を開く"))
       }
+      let item =
+        f.itemIds.count == 1
+        ? "\(f.itemIds[0]) \(items[f.itemIds[0]] ?? "")"
+        : f.itemIds.isEmpty ? "すべての項目" : "\(f.itemIds.count)項目"
       return FlagView(
         severity: f.severity.rawValue, severityLabel: f.severity.label, kind: f.kind.rawValue,
-        kindLabel: f.kind.label, system: systemNames[f.systemId] ?? "",
-        item: f.itemId.map { "\($0) \(items[$0] ?? "")" } ?? "すべての項目", message: f.message,
+        kindLabel: f.kind.label, system: systemNames[f.systemId] ?? "", item: item, message: f.message,
         nextStep: f.nextStep, links: links)
     }
     return MapContext(
       width: labelWidth + itemCount * cellWidth + 2, height: height,
       cellWidth: cellWidth - 2, cellHeight: rowHeight - 2, labelWidth: labelWidth, description: description,
       columns: columns, rows: rows, legend: legend, flags: flags,
-      moreFlags: max(0, map.flags.count - Self.flagsShown), xlsxLink: Paths.responsibilitiesXlsx,
+      moreFlags: max(0, groups.count - Self.flagsShown), xlsxLink: Paths.responsibilitiesXlsx,
       systemsLink: Paths.systems,
       contractsLink: Paths.contracts)
   }
