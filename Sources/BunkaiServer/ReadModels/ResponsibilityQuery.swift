@@ -3,10 +3,10 @@ import Fluent
 import Foundation
 import Vapor
 
-/// What the responsibility map reads of one organisation, in six queries whatever its size (no
-/// query per contract or per cell): systems, contracts with their vendors, the links between them,
-/// the current document version of each contract, every Part2 answer, and the findings of each
-/// contract's latest review. `ResponsibilityMap.derive` does the rest.
+/// What the responsibility map reads of one organisation, in eight queries whatever its size (no
+/// query per contract or per cell): the catalogue in force, systems, vendors, contracts, the links
+/// between contracts and systems, the document versions (number and time, not the bytes), every
+/// Part2 answer, and the findings of each contract's latest review. `ResponsibilityMap.derive` does the rest.
 enum ResponsibilityQuery {
   /// The stored review JSON, only as far as the map needs it (the rest is skipped).
   struct StoredFindings: Decodable {
