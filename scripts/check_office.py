@@ -24,6 +24,7 @@ except ImportError:
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ANNEX_COLUMNS = ["項番", "項目", "内容", "初回確認", "完了日", "担当", "合意内容"]
 # The institutions the tests write as: the Formats samples and the server's test organisation.
+RESPONSIBILITY_SHEETS = ["マップ", "要対応", "明細", "凡例"]
 REDLINE_AUTHORS = {"医療法人社団みどり会", "さくら病院"}
 
 
@@ -102,6 +103,25 @@ def check_xlsx(path):
             cell = ws.cell(row=r, column=5)
             if cell.value not in (None, "") and not (hasattr(cell.value, "year") and "ggg" in cell.number_format):
                 raise AssertionError(f"完了日が和暦の書式の日付になっていません（{cell.coordinate}: {cell.value!r}, {cell.number_format}）")
+    if os.path.basename(path).startswith("responsibilities"):
+        # The responsibility map: the grid, the flags, the details and the legend in words.
+        if wb.sheetnames != RESPONSIBILITY_SHEETS:
+            raise AssertionError(f"責任分界マップのシートが想定と違います: {wb.sheetnames}")
+        if header[0] != "システム" or not all(str(h).startswith("P2-") for h in header[1:]) or len(header) < 2:
+            raise AssertionError(f"マップの見出し行が システム・項番 になっていません: {header}")
+        states = {"担当あり", "責任空白", "重複", "矛盾", "要再確認", "対象外"}
+        for row in ws.iter_rows(min_row=2, min_col=2, values_only=True):
+            for v in row:
+                if not v or v.split("\n")[0].split(" ")[-1] not in states:
+                    raise AssertionError(f"マップのマスに状態の言葉がありません: {v!r}")
+        flags = wb["要対応"]
+        if [c.value for c in flags[1]] != ["重要度", "種類", "システム", "項番", "項目", "内容", "次にすること"]:
+            raise AssertionError("要対応の見出しが想定と違います")
+        if any(not r[6] for r in flags.iter_rows(min_row=2, values_only=True)):
+            raise AssertionError("次にすることのない要対応があります")
+        legend = {r[1] for r in wb["凡例"].iter_rows(min_row=2, values_only=True) if r[1]}
+        if not states <= legend:
+            raise AssertionError(f"凡例に状態の言葉が足りません: {legend}")
     return f"シート {wb.sheetnames}、{ws.max_row} 行 × {ws.max_column} 列"
 
 

@@ -103,3 +103,43 @@ struct AnnexBenchCommand: AsyncParsableCommand {
     }
   }
 }
+
+/// `bunkai bench-map`: the responsibility map page for 30 vendors, 60 systems and every Part2 item
+/// answered (issue 10's target: p99 under 200 ms at 10 connections).
+struct MapBenchCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench-map",
+    abstract: "事業者 30・システム 60・確認表 Part2 全項目回答の責任分界マップを、同時接続数を指定して HTTP で読み、応答時間を測ります（新しい SQLite で測定）。")
+
+  @Option(help: "測定するリクエストの数") var requests = 1_000
+  @Option(help: "同時接続数") var connections = 10
+  @Option(help: "測定に使うポート（127.0.0.1）") var port = 18_099
+
+  func run() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bunkai-bench-map-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let settings = ServerSettings(database: .sqliteFile(dir.appendingPathComponent("bunkai.sqlite").path))
+    let texts = BenchCorpus.generate(count: 6, targetChars: 8_000)
+    let out = try await serverTask {
+      try await BunkaiServer.benchResponsibilityMap(
+        settings: settings, texts: texts, requests: requests, connections: max(connections, 1), port: port
+      ) { line in
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+      }
+    }
+    print("責任分界マップ: \(out.summary)")
+    for (name, ms) in [
+      ("同時 \(connections) 接続、データに変更なし（\(out.cached.count) 件）", out.cached),
+      ("変更の直後（読み込み・導出・描画のやり直し、1 接続、\(out.afterChange.count) 件）", out.afterChange),
+    ] {
+      let sorted = ms.sorted()
+      func p(_ q: Double) -> Double {
+        sorted[min(sorted.count - 1, Int((Double(sorted.count) * q).rounded(.up)) - 1)]
+      }
+      print(
+        "  \(name): p50 \(String(format: "%.1f", p(0.5))) ms、p99 \(String(format: "%.1f", p(0.99))) ms、最悪 \(String(format: "%.1f", sorted.last ?? 0)) ms"
+      )
+    }
+  }
+}

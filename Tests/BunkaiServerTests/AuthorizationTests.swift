@@ -12,6 +12,7 @@ struct AuthorizationTests {
     let a = try await Browser.setUp(app, org: "Aクリニック", email: "admin@a.example")
     let vendor = try await a.addVendor("Aだけの事業者")
     let contract = try await a.addContract(vendorId: vendor, title: "Aだけの契約")
+    #expect(try await a.post("/systems", [("name", "Aだけのシステム"), ("category", "電子カルテ")]).status == .seeOther)
     let review = try await a.uploadFixture(contractId: contract)
     try await a.post("/contracts/\(contract)/checklist", [("answers[P2-A-1][initial]", "yes")])
     try await a.get("/contracts/\(contract)/exchange")
@@ -81,7 +82,9 @@ struct AuthorizationTests {
       }
       #expect(checked >= 20)
       // Nothing of A shows in B's lists, and nothing of A changed.
-      for page in ["/", "/contracts", "/vendors", "/audit", "/users", "/checklist/part1"] {
+      for page in [
+        "/", "/contracts", "/vendors", "/audit", "/users", "/checklist/part1", "/responsibilities",
+      ] {
         let html = try await b.get(page).body.string
         #expect(!html.contains("Aだけの"), "\(page)")
         #expect(!html.contains("admin@a.example"), "\(page)")
@@ -89,6 +92,14 @@ struct AuthorizationTests {
       let list = try await app.testing().sendRequest(
         .GET, "/api/v1/contracts", headers: ["Authorization": "Bearer \(bToken)"])
       #expect(list.body.string == "[]")
+      // B's responsibility map holds nothing of A's systems, contracts or vendors.
+      let map = try await app.testing().sendRequest(
+        .GET, "/api/v1/responsibilities", headers: ["Authorization": "Bearer \(bToken)"])
+      #expect(map.status == .ok)
+      let json = try #require(
+        try JSONSerialization.jsonObject(with: Data(map.body.string.utf8)) as? [String: Any])
+      for key in ["systems", "cells", "flags"] { #expect((json[key] as? [Any])?.isEmpty == true, "\(key)") }
+      #expect(!map.body.string.contains("Aだけの"))
       #expect(try await Contract.query(on: app.db).filter(\.$title == "乗っ取り").count() == 0)
       #expect(try await Decision.query(on: app.db).count() == 0)
       #expect(try await User.query(on: app.db).filter(\.$email == "admin@a.example").first()?.role == .admin)

@@ -56,6 +56,7 @@ struct CollaborationTests {
       #expect(try await v.get("/partner").body.string.contains("電子カルテ保守契約"))
       for page in [
         "/contracts", "/contracts/\(contract)", "/vendors", "/audit", "/checklist/part1", "/users",
+        "/responsibilities", "/responsibilities.xlsx",
       ] {
         #expect(try await v.get(page).status == .forbidden, "\(page)")
       }

@@ -116,6 +116,7 @@ func routes(_ app: Application) throws {
   ChecklistController().register(institution)
   AdminController().register(institution)
   InvitationController().registerInstitution(institution)
+  ResponsibilityController().register(institution)
 
   let api = app.grouped("api", "v1").grouped(
     APIErrorMiddleware(),

@@ -33,7 +33,8 @@ struct Page: Encodable {
     } else {
       links = [
         ("/", "home", "ダッシュボード"), ("/contracts", "contracts", "契約"), ("/vendors", "vendors", "事業者"),
-        ("/systems", "systems", "システム"), ("/checklist/part1", "part1", "確認表 Part1"),
+        ("/systems", "systems", "システム"), (Paths.responsibilities, "responsibilities", "責任分界マップ"),
+        ("/checklist/part1", "part1", "確認表 Part1"),
         ("/catalog", "catalog", "カタログ"), (Paths.deadlines, "deadlines", "期限"),
       ]
       if canAudit { links.append(("/audit", "audit", "変更履歴")) }

@@ -52,6 +52,8 @@ enum Paths {
   static func contractRedline(_ contractID: UUID) -> String { "/contracts/\(contractID)/redline.docx" }
   static func memo(_ reviewID: UUID, _ ext: String) -> String { "/reviews/\(reviewID)/memo.\(ext)" }
   static let glossary = "/glossary"
+  static let responsibilities = "/responsibilities"
+  static let responsibilitiesXlsx = "/responsibilities.xlsx"
   static let dismissImportNotice = "/notices/checklist-import/dismiss"
 }
 
