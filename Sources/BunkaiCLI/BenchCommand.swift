@@ -143,3 +143,27 @@ struct MapBenchCommand: AsyncParsableCommand {
     }
   }
 }
+
+/// `bunkai bench-reminders`: the daily reminder run for many organisations (issue 10's target:
+/// 1,000 organisations in under 60 s).
+struct ReminderBenchCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench-reminders",
+    abstract: "医療機関ごとに期限のある契約を用意し、日次の期限のお知らせ（メールは数えるだけで送らない）にかかる時間を測ります（新しい SQLite で測定）。")
+
+  @Option(help: "医療機関の数") var organisations = 1_000
+
+  func run() async throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "bunkai-bench-reminders-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let settings = ServerSettings(database: .sqliteFile(dir.appendingPathComponent("bunkai.sqlite").path))
+    let line = try await serverTask {
+      try await BunkaiServer.benchReminders(settings: settings, organisations: max(organisations, 1)) {
+        line in
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+      }
+    }
+    print("日次の期限のお知らせ: \(line)")
+  }
+}

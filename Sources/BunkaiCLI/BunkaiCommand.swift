@@ -13,7 +13,7 @@ public struct BunkaiCommand: AsyncParsableCommand {
     subcommands: [
       ReviewCommand.self, ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self,
       SeedCommand.self, InviteCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self,
-      AuditCommand.self, AnnexBenchCommand.self, MapBenchCommand.self,
+      AuditCommand.self, AnnexBenchCommand.self, MapBenchCommand.self, ReminderBenchCommand.self,
       PlaybookCommand.self, CatalogCommand.self, BenchCommand.self, EvalCommand.self,
       IntakeWorkerCommand.self,
     ]
