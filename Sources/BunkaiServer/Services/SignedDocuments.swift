@@ -63,7 +63,7 @@ enum SignedDocuments {
     switch format {
     case "xlsx": try AnnexXlsx.render(annex)
     case "html": Data(AnnexHTML.render(annex).utf8)
-    case "pdf": try await PDFConverter.convert(try AnnexDocx.render(annex), ext: "docx", timeout: toolTimeout)
+    case "pdf": try await PDFFile.convert(try AnnexDocx.render(annex), ext: "docx", timeout: toolTimeout)
     default: try AnnexDocx.render(annex)
     }
   }
@@ -153,38 +153,17 @@ enum SignedDocuments {
   }
 }
 
-/// PDF through LibreOffice, when it is installed.
-enum PDFConverter {
-  static func soffice() -> String? { ExternalProcess.find("soffice") }
-
-  /// Converts an office file to PDF in a private LibreOffice profile (instances must not share
-  /// one). LibreOffice runs as a child with a time limit, waited for off the cooperative pool.
+/// The LibreOffice conversion (Formats) as the web and API answer it: LibreOffice missing or too
+/// slow is 503 (the other formats still work), a failed conversion 500.
+enum PDFFile {
   static func convert(_ data: Data, ext: String, timeout: Double) async throws -> Data {
-    guard let soffice = soffice() else {
-      throw Abort(
-        .serviceUnavailable, reason: "PDF の作成には LibreOffice（soffice）が必要です。Word か Excel の形式をお使いください。")
+    do {
+      return try await PDFConverter.convert(data, ext: ext, timeout: timeout)
+    } catch let e as PDFConversionError {
+      switch e {
+      case .unavailable, .timedOut: throw Abort(.serviceUnavailable, reason: e.description)
+      case .failed: throw Abort(.internalServerError, reason: e.description)
+      }
     }
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bunkai-pdf-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let input = dir.appendingPathComponent("annex.\(ext)")
-    try data.write(to: input)
-    let run = try await ExternalProcess.run(
-      soffice,
-      [
-        "-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--convert-to", "pdf", "--outdir",
-        dir.path, input.path,
-      ], timeout: timeout, maxOutputBytes: 1_048_576)
-    if run.timedOut {
-      throw Abort(
-        .serviceUnavailable,
-        reason: "LibreOffice での PDF への変換が \(Int(timeout)) 秒以内に終わりませんでした。Word か Excel の形式をお使いください。")
-    }
-    guard let pdf = try? Data(contentsOf: dir.appendingPathComponent("annex.pdf")),
-      pdf.starts(with: Data("%PDF".utf8))
-    else {
-      throw Abort(.internalServerError, reason: "LibreOffice で PDF に変換できませんでした。Word か Excel の形式をお使いください。")
-    }
-    return pdf
   }
 }
