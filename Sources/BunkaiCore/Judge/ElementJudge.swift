@@ -234,6 +234,15 @@ struct ElementJudge {
   func isNegated(_ key: CompiledCondition, in r: Range<Int>) -> Bool {
     let text = normalized.chars
     for o in index.occurrences(key, in: r) {
+      // 「ただし、甲の承諾を得た場合又は乙の関係会社に再委託する場合は、この限りでない。」 lifts the
+      // main clause in a second case too, where the key is absent: the protection is gone there.
+      if let opener = index.occurrences(polarity.provisoOpener, in: r.lowerBound..<o.lowerBound).last,
+        let lift = index.occurrences(polarity.proviso, in: o.upperBound..<r.upperBound).first,
+        !text[o.upperBound..<lift.lowerBound].contains(Clauses.maru),
+        provisoHasCaseWithout(key, in: opener.upperBound..<lift.lowerBound)
+      {
+        return true
+      }
       let limit = min(r.upperBound, o.upperBound + Polarity.window)
       for n in index.occurrences(polarity.negator, in: o.upperBound..<r.upperBound) where n.lowerBound < limit
       {
@@ -260,6 +269,48 @@ struct ElementJudge {
         }
         return true
       }
+    }
+    return false
+  }
+
+  /// Words that join alternative cases (「…場合又は…場合」).
+  static let alternatives = ["又は", "または", "若しくは", "もしくは", "あるいは", "或いは"].map { Normalizer.fold($0) }
+  /// What ends a case: an alternative right after one of these joins cases, not nouns (「書面又は
+  /// 電磁的方法」 stays one case).
+  static let caseEnds = ["場合", "とき", "時"].map { Normalizer.fold($0) }
+  /// A case that only yields to the law (「法令に基づく場合」) takes nothing from the other party.
+  static let legalCompulsion = ["法令", "法律", "裁判", "官公署", "行政機関", "捜査"].map { Normalizer.fold($0) }
+
+  /// The proviso's condition lists two or more cases and one of them (other than compulsion by law)
+  /// lacks the key.
+  func provisoHasCaseWithout(_ key: CompiledCondition, in r: Range<Int>) -> Bool {
+    let text = normalized.chars
+    func has(_ word: [UInt32], at p: Int) -> Bool {
+      p >= 0 && p + word.count <= text.count && Array(text[p..<p + word.count]) == word
+    }
+    var cuts: [Int] = []
+    var p = r.lowerBound
+    while p < r.upperBound {
+      if let alt = Self.alternatives.first(where: { has($0, at: p) }) {
+        var q = p
+        while q > r.lowerBound, [0x3001, 0xFF0C, 0x2C, 0x20, 0x3000].contains(text[q - 1]) { q -= 1 }
+        if Self.caseEnds.contains(where: { has($0, at: q - $0.count) }) {
+          cuts.append(p)
+          p += alt.count
+          continue
+        }
+      }
+      p += 1
+    }
+    guard !cuts.isEmpty else { return false }
+    let bounds = [r.lowerBound] + cuts + [r.upperBound]
+    for (a, b) in zip(bounds, bounds.dropFirst()) where a < b {
+      let branch = a..<b
+      if !index.occurrences(key, in: branch).isEmpty { continue }
+      let legal = Self.legalCompulsion.contains { w in
+        branch.contains { has(w, at: $0) }
+      }
+      if !legal { return true }
     }
     return false
   }
