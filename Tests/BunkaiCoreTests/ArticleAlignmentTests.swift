@@ -72,7 +72,8 @@ import Testing
       本契約の期間は、令和6年4月1日から令和7年3月31日までとする。
       """
     let rows = compare(v1, v2)
-    #expect(summary(rows) == ["1<1:unchanged", "2<2:unchanged", "-<3:removed", "3<4:unchanged", "4<5:unchanged"])
+    #expect(
+      summary(rows) == ["1<1:unchanged", "2<2:unchanged", "-<3:removed", "3<4:unchanged", "4<5:unchanged"])
     #expect(rows[2].segments == [.init(.deleted, "乙は、保守業務の全部又は一部を第三者に再委託することができる。")])
   }
 
@@ -96,7 +97,8 @@ import Testing
     #expect(
       summary(rows) == ["1<4:changed", "2<1:unchanged", "3<2:unchanged", "4<3:changed", "5<5:unchanged"])
     let subcontracting = rows[3]
-    #expect(subcontracting.segments.filter { $0.kind == .inserted }.map(\.text) == ["あらかじめ甲の書面による承諾を得た場合に限り、"])
+    #expect(
+      subcontracting.segments.filter { $0.kind == .inserted }.map(\.text) == ["あらかじめ甲の書面による承諾を得た場合に限り、"])
     #expect(subcontracting.segments.filter { $0.kind == .deleted }.isEmpty)
     // The ranges point into each version's body.
     let newBody = Array(ArticleAlignment.body(of: articles(v2)[3]).unicodeScalars)

@@ -38,7 +38,8 @@ struct CarryoverTests {
     return text
   }
 
-  static func upload(_ app: Application, _ api: Client, contract: String, _ text: String, name: String) async throws
+  static func upload(_ app: Application, _ api: Client, contract: String, _ text: String, name: String)
+    async throws
     -> String
   {
     let (body, type) = Multipart.body(fields: [], filename: name, data: Data(text.utf8))
@@ -89,7 +90,8 @@ struct CarryoverTests {
         .POST, "/reviews/\(r1)/decisions",
         #"{"finding":\#(damages),"kind":"notNeeded","reason":"上限額は理事会で了承済み"}"#, expect: .created)
       _ = try await api.json(
-        .POST, "/reviews/\(r1)/decisions", #"{"finding":\#(subcontracting),"kind":"propose"}"#, expect: .created)
+        .POST, "/reviews/\(r1)/decisions", #"{"finding":\#(subcontracting),"kind":"propose"}"#,
+        expect: .created)
       let signed = try await exec.json(.POST, "/reviews/\(r1)/sign-off")
       #expect(signed["signedOffAt"] is String)
 
@@ -207,8 +209,9 @@ struct CarryoverTests {
 
       let html = try await b.get("/contracts/\(contract)").body.string
       #expect(html.contains("id=\"date-proposal\""))
-      let form = try #require(html.components(separatedBy: "id=\"date-proposal-form\"").last?
-        .components(separatedBy: "</form>").first)
+      let form = try #require(
+        html.components(separatedBy: "id=\"date-proposal-form\"").last?
+          .components(separatedBy: "</form>").first)
       #expect(form.contains("value=\"2026-12-31\""))
       #expect(html.contains("期間満了の3か月前までに"))
       // Nothing changed until the person confirms.
@@ -217,13 +220,16 @@ struct CarryoverTests {
 
       // Send the form as a browser would: its hidden and date fields, and the ticked box.
       var fields: [(String, String)] = []
-      let input = try NSRegularExpression(pattern: #"<input type="(hidden|date)"[^>]*?name="([^"]+)" value="([^"]*)""#)
+      let input = try NSRegularExpression(
+        pattern: #"<input type="(hidden|date)"[^>]*?name="([^"]+)" value="([^"]*)""#)
       let ns = form as NSString
       for m in input.matches(in: form, range: NSRange(location: 0, length: ns.length)) {
         let name = ns.substring(with: m.range(at: 2))
         if name != "_csrf" { fields.append((name, ns.substring(with: m.range(at: 3)))) }
       }
-      if form.contains("name=\"autoRenewal\" value=\"true\" checked") { fields.append(("autoRenewal", "true")) }
+      if form.contains("name=\"autoRenewal\" value=\"true\" checked") {
+        fields.append(("autoRenewal", "true"))
+      }
       let res = try await b.post("/contracts/\(contract)", fields)
       #expect(res.status == .seeOther, "\(res.body.string.prefix(300))")
       let after = try #require(try await Contract.find(UUID(uuidString: contract), on: app.db))

@@ -76,13 +76,13 @@ public enum ArticleAlignment {
     var byBody: [[UInt32]: [Int]] = [:]
     for (i, o) in old.enumerated() where !o.folded.isEmpty { byBody[o.folded, default: []].append(i) }
     for (n, a) in new.enumerated() {
-      guard var candidates = byBody[a.folded], !candidates.isEmpty else { continue }
-      let best = candidates.enumerated().min { x, y in
+      guard var same = byBody[a.folded], !same.isEmpty else { continue }
+      let best = same.enumerated().min { x, y in
         score(old[x.element], a, n, x.element) > score(old[y.element], a, n, y.element)
       }!
       link(best.element, n)
-      candidates.remove(at: best.offset)
-      byBody[a.folded] = candidates
+      same.remove(at: best.offset)
+      byBody[a.folded] = same
     }
     // 2. Similar bodies, best first. Same number or same heading lowers the bar.
     var candidates: [(o: Int, n: Int, score: Double)] = []
@@ -222,7 +222,8 @@ public enum ArticleAlignment {
     Row(
       number: a.number, previousNumber: nil, index: n, previousIndex: nil, change: .added,
       heading: a.article.heading, previousHeading: nil, headingChanged: false, previousRanges: [],
-      ranges: a.body.isEmpty ? [] : [0..<a.body.count], segments: [Segment(.inserted, a.text(0..<a.folded.count))])
+      ranges: a.body.isEmpty ? [] : [0..<a.body.count],
+      segments: [Segment(.inserted, a.text(0..<a.folded.count))])
   }
 
   static func removedRow(_ o: Prepared, _ i: Int) -> Row {
@@ -321,7 +322,8 @@ public enum ArticleAlignment {
       } else {
         ops += lcs(am, bm).map { op in
           switch op {
-          case .equal(let x, let y): .equal((x.lowerBound + p)..<(x.upperBound + p), (y.lowerBound + p)..<(y.upperBound + p))
+          case .equal(let x, let y):
+            .equal((x.lowerBound + p)..<(x.upperBound + p), (y.lowerBound + p)..<(y.upperBound + p))
           case .replace(let x, let y):
             .replace((x.lowerBound + p)..<(x.upperBound + p), (y.lowerBound + p)..<(y.upperBound + p))
           }
@@ -340,7 +342,8 @@ public enum ArticleAlignment {
     for i in stride(from: n - 1, through: 0, by: -1) {
       for j in stride(from: m - 1, through: 0, by: -1) {
         t[i * (m + 1) + j] =
-          a[i] == b[j] ? t[(i + 1) * (m + 1) + j + 1] + 1 : max(t[(i + 1) * (m + 1) + j], t[i * (m + 1) + j + 1])
+          a[i] == b[j]
+          ? t[(i + 1) * (m + 1) + j + 1] + 1 : max(t[(i + 1) * (m + 1) + j], t[i * (m + 1) + j + 1])
       }
     }
     var ops: [Op] = []

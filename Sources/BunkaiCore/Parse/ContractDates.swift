@@ -33,7 +33,9 @@ public enum ContractDates {
       if out.startDate == nil, out.endDate == nil, isTerm {
         let dates = dateMatches(f)
         // A sentence with an impossible date (2月30日) proposes nothing rather than half a term.
-        if !dates.contains(where: { $0.iso.isEmpty }), let first = dates.first, f.contains("から") || f.contains("より") {
+        if !dates.contains(where: { $0.iso.isEmpty }), let first = dates.first,
+          f.contains("から") || f.contains("より")
+        {
           let afterFirst = String(f[first.range.upperBound...])
           if afterFirst.hasPrefix("から") || afterFirst.hasPrefix("より") {
             out.startDate = first.iso

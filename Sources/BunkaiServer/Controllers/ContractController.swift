@@ -273,11 +273,14 @@ struct ContractController {
   }
 
   /// The proposal view, or nil when the text proposes nothing the contract does not already say.
-  static func dateProposal(_ p: ContractDateProposal, contract c: Contract, systems: [UUID]) -> DateProposalView? {
+  static func dateProposal(_ p: ContractDateProposal, contract c: Contract, systems: [UUID])
+    -> DateProposalView?
+  {
     var v = DateProposalView()
     func row(_ label: String, _ current: String?, _ proposed: String?) {
       guard let proposed else { return }
-      v.rows.append(.init(label: label, current: current ?? "（未入力）", proposed: proposed, differs: current != proposed))
+      v.rows.append(
+        .init(label: label, current: current ?? "（未入力）", proposed: proposed, differs: current != proposed))
     }
     row("開始日", c.startDate, p.startDate)
     row("終了日", c.endDate, p.endDate)
@@ -292,8 +295,10 @@ struct ContractController {
     v.noticePeriod = p.noticePeriod ?? ""
     v.hidden =
       [
-        HiddenField(name: "title", value: c.title), HiddenField(name: "vendorId", value: c.vendorID.uuidString),
-        HiddenField(name: "kind", value: c.kind.rawValue), HiddenField(name: "status", value: c.status.rawValue),
+        HiddenField(name: "title", value: c.title),
+        HiddenField(name: "vendorId", value: c.vendorID.uuidString),
+        HiddenField(name: "kind", value: c.kind.rawValue),
+        HiddenField(name: "status", value: c.status.rawValue),
         HiddenField(name: "firstMeetingOn", value: c.firstMeetingOn ?? ""),
       ] + systems.map { HiddenField(name: "systemIds[]", value: $0.uuidString) }
     return v

@@ -211,14 +211,14 @@ extension ReviewPageContext {
   }
 
   /// The version diff section: what changed since the previous version's review.
-  static func comparison(
+  static func comparisonView(
     _ c: Carryover.Stored, stored: ReviewJSON, state: ReviewPages.State, latest: [Int: Decision]
   ) -> ComparisonView {
     func label(_ number: String?, _ heading: String?) -> String {
       guard let number else { return "" }
       return "第\(number)条" + (heading.map { "（\($0)）" } ?? "")
     }
-    func ref(_ i: Int) -> FindingRefView {
+    func findingRef(_ i: Int) -> FindingRefView {
       let f = stored.findings[i]
       return FindingRefView(ruleId: f.ruleId, title: f.title, link: "#f\(i + 1)")
     }
@@ -245,19 +245,22 @@ extension ReviewPageContext {
       v.articles.append(
         ArticleChangeView(
           label: label(r.number, r.heading), previousLabel: label(r.previousNumber, r.previousHeading),
-          movedFrom: moved && r.number != nil && r.previousNumber != nil ? label(r.previousNumber, r.previousHeading) : "",
+          movedFrom: moved && r.number != nil && r.previousNumber != nil
+            ? label(r.previousNumber, r.previousHeading) : "",
           change: r.change.rawValue, changeLabel: changeLabel,
           headingNote: r.headingChanged
             ? "見出しが「\(r.previousHeading ?? "なし")」から「\(r.heading ?? "なし")」に変わりました。" : "",
-          pieces: r.change == .unchanged ? [] : r.segments.map { DiffPiece(kind: $0.kind.rawValue, text: $0.text) }))
+          pieces: r.change == .unchanged
+            ? [] : r.segments.map { DiffPiece(kind: $0.kind.rawValue, text: $0.text) }))
     }
     let appeared = Set(c.findingsAppeared)
-    v.appeared = stored.findings.indices.filter { appeared.contains(stored.findings[$0].ruleId) }.map(ref)
+    v.appeared = stored.findings.indices.filter { appeared.contains(stored.findings[$0].ruleId) }.map(
+      findingRef)
     v.resolved = zip(c.findingsResolved, c.resolvedTitles).map {
       FindingRefView(ruleId: $0.0, title: $0.1, link: "")
     }
-    v.carried = c.persisting.map(\.finding).filter { latest[$0]?.carriedFrom != nil }.map(ref)
-    v.redecide = c.changedFindings.filter { $0 < stored.findings.count }.map(ref)
+    v.carried = c.persisting.map(\.finding).filter { latest[$0]?.carriedFrom != nil }.map(findingRef)
+    v.redecide = c.changedFindings.filter { $0 < stored.findings.count }.map(findingRef)
     return v
   }
 
@@ -330,7 +333,7 @@ extension ReviewPageContext {
       hasTerms: !terms.isEmpty, segments: print ? [] : entry.segments, signedOff: state.signedOff ?? "",
       signOffStale: state.signedOff != nil && state.supersededBy != nil,
       supersededLink: state.supersededBy.map(Paths.review) ?? "", hasComparison: entry.comparison != nil,
-      comparison: entry.comparison.map { comparison($0, stored: stored, state: state, latest: latest) }
+      comparison: entry.comparison.map { comparisonView($0, stored: stored, state: state, latest: latest) }
         ?? ComparisonView(),
       signOffAction: Paths.signOff(id),
       canSignOff: canSignOff, printMode: print)

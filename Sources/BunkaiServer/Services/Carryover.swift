@@ -59,7 +59,10 @@ enum Carryover {
 
   /// What a finding falls short on: its elements that are unmet or contradicted.
   static func shortfall(_ f: StoredReview.Finding) -> Set<String> {
-    Set(f.elements.filter { $0.status == "unmet" || $0.status == "contradicted" }.map { "\($0.id):\($0.status)" })
+    Set(
+      f.elements.filter { $0.status == "unmet" || $0.status == "contradicted" }.map {
+        "\($0.id):\($0.status)"
+      })
   }
 
   /// Compares `current` with `previous` (pure: the stored reviews and their documents' texts).
@@ -126,11 +129,13 @@ enum Carryover {
     current: StoredReview, currentText: String
   ) async throws -> [Decision] {
     guard
-      let previous = try await ReviewRecord.query(on: db).filter(\.$documentID == previousDocument.id!).first(),
+      let previous = try await ReviewRecord.query(on: db).filter(\.$documentID == previousDocument.id!)
+        .first(),
       let previousStored = try? StoredReview.decode(previous.resultJSON)
     else { return [] }
     let stored = compare(
-      previousID: previous.id!, previous: previousStored, previousText: previousDocument.text, current: current,
+      previousID: previous.id!, previous: previousStored, previousText: previousDocument.text,
+      current: current,
       currentText: currentText)
     review.previousReviewID = previous.id
     review.comparisonJSON = String(decoding: try JSONEncoder().encode(stored), as: UTF8.self)
