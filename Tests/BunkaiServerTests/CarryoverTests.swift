@@ -52,9 +52,10 @@ struct CarryoverTests {
   }
 
   /// The 1-based number of the first finding whose rule matches.
-  static func finding(_ review: JSON, where match: (JSON) -> Bool) throws -> (Int, String) {
+  static func finding(_ review: JSON, where match: @escaping (JSON) -> Bool) throws -> (Int, String) {
     let findings = try #require((review["review"] as? JSON)?["findings"] as? [JSON])
-    let i = try #require(findings.firstIndex(where: match))
+    let index = findings.firstIndex(where: match)
+    let i = try #require(index)
     return (i + 1, try #require(findings[i]["ruleId"] as? String))
   }
 

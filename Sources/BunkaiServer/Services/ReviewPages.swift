@@ -13,7 +13,7 @@ final class ReviewPages: Sendable {
     /// The contract text cut at the evidence, for the page's text view.
     let segments: [ReviewPageContext.Segment]
     /// The comparison with the previous version (stored with the review, never changed).
-    let comparison: Carryover.Stored?
+    var comparison: Carryover.Stored? = nil
   }
 
   /// What the database holds of a review that can change, as of an organisation revision.
@@ -30,10 +30,10 @@ final class ReviewPages: Sendable {
     let uploadedAt: Date?
     let decisions: [Decision]
     let signedOff: String?
-    let previousReviewID: UUID?
-    let previousVersion: Int?
+    var previousReviewID: UUID? = nil
+    var previousVersion: Int? = nil
     /// The review of a newer version, when one replaced this review's version.
-    let supersededBy: UUID?
+    var supersededBy: UUID? = nil
     /// The organisation's checklist catalogue (imported titles over the built-in ones).
     let catalog: ChecklistCatalog
   }
