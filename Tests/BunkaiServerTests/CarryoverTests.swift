@@ -1,3 +1,4 @@
+import BunkaiCore
 import Fluent
 import Foundation
 import Testing
@@ -163,6 +164,42 @@ struct CarryoverTests {
       #expect(oldPage.contains("id=\"stale-sign-off\""))
       #expect(!oldPage.contains("前の版（第"))
     }
+  }
+
+  /// The rule for carrying a decision, on the stored reviews alone: same rule, same unmet or
+  /// contradicted elements, same or paired article.
+  @Test func aFindingPersistsOnlyWithTheSameShortfallAndThePairedClause() throws {
+    let catalog = try CatalogLoader.builtin()
+    let reviewer = Reviewer(playbook: try PlaybookLoader.builtin(), catalog: catalog)
+    let oldText = try Self.version1()
+    let newText = try Self.version2()
+    let old = ReviewJSON(reviewer.review(SourceText(text: oldText)), catalog: catalog)
+    let new = ReviewJSON(reviewer.review(SourceText(text: newText)), catalog: catalog)
+    let previousID = UUID()
+    let damages = try #require(new.findings.firstIndex { $0.guideRefs.contains("D1") })
+    let plain = Carryover.compare(
+      previousID: previousID, previous: old, previousText: oldText, current: new, currentText: newText)
+    #expect(plain.persisting.contains { $0.finding == damages })
+    #expect(!plain.changedFindings.contains(damages))
+
+    // One more element falls short: the finding is decided anew, and is neither new nor resolved.
+    var worse = new
+    let met = try #require(worse.findings[damages].elements.firstIndex { $0.status == "met" })
+    worse.findings[damages].elements[met].status = "unmet"
+    let changed = Carryover.compare(
+      previousID: previousID, previous: old, previousText: oldText, current: worse, currentText: newText)
+    #expect(!changed.persisting.contains { $0.finding == damages })
+    #expect(changed.changedFindings.contains(damages))
+    #expect(!changed.findingsAppeared.contains(worse.findings[damages].ruleId))
+    #expect(!changed.findingsResolved.contains(worse.findings[damages].ruleId))
+
+    // The same shortfall about another clause (第1条, not the one paired with the old 第9条).
+    var moved = new
+    moved.findings[damages].article = "1"
+    moved.findings[damages].evidence = []
+    let elsewhere = Carryover.compare(
+      previousID: previousID, previous: old, previousText: oldText, current: moved, currentText: newText)
+    #expect(!elsewhere.persisting.contains { $0.finding == damages })
   }
 
   @Test func onlyTheInstitutionReadsTheComparison() async throws {
