@@ -49,6 +49,8 @@ struct APIController {
     var reason: String
     var by: String
     var at: Date?
+    /// The previous version's review the decision was carried over from; omitted otherwise.
+    var carriedFrom: UUID?
 
     init(_ d: Decision) {
       finding = d.findingIndex + 1
@@ -58,6 +60,37 @@ struct APIController {
       reason = d.reason
       by = d.userName
       at = d.createdAt
+      carriedFrom = d.carriedFrom
+    }
+  }
+  /// The comparison of a review with the previous document version's review.
+  struct ComparisonDTO: Content {
+    var previousReviewId: UUID
+    var articles: [ArticleChangeDTO]
+    var findingsAppeared: [String]
+    var findingsResolved: [String]
+
+    init(_ s: Carryover.Stored) {
+      previousReviewId = s.previousReviewId
+      articles = s.rows.map {
+        ArticleChangeDTO(number: $0.number, previousNumber: $0.previousNumber, change: $0.change.rawValue)
+      }
+      findingsAppeared = s.findingsAppeared
+      findingsResolved = s.findingsResolved
+    }
+  }
+  struct ArticleChangeDTO: Content {
+    /// null for a removed article.
+    var number: String?
+    /// null for an added article.
+    var previousNumber: String?
+    var change: String
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(number, forKey: .number)
+      try c.encode(previousNumber, forKey: .previousNumber)
+      try c.encode(change, forKey: .change)
     }
   }
   struct ReviewDTO: Content {
@@ -70,6 +103,26 @@ struct APIController {
     var review: JSONValue
     /// Current decision per finding (`finding` is 1-based, in the order of `review.findings`).
     var decisions: [DecisionDTO]
+    /// The review of the contract's next document version, when there is one.
+    var supersededBy: UUID?
+    /// The sign-off was given on a version that a newer one has replaced.
+    var signOffStale: Bool
+    /// The comparison with the previous version's review; null for a first version.
+    var comparison: ComparisonDTO?
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(id, forKey: .id)
+      try c.encode(contractId, forKey: .contractId)
+      try c.encode(documentId, forKey: .documentId)
+      try c.encodeIfPresent(createdAt, forKey: .createdAt)
+      try c.encodeIfPresent(signedOffAt, forKey: .signedOffAt)
+      try c.encode(review, forKey: .review)
+      try c.encode(decisions, forKey: .decisions)
+      try c.encodeIfPresent(supersededBy, forKey: .supersededBy)
+      try c.encode(signOffStale, forKey: .signOffStale)
+      try c.encode(comparison, forKey: .comparison)
+    }
   }
   struct AnswerDTO: Content {
     var itemId: String
@@ -235,10 +288,13 @@ struct APIController {
     let r = try await req.owned(ReviewRecord.self)
     let decisions = try await Decision.query(on: req.db).filter(\.$reviewID == r.id!).all()
     let latest = Decisions.latest(decisions).sorted { $0.key < $1.key }.map { DecisionDTO($0.value) }
+    let next = try await Carryover.supersededBy(r, on: req.db)
     return ReviewDTO(
       id: r.id!, contractId: r.contractID, documentId: r.documentID, createdAt: r.createdAt,
       signedOffAt: r.signedOffAt,
-      review: try JSONValue.parse(r.resultJSON), decisions: latest)
+      review: try JSONValue.parse(r.resultJSON), decisions: latest, supersededBy: next,
+      signOffStale: r.signedOffAt != nil && next != nil,
+      comparison: Carryover.Stored.decode(r.comparisonJSON).map(ComparisonDTO.init))
   }
 
   func decide(req: Request) async throws -> Response {

@@ -89,6 +89,7 @@ public enum Migrations {
     app.migrations.add(M004_AccountsAndSessions())
     app.migrations.add(M005_AuditChain())
     app.migrations.add(M007_SplitChanges())
+    app.migrations.add(M010_Carryover())
     app.migrations.add(M012_Reminders())
   }
 }

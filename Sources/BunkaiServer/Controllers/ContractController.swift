@@ -1,3 +1,4 @@
+import BunkaiCore
 import Fluent
 import Vapor
 
@@ -65,6 +66,31 @@ struct ContractController {
     var maxUploadMB: Int
     /// Why the last upload was not taken, shown next to the file field.
     var uploadError: String?
+    /// Dates read from the newest document's text that differ from the contract's, to confirm.
+    var hasDateProposal = false
+    var dateProposal = DateProposalView()
+  }
+  struct HiddenField: Encodable {
+    var name: String
+    var value: String
+  }
+  /// The contract's dates as its newest document states them, beside the recorded ones; the
+  /// form sends the whole contract (the others unchanged) through the ordinary update.
+  struct DateProposalView: Encodable {
+    struct Row: Encodable {
+      var label: String
+      var current: String
+      var proposed: String
+      var differs: Bool
+    }
+    var rows: [Row] = []
+    var sentences: [String] = []
+    var startDate = ""
+    var endDate = ""
+    var noticeDeadline = ""
+    var autoRenewal = false
+    var noticePeriod = ""
+    var hidden: [HiddenField] = []
   }
 
   func register(_ routes: any RoutesBuilder) {
@@ -224,7 +250,14 @@ struct ContractController {
         findings: r.map { $0.highCount + $0.mediumCount + $0.lowCount } ?? 0)
     }
     let hasProblem = !problems.isEmpty || uploadError != nil
-    return DetailContext(
+    var proposal: DateProposalView?
+    if actor.role.canEdit, let latest = docs.first,
+      let doc = try await ContractDocument.query(on: req.db).filter(\.$id == latest.id!).field(\.$id)
+        .field(\.$text).field(\.$organisationID).field(\.$contractID).first()
+    {
+      proposal = Self.dateProposal(ContractDates.propose(doc.text), contract: c, systems: systemIDs)
+    }
+    var context = DetailContext(
       page: try await req.page(c.title, nav: "contracts", error: hasProblem ? Self.fixBelow : nil),
       contract: Self.row(c, vendors: names),
       form: try await formFields(req, c, input: input, problems: problems),
@@ -232,6 +265,43 @@ struct ContractController {
       checklistLink: Paths.checklist(c.id!), exchangeLink: Paths.exchange(c.id!),
       latestReviewLink: c.latestReviewID.map(Paths.review), documents: rows, systems: systems,
       maxUploadMB: req.settings.maxUploadBytes / 1_048_576, uploadError: uploadError)
+    if let proposal {
+      context.hasDateProposal = true
+      context.dateProposal = proposal
+    }
+    return context
+  }
+
+  /// The proposal view, or nil when the text proposes nothing the contract does not already say.
+  static func dateProposal(_ p: ContractDateProposal, contract c: Contract, systems: [UUID])
+    -> DateProposalView?
+  {
+    var v = DateProposalView()
+    func row(_ label: String, _ current: String?, _ proposed: String?) {
+      guard let proposed else { return }
+      v.rows.append(
+        .init(label: label, current: current ?? "（未入力）", proposed: proposed, differs: current != proposed))
+    }
+    row("開始日", c.startDate, p.startDate)
+    row("終了日", c.endDate, p.endDate)
+    row("自動更新", c.autoRenewal ? "あり" : "なし", p.autoRenewal.map { $0 ? "あり" : "なし" })
+    row("解約・変更の通知期限", c.noticeDeadline, p.noticeDeadline)
+    guard v.rows.contains(where: \.differs) else { return nil }
+    v.sentences = [p.termSentence, p.renewalSentence].compactMap { $0 }
+    v.startDate = p.startDate ?? c.startDate ?? ""
+    v.endDate = p.endDate ?? c.endDate ?? ""
+    v.noticeDeadline = p.noticeDeadline ?? c.noticeDeadline ?? ""
+    v.autoRenewal = p.autoRenewal ?? c.autoRenewal
+    v.noticePeriod = p.noticePeriod ?? ""
+    v.hidden =
+      [
+        HiddenField(name: "title", value: c.title),
+        HiddenField(name: "vendorId", value: c.vendorID.uuidString),
+        HiddenField(name: "kind", value: c.kind.rawValue),
+        HiddenField(name: "status", value: c.status.rawValue),
+        HiddenField(name: "firstMeetingOn", value: c.firstMeetingOn ?? ""),
+      ] + systems.map { HiddenField(name: "systemIds[]", value: $0.uuidString) }
+    return v
   }
 
   struct UploadForm: Content {

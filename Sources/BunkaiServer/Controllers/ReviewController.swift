@@ -120,7 +120,7 @@ struct ReviewController {
     let query = (try? req.query.decode(ReviewPageContext.Query.self)) ?? .init()
     return ReviewPageContext.build(
       page: page, id: state.id, state: state, entry: entry, catalog: state.catalog, query: query,
-      canSignOff: actor.role != .staff && state.signedOffBy == nil, print: print)
+      canSignOff: actor.role != .staff && state.signedOffBy == nil && state.supersededBy == nil, print: print)
   }
 
   /// The review's changing part, read through the read model (plain SQL into Decodable rows).
@@ -146,12 +146,17 @@ struct ReviewController {
       d.userName = r.userName
       d.createdAt = r.createdAt
       d.replacesQuote = r.replacesQuote
+      d.carriedFrom = r.carriedFrom
       return d
     }
+    // A newer version replaced this one (for versions stored before comparisons: the contract's
+    // newest review is another one).
+    let next = row.nextReviewID ?? (row.latestReviewID != id ? row.latestReviewID : nil)
     return ReviewPages.State(
       id: id, organisationID: org, contractID: row.contractID, documentID: row.documentID,
       signedOffBy: row.signedOffBy, contractTitle: row.contractTitle, filename: row.filename,
       version: row.version, uploadedAt: row.uploadedAt, decisions: decisions, signedOff: signedOff,
+      previousReviewID: row.previousReviewID, previousVersion: row.previousVersion, supersededBy: next,
       catalog: try await Checklists.catalog(db, engine: engine, org: org).0)
   }
 

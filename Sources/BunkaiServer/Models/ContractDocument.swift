@@ -37,6 +37,10 @@ final class ReviewRecord: Model, @unchecked Sendable {
   @Field(key: "low_count") var lowCount: Int
   @OptionalField(key: "signed_off_by") var signedOffBy: UUID?
   @OptionalField(key: "signed_off_at") var signedOffAt: Date?
+  /// The review of the contract's previous document version, when there is one.
+  @OptionalField(key: "previous_review_id") var previousReviewID: UUID?
+  /// The comparison with that review (`Carryover.Stored` as JSON).
+  @OptionalField(key: "comparison_json") var comparisonJSON: String?
   @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
   init() {}
@@ -72,6 +76,8 @@ final class Decision: Model, @unchecked Sendable {
   /// Edited wording that replaces the quoted clause (a tracked deletion and insertion in the redline)
   /// rather than being added after it.
   @OptionalField(key: "replaces_quote") var replacesQuote: Bool?
+  /// The previous version's review this decision was carried over from (the finding persists).
+  @OptionalField(key: "carried_from") var carriedFrom: UUID?
   @Field(key: "user_id") var userID: UUID
   @Field(key: "user_name") var userName: String
   @Timestamp(key: "created_at", on: .create) var createdAt: Date?

@@ -13,6 +13,45 @@ struct ReviewPageContext: Encodable {
     var reason: String
     var by: String
     var at: String
+    /// 「第1版の照合結果から引き継いだ判断です」, or "".
+    var carriedNote: String = ""
+    var carriedLink: String = ""
+  }
+  /// One run of a changed article's text: "equal", "deleted" or "inserted".
+  struct DiffPiece: Encodable {
+    var kind: String
+    var text: String
+  }
+  struct ArticleChangeView: Encodable {
+    /// 「第4条（再委託）」, or "" for a removed article.
+    var label: String
+    var previousLabel: String
+    /// The previous label when the number changed, else "".
+    var movedFrom: String
+    var change: String
+    var changeLabel: String
+    var headingNote: String
+    var pieces: [DiffPiece]
+  }
+  struct FindingRefView: Encodable {
+    var ruleId: String
+    var title: String
+    var link: String
+  }
+  struct ComparisonView: Encodable {
+    var previousLink = ""
+    var previousVersion = 0
+    var added = 0
+    var removed = 0
+    var changed = 0
+    var unchanged = 0
+    var renumbered = 0
+    /// Added, removed and changed articles, and unchanged ones that only moved.
+    var articles: [ArticleChangeView] = []
+    var appeared: [FindingRefView] = []
+    var resolved: [FindingRefView] = []
+    var carried: [FindingRefView] = []
+    var redecide: [FindingRefView] = []
   }
   struct Quote: Encodable {
     var text: String
@@ -125,6 +164,11 @@ struct ReviewPageContext: Encodable {
   var hasTerms = false
   var segments: [Segment]
   var signedOff: String
+  /// The sign-off was given on this version and a newer version replaced it.
+  var signOffStale = false
+  var supersededLink = ""
+  var hasComparison = false
+  var comparison = ComparisonView()
   var signOffAction: String
   var canSignOff: Bool
   var printMode: Bool
@@ -161,7 +205,63 @@ extension ReviewPageContext {
   static func view(_ d: Decision) -> DecisionView {
     DecisionView(
       kind: d.kind.rawValue, label: d.kind.label, wording: d.wording, reason: d.reason, by: d.userName,
-      at: Format.dateTime(d.createdAt))
+      at: Format.dateTime(d.createdAt),
+      carriedNote: d.carriedFrom == nil ? "" : "前の版の照合結果から引き継いだ判断です",
+      carriedLink: d.carriedFrom.map(Paths.review) ?? "")
+  }
+
+  /// The version diff section: what changed since the previous version's review.
+  static func comparisonView(
+    _ c: Carryover.Stored, stored: ReviewJSON, state: ReviewPages.State, latest: [Int: Decision]
+  ) -> ComparisonView {
+    func label(_ number: String?, _ heading: String?) -> String {
+      guard let number else { return "" }
+      return "第\(number)条" + (heading.map { "（\($0)）" } ?? "")
+    }
+    func findingRef(_ i: Int) -> FindingRefView {
+      let f = stored.findings[i]
+      return FindingRefView(ruleId: f.ruleId, title: f.title, link: "#f\(i + 1)")
+    }
+    var v = ComparisonView()
+    v.previousLink = Paths.review(c.previousReviewId)
+    v.previousVersion = state.previousVersion ?? 0
+    for r in c.rows {
+      switch r.change {
+      case .added: v.added += 1
+      case .removed: v.removed += 1
+      case .changed: v.changed += 1
+      case .unchanged: v.unchanged += 1
+      }
+      let moved = r.number != r.previousNumber
+      if r.change == .unchanged && moved { v.renumbered += 1 }
+      guard r.change != .unchanged || moved else { continue }
+      let changeLabel =
+        switch r.change {
+        case .added: "追加"
+        case .removed: "削除"
+        case .changed: moved ? "変更（番号も変わりました）" : "変更"
+        case .unchanged: "番号のみ変更"
+        }
+      v.articles.append(
+        ArticleChangeView(
+          label: label(r.number, r.heading), previousLabel: label(r.previousNumber, r.previousHeading),
+          movedFrom: moved && r.number != nil && r.previousNumber != nil
+            ? label(r.previousNumber, r.previousHeading) : "",
+          change: r.change.rawValue, changeLabel: changeLabel,
+          headingNote: r.headingChanged
+            ? "見出しが「\(r.previousHeading ?? "なし")」から「\(r.heading ?? "なし")」に変わりました。" : "",
+          pieces: r.change == .unchanged
+            ? [] : r.segments.map { DiffPiece(kind: $0.kind.rawValue, text: $0.text) }))
+    }
+    let appeared = Set(c.findingsAppeared)
+    v.appeared = stored.findings.indices.filter { appeared.contains(stored.findings[$0].ruleId) }.map(
+      findingRef)
+    v.resolved = zip(c.findingsResolved, c.resolvedTitles).map {
+      FindingRefView(ruleId: $0.0, title: $0.1, link: "")
+    }
+    v.carried = c.persisting.map(\.finding).filter { latest[$0]?.carriedFrom != nil }.map(findingRef)
+    v.redecide = c.changedFindings.filter { $0 < stored.findings.count }.map(findingRef)
+    return v
   }
 
   static func build(
@@ -231,6 +331,10 @@ extension ReviewPageContext {
       filter: filter(stored, q, id: id), index: index, cards: cards, shownCount: cards.count,
       terms: terms,
       hasTerms: !terms.isEmpty, segments: print ? [] : entry.segments, signedOff: state.signedOff ?? "",
+      signOffStale: state.signedOff != nil && state.supersededBy != nil,
+      supersededLink: state.supersededBy.map(Paths.review) ?? "", hasComparison: entry.comparison != nil,
+      comparison: entry.comparison.map { comparisonView($0, stored: stored, state: state, latest: latest) }
+        ?? ComparisonView(),
       signOffAction: Paths.signOff(id),
       canSignOff: canSignOff, printMode: print)
   }

@@ -19,12 +19,18 @@ enum ReviewReadModel {
     var uploadedAt: Date?
     var signerName: String?
     var signerRole: String?
+    var previousReviewID: UUID?
+    var previousVersion: Int?
+    var nextReviewID: UUID?
+    var latestReviewID: UUID?
 
     enum CodingKeys: String, CodingKey {
       case contractID = "contract_id", documentID = "document_id", playbook
       case signedOffBy = "signed_off_by", signedOffAt = "signed_off_at", contractTitle = "title", filename,
         version
       case uploadedAt = "created_at", signerName = "signer_name", signerRole = "signer_role"
+      case previousReviewID = "previous_review_id", previousVersion = "previous_version"
+      case nextReviewID = "next_review_id", latestReviewID = "latest_review_id"
     }
   }
 
@@ -38,10 +44,12 @@ enum ReviewReadModel {
     var userName: String
     var createdAt: Date?
     var replacesQuote: Bool?
+    var carriedFrom: UUID?
 
     enum CodingKeys: String, CodingKey {
       case findingIndex = "finding_index", ruleID = "rule_id", kind, wording, reason, userID = "user_id"
       case userName = "user_name", createdAt = "created_at", replacesQuote = "replaces_quote"
+      case carriedFrom = "carried_from"
     }
   }
 
@@ -50,7 +58,11 @@ enum ReviewReadModel {
     try await sql.raw(
       """
       SELECT r.contract_id, r.document_id, r.playbook, r.signed_off_by, r.signed_off_at, c.title,
-        d.filename, d.version, d.created_at, u.name AS signer_name, u.role AS signer_role
+        d.filename, d.version, d.created_at, u.name AS signer_name, u.role AS signer_role,
+        r.previous_review_id, c.latest_review_id,
+        (SELECT pd.version FROM reviews p JOIN documents pd ON pd.id = p.document_id
+          WHERE p.id = r.previous_review_id) AS previous_version,
+        (SELECT n.id FROM reviews n WHERE n.previous_review_id = r.id LIMIT 1) AS next_review_id
       FROM reviews r JOIN contracts c ON c.id = r.contract_id JOIN documents d ON d.id = r.document_id
         LEFT JOIN users u ON u.id = r.signed_off_by
       WHERE r.id = \(bind: id) AND r.organisation_id = \(bind: org)
@@ -62,7 +74,8 @@ enum ReviewReadModel {
   static func decisions(_ sql: any SQLDatabase, review: UUID) async throws -> [DecisionRow] {
     try await sql.raw(
       """
-      SELECT finding_index, rule_id, kind, wording, reason, user_id, user_name, created_at, replaces_quote
+      SELECT finding_index, rule_id, kind, wording, reason, user_id, user_name, created_at, replaces_quote,
+        carried_from
       FROM decisions WHERE review_id = \(bind: review) ORDER BY created_at
       """
     ).all(decoding: DecisionRow.self)

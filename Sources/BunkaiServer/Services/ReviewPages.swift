@@ -12,6 +12,8 @@ final class ReviewPages: Sendable {
     let stored: ReviewJSON
     /// The contract text cut at the evidence, for the page's text view.
     let segments: [ReviewPageContext.Segment]
+    /// The comparison with the previous version (stored with the review, never changed).
+    var comparison: Carryover.Stored? = nil
   }
 
   /// What the database holds of a review that can change, as of an organisation revision.
@@ -28,6 +30,10 @@ final class ReviewPages: Sendable {
     let uploadedAt: Date?
     let decisions: [Decision]
     let signedOff: String?
+    var previousReviewID: UUID? = nil
+    var previousVersion: Int? = nil
+    /// The review of a newer version, when one replaced this review's version.
+    var supersededBy: UUID? = nil
     /// The organisation's checklist catalogue (imported titles over the built-in ones).
     let catalog: ChecklistCatalog
   }
@@ -122,12 +128,14 @@ final class ReviewPages: Sendable {
       let full = try await ReviewRecord.query(on: db).filter(\.$id == state.id).field(\.$id).field(
         \.$resultJSON
       )
-      .field(\.$organisationID).field(\.$contractID).field(\.$documentID).first(),
+      .field(\.$organisationID).field(\.$contractID).field(\.$documentID).field(\.$comparisonJSON).first(),
       let doc = try await ContractDocument.query(on: db).filter(\.$id == state.documentID).field(\.$id)
         .field(\.$text).field(\.$organisationID).field(\.$contractID).first()
     else { throw Abort(.notFound, reason: "指定されたデータが見つかりません。") }
     let stored = try ReviewJSON.decode(full.resultJSON)
-    let entry = Entry(stored: stored, segments: Self.segments(doc.text, stored.findings))
+    let entry = Entry(
+      stored: stored, segments: Self.segments(doc.text, stored.findings),
+      comparison: Carryover.Stored.decode(full.comparisonJSON))
     entries.withLockedValue {
       if $0.count >= capacity { $0.removeAll() }
       $0[state.id] = entry

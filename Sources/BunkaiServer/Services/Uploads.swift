@@ -85,8 +85,16 @@ enum Uploads {
       review.mediumCount = counts.medium
       review.lowCount = counts.low
       try await review.save(on: db)
+      // A new version carries the previous one forward (comparison, decisions that persist).
+      var open = counts
+      if let last, let current = try? StoredReview.decode(reviewed.json) {
+        let carried = try await Carryover.carry(
+          on: db, actor: actor, previousDocument: last, review: review, current: current,
+          currentText: reviewed.source.text)
+        if !carried.isEmpty { open = OpenCounts.of(current, decisions: carried) }
+      }
       contract.latestReviewID = review.id
-      counts.apply(to: contract)
+      open.apply(to: contract)
       try await contract.save(on: db)
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "アップロード", entity: "契約書", id: doc.id,
