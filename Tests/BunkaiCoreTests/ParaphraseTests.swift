@@ -54,6 +54,18 @@ import Testing
     .init(
       concern: "B1", fires: true, body: "第2条（変更）\n乙は、本業務の実施体制を変更しようとするときは、30日前までに甲に通知する。ただし、甲の承諾は要しない。"),
     .init(concern: "B1", fires: true, body: "第2条（変更）\n甲は、院内ネットワークの構成を変更するときは、30日前までに乙に通知し、乙の承諾を得る。"),
+    // A deemed consent in another article empties the approval this one requires…
+    .init(
+      concern: "B1", fires: true,
+      body:
+        "第2条（変更の承認）\n乙は、本業務の実施体制を変更しようとするときは、45日前までに甲に書面で通知し、甲の承認を得なければならない。\n\n第3条（承認の擬制）\n甲が前条の通知の到達後10日以内に異議を述べなかったときは、甲は当該変更を承認したものとみなす。"
+    ),
+    // …but not when it covers only minor changes.
+    .init(
+      concern: "B1", fires: false,
+      body:
+        "第2条（変更の承認）\n乙は、本業務の実施体制を変更しようとするときは、45日前までに甲に書面で通知し、甲の承認を得なければならない。\n\n第3条（軽微な変更）\n前条にかかわらず、本システムの安全性に影響を及ぼさない軽微な変更については、甲が通知の到達後10日以内に異議を述べなかったときは、甲は当該変更を承認したものとみなす。"
+    ),
   ]
 
   @Test(arguments: b1)

@@ -86,6 +86,15 @@ struct ElementJudge {
         status: .contradicted, evidence: Array(near.prefix(2)),
         note: met.isEmpty ? "否定する形で書かれています" : "例外として否定する定めがあります", candidates: candidates + near)
     }
+    if el.contradictionOutweighs, !met.isEmpty, let c = e.contradictedBy {
+      let contra = candidateUnits(c, units).filter { u in index.evaluate(c, in: u.range) && contextHolds(e, u)
+      }
+      if !contra.isEmpty {
+        return Judgement(
+          status: .contradicted, evidence: Array((contra + met).prefix(2)), note: "別の定めで打ち消されています",
+          candidates: candidates + contra)
+      }
+    }
     if !met.isEmpty {
       return Judgement(status: .met, evidence: Array(met.prefix(2)), note: nil, candidates: candidates)
     }

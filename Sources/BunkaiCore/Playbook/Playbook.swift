@@ -174,11 +174,16 @@ public struct Element: Sendable {
   public var contradictedBy: Condition?
   /// A later 「前項にかかわらず…いかなる場合においても」 in the same article undoes the element.
   public var overridable: Bool
+  /// A unit matching `contradictedBy` outweighs units that meet the element anywhere else: a
+  /// deemed consent (「異議を述べないときは承認したものとみなす」) empties an approval the contract
+  /// requires in another article.
+  public var contradictionOutweighs: Bool
 
   public init(
     id: String, label: String, precondition: Bool = false, unit: Unit = .sentence, match: Condition,
     context: Condition? = nil, contextTopics: [String] = [], unless: Condition? = nil, actor: Actor? = nil,
-    negatable: Bool = true, contradictedBy: Condition? = nil, overridable: Bool = false
+    negatable: Bool = true, contradictedBy: Condition? = nil, overridable: Bool = false,
+    contradictionOutweighs: Bool = false
   ) {
     self.id = id
     self.label = label
@@ -192,5 +197,6 @@ public struct Element: Sendable {
     self.negatable = negatable
     self.contradictedBy = contradictedBy
     self.overridable = overridable
+    self.contradictionOutweighs = contradictionOutweighs
   }
 }

@@ -236,7 +236,7 @@ public enum PlaybookLoader {
   static let elementKeys: Set<String> = [
     "id", "label", "precondition", "unit", "match", "context", "contextTopics", "unless", "actor",
     "negatable",
-    "contradictedBy", "overridable",
+    "contradictedBy", "overridable", "contradictionOutweighs",
   ]
 
   static func readElement(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Element? {
@@ -275,7 +275,8 @@ public enum PlaybookLoader {
       id: id, label: label, precondition: r.bool(node, "precondition", path, default: false), unit: unit,
       match: match, context: context, contextTopics: r.strings(node, "contextTopics", path), unless: unless,
       actor: actor, negatable: r.bool(node, "negatable", path, default: true), contradictedBy: contra,
-      overridable: r.bool(node, "overridable", path, default: false))
+      overridable: r.bool(node, "overridable", path, default: false),
+      contradictionOutweighs: r.bool(node, "contradictionOutweighs", path, default: false))
   }
 
   static func readSuggestion(_ node: Node?, _ path: String, _ r: inout YAMLReader, required: Bool)
