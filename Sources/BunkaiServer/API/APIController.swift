@@ -70,6 +70,9 @@ struct APIController {
     var review: JSONValue
     /// Current decision per finding (`finding` is 1-based, in the order of `review.findings`).
     var decisions: [DecisionDTO]
+    /// Findings still open: undecided, "later", or "not needed" on high without a signed,
+    /// unexpired risk acceptance. Sign-off returns them too: what the executive approved with.
+    var openFindings: [RiskAcceptances.OpenFinding]
   }
   struct AnswerDTO: Content {
     var itemId: String
@@ -113,6 +116,7 @@ struct APIController {
     APIVendorsController().register(api)
     APIExchangeController().register(api)
     APITokensController().register(api)
+    APIRiskAcceptancesController().register(api)
     api.get("contracts", use: listContracts)
     api.post("contracts", use: createContract)
     api.get("contracts", ":id", use: getContract)
@@ -155,6 +159,7 @@ struct APIController {
 
   func listContracts(req: Request) async throws -> [ContractDTO] {
     let actor = try req.actor
+    try await RiskAcceptances.refreshExpired(on: req.db, org: actor.orgID, today: JapanTime.today())
     let contracts = try await Contract.query(on: req.db).filter(\.$organisationID == actor.orgID).sort(
       \.$title
     ).all()
@@ -209,6 +214,7 @@ struct APIController {
   }
 
   func getContract(req: Request) async throws -> ContractDTO {
+    try await RiskAcceptances.refreshExpired(on: req.db, org: try req.actor.orgID, today: JapanTime.today())
     let c = try await req.owned(Contract.self)
     return Self.dto(c, systems: try await systems(req, [c.id!])[c.id!] ?? [])
   }
@@ -234,10 +240,13 @@ struct APIController {
     let r = try await req.owned(ReviewRecord.self)
     let decisions = try await Decision.query(on: req.db).filter(\.$reviewID == r.id!).all()
     let latest = Decisions.latest(decisions).sorted { $0.key < $1.key }.map { DecisionDTO($0.value) }
+    let open = RiskAcceptances.openFindings(
+      try StoredReview.decode(r.resultJSON), decisions: decisions,
+      acceptances: try await RiskAcceptances.forReview(on: req.db, reviewID: r.id!), today: JapanTime.today())
     return ReviewDTO(
       id: r.id!, contractId: r.contractID, documentId: r.documentID, createdAt: r.createdAt,
       signedOffAt: r.signedOffAt,
-      review: try JSONValue.parse(r.resultJSON), decisions: latest)
+      review: try JSONValue.parse(r.resultJSON), decisions: latest, openFindings: open)
   }
 
   func decide(req: Request) async throws -> Response {
@@ -253,7 +262,8 @@ struct APIController {
     return try await DecisionDTO(d).encodeResponse(status: .created, for: req)
   }
 
-  /// Approves the review (経営層 or 管理者); the answer is the review as `GET` returns it.
+  /// Approves the review (経営層 only); the answer is the review as `GET` returns it, with the
+  /// findings still open listed in `openFindings`.
   func signOff(req: Request) async throws -> ReviewDTO {
     let actor = try req.actor
     let r = try await req.owned(ReviewRecord.self)

@@ -89,6 +89,7 @@ public enum Migrations {
     app.migrations.add(M004_AccountsAndSessions())
     app.migrations.add(M005_AuditChain())
     app.migrations.add(M007_SplitChanges())
+    app.migrations.add(M009_RiskAcceptances())
   }
 }
 
@@ -114,6 +115,7 @@ func routes(_ app: Application) throws {
   ChecklistController().register(institution)
   AdminController().register(institution)
   InvitationController().registerInstitution(institution)
+  RiskAcceptanceController().register(institution)
 
   let api = app.grouped("api", "v1").grouped(
     APIErrorMiddleware(),

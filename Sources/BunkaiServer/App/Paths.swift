@@ -52,5 +52,18 @@ enum Paths {
   static func contractRedline(_ contractID: UUID) -> String { "/contracts/\(contractID)/redline.docx" }
   static func memo(_ reviewID: UUID, _ ext: String) -> String { "/reviews/\(reviewID)/memo.\(ext)" }
   static let glossary = "/glossary"
+  static let riskAcceptances = "/risk-acceptances"
+  static let newRiskAcceptanceForm = "/risk-acceptances/new"
+  static func newRiskAcceptance(review: UUID, finding: Int) -> String {
+    "/risk-acceptances/new?reviewId=\(review)&finding=\(finding)"
+  }
+  static func newRiskAcceptance(contract: UUID, item: String) -> String {
+    "/risk-acceptances/new?contractId=\(contract)&itemId="
+      + (item.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? item)
+  }
+  static func signRiskAcceptance(_ id: UUID) -> String { "/risk-acceptances/\(id)/sign" }
+  static let executive = "/executive"
+  static let board = "/executive/board"
+  static let boardPDF = "/executive/board.pdf"
   static let dismissImportNotice = "/notices/checklist-import/dismiss"
 }

@@ -27,6 +27,8 @@ final class ReviewPages: Sendable {
     let version: Int
     let uploadedAt: Date?
     let decisions: [Decision]
+    /// Risk acceptances of the findings, by 0-based finding index.
+    let acceptances: [Int: [RiskAcceptance]]
     let signedOff: String?
     /// The organisation's checklist catalogue (imported titles over the built-in ones).
     let catalog: ChecklistCatalog
@@ -40,6 +42,8 @@ final class ReviewPages: Sendable {
     var user: UUID
     var print: Bool
     var query: String
+    /// The Japanese day: an acceptance expires with it, without any write.
+    var day: String
   }
   /// Stands for the form token while a page is rendered for the cache (no contract text can hold
   /// it: it is random per process).
