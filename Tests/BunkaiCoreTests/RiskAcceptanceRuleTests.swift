@@ -6,7 +6,9 @@ import Testing
 struct RiskAcceptanceRuleTests {
   @Test func statusFollowsSignatureAndTheJapaneseDay() {
     let signed = RiskAcceptanceTerm(signed: true, expiresOn: "2026-12-31")
-    #expect(RiskAcceptanceRules.status(.init(signed: false, expiresOn: "2020-01-01"), today: "2026-12-01") == .requested)
+    #expect(
+      RiskAcceptanceRules.status(.init(signed: false, expiresOn: "2020-01-01"), today: "2026-12-01")
+        == .requested)
     #expect(RiskAcceptanceRules.status(signed, today: "2026-12-31") == .signed)
     #expect(RiskAcceptanceRules.status(signed, today: "2027-01-01") == .expired)
   }
@@ -32,7 +34,8 @@ struct RiskAcceptanceRuleTests {
     let c = RiskAcceptanceRules.coverage(needed: true, [old, renewed], today: today)
     #expect(c == .accepted(until: "2027-06-30"))
     #expect(!c.isOpen)
-    #expect(RiskCoverage.waiting.isOpen && RiskCoverage.missing.isOpen && RiskCoverage.expired(on: "x").isOpen)
+    #expect(
+      RiskCoverage.waiting.isOpen && RiskCoverage.missing.isOpen && RiskCoverage.expired(on: "x").isOpen)
   }
 
   @Test func dueWithinThirtyDays() {

@@ -133,10 +133,12 @@ struct APIRouteTests {
         .POST, "/reviews/\(reviewID)/decisions", #"{"finding":1,"kind":"propose"}"#, expect: .created)
       // Only an executive approves: the admin is refused.
       #expect(try await api.send(.POST, "/reviews/\(reviewID)/sign-off").status == .forbidden)
-      let admin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@sakura.example").first())
+      let admin = try #require(
+        try await User.query(on: app.db).filter(\.$email == "admin@sakura.example").first())
       let executive = try await Self.client(
         app,
-        try await Self.user(app, org: "", orgID: admin.organisationID, email: "incho@sakura.example", role: .executive))
+        try await Self.user(
+          app, org: "", orgID: admin.organisationID, email: "incho@sakura.example", role: .executive))
       let signed = try await executive.json(.POST, "/reviews/\(reviewID)/sign-off")
       #expect(signed["signedOffAt"] is String)
       // What was still open when approved is listed (finding 1 was decided).

@@ -150,7 +150,8 @@ struct AuthorizationTests {
       #expect(try await exec.post("/reviews/\(ids["reviews"]!)/sign-off").status == .seeOther)
       #expect(try await ReviewRecord.find(UUID(uuidString: ids["reviews"]!), on: app.db)?.signedOffBy == nil)
       #expect(
-        try await exec.post("/reviews/\(ids["reviews"]!)/sign-off", [("confirmOpen", "yes")]).status == .seeOther)
+        try await exec.post("/reviews/\(ids["reviews"]!)/sign-off", [("confirmOpen", "yes")]).status
+          == .seeOther)
       let review = try #require(try await ReviewRecord.find(UUID(uuidString: ids["reviews"]!), on: app.db))
       #expect(review.signedOffBy == execUser.id)
       // The admin may not approve (only executives do), nor sign a risk acceptance.

@@ -30,12 +30,16 @@ struct RiskAcceptanceTests {
   static func world(_ app: Application) async throws -> World {
     let (adminUser, admin) = try await APIRouteTests.admin(app)
     let org = adminUser.organisationID
-    let staffUser = try await APIRouteTests.user(app, org: "", orgID: org, email: "staff@sakura.example", role: .staff)
+    let staffUser = try await APIRouteTests.user(
+      app, org: "", orgID: org, email: "staff@sakura.example", role: .staff)
     let staff = try await APIRouteTests.client(app, staffUser)
     let exec = try await APIRouteTests.client(
-      app, try await APIRouteTests.user(app, org: "", orgID: org, email: "incho@sakura.example", role: .executive))
+      app,
+      try await APIRouteTests.user(app, org: "", orgID: org, email: "incho@sakura.example", role: .executive))
     let exec2 = try await APIRouteTests.client(
-      app, try await APIRouteTests.user(app, org: "", orgID: org, email: "rijicho@sakura.example", role: .executive))
+      app,
+      try await APIRouteTests.user(
+        app, org: "", orgID: org, email: "rijicho@sakura.example", role: .executive))
     let vendor = try #require(
       try await staff.json(.POST, "/vendors", #"{"name":"ミドリシステム"}"#, expect: .created)["id"] as? String)
     let contract = try #require(
@@ -43,7 +47,8 @@ struct RiskAcceptanceTests {
         .POST, "/contracts", #"{"title":"電子カルテ保守契約","vendorId":"\#(vendor)","kind":"maintenance"}"#,
         expect: .created)["id"] as? String)
     let (body, type) = Multipart.body(
-      fields: [], filename: "hoshu_sakura_typical.txt", data: try Fixture.data("contracts/hoshu_sakura_typical.txt"))
+      fields: [], filename: "hoshu_sakura_typical.txt",
+      data: try Fixture.data("contracts/hoshu_sakura_typical.txt"))
     let up = try await app.testing().sendRequest(
       .POST, "/api/v1/contracts/\(contract)/documents",
       headers: ["Authorization": "Bearer \(staff.token)", "Content-Type": type], body: body)
@@ -55,7 +60,8 @@ struct RiskAcceptanceTests {
     let high = try #require(findings.firstIndex { $0.severity == "high" }) + 1
     let medium = findings.firstIndex { $0.severity == "medium" }.map { $0 + 1 }
     return World(
-      admin: admin, staff: staff, exec: exec, exec2: exec2, staffUser: staffUser, orgID: org, contractID: contract,
+      admin: admin, staff: staff, exec: exec, exec2: exec2, staffUser: staffUser, orgID: org,
+      contractID: contract,
       reviewID: reviewID, high: high, medium: medium)
   }
 
@@ -85,7 +91,8 @@ struct RiskAcceptanceTests {
 
       // "Not needed" on a high finding: still open, waiting for a risk acceptance.
       _ = try await w.staff.json(
-        .POST, "/reviews/\(w.reviewID)/decisions", #"{"finding":\#(w.high),"kind":"notNeeded","reason":"費用が合わない"}"#,
+        .POST, "/reviews/\(w.reviewID)/decisions",
+        #"{"finding":\#(w.high),"kind":"notNeeded","reason":"費用が合わない"}"#,
         expect: .created)
       #expect(try await Self.openHigh(w) == before)
       #expect(try await Self.openNumbers(w)[w.high] == "riskAcceptanceRequired")
@@ -98,8 +105,11 @@ struct RiskAcceptanceTests {
       }
 
       // Staff ask; executives do not ask, they sign.
-      #expect(try await w.exec.send(.POST, "/risk-acceptances", Self.request(w, finding: w.high)).status == .forbidden)
-      let made = try await w.staff.json(.POST, "/risk-acceptances", Self.request(w, finding: w.high), expect: .created)
+      #expect(
+        try await w.exec.send(.POST, "/risk-acceptances", Self.request(w, finding: w.high)).status
+          == .forbidden)
+      let made = try await w.staff.json(
+        .POST, "/risk-acceptances", Self.request(w, finding: w.high), expect: .created)
       let id = try #require(made["id"] as? String)
       #expect(made["status"] as? String == "requested")
       #expect((made["subject"] as? JSON)?["finding"] as? Int == w.high)
@@ -139,10 +149,12 @@ struct RiskAcceptanceTests {
       let w = try await Self.world(app)
       let before = try await Self.openHigh(w)
       _ = try await w.staff.json(
-        .POST, "/reviews/\(w.reviewID)/decisions", #"{"finding":\#(w.high),"kind":"notNeeded","reason":"費用"}"#,
+        .POST, "/reviews/\(w.reviewID)/decisions",
+        #"{"finding":\#(w.high),"kind":"notNeeded","reason":"費用"}"#,
         expect: .created)
       let id = try #require(
-        try await w.staff.json(.POST, "/risk-acceptances", Self.request(w, finding: w.high), expect: .created)["id"]
+        try await w.staff.json(
+          .POST, "/risk-acceptances", Self.request(w, finding: w.high), expect: .created)["id"]
           as? String)
       _ = try await w.exec.json(.POST, "/risk-acceptances/\(id)/sign")
       #expect(try await Self.openHigh(w) == before - 1)
@@ -163,7 +175,8 @@ struct RiskAcceptanceTests {
 
       // Extending is a new acceptance with its own signature; the old one stays as history.
       let renewed = try #require(
-        try await w.staff.json(.POST, "/risk-acceptances", Self.request(w, finding: w.high), expect: .created)["id"]
+        try await w.staff.json(
+          .POST, "/risk-acceptances", Self.request(w, finding: w.high), expect: .created)["id"]
           as? String)
       #expect(try await Self.openNumbers(w)[w.high] == "riskAcceptanceWaiting")
       _ = try await w.exec2.json(.POST, "/risk-acceptances/\(renewed)/sign")
@@ -179,13 +192,31 @@ struct RiskAcceptanceTests {
     try await TestApp.run { app in
       let w = try await Self.world(app)
       let bad: [(String, String)] = [
-        (#"{"subject":{"kind":"finding","reviewId":"\#(w.reviewID)","finding":999},"risk":"r","reason":"x","expiresOn":"2099-01-01"}"#, "subject.finding"),
-        (#"{"subject":{"kind":"finding","reviewId":"\#(w.reviewID)","finding":1},"risk":"","reason":"x","expiresOn":"2099-01-01"}"#, "risk"),
-        (#"{"subject":{"kind":"finding","reviewId":"\#(w.reviewID)","finding":1},"risk":"r","reason":"x","expiresOn":"2020-01-01"}"#, "expiresOn"),
-        (#"{"subject":{"kind":"finding","reviewId":"\#(w.reviewID)","finding":1},"risk":"r","reason":"x"}"#, "expiresOn"),
+        (
+          #"{"subject":{"kind":"finding","reviewId":"\#(w.reviewID)","finding":999},"risk":"r","reason":"x","expiresOn":"2099-01-01"}"#,
+          "subject.finding"
+        ),
+        (
+          #"{"subject":{"kind":"finding","reviewId":"\#(w.reviewID)","finding":1},"risk":"","reason":"x","expiresOn":"2099-01-01"}"#,
+          "risk"
+        ),
+        (
+          #"{"subject":{"kind":"finding","reviewId":"\#(w.reviewID)","finding":1},"risk":"r","reason":"x","expiresOn":"2020-01-01"}"#,
+          "expiresOn"
+        ),
+        (
+          #"{"subject":{"kind":"finding","reviewId":"\#(w.reviewID)","finding":1},"risk":"r","reason":"x"}"#,
+          "expiresOn"
+        ),
         (#"{"subject":{"kind":"other"},"risk":"r","reason":"x","expiresOn":"2099-01-01"}"#, "subject.kind"),
-        (#"{"subject":{"kind":"checklistItem","contractId":"\#(w.contractID)","itemId":"P2-Z-9"},"risk":"r","reason":"x","expiresOn":"2099-01-01"}"#, "subject.itemId"),
-        (#"{"subject":{"kind":"vulnerability"},"risk":"r","reason":"x","expiresOn":"2099-01-01"}"#, "subject.id"),
+        (
+          #"{"subject":{"kind":"checklistItem","contractId":"\#(w.contractID)","itemId":"P2-Z-9"},"risk":"r","reason":"x","expiresOn":"2099-01-01"}"#,
+          "subject.itemId"
+        ),
+        (
+          #"{"subject":{"kind":"vulnerability"},"risk":"r","reason":"x","expiresOn":"2099-01-01"}"#,
+          "subject.id"
+        ),
       ]
       for (body, field) in bad {
         let res = try await w.staff.send(.POST, "/risk-acceptances", body)
@@ -195,7 +226,8 @@ struct RiskAcceptanceTests {
       }
       let unknownReview = try await w.staff.send(
         .POST, "/risk-acceptances",
-        #"{"subject":{"kind":"finding","reviewId":"\#(UUID())","finding":1},"risk":"r","reason":"x","expiresOn":"2099-01-01"}"#)
+        #"{"subject":{"kind":"finding","reviewId":"\#(UUID())","finding":1},"risk":"r","reason":"x","expiresOn":"2099-01-01"}"#
+      )
       #expect(unknownReview.status == .notFound)
 
       let item = try await w.staff.json(
@@ -218,23 +250,34 @@ struct RiskAcceptanceTests {
     try await TestApp.run { app in
       let w = try await Self.world(app)
       let id = try #require(
-        try await w.staff.json(.POST, "/risk-acceptances", Self.request(w, finding: w.high), expect: .created)["id"]
+        try await w.staff.json(
+          .POST, "/risk-acceptances", Self.request(w, finding: w.high), expect: .created)["id"]
           as? String)
       let vendorUser = try await APIRouteTests.user(
         app, org: "", orgID: w.orgID, email: "yamada@midori.example", role: .vendor)
       let vendor = try await APIRouteTests.client(app, vendorUser)
       #expect(try await vendor.send(.GET, "/risk-acceptances").status == .forbidden)
-      #expect(try await vendor.send(.POST, "/risk-acceptances", Self.request(w, finding: w.high)).status == .forbidden)
+      #expect(
+        try await vendor.send(.POST, "/risk-acceptances", Self.request(w, finding: w.high)).status
+          == .forbidden)
       #expect(try await vendor.send(.POST, "/risk-acceptances/\(id)/sign").status == .forbidden)
 
       let otherExec = try await APIRouteTests.client(
         app, try await APIRouteTests.user(app, org: "B病院", email: "incho@b.example", role: .executive))
       #expect(try await otherExec.send(.POST, "/risk-acceptances/\(id)/sign").status == .notFound)
       #expect(try await otherExec.list("/risk-acceptances").isEmpty)
-      #expect(try await otherExec.send(.POST, "/risk-acceptances", Self.request(w, finding: 1)).status == .forbidden)
+      #expect(
+        try await otherExec.send(.POST, "/risk-acceptances", Self.request(w, finding: 1)).status == .forbidden
+      )
       let otherStaff = try await APIRouteTests.client(
-        app, try await APIRouteTests.user(app, org: "", orgID: try #require(try await User.query(on: app.db).filter(\.$email == "incho@b.example").first()).organisationID, email: "staff@b.example", role: .staff))
-      #expect(try await otherStaff.send(.POST, "/risk-acceptances", Self.request(w, finding: 1)).status == .notFound)
+        app,
+        try await APIRouteTests.user(
+          app, org: "",
+          orgID: try #require(try await User.query(on: app.db).filter(\.$email == "incho@b.example").first())
+            .organisationID, email: "staff@b.example", role: .staff))
+      #expect(
+        try await otherStaff.send(.POST, "/risk-acceptances", Self.request(w, finding: 1)).status == .notFound
+      )
       #expect(try await RiskAcceptance.query(on: app.db).count() == 1)
     }
   }
@@ -257,7 +300,8 @@ struct RiskAcceptanceTests {
     try await TestApp.run { app in
       let w = try await Self.world(app)
       _ = try await w.staff.json(
-        .POST, "/reviews/\(w.reviewID)/decisions", #"{"finding":\#(w.high),"kind":"notNeeded","reason":"費用"}"#,
+        .POST, "/reviews/\(w.reviewID)/decisions",
+        #"{"finding":\#(w.high),"kind":"notNeeded","reason":"費用"}"#,
         expect: .created)
       let staff = try await Browser.signIn(app, email: "staff@sakura.example")
       let admin = try await Browser.signIn(app, email: "admin@sakura.example")
@@ -270,7 +314,9 @@ struct RiskAcceptanceTests {
       #expect(reviewPage.contains(link))
       let form = try await staff.get("/risk-acceptances/new?reviewId=\(w.reviewID)&finding=\(w.high)")
       #expect(form.status == .ok)
-      #expect(try await exec.get("/risk-acceptances/new?reviewId=\(w.reviewID)&finding=\(w.high)").status == .forbidden)
+      #expect(
+        try await exec.get("/risk-acceptances/new?reviewId=\(w.reviewID)&finding=\(w.high)").status
+          == .forbidden)
       try await staff.get("/risk-acceptances/new?reviewId=\(w.reviewID)&finding=\(w.high)")
       let fields: [(String, String)] = [
         ("reviewId", w.reviewID), ("finding", String(w.high)), ("contractId", ""), ("itemId", ""),
@@ -281,7 +327,8 @@ struct RiskAcceptanceTests {
       #expect(missing.status == .unprocessableEntity)
       #expect(missing.body.string.contains("e-expiresOn"))
       let expires = try #require(RiskAcceptanceRules.addDays(JapanTime.today(), 20))
-      #expect(try await staff.post("/risk-acceptances", fields + [("expiresOn", expires)]).status == .seeOther)
+      #expect(
+        try await staff.post("/risk-acceptances", fields + [("expiresOn", expires)]).status == .seeOther)
       // The Part2 item offers the same request.
       let checklist = try await staff.get("/contracts/\(w.contractID)/checklist").body.string
       #expect(checklist.contains("/risk-acceptances/new?contractId=\(w.contractID)&amp;itemId=P2-A-1"))
@@ -296,7 +343,8 @@ struct RiskAcceptanceTests {
       #expect(try await exec.post("/risk-acceptances/\(a.id!)/sign").status == .seeOther)
       let list = try await staff.get("/risk-acceptances").body.string
       #expect(list.contains(RiskAcceptanceStatus.signed.label))
-      #expect(try await staff.get("/reviews/\(w.reviewID)").body.string.contains("経営層がリスクを受容しています（\(expires) まで）"))
+      #expect(
+        try await staff.get("/reviews/\(w.reviewID)").body.string.contains("経営層がリスクを受容しています（\(expires) まで）"))
       // Expiring within 30 days: listed as due.
       #expect(try await exec.get("/executive").body.string.contains("id=\"due\">期限が近い・期限切れの受容（1 件）"))
 
@@ -308,7 +356,8 @@ struct RiskAcceptanceTests {
       #expect(try await exec.post("/reviews/\(w.reviewID)/sign-off").status == .seeOther)
       #expect(try await ReviewRecord.find(UUID(uuidString: w.reviewID), on: app.db)?.signedOffBy == nil)
       #expect(try await exec.get("/reviews/\(w.reviewID)").body.string.contains("に印を付けてから承認してください"))
-      #expect(try await exec.post("/reviews/\(w.reviewID)/sign-off", [("confirmOpen", "yes")]).status == .seeOther)
+      #expect(
+        try await exec.post("/reviews/\(w.reviewID)/sign-off", [("confirmOpen", "yes")]).status == .seeOther)
       #expect(try await ReviewRecord.find(UUID(uuidString: w.reviewID), on: app.db)?.signedOffBy != nil)
 
       // The board summary: per vendor, agreed, open and accepted until when.

@@ -67,7 +67,8 @@ struct APIRiskAcceptancesController {
     try actor.requireEditor()
     let input = try req.content.decode(RiskAcceptances.Input.self)
     let today = JapanTime.today()
-    let a = try await RiskAcceptances.request(on: req.db, engine: req.engine, actor: actor, input, today: today)
+    let a = try await RiskAcceptances.request(
+      on: req.db, engine: req.engine, actor: actor, input, today: today)
     return try await AcceptanceDTO(a, today: today).encodeResponse(status: .created, for: req)
   }
 
@@ -75,6 +76,7 @@ struct APIRiskAcceptancesController {
     let actor = try req.actor
     let a = try await req.owned(RiskAcceptance.self)
     let today = JapanTime.today()
-    return AcceptanceDTO(try await RiskAcceptances.sign(on: req.db, actor: actor, a, today: today), today: today)
+    return AcceptanceDTO(
+      try await RiskAcceptances.sign(on: req.db, actor: actor, a, today: today), today: today)
   }
 }

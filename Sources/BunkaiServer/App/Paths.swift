@@ -59,7 +59,8 @@ enum Paths {
   }
   static func newRiskAcceptance(contract: UUID, item: String) -> String {
     "/risk-acceptances/new?contractId=\(contract)&itemId="
-      + (item.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? item)
+      + (item.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~")))
+        ?? item)
   }
   static func signRiskAcceptance(_ id: UUID) -> String { "/risk-acceptances/\(id)/sign" }
   static let executive = "/executive"

@@ -121,7 +121,8 @@ struct ReviewController {
     let query = (try? req.query.decode(ReviewPageContext.Query.self)) ?? .init()
     return ReviewPageContext.build(
       page: page, id: state.id, state: state, entry: entry, catalog: state.catalog, query: query,
-      canSignOff: actor.role == .executive && state.signedOffBy == nil, print: print, today: JapanTime.today())
+      canSignOff: actor.role == .executive && state.signedOffBy == nil, print: print, today: JapanTime.today()
+    )
   }
 
   /// The review's changing part, read through the read model (plain SQL into Decodable rows).

@@ -30,7 +30,7 @@ struct RiskAcceptanceController {
     var rows: [Row]
     var executiveLink = Paths.executive
   }
-  struct FormValues: Encodable {
+  struct FormValues: Codable {
     var reviewId: String
     var finding: String
     var contractId: String
@@ -140,12 +140,18 @@ struct RiskAcceptanceController {
 
   private func subject(_ v: FormValues) -> RiskAcceptances.Subject {
     if !v.reviewId.isEmpty {
-      return .init(kind: RiskSubjectKind.finding.rawValue, reviewId: UUID(uuidString: v.reviewId), finding: Int(v.finding))
+      return .init(
+        kind: RiskSubjectKind.finding.rawValue, reviewId: UUID(uuidString: v.reviewId),
+        finding: Int(v.finding))
     }
-    return .init(kind: RiskSubjectKind.checklistItem.rawValue, contractId: UUID(uuidString: v.contractId), itemId: v.itemId)
+    return .init(
+      kind: RiskSubjectKind.checklistItem.rawValue, contractId: UUID(uuidString: v.contractId),
+      itemId: v.itemId)
   }
 
-  private func form(_ req: Request, actor: Actor, values: FormValues, errors: [String: String]) async throws -> View {
+  private func form(_ req: Request, actor: Actor, values: FormValues, errors: [String: String]) async throws
+    -> View
+  {
     let s = subject(values)
     let resolved = try await RiskAcceptances.resolve(on: req.db, engine: req.engine, org: actor.orgID, s)
     let back: String

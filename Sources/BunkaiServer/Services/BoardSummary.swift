@@ -44,13 +44,17 @@ struct BoardSummary: Encodable, Sendable {
     organisation: String, today: String, rows: [DashboardQuery.Row], acceptances: [RiskAcceptance],
     contracts: [UUID: (title: String, vendor: String)]
   ) -> BoardSummary {
-    let valid = acceptances.filter { $0.status(today: today) == .signed }.sorted { $0.expiresOn < $1.expiresOn }
+    let valid = acceptances.filter { $0.status(today: today) == .signed }.sorted {
+      $0.expiresOn < $1.expiresOn
+    }
     func accepted(_ a: RiskAcceptance) -> Accepted {
       Accepted(subject: a.subjectTitle, risk: a.risk, until: a.expiresOn, signedBy: a.signedByName ?? "")
     }
     var vendorNames = Array(Set(rows.map(\.vendor))).sorted()
     for a in valid {
-      if let c = a.contractID, let v = contracts[c]?.vendor, !vendorNames.contains(v) { vendorNames.append(v) }
+      if let c = a.contractID, let v = contracts[c]?.vendor, !vendorNames.contains(v) {
+        vendorNames.append(v)
+      }
     }
     let blocks = vendorNames.map { v -> VendorBlock in
       let lines = rows.filter { $0.vendor == v }.sorted { $0.title < $1.title }.map { r in
@@ -66,7 +70,8 @@ struct BoardSummary: Encodable, Sendable {
     }
     let other = valid.filter { a in a.contractID.flatMap { contracts[$0] } == nil }.map(accepted)
     return BoardSummary(
-      organisation: organisation, date: today, vendors: blocks, otherAccepted: other, hasOther: !other.isEmpty)
+      organisation: organisation, date: today, vendors: blocks, otherAccepted: other, hasOther: !other.isEmpty
+    )
   }
 
   /// The summary as a one-page Word document (landscape, like the annex).
@@ -80,12 +85,16 @@ struct BoardSummary: Encodable, Sendable {
       w.table(
         header: ["契約", "状態", "合意済み（Part2）", "未対応の指摘（高・中・低）"],
         rows: v.contracts.map {
-          [$0.title, $0.status, "\($0.agreed) / 回答 \($0.answered) 項目", "\($0.openHigh)・\($0.openMedium)・\($0.openLow)"]
+          [
+            $0.title, $0.status, "\($0.agreed) / 回答 \($0.answered) 項目",
+            "\($0.openHigh)・\($0.openMedium)・\($0.openLow)",
+          ]
         }, widths: [8, 3, 4, 5], fontSize: 18)
       if v.hasAccepted {
         w.table(
           header: ["受容したリスク", "内容", "期限", "署名"],
-          rows: v.accepted.map { [$0.subject, $0.risk, $0.until, $0.signedBy] }, widths: [6, 8, 3, 3], fontSize: 18)
+          rows: v.accepted.map { [$0.subject, $0.risk, $0.until, $0.signedBy] }, widths: [6, 8, 3, 3],
+          fontSize: 18)
       } else {
         w.paragraph("受容したリスク: なし")
       }

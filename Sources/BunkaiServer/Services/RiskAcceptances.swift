@@ -63,7 +63,8 @@ enum RiskAcceptances {
       problems.add("expiresOn", "有効期限を 2027-03-31 のように年-月-日で入力してください。期限のない受容はできません。")
     }
     try problems.check()
-    return try await Writes.organisation(db, org: actor.orgID, lock: subject.contractID, restartable: true) { db in
+    return try await Writes.organisation(db, org: actor.orgID, lock: subject.contractID, restartable: true) {
+      db in
       let a = RiskAcceptance()
       a.organisationID = actor.orgID
       a.subjectKind = subject.kind
@@ -95,7 +96,8 @@ enum RiskAcceptances {
 
   /// The executive's signature. Only an executive, and not the person who asked for it: the
   /// acceptance is a decision by management, checked by a second person.
-  static func sign(on db: any Database, actor: Actor, _ acceptance: RiskAcceptance, today: String) async throws
+  static func sign(on db: any Database, actor: Actor, _ acceptance: RiskAcceptance, today: String)
+    async throws
     -> RiskAcceptance
   {
     guard acceptance.organisationID == actor.orgID else { throw DomainError.notFound() }
@@ -138,7 +140,8 @@ enum RiskAcceptances {
   static func resolve(on db: any Database, engine: Engine, org: UUID, _ s: Subject) async throws -> Resolved {
     guard let kind = RiskSubjectKind(rawValue: s.kind) else {
       throw DomainError.invalid(
-        "subject.kind", "subject.kind は finding / checklistItem / vulnerability / subcontractor のいずれかです（\(s.kind)）。")
+        "subject.kind",
+        "subject.kind は finding / checklistItem / vulnerability / subcontractor のいずれかです（\(s.kind)）。")
     }
     switch kind {
     case .finding:
@@ -236,7 +239,9 @@ enum RiskAcceptances {
     let decisions = try await Decision.query(on: db).filter(\.$reviewID == reviewID).all()
     let acceptances = try await forReview(on: db, reviewID: reviewID)
     let counts = OpenCounts.of(stored, decisions: decisions, acceptances: acceptances, today: today)
-    guard counts.high != contract.openHigh || counts.medium != contract.openMedium || counts.low != contract.openLow
+    guard
+      counts.high != contract.openHigh || counts.medium != contract.openMedium
+        || counts.low != contract.openLow
     else { return false }
     counts.apply(to: contract)
     try await contract.save(on: db)
@@ -265,12 +270,16 @@ enum RiskAcceptances {
       let stored = try StoredReview.decode(review.resultJSON)
       let decisions = try await Decision.query(on: db).filter(\.$reviewID == reviewID).all()
       let counts = OpenCounts.of(
-        stored, decisions: decisions, acceptances: try await forReview(on: db, reviewID: reviewID), today: today)
-      if counts.high == contract.openHigh && counts.medium == contract.openMedium && counts.low == contract.openLow {
+        stored, decisions: decisions, acceptances: try await forReview(on: db, reviewID: reviewID),
+        today: today)
+      if counts.high == contract.openHigh && counts.medium == contract.openMedium
+        && counts.low == contract.openLow
+      {
         continue
       }
-      try await Writes.organisation(db, org: org, lock: row.contract_id) { db in
-        try await refreshOpenCounts(on: db, contractID: row.contract_id, today: today)
+      let contractID = row.contract_id
+      _ = try await Writes.organisation(db, org: org, lock: contractID) { db in
+        try await refreshOpenCounts(on: db, contractID: contractID, today: today)
       }
     }
   }
@@ -316,10 +325,13 @@ enum RiskAcceptances {
   }
 
   /// The open findings of a stored review record, read from the database.
-  static func openFindings(on db: any Database, review: ReviewRecord, today: String) async throws -> [OpenFinding] {
+  static func openFindings(on db: any Database, review: ReviewRecord, today: String) async throws
+    -> [OpenFinding]
+  {
     let stored = try StoredReview.decode(review.resultJSON)
     let decisions = try await Decision.query(on: db).filter(\.$reviewID == review.id!).all()
     return openFindings(
-      stored, decisions: decisions, acceptances: try await forReview(on: db, reviewID: review.id!), today: today)
+      stored, decisions: decisions, acceptances: try await forReview(on: db, reviewID: review.id!),
+      today: today)
   }
 }
