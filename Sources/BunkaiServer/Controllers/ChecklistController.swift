@@ -111,7 +111,7 @@ struct ChecklistController {
     let (items, answers, coverage, label) = try await Self.part2Data(req, contract: c)
     let vendor = try await Vendor.find(c.vendorID, on: req.db)
     var rows = Self.rows(items, answers: answers, coverage: coverage)
-    if !print && (try req.actor).role.canEdit {
+    if try !print && req.actor.role.canEdit {
       for i in rows.indices { rows[i].riskLink = Paths.newRiskAcceptance(contract: c.id!, item: rows[i].id) }
     }
     var context = Self.context(
