@@ -264,7 +264,7 @@ extension ReviewPageContext {
       canSignOff: canSignOff,
       openFindings: open.map {
         OpenView(
-          number: $0.finding, link: "#f\($0.finding)", title: $0.title,
+          number: $0.finding, link: Paths.review(id) + "#f\($0.finding)", title: $0.title,
           severityLabel: Concerns.severityName($0.severity), stateLabel: $0.stateLabel)
       }, hasOpen: !open.isEmpty, printMode: print)
   }
