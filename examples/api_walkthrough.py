@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """From an empty organisation to a reviewed contract through the JSON API alone (docs/api.md).
 
-    BUNKAI_URL=http://127.0.0.1:8080 BUNKAI_TOKEN=bk_... python3 examples/api_walkthrough.py 契約書.txt
+    BUNKAI_URL=http://127.0.0.1:8080 BUNKAI_TOKEN=bk_... [BUNKAI_EXEC_TOKEN=bk_...] \
+      python3 examples/api_walkthrough.py 契約書.txt
 
 Registers a vendor (事業者) and a system (医療情報システム), creates a contract, uploads the
 document (the server reviews it), records a decision on every finding, fills in one Part2 answer,
-approves the review and downloads the annex and the redline. Only the standard library is used.
+approves the review (with BUNKAI_EXEC_TOKEN, an executive's token: only executives approve) and
+downloads the annex and the redline. Only the standard library is used.
 Prints each step; exits 1 with the server's message on the first failure.
 """
 import json
@@ -17,10 +19,11 @@ import uuid
 
 BASE = os.environ.get("BUNKAI_URL", "http://127.0.0.1:8080").rstrip("/") + "/api/v1"
 TOKEN = os.environ.get("BUNKAI_TOKEN", "")
+EXEC_TOKEN = os.environ.get("BUNKAI_EXEC_TOKEN", "")
 
 
-def call(method, path, body=None, *, files=None, expect=(200, 201), raw=False):
-    headers = {"Authorization": f"Bearer {TOKEN}"}
+def call(method, path, body=None, *, files=None, expect=(200, 201), raw=False, token=None):
+    headers = {"Authorization": f"Bearer {token or TOKEN}"}
     data = None
     if files is not None:
         boundary = uuid.uuid4().hex
@@ -85,9 +88,13 @@ def main():
         "firstMeetingOn": "2026-03-01",
         "answers": [{"itemId": "P2-C-4", "initial": "no", "owner": "joint", "notes": "報告期限を交渉中"}],
     })
-    call("POST", f"/reviews/{rid}/sign-off")
+    if EXEC_TOKEN:
+        signed = call("POST", f"/reviews/{rid}/sign-off", token=EXEC_TOKEN)
+        print(f"経営層が承認しました（承認時に未対応だった指摘: {len(signed['openFindings'])} 件）。")
+    else:
+        print("承認は経営層のトークン（BUNKAI_EXEC_TOKEN）で行います。今回は省きます。")
     after = call("GET", f"/contracts/{cid}")
-    print(f"承認しました。未対応の指摘: 高 {after['openFindings']['high']} / 中 {after['openFindings']['medium']} / 低 {after['openFindings']['low']}")
+    print(f"未対応の指摘: 高 {after['openFindings']['high']} / 中 {after['openFindings']['medium']} / 低 {after['openFindings']['low']}")
 
     annex = call("GET", f"/contracts/{cid}/annex.docx", raw=True)
     redline = call("GET", f"/reviews/{rid}/redline.docx", raw=True)

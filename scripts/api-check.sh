@@ -24,6 +24,10 @@ $BUNKAI migrate --data-dir "$DATA" >/dev/null
 printf 'api-check-password-1\n' | $BUNKAI user create --org API確認病院 --email api@example.jp --name 事務長 \
   --role admin --password-stdin --data-dir "$DATA" >/dev/null
 TOKEN=$($BUNKAI token create --email api@example.jp --label api-check --data-dir "$DATA")
+# Only an executive approves a review or signs a risk acceptance.
+printf 'api-check-password-1\n' | $BUNKAI user create --org API確認病院 --email incho@example.jp --name 院長 \
+  --role executive --password-stdin --data-dir "$DATA" >/dev/null
+EXEC_TOKEN=$($BUNKAI token create --email incho@example.jp --label api-check --data-dir "$DATA")
 # No rate limit: schemathesis sends more than a person would.
 BUNKAI_API_RATE_PER_MINUTE=0 $BUNKAI serve --port "$PORT" --data-dir "$DATA" >"$OUT/serve.log" 2>&1 &
 SERVER=$!
@@ -39,7 +43,7 @@ if ! kill -0 "$SERVER" 2>/dev/null; then
   exit 1
 fi
 
-BUNKAI_URL="http://127.0.0.1:$PORT" BUNKAI_TOKEN="$TOKEN" \
+BUNKAI_URL="http://127.0.0.1:$PORT" BUNKAI_TOKEN="$TOKEN" BUNKAI_EXEC_TOKEN="$EXEC_TOKEN" \
   python3 examples/api_walkthrough.py Tests/Fixtures/contracts/hoshu_sakura_typical.txt | tee "$OUT/walkthrough.txt"
 
 status=0

@@ -131,8 +131,20 @@ struct APIRouteTests {
 
       _ = try await api.json(
         .POST, "/reviews/\(reviewID)/decisions", #"{"finding":1,"kind":"propose"}"#, expect: .created)
-      let signed = try await api.json(.POST, "/reviews/\(reviewID)/sign-off")
+      // Only an executive approves: the admin is refused.
+      #expect(try await api.send(.POST, "/reviews/\(reviewID)/sign-off").status == .forbidden)
+      let admin = try #require(
+        try await User.query(on: app.db).filter(\.$email == "admin@sakura.example").first())
+      let executive = try await Self.client(
+        app,
+        try await Self.user(
+          app, org: "", orgID: admin.organisationID, email: "incho@sakura.example", role: .executive))
+      let signed = try await executive.json(.POST, "/reviews/\(reviewID)/sign-off")
       #expect(signed["signedOffAt"] is String)
+      // What was still open when approved is listed (finding 1 was decided).
+      let open = try #require(signed["openFindings"] as? [JSON])
+      #expect(!open.contains { $0["finding"] as? Int == 1 })
+      #expect(open.contains { $0["finding"] as? Int == 2 })
 
       let part1 = try await api.json(.GET, "/checklist/part1")
       let firstItem = try #require((part1["items"] as? [JSON])?.first?["itemId"] as? String)

@@ -23,11 +23,18 @@ struct AuthorizationTests {
     let user = try #require(try await User.query(on: app.db).filter(\.$email == "admin@a.example").first())
     _ = try await Accounts.createToken(on: app.db, user: user, label: "Aだけのトークン")
     let token = try #require(try await UserToken.query(on: app.db).filter(\.$userID == user.id!).first())
+    let reviewRecord = try #require(try await ReviewRecord.find(UUID(uuidString: review), on: app.db))
+    let risk = try await RiskAcceptances.request(
+      on: app.db, engine: app.engine, actor: Actor(user: user),
+      .init(
+        subject: .init(kind: "finding", reviewId: reviewRecord.id, finding: 1), risk: "Aだけのリスク", reason: "費用",
+        measures: nil, owner: nil, expiresOn: "2099-01-01"), today: JapanTime.today())
     return (
       a,
       [
         "vendors": vendor, "contracts": contract, "reviews": review, "users": user.id!.uuidString,
         "attachments": attachment.id!.uuidString, "tokens": token.id!.uuidString,
+        "risk-acceptances": risk.id!.uuidString,
       ]
     )
   }
@@ -102,6 +109,7 @@ struct AuthorizationTests {
       #expect(!map.body.string.contains("Aだけの"))
       #expect(try await Contract.query(on: app.db).filter(\.$title == "乗っ取り").count() == 0)
       #expect(try await Decision.query(on: app.db).count() == 0)
+      #expect(try await RiskAcceptance.query(on: app.db).filter(\.$signedAt != nil).count() == 0)
       #expect(try await User.query(on: app.db).filter(\.$email == "admin@a.example").first()?.role == .admin)
       #expect(
         try await User.query(on: app.db).filter(\.$email == "admin@a.example").first()?.disabledAt == nil)
@@ -149,9 +157,20 @@ struct AuthorizationTests {
         try await exec.post("/reviews/\(ids["reviews"]!)/decisions", [("finding", "1"), ("kind", "later")])
           .status
           == .forbidden)
+      // With findings open, the executive confirms them before anything is approved.
       #expect(try await exec.post("/reviews/\(ids["reviews"]!)/sign-off").status == .seeOther)
+      #expect(try await ReviewRecord.find(UUID(uuidString: ids["reviews"]!), on: app.db)?.signedOffBy == nil)
+      #expect(
+        try await exec.post("/reviews/\(ids["reviews"]!)/sign-off", [("confirmOpen", "yes")]).status
+          == .seeOther)
       let review = try #require(try await ReviewRecord.find(UUID(uuidString: ids["reviews"]!), on: app.db))
       #expect(review.signedOffBy == execUser.id)
+      // The admin may not approve (only executives do), nor sign a risk acceptance.
+      #expect(try await admin.post("/reviews/\(ids["reviews"]!)/sign-off").status == .forbidden)
+      #expect(try await admin.post("/risk-acceptances/\(ids["risk-acceptances"]!)/sign").status == .forbidden)
+      #expect(try await staff.post("/risk-acceptances/\(ids["risk-acceptances"]!)/sign").status == .forbidden)
+      #expect(try await exec.post("/risk-acceptances/\(ids["risk-acceptances"]!)/sign").status == .seeOther)
+      #expect(try await exec.post("/risk-acceptances", [("risk", "x")]).status == .forbidden)
       #expect(try await exec.get("/reviews/\(ids["reviews"]!)").body.string.contains("が "))
 
       // The admin changes a role; the audit log has who, what, before and after.

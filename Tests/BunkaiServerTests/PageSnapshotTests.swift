@@ -59,7 +59,7 @@ import VaporTesting
     let state = ReviewPages.State(
       id: reviewID, organisationID: org, contractID: contract, documentID: document, signedOffBy: nil,
       contractTitle: "電子カルテ保守契約", filename: "hoshu_sakura_typical.txt", version: 1, uploadedAt: at,
-      decisions: decisions, signedOff: nil, catalog: app.engine.builtinCatalog)
+      decisions: decisions, acceptances: [:], signedOff: nil, catalog: app.engine.builtinCatalog)
     let entry = ReviewPages.Entry(stored: stored, segments: ReviewPages.segments(text, stored.findings))
     let page = Page(
       title: "照合結果: 電子カルテ保守契約", nav: "contracts", csrf: "CSRF-TOKEN",
@@ -67,7 +67,7 @@ import VaporTesting
       canAudit: true, isVendor: false, flash: nil, error: nil)
     return ReviewPageContext.build(
       page: page, id: reviewID, state: state, entry: entry, catalog: app.engine.builtinCatalog, query: query,
-      canSignOff: true, print: print)
+      canSignOff: true, print: print, today: "2026-11-21")
   }
 
   static func render(_ app: Application, _ template: String, _ context: ReviewPageContext) async throws

@@ -109,6 +109,9 @@ struct APIController {
     var signOffStale: Bool
     /// The comparison with the previous version's review; null for a first version.
     var comparison: ComparisonDTO?
+    /// Findings still open: undecided, "later", or "not needed" on high without a signed,
+    /// unexpired risk acceptance. Sign-off returns them too: what the executive approved with.
+    var openFindings: [RiskAcceptances.OpenFinding]
 
     func encode(to encoder: any Encoder) throws {
       var c = encoder.container(keyedBy: CodingKeys.self)
@@ -122,6 +125,7 @@ struct APIController {
       try c.encodeIfPresent(supersededBy, forKey: .supersededBy)
       try c.encode(signOffStale, forKey: .signOffStale)
       try c.encode(comparison, forKey: .comparison)
+      try c.encode(openFindings, forKey: .openFindings)
     }
   }
   struct AnswerDTO: Content {
@@ -167,6 +171,7 @@ struct APIController {
     APIExchangeController().register(api)
     APITokensController().register(api)
     APIResponsibilitiesController().register(api)
+    APIRiskAcceptancesController().register(api)
     api.get("contracts", use: listContracts)
     api.post("contracts", use: createContract)
     api.get("contracts", ":id", use: getContract)
@@ -209,6 +214,7 @@ struct APIController {
 
   func listContracts(req: Request) async throws -> [ContractDTO] {
     let actor = try req.actor
+    try await RiskAcceptances.refreshExpired(on: req.db, org: actor.orgID, today: JapanTime.today())
     let contracts = try await Contract.query(on: req.db).filter(\.$organisationID == actor.orgID).sort(
       \.$title
     ).all()
@@ -263,6 +269,7 @@ struct APIController {
   }
 
   func getContract(req: Request) async throws -> ContractDTO {
+    try await RiskAcceptances.refreshExpired(on: req.db, org: try req.actor.orgID, today: JapanTime.today())
     let c = try await req.owned(Contract.self)
     return Self.dto(c, systems: try await systems(req, [c.id!])[c.id!] ?? [])
   }
@@ -289,12 +296,15 @@ struct APIController {
     let decisions = try await Decision.query(on: req.db).filter(\.$reviewID == r.id!).all()
     let latest = Decisions.latest(decisions).sorted { $0.key < $1.key }.map { DecisionDTO($0.value) }
     let next = try await Carryover.supersededBy(r, on: req.db)
+    let open = RiskAcceptances.openFindings(
+      try StoredReview.decode(r.resultJSON), decisions: decisions,
+      acceptances: try await RiskAcceptances.forReview(on: req.db, reviewID: r.id!), today: JapanTime.today())
     return ReviewDTO(
       id: r.id!, contractId: r.contractID, documentId: r.documentID, createdAt: r.createdAt,
       signedOffAt: r.signedOffAt,
       review: try JSONValue.parse(r.resultJSON), decisions: latest, supersededBy: next,
       signOffStale: r.signedOffAt != nil && next != nil,
-      comparison: Carryover.Stored.decode(r.comparisonJSON).map(ComparisonDTO.init))
+      comparison: Carryover.Stored.decode(r.comparisonJSON).map(ComparisonDTO.init), openFindings: open)
   }
 
   func decide(req: Request) async throws -> Response {
@@ -310,7 +320,8 @@ struct APIController {
     return try await DecisionDTO(d).encodeResponse(status: .created, for: req)
   }
 
-  /// Approves the review (経営層 or 管理者); the answer is the review as `GET` returns it.
+  /// Approves the review (経営層 only); the answer is the review as `GET` returns it, with the
+  /// findings still open listed in `openFindings`.
   func signOff(req: Request) async throws -> ReviewDTO {
     let actor = try req.actor
     let r = try await req.owned(ReviewRecord.self)

@@ -89,6 +89,7 @@ public enum Migrations {
     app.migrations.add(M004_AccountsAndSessions())
     app.migrations.add(M005_AuditChain())
     app.migrations.add(M007_SplitChanges())
+    app.migrations.add(M009_RiskAcceptances())
     app.migrations.add(M010_Carryover())
     app.migrations.add(M012_Reminders())
   }
@@ -118,6 +119,7 @@ func routes(_ app: Application) throws {
   AdminController().register(institution)
   InvitationController().registerInstitution(institution)
   ResponsibilityController().register(institution)
+  RiskAcceptanceController().register(institution)
 
   let api = app.grouped("api", "v1").grouped(
     APIErrorMiddleware(),

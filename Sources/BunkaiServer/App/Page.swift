@@ -15,6 +15,7 @@ struct Page: Encodable {
   var isAdmin: Bool
   var canAudit: Bool
   var isVendor: Bool
+  var isExecutive: Bool = false
   var flash: String?
   var error: String?
   /// One link of the menu: data only, the layout (base.leaf) draws it.
@@ -37,6 +38,8 @@ struct Page: Encodable {
         ("/checklist/part1", "part1", "確認表 Part1"),
         ("/catalog", "catalog", "カタログ"), (Paths.deadlines, "deadlines", "期限"),
       ]
+      links.append((Paths.riskAcceptances, "risk", "リスク受容"))
+      if isExecutive { links.append((Paths.executive, "executive", "経営層の確認")) }
       if canAudit { links.append(("/audit", "audit", "変更履歴")) }
       if isAdmin { links.append(("/users", "users", "利用者")) }
     }
@@ -89,7 +92,7 @@ extension Request {
       title: title, nav: nav, csrf: hasSession ? csrfToken : "", user: badge,
       canEdit: user?.role.canEdit ?? false,
       isAdmin: user?.role == .admin, canAudit: user?.role.canReadAudit ?? false,
-      isVendor: user?.role == .vendor, flash: flash, error: error)
+      isVendor: user?.role == .vendor, isExecutive: user?.role == .executive, flash: flash, error: error)
   }
 
   func flash(_ message: String) { session.data["flash"] = message }

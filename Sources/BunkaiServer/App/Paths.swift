@@ -54,6 +54,20 @@ enum Paths {
   static let glossary = "/glossary"
   static let responsibilities = "/responsibilities"
   static let responsibilitiesXlsx = "/responsibilities.xlsx"
+  static let riskAcceptances = "/risk-acceptances"
+  static let newRiskAcceptanceForm = "/risk-acceptances/new"
+  static func newRiskAcceptance(review: UUID, finding: Int) -> String {
+    "/risk-acceptances/new?reviewId=\(review)&finding=\(finding)"
+  }
+  static func newRiskAcceptance(contract: UUID, item: String) -> String {
+    "/risk-acceptances/new?contractId=\(contract)&itemId="
+      + (item.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~")))
+        ?? item)
+  }
+  static func signRiskAcceptance(_ id: UUID) -> String { "/risk-acceptances/\(id)/sign" }
+  static let executive = "/executive"
+  static let board = "/executive/board"
+  static let boardPDF = "/executive/board.pdf"
   static let dismissImportNotice = "/notices/checklist-import/dismiss"
 }
 

@@ -30,6 +30,8 @@ struct ChecklistController {
     var articles: String
     var articlesSuggested: Bool
     var needsCompletion: Bool
+    /// Part2, for staff: where to ask the executive to accept the risk of leaving this item open.
+    var riskLink = ""
   }
   struct Context: Encodable {
     var page: Page
@@ -108,7 +110,10 @@ struct ChecklistController {
     let c = try await req.owned(Contract.self)
     let (items, answers, coverage, label) = try await Self.part2Data(req, contract: c)
     let vendor = try await Vendor.find(c.vendorID, on: req.db)
-    let rows = Self.rows(items, answers: answers, coverage: coverage)
+    var rows = Self.rows(items, answers: answers, coverage: coverage)
+    if try !print && req.actor.role.canEdit {
+      for i in rows.indices { rows[i].riskLink = Paths.newRiskAcceptance(contract: c.id!, item: rows[i].id) }
+    }
     var context = Self.context(
       page: try await req.page("確認表 Part2: \(c.title)", nav: "contracts"),
       heading: "確認表 Part2【医療機関と事業者が共同で実施する項目】",

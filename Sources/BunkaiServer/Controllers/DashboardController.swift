@@ -98,6 +98,8 @@ struct DashboardController {
     let today = Self.today()
     let sql = req.db as! any SQLDatabase
     let summary = try await req.cachedPage(Self.cacheKey, org: actor.orgID, day: today) {
+      // A risk acceptance that expired today reopens its finding before the counts are read.
+      try await RiskAcceptances.refreshExpired(on: req.db, org: actor.orgID, today: today)
       let rows = try await DashboardQuery.rows(sql, org: actor.orgID)
       let vendors = try await DashboardQuery.vendorCount(sql, org: actor.orgID)
       var summary = Self.summary(rows, vendorCount: vendors, today: today)

@@ -111,7 +111,8 @@ struct ReviewController {
   /// What a rendered review page depends on besides the organisation's revision: who (the menu,
   /// the rights), which view, which filter.
   static func renderKey(_ req: Request, actor: Actor, id: UUID, print: Bool) -> ReviewPages.RenderKey {
-    ReviewPages.RenderKey(review: id, user: actor.id, print: print, query: req.url.query ?? "")
+    ReviewPages.RenderKey(
+      review: id, user: actor.id, print: print, query: req.url.query ?? "", day: JapanTime.today())
   }
 
   static func context(
@@ -120,7 +121,10 @@ struct ReviewController {
     let query = (try? req.query.decode(ReviewPageContext.Query.self)) ?? .init()
     return ReviewPageContext.build(
       page: page, id: state.id, state: state, entry: entry, catalog: state.catalog, query: query,
-      canSignOff: actor.role != .staff && state.signedOffBy == nil && state.supersededBy == nil, print: print)
+      canSignOff: actor.role == .executive && state.signedOffBy == nil && state.supersededBy == nil,
+      print: print,
+      today: JapanTime.today()
+    )
   }
 
   /// The review's changing part, read through the read model (plain SQL into Decodable rows).
@@ -155,7 +159,8 @@ struct ReviewController {
     return ReviewPages.State(
       id: id, organisationID: org, contractID: row.contractID, documentID: row.documentID,
       signedOffBy: row.signedOffBy, contractTitle: row.contractTitle, filename: row.filename,
-      version: row.version, uploadedAt: row.uploadedAt, decisions: decisions, signedOff: signedOff,
+      version: row.version, uploadedAt: row.uploadedAt, decisions: decisions,
+      acceptances: try await RiskAcceptances.forReview(on: db, reviewID: id), signedOff: signedOff,
       previousReviewID: row.previousReviewID, previousVersion: row.previousVersion, supersededBy: next,
       catalog: try await Checklists.catalog(db, engine: engine, org: org).0)
   }
@@ -190,13 +195,29 @@ struct ReviewController {
       .init(finding: index &+ 1, kind: rawKind, wording: wording, reason: reason, replace: replace))
   }
 
+  struct SignOffForm: Content {
+    /// Set by the page's confirmation: the executive saw the open findings listed.
+    var confirmOpen: String?
+  }
+
+  /// The executive's approval. With findings still open, the page lists them and asks to
+  /// confirm; without that confirmation nothing is approved.
   func signOff(req: Request) async throws -> Response {
     let actor = try req.actor
-    guard actor.role != .staff else { throw Abort(.forbidden, reason: "承認は経営層または管理者が行います。") }
+    guard actor.role == .executive else { throw Abort(.forbidden, reason: ReviewDecisions.signOffRefusal) }
     let review = try await req.owned(ReviewRecord.self)
     guard review.signedOffBy == nil else { return req.redirect(to: Paths.review(review.id!)) }
+    let open = try await RiskAcceptances.openFindings(on: req.db, review: review, today: JapanTime.today())
+    let form = try? req.content.decode(SignOffForm.self)
+    if !open.isEmpty && (form?.confirmOpen ?? "").isEmpty {
+      req.flash(
+        "未対応の指摘が \(open.count) 件あります（\(open.prefix(5).map { "\($0.finding). \($0.title)" }.joined(separator: "、"))\(open.count > 5 ? " ほか" : "")）。"
+          + "承認の欄で一覧を確認し、「未対応の指摘があることを確認しました」に印を付けてから承認してください。")
+      return req.redirect(to: Paths.review(review.id!) + "#sign-off")
+    }
     _ = try await ReviewDecisions.signOff(on: req.db, actor: actor, review: review)
-    req.flash("照合結果と判断を承認しました。")
+    req.flash(
+      open.isEmpty ? "照合結果と判断を承認しました。" : "未対応の指摘 \(open.count) 件があることを確認のうえ、照合結果と判断を承認しました。")
     return req.redirect(to: Paths.review(review.id!))
   }
 }

@@ -71,6 +71,22 @@ struct ReviewPageContext: Encodable {
     var replaceOffered: Bool
     var replaceChecked: Bool
   }
+  /// Where a finding stands with the executive's risk acceptance ("not needed" on high).
+  struct RiskView: Encodable {
+    /// missing | waiting | accepted | expired
+    var state: String
+    var label: String
+    /// Where staff ask for one (empty when not offered).
+    var requestLink: String
+    var history: [String]
+  }
+  struct OpenView: Encodable {
+    var number: Int
+    var link: String
+    var title: String
+    var severityLabel: String
+    var stateLabel: String
+  }
   struct Card: Encodable {
     var number: Int
     var anchor: String
@@ -94,6 +110,8 @@ struct ReviewPageContext: Encodable {
     var history: [DecisionView]
     var hasForm: Bool
     var form: DecisionForm?
+    var hasRisk: Bool
+    var risk: RiskView
   }
   struct IndexEntry: Encodable {
     var number: Int
@@ -171,6 +189,9 @@ struct ReviewPageContext: Encodable {
   var comparison = ComparisonView()
   var signOffAction: String
   var canSignOff: Bool
+  /// What is still open, listed beside the sign-off (the executive confirms it first).
+  var openFindings: [OpenView]
+  var hasOpen: Bool
   var printMode: Bool
 }
 
@@ -266,10 +287,14 @@ extension ReviewPageContext {
 
   static func build(
     page: Page, id: UUID, state: ReviewPages.State, entry: ReviewPages.Entry, catalog: ChecklistCatalog,
-    query: Query, canSignOff: Bool, print: Bool
+    query: Query, canSignOff: Bool, print: Bool, today: String
   ) -> ReviewPageContext {
     let stored = entry.stored
     let latest = Decisions.latest(state.decisions)
+    let coverage = RiskAcceptances.coverage(
+      stored, decisions: state.decisions, acceptances: state.acceptances, today: today)
+    let open = RiskAcceptances.openFindings(
+      stored, decisions: state.decisions, acceptances: state.acceptances, today: today)
     let history = Dictionary(grouping: state.decisions, by: \.findingIndex)
     let q = print ? Query() : query
     // A finding whose quotes lie under an earlier finding's marks has no mark of its own.
@@ -313,7 +338,11 @@ extension ReviewPageContext {
           lessonTitle: f.lesson?.title ?? "", lessonText: f.lesson?.text ?? "",
           checklist: f.checklistItems.map { ref($0, catalog) }, hasDecision: d != nil,
           decision: d.map(view) ?? DecisionView(kind: "", label: "", wording: "", reason: "", by: "", at: ""),
-          history: (history[i] ?? []).reversed().dropFirst().map(view), hasForm: form != nil, form: form))
+          history: (history[i] ?? []).reversed().dropFirst().map(view), hasForm: form != nil, form: form,
+          hasRisk: coverage[i].map { $0 != .notRequired } ?? false,
+          risk: riskView(
+            coverage[i] ?? .notRequired, acceptances: state.acceptances[i] ?? [], today: today,
+            requestLink: page.canEdit && !print ? Paths.newRiskAcceptance(review: id, finding: i + 1) : "")))
     }
     let terms = Glossary.used(in: stored.findings.flatMap { [$0.explanation, $0.intent] })
     return ReviewPageContext(
@@ -336,7 +365,42 @@ extension ReviewPageContext {
       comparison: entry.comparison.map { comparisonView($0, stored: stored, state: state, latest: latest) }
         ?? ComparisonView(),
       signOffAction: Paths.signOff(id),
-      canSignOff: canSignOff, printMode: print)
+      canSignOff: canSignOff,
+      openFindings: open.map {
+        OpenView(
+          number: $0.finding, link: Paths.review(id) + "#f\($0.finding)", title: $0.title,
+          severityLabel: Concerns.severityName($0.severity), stateLabel: $0.stateLabel)
+      }, hasOpen: !open.isEmpty, printMode: print)
+  }
+
+  static func riskView(
+    _ c: RiskCoverage, acceptances: [RiskAcceptance], today: String, requestLink: String
+  ) -> RiskView {
+    let history = acceptances.sorted { $0.requestedAt > $1.requestedAt }.map { a in
+      let status = a.status(today: today)
+      let signer = a.signedByName.map { "、署名 \($0)" } ?? ""
+      return "\(status.label): \(a.expiresOn) まで（申請 \(a.requestedByName)\(signer)）"
+    }
+    switch c {
+    case .notRequired:
+      return RiskView(state: "", label: "", requestLink: "", history: history)
+    case .missing:
+      return RiskView(
+        state: "missing", label: "リスク受容が必要です: 重要度「高」を「不要」とするには、経営層の署名したリスク受容が要ります。それまでこの指摘は未対応として数えます。",
+        requestLink: requestLink, history: history)
+    case .waiting:
+      return RiskView(
+        state: "waiting", label: "リスク受容の署名待ち: 経営層が署名するまで、この指摘は未対応として数えます。", requestLink: "",
+        history: history)
+    case .accepted(let until):
+      return RiskView(
+        state: "accepted", label: "経営層がリスクを受容しています（\(until) まで）。期限が来たら改めて署名が必要です。", requestLink: "",
+        history: history)
+    case .expired(let on):
+      return RiskView(
+        state: "expired", label: "リスク受容の期限が切れました（\(on) まで）: 延長するには新しい受容を申請し、経営層の署名を受けてください。",
+        requestLink: requestLink, history: history)
+    }
   }
 
   /// 「第9条（損害賠償）」, or why there is no place.

@@ -4,6 +4,7 @@ import Foundation
 /// Decisions (判断) on a review's findings and the executive's sign-off (承認): the checks and
 /// writes the review page and the API share.
 enum ReviewDecisions {
+  static let signOffRefusal = "照合結果の承認は経営層が行います（管理者・担当者は承認できません）。"
   struct Input: Sendable {
     /// 1-based, in the order of the review's findings.
     var finding: Int
@@ -60,7 +61,8 @@ enum ReviewDecisions {
       if let contract = try await Contract.find(review.contractID, on: db),
         contract.latestReviewID == review.id
       {
-        OpenCounts.of(stored, decisions: all).apply(to: contract)
+        let acceptances = try await RiskAcceptances.forReview(on: db, reviewID: review.id!)
+        OpenCounts.of(stored, decisions: all, acceptances: acceptances).apply(to: contract)
         try await contract.save(on: db)
       }
       try await AuditLog.record(
@@ -71,11 +73,13 @@ enum ReviewDecisions {
     }
   }
 
-  /// The executive's (or an admin's) approval of a review and its decisions. Approving again
-  /// changes nothing: the first approval stays.
+  /// The executive's approval of a review and its decisions. Only executives approve (admins
+  /// manage the system, they do not take the management's decision). Approving again changes
+  /// nothing: the first approval stays. Open findings do not block it: the page asks to confirm
+  /// them first and the API lists them with the answer.
   static func signOff(on db: any Database, actor: Actor, review: ReviewRecord) async throws -> ReviewRecord {
-    guard actor.role != .staff else { throw DomainError.forbidden("承認は経営層または管理者が行います。") }
     guard review.organisationID == actor.orgID else { throw DomainError.notFound() }
+    guard actor.role == .executive else { throw DomainError.forbidden(signOffRefusal) }
     guard review.signedOffBy == nil else { return review }
     review.signedOffBy = actor.id
     review.signedOffAt = Date()

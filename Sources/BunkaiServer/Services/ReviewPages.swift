@@ -29,6 +29,8 @@ final class ReviewPages: Sendable {
     let version: Int
     let uploadedAt: Date?
     let decisions: [Decision]
+    /// Risk acceptances of the findings, by 0-based finding index.
+    let acceptances: [Int: [RiskAcceptance]]
     let signedOff: String?
     var previousReviewID: UUID? = nil
     var previousVersion: Int? = nil
@@ -46,6 +48,8 @@ final class ReviewPages: Sendable {
     var user: UUID
     var print: Bool
     var query: String
+    /// The Japanese day: an acceptance expires with it, without any write.
+    var day: String
   }
   /// Stands for the form token while a page is rendered for the cache (no contract text can hold
   /// it: it is random per process).

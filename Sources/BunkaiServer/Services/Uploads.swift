@@ -128,11 +128,16 @@ struct OpenCounts: Sendable {
     contract.openLow = low
   }
 
-  /// The open findings of a review given its decisions (newest per finding counts).
-  static func of(_ review: StoredReview, decisions: [Decision]) -> OpenCounts {
-    let latest = Decisions.latest(decisions)
-    return OpenCounts(
-      review.findings.enumerated().filter { i, _ in latest[i]?.kind.isOpen ?? true }.map(\.element.severity))
+  /// The open findings of a review given its decisions (newest per finding counts) and its risk
+  /// acceptances (by 0-based finding): "not needed" on a high-severity finding stays open until an
+  /// executive's acceptance is signed and has not expired on `today` (Japan).
+  static func of(
+    _ review: StoredReview, decisions: [Decision], acceptances: [Int: [RiskAcceptance]] = [:],
+    today: String = JapanTime.today()
+  ) -> OpenCounts {
+    OpenCounts(
+      RiskAcceptances.openFindings(review, decisions: decisions, acceptances: acceptances, today: today)
+        .map(\.severity))
   }
 }
 
