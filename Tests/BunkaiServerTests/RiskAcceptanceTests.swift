@@ -1,4 +1,5 @@
 import BunkaiCore
+import BunkaiFormats
 import Fluent
 import Foundation
 import Testing
