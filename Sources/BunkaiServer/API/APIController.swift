@@ -113,6 +113,7 @@ struct APIController {
     APIVendorsController().register(api)
     APIExchangeController().register(api)
     APITokensController().register(api)
+    APILifeController().register(api)
     api.get("contracts", use: listContracts)
     api.post("contracts", use: createContract)
     api.get("contracts", ":id", use: getContract)

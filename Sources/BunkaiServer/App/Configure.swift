@@ -89,6 +89,7 @@ public enum Migrations {
     app.migrations.add(M004_AccountsAndSessions())
     app.migrations.add(M005_AuditChain())
     app.migrations.add(M007_SplitChanges())
+    app.migrations.add(M011_ContractLife())
   }
 }
 
@@ -101,6 +102,7 @@ func routes(_ app: Application) throws {
   let signedIn = web.grouped(LoginRequired())
   // Pages both sides use; each checks the contract is the user's to open.
   ExchangeController().register(signedIn)
+  ContractLifeController().register(signedIn)
   AccountController().register(signedIn)
   // The admin's checklist-import notice.
   ImportNotice.register(signedIn)
@@ -114,6 +116,7 @@ func routes(_ app: Application) throws {
   ChecklistController().register(institution)
   AdminController().register(institution)
   InvitationController().registerInstitution(institution)
+  ContractLifeController().registerInstitution(institution)
 
   let api = app.grouped("api", "v1").grouped(
     APIErrorMiddleware(),

@@ -65,6 +65,9 @@ struct ContractController {
     var maxUploadMB: Int
     /// Why the last upload was not taken, shown next to the file field.
     var uploadError: String?
+    /// 契約後の管理, and its subcontractors in use without approval.
+    var lifeLink: String
+    var unapprovedSubcontractors: Int
   }
 
   func register(_ routes: any RoutesBuilder) {
@@ -231,7 +234,10 @@ struct ContractController {
       action: Paths.contract(c.id!), uploadAction: Paths.contractDocuments(c.id!),
       checklistLink: Paths.checklist(c.id!), exchangeLink: Paths.exchange(c.id!),
       latestReviewLink: c.latestReviewID.map(Paths.review), documents: rows, systems: systems,
-      maxUploadMB: req.settings.maxUploadBytes / 1_048_576, uploadError: uploadError)
+      maxUploadMB: req.settings.maxUploadBytes / 1_048_576, uploadError: uploadError,
+      lifeLink: Paths.contractLife(c.id!),
+      unapprovedSubcontractors: try await ContractLifeQuery.unapprovedInUse(
+        req.db, contract: c, today: JapanTime.today()))
   }
 
   struct UploadForm: Content {
