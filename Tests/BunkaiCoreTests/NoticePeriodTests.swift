@@ -39,7 +39,8 @@ import Testing
     #expect(thirty.isLate(noticeOn: "昨日", planned: "2026-06-30") == nil)
   }
 
-  static let reviewer = Reviewer(playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
+  static let reviewer = Reviewer(
+    playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
 
   static func review(_ body: String) -> (ReviewJSON, String) {
     let text = """

@@ -63,7 +63,8 @@ struct AuthorizationTests {
         let path =
           "/"
           + parts.map {
-            $0 == ":id" ? id : $0 == ":item" ? "P2-A-1" : $0.hasPrefix(":") ? ids[String($0.dropFirst())] ?? $0 : $0
+            $0 == ":id"
+              ? id : $0 == ":item" ? "P2-A-1" : $0.hasPrefix(":") ? ids[String($0.dropFirst())] ?? $0 : $0
           }.joined(separator: "/")
         let status: HTTPStatus
         if parts.first == "api" {
@@ -93,8 +94,10 @@ struct AuthorizationTests {
             [
               ("title", "乗っ取り"), ("name", "乗っ取り"), ("role", "staff"), ("finding", "1"), ("kind", "later"),
               ("email", "x@b.example"), ("text", "乗っ取り"), ("owner", "joint"), ("agreed", "乗っ取り"),
-              ("decision", "approve"), ("reason", "乗っ取り"), ("plannedOn", "2030-01-01"), ("affectsSecurity", "true"),
-              ("scope", "x"), ("dataHandled", "x"), ("equalDuties", "true"), ("product", "x"), ("version", "1"),
+              ("decision", "approve"), ("reason", "乗っ取り"), ("plannedOn", "2030-01-01"),
+              ("affectsSecurity", "true"),
+              ("scope", "x"), ("dataHandled", "x"), ("equalDuties", "true"), ("product", "x"),
+              ("version", "1"),
               ("advisory", "x"), ("severity", "low"), ("measure", "x"),
             ]
           ).status

@@ -30,8 +30,10 @@ struct ContractLifeTests {
 
   /// The day `offset` days from today (Japan time), YYYY-MM-DD.
   static func day(_ offset: Int) -> String {
+    var cal = Calendar(identifier: .gregorian)
+    cal.timeZone = TimeZone(identifier: "UTC")!
     let today = ISODay.date(JapanTime.today())!
-    return ISODay.string(Calendar(identifier: .gregorian).date(byAdding: .day, value: offset, to: today)!)
+    return ISODay.string(cal.date(byAdding: .day, value: offset, to: today)!)
   }
 
   struct Setup {
@@ -73,7 +75,8 @@ struct ContractLifeTests {
 
   static func notice(_ planned: String, items: [String] = []) -> String {
     let ids = items.map { "\"\($0)\"" }.joined(separator: ",")
-    return #"{"title":"保守センターの移転","details":"東京から大阪へ","affectsSecurity":true,"plannedOn":"\#(planned)","itemIds":[\#(ids)]}"#
+    return
+      #"{"title":"保守センターの移転","details":"東京から大阪へ","affectsSecurity":true,"plannedOn":"\#(planned)","itemIds":[\#(ids)]}"#
   }
 
   @Test func aLateNoticeIsFlaggedByTheContractsOwnPeriod() async throws {
@@ -133,8 +136,10 @@ struct ContractLifeTests {
       #expect(bad.status == .unprocessableEntity)
       #expect(try APIRouteTests.error(bad)["field"] as? String == "days")
       #expect(APIRouteTests.isJapanese(try APIRouteTests.error(bad)["message"] as? String))
-      #expect(try await s.admin.json(.PUT, "/settings/change-notice-period", #"{"days":20}"#)["days"] as? Int == 20)
-      #expect(try await s.vendor.send(.PUT, "/settings/change-notice-period", #"{"days":5}"#).status == .forbidden)
+      #expect(
+        try await s.admin.json(.PUT, "/settings/change-notice-period", #"{"days":20}"#)["days"] as? Int == 20)
+      #expect(
+        try await s.vendor.send(.PUT, "/settings/change-notice-period", #"{"days":5}"#).status == .forbidden)
       let second = try await s.vendor.json(
         .POST, "/contracts/\(s.contract)/change-notices", Self.notice(Self.day(25)), expect: .created)
       #expect(second["late"] as? Bool == false)
@@ -159,7 +164,8 @@ struct ContractLifeTests {
       let c = s.contract
       // P2-A-12 and P2-C-1 are agreed by both sides; P2-A-5 is not.
       for item in ["P2-A-12", "P2-C-1"] {
-        _ = try await s.admin.json(.PUT, "/contracts/\(c)/exchange/\(item)/split", #"{"owner":"notApplicable"}"#)
+        _ = try await s.admin.json(
+          .PUT, "/contracts/\(c)/exchange/\(item)/split", #"{"owner":"notApplicable"}"#)
         _ = try await s.admin.json(.POST, "/contracts/\(c)/exchange/\(item)/confirm")
         let agreed = try await s.vendor.json(.POST, "/contracts/\(c)/exchange/\(item)/confirm")
         #expect((agreed["item"] as? JSON)?["agreed"] as? Bool == true)
@@ -179,16 +185,20 @@ struct ContractLifeTests {
       #expect(noReason.status == .unprocessableEntity)
       #expect(try APIRouteTests.error(noReason)["field"] as? String == "reason")
       #expect((try APIRouteTests.error(noReason)["message"] as? String ?? "").contains("理由"))
-      #expect(try await s.admin.list("/contracts/\(c)/change-notices").first?["status"] as? String == "pending")
+      #expect(
+        try await s.admin.list("/contracts/\(c)/change-notices").first?["status"] as? String == "pending")
 
       let approved = try await s.admin.json(
-        .POST, "/contracts/\(c)/change-notices/\(id)/decision", #"{"decision":"approve","reason":"移転先の体制を確認した"}"#)
+        .POST, "/contracts/\(c)/change-notices/\(id)/decision",
+        #"{"decision":"approve","reason":"移転先の体制を確認した"}"#)
       #expect(approved["status"] as? String == "approved")
       #expect(approved["reason"] as? String == "移転先の体制を確認した")
       // Deciding twice is a conflict.
       #expect(
-        try await s.admin.send(.POST, "/contracts/\(c)/change-notices/\(id)/decision", #"{"decision":"refuse","reason":"x"}"#)
-          .status == .conflict)
+        try await s.admin.send(
+          .POST, "/contracts/\(c)/change-notices/\(id)/decision", #"{"decision":"refuse","reason":"x"}"#
+        )
+        .status == .conflict)
 
       // The touched, agreed item is back to "to re-confirm" for both sides …
       let reopened = try await s.admin.json(.GET, "/contracts/\(c)/exchange/P2-A-12")
@@ -218,7 +228,8 @@ struct ContractLifeTests {
 
       // A refusal with a reason is kept as such and reopens nothing.
       let second = try await s.vendor.json(
-        .POST, "/contracts/\(c)/change-notices", Self.notice(Self.day(90), items: ["P2-C-1"]), expect: .created)
+        .POST, "/contracts/\(c)/change-notices", Self.notice(Self.day(90), items: ["P2-C-1"]),
+        expect: .created)
       let refused = try await s.admin.json(
         .POST, "/contracts/\(c)/change-notices/\(second["id"] as? String ?? "")/decision",
         #"{"decision":"refuse","reason":"移転先の監査報告が届いていないため"}"#)
@@ -241,7 +252,7 @@ struct ContractLifeTests {
       let missing = try await v.post(
         "/contracts/\(c)/subcontractors", [("name", "株式会社ミナト運用"), ("scope", "夜間監視"), ("dataHandled", "ログ")])
       #expect(missing.status == .unprocessableEntity)
-      #expect(missing.body.string.contains("同等の義務"))
+      #expect(missing.body.string.contains("同等の義務を課したか（はい/いいえ）を選んでください。"))
       let added = try await v.post(
         "/contracts/\(c)/subcontractors",
         [
@@ -255,7 +266,10 @@ struct ContractLifeTests {
         #"{"name":"アオバ保守","scope":"機器交換","dataHandled":"なし","equalDuties":false}"#, expect: .created)
       let listed = try await s.admin.list("/contracts/\(c)/subcontractors")
       #expect(listed.count == 2)
-      #expect(listed.filter { $0["unapprovedInUse"] as? Bool == true }.map { $0["name"] as? String } == ["株式会社ミナト運用"])
+      #expect(
+        listed.filter { $0["unapprovedInUse"] as? Bool == true }.map { $0["name"] as? String } == [
+          "株式会社ミナト運用"
+        ])
 
       let dashboard = try await admin.get("/").body.string
       #expect(dashboard.contains("承認なしで利用中の再委託先 1件"))
@@ -265,14 +279,18 @@ struct ContractLifeTests {
       // Only the institution approves.
       let sid = try #require(listed.first { $0["name"] as? String == "株式会社ミナト運用" }?["id"] as? String)
       #expect(
-        try await s.vendor.send(.POST, "/contracts/\(c)/subcontractors/\(sid)/approval", #"{}"#).status == .forbidden)
+        try await s.vendor.send(.POST, "/contracts/\(c)/subcontractors/\(sid)/approval", #"{}"#).status
+          == .forbidden)
       try await v.get("/contracts/\(c)/life")
       #expect(try await v.post("/contracts/\(c)/subcontractors/\(sid)/approval").status == .forbidden)
       try await admin.get("/contracts/\(c)/life")
       let approved = try await admin.post(
-        "/contracts/\(c)/subcontractors/\(sid)/approval", [("approvedOn", "2026-11-30"), ("approvedBy", "理事会")])
+        "/contracts/\(c)/subcontractors/\(sid)/approval",
+        [("approvedOn", "2026-11-30"), ("approvedBy", "理事会")])
       #expect(approved.status == .seeOther)
-      let after = try await s.admin.list("/contracts/\(c)/subcontractors").first { $0["id"] as? String == sid }
+      let after = try await s.admin.list("/contracts/\(c)/subcontractors").first {
+        $0["id"] as? String == sid
+      }
       #expect(after?["approvedOn"] as? String == "2026-11-30")
       #expect(after?["approvedBy"] as? String == "理事会")
       #expect(after?["unapprovedInUse"] as? Bool == false)
@@ -301,8 +319,10 @@ struct ContractLifeTests {
       let hid = try #require(high["id"] as? String)
       let lid = try #require(low["id"] as? String)
       #expect(
-        try await s.vendor.send(.POST, "/contracts/\(c)/vulnerabilities/\(hid)/decision", #"{"decision":"apply"}"#)
-          .status == .forbidden)
+        try await s.vendor.send(
+          .POST, "/contracts/\(c)/vulnerabilities/\(hid)/decision", #"{"decision":"apply"}"#
+        )
+        .status == .forbidden)
       let noReason = try await s.admin.send(
         .POST, "/contracts/\(c)/vulnerabilities/\(hid)/decision", #"{"decision":"decline"}"#)
       #expect(noReason.status == .unprocessableEntity)
@@ -356,22 +376,29 @@ struct ContractLifeTests {
         #expect(try await b.vendor.send(.GET, "/contracts/\(c)/\(path)").status == .notFound)
       }
       #expect(
-        try await b.admin.send(.POST, "/contracts/\(c)/change-notices/\(nid)/decision", #"{"decision":"approve"}"#)
-          .status == .notFound)
+        try await b.admin.send(
+          .POST, "/contracts/\(c)/change-notices/\(nid)/decision", #"{"decision":"approve"}"#
+        )
+        .status == .notFound)
       // The notice under another contract of the same organisation is not found there.
       #expect(
-        try await s.admin.send(.POST, "/contracts/\(other)/change-notices/\(nid)/decision", #"{"decision":"approve"}"#)
-          .status == .notFound)
+        try await s.admin.send(
+          .POST, "/contracts/\(other)/change-notices/\(nid)/decision", #"{"decision":"approve"}"#
+        )
+        .status == .notFound)
       // An executive reads but does not decide.
-      let admin = try #require(try await User.query(on: app.db).filter(\.$email == "admin@sakura.example").first())
+      let admin = try #require(
+        try await User.query(on: app.db).filter(\.$email == "admin@sakura.example").first())
       let exec = try await APIRouteTests.client(
         app,
         try await APIRouteTests.user(
           app, org: "", orgID: admin.organisationID, email: "incho@sakura.example", role: .executive))
       #expect(try await exec.list("/contracts/\(c)/change-notices").count == 1)
       #expect(
-        try await exec.send(.POST, "/contracts/\(c)/change-notices/\(nid)/decision", #"{"decision":"approve"}"#)
-          .status == .forbidden)
+        try await exec.send(
+          .POST, "/contracts/\(c)/change-notices/\(nid)/decision", #"{"decision":"approve"}"#
+        )
+        .status == .forbidden)
       #expect(try await ChangeNotice.query(on: app.db).first()?.status == .pending)
     }
   }

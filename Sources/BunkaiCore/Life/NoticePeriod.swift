@@ -40,7 +40,8 @@ public struct NoticePeriod: Sendable, Equatable, Codable {
       // A number starts here only if the scalar before is not part of one.
       let startsNumber =
         i == 0 || (Numerals.digitValue(s[i - 1]) == nil && !Numerals.isKanjiNumeral(s[i - 1]))
-      if startsNumber, let (value, next, _) = Numerals.read(s, at: i, end: s.count) {
+      if startsNumber, let number = Numerals.read(s, at: i, end: s.count) {
+        let (value, next) = (number.value, number.next)
         var j = next
         while j < s.count, s[j] == " " || s[j] == "\u{3000}" { j += 1 }
         for (word, unit) in units where matches(s, at: j, word) {

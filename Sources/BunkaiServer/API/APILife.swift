@@ -132,7 +132,8 @@ struct APILifeController {
 
   static func dto(_ n: ChangeNotice) -> ChangeNoticeDTO {
     ChangeNoticeDTO(
-      id: n.id!, contractId: n.contractID, title: n.title, details: n.details, affectsSecurity: n.affectsSecurity,
+      id: n.id!, contractId: n.contractID, title: n.title, details: n.details,
+      affectsSecurity: n.affectsSecurity,
       plannedOn: n.plannedOn, noticedOn: n.noticedOn, itemIds: n.items,
       period: PeriodDTO(
         amount: n.periodAmount, unit: n.periodUnit,
@@ -233,7 +234,8 @@ struct APILifeController {
     let v = try await ContractLife.addVulnerability(
       on: req.db, contract: p.contract, user: p.user,
       .init(
-        product: i.product, version: i.version, advisory: i.advisory, severity: i.severity, measure: i.measure,
+        product: i.product, version: i.version, advisory: i.advisory, severity: i.severity,
+        measure: i.measure,
         cost: i.cost))
     return try await Self.dto(v).encodeResponse(status: .created, for: req)
   }

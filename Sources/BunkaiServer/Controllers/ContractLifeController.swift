@@ -86,13 +86,16 @@ struct ContractLifeController {
       exchangeLink: Paths.exchange(c.id!), vendor: vendor?.name ?? "", side: p.side.label,
       isInstitution: institution, canWrite: p.canWrite, canDecide: institution && p.user.role.canEdit,
       isAdmin: p.user.role == .admin, period: period.explanation, periodQuote: period.quote,
-      defaultDays: org?.changeNoticeDays ?? ContractLife.defaultDays, settingAction: Paths.changeNoticeSetting,
+      defaultDays: org?.changeNoticeDays ?? ContractLife.defaultDays,
+      settingAction: Paths.changeNoticeSetting,
       selfLink: Paths.contractLife(c.id!),
-      notices: records.notices, subcontractors: records.subcontractors, vulnerabilities: records.vulnerabilities,
+      notices: records.notices, subcontractors: records.subcontractors,
+      vulnerabilities: records.vulnerabilities,
       unapprovedInUse: records.unapprovedInUse, pendingNotices: records.notices.filter(\.pending).count,
       riskAcceptances: records.vulnerabilities.filter(\.riskAcceptanceRequired).count,
       items: items.map { ItemChoice(id: $0.id, label: "\($0.id) \($0.displayTitle)", checked: false) },
-      severities: VulnerabilitySeverity.options(nil, label: \.label), noticeAction: Paths.changeNotices(c.id!),
+      severities: VulnerabilitySeverity.options(nil, label: \.label),
+      noticeAction: Paths.changeNotices(c.id!),
       subcontractorAction: Paths.subcontractors(c.id!), vulnerabilityAction: Paths.vulnerabilities(c.id!),
       today: today, errorForm: errorForm, errorMessage: error)
   }
@@ -105,8 +108,10 @@ struct ContractLifeController {
     do {
       try await body()
     } catch let e as DomainError where e.kind == .invalid || e.kind == .conflict {
-      return try await req.render("contract-life", try await context(req, p, errorForm: form, error: e.message))
-        .encodeResponse(status: e.kind == .invalid ? .unprocessableEntity : .conflict, for: req)
+      return try await req.render(
+        "contract-life", try await context(req, p, errorForm: form, error: e.message)
+      )
+      .encodeResponse(status: e.kind == .invalid ? .unprocessableEntity : .conflict, for: req)
     }
     req.flash(flash)
     return req.redirect(to: Paths.contractLife(p.contract.id!))
@@ -207,7 +212,8 @@ struct ContractLifeController {
       _ = try await ContractLife.addVulnerability(
         on: req.db, contract: p.contract, user: p.user,
         .init(
-          product: f.product, version: f.version, advisory: f.advisory, severity: f.severity, measure: f.measure,
+          product: f.product, version: f.version, advisory: f.advisory, severity: f.severity,
+          measure: f.measure,
           cost: f.cost))
     }
   }
@@ -236,7 +242,9 @@ struct ContractLifeController {
       on: req.db, actor: actor, days: f.days.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) })
     req.flash("変更の通知の既定の通知期間を\(days)日にしました。")
     // Back to the contract page the form was on, when it is one of ours.
-    if let back = f.back, back.hasPrefix("/contracts/"), !back.contains("//") { return req.redirect(to: back) }
+    if let back = f.back, back.hasPrefix("/contracts/"), !back.contains("//") {
+      return req.redirect(to: back)
+    }
     return req.redirect(to: Paths.contracts)
   }
 }

@@ -128,7 +128,8 @@ struct DashboardController {
         high: c.openHigh, medium: c.openMedium, low: c.openLow, checklistLink: Paths.checklist(c.id),
         answered: c.answered, yes: c.yes, no: c.answered - c.yes, openNo: c.openNo, agreed: c.agreed,
         endDate: c.endDate ?? "", noticeDeadline: c.noticeDeadline ?? "", autoRenewal: c.autoRenewal,
-        unapprovedSubcontractors: c.unapprovedSubcontractors, lifeLink: Paths.contract(c.id) + "/life#subcontractors")
+        unapprovedSubcontractors: c.unapprovedSubcontractors,
+        lifeLink: Paths.contract(c.id) + "/life#subcontractors")
     }
     var dates: [DateView] = []
     for c in contracts where c.status != ContractStatus.ended.rawValue {

@@ -99,7 +99,7 @@ enum ContractLifeQuery {
           periodSource: n.periodSource, deadline: n.deadline, late: n.late, side: n.side.label,
           by: n.submittedByName, at: Format.dateTime(n.createdAt), status: n.status.label,
           statusKey: n.status.rawValue, pending: n.status == .pending, decidedBy: n.decidedByName,
-          decidedAt: n.decidedAt.map(Format.dateTime), reason: n.decisionReason,
+          decidedAt: n.decidedAt.map { Format.dateTime($0) }, reason: n.decisionReason,
           decisionAction: Paths.changeNoticeDecision(id, n.id!))
       },
       subcontractors: subs.map { s in
@@ -115,9 +115,11 @@ enum ContractLifeQuery {
           id: v.id!.uuidString, product: v.product, version: v.version, advisory: v.advisory,
           advisoryLink: lower.hasPrefix("https://") || lower.hasPrefix("http://") ? v.advisory : nil,
           severity: v.severity.label, severityKey: v.severity.rawValue, measure: v.measure, cost: v.cost,
-          side: v.side.label, by: v.submittedByName, at: Format.dateTime(v.createdAt), decision: v.decision.label,
+          side: v.side.label, by: v.submittedByName, at: Format.dateTime(v.createdAt),
+          decision: v.decision.label,
           decisionKey: v.decision.rawValue, pending: v.decision == .pending, deferUntil: v.deferUntil,
-          reason: v.decisionReason, decidedBy: v.decidedByName, riskAcceptanceRequired: v.riskAcceptanceRequired,
+          reason: v.decisionReason, decidedBy: v.decidedByName,
+          riskAcceptanceRequired: v.riskAcceptanceRequired,
           decisionAction: Paths.vulnerabilityDecision(id, v.id!))
       })
   }

@@ -128,7 +128,9 @@ enum ContractLife {
   }
 
   /// The contract's Part2 item ids, to check the items a notice touches.
-  static func part2Items(_ db: any Database, engine: Engine, contract: Contract) async throws -> [ChecklistItem] {
+  static func part2Items(_ db: any Database, engine: Engine, contract: Contract) async throws
+    -> [ChecklistItem]
+  {
     let (catalog, _) = try await Checklists.catalog(db, engine: engine, org: contract.organisationID)
     return Checklists.items(catalog, contract: contract)
   }
@@ -154,8 +156,9 @@ enum ContractLife {
       }
       items.append(id)
     }
-    let period = try await period(db, contract: contract)
-    let deadline = period.period.deadline(before: planned) ?? planned
+    let applied = try await period(db, contract: contract)
+    let deadline = applied.period.deadline(before: planned) ?? planned
+    let touched = items
     return try await Writes.organisation(
       db, org: contract.organisationID, lock: contract.id!, restartable: true
     ) { db in
@@ -167,12 +170,12 @@ enum ContractLife {
       n.affectsSecurity = affects
       n.plannedOn = planned
       n.noticedOn = today
-      n.itemIDs = items.joined(separator: ",")
-      n.periodAmount = period.period.amount
-      n.periodUnit = period.period.unit.rawValue
-      n.periodSource = period.source
-      n.periodArticle = period.article
-      n.periodQuote = period.quote
+      n.itemIDs = touched.joined(separator: ",")
+      n.periodAmount = applied.period.amount
+      n.periodUnit = applied.period.unit.rawValue
+      n.periodSource = applied.source
+      n.periodArticle = applied.article
+      n.periodQuote = applied.quote
       n.deadline = deadline
       n.late = today > deadline
       n.side = user.role.side
@@ -260,7 +263,8 @@ enum ContractLife {
     try await answer.save(on: db)
     try await AuditLog.record(
       on: db, org: contract.organisationID, user: user, action: "分担の再確認（変更の通知の承認による）",
-      entity: "確認表 \(itemID)（\(contract.title)）", id: answer.id, before: before, after: Exchange.Snapshot(answer))
+      entity: "確認表 \(itemID)（\(contract.title)）", id: answer.id, before: before,
+      after: Exchange.Snapshot(answer))
   }
 
   // MARK: Subcontractors
@@ -300,7 +304,8 @@ enum ContractLife {
   ) async throws -> Subcontractor {
     try requireRecorder(user)
     let name = try DomainError.text(input.name, field: "name", label: "再委託先の名称", required: true, max: 200)
-    let scope = try DomainError.text(input.scope, field: "scope", label: "委託する業務の範囲", required: true, max: 2_000)
+    let scope = try DomainError.text(
+      input.scope, field: "scope", label: "委託する業務の範囲", required: true, max: 2_000)
     let data = try DomainError.text(
       input.dataHandled, field: "dataHandled", label: "取り扱う情報", required: true, max: 2_000)
     guard let equal = input.equalDuties else {
@@ -354,7 +359,8 @@ enum ContractLife {
       try await s.save(on: db)
       try await AuditLog.record(
         on: db, org: contract.organisationID, user: user, action: "再委託先の承認",
-        entity: "再委託先「\(s.name)」（\(contract.title)）", id: s.id, before: before, after: SubcontractorSnapshot(s))
+        entity: "再委託先「\(s.name)」（\(contract.title)）", id: s.id, before: before,
+        after: SubcontractorSnapshot(s))
       return s
     }
   }
@@ -401,7 +407,8 @@ enum ContractLife {
     try requireRecorder(user)
     let product = try DomainError.text(
       input.product, field: "product", label: "製品（ソフトウェア・OS）", required: true, max: 200)
-    let version = try DomainError.text(input.version, field: "version", label: "バージョン", required: true, max: 100)
+    let version = try DomainError.text(
+      input.version, field: "version", label: "バージョン", required: true, max: 100)
     let advisory = try DomainError.text(
       input.advisory, field: "advisory", label: "脆弱性情報の番号またはURL", required: true, max: 500)
     guard let severity = input.severity.flatMap(VulnerabilitySeverity.init(rawValue:)) else {
