@@ -1,3 +1,4 @@
+import BunkaiCore
 import Fluent
 import Foundation
 

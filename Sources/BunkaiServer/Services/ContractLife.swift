@@ -453,10 +453,8 @@ enum ContractLife {
       throw DomainError.invalid(
         "decision", "判断: 対策を実施する（apply）・延期する（defer）・実施しない（decline）のいずれかを選んでください。")
     }
-    var until: String?
-    if d == .defer {
-      until = try date(deferUntil, field: "deferUntil", label: "延期する期限", required: true)
-    }
+    let until =
+      d == .defer ? try date(deferUntil, field: "deferUntil", label: "延期する期限", required: true) : nil
     let reason = try DomainError.text(reason, field: "reason", label: "理由", max: 10_000)
     if d != .apply && reason.isEmpty {
       throw DomainError.invalid("reason", "理由: \(d == .defer ? "延期" : "実施しない")とする理由を入力してください。")
