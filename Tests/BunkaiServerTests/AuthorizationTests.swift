@@ -29,12 +29,25 @@ struct AuthorizationTests {
       .init(
         subject: .init(kind: "finding", reviewId: reviewRecord.id, finding: 1), risk: "Aだけのリスク", reason: "費用",
         measures: nil, owner: nil, expiresOn: "2099-01-01"), today: JapanTime.today())
+    // The contract's life: one record of each kind, for the routes that name them.
+    let c = try #require(try await Contract.find(UUID(uuidString: contract), on: app.db))
+    let notice = try await ContractLife.submitNotice(
+      on: app.db, engine: app.engine, contract: c, user: user,
+      .init(title: "Aだけの変更", affectsSecurity: true, plannedOn: "2030-01-31", itemIds: ["P2-A-5"]))
+    let sub = try await ContractLife.addSubcontractor(
+      on: app.db, contract: c, user: user,
+      .init(name: "Aだけの再委託先", scope: "監視", dataHandled: "ログ", equalDuties: true, inUse: true))
+    let vuln = try await ContractLife.addVulnerability(
+      on: app.db, contract: c, user: user,
+      .init(product: "Aだけの製品", version: "1", advisory: "JVN#1", severity: "high", measure: "更新"))
     return (
       a,
       [
         "vendors": vendor, "contracts": contract, "reviews": review, "users": user.id!.uuidString,
         "attachments": attachment.id!.uuidString, "tokens": token.id!.uuidString,
         "risk-acceptances": risk.id!.uuidString,
+        "notice": notice.id!.uuidString, "subcontractor": sub.id!.uuidString,
+        "vulnerability": vuln.id!.uuidString,
       ]
     )
   }
@@ -55,13 +68,21 @@ struct AuthorizationTests {
         guard let at = parts.firstIndex(of: ":id") else { continue }
         let collection = parts[at - 1]
         let id = try #require(ids[collection], "no id for \(route.path)")
-        let path = "/" + parts.map { $0 == ":id" ? id : $0 == ":item" ? "P2-A-1" : $0 }.joined(separator: "/")
+        let path =
+          "/"
+          + parts.map {
+            $0 == ":id"
+              ? id : $0 == ":item" ? "P2-A-1" : $0.hasPrefix(":") ? ids[String($0.dropFirst())] ?? $0 : $0
+          }.joined(separator: "/")
         let status: HTTPStatus
         if parts.first == "api" {
           var headers: HTTPHeaders = [
             "Authorization": "Bearer \(bToken)", "Content-Type": "application/json",
           ]
-          var body = ByteBuffer(string: #"{"answers":[],"finding":1,"kind":"later","title":"x"}"#)
+          var body = ByteBuffer(
+            string:
+              #"{"answers":[],"finding":1,"kind":"later","title":"x","decision":"approve","reason":"x","plannedOn":"2030-01-01","affectsSecurity":true}"#
+          )
           if parts.last == "documents" {
             let (mb, type) = Multipart.body(fields: [], filename: "x.txt", data: Data("第1条 テスト".utf8))
             body = mb
@@ -81,6 +102,11 @@ struct AuthorizationTests {
             [
               ("title", "乗っ取り"), ("name", "乗っ取り"), ("role", "staff"), ("finding", "1"), ("kind", "later"),
               ("email", "x@b.example"), ("text", "乗っ取り"), ("owner", "joint"), ("agreed", "乗っ取り"),
+              ("decision", "approve"), ("reason", "乗っ取り"), ("plannedOn", "2030-01-01"),
+              ("affectsSecurity", "true"),
+              ("scope", "x"), ("dataHandled", "x"), ("equalDuties", "true"), ("product", "x"),
+              ("version", "1"),
+              ("advisory", "x"), ("severity", "low"), ("measure", "x"),
             ]
           ).status
         }
@@ -110,6 +136,12 @@ struct AuthorizationTests {
       #expect(try await Contract.query(on: app.db).filter(\.$title == "乗っ取り").count() == 0)
       #expect(try await Decision.query(on: app.db).count() == 0)
       #expect(try await RiskAcceptance.query(on: app.db).filter(\.$signedAt != nil).count() == 0)
+      // The contract's life: nothing added, nothing decided.
+      #expect(try await ChangeNotice.query(on: app.db).count() == 1)
+      #expect(try await ChangeNotice.query(on: app.db).first()?.status == .pending)
+      #expect(try await Subcontractor.query(on: app.db).count() == 1)
+      #expect(try await Subcontractor.query(on: app.db).first()?.approvedOn == nil)
+      #expect(try await VulnerabilityConsultation.query(on: app.db).first()?.decision == .pending)
       #expect(try await User.query(on: app.db).filter(\.$email == "admin@a.example").first()?.role == .admin)
       #expect(
         try await User.query(on: app.db).filter(\.$email == "admin@a.example").first()?.disabledAt == nil)

@@ -172,6 +172,7 @@ struct APIController {
     APITokensController().register(api)
     APIResponsibilitiesController().register(api)
     APIRiskAcceptancesController().register(api)
+    APILifeController().register(api)
     api.get("contracts", use: listContracts)
     api.post("contracts", use: createContract)
     api.get("contracts", ":id", use: getContract)

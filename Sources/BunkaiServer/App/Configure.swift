@@ -91,6 +91,7 @@ public enum Migrations {
     app.migrations.add(M007_SplitChanges())
     app.migrations.add(M009_RiskAcceptances())
     app.migrations.add(M010_Carryover())
+    app.migrations.add(M011_ContractLife())
     app.migrations.add(M012_Reminders())
   }
 }
@@ -104,6 +105,7 @@ func routes(_ app: Application) throws {
   let signedIn = web.grouped(LoginRequired())
   // Pages both sides use; each checks the contract is the user's to open.
   ExchangeController().register(signedIn)
+  ContractLifeController().register(signedIn)
   AccountController().register(signedIn)
   DeadlineController().register(signedIn)
   // The admin's checklist-import notice.
@@ -120,6 +122,7 @@ func routes(_ app: Application) throws {
   InvitationController().registerInstitution(institution)
   ResponsibilityController().register(institution)
   RiskAcceptanceController().register(institution)
+  ContractLifeController().registerInstitution(institution)
 
   let api = app.grouped("api", "v1").grouped(
     APIErrorMiddleware(),

@@ -68,6 +68,21 @@ enum Paths {
   static let executive = "/executive"
   static let board = "/executive/board"
   static let boardPDF = "/executive/board.pdf"
+  /// 契約後の管理: change notices, subcontractors, vulnerability consultations (both sides).
+  static func contractLife(_ contractID: UUID) -> String { "/contracts/\(contractID)/life" }
+  static func changeNotices(_ contractID: UUID) -> String { "/contracts/\(contractID)/change-notices" }
+  static func changeNoticeDecision(_ contractID: UUID, _ id: UUID) -> String {
+    "/contracts/\(contractID)/change-notices/\(id)/decision"
+  }
+  static func subcontractors(_ contractID: UUID) -> String { "/contracts/\(contractID)/subcontractors" }
+  static func subcontractorApproval(_ contractID: UUID, _ id: UUID) -> String {
+    "/contracts/\(contractID)/subcontractors/\(id)/approval"
+  }
+  static func vulnerabilities(_ contractID: UUID) -> String { "/contracts/\(contractID)/vulnerabilities" }
+  static func vulnerabilityDecision(_ contractID: UUID, _ id: UUID) -> String {
+    "/contracts/\(contractID)/vulnerabilities/\(id)/decision"
+  }
+  static let changeNoticeSetting = "/settings/change-notice-days"
   static let dismissImportNotice = "/notices/checklist-import/dismiss"
 }
 

@@ -66,6 +66,9 @@ struct ContractController {
     var maxUploadMB: Int
     /// Why the last upload was not taken, shown next to the file field.
     var uploadError: String?
+    /// 契約後の管理, and its subcontractors in use without approval.
+    var lifeLink: String
+    var unapprovedSubcontractors: Int
     /// Dates read from the newest document's text that differ from the contract's, to confirm.
     var hasDateProposal = false
     var dateProposal = DateProposalView()

@@ -26,6 +26,9 @@ struct DashboardController {
     var endDate: String
     var noticeDeadline: String
     var autoRenewal: Bool
+    /// Subcontractors in use without the institution's approval, and where to see them.
+    var unapprovedSubcontractors: Int
+    var lifeLink: String
   }
   struct DateView: Encodable, Sendable {
     var date: String
@@ -40,6 +43,8 @@ struct DashboardController {
     var totalHigh: Int
     var totalOpen: Int
     var vendorCount: Int
+    /// Subcontractors in use without approval, over all contracts.
+    var unapprovedSubcontractors = 0
     /// `dashboard-table.leaf` rendered for these rows and dates: Leaf's loop over 200 contracts
     /// was most of the page's cost, and its result changes only with the data.
     var tableHTML = ""
@@ -59,6 +64,7 @@ struct DashboardController {
     var totalOpen: Int
     var contractCount: Int
     var vendorCount: Int
+    var unapprovedSubcontractors: Int
     var tableHTML: String
 
     init(_ page: Page, _ s: Summary) {
@@ -67,6 +73,7 @@ struct DashboardController {
       totalOpen = s.totalOpen
       contractCount = s.rows.count
       vendorCount = s.vendorCount
+      unapprovedSubcontractors = s.unapprovedSubcontractors
       tableHTML = s.tableHTML
     }
   }
@@ -100,7 +107,7 @@ struct DashboardController {
     let summary = try await req.cachedPage(Self.cacheKey, org: actor.orgID, day: today) {
       // A risk acceptance that expired today reopens its finding before the counts are read.
       try await RiskAcceptances.refreshExpired(on: req.db, org: actor.orgID, today: today)
-      let rows = try await DashboardQuery.rows(sql, org: actor.orgID)
+      let rows = try await DashboardQuery.rows(sql, org: actor.orgID, today: today)
       let vendors = try await DashboardQuery.vendorCount(sql, org: actor.orgID)
       var summary = Self.summary(rows, vendorCount: vendors, today: today)
       let table = try await req.view.render(
@@ -122,7 +129,9 @@ struct DashboardController {
         status: ContractStatus(rawValue: c.status)?.label ?? c.status, reviewed: c.reviewed != 0,
         high: c.openHigh, medium: c.openMedium, low: c.openLow, checklistLink: Paths.checklist(c.id),
         answered: c.answered, yes: c.yes, no: c.answered - c.yes, openNo: c.openNo, agreed: c.agreed,
-        endDate: c.endDate ?? "", noticeDeadline: c.noticeDeadline ?? "", autoRenewal: c.autoRenewal)
+        endDate: c.endDate ?? "", noticeDeadline: c.noticeDeadline ?? "", autoRenewal: c.autoRenewal,
+        unapprovedSubcontractors: c.unapprovedSubcontractors,
+        lifeLink: Paths.contract(c.id) + "/life#subcontractors")
     }
     var dates: [DateView] = []
     for c in contracts where c.status != ContractStatus.ended.rawValue {
@@ -139,7 +148,8 @@ struct DashboardController {
     dates.sort { $0.date < $1.date }
     return Summary(
       rows: rows, dates: Array(dates.prefix(20)), totalHigh: rows.reduce(0) { $0 + $1.high },
-      totalOpen: rows.reduce(0) { $0 + $1.high + $1.medium + $1.low }, vendorCount: vendorCount)
+      totalOpen: rows.reduce(0) { $0 + $1.high + $1.medium + $1.low }, vendorCount: vendorCount,
+      unapprovedSubcontractors: rows.reduce(0) { $0 + $1.unapprovedSubcontractors })
   }
 
   static func today() -> String { JapanTime.today() }

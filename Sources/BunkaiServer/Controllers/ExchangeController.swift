@@ -62,6 +62,8 @@ struct ExchangeController {
     var inviteError: String?
     var inviteEmail: String
     var addressWarning: String?
+    /// 契約後の管理 of the contract (both sides).
+    var lifeLink: String
   }
 
   func register(_ routes: any RoutesBuilder) {
@@ -123,6 +125,8 @@ struct ExchangeController {
       var waiting: Int
       /// Items whose confirmed split the institution changed, not yet acknowledged by the vendor.
       var changed: Int
+      /// 契約後の管理: change notices, subcontractors, vulnerability consultations.
+      var lifeLink: String
     }
     var page: Page
     var organisation: String
@@ -145,7 +149,8 @@ struct ExchangeController {
       rows.append(
         .init(
           title: c.title, link: Paths.exchange(c.id!), kind: c.kind.label,
-          waiting: items.filter { $0.1.waitingFor.contains(.vendor) }.count, changed: changed.count))
+          waiting: items.filter { $0.1.waitingFor.contains(.vendor) }.count, changed: changed.count,
+          lifeLink: Paths.contractLife(c.id!)))
     }
     let org = try await Organisation.find(user.organisationID, on: req.db)
     return try await req.render(
@@ -234,11 +239,16 @@ struct ExchangeController {
         changed: rows.filter { $0.changedNote != nil },
         redlineLink: hasProposal ? Paths.contractRedline(c.id!) : nil, inviteError: inviteError,
         inviteEmail: inviteEmail,
-        addressWarning: p.side == .institution ? InvitationController.addressWarning(req.settings) : nil))
+        addressWarning: p.side == .institution ? InvitationController.addressWarning(req.settings) : nil,
+        lifeLink: Paths.contractLife(c.id!)))
   }
 
   /// "事業者の山田が 2026/03/02 10:00 に担当を「医療機関」から「共同」に変更" in one line.
   static func changeSummary(_ c: SplitChange) -> String {
+    if c.changeNoticeID != nil {
+      return "\(c.side.label)の\(c.userName)さんが \(Format.dateTime(c.createdAt)) に変更の通知を承認したため、"
+        + "合意していた分担を再確認に戻しました（分担の内容は変わっていません）"
+    }
     var what: [String] = []
     if c.beforeOwner != c.afterOwner { what.append("担当を「\(c.beforeOwner.label)」から「\(c.afterOwner.label)」に") }
     if c.beforeAgreed != c.afterAgreed { what.append("合意内容を") }

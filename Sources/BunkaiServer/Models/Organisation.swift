@@ -11,6 +11,9 @@ final class Organisation: Model, @unchecked Sendable {
   /// Counts the organisation's changes (each audit entry adds one), so a page built from its data
   /// can be reused by any app instance until the next change.
   @Field(key: "revision") var revision: Int
+  /// Days before a planned change that a vendor's change notice is due, where the contract sets
+  /// no period of its own; nil: ChangeNotices.defaultDays.
+  @OptionalField(key: "change_notice_days") var changeNoticeDays: Int?
   @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
   init() {}

@@ -21,6 +21,8 @@ final class SplitChange: Model, @unchecked Sendable {
   /// The other side's confirmation that saw this change.
   @OptionalField(key: "acknowledged_by") var acknowledgedBy: String?
   @OptionalField(key: "acknowledged_at") var acknowledgedAt: Date?
+  /// The change notice whose approval reopened the item (the split itself stayed as it was).
+  @OptionalField(key: "change_notice_id") var changeNoticeID: UUID?
 
   init() {}
 }

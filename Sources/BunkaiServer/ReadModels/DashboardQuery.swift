@@ -25,6 +25,8 @@ enum DashboardQuery {
     var openNo: Int
     /// Items whose split both sides confirmed.
     var agreed: Int
+    /// Subcontractors in use (not ended) without the institution's approval.
+    var unapprovedSubcontractors: Int
 
     enum CodingKeys: String, CodingKey {
       case id, title, vendor, kind, status, reviewed, answered, yes
@@ -36,19 +38,20 @@ enum DashboardQuery {
       case openMedium = "open_medium"
       case openLow = "open_low"
       case openNo = "open_no"
+      case unapprovedSubcontractors = "unapproved_subcontractors"
     }
   }
 
   /// Every contract of the organisation, most open high-severity findings first; ids come as text
   /// so no UUID is parsed or printed per row.
-  static func rows(_ sql: any SQLDatabase, org: UUID) async throws -> [Row] {
+  static func rows(_ sql: any SQLDatabase, org: UUID, today: String) async throws -> [Row] {
     try await sql.raw(
       """
       SELECT CAST(c.id AS TEXT) AS id, c.title, v.name AS vendor, c.kind, c.status, c.end_date, c.notice_deadline,
         c.auto_renewal, c.open_high, c.open_medium, c.open_low,
         CASE WHEN c.latest_review_id IS NULL THEN 0 ELSE 1 END AS reviewed,
         COALESCE(p.answered, 0) AS answered, COALESCE(p.yes, 0) AS yes, COALESCE(p.open_no, 0) AS open_no,
-        COALESCE(p.agreed_items, 0) AS agreed_items
+        COALESCE(p.agreed_items, 0) AS agreed_items, COALESCE(s.unapproved, 0) AS unapproved_subcontractors
       FROM contracts c
       JOIN vendors v ON v.id = c.vendor_id
       LEFT JOIN (
@@ -61,6 +64,12 @@ enum DashboardQuery {
         FROM checklist_answers WHERE organisation_id = \(bind: org) AND contract_id IS NOT NULL
         GROUP BY contract_id
       ) p ON p.contract_id = c.id
+      LEFT JOIN (
+        SELECT contract_id, COUNT(*) AS unapproved FROM subcontractors
+        WHERE organisation_id = \(bind: org) AND approved_on IS NULL AND in_use = \(bind: true)
+          AND (end_on IS NULL OR end_on >= \(bind: today))
+        GROUP BY contract_id
+      ) s ON s.contract_id = c.id
       WHERE c.organisation_id = \(bind: org) ORDER BY c.open_high DESC, c.title
       """
     ).all(decoding: Row.self)
