@@ -17,6 +17,9 @@ import Testing
     #expect(day("1970-01-01").number == 0)
     #expect(day("2026-12-31").days(until: day("2027-01-01")) == 1)
     #expect(day("2028-02-28").adding(days: 1).description == "2028-02-29")
+    // 2026-12-05 is a Saturday, 12-06 a Sunday, 12-07 a Monday.
+    #expect(day("2026-12-05").isWeekend && day("2026-12-06").isWeekend && !day("2026-12-07").isWeekend)
+    #expect(!day("1970-01-01").isWeekend && day("1969-12-28").isWeekend)
   }
 
   @Test func addingMonthsKeepsTheDayOrTheMonthsLast() {

@@ -30,10 +30,7 @@ struct ContractLifeTests {
 
   /// The day `offset` days from today (Japan time), YYYY-MM-DD.
   static func day(_ offset: Int) -> String {
-    var cal = Calendar(identifier: .gregorian)
-    cal.timeZone = TimeZone(identifier: "UTC")!
-    let today = ISODay.date(JapanTime.today())!
-    return ISODay.string(cal.date(byAdding: .day, value: offset, to: today)!)
+    ISODay(JapanTime.today())!.adding(days: offset).description
   }
 
   struct Setup {

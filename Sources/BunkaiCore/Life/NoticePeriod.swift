@@ -68,57 +68,27 @@ public struct NoticePeriod: Sendable, Equatable, Codable {
   /// 2026-06-30 is 2026-05-31. Business days count Monday to Friday (public holidays are not
   /// known here). nil when `planned` is not a date.
   public func deadline(before planned: String) -> String? {
-    guard let date = ISODay.date(planned) else { return nil }
-    let cal = ISODay.calendar
-    let result: Date?
+    guard let day = ISODay(planned) else { return nil }
     switch unit {
-    case .days: result = cal.date(byAdding: .day, value: -amount, to: date)
-    case .weeks: result = cal.date(byAdding: .day, value: -7 * amount, to: date)
-    case .months: result = cal.date(byAdding: .month, value: -amount, to: date)
+    case .days: return day.adding(days: -amount).description
+    case .weeks: return day.adding(days: -7 * amount).description
+    case .months: return day.adding(months: -amount).description
     case .businessDays:
-      var d = date
+      var d = day
       var left = amount
       while left > 0 {
-        d = cal.date(byAdding: .day, value: -1, to: d)!
-        let weekday = cal.component(.weekday, from: d)
-        if weekday != 1 && weekday != 7 { left -= 1 }
+        d = d.adding(days: -1)
+        if !d.isWeekend { left -= 1 }
       }
-      result = d
+      return d.description
     }
-    return result.map(ISODay.string)
   }
 
   /// A notice given on `noticeOn` for a change planned on `planned` comes later than the period
   /// allows; nil when either day is not a date.
   public func isLate(noticeOn: String, planned: String) -> Bool? {
-    guard ISODay.date(noticeOn) != nil, let last = deadline(before: planned) else { return nil }
+    guard ISODay(noticeOn) != nil, let last = deadline(before: planned) else { return nil }
     return noticeOn > last
-  }
-}
-
-/// Calendar days written YYYY-MM-DD, in the proleptic Gregorian calendar.
-public enum ISODay {
-  static let calendar: Calendar = {
-    var c = Calendar(identifier: .gregorian)
-    c.timeZone = TimeZone(identifier: "UTC")!
-    return c
-  }()
-
-  /// The day, or nil when the text is not a real day in the form YYYY-MM-DD.
-  public static func date(_ s: String) -> Date? {
-    let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-      let date = calendar.date(from: DateComponents(year: y, month: m, day: d))
-    else { return nil }
-    let back = calendar.dateComponents([.year, .month, .day], from: date)
-    return back.year == y && back.month == m && back.day == d ? date : nil
-  }
-
-  public static func string(_ date: Date) -> String {
-    let c = calendar.dateComponents([.year, .month, .day], from: date)
-    return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
   }
 }
 

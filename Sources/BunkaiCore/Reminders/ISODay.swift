@@ -40,6 +40,12 @@ public struct ISODay: Hashable, Comparable, Sendable, CustomStringConvertible {
 
   public func days(until other: ISODay) -> Int { other.number - number }
 
+  /// Saturday or Sunday (1970-01-01 was a Thursday).
+  public var isWeekend: Bool {
+    let weekday = ((number + 4) % 7 + 7) % 7  // 0 Sunday … 6 Saturday
+    return weekday == 0 || weekday == 6
+  }
+
   public static func < (a: ISODay, b: ISODay) -> Bool { a.number < b.number }
 
   static func daysIn(month: Int, year: Int) -> Int {

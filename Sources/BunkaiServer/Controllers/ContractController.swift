@@ -267,7 +267,10 @@ struct ContractController {
       action: Paths.contract(c.id!), uploadAction: Paths.contractDocuments(c.id!),
       checklistLink: Paths.checklist(c.id!), exchangeLink: Paths.exchange(c.id!),
       latestReviewLink: c.latestReviewID.map(Paths.review), documents: rows, systems: systems,
-      maxUploadMB: req.settings.maxUploadBytes / 1_048_576, uploadError: uploadError)
+      maxUploadMB: req.settings.maxUploadBytes / 1_048_576, uploadError: uploadError,
+      lifeLink: Paths.contractLife(c.id!),
+      unapprovedSubcontractors: try await ContractLifeQuery.unapprovedInUse(
+        req.db, contract: c, today: JapanTime.today()))
     if let proposal {
       context.hasDateProposal = true
       context.dateProposal = proposal

@@ -215,7 +215,7 @@ struct RiskAcceptanceController {
   static func summary(_ req: Request, actor: Actor) async throws -> BoardSummary {
     let today = JapanTime.today()
     try await RiskAcceptances.refreshExpired(on: req.db, org: actor.orgID, today: today)
-    let rows = try await DashboardQuery.rows(req.db as! any SQLDatabase, org: actor.orgID)
+    let rows = try await DashboardQuery.rows(req.db as! any SQLDatabase, org: actor.orgID, today: today)
     let listing = try await RiskAcceptanceQuery.listing(req.db, org: actor.orgID)
     let org = try await Organisation.find(actor.orgID, on: req.db)
     return BoardSummary.build(

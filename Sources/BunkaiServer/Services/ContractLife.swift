@@ -33,7 +33,7 @@ enum ContractLife {
       if required { throw DomainError.invalid(field, "\(label)を 2026-04-01 のように年-月-日で入力してください。") }
       return nil
     }
-    guard ISODay.date(value) != nil else {
+    guard ISODay(value) != nil else {
       throw DomainError.invalid(field, "\(label)は 2026-04-01 のように年-月-日で入力してください（入力: \(value)）。")
     }
     return value
