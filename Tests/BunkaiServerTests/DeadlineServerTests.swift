@@ -221,3 +221,26 @@ import VaporTesting
     #expect(body.contains("あと30日"))
   }
 }
+
+/// The slices of issue 10 read each other: the executive page lists the map's gaps.
+@Suite struct KeepingItTrueTogetherTests {
+  @Test func theExecutivePageListsTheMapsGaps() async throws {
+    try await TestApp.run { app in
+      let admin = try await Browser.setUp(app)
+      try await admin.post("/systems", [("name", "放射線画像システム"), ("category", "PACS")])
+      let director = try await Accounts.createUser(
+        on: app.db, hasher: app.password.async, orgName: "",
+        organisationID: try #require(
+          try await Organisation.query(on: app.db).first()?.id),
+        email: "incho@sakura.example", name: "院長 山本", role: .executive, password: "correct-horse-1")
+      let exec = try await Browser.signIn(app, email: director.email)
+      let page = try await exec.get("/executive")
+      #expect(page.status == .ok)
+      let html = page.body.string
+      // A system in use that no contract covers: nobody holds any of its duties.
+      #expect(html.contains("放射線画像システム"))
+      #expect(html.contains("このシステムを対象とする契約がありません"))
+      #expect(!html.contains("誰も担っていない項目は見つかっていません"))
+    }
+  }
+}

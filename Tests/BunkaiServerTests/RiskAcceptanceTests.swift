@@ -237,12 +237,24 @@ struct RiskAcceptanceTests {
         expect: .created)
       #expect((item["subject"] as? JSON)?["itemId"] as? String == "P2-C-1")
       #expect(item["status"] as? String == "requested")
-      let vuln = UUID().uuidString
+      // A vulnerability consultation must be one of the organisation's records (issue 10 §2).
+      let unknownVuln = try await w.staff.send(
+        .POST, "/risk-acceptances",
+        #"{"subject":{"kind":"vulnerability","id":"\#(UUID())"},"risk":"旧版のまま","reason":"検証費用","expiresOn":"2099-01-01"}"#
+      )
+      #expect(unknownVuln.status == .notFound)
+      #expect((try APITests.json(unknownVuln)["error"] as? JSON)?["field"] as? String == "subject.id")
+      let record = try await w.staff.json(
+        .POST, "/contracts/\(w.contractID)/vulnerabilities",
+        #"{"product":"院内サーバOS","version":"2016","advisory":"JVN#00000002","severity":"high","measure":"更新する"}"#,
+        expect: .created)
+      let vuln = try #require(record["id"] as? String)
       let v = try await w.staff.json(
         .POST, "/risk-acceptances",
         #"{"subject":{"kind":"vulnerability","id":"\#(vuln)"},"risk":"旧版のまま","reason":"検証費用","expiresOn":"2099-01-01"}"#,
         expect: .created)
       #expect((v["subject"] as? JSON)?["id"] as? String == vuln)
+      #expect(((v["subject"] as? JSON)?["title"] as? String)?.contains("院内サーバOS") == true)
       #expect(try await w.staff.list("/risk-acceptances").count == 2)
     }
   }

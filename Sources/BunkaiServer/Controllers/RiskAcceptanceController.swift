@@ -201,7 +201,7 @@ struct RiskAcceptanceController {
     let listing = try await RiskAcceptanceQuery.listing(req.db, org: actor.orgID)
     let waiting = listing.acceptances.filter { $0.signedAt == nil }
     let due = RiskAcceptanceQuery.due(listing.acceptances, today: today)
-    let gaps = try await RiskAcceptanceQuery.gaps(req.db, org: actor.orgID).map {
+    let gaps = try await RiskAcceptanceQuery.gaps(req, org: actor.orgID).map {
       GapView(system: $0.system, item: $0.item, nextStep: $0.nextStep, link: $0.link)
     }
     return try await req.render(

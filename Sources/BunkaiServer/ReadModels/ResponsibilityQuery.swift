@@ -93,7 +93,19 @@ enum ResponsibilityQuery {
     }
     return ResponsibilityMap.Input(
       systems: systems.map { .init(id: $0.id!.uuidString, name: $0.name) }, items: items, contracts: mapped,
-      changes: [])
+      changes: try await approvedChanges(db, org: org))
+  }
+
+  /// Approved change notices: an agreement confirmed before one that touched its item is stale.
+  static func approvedChanges(_ db: any Database, org: UUID) async throws -> [ResponsibilityMap.Change] {
+    try await ChangeNotice.query(on: db).filter(\.$organisationID == org).filter(\.$status == .approved).all()
+      .compactMap { n in
+        guard let at = n.decidedAt else { return nil }
+        return ResponsibilityMap.Change(
+          contractId: n.contractID.uuidString, itemIds: n.itemIDs.split(separator: ",").map(String.init),
+          at: at,
+          label: "変更の通知（\(n.title)）")
+      }
   }
 
   /// The map of the organisation, kept in the page cache until its next change (the page, the

@@ -2,6 +2,7 @@ import BunkaiCore
 import Fluent
 import Foundation
 import SQLKit
+import Vapor
 
 /// What the risk acceptance pages read: every acceptance of the organisation with its contract's
 /// title and vendor, and for the board summary each contract's standing (DashboardQuery's rows).
@@ -60,5 +61,20 @@ enum RiskAcceptanceQuery {
     var link: String
   }
 
-  static func gaps(_ db: any Database, org: UUID) async throws -> [Gap] { [] }
+  /// The map's gaps, grouped per system and contract as the map page lists them.
+  static func gaps(_ req: Request, org: UUID) async throws -> [Gap] {
+    let map = try await ResponsibilityQuery.map(req, org: org)
+    let system = Dictionary(map.systems.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    let item = Dictionary(map.items.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    return ResponsibilityMap.grouped(
+      map.flags.filter { $0.kind == .gap }, systems: map.systems, items: map.items
+    )
+    .map { g in
+      Gap(
+        system: system[g.systemId] ?? "",
+        item: g.itemIds.isEmpty
+          ? "このシステムを対象とする契約がありません" : g.itemIds.map { item[$0] ?? $0 }.joined(separator: "、"),
+        nextStep: g.nextStep, link: g.contractIds.first.map(Paths.contract) ?? Paths.responsibilities)
+    }
+  }
 }

@@ -190,14 +190,25 @@ enum RiskAcceptances {
     }
   }
 
-  /// A vulnerability consultation's or subcontractor's record: its contract and its name. Their
-  /// tables come with the contract-life records (issue 10 §2); until then nothing is known of
-  /// them and the id is stored as given. When they exist, this looks the record up within the
-  /// organisation and throws `DomainError.notFound(field: "subject.id")` for one it cannot see.
+  /// A vulnerability consultation's or subcontractor's record (issue 10 §2): its contract and its
+  /// name, looked up within the organisation; one it cannot see is not found.
   static func subjectRecord(on db: any Database, kind: RiskSubjectKind, id: UUID, org: UUID) async throws
     -> (contractID: UUID?, title: String)?
   {
-    nil
+    switch kind {
+    case .vulnerability:
+      guard let v = try await VulnerabilityConsultation.find(id, on: db), v.organisationID == org else {
+        throw DomainError.notFound("指定された脆弱性の協議が見つかりません。", field: "subject.id")
+      }
+      return (v.contractID, "脆弱性の協議: \(v.product) \(v.version)")
+    case .subcontractor:
+      guard let s = try await Subcontractor.find(id, on: db), s.organisationID == org else {
+        throw DomainError.notFound("指定された再委託先が見つかりません。", field: "subject.id")
+      }
+      return (s.contractID, "再委託先: \(s.name)")
+    default:
+      return nil
+    }
   }
 
   /// Every acceptance of the organisation, newest first.
