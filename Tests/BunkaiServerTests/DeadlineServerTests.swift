@@ -222,8 +222,44 @@ import VaporTesting
   }
 }
 
-/// The slices of issue 10 read each other: the executive page lists the map's gaps.
+/// The slices of issue 10 read each other: the executive page lists the map's gaps; the 期限 list
+/// holds change notices waiting for a decision and signed risk acceptances running out.
 @Suite struct KeepingItTrueTogetherTests {
+  @Test func theDeadlineListHoldsChangeNoticesAndAcceptances() async throws {
+    try await TestApp.run { app in
+      let admin = try await Browser.setUp(app)
+      let today = ISODay(JapanTime.today())!
+      let vendorID = try await admin.addVendor()
+      let contractID = try await DeadlineServerTests.addDatedContract(
+        admin, vendorId: vendorID, title: "電子カルテ保守契約", today: today)
+      let user = try #require(try await User.query(on: app.db).first())
+      let contract = try #require(try await Contract.find(UUID(uuidString: contractID), on: app.db))
+      _ = try await ContractLife.submitNotice(
+        on: app.db, engine: app.engine, contract: contract, user: user,
+        .init(
+          title: "データセンターの移転", affectsSecurity: true, plannedOn: today.adding(days: 20).description,
+          itemIds: ["P2-A-5"]))
+      let org = user.organisationID
+      let director = try await Accounts.createUser(
+        on: app.db, hasher: app.password.async, orgName: "", organisationID: org,
+        email: "incho@sakura.example",
+        name: "院長 山本", role: .executive, password: "correct-horse-1")
+      let asked = try await RiskAcceptances.request(
+        on: app.db, engine: app.engine, actor: Actor(user: user),
+        .init(
+          subject: .init(kind: "checklistItem", contractId: contract.id, itemId: "P2-C-1"), risk: "監視を行わない",
+          reason: "費用", measures: nil, owner: nil, expiresOn: today.adding(days: 7).description),
+        today: today.description)
+      _ = try await RiskAcceptances.sign(
+        on: app.db, actor: Actor(user: director), asked, today: today.description)
+      let html = try await admin.get("/deadlines").body.string
+      #expect(html.contains("変更の通知への回答"))
+      #expect(html.contains("データセンターの移転"))
+      #expect(html.contains("リスク受容の期限"))
+      #expect(html.contains("/contracts/\(contractID)/life"))
+    }
+  }
+
   @Test func theExecutivePageListsTheMapsGaps() async throws {
     try await TestApp.run { app in
       let admin = try await Browser.setUp(app)

@@ -21,6 +21,10 @@ struct DeadlineQuery: Sendable {
   var contracts: [ContractDates]
   /// Vendor user → the contracts it may see.
   var access: [UUID: Set<UUID>]
+  /// Change notices waiting for the institution's decision, due by their planned day.
+  var pendingNotices: [(contract: UUID, id: UUID, title: String, planned: ISODay)] = []
+  /// Signed risk acceptances, due on their last valid day (the institution's only).
+  var acceptances: [(id: UUID, title: String, expires: ISODay)] = []
 
   static func load(_ db: any Database, org: UUID) async throws -> DeadlineQuery {
     let rows = try await Contract.query(on: db).filter(\.$organisationID == org)
@@ -44,7 +48,13 @@ struct DeadlineQuery: Sendable {
         lastCheck: reviewDay ?? c.startDate.flatMap(ISODay.init)
           ?? c.createdAt.map { ISODay(JapanTime.today($0))! })
     }
-    return DeadlineQuery(contracts: contracts, access: access)
+    let notices = try await ChangeNotice.query(on: db).filter(\.$organisationID == org)
+      .filter(\.$status == .pending).all()
+      .compactMap { n in ISODay(n.plannedOn).map { (n.contractID, n.id!, n.title, $0) } }
+    let accepted = try await RiskAcceptance.query(on: db).filter(\.$organisationID == org)
+      .filter(\.$signedAt != nil).all()
+      .compactMap { a in ISODay(a.expiresOn).map { (a.id!, a.subjectTitle, $0) } }
+    return DeadlineQuery(contracts: contracts, access: access, pendingNotices: notices, acceptances: accepted)
   }
 
   /// What one user has to watch.
@@ -66,6 +76,23 @@ struct DeadlineQuery: Sendable {
       if !vendorSide, c.status == .active, let last = c.lastCheck {
         let due = Recheck.due(lastCheck: last, autoRenewal: c.autoRenewal, noticeDeadline: c.noticeDeadline)
         out.append(.init(kind: .recheck, due: due, subject: subject, path: path, key: key))
+      }
+    }
+    let titles = Dictionary(contracts.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+    // A change notice waits for the institution; the vendor sees its own waiting too.
+    for n in pendingNotices where visible?.contains(n.contract) ?? true {
+      guard let title = titles[n.contract] else { continue }
+      out.append(
+        .init(
+          kind: .changeNotice, due: n.planned, subject: "\(title): \(n.title)",
+          path: Paths.contractLife(n.contract), key: n.id.uuidString.lowercased()))
+    }
+    if !vendorSide {
+      for a in acceptances {
+        out.append(
+          .init(
+            kind: .acceptanceExpiry, due: a.expires, subject: a.title, path: Paths.riskAcceptances,
+            key: a.id.uuidString.lowercased()))
       }
     }
     return out
