@@ -437,6 +437,28 @@ try:
     as_(institution)
 
     contract_url = overview_url.replace("/exchange", "")
+
+    # Keeping it true (issue 10): the responsibility map, the contract's life, the 期限 list, and a
+    # risk acceptance asked for by the office manager.
+    driver.get(base + "/responsibilities")
+    expect("責任分界マップ")
+    if not driver.find_elements(By.CSS_SELECTOR, "main svg"):
+        problem("the responsibility map has no heat map (SVG)")
+    shot("responsibility-map")
+    driver.get(contract_url + "/life")
+    expect("変更の通知")
+    shot("contract-life")
+    driver.get(base + "/deadlines")
+    expect("期限")
+    expect("カレンダー")
+    shot("deadlines")
+    driver.get(base + "/risk-acceptances/new?contractId=" + contract_url.rsplit("/", 1)[1] + "&itemId=P2-C-1")
+    fill("risk", "ネットワークの監視を当面行わない")
+    fill("reason", "監視装置の費用が今年度の予算を超えるため")
+    driver.execute_script("arguments[0].value = arguments[1]", driver.find_element(By.NAME, "expiresOn"), "2099-03-31")
+    submit("#risk-form")
+    expect("ネットワークの監視を当面行わない")
+    shot("risk-requested")
     phone_shots("institution", [
         ("dashboard", base + "/"), ("exchange", overview_url), ("item", item_url),
         ("part2", contract_url + "/checklist"), ("vendors", base + "/vendors"), ("contract", contract_url)])
@@ -464,7 +486,23 @@ try:
     driver.get(overview_url)
     expect("事業者とのやり取り")
     shot("director-exchange")
-    phone_shots("director", [("dashboard", base + "/"), ("review", review_url)])
+    driver.get(base + "/executive")
+    expect("経営層の確認")
+    expect("ネットワークの監視を当面行わない")
+    shot("director-executive")
+    driver.get(base + "/risk-acceptances")
+    sign = driver.find_elements(By.XPATH, "//button[contains(., '経営層として署名する')]")
+    if not sign:
+        problem("the director is offered no signature for the office manager's request")
+    else:
+        driver.execute_script("window.confirm = () => true")
+        click_and_wait(sign[0])
+        expect("署名")
+        shot("director-signed")
+    driver.get(base + "/executive/board")
+    shot("director-board")
+    phone_shots("director", [("dashboard", base + "/"), ("review", review_url), ("map", base + "/responsibilities"),
+                             ("executive", base + "/executive")])
 
     if problems:
         raise AssertionError(f"{len(problems)} problem(s):\n  " + "\n  ".join(problems))

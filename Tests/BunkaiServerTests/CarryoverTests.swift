@@ -258,7 +258,7 @@ struct CarryoverTests {
       let unchanged = try #require(try await Contract.find(UUID(uuidString: contract), on: app.db))
       #expect(unchanged.noticeDeadline == "2027-01-31")
 
-      // Send the form as a browser would: its hidden and date fields, and the ticked box.
+      // Send the form as a browser would: its hidden and date fields, and the chosen renewal.
       var fields: [(String, String)] = []
       let input = try NSRegularExpression(
         pattern: #"<input type="(hidden|date)"[^>]*?name="([^"]+)" value="([^"]*)""#)
@@ -267,9 +267,8 @@ struct CarryoverTests {
         let name = ns.substring(with: m.range(at: 2))
         if name != "_csrf" { fields.append((name, ns.substring(with: m.range(at: 3)))) }
       }
-      if form.contains("name=\"autoRenewal\" value=\"true\" checked") {
-        fields.append(("autoRenewal", "true"))
-      }
+      #expect(form.contains("<option value=\"true\" selected>あり</option>"))
+      fields.append(("autoRenewal", form.contains("<option value=\"true\" selected>") ? "true" : "false"))
       let res = try await b.post("/contracts/\(contract)", fields)
       #expect(res.status == .seeOther, "\(res.body.string.prefix(300))")
       let after = try #require(try await Contract.find(UUID(uuidString: contract), on: app.db))
