@@ -16,7 +16,8 @@ enum DailyRun {
   /// Mail through the configured relay; nil without one (the list and the calendar still work).
   static func mailer(_ smtp: SMTPSettings?) -> Send? {
     guard let smtp else { return nil }
-    return { to, subject, body in try await Mailer(settings: smtp).send(to: to, subject: subject, body: body) }
+    return { to, subject, body in try await Mailer(settings: smtp).send(to: to, subject: subject, body: body)
+    }
   }
 
   struct Outcome: Sendable, Equatable {
