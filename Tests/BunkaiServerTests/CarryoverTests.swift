@@ -96,6 +96,13 @@ struct CarryoverTests {
         expect: .created)
       let signed = try await exec.json(.POST, "/reviews/\(r1)/sign-off")
       #expect(signed["signedOffAt"] is String)
+      // The executive accepts the damages risk ("not needed" on a high finding needs it).
+      let accepted = try await api.json(
+        .POST, "/risk-acceptances",
+        #"{"subject":{"kind":"finding","reviewId":"\#(r1)","finding":\#(damages)},"risk":"賠償の上限が低い","reason":"理事会で了承","expiresOn":"2099-03-31"}"#,
+        expect: .created)
+      let acceptanceID = try #require(accepted["id"] as? String)
+      _ = try await exec.json(.POST, "/risk-acceptances/\(acceptanceID)/sign")
 
       // Version 2: an inserted article renumbers the rest; the subcontracting clause is fixed.
       let r2 = try await Self.upload(app, api, contract: contract, try Self.version2(), name: "v2.txt")
@@ -134,8 +141,14 @@ struct CarryoverTests {
       let findings2 = try #require((second["review"] as? JSON)?["findings"] as? [JSON])
       let c = try #require(try await Contract.find(UUID(uuidString: contract), on: app.db))
       #expect(c.latestReviewID?.uuidString.lowercased() == r2.lowercased())
-      let damagesIsHigh = findings2[newDamages - 1]["severity"] as? String == "high"
-      #expect(c.openHigh + c.openMedium + c.openLow == findings2.count - (damagesIsHigh ? 0 : 1))
+      // The signed acceptance came along with the decision: the damages finding is closed.
+      #expect(c.openHigh + c.openMedium + c.openLow == findings2.count - 1)
+      let acceptances = try await api.list("/risk-acceptances")
+      #expect(acceptances.count == 2)
+      let moved = try #require(acceptances.first { ($0["subject"] as? JSON)?["reviewId"] as? String == r2 })
+      #expect(moved["status"] as? String == "signed")
+      #expect((moved["subject"] as? JSON)?["finding"] as? Int == newDamages)
+      #expect(moved["expiresOn"] as? String == "2099-03-31")
       // A decision made on the new version is its own.
       let own = try await api.json(
         .POST, "/reviews/\(r2)/decisions", #"{"finding":\#(newDamages == 1 ? 2 : 1),"kind":"later"}"#,

@@ -160,10 +160,40 @@ enum Carryover {
       try await d.save(on: db)
       carried.append(d)
     }
+    // A persisting finding keeps its risk acceptances too: the same risk, accepted by the same
+    // executive until the same day (an unsigned request stays a request).
+    let acceptances = try await RiskAcceptance.query(on: db).filter(\.$reviewID == previous.id!).all()
+    var carriedAcceptances = 0
+    for p in stored.persisting {
+      for old in acceptances where old.findingIndex == p.previousFinding {
+        let a = RiskAcceptance()
+        a.organisationID = old.organisationID
+        a.subjectKind = old.subjectKind
+        a.contractID = old.contractID
+        a.reviewID = review.id
+        a.findingIndex = p.finding
+        a.ruleID = current.findings[p.finding].ruleId
+        a.subjectTitle = old.subjectTitle
+        a.risk = old.risk
+        a.reason = old.reason
+        a.measures = old.measures
+        a.owner = old.owner
+        a.expiresOn = old.expiresOn
+        a.requestedBy = old.requestedBy
+        a.requestedByName = old.requestedByName
+        a.requestedAt = old.requestedAt
+        a.signedBy = old.signedBy
+        a.signedByName = old.signedByName
+        a.signedAt = old.signedAt
+        try await a.save(on: db)
+        carriedAcceptances += 1
+      }
+    }
     try await AuditLog.record(
       on: db, org: actor.orgID, user: actor.user, action: "判断の引き継ぎ", entity: "照合結果", id: review.id,
       after: [
         "previousReview": previous.id!.uuidString, "carried": String(carried.count),
+        "carriedAcceptances": String(carriedAcceptances),
         "appeared": stored.findingsAppeared.joined(separator: ","),
         "resolved": stored.findingsResolved.joined(separator: ","),
       ])

@@ -91,7 +91,11 @@ enum Uploads {
         let carried = try await Carryover.carry(
           on: db, actor: actor, previousDocument: last, review: review, current: current,
           currentText: reviewed.source.text)
-        if !carried.isEmpty { open = OpenCounts.of(current, decisions: carried) }
+        if !carried.isEmpty {
+          open = OpenCounts.of(
+            current, decisions: carried,
+            acceptances: try await RiskAcceptances.forReview(on: db, reviewID: review.id!))
+        }
       }
       contract.latestReviewID = review.id
       open.apply(to: contract)
