@@ -86,7 +86,9 @@ let package = Package(
         "BunkaiServer", "BunkaiFormats", "bunkai", .product(name: "VaporTesting", package: "vapor"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-      ]
+      ],
+      // Recorded snapshots are read by SnapshotTesting from the source tree, not bundled.
+      exclude: ["__Snapshots__"]
     ),
   ]
 )

@@ -51,6 +51,19 @@ import Testing
     #expect(p.noticeDeadline == "2028-03-01")
   }
 
+  /// The notice period is read by the same reader as a change notice's, so business days count
+  /// Monday to Friday here too: 10 business days before Tuesday 2026-03-31 is Tuesday 2026-03-17.
+  @Test func aNoticePeriodInBusinessDays() {
+    let text = """
+      第12条（有効期間）
+      本契約の期間は、2025年4月1日から2026年3月31日までとする。期間満了日の10営業日前までに、いずれの当事者からも解約の申し入れがないときは、本契約は自動的に１年間更新される。
+      """
+    let p = ContractDates.propose(text)
+    #expect(p.autoRenewal == true)
+    #expect(p.noticePeriod == "10営業日")
+    #expect(p.noticeDeadline == "2026-03-17")
+  }
+
   @Test func sentencesThatAreNotTheTermProposeNothing() {
     let text = """
       第3条（納期）

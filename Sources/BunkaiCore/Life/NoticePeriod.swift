@@ -14,15 +14,18 @@ public struct NoticePeriod: Sendable, Equatable, Codable {
     self.unit = unit
   }
 
-  /// 「30日前」「1か月前」「10営業日前」「2週間前」.
-  public var label: String {
+  /// 「30日」「1か月」「10営業日」「2週間」.
+  public var length: String {
     switch unit {
-    case .days: "\(amount)日前"
-    case .businessDays: "\(amount)営業日前"
-    case .weeks: "\(amount)週間前"
-    case .months: "\(amount)か月前"
+    case .days: "\(amount)日"
+    case .businessDays: "\(amount)営業日"
+    case .weeks: "\(amount)週間"
+    case .months: "\(amount)か月"
     }
   }
+
+  /// 「30日前」「1か月前」「10営業日前」「2週間前」.
+  public var label: String { length + "前" }
 
   /// Unit words after the number, longest first; each may be followed by 以上 before 前.
   static let units: [(String, Unit)] = [
@@ -145,23 +148,5 @@ public enum ChangeNoticeClause {
       && !notServiceChange.contains { sentence.contains($0) }
   }
 
-  /// Sentences ending in 。 or a line break, trimmed, non-empty.
-  static func sentences(_ text: String) -> [String] {
-    var out: [String] = []
-    var current = ""
-    for ch in text {
-      if ch == "\n" || ch == "\r\n" || ch == "\r" {
-        out.append(current)
-        current = ""
-      } else {
-        current.append(ch)
-        if ch == "。" {
-          out.append(current)
-          current = ""
-        }
-      }
-    }
-    out.append(current)
-    return out.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-  }
+  static func sentences(_ text: String) -> [String] { WrittenSentences.split(text) }
 }

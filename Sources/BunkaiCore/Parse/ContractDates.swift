@@ -27,6 +27,7 @@ public enum ContractDates {
   public static func propose(_ text: String) -> ContractDateProposal {
     var out = ContractDateProposal()
     var termYears: Int?
+    var notice: NoticePeriod?
     for sentence in sentences(text) {
       let f = folded(sentence)
       let isTerm = (f.contains("期間") || f.contains("有効期限")) && !f.contains("猶予期間") && !f.contains("保存期間")
@@ -44,7 +45,7 @@ public enum ContractDates {
             } else if let years = firstMatch(#"^(?:から|より)(?:起算して)?(\d{1,2})(年|か月)間"#, afterFirst) {
               let n = Int(years[1]) ?? 0
               termYears = years[2] == "年" ? n * 12 : n
-              out.endDate = add(months: termYears!, days: -1, to: first.date)
+              out.endDate = first.day?.adding(months: termYears!).adding(days: -1).description
             }
             if out.endDate != nil { out.termSentence = sentence }
           } else if dates.count == 1, afterFirst.hasPrefix("まで") {
@@ -61,22 +62,18 @@ public enum ContractDates {
           out.renewalSentence = sentence
         }
       }
-      if out.noticePeriod == nil, f.contains("満了"),
-        let m = firstMatch(#"満了(?:日|する日)?(?:の日)?の?(\d{1,3})(か月|日|週間)前(?:の日)?まで"#, f)
+      // The period right after 満了 (「満了日の3か月前まで」); its units are NoticePeriod's, the
+      // same reader change notices use.
+      if notice == nil, f.contains("満了"),
+        let m = firstMatch(#"満了(?:日|する日)?(?:の日)?の?(\d{1,3}[^\d前]{1,3}?(?:以上)?前)(?:の日)?まで"#, f),
+        let period = NoticePeriod.parse(m[1])
       {
-        out.noticePeriod = m[1] + m[2]
+        notice = period
+        out.noticePeriod = period.length
         if out.renewalSentence == nil { out.renewalSentence = sentence }
       }
     }
-    if let end = out.endDate, let period = out.noticePeriod, let endDate = day(end),
-      let m = firstMatch(#"^(\d+)(か月|日|週間)$"#, period), let n = Int(m[1])
-    {
-      switch m[2] {
-      case "か月": out.noticeDeadline = add(months: -n, days: 0, to: endDate)
-      case "週間": out.noticeDeadline = add(months: 0, days: -7 * n, to: endDate)
-      default: out.noticeDeadline = add(months: 0, days: -n, to: endDate)
-      }
-    }
+    if let end = out.endDate, let notice { out.noticeDeadline = notice.deadline(before: end) }
     return out
   }
 
@@ -84,9 +81,10 @@ public enum ContractDates {
 
   struct DateMatch {
     var range: Range<String.Index>
-    var date: DateComponents
+    /// Nil for a date that does not exist (2月30日).
+    var day: ISODay?
     /// Empty for a date that does not exist.
-    var iso: String
+    var iso: String { day?.description ?? "" }
   }
 
   static let eras: [String: Int] = ["令和": 2018, "平成": 1988, "昭和": 1925, "r": 2018, "h": 1988, "s": 1925]
@@ -116,63 +114,15 @@ public enum ContractDates {
         d = Int(g(7) ?? g(10) ?? "")
       }
       guard let y, let mo, let d, let range = Range(m.range, in: f) else { continue }
-      let comps = DateComponents(year: y, month: mo, day: d)
-      guard let date = calendar.date(from: comps), calendar.component(.day, from: date) == d,
-        calendar.component(.month, from: date) == mo
-      else {
-        out.append(DateMatch(range: range, date: comps, iso: ""))
-        continue
-      }
-      out.append(DateMatch(range: range, date: comps, iso: iso(date)))
+      let valid = (1...12).contains(mo) && d >= 1 && d <= ISODay.daysIn(month: mo, year: y)
+      out.append(DateMatch(range: range, day: valid ? ISODay(year: y, month: mo, day: d) : nil))
     }
     return out
   }
 
-  static let calendar: Calendar = {
-    var c = Calendar(identifier: .gregorian)
-    c.timeZone = TimeZone(identifier: "UTC")!
-    return c
-  }()
-
-  static func iso(_ d: Date) -> String {
-    let c = calendar.dateComponents([.year, .month, .day], from: d)
-    return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
-  }
-
-  static func day(_ iso: String) -> DateComponents? {
-    let p = iso.split(separator: "-").compactMap { Int($0) }
-    return p.count == 3 ? DateComponents(year: p[0], month: p[1], day: p[2]) : nil
-  }
-
-  static func add(months: Int, days: Int, to comps: DateComponents) -> String? {
-    guard let d = calendar.date(from: comps),
-      let m = calendar.date(byAdding: .month, value: months, to: d),
-      let r = calendar.date(byAdding: .day, value: days, to: m)
-    else { return nil }
-    return iso(r)
-  }
-
   // MARK: - Text
 
-  /// Sentences as written: split after 「。」 and at line ends.
-  static func sentences(_ text: String) -> [String] {
-    var out: [String] = []
-    var current = ""
-    for ch in text {
-      if ch == "\n" || ch == "\r\n" || ch == "\r" {
-        if !current.trimmingCharacters(in: .whitespaces).isEmpty { out.append(current) }
-        current = ""
-        continue
-      }
-      current.append(ch)
-      if ch == "。" {
-        out.append(current)
-        current = ""
-      }
-    }
-    if !current.trimmingCharacters(in: .whitespaces).isEmpty { out.append(current) }
-    return out.map { $0.trimmingCharacters(in: .whitespaces) }
-  }
+  static func sentences(_ text: String) -> [String] { WrittenSentences.split(text) }
 
   /// The matching view (width folded, no spaces, kanji numerals as digits, 箇月/ヶ月 as か月).
   static func folded(_ s: String) -> String {

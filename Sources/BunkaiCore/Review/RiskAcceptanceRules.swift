@@ -81,37 +81,8 @@ public enum RiskAcceptanceRules {
     return term.expiresOn <= limit
   }
 
-  /// An ISO day `n` days later, nil when `day` is not YYYY-MM-DD.
+  /// An ISO day `n` days later, nil when `day` is not a real YYYY-MM-DD day.
   public static func addDays(_ day: String, _ n: Int) -> String? {
-    let parts = day.split(separator: "-").compactMap { Int($0) }
-    guard parts.count == 3, day.count == 10 else { return nil }
-    let (y, m, d) = civil(fromDays: days(y: parts[0], m: parts[1], d: parts[2]) + n)
-    func pad(_ v: Int, _ w: Int) -> String {
-      let s = String(v)
-      return String(repeating: "0", count: max(0, w - s.count)) + s
-    }
-    return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
-  }
-
-  /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-  static func days(y y0: Int, m: Int, d: Int) -> Int {
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe - 719_468
-  }
-
-  static func civil(fromDays z0: Int) -> (Int, Int, Int) {
-    let z = z0 + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    ISODay(day).map { $0.adding(days: n).description }
   }
 }

@@ -42,7 +42,7 @@ struct DeadlineController {
 
   func page(req: Request) async throws -> View {
     let user = try req.auth.require(User.self)
-    let today = ISODay(JapanTime.today())!
+    let today = JapanTime.day()
     let deadlines = try await DeadlineQuery.load(req.db, org: user.organisationID).deadlines(for: user)
     let rows = Reminders.entries(deadlines, today: today).map { e in
       Row(

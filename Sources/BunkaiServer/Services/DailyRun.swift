@@ -97,7 +97,6 @@ enum DailyRun {
   /// The hour (Japan time) from which the day's reminders go out: mail in the morning, not at
   /// midnight. `BUNKAI_REMINDER_HOUR`, default 7.
   static func isDue(_ now: Date, hour: Int) -> Bool {
-    let parts = JapanTime.dateTime(now).split(separator: " ")
-    return Int(parts.last?.prefix(2) ?? "0") ?? 0 >= hour
+    JapanTime.hour(now) >= hour
   }
 }

@@ -55,7 +55,7 @@ enum Maintenance {
           guard DailyRun.isDue(now, hour: settings.reminderHour) else { return }
           do {
             let outcome = try await DailyRun.run(
-              db, today: ISODay(JapanTime.today(now))!, instance: instance, baseURL: settings.publicURL ?? "",
+              db, today: JapanTime.day(now), instance: instance, baseURL: settings.publicURL ?? "",
               send: DailyRun.mailer(settings.smtp), logger: logger)
             if outcome.claimed > 0 {
               logger.info(

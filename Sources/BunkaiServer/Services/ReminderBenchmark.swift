@@ -66,7 +66,7 @@ enum ReminderBenchmark {
   static func run(_ app: Application, organisations: Int, progress: @Sendable (String) -> Void) async throws
     -> Outcome
   {
-    let today = ISODay(JapanTime.today())!
+    let today = JapanTime.day()
     progress("\(organisations) 医療機関を作成しています…")
     let contracts = try await seed(app.db, organisations: organisations, today: today)
     let sent = NIOLockedValueBox(0)
