@@ -6,8 +6,12 @@ contract, upload the contract, read a finding, record a decision, answer a Part2
 vendor: the institution invites it, the vendor accepts the link in a second browser, both sides
 go through the five steps of one Part2 item, both confirm, and the annex downloads; the vendor
 changes the agreed split and the institution is shown what changed before it confirms again; the
-vendor reads the institution's proposals and downloads the redline. Then the 院長 (executive) in a
-third browser. Desktop and phone (390 px) sizes.
+vendor reads the institution's proposals and downloads the redline. Then keeping it true across
+vendors (issue 10): a second vendor and two more systems, a gap and an overlap on the responsibility
+map that are gone once the second vendor (a fourth browser) and the institution agree the split; a
+change notice from the first vendor's portal, approved by the institution, sending the item it
+touches back to be confirmed; the renewal's upload with the article-by-article comparison and the
+decisions carried over. Then the 院長 (executive) in a third browser. Desktop and phone (390 px) sizes.
 
 Every page is checked: no raw rule id (A-guideline-basis), English concern code or import
 placeholder in what people see, no serious or critical accessibility violation (axe-core), and on
@@ -25,6 +29,183 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import Select, WebDriverWait
+
+
+def cell_state(system, item):
+    """The state class of one cell of the map (SVG), read from the cell's title."""
+    driver.get(base + "/responsibilities")
+    return driver.execute_script(
+        """for (const a of document.querySelectorAll('svg.resp-map a')) {
+             const t = a.querySelector('title');
+             if (t && t.textContent.startsWith(arguments[0] + ' × ' + arguments[1] + ' ')) {
+               return a.querySelector('rect').getAttribute('class');
+             }
+           }
+           return null;""", system, item)
+
+
+def expect_cell(system, item, state, why):
+    got = cell_state(system, item)
+    if got != "st-" + state:
+        problem(f"map cell {system} × {item}: expected {state} ({why}), found {got}")
+
+
+def check_box(label):
+    box = driver.find_element(By.XPATH, f"//label[contains(., '{label}')]/input[@name='systemIds[]']")
+    if not box.is_selected():
+        box.click()
+
+
+def renewal_copy(path):
+    """The contract's next version: the fee raised in one article and an article inserted before
+    the last, so the articles after it are renumbered."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    last = [m.start() for m in re.finditer(r"^第[0-9０-９]+条", text, re.M)][-1]
+    number = len(re.findall(r"^第[0-9０-９]+条", text, re.M))
+    inserted = f"第{number}条（反社会的勢力の排除）\n甲及び乙は、自らが反社会的勢力に該当しないことを相互に表明する。\n\n"
+    renumbered = re.sub(r"^第[0-9０-９]+条", f"第{number + 1}条", text[last:], count=1, flags=re.M)
+    text = text[:last] + inserted + renumbered
+    text = text.replace("85,000円", "90,000円", 1)
+    out = os.path.join(shots, "renewal-version.txt")
+    with open(out, "w", encoding="utf-8") as f:
+        f.write(text)
+    return out
+
+
+def keep_true(contract_url, overview_url, item_url):
+    global vendor2
+    as_(institution)
+    # Only contracts in use count on the map: the first one is signed now.
+    driver.get(contract_url)
+    Select(driver.find_element(By.CSS_SELECTOR, "#contract-form select[name='status']")).select_by_value("active")
+    submit("#contract-form")
+    driver.get(base + "/vendors")
+    fill("name", "株式会社サンプル画像システム")
+    fill("contactName", "営業部 佐藤")
+    submit("#vendor-form")
+    expect("株式会社サンプル画像システム")
+    for name in ["画像管理（PACS）", "レセプト（医事会計）"]:
+        driver.get(base + "/systems")
+        fill("name", name)
+        submit("form[action='/systems']")
+        expect(name)
+    driver.get(base + "/contracts")
+    fill("title", "画像システム保守契約 2026")
+    Select(driver.find_element(By.NAME, "vendorId")).select_by_visible_text("株式会社サンプル画像システム")
+    Select(driver.find_element(By.NAME, "kind")).select_by_value("maintenance")
+    Select(driver.find_element(By.NAME, "status")).select_by_value("active")
+    check_box("電子カルテ（外来）")
+    check_box("画像管理（PACS）")
+    submit("#contract-form")
+    expect("契約書をアップロードすると")
+    contract2_url = driver.current_url.split("#")[0].split("?")[0]
+    driver.get(contract2_url + "/checklist")
+    Select(driver.find_element(By.NAME, "answers[P2-C-5][initial]")).select_by_value("yes")
+    Select(driver.find_element(By.NAME, "answers[P2-C-5][owner]")).select_by_value("vendor")
+    fill("answers[P2-C-5][agreed]", "画像側の障害も含め、原因の調査は当社が行う")
+    submit("#checklist-form")
+    expect("確認表を保存しました")
+
+    # Before: the EMR's P2-C-5 is claimed by both vendors, the PACS's P2-C-4 by nobody, and the
+    # receipt system is covered by no contract at all.
+    expect_cell("電子カルテ（外来）", "P2-C-5", "overlap", "two vendors hold it")
+    expect_cell("画像管理（PACS）", "P2-C-4", "gap", "no contract answers it for the PACS")
+    expect_cell("レセプト（医事会計）", "P2-C-4", "gap", "no contract covers the system")
+    expect("重複")
+    shot("map-gap-and-overlap")
+
+    # The second vendor is invited and agrees the split with the institution.
+    driver.get(contract2_url + "/exchange")
+    overview2 = driver.current_url
+    fill("email", "sato@sample-gazo.example")
+    submit("#invite-form")
+    expect("招待リンクを作りました")
+    link = driver.find_element(By.ID, "invite-link").get_attribute("value")
+    vendor2 = browser()
+    as_(vendor2)
+    driver.get(link)
+    fill("name", "営業部 佐藤")
+    fill("password", "vendor2-browser-pass")
+    submit("#accept-form")
+    expect("招待を受け付けました")
+    for item, owner, agreed in [
+        ("P2-C-5", "institution", "電子カルテ側の原因調査は電子カルテの事業者に任せ、当院が取りまとめる"),
+        ("P2-C-4", "vendor", "画像システムの事故は発見から24時間以内に当社が報告する"),
+    ]:
+        # The guide's five steps, then the split.
+        for who, text in [(vendor2, "弊社が実施する対策をお示しします。"), (institution, "当院が行うべきことは何ですか。"),
+                          (vendor2, "院内の手順書の整備をお願いします。"), (institution, "手順書は当院で整備します。")]:
+            as_(who)
+            write_step(overview2 + "/" + item, text, f"{item}-second-vendor")
+        as_(institution)
+        driver.get(overview2 + "/" + item)
+        Select(driver.find_element(By.ID, "split-owner")).select_by_value(owner)
+        fill("agreed", agreed)
+        submit("#split-form")
+        expect("分担を保存しました")
+        submit("#confirm-form")
+        expect("相手側の確認を待っています")
+        as_(vendor2)
+        driver.get(overview2 + "/" + item)
+        submit("#confirm-form")
+        expect("合意しました")
+    as_(institution)
+    expect_cell("電子カルテ（外来）", "P2-C-5", "covered", "the second vendor no longer claims it")
+    expect_cell("画像管理（PACS）", "P2-C-4", "covered", "the second vendor holds it now")
+    shot("map-after-agreement")
+
+    # A change notice from the first vendor's portal, approved by the institution, sends the item
+    # it touches back to be confirmed again by both sides.
+    as_(vendor)
+    driver.get(overview_url)
+    click_and_wait(driver.find_element(By.ID, "life-link"))
+    expect("変更の通知")
+    driver.find_element(By.XPATH, "//summary[contains(., '変更の通知を記録する')]").click()
+    form = driver.find_element(By.ID, "notice-form")
+    form.find_element(By.NAME, "title").send_keys("保守用リモート接続装置の入れ替え")
+    form.find_element(By.NAME, "details").send_keys("VPN装置を新しい機種に入れ替えます。接続の手順が変わります。")
+    form.find_element(By.CSS_SELECTOR, "input[name='affectsSecurity'][value='true']").click()
+    driver.execute_script("arguments[0].value = arguments[1]", form.find_element(By.NAME, "plannedOn"), "2099-06-30")
+    form.find_element(By.CSS_SELECTOR, "input[name='itemIds[]'][value='P2-C-5']").click()
+    submit("#notice-form")
+    expect("変更の通知を記録しました")
+    shot("vendor-change-notice")
+    as_(institution)
+    driver.get(contract_url + "/life")
+    expect("保守用リモート接続装置の入れ替え")
+    click_and_wait(driver.find_element(By.XPATH, "//form[contains(@class,'decision-form')]//button[@value='approve']"))
+    expect("変更の通知を承認しました")
+    shot("institution-approved-notice")
+    as_(vendor)
+    driver.get(item_url)
+    expect("変更の通知「保守用リモート接続装置の入れ替え」を承認したため")
+    expect("変更の通知が承認されたため")
+    if "合意済み" in driver.find_element(By.ID, "item-state").text:
+        problem("an item touched by an approved change notice still shows as agreed")
+    shot("vendor-item-reopened")
+
+    # The renewal: the next version is uploaded; the page shows what changed article by article
+    # and carries the decisions of the findings that persist.
+    as_(institution)
+    driver.get(contract_url)
+    driver.find_element(By.NAME, "file").send_keys(renewal_copy(contract_file))
+    submit("#upload-form")
+    expect("照合しました")
+    expect("前の版（第1版）からの変更")
+    comparison = driver.find_element(By.ID, "comparison").text
+    if not re.search(r"追加 1", comparison) or not re.search(r"変更 1", comparison):
+        problem(f"the renewal's comparison should show one added and one changed article: {comparison[:200]!r}")
+    # Digit runs are compared whole: the fee's 85 is struck out and 90 put in.
+    if not driver.find_elements(By.XPATH, "//section[@id='comparison']//ins[contains(., '90')]") \
+            or not driver.find_elements(By.XPATH, "//section[@id='comparison']//del[contains(., '85')]"):
+        problem("the changed fee is not marked as struck-out and inserted text")
+    carried = re.search(r"前の版の判断を引き継いだ指摘（(\d+) 件）", comparison)
+    if not carried or int(carried.group(1)) == 0:
+        problem("no decision was carried over to the renewal's review")
+    shot("renewal-comparison")
+    as_(institution)
+
 
 try:
     from axe_selenium_python import Axe
@@ -49,6 +230,7 @@ def browser():
 driver = browser()
 institution = driver
 vendor = None
+vendor2 = None
 director = None
 step = 0
 
@@ -463,6 +645,12 @@ try:
         ("dashboard", base + "/"), ("exchange", overview_url), ("item", item_url),
         ("part2", contract_url + "/checklist"), ("vendors", base + "/vendors"), ("contract", contract_url)])
 
+    # Keeping it true across vendors (issue 10's scenario): a second vendor and two more systems.
+    # The second vendor's contract covers the EMR too and claims an item the first vendor holds
+    # (an overlap), and leaves an item of the PACS to nobody (a gap); both are gone once the second
+    # vendor and the institution agree the split.
+    keep_true(contract_url, overview_url, item_url)
+
     # The 院長: added by the office manager, signs in in a third browser and reads the state.
     driver.get(base + "/users")
     add = "form[action='/users'] "
@@ -513,3 +701,5 @@ finally:
         vendor.quit()
     if director:
         director.quit()
+    if vendor2:
+        vendor2.quit()

@@ -222,6 +222,13 @@ struct ContractLifeTests {
       // The vendor's exchange page tells it why the item came back.
       let v = try await Browser.signIn(app, email: s.vendorUser.email, password: "correct-horse-2")
       #expect(try await v.get("/contracts/\(c)/exchange").body.string.contains("変更の通知を承認したため"))
+      // The item page says it came back because of the notice (naming it), not that the
+      // institution changed the split, and the re-confirmation acknowledges the notice.
+      let itemPage = try await v.get("/contracts/\(c)/exchange/P2-A-12").body.string
+      #expect(itemPage.contains("変更の通知が承認されたため"))
+      #expect(itemPage.contains("変更の通知「\(try #require(notice["title"] as? String))」を承認したため"))
+      #expect(!itemPage.contains("相手側が、確認済みだった分担を変更しました"))
+      #expect(itemPage.contains("変更の通知の内容とこの項目への影響を確認しました"))
 
       // A refusal with a reason is kept as such and reopens nothing.
       let second = try await s.vendor.json(

@@ -319,6 +319,8 @@ struct ExchangeController {
     var changes: [ChangeView]
     /// The other side changed the split since this side last confirmed: confirming acknowledges it.
     var mustAcknowledge: Bool
+    /// Every change waiting to be acknowledged is a reopening by an approved change notice.
+    var reopenedByNotice: Bool
     /// The split is complete enough to confirm (担当 chosen, 合意内容 written unless 対象外).
     var splitComplete: Bool
   }
@@ -334,6 +336,9 @@ struct ExchangeController {
     var agreedChanged: Bool
     var acknowledged: String?
     var unseenHere: Bool
+    /// The title of the approved change notice that sent the split back to be confirmed again;
+    /// nil for a change of the split itself.
+    var notice: String?
   }
 
   /// The Part2 item named in the path, if the contract's checklist has it.
@@ -367,6 +372,16 @@ struct ExchangeController {
     let mine = p.side == .institution ? answer?.institutionConfirmedAt : answer?.vendorConfirmedAt
     let related = try await ExchangeItemQuery.related(req.db, contract: c, itemID: item.id, side: p.side)
     let changes = try await Exchange.changes(req.db, contract: c.id!, itemID: item.id)
+    // A reopening by an approved change notice changes nothing in the split: it is shown as that,
+    // with the notice's title, not as the other side having changed the split.
+    let noticeIDs = Set(changes.compactMap(\.changeNoticeID))
+    let noticeTitles =
+      noticeIDs.isEmpty
+      ? [:]
+      : Dictionary(
+        try await ChangeNotice.query(on: req.db).filter(\.$id ~~ noticeIDs).filter(\.$contractID == c.id!)
+          .all()
+          .map { ($0.id!, $0.title) }, uniquingKeysWith: { a, _ in a })
     let changeViews = changes.map { ch in
       ChangeView(
         side: ch.side.label, by: ch.userName, at: Format.dateTime(ch.createdAt),
@@ -374,8 +389,10 @@ struct ExchangeController {
         afterOwner: ch.afterOwner.label, beforeAgreed: ch.beforeAgreed, afterAgreed: ch.afterAgreed,
         ownerChanged: ch.beforeOwner != ch.afterOwner, agreedChanged: ch.beforeAgreed != ch.afterAgreed,
         acknowledged: ch.acknowledgedAt.map { "\(ch.acknowledgedBy ?? "") \(Format.dateTime($0))" },
-        unseenHere: ch.side == p.side.other && ch.acknowledgedAt == nil)
+        unseenHere: ch.side == p.side.other && ch.acknowledgedAt == nil,
+        notice: ch.changeNoticeID.map { noticeTitles[$0] ?? "（題名なし）" })
     }
+    let unseen = changeViews.filter(\.unseenHere)
     return try await req.render(
       "exchange-item",
       ItemContext(
@@ -415,7 +432,8 @@ struct ExchangeController {
         recommendation: item.recommendation ?? "", guidelineRefs: item.guidelineRefs ?? "",
         related: related.findings, redlineLink: related.anyProposal ? Paths.contractRedline(c.id!) : nil,
         isInstitution: p.side == .institution, changes: changeViews,
-        mustAcknowledge: changeViews.contains(where: \.unseenHere),
+        mustAcknowledge: !unseen.isEmpty,
+        reopenedByNotice: !unseen.isEmpty && unseen.allSatisfy { $0.notice != nil },
         splitComplete: answer.map { $0.owner != .unset && ($0.owner == .notApplicable || !$0.agreed.isEmpty) }
           ?? false))
   }
