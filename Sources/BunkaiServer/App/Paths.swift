@@ -83,6 +83,9 @@ enum Paths {
     "/contracts/\(contractID)/vulnerabilities/\(id)/decision"
   }
   static let changeNoticeSetting = "/settings/change-notice-days"
+  /// The periodic re-check: run it (POST), and what one re-check found.
+  static func recheck(_ contractID: UUID) -> String { "/contracts/\(contractID)/recheck" }
+  static func recheck(_ contractID: UUID, _ id: UUID) -> String { "/contracts/\(contractID)/rechecks/\(id)" }
   static let dismissImportNotice = "/notices/checklist-import/dismiss"
 }
 
