@@ -75,6 +75,9 @@ enum Paths {
     "/contracts/\(contractID)/change-notices/\(id)/decision"
   }
   static func subcontractors(_ contractID: UUID) -> String { "/contracts/\(contractID)/subcontractors" }
+  static func subcontractor(_ contractID: UUID, _ id: UUID) -> String {
+    "/contracts/\(contractID)/subcontractors/\(id)"
+  }
   static func subcontractorApproval(_ contractID: UUID, _ id: UUID) -> String {
     "/contracts/\(contractID)/subcontractors/\(id)/approval"
   }
