@@ -61,6 +61,16 @@ struct RecheckTests {
       _ = try await s.admin.json(
         .POST, "/reviews/\(r1)/decisions", #"{"finding":1,"kind":"notNeeded","reason":"上限額は理事会で了承済み"}"#,
         expect: .created)
+      // An executive accepts the risk of that "not needed".
+      let exec = try await APIRouteTests.client(
+        app,
+        try await APIRouteTests.user(
+          app, org: "", orgID: s.vendorUser.organisationID, email: "exec@sakura.example", role: .executive))
+      let accepted = try await s.admin.json(
+        .POST, "/risk-acceptances",
+        #"{"subject":{"kind":"finding","reviewId":"\#(r1)","finding":1},"risk":"賠償の上限が低い","reason":"理事会で了承","expiresOn":"2099-03-31"}"#,
+        expect: .created)
+      _ = try await exec.json(.POST, "/risk-acceptances/\(try #require(accepted["id"] as? String))/sign")
       let aged = try await Self.ageReview(app, id: r1)
       let due = try #require(try await Self.recheckDeadline(app, email: "admin@sakura.example"))
       let today = ISODay(JapanTime.today())!
@@ -131,6 +141,17 @@ struct RecheckTests {
       #expect(carried["kind"] as? String == "notNeeded")
       #expect(carried["reason"] as? String == "上限額は理事会で了承済み")
       #expect(carried["carriedFrom"] as? String == r1)
+      // The signed acceptance came along with it.
+      let moved = try #require(
+        try await s.admin.list("/risk-acceptances").first {
+          ($0["subject"] as? JSON)?["reviewId"] as? String == r2
+        })
+      #expect(moved["status"] as? String == "signed")
+      #expect((moved["subject"] as? JSON)?["finding"] as? Int == 1)
+      // The review pages say what the new review is: a re-check of the same version.
+      let b0 = try await Browser.signIn(app, email: "admin@sakura.example")
+      #expect(try await b0.get("/reviews/\(r2)").body.string.contains("前回の照合（同じ第1版）からの変化"))
+      #expect(try await b0.get("/reviews/\(r1)").body.string.contains("これより新しい照合結果があります"))
       let updated = try #require(try await Contract.find(contract.id, on: app.db))
       #expect(updated.latestReviewID?.uuidString.lowercased() == r2.lowercased())
       // The next re-check counts from this one: a year from today.
