@@ -40,6 +40,7 @@ struct AuthorizationTests {
     let vuln = try await ContractLife.addVulnerability(
       on: app.db, contract: c, user: user,
       .init(product: "Aだけの製品", version: "1", advisory: "JVN#1", severity: "high", measure: "更新"))
+    let recheck = try await Rechecks.run(app, on: app.db, actor: Actor(user: user), contract: c)
     return (
       a,
       [
@@ -47,7 +48,7 @@ struct AuthorizationTests {
         "attachments": attachment.id!.uuidString, "tokens": token.id!.uuidString,
         "risk-acceptances": risk.id!.uuidString,
         "notice": notice.id!.uuidString, "subcontractor": sub.id!.uuidString,
-        "vulnerability": vuln.id!.uuidString,
+        "vulnerability": vuln.id!.uuidString, "recheck": recheck.recheck.id!.uuidString,
       ]
     )
   }
@@ -142,6 +143,8 @@ struct AuthorizationTests {
       #expect(try await Subcontractor.query(on: app.db).count() == 1)
       #expect(try await Subcontractor.query(on: app.db).first()?.approvedOn == nil)
       #expect(try await VulnerabilityConsultation.query(on: app.db).first()?.decision == .pending)
+      // No re-check run on A's contract by B.
+      #expect(try await RecheckRecord.query(on: app.db).count() == 1)
       #expect(try await User.query(on: app.db).filter(\.$email == "admin@a.example").first()?.role == .admin)
       #expect(
         try await User.query(on: app.db).filter(\.$email == "admin@a.example").first()?.disabledAt == nil)

@@ -173,6 +173,7 @@ struct APIController {
     APIResponsibilitiesController().register(api)
     APIRiskAcceptancesController().register(api)
     APILifeController().register(api)
+    APIRechecksController().register(api)
     api.get("contracts", use: listContracts)
     api.post("contracts", use: createContract)
     api.get("contracts", ":id", use: getContract)

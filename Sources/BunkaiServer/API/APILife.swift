@@ -74,6 +74,16 @@ struct APILifeController {
     var inUse: Bool?
     var endOn: String?
   }
+  /// A field left out stays as it is; `""` clears `endOn` or `approvedOn`.
+  struct SubcontractorEditInput: Content {
+    var scope: String?
+    var dataHandled: String?
+    var equalDuties: Bool?
+    var inUse: Bool?
+    var endOn: String?
+    var approvedOn: String?
+    var approvedBy: String?
+  }
   struct ApprovalInput: Content {
     var approvedOn: String?
     var approvedBy: String?
@@ -122,6 +132,7 @@ struct APILifeController {
     api.post("contracts", ":id", "change-notices", ":notice", "decision", use: decideNotice)
     api.get("contracts", ":id", "subcontractors", use: listSubcontractors)
     api.post("contracts", ":id", "subcontractors", use: createSubcontractor)
+    api.patch("contracts", ":id", "subcontractors", ":subcontractor", use: editSubcontractor)
     api.post("contracts", ":id", "subcontractors", ":subcontractor", "approval", use: approveSubcontractor)
     api.get("contracts", ":id", "vulnerabilities", use: listVulnerabilities)
     api.post("contracts", ":id", "vulnerabilities", use: createVulnerability)
@@ -208,6 +219,20 @@ struct APILifeController {
         name: i.name, scope: i.scope, dataHandled: i.dataHandled, equalDuties: i.equalDuties, inUse: i.inUse,
         endOn: i.endOn))
     return try await Self.dto(s, today: JapanTime.today()).encodeResponse(status: .created, for: req)
+  }
+
+  func editSubcontractor(req: Request) async throws -> SubcontractorDTO {
+    let p = try await req.participant()
+    try ContractLife.requireRecorder(p.user)
+    let i = try req.content.decode(SubcontractorEditInput.self)
+    let s = try await ContractLife.editSubcontractor(
+      on: req.db, contract: p.contract, subcontractorID: req.parameters.get("subcontractor", as: UUID.self),
+      user: p.user,
+      .init(
+        scope: i.scope, dataHandled: i.dataHandled, equalDuties: i.equalDuties, inUse: i.inUse,
+        endOn: i.endOn,
+        approvedOn: i.approvedOn, approvedBy: i.approvedBy))
+    return Self.dto(s, today: JapanTime.today())
   }
 
   func approveSubcontractor(req: Request) async throws -> SubcontractorDTO {

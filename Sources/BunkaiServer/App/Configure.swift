@@ -93,6 +93,7 @@ public enum Migrations {
     app.migrations.add(M010_Carryover())
     app.migrations.add(M011_ContractLife())
     app.migrations.add(M012_Reminders())
+    app.migrations.add(M013_Rechecks())
   }
 }
 
@@ -123,6 +124,7 @@ func routes(_ app: Application) throws {
   ResponsibilityController().register(institution)
   RiskAcceptanceController().register(institution)
   ContractLifeController().registerInstitution(institution)
+  RecheckController().register(institution)
 
   let api = app.grouped("api", "v1").grouped(
     APIErrorMiddleware(),

@@ -75,6 +75,9 @@ enum Paths {
     "/contracts/\(contractID)/change-notices/\(id)/decision"
   }
   static func subcontractors(_ contractID: UUID) -> String { "/contracts/\(contractID)/subcontractors" }
+  static func subcontractor(_ contractID: UUID, _ id: UUID) -> String {
+    "/contracts/\(contractID)/subcontractors/\(id)"
+  }
   static func subcontractorApproval(_ contractID: UUID, _ id: UUID) -> String {
     "/contracts/\(contractID)/subcontractors/\(id)/approval"
   }
@@ -83,6 +86,9 @@ enum Paths {
     "/contracts/\(contractID)/vulnerabilities/\(id)/decision"
   }
   static let changeNoticeSetting = "/settings/change-notice-days"
+  /// The periodic re-check: run it (POST), and what one re-check found.
+  static func recheck(_ contractID: UUID) -> String { "/contracts/\(contractID)/recheck" }
+  static func recheck(_ contractID: UUID, _ id: UUID) -> String { "/contracts/\(contractID)/rechecks/\(id)" }
   static let dismissImportNotice = "/notices/checklist-import/dismiss"
 }
 

@@ -69,9 +69,21 @@ struct ContractController {
     /// 契約後の管理, and its subcontractors in use without approval.
     var lifeLink: String
     var unapprovedSubcontractors: Int
+    /// The periodic re-check: its form, why it could not run, the earlier ones, and when the next
+    /// one is due (a year after the last check, earlier before an automatic renewal's notice day).
+    var recheckAction: String
+    var recheckError: String?
+    var rechecks: [RecheckRow]
+    var nextRecheck: String
     /// Dates read from the newest document's text that differ from the contract's, to confirm.
     var hasDateProposal = false
     var dateProposal = DateProposalView()
+  }
+  struct RecheckRow: Encodable {
+    var at: String
+    var by: String
+    var link: String
+    var playbook: String
   }
   struct HiddenField: Encodable {
     var name: String
@@ -102,6 +114,7 @@ struct ContractController {
     routes.get("contracts", ":id", use: show)
     routes.post("contracts", ":id", use: update)
     routes.on(.POST, "contracts", ":id", "documents", body: .collect(maxSize: "25mb"), use: upload)
+    routes.post("contracts", ":id", "recheck", use: recheck)
   }
 
   static func row(_ c: Contract, vendors: [UUID: String]) -> ContractRow {
@@ -218,9 +231,9 @@ struct ContractController {
     try await req.render("contract", try await detail(req, try await req.owned(Contract.self)))
   }
 
-  private func detail(
+  fileprivate func detail(
     _ req: Request, _ c: Contract, input: Contracts.Input? = nil, problems: InvalidInput = .init(),
-    uploadError: String? = nil
+    uploadError: String? = nil, recheckError: String? = nil
   ) async throws -> DetailContext {
     let actor = try req.actor
     let names = try await Self.vendorNames(req, org: actor.orgID)
@@ -252,7 +265,16 @@ struct ContractController {
         uploader: users[d.uploadedBy] ?? "", reviewLink: r.map { Paths.review($0.id!) },
         findings: r.map { $0.highCount + $0.mediumCount + $0.lowCount } ?? 0)
     }
-    let hasProblem = !problems.isEmpty || uploadError != nil
+    let hasProblem = !problems.isEmpty || uploadError != nil || recheckError != nil
+    let rechecks = try await RecheckQuery.list(req.db, contract: c.id!)
+    // The last check is the newest review (an upload's or a re-check's), as 期限 counts it.
+    var lastDay: ISODay?
+    if let id = c.latestReviewID,
+      let at = try await ReviewRecord.query(on: req.db).filter(\.$id == id).field(\.$id).field(\.$createdAt)
+        .first()?.createdAt
+    {
+      lastDay = ISODay(JapanTime.today(at))
+    }
     var proposal: DateProposalView?
     if actor.role.canEdit, let latest = docs.first,
       let doc = try await ContractDocument.query(on: req.db).filter(\.$id == latest.id!).field(\.$id)
@@ -270,7 +292,20 @@ struct ContractController {
       maxUploadMB: req.settings.maxUploadBytes / 1_048_576, uploadError: uploadError,
       lifeLink: Paths.contractLife(c.id!),
       unapprovedSubcontractors: try await ContractLifeQuery.unapprovedInUse(
-        req.db, contract: c, today: JapanTime.today()))
+        req.db, contract: c, today: JapanTime.today()),
+      recheckAction: Paths.recheck(c.id!), recheckError: recheckError,
+      rechecks: rechecks.map {
+        RecheckRow(
+          at: Format.dateTime($0.createdAt), by: $0.userName, link: Paths.recheck(c.id!, $0.id!),
+          playbook: $0.playbookBefore == $0.playbookAfter
+            ? $0.playbookAfter : "\($0.playbookBefore) → \($0.playbookAfter)")
+      },
+      nextRecheck: lastDay.map {
+        Recheck.due(
+          lastCheck: $0, autoRenewal: c.autoRenewal, noticeDeadline: c.noticeDeadline.flatMap(ISODay.init)
+        )
+        .description
+      } ?? "")
     if let proposal {
       context.hasDateProposal = true
       context.dateProposal = proposal
@@ -335,6 +370,27 @@ struct ContractController {
       return req.redirect(to: Paths.review(outcome.review.id!))
     } catch let e as any AbortError where (400..<500).contains(e.status.code) && e.status != .forbidden {
       return try await req.render("contract", try await detail(req, c, uploadError: e.reason))
+        .encodeResponse(status: e.status, for: req)
+    }
+  }
+}
+
+extension ContractController {
+  /// Runs the periodic re-check and shows what it found; a contract without a document (or a
+  /// document that cannot be read now) is told on the contract's page, with nothing written.
+  func recheck(req: Request) async throws -> Response {
+    let c = try await req.owned(Contract.self)
+    let actor = try req.actor
+    try actor.requireEditor()
+    do {
+      let outcome = try await Rechecks.run(req.application, on: req.db, actor: actor, contract: c)
+      req.flash("定期の見直しを実行しました。前回の確認からの変化を確かめてください。")
+      return req.redirect(to: Paths.recheck(c.id!, outcome.recheck.id!))
+    } catch let e as DomainError where e.kind == .conflict || e.kind == .invalid {
+      return try await req.render("contract", try await detail(req, c, recheckError: e.message))
+        .encodeResponse(status: e.status, for: req)
+    } catch let e as any AbortError where e.status == .unprocessableEntity {
+      return try await req.render("contract", try await detail(req, c, recheckError: e.reason))
         .encodeResponse(status: e.status, for: req)
     }
   }

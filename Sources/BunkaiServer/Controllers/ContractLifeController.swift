@@ -52,6 +52,7 @@ struct ContractLifeController {
     routes.post("contracts", ":id", "change-notices", use: submitNotice)
     routes.post("contracts", ":id", "change-notices", ":notice", "decision", use: decideNotice)
     routes.post("contracts", ":id", "subcontractors", use: addSubcontractor)
+    routes.post("contracts", ":id", "subcontractors", ":subcontractor", use: editSubcontractor)
     routes.post("contracts", ":id", "subcontractors", ":subcontractor", "approval", use: approveSubcontractor)
     routes.post("contracts", ":id", "vulnerabilities", use: addVulnerability)
     routes.post("contracts", ":id", "vulnerabilities", ":vulnerability", "decision", use: decideVulnerability)
@@ -180,6 +181,34 @@ struct ContractLifeController {
           name: f.name, scope: f.scope, dataHandled: f.dataHandled,
           equalDuties: f.equalDuties == "true" ? true : f.equalDuties == "false" ? false : nil,
           inUse: f.inUse == "true", endOn: f.endOn))
+    }
+  }
+
+  /// The edit form sends every field it shows: the institution's includes the approval (an empty
+  /// day withdraws it), the vendor's does not.
+  struct SubcontractorEditForm: Content {
+    var scope: String?
+    var dataHandled: String?
+    var equalDuties: String?
+    var inUse: String?
+    var endOn: String?
+    var approvedOn: String?
+    var approvedBy: String?
+  }
+
+  func editSubcontractor(req: Request) async throws -> Response {
+    let p = try await req.participant()
+    try ContractLife.requireRecorder(p.user)
+    let f = try req.content.decode(SubcontractorEditForm.self)
+    let id = req.parameters.get("subcontractor", as: UUID.self)
+    func flag(_ v: String?) -> Bool? { v == "true" ? true : v == "false" ? false : nil }
+    return try await write(req, p, form: "edit-\(id?.uuidString ?? "")", flash: "再委託先の記録を更新しました。") {
+      _ = try await ContractLife.editSubcontractor(
+        on: req.db, contract: p.contract, subcontractorID: id, user: p.user,
+        .init(
+          scope: f.scope, dataHandled: f.dataHandled, equalDuties: flag(f.equalDuties), inUse: flag(f.inUse),
+          endOn: f.endOn ?? "", approvedOn: p.side == .institution ? (f.approvedOn ?? "") : nil,
+          approvedBy: p.side == .institution ? f.approvedBy : nil))
     }
   }
 

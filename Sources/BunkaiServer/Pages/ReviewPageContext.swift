@@ -41,6 +41,8 @@ struct ReviewPageContext: Encodable {
   struct ComparisonView: Encodable {
     var previousLink = ""
     var previousVersion = 0
+    /// The previous review is of the same version: this review is a periodic re-check's.
+    var sameVersion = false
     var added = 0
     var removed = 0
     var changed = 0
@@ -246,6 +248,7 @@ extension ReviewPageContext {
     var v = ComparisonView()
     v.previousLink = Paths.review(c.previousReviewId)
     v.previousVersion = state.previousVersion ?? 0
+    v.sameVersion = state.previousVersion == state.version
     for r in c.rows {
       switch r.change {
       case .added: v.added += 1

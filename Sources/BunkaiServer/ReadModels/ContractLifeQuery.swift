@@ -44,6 +44,11 @@ enum ContractLifeQuery {
     var side: String
     var by: String
     var approvalAction: String
+    /// Registered by the vendor's side: the vendor may edit it too.
+    var byVendor: Bool
+    var editAction: String
+    /// The edit form's name for a refused input (`edit-<id>`).
+    var editForm: String
   }
   struct VulnerabilityRow: Encodable, Sendable {
     var id: String
@@ -108,7 +113,9 @@ enum ContractLifeQuery {
           id: s.id!.uuidString, name: s.name, scope: s.scope, dataHandled: s.dataHandled,
           equalDuties: s.equalDuties, inUse: s.inUse, endOn: s.endOn, approved: s.approvedOn != nil,
           approvedOn: s.approvedOn, approvedBy: s.approvedBy, flagged: s.unapprovedInUse(today: today),
-          side: s.side.label, by: s.submittedByName, approvalAction: Paths.subcontractorApproval(id, s.id!))
+          side: s.side.label, by: s.submittedByName, approvalAction: Paths.subcontractorApproval(id, s.id!),
+          byVendor: s.side == .vendor, editAction: Paths.subcontractor(id, s.id!),
+          editForm: "edit-\(s.id!.uuidString)")
       },
       vulnerabilities: vulns.map { v in
         let lower = v.advisory.lowercased()

@@ -115,7 +115,9 @@ enum AuditPage {
     "kind": "種類", "label": "名前", "name": "名前", "path": "URL", "reason": "理由", "role": "権限",
     "text": "内容", "user": "利用者", "version": "版", "waitSeconds": "待ち時間（秒）", "wording": "文言",
     "title": "件名", "status": "状態", "startDate": "開始日", "endDate": "終了日", "noticeDeadline": "通知期限",
-    "autoRenewal": "自動更新", "decision": "判断", "note": "メモ",
+    "autoRenewal": "自動更新", "decision": "判断", "note": "メモ", "scope": "業務の範囲", "dataHandled": "取り扱う情報",
+    "equalDuties": "同等の義務を課した", "inUse": "利用中", "endOn": "終了日", "approvedOn": "承認日",
+    "approvedBy": "承認した人",
   ]
 
   /// The recorded values, one field a row (a value that is not a JSON object is one row).

@@ -121,20 +121,24 @@ enum Carryover {
     return xs.filter { seen.insert($0).inserted }
   }
 
-  /// Inside the upload's transaction: compares the new review with the previous version's, stores
-  /// the comparison on it and carries the decisions of persisting findings over. Returns the
-  /// carried decisions.
+  /// The newest review of a document version: a periodic re-check adds reviews of the same version,
+  /// and the newest one holds the decisions that count.
+  static func newestReview(on db: any Database, document: UUID) async throws -> ReviewRecord? {
+    try await ReviewRecord.query(on: db).filter(\.$documentID == document).sort(\.$createdAt, .descending)
+      .first()
+  }
+
+  /// Inside the write that stores a new review: compares it with `previous` (the previous version's
+  /// newest review, or for a periodic re-check the same version's), with the text each one's
+  /// offsets point into; stores the comparison on the new review and carries the decisions and risk
+  /// acceptances of persisting findings over. Returns the carried decisions.
   static func carry(
-    on db: any Database, actor: Actor, previousDocument: ContractDocument, review: ReviewRecord,
+    on db: any Database, actor: Actor, previous: ReviewRecord, previousText: String, review: ReviewRecord,
     current: StoredReview, currentText: String
   ) async throws -> [Decision] {
-    guard
-      let previous = try await ReviewRecord.query(on: db).filter(\.$documentID == previousDocument.id!)
-        .first(),
-      let previousStored = try? StoredReview.decode(previous.resultJSON)
-    else { return [] }
+    guard let previousStored = try? StoredReview.decode(previous.resultJSON) else { return [] }
     let stored = compare(
-      previousID: previous.id!, previous: previousStored, previousText: previousDocument.text,
+      previousID: previous.id!, previous: previousStored, previousText: previousText,
       current: current,
       currentText: currentText)
     review.previousReviewID = previous.id

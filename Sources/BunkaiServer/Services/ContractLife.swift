@@ -278,7 +278,7 @@ enum ContractLife {
     var endOn: String?
   }
 
-  struct SubcontractorSnapshot: Encodable {
+  struct SubcontractorSnapshot: Encodable, Equatable {
     var name: String
     var scope: String
     var dataHandled: String
@@ -361,6 +361,87 @@ enum ContractLife {
         on: db, org: contract.organisationID, user: user, action: "再委託先の承認",
         entity: "再委託先「\(s.name)」（\(contract.title)）", id: s.id, before: before,
         after: SubcontractorSnapshot(s))
+      return s
+    }
+  }
+
+  /// What an edit of a register entry changes: a field left out (nil) stays as it is; an empty
+  /// `endOn` or `approvedOn` clears it (clearing `approvedOn` withdraws the approval).
+  struct SubcontractorEdit: Sendable {
+    var scope: String?
+    var dataHandled: String?
+    var equalDuties: Bool?
+    var inUse: Bool?
+    var endOn: String?
+    var approvedOn: String?
+    var approvedBy: String?
+  }
+
+  /// Edits a register entry. The institution's editors may edit any entry, approval included; a
+  /// vendor only the entries its side registered, and never the approval (the institution's
+  /// decision). The audit entry keeps the values before and after.
+  static func editSubcontractor(
+    on db: any Database, contract: Contract, subcontractorID: UUID?, user: User, _ input: SubcontractorEdit
+  ) async throws -> Subcontractor {
+    try requireRecorder(user)
+    let side = user.role.side
+    if side == .vendor && (input.approvedOn != nil || input.approvedBy != nil) {
+      throw DomainError.forbidden("再委託先の承認は医療機関が行います。事業者のアカウントでは承認日・承認した人を変更できません。")
+    }
+    let scope = try input.scope.map {
+      try DomainError.text($0, field: "scope", label: "委託する業務の範囲", required: true, max: 2_000)
+    }
+    let data = try input.dataHandled.map {
+      try DomainError.text($0, field: "dataHandled", label: "取り扱う情報", required: true, max: 2_000)
+    }
+    let endOn = try input.endOn.map { try date($0, field: "endOn", label: "終了日", required: false) }
+    let approvedOn = try input.approvedOn.map {
+      try date($0, field: "approvedOn", label: "承認日", required: false)
+    }
+    let approvedBy = try input.approvedBy.map {
+      try DomainError.text($0, field: "approvedBy", label: "承認した人", max: 200)
+    }
+    return try await Writes.organisation(
+      db, org: contract.organisationID, lock: contract.id!, restartable: true
+    ) { db in
+      guard let subcontractorID, let s = try await Subcontractor.find(subcontractorID, on: db),
+        s.contractID == contract.id, s.organisationID == contract.organisationID
+      else { throw DomainError.notFound() }
+      if side == .vendor && s.side != .vendor {
+        throw DomainError.forbidden("医療機関が登録した再委託先は、事業者のアカウントでは編集できません。変更が必要なときは医療機関に伝えてください。")
+      }
+      let before = SubcontractorSnapshot(s)
+      if let scope { s.scope = scope }
+      if let data { s.dataHandled = data }
+      if let equal = input.equalDuties { s.equalDuties = equal }
+      if let inUse = input.inUse { s.inUse = inUse }
+      if let endOn { s.endOn = endOn }
+      if let approvedOn {
+        if let day = approvedOn {
+          // Newly approved: who approved defaults to the recording user, as the approval form's.
+          if s.approvedOn == nil {
+            s.approvedBy = user.name
+            s.approvedByUser = user.id
+          }
+          s.approvedOn = day
+          if let approvedBy, !approvedBy.isEmpty { s.approvedBy = approvedBy }
+        } else {
+          s.approvedOn = nil
+          s.approvedBy = nil
+          s.approvedByUser = nil
+        }
+      } else if let approvedBy, !approvedBy.isEmpty {
+        guard s.approvedOn != nil else {
+          throw DomainError.invalid("approvedOn", "承認日: 承認した人を記録するには承認日も入力してください。")
+        }
+        s.approvedBy = approvedBy
+      }
+      let after = SubcontractorSnapshot(s)
+      guard before != after else { return s }
+      try await s.save(on: db)
+      try await AuditLog.record(
+        on: db, org: contract.organisationID, user: user, action: "再委託先の編集",
+        entity: "再委託先「\(s.name)」（\(contract.title)）", id: s.id, before: before, after: after)
       return s
     }
   }

@@ -74,32 +74,12 @@ enum Uploads {
       doc.text = reviewed.source.text
       doc.uploadedBy = actor.id
       try await doc.save(on: db)
-      let review = ReviewRecord()
-      review.organisationID = actor.orgID
-      review.contractID = contract.id!
-      review.documentID = doc.id!
-      review.playbook = reviewed.playbook
-      review.resultJSON = reviewed.json
-      let counts = OpenCounts(reviewed.severities)
-      review.highCount = counts.high
-      review.mediumCount = counts.medium
-      review.lowCount = counts.low
-      try await review.save(on: db)
-      // A new version carries the previous one forward (comparison, decisions that persist).
-      var open = counts
-      if let last, let current = try? StoredReview.decode(reviewed.json) {
-        let carried = try await Carryover.carry(
-          on: db, actor: actor, previousDocument: last, review: review, current: current,
-          currentText: reviewed.source.text)
-        if !carried.isEmpty {
-          open = OpenCounts.of(
-            current, decisions: carried,
-            acceptances: try await RiskAcceptances.forReview(on: db, reviewID: review.id!))
-        }
+      var previous: (review: ReviewRecord, text: String)?
+      if let last, let r = try await Carryover.newestReview(on: db, document: last.id!) {
+        previous = (r, last.text)
       }
-      contract.latestReviewID = review.id
-      open.apply(to: contract)
-      try await contract.save(on: db)
+      let review = try await storeReview(
+        on: db, actor: actor, contract: contract, document: doc, reviewed: reviewed, previous: previous)
       try await AuditLog.record(
         on: db, org: actor.orgID, user: actor.user, action: "アップロード", entity: "契約書", id: doc.id,
         after: [
@@ -107,6 +87,42 @@ enum Uploads {
         ])
       return Outcome(document: doc, review: review)
     }
+  }
+
+  /// Inside a write: stores the review of a stored document version, carries the previous review
+  /// forward (the previous version's, or for a re-check the same version's), and sets the
+  /// contract's latest review and open counts. The upload and the periodic re-check share it.
+  static func storeReview(
+    on db: any Database, actor: Actor, contract: Contract, document doc: ContractDocument, reviewed: Reviewed,
+    previous: (review: ReviewRecord, text: String)?
+  ) async throws -> ReviewRecord {
+    let review = ReviewRecord()
+    review.organisationID = actor.orgID
+    review.contractID = contract.id!
+    review.documentID = doc.id!
+    review.playbook = reviewed.playbook
+    review.resultJSON = reviewed.json
+    let counts = OpenCounts(reviewed.severities)
+    review.highCount = counts.high
+    review.mediumCount = counts.medium
+    review.lowCount = counts.low
+    try await review.save(on: db)
+    // A new review carries the previous one forward (comparison, decisions that persist).
+    var open = counts
+    if let previous, let current = try? StoredReview.decode(reviewed.json) {
+      let carried = try await Carryover.carry(
+        on: db, actor: actor, previous: previous.review, previousText: previous.text, review: review,
+        current: current, currentText: reviewed.source.text)
+      if !carried.isEmpty {
+        open = OpenCounts.of(
+          current, decisions: carried,
+          acceptances: try await RiskAcceptances.forReview(on: db, reviewID: review.id!))
+      }
+    }
+    contract.latestReviewID = review.id
+    open.apply(to: contract)
+    try await contract.save(on: db)
+    return review
   }
 }
 
