@@ -204,6 +204,17 @@ def keep_true(contract_url, overview_url, item_url):
     if not carried or int(carried.group(1)) == 0:
         problem("no decision was carried over to the renewal's review")
     shot("renewal-comparison")
+
+    # The periodic re-check in one act: re-review with the current playbook and list what is not
+    # confirmed by both sides (the item the change notice reopened).
+    driver.get(contract_url)
+    submit("#recheck-form")
+    expect("定期の見直しの結果")
+    expect("前回の確認からの変化")
+    unconfirmed = driver.find_elements(By.CSS_SELECTOR, "#unconfirmed-items a")
+    if not any(a.text.startswith("P2-C-5") for a in unconfirmed):
+        problem("the re-check does not list the reopened item P2-C-5 as waiting for confirmation")
+    shot("recheck")
     as_(institution)
 
 
