@@ -101,3 +101,19 @@ import Testing
     #expect(Recheck.due(lastCheck: last, autoRenewal: true, noticeDeadline: nil).description == "2027-04-10")
   }
 }
+
+@Suite struct ContractDaysTests {
+  /// A notice deadline entered on a contract that does not renew itself still has to be met
+  /// (notice of cancellation or change), so it is listed too, under the form's own name.
+  @Test func aNoticeDeadlineCountsWithOrWithoutAutomaticRenewal() {
+    let end = ISODay("2027-03-31")
+    let notice = ISODay("2026-12-31")
+    let renewing = ContractDays.of(endDate: end, autoRenewal: true, noticeDeadline: notice)
+    #expect(renewing.map(\.kind) == [.noticeDeadline, .contractEnd])
+    #expect(renewing.map(\.label) == ["更新拒絶の通知期限", "契約期間の満了（自動更新）"])
+    let fixed = ContractDays.of(endDate: end, autoRenewal: false, noticeDeadline: notice)
+    #expect(fixed.map(\.due) == [notice, end].compactMap { $0 })
+    #expect(fixed.map(\.label) == ["解約・変更の通知期限", "契約期間の満了"])
+    #expect(ContractDays.of(endDate: nil, autoRenewal: true, noticeDeadline: nil).isEmpty)
+  }
+}

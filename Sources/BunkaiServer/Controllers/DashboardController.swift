@@ -1,3 +1,4 @@
+import BunkaiCore
 import Fluent
 import SQLKit
 import Vapor
@@ -134,15 +135,14 @@ struct DashboardController {
         lifeLink: Paths.contract(c.id) + "/life#subcontractors")
     }
     var dates: [DateView] = []
+    let first = ISODay(today)
     for c in contracts where c.status != ContractStatus.ended.rawValue {
-      if let d = c.noticeDeadline, d >= today {
-        dates.append(DateView(date: d, what: "解約・変更の通知期限", contract: c.title, link: Paths.contract(c.id)))
-      }
-      if let d = c.endDate, d >= today {
+      let days = ContractDays.of(
+        endDate: c.endDate.flatMap(ISODay.init), autoRenewal: c.autoRenewal,
+        noticeDeadline: c.noticeDeadline.flatMap(ISODay.init))
+      for day in days where first.map({ day.due >= $0 }) ?? true {
         dates.append(
-          DateView(
-            date: d, what: c.autoRenewal ? "契約期間の満了（自動更新）" : "契約期間の満了", contract: c.title,
-            link: Paths.contract(c.id)))
+          DateView(date: day.due.description, what: day.label, contract: c.title, link: Paths.contract(c.id)))
       }
     }
     dates.sort { $0.date < $1.date }

@@ -70,7 +70,7 @@ struct DeadlineQuery: Sendable {
         if let changed = unseen["\(contract)|\(a.itemID)"]?[other] { acted.append(changed) }
         if let by = a.updatedBy, sides[by] == other, let at = a.updatedAt { acted.append(at) }
         guard let first = acted.min() else { continue }
-        let day = ISODay(JapanTime.today(first))!
+        let day = JapanTime.day(first)
         let key = "\(contract)|\(side.rawValue)"
         if var w = out[key] {
           w.count += 1
@@ -100,13 +100,13 @@ struct DeadlineQuery: Sendable {
     var access: [UUID: Set<UUID>] = [:]
     for g in grants { access[g.userID, default: []].insert(g.contractID) }
     let contracts = rows.map { c in
-      let reviewDay = c.latestReviewID.flatMap { reviewed[$0] ?? nil }.map { ISODay(JapanTime.today($0))! }
+      let reviewDay = c.latestReviewID.flatMap { reviewed[$0] ?? nil }.map { JapanTime.day($0) }
       return ContractDates(
         id: c.id!, title: c.title, vendor: vendorName[c.vendorID] ?? "", status: c.status,
         endDate: c.endDate.flatMap(ISODay.init), autoRenewal: c.autoRenewal,
         noticeDeadline: c.noticeDeadline.flatMap(ISODay.init),
         lastCheck: reviewDay ?? c.startDate.flatMap(ISODay.init)
-          ?? c.createdAt.map { ISODay(JapanTime.today($0))! })
+          ?? c.createdAt.map { JapanTime.day($0) })
     }
     let notices = try await ChangeNotice.query(on: db).filter(\.$organisationID == org)
       .filter(\.$status == .pending).all()
@@ -139,11 +139,10 @@ struct DeadlineQuery: Sendable {
       let path = vendorSide ? Paths.exchange(c.id) : Paths.contract(c.id)
       let subject = c.vendor.isEmpty ? c.title : "\(c.title)（\(c.vendor)）"
       let key = c.id.uuidString.lowercased()
-      if c.autoRenewal, let notice = c.noticeDeadline {
-        out.append(.init(kind: .noticeDeadline, due: notice, subject: subject, path: path, key: key))
-      }
-      if let end = c.endDate {
-        out.append(.init(kind: .contractEnd, due: end, subject: subject, path: path, key: key))
+      for day in ContractDays.of(
+        endDate: c.endDate, autoRenewal: c.autoRenewal, noticeDeadline: c.noticeDeadline)
+      {
+        out.append(.init(kind: day.kind, due: day.due, subject: subject, path: path, key: key))
       }
       // The re-check is the institution's own work: the vendor is asked through the exchange.
       if !vendorSide, c.status == .active, let last = c.lastCheck {
