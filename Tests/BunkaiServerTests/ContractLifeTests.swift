@@ -287,7 +287,12 @@ struct ContractLifeTests {
           == .forbidden)
       try await v.get("/contracts/\(c)/life")
       #expect(try await v.post("/contracts/\(c)/subcontractors/\(sid)/approval").status == .forbidden)
-      try await admin.get("/contracts/\(c)/life")
+      // Kept in use without approval needs the executive's acceptance: the page says so and links
+      // the request for this subcontractor (not offered to the vendor).
+      let unapproved = try await admin.get("/contracts/\(c)/life").body.string
+      #expect(unapproved.contains("経営層のリスク受容が必要です（まだ申請されていません）"))
+      #expect(unapproved.contains("/risk-acceptances/new?subcontractorId=\(sid)"))
+      #expect(!(try await v.get("/contracts/\(c)/life").body.string.contains("subcontractorId=")))
       let approved = try await admin.post(
         "/contracts/\(c)/subcontractors/\(sid)/approval",
         [("approvedOn", "2026-11-30"), ("approvedBy", "理事会")])
@@ -342,8 +347,29 @@ struct ContractLifeTests {
       let lowDeclined = try await s.admin.json(
         .POST, "/contracts/\(c)/vulnerabilities/\(lid)/decision", #"{"decision":"decline","reason":"影響がない"}"#)
       #expect(lowDeclined["riskAcceptanceRequired"] as? Bool == false)
-      let page = try await Browser.signIn(app, email: "admin@sakura.example").get("/contracts/\(c)/life")
-      #expect(page.body.string.contains("経営層のリスク受容が必要</strong>"))
+      let web = try await Browser.signIn(app, email: "admin@sakura.example")
+      let page = try await web.get("/contracts/\(c)/life").body.string
+      #expect(page.contains("経営層のリスク受容が必要です（まだ申請されていません）"))
+      // The acceptance is asked for from the page: the form names the vulnerability, and once
+      // asked the record shows it waiting for the executive's signature.
+      let request = "/risk-acceptances/new?vulnerabilityId=\(hid)"
+      #expect(page.contains(request))
+      let form = try await web.get(request).body.string
+      #expect(form.contains("Windows Server"))
+      let asked = try await web.post(
+        "/risk-acceptances",
+        [
+          ("vulnerabilityId", hid), ("reviewId", ""), ("finding", ""), ("contractId", ""), ("itemId", ""),
+          ("risk", "修正プログラムを当面適用しない"), ("reason", "再検証の費用が今年度の予算にない"),
+          ("measures", "該当サーバを外部から遮断する"), ("owner", "事務長"), ("expiresOn", "2099-03-31"),
+        ])
+      #expect(asked.status == .seeOther)
+      let stored = try await RiskAcceptance.query(on: app.db).filter(\.$subjectID == UUID(uuidString: hid))
+        .all()
+      #expect(stored.map(\.subjectKind) == [.vulnerability])
+      let after = try await web.get("/contracts/\(c)/life").body.string
+      #expect(after.contains("リスク受容の署名待ち"))
+      #expect(!after.contains(request))
       // Applying it after all clears the need.
       let applied = try await s.admin.json(
         .POST, "/contracts/\(c)/vulnerabilities/\(hid)/decision", #"{"decision":"apply"}"#)

@@ -64,6 +64,12 @@ enum Paths {
       + (item.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~")))
         ?? item)
   }
+  static func newRiskAcceptance(vulnerability: UUID) -> String {
+    "/risk-acceptances/new?vulnerabilityId=\(vulnerability)"
+  }
+  static func newRiskAcceptance(subcontractor: UUID) -> String {
+    "/risk-acceptances/new?subcontractorId=\(subcontractor)"
+  }
   static func signRiskAcceptance(_ id: UUID) -> String { "/risk-acceptances/\(id)/sign" }
   static let executive = "/executive"
   static let board = "/executive/board"

@@ -93,7 +93,9 @@ struct ContractLifeController {
       notices: records.notices, subcontractors: records.subcontractors,
       vulnerabilities: records.vulnerabilities,
       unapprovedInUse: records.unapprovedInUse, pendingNotices: records.notices.filter(\.pending).count,
-      riskAcceptances: records.vulnerabilities.filter(\.riskAcceptanceRequired).count,
+      // Still open: required and not held by a signed, unexpired acceptance.
+      riskAcceptances: records.vulnerabilities.filter { $0.risk.map { $0.state != "accepted" } ?? false }
+        .count,
       items: items.map { ItemChoice(id: $0.id, label: "\($0.id) \($0.displayTitle)", checked: false) },
       severities: VulnerabilitySeverity.options(nil, label: \.label),
       noticeAction: Paths.changeNotices(c.id!),

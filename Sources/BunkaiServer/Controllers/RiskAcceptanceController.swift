@@ -35,6 +35,9 @@ struct RiskAcceptanceController {
     var finding: String
     var contractId: String
     var itemId: String
+    /// A vulnerability consultation's or a subcontractor's id (absent for the other subjects).
+    var vulnerabilityId: String?
+    var subcontractorId: String?
     var risk: String
     var reason: String
     var measures: String
@@ -125,6 +128,8 @@ struct RiskAcceptanceController {
     var finding: Int?
     var contractId: UUID?
     var itemId: String?
+    var vulnerabilityId: UUID?
+    var subcontractorId: UUID?
   }
 
   func newForm(req: Request) async throws -> View {
@@ -133,12 +138,20 @@ struct RiskAcceptanceController {
     let q = try req.query.decode(Query.self)
     let values = FormValues(
       reviewId: q.reviewId?.uuidString ?? "", finding: q.finding.map(String.init) ?? "",
-      contractId: q.contractId?.uuidString ?? "", itemId: q.itemId ?? "", risk: "", reason: "", measures: "",
+      contractId: q.contractId?.uuidString ?? "", itemId: q.itemId ?? "",
+      vulnerabilityId: q.vulnerabilityId?.uuidString, subcontractorId: q.subcontractorId?.uuidString,
+      risk: "", reason: "", measures: "",
       owner: actor.user.name, expiresOn: RiskAcceptanceRules.addDays(JapanTime.today(), 365) ?? "")
     return try await form(req, actor: actor, values: values, errors: [:])
   }
 
   private func subject(_ v: FormValues) -> RiskAcceptances.Subject {
+    if let id = v.vulnerabilityId, !id.isEmpty {
+      return .init(kind: RiskSubjectKind.vulnerability.rawValue, id: UUID(uuidString: id))
+    }
+    if let id = v.subcontractorId, !id.isEmpty {
+      return .init(kind: RiskSubjectKind.subcontractor.rawValue, id: UUID(uuidString: id))
+    }
     if !v.reviewId.isEmpty {
       return .init(
         kind: RiskSubjectKind.finding.rawValue, reviewId: UUID(uuidString: v.reviewId),
@@ -157,6 +170,10 @@ struct RiskAcceptanceController {
     let back: String
     if let r = resolved.reviewID, let i = resolved.findingIndex {
       back = Paths.review(r) + "#f\(i + 1)"
+    } else if let c = resolved.contractID, resolved.kind == .vulnerability || resolved.kind == .subcontractor
+    {
+      back =
+        Paths.contractLife(c) + (resolved.kind == .vulnerability ? "#vulnerabilities" : "#subcontractors")
     } else if let c = resolved.contractID {
       back = Paths.checklist(c)
     } else {

@@ -41,6 +41,8 @@ enum ContractLifeQuery {
     var approvedBy: String?
     /// In use without the institution's approval.
     var flagged: Bool
+    /// Kept in use without approval needs a signed risk acceptance: where it stands.
+    var risk: RiskView?
     var side: String
     var by: String
     var approvalAction: String
@@ -71,7 +73,31 @@ enum ContractLifeQuery {
     var reason: String?
     var decidedBy: String?
     var riskAcceptanceRequired: Bool
+    /// Where the required risk acceptance stands (nil when none is required).
+    var risk: RiskView?
     var decisionAction: String
+  }
+  /// Where a record that needs the executive's risk acceptance stands (a declined or deferred high
+  /// vulnerability measure, a subcontractor in use without approval), and where to ask for one.
+  struct RiskView: Encodable, Sendable {
+    /// missing / waiting / accepted / expired.
+    var state: String
+    var label: String
+    /// The request form for this record; empty while one waits or holds.
+    var requestLink: String
+
+    init?(_ coverage: RiskCoverage, requestLink: String) {
+      switch coverage {
+      case .notRequired: return nil
+      case .missing:
+        (state, label, self.requestLink) = ("missing", "経営層のリスク受容が必要です（まだ申請されていません）", requestLink)
+      case .waiting: (state, label, self.requestLink) = ("waiting", "リスク受容の署名待ち", "")
+      case .accepted(let until):
+        (state, label, self.requestLink) = ("accepted", "経営層がリスクを受容しています（\(until) まで）", "")
+      case .expired(let on):
+        (state, label, self.requestLink) = ("expired", "リスク受容の期限が切れました（\(on) まで）。改めて申請してください", requestLink)
+      }
+    }
   }
   struct Result: Sendable {
     var notices: [NoticeRow]
@@ -97,6 +123,18 @@ enum ContractLifeQuery {
     let vulns = try await VulnerabilityConsultation.query(on: db)
       .filter(\.$organisationID == contract.organisationID).filter(\.$contractID == id)
       .sort(\.$createdAt, .descending).all()
+    // The acceptances asked for these records, by record.
+    let recordIDs = subs.compactMap(\.id) + vulns.compactMap(\.id)
+    let acceptances =
+      recordIDs.isEmpty
+      ? []
+      : try await RiskAcceptance.query(on: db).filter(\.$organisationID == contract.organisationID)
+        .filter(\.$subjectID ~~ recordIDs).all()
+    var terms: [UUID: [RiskAcceptanceTerm]] = [:]
+    for a in acceptances { if let sid = a.subjectID { terms[sid, default: []].append(a.term) } }
+    func risk(_ needed: Bool, _ id: UUID, _ link: String) -> RiskView? {
+      RiskView(RiskAcceptanceRules.coverage(needed: needed, terms[id] ?? [], today: today), requestLink: link)
+    }
     return Result(
       notices: notices.map { n in
         NoticeRow(
@@ -113,6 +151,7 @@ enum ContractLifeQuery {
           id: s.id!.uuidString, name: s.name, scope: s.scope, dataHandled: s.dataHandled,
           equalDuties: s.equalDuties, inUse: s.inUse, endOn: s.endOn, approved: s.approvedOn != nil,
           approvedOn: s.approvedOn, approvedBy: s.approvedBy, flagged: s.unapprovedInUse(today: today),
+          risk: risk(s.unapprovedInUse(today: today), s.id!, Paths.newRiskAcceptance(subcontractor: s.id!)),
           side: s.side.label, by: s.submittedByName, approvalAction: Paths.subcontractorApproval(id, s.id!),
           byVendor: s.side == .vendor, editAction: Paths.subcontractor(id, s.id!),
           editForm: "edit-\(s.id!.uuidString)")
@@ -128,6 +167,7 @@ enum ContractLifeQuery {
           decisionKey: v.decision.rawValue, pending: v.decision == .pending, deferUntil: v.deferUntil,
           reason: v.decisionReason, decidedBy: v.decidedByName,
           riskAcceptanceRequired: v.riskAcceptanceRequired,
+          risk: risk(v.riskAcceptanceRequired, v.id!, Paths.newRiskAcceptance(vulnerability: v.id!)),
           decisionAction: Paths.vulnerabilityDecision(id, v.id!))
       })
   }
