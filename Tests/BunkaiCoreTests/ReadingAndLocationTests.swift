@@ -184,4 +184,64 @@ import Testing
     #expect(f?.article == "6")
     #expect(f?.elements.first { $0.id == "C2.provided-security" }?.status == .unmet)
   }
+
+  // MARK: Who gives notice, who leads
+
+  /// Thirty days the institution must give the vendor for its own changes is not the vendor's
+  /// notice period.
+  @Test func noticePeriodIsTheVendors() {
+    let institutionGives =
+      Self.opening + """
+        第8条（環境の変更）
+        甲は、甲のネットワークの構成を変更しようとするときは、実施予定日の30日前までに乙に通知する。
+        """
+    #expect(element("B1.period", institutionGives) != .met)
+    let vendorGives =
+      Self.opening + """
+        第8条（体制の変更）
+        乙は、保守の体制を変更しようとするときは、実施予定日の30日前までに甲に通知する。
+        """
+    #expect(element("B1.period", vendorGives) == .met)
+  }
+
+  /// The vendor informing the institution of the measures it must take leads that exchange; advice
+  /// only when the institution asks for it does not.
+  @Test func vendorInformationLeadsButAdviceOnRequestDoesNot() {
+    let informs =
+      Self.opening + """
+        第9条（情報の提供）
+        乙は、甲が講ずべきセキュリティ対策について、定期的に甲に情報を提供する。
+        """
+    #expect(element("C1.vendor-led", informs) == .met)
+    #expect(element("C1.decided-jointly", informs) != .met)
+    #expect(finding("C1", informs)?.article == "9")
+    let onRequest =
+      Self.opening + """
+        第9条（助言）
+        乙は、甲から求めがあったときは、甲が講ずべきセキュリティ対策について助言する。
+        """
+    #expect(element("C1.vendor-led", onRequest) != .met)
+  }
+
+  // MARK: Overrides elsewhere
+
+  /// A carve-out for wilful misconduct and gross negligence in the damages article, emptied by a
+  /// later article that sets aside every other provision: contradicted, not met.
+  @Test func overrideOfTheWholeContractEmptiesTheCarveOut() {
+    let base =
+      Self.opening + """
+        第12条（損害賠償）
+        乙の賠償責任は、委託料の12か月分を上限とする。ただし、乙に故意又は重大な過失がある場合は、この限りでない。
+
+        第13条（責任の制限）
+
+        """
+    let overridden = base + "本契約の他の規定にかかわらず、乙は、いかなる場合においても、甲の逸失利益について責任を負わない。"
+    #expect(element("D1.wilful-gross", overridden) == .contradicted)
+    let byNumber = base + "第12条の規定にかかわらず、乙は、いかなる場合においても、間接損害について一切の責任を負わない。"
+    #expect(element("D1.wilful-gross", byNumber) == .contradicted)
+    // An override of something else leaves the carve-out standing.
+    let unrelated = base + "第5条の規定にかかわらず、甲は、いかなる場合においても、保守料の支払を拒まないものとする。"
+    #expect(element("D1.wilful-gross", unrelated) == .met)
+  }
 }

@@ -363,13 +363,27 @@ struct ElementJudge {
   /// 場合においても…負わない」).
   func isOverridden(after u: Clauses.Unit) -> Bool { !overriding(after: u).isEmpty }
 
+  ///
+  /// Elsewhere in the document, a sentence that sets aside the whole contract (「本契約の他の規定にかか
+  /// わらず」) or names the unit's own paragraph (「第12条の規定にかかわらず」) overrides it too.
   func overriding(after u: Clauses.Unit) -> [Clauses.Unit] {
-    guard let k = u.article else { return [] }
-    return live((clauses.sentencesOf[k] ?? []).map { clauses.sentences[$0] }).filter { s in
-      s.range.lowerBound >= u.range.upperBound
-        && index.evaluate(polarity.override, in: s.range) && index.evaluate(polarity.absolute, in: s.range)
+    func sweeping(_ s: Clauses.Unit) -> Bool {
+      index.evaluate(polarity.override, in: s.range) && index.evaluate(polarity.absolute, in: s.range)
         && index.evaluate(polarity.negator, in: s.range)
     }
+    var out: [Clauses.Unit] = []
+    if let k = u.article {
+      out = live((clauses.sentencesOf[k] ?? []).map { clauses.sentences[$0] }).filter { s in
+        s.range.lowerBound >= u.range.upperBound && sweeping(s)
+      }
+    }
+    for s in live(candidateUnits(polarity.override, clauses.sentences))
+    where s.article != u.article && sweeping(s) && index.evaluate(polarity.liability, in: s.range) {
+      if index.evaluate(polarity.wholeContract, in: s.range) || referred(from: s).contains(u.paragraph) {
+        out.append(s)
+      }
+    }
+    return out
   }
 
   func evidence(_ u: Clauses.Unit) -> Evidence {
