@@ -244,4 +244,33 @@ import Testing
     let unrelated = base + "第5条の規定にかかわらず、甲は、いかなる場合においても、保守料の支払を拒まないものとする。"
     #expect(element("D1.wilful-gross", unrelated) == .met)
   }
+
+  /// 「乙は、甲の側で必要となる対策を提示し」: the institution named inside what is presented does not
+  /// present it; the vendor, the sentence's topic, leads.
+  @Test func partyInsideTheMatterPresentedDoesNotLead() {
+    let text =
+      Self.opening + """
+        第3条（医療機関側の対策）
+        乙は、甲の病棟側で必要となるセキュリティ対策を提示し、甲と協議の上、その実施方法を定める。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let ought =
+      Self.opening + """
+        第3条（医療機関側の対策）
+        乙は、甲側で講ずべきセキュリティ対策を提示し、甲と協議の上、その実施方法を定める。
+        """
+    #expect(element("C1.vendor-led", ought) == .met)
+  }
+
+  /// 「少なくとも年1回」 is no negation of the consultation.
+  @Test func atLeastIsNoNegation() {
+    let text =
+      Self.opening + """
+        第3条（医療機関側の対策）
+        甲が講ずべきセキュリティ対策の具体的な内容は、乙が主導して甲と協議の上で定め、甲がこれを実施する。
+        ２　前項の協議は、少なくとも年１回行う。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(finding("C1", text) == nil)
+  }
 }

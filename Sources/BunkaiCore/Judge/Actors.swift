@@ -167,6 +167,8 @@ struct Actors {
   static let dai = Normalizer.fold("第")[0]
   static let jou = Normalizer.fold("条")[0]
   static let topicEnds = folded(["について、", "に関し、", "に関して、", "につき、"])
+  /// Words of a relative clause on the matter (「…が講ずべき対策」「…で必要となる対策」).
+  static let relativeClause = folded(["べき", "べく", "必要となる", "必要とされる"])
 
   /// The nearest label before `i` followed by an agent marker (が, は, の, から, により …).
   func nearestAgent(before i: Int, in r: Range<Int>) -> PartyRole? {
@@ -187,6 +189,11 @@ struct Actors {
             let t = topic(before: i, in: r)
           {
             return t
+          }
+          // 「受託者は、委託者側で講ずべき措置を提示し」「乙は、甲の医療機関側で必要となる対策を提示し」:
+          // the party inside a relative clause on what is presented is not the one presenting.
+          if Self.relativeClause.contains(where: { w in (end..<i).contains { has(w, at: $0, limit: i) } }) {
+            return topic(before: i, in: r)
           }
           return l.role
         }

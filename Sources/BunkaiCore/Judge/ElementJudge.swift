@@ -243,7 +243,7 @@ struct ElementJudge {
 
   /// Scalars before a 「なく」 that make it no negation at all (「遅滞なく」「例外なく」).
   static let benignBeforeNaku: [[UInt32]] = [
-    "遅滞", "漏れ", "もれ", "間断", "例外", "滞り", "支障", "差支", "遺漏", "速やか", "怠り", "余す", "限り",
+    "遅滞", "漏れ", "もれ", "間断", "例外", "滞り", "支障", "差支", "遺漏", "速やか", "怠り", "余す", "限り", "少",
   ].map {
     Normalizer.fold($0)
   }
