@@ -273,4 +273,21 @@ import Testing
     #expect(element("C1.decided-jointly", text) == .met)
     #expect(finding("C1", text) == nil)
   }
+
+  /// A heading 「医療機関の責任」 in a contract that calls the institution 委託者 is still the
+  /// institution's article: C1 goes there rather than to the vendor's security article.
+  @Test func genericInstitutionHeadingIsTheInstitutionsArticle() {
+    let text = """
+      検査データ入力業務委託契約書
+
+      医療法人あさひ会 あさひ病院（以下「委託者」という。）と株式会社アサヒ入力（以下「受託者」という。）は、次のとおり契約を締結する。
+
+      第3条（情報セキュリティ）
+      受託者は、自社の規程に従い、本件業務の情報を適切に管理する。
+
+      第9条（医療機関の責任）
+      委託者は、委託者の管理に属する範囲のセキュリティ対策を、自らの責任と負担において講じる。
+      """
+    #expect(finding("C1", text)?.article == "9")
+  }
 }

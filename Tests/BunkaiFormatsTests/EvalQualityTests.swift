@@ -54,13 +54,13 @@ import Testing
   /// the clause a finding qualifies. Floors below today's figures.
   @Test func secondDevelopmentCorpus() throws {
     Self.check(
-      try Self.score("eval/dev2"), files: 36, precision: 0.99, recall: 0.99, location: 0.75)
+      try Self.score("eval/dev2"), files: 36, precision: 0.99, recall: 0.99, location: 0.9)
   }
 
   /// Our own fixtures, labelled from DOMAIN.md by a helper that saw neither the rules nor the
   /// earlier expected files.
   @Test func fixtureContracts() throws {
-    Self.check(try Self.score("contracts"), files: 26, precision: 0.82, recall: 0.89, location: 0.63)
+    Self.check(try Self.score("contracts"), files: 26, precision: 0.92, recall: 0.89, location: 0.63)
   }
 
   /// The frozen third: only the aggregate figures are ever looked at. The targets
