@@ -290,4 +290,18 @@ import Testing
       """
     #expect(finding("C1", text)?.article == "9")
   }
+
+  /// Without a vendor security article, C1 goes to the institution's own duties rather than to what
+  /// it prepares for the service.
+  @Test func c1PrefersTheInstitutionsDutiesOverItsPreparations() {
+    let text =
+      Self.opening + """
+        第6条（甲の準備）
+        甲は、送信用の端末及び通信回線を自らの負担で準備する。
+
+        第7条（甲の責任）
+        甲は、端末の利用者を管理し、不正な利用を防ぐ措置を自らの判断で講じる。
+        """
+    #expect(finding("C1", text)?.article == "7")
+  }
 }
