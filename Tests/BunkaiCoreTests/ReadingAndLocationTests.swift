@@ -304,4 +304,32 @@ import Testing
         """
     #expect(finding("C1", text)?.article == "7")
   }
+
+  // MARK: References
+
+  /// 「前条と同様の手続により決定し」: the consultation led by the vendor in the previous article decides
+  /// the security of what the institution provides too, although the word 協議 is not repeated.
+  @Test func sameProcedureAsThePreviousArticle() {
+    let text =
+      Self.opening + """
+        第4条（甲の安全対策）
+        甲が講ずべき安全対策の内容は、乙が主導する協議により甲乙で決定し、甲がこれを実施する。
+
+        第5条（甲の提供物）
+        １　甲は、本サービスに必要な端末及び通信回線を提供する。
+        ２　前項の提供物に係るセキュリティ対策は、前条と同様の手続により決定し、甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    // Without the reference, nothing decides it.
+    let alone = text.replacingOccurrences(of: "前条と同様の手続により決定し、", with: "")
+    #expect(element("C2.provided-security", alone) != .met)
+  }
+
+  /// Checking how the subcontractor carries out the same level of measures is supervising it.
+  @Test func checkingTheSubcontractorIsSupervising() {
+    let text = Self.subcontracting("").replacingOccurrences(
+      of: "同等の義務を課し、これを監督する。", with: "同水準の措置を義務付け、定期的にその実施状況を確認する。")
+    #expect(element("B2.equal-duties", text) == .met)
+  }
 }

@@ -65,7 +65,7 @@ struct ElementJudge {
     var unnamed: [Clauses.Unit] = []
     var candidates: [Clauses.Unit] = []
     // The key must hold in the unit itself; the rest may hold in what the unit refers to.
-    for u in candidateUnits(e.anchor, units) where holds(e, in: u) {
+    for u in anchoredUnits(e, units) where holds(e, in: u) {
       candidates.append(u)
       if el.negatable, isNegated(e.key, in: u.range) {
         negated.append(u)
@@ -142,6 +142,17 @@ struct ElementJudge {
         status: .unclear, evidence: [u], note: "別に定める文書に委ねられています（その文書を確認してください）", candidates: candidates)
     }
     return Judgement(status: .unmet, evidence: [], note: nil, candidates: candidates)
+  }
+
+  /// Units holding the element's anchor (its key), and units that say they follow another clause
+  /// (「前条と同様の手続により決定し」), whose key may stand only in the clause referred to.
+  func anchoredUnits(_ e: CompiledElement, _ units: [Clauses.Unit]) -> [Clauses.Unit] {
+    let anchored = candidateUnits(e.anchor, units)
+    guard case .all = e.match else { return anchored }
+    let same = candidateUnits(polarity.sameAs, units).filter { u in
+      isSameAs(u) && !anchored.contains { $0.range == u.range }
+    }
+    return same.isEmpty ? anchored : (anchored + same).sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
 
   /// All but one part of a top-level `all` holds (the rest is left to another document).
