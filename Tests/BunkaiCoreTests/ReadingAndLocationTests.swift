@@ -332,4 +332,28 @@ import Testing
       of: "同等の義務を課し、これを監督する。", with: "同水準の措置を義務付け、定期的にその実施状況を確認する。")
     #expect(element("B2.equal-duties", text) == .met)
   }
+
+  // MARK: Liability
+
+  /// 「責任の総額は…を上限とする」 caps liability although it does not say 損害 or 賠償.
+  @Test func capOnTotalLiabilityIsALimitation() {
+    let text =
+      Self.opening + """
+        第10条（責任）
+        乙の本契約に関する責任の総額は、直近12か月の委託料の総額を上限とする。
+        """
+    #expect(element("D1.limitation", text) == .met)
+    #expect(finding("D1", text)?.article == "10")
+  }
+
+  /// 「…安全管理を行わなかったことにより生じた損害には適用しない」 ties the cap to the vendor's efforts.
+  @Test func capNotApplyingWhereEffortsWereNotMadeIsTheEffortsCondition() {
+    let text =
+      Self.opening + """
+        第8条（損害賠償）
+        乙の賠償責任は、委託料の総額を上限とする。
+        ２　前項の規定は、乙が2省ガイドラインに基づく安全管理を適切に行わなかったことにより生じた損害には適用しない。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+  }
 }
