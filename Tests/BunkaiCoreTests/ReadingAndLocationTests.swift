@@ -356,4 +356,13 @@ import Testing
         """
     #expect(element("D1.gl-efforts", text) == .met)
   }
+
+  /// 「異議を述べないときは承諾したものとみなす」 asks for no consent: contradicted, even with 事前.
+  @Test func deemedConsentToSubcontractingIsNoConsent() {
+    let text = Self.subcontracting("").replacingOccurrences(
+      of: "あらかじめ甲の書面による承諾を得なければならない。",
+      with: "事前に委託先の名称を甲に通知し、甲が7日以内に異議を述べないときは、甲の承諾があったものとみなす。")
+    #expect(element("B2.consent", text) == .contradicted)
+    #expect(finding("B2", text) != nil)
+  }
 }
