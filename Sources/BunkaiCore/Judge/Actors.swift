@@ -15,9 +15,9 @@ struct Actors {
   static let fallback: [(String, PartyRole)] =
     [
       "医療機関", "当院", "本院", "当病院", "病院", "お客様", "お客さま", "利用機関", "参加施設", "会員施設", "登録医療機関等", "登録医療機関",
-      "契約者", "利用者", "委託者", "発注者", "ユーザー", "ユーザ", "本医療機関", "委託元",
+      "契約者", "利用者", "委託者", "発注者", "ユーザー", "ユーザ", "本医療機関", "委託元", "参加機関",
     ].map { ($0, PartyRole.institution) }
-    + ["当社", "弊社", "受託者", "受注者", "事業者", "提供者", "ベンダー", "ベンダ", "本事業者", "サービス提供者"].map {
+    + ["当社", "弊社", "受託者", "受注者", "事業者", "提供者", "ベンダー", "ベンダ", "本事業者", "サービス提供者", "運営者", "運営主体"].map {
       ($0, PartyRole.vendor)
     }
 
@@ -167,6 +167,8 @@ struct Actors {
   static let dai = Normalizer.fold("第")[0]
   static let jou = Normalizer.fold("条")[0]
   static let topicEnds = folded(["について、", "に関し、", "に関して、", "につき、"])
+  /// Words of a relative clause on the matter (「…が講ずべき対策」「…で必要となる対策」).
+  static let relativeClause = folded(["べき", "べく", "必要となる", "必要とされる"])
 
   /// The nearest label before `i` followed by an agent marker (が, は, の, から, により …).
   func nearestAgent(before i: Int, in r: Range<Int>) -> PartyRole? {
@@ -187,6 +189,11 @@ struct Actors {
             let t = topic(before: i, in: r)
           {
             return t
+          }
+          // 「受託者は、委託者側で講ずべき措置を提示し」「乙は、甲の医療機関側で必要となる対策を提示し」:
+          // the party inside a relative clause on what is presented is not the one presenting.
+          if Self.relativeClause.contains(where: { w in (end..<i).contains { has(w, at: $0, limit: i) } }) {
+            return topic(before: i, in: r)
           }
           return l.role
         }

@@ -31,6 +31,13 @@ struct ElementJudge {
   /// Paragraphs of the contract an amending 覚書 replaced or deleted.
   let superseded: Set<Int>
 
+  /// The paragraphs a unit refers to that still stand: 「原契約第16条（免責）を削除する」 says nothing
+  /// of what the deleted article said.
+  func referred(from u: Clauses.Unit) -> [Int] {
+    let r = references.referred(from: u)
+    return superseded.isEmpty ? r : r.filter { !superseded.contains($0) }
+  }
+
   func live(_ units: [Clauses.Unit]) -> [Clauses.Unit] {
     superseded.isEmpty ? units : units.filter { !superseded.contains($0.paragraph) }
   }
@@ -42,6 +49,8 @@ struct ElementJudge {
     var note: String?
     /// Every unit where the element's words held, whatever their reading (for locating a finding).
     var candidates: [Clauses.Unit]
+    /// Every unit that meets the element (the evidence shows the first two).
+    var meeting: [Clauses.Unit] = []
   }
 
   enum ActorReading { case ok, swapped, unnamed }
@@ -56,7 +65,7 @@ struct ElementJudge {
     var unnamed: [Clauses.Unit] = []
     var candidates: [Clauses.Unit] = []
     // The key must hold in the unit itself; the rest may hold in what the unit refers to.
-    for u in candidateUnits(e.anchor, units) where holds(e, in: u) {
+    for u in anchoredUnits(e, units) where holds(e, in: u) {
       candidates.append(u)
       if el.negatable, isNegated(e.key, in: u.range) {
         negated.append(u)
@@ -96,7 +105,8 @@ struct ElementJudge {
       }
     }
     if !met.isEmpty {
-      return Judgement(status: .met, evidence: Array(met.prefix(2)), note: nil, candidates: candidates)
+      return Judgement(
+        status: .met, evidence: Array(met.prefix(2)), note: nil, candidates: candidates, meeting: met)
     }
     if let u = overridden.first {
       return Judgement(
@@ -134,6 +144,17 @@ struct ElementJudge {
     return Judgement(status: .unmet, evidence: [], note: nil, candidates: candidates)
   }
 
+  /// Units holding the element's anchor (its key), and units that say they follow another clause
+  /// (「前条と同様の手続により決定し」), whose key may stand only in the clause referred to.
+  func anchoredUnits(_ e: CompiledElement, _ units: [Clauses.Unit]) -> [Clauses.Unit] {
+    let anchored = candidateUnits(e.anchor, units)
+    guard case .all = e.match else { return anchored }
+    let same = candidateUnits(polarity.sameAs, units).filter { u in
+      isSameAs(u) && !anchored.contains { $0.range == u.range }
+    }
+    return same.isEmpty ? anchored : (anchored + same).sorted { $0.range.lowerBound < $1.range.lowerBound }
+  }
+
   /// All but one part of a top-level `all` holds (the rest is left to another document).
   func nearlyHolds(_ c: CompiledCondition, in r: Range<Int>) -> Bool {
     guard case .all(let cs) = c, cs.count >= 2 else { return false }
@@ -166,7 +187,7 @@ struct ElementJudge {
     if case .any(let alternatives) = c { return alternatives.contains { matches($0, in: u) } }
     // 「前条と同様の手続により決定し」: everything, the key included, may be in what is referred to.
     if case .all(let cs) = c, isSameAs(u) {
-      let referred = references.referred(from: u)
+      let referred = referred(from: u)
       return !referred.isEmpty
         && cs.allSatisfy { part in
           index.evaluate(part, in: u.range)
@@ -174,7 +195,7 @@ struct ElementJudge {
         }
     }
     guard case .all(let cs) = c, let key = cs.last, index.evaluate(key, in: u.range) else { return false }
-    let referred = references.referred(from: u)
+    let referred = referred(from: u)
     guard !referred.isEmpty else { return false }
     return cs.dropLast().allSatisfy { part in
       index.evaluate(part, in: u.range)
@@ -193,7 +214,7 @@ struct ElementJudge {
       // 「…に限る。ただし、故意又は重過失による場合はこの限りでない。」: the paragraph is the context.
       if index.evaluate(c, in: clauses.paragraphs[u.paragraph].range) { return true }
       // 「前項の変更について…」: what the referred paragraph says counts as said here.
-      for p in references.referred(from: u) where index.evaluate(c, in: clauses.paragraphs[p].range) {
+      for p in referred(from: u) where index.evaluate(c, in: clauses.paragraphs[p].range) {
         return true
       }
     }
@@ -215,7 +236,7 @@ struct ElementJudge {
       role =
         actors.leader(in: u.range)
         ?? (isSameAs(u)
-          ? references.referred(from: u).lazy.compactMap { actors.leader(in: clauses.paragraphs[$0].range) }
+          ? referred(from: u).lazy.compactMap { actors.leader(in: clauses.paragraphs[$0].range) }
             .first : nil)
       guard let role else { return .unnamed }
       return role == actor.role ? .ok : .swapped
@@ -233,7 +254,7 @@ struct ElementJudge {
 
   /// Scalars before a 「なく」 that make it no negation at all (「遅滞なく」「例外なく」).
   static let benignBeforeNaku: [[UInt32]] = [
-    "遅滞", "漏れ", "もれ", "間断", "例外", "滞り", "支障", "差支", "遺漏", "速やか", "怠り", "余す", "限り",
+    "遅滞", "漏れ", "もれ", "間断", "例外", "滞り", "支障", "差支", "遺漏", "速やか", "怠り", "余す", "限り", "少",
   ].map {
     Normalizer.fold($0)
   }
@@ -252,6 +273,9 @@ struct ElementJudge {
       {
         return true
       }
+      // 「…あらかじめ甲の承諾を得る。ただし、乙の関係会社に再委託する場合は、この限りでない。」: a
+      // proviso after the statement lifts it for a case where the key does not hold.
+      if provisoLifts(key, after: o, in: r) { return true }
       let limit = min(r.upperBound, o.upperBound + Polarity.window)
       for n in index.occurrences(polarity.negator, in: o.upperBound..<r.upperBound) where n.lowerBound < limit
       {
@@ -280,6 +304,28 @@ struct ElementJudge {
       }
     }
     return false
+  }
+
+  /// Cases a proviso may set aside without emptying the requirement: compulsion by law, an
+  /// emergency, a minor matter.
+  static let benignCases =
+    (legalCompulsion.map { $0 }
+      + ["緊急", "やむを得", "止むを得", "災害", "軽微", "軽易", "些細"].map { Normalizer.fold($0) })
+
+  /// After the sentence holding the key (past its 。), a proviso 「ただし、…場合は、この限りでない」 whose
+  /// case lacks the key and is not a benign one.
+  func provisoLifts(_ key: CompiledCondition, after o: Range<Int>, in r: Range<Int>) -> Bool {
+    let text = normalized.chars
+    guard let opener = index.occurrences(polarity.provisoOpener, in: o.upperBound..<r.upperBound).first,
+      text[o.upperBound..<opener.lowerBound].contains(Clauses.maru),
+      let lift = index.occurrences(polarity.proviso, in: opener.upperBound..<r.upperBound).first
+    else { return false }
+    let case_ = opener.upperBound..<lift.lowerBound
+    if text[case_].contains(Clauses.maru) || !index.occurrences(key, in: case_).isEmpty { return false }
+    let benign = Self.benignCases.contains { w in
+      case_.contains { p in p + w.count <= case_.upperBound && Array(text[p..<(p + w.count)]) == w }
+    }
+    return !benign
   }
 
   /// Words that join alternative cases (「…場合又は…場合」).
@@ -328,13 +374,27 @@ struct ElementJudge {
   /// 場合においても…負わない」).
   func isOverridden(after u: Clauses.Unit) -> Bool { !overriding(after: u).isEmpty }
 
+  ///
+  /// Elsewhere in the document, a sentence that sets aside the whole contract (「本契約の他の規定にかか
+  /// わらず」) or names the unit's own paragraph (「第12条の規定にかかわらず」) overrides it too.
   func overriding(after u: Clauses.Unit) -> [Clauses.Unit] {
-    guard let k = u.article else { return [] }
-    return live((clauses.sentencesOf[k] ?? []).map { clauses.sentences[$0] }).filter { s in
-      s.range.lowerBound >= u.range.upperBound
-        && index.evaluate(polarity.override, in: s.range) && index.evaluate(polarity.absolute, in: s.range)
+    func sweeping(_ s: Clauses.Unit) -> Bool {
+      index.evaluate(polarity.override, in: s.range) && index.evaluate(polarity.absolute, in: s.range)
         && index.evaluate(polarity.negator, in: s.range)
     }
+    var out: [Clauses.Unit] = []
+    if let k = u.article {
+      out = live((clauses.sentencesOf[k] ?? []).map { clauses.sentences[$0] }).filter { s in
+        s.range.lowerBound >= u.range.upperBound && sweeping(s)
+      }
+    }
+    for s in live(candidateUnits(polarity.override, clauses.sentences))
+    where s.article != u.article && sweeping(s) && index.evaluate(polarity.liability, in: s.range) {
+      if index.evaluate(polarity.wholeContract, in: s.range) || referred(from: s).contains(u.paragraph) {
+        out.append(s)
+      }
+    }
+    return out
   }
 
   func evidence(_ u: Clauses.Unit) -> Evidence {

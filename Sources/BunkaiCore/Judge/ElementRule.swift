@@ -18,7 +18,8 @@ extension Evaluator {
     let required = judged.filter { !$0.0.precondition }
     if required.allSatisfy({ $0.1.status == .met }) { return ([], results) }
 
-    let article = locate(compiled, required.map(\.1), judge: judge)
+    let article = locate(
+      compiled, required.map(\.1), preconditions: judged.filter { $0.0.precondition }.map(\.1), judge: judge)
     let short = required.filter { $0.1.status != .met }
     let status: Finding.Status
     let unstructured = contract.articles.isEmpty
@@ -105,12 +106,32 @@ extension Evaluator {
 
   /// The scope article with the most of the elements' words in it (never a definitions article);
   /// failing a scope article, the article where the elements' words were found.
-  func locate(_ compiled: CompiledRule, _ judged: [ElementJudge.Judgement], judge: ElementJudge) -> Int? {
+  ///
+  /// A rule with a precondition qualifies the clause that meets it (the cap, the exemption, what the
+  /// institution provides): the finding goes to that clause's article, the one in scope first, then
+  /// one with a scope topic in its text, then the one with most of the other elements' words, then
+  /// the earlier.
+  func locate(
+    _ compiled: CompiledRule, _ judged: [ElementJudge.Judgement],
+    preconditions: [ElementJudge.Judgement] = [],
+    judge: ElementJudge
+  ) -> Int? {
     var score: [Int: Int] = [:]
     for j in judged {
       for k in Set(j.candidates.compactMap(\.article)) { score[k, default: 0] += 1 }
     }
     let scope = scopeArticles(compiled).filter { !isDefinitions($0) }
+    let qualified = Set(
+      preconditions.filter { $0.status == .met }.flatMap { $0.meeting.compactMap(\.article) }
+    ).filter { !isDefinitions($0) }
+    let topics = compiled.rule.scopeTopics
+    func rank(_ k: Int) -> (Int, Int, Int, Int) {
+      let topical = contract.articles[k].topics.contains(where: topics.contains)
+      return (scope.contains(k) ? 1 : 0, topical ? 1 : 0, score[k] ?? 0, -k)
+    }
+    if let k = qualified.max(by: { rank($0) < rank($1) }) {
+      return k
+    }
     // An article outside the scope that holds more of the elements' words is where the clause is.
     let bestScope = scope.map { score[$0] ?? 0 }.max() ?? 0
     if let outside = score.filter({
@@ -121,7 +142,8 @@ extension Evaluator {
     }
     if score.isEmpty {
       // Nothing meets an element anywhere: among the scope articles, the one that comes closest.
-      for (k, n) in nearMisses(compiled, judge: judge) where scope.contains(k) { score[k] = n }
+      let near = nearMisses(compiled, judge: judge)
+      for (k, n) in near where scope.contains(k) { score[k] = n }
     }
     if let best = scope.enumerated().max(by: { a, b in
       let sa = score[a.element] ?? 0
@@ -147,6 +169,9 @@ extension Evaluator {
       for s in judge.clauses.sentences {
         guard let k = s.article, !hit.contains(k), !isDefinitions(k) else { continue }
         if let unless = e.unless, judge.index.evaluate(unless, in: s.range) { continue }
+        // The first part names the matter (再委託, セキュリティ, 変更 …): without it the sentence is
+        // about something else.
+        guard judge.index.evaluate(parts[0], in: s.range) else { continue }
         if parts.filter({ judge.index.evaluate($0, in: s.range) }).count >= parts.count - 1 { hit.insert(k) }
       }
       for k in hit { score[k, default: 0] += 1 }

@@ -19,6 +19,14 @@ enum Polarity {
     "の協議に基づ",
   ]
   static let overrides = ["にかかわらず", "に関わらず", "にもかかわらず", "にも関わらず"]
+  /// An override of the whole contract, not of the paragraph before (「本契約の他の規定にかかわらず」).
+  static let wholeContract = [
+    "他の規定にかかわらず", "他の条項にかかわらず", "他の定めにかかわらず", "いかなる規定にかかわらず", "いずれの規定にかかわらず",
+    "本契約の規定にかかわらず", "本規約の規定にかかわらず", "本約款の規定にかかわらず", "本契約の定めにかかわらず", "本規約の定めにかかわらず",
+    "他の規定に関わらず", "他の条項に関わらず", "本契約のいかなる規定", "本規約のいかなる規定", "本契約の他の規定", "本規約の他の規定",
+  ]
+  /// What an override about liability speaks of.
+  static let liabilityWords = ["責任", "賠償", "責め", "責を"]
   static let absolutes = ["いかなる場合", "如何なる場合", "理由の如何", "一切"]
   /// The negator of a proviso: it turns back the main clause, not the words before it.
   static let provisoNegators = ["限りでない", "限りではない", "限りではありません", "限りでありません"]
@@ -41,6 +49,8 @@ enum Polarity {
     let proviso: CompiledCondition
     let provisoOpener: CompiledCondition
     let rightTo: CompiledCondition
+    let wholeContract: CompiledCondition
+    let liability: CompiledCondition
 
     init(_ compile: (Condition) -> CompiledCondition) {
       func list(_ l: [String]) -> CompiledCondition { compile(.any(l.map { .term($0) })) }
@@ -54,6 +64,8 @@ enum Polarity {
       proviso = list(Polarity.provisoNegators)
       provisoOpener = list(["ただし", "但し"])
       rightTo = list(["ことができ", "ことが出来"])
+      wholeContract = list(Polarity.wholeContract)
+      liability = list(Polarity.liabilityWords)
     }
   }
 }

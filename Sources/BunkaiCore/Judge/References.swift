@@ -119,6 +119,12 @@ struct References {
             paragraph = p.value
             j = p.next + 1
           }
+          // 「原契約第16条（免責）を削除する」: the article's heading may stand before the verb.
+          if j < s.range.upperBound, text[j] == 0x28,
+            let close = text[j..<min(s.range.upperBound, j + 24)].firstIndex(of: 0x29)
+          {
+            j = close + 1
+          }
           let amends = Self.amendVerbs.contains { v in
             j + v.count <= text.count && Array(text[j..<(j + v.count)]) == v
           }

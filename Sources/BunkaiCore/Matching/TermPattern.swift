@@ -21,10 +21,11 @@ public struct TermPattern: Sendable, Hashable {
   /// Largest number of scalars a `*` may span.
   public static let maxGap = 20
 
-  /// Labels a `{vendor}` or `{institution}` placeholder may stand for.
+  /// Labels a `{vendor}` or `{institution}` placeholder may stand for; the last is the token a
+  /// contract's own label becomes in the matching view (`PartyTokens`).
   public static let roleLabels: [PartyRole: [String]] = [
-    .vendor: PartyLabels.vendorLabels + ["甲", "乙"],
-    .institution: PartyLabels.institutionLabels + ["甲", "乙"],
+    .vendor: PartyLabels.vendorLabels + ["甲", "乙", "\u{E001}"],
+    .institution: PartyLabels.institutionLabels + ["甲", "乙", "\u{E000}"],
   ]
 
   public enum ParseError: Error, Equatable, Sendable {

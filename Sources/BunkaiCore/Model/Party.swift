@@ -26,10 +26,12 @@ public enum PartyLabels {
   /// Labels that usually stand for the institution.
   public static let institutionLabels = [
     "契約者", "利用者", "お客様", "お客さま", "会員", "委託者", "発注者", "ユーザ", "ユーザー", "医療機関", "委託元", "当院",
-    "利用機関", "参加施設", "会員施設", "登録医療機関等", "登録医療機関", "利用施設", "医療機関等",
+    "利用機関", "参加施設", "会員施設", "登録医療機関等", "登録医療機関", "利用施設", "医療機関等", "参加機関",
   ]
   /// Labels that usually stand for the vendor.
-  public static let vendorLabels = ["当社", "弊社", "受託者", "受注者", "ベンダ", "ベンダー", "事業者", "委託先", "提供者"]
+  public static let vendorLabels = [
+    "当社", "弊社", "受託者", "受注者", "ベンダ", "ベンダー", "事業者", "委託先", "提供者", "運営者", "運営主体",
+  ]
   /// Neutral labels.
   public static let neutralLabels = ["甲", "乙", "丙", "丁"]
 

@@ -73,7 +73,8 @@ enum PartyExtractor {
       }
     }
     // Terms of use often say 当社 / 契約者 without defining them.
-    for label in ["当社", "弊社", "契約者", "利用者", "お客様"] where !parties.contains(where: { $0.label == label }) {
+    for label in ["当社", "弊社", "契約者", "利用者", "お客様", "運営者", "運営主体", "参加機関"]
+    where !parties.contains(where: { $0.label == label }) {
       // The opening of the terms is enough to tell how they name the parties.
       if count(s[..<min(s.count, 5_000)], label, max: 3) >= 3,
         parties.count < 2 || !parties.contains(where: { $0.role == PartyLabels.role(fromLabel: label) })
@@ -109,7 +110,16 @@ enum PartyExtractor {
     var a = end - 1
     while a >= 0, end - a < 80 {
       let c = s[a]
-      if c == "）" || c == ")" || c == "。" || c == "\n" || c == "、" || c == "」" || c == "\r" { break }
+      if c == "）" || c == ")" || c == "。" || c == "、" || c == "」" { break }
+      // A line break inside a name (pdftotext breaks lines mid-word: 「株式会社カナメ情報シス\nテム」)
+      // is crossed; one after a finished sentence, a blank line or a title line is not.
+      if c == "\n" || c == "\r" {
+        var b = a - 1
+        while b >= 0, s[b] == "\r" || Lines.isSpace(s[b]) { b -= 1 }
+        let previousLineEndsText = b < 0 || s[b] == "\n" || s[b] == "。" || s[b] == "）" || s[b] == ")"
+        let lineLength = (a - 1 - (s[..<max(0, a)].lastIndex(of: "\n") ?? -1))
+        if previousLineEndsText || lineLength < 30 { break }
+      }
       a -= 1
     }
     var start = a + 1
@@ -121,7 +131,7 @@ enum PartyExtractor {
     var stop = end
     while stop > start, Lines.isSpace(s[stop - 1]) { stop -= 1 }
     guard stop > start else { return nil }
-    return Lines.string(s, start..<stop)
+    return Lines.string(s, start..<stop).filter { $0 != "\n" && $0 != "\r" }
   }
 
   /// The text of "「X」とは、…をいう" up to the end of the sentence.

@@ -28,8 +28,10 @@ public final class Reviewer: Sendable {
         text: String(String.UnicodeScalarView(cleaned)), path: original.path, format: original.format,
         encoding: original.encoding, origins: original.origins)
     var contract = ContractParser.parse(source)
-    let normalized = Normalizer.normalize(source.scalars)
-    let index = DocumentIndex(compiled: compiled, text: normalized.chars, parties: contract.parties)
+    // The contract's own party labels read as the placeholders' labels (PartyTokens).
+    let (normalized, matchingParties) = PartyTokens.apply(
+      Normalizer.normalize(source.scalars), parties: contract.parties)
+    let index = DocumentIndex(compiled: compiled, text: normalized.chars, parties: matchingParties)
     let headingTopics = Classifier.classify(&contract, index: index, normalized: normalized)
     DefinedTerms.inject(
       contract, source: source, normalized: normalized, index: index,
@@ -37,7 +39,7 @@ public final class Reviewer: Sendable {
     let clauses = Clauses(contract, normalized)
     let judge = ElementJudge(
       contract: contract, source: source, normalized: normalized, index: index, clauses: clauses,
-      actors: Actors(parties: contract.parties, text: normalized.chars), polarity: compiled.polarity)
+      actors: Actors(parties: matchingParties, text: normalized.chars), polarity: compiled.polarity)
     let evaluator = Evaluator(
       contract: contract, source: source, normalized: normalized, index: index,
       lessons: compiled.playbook.lessons, units: .init(contract, normalized, headingTopics: headingTopics),

@@ -11,12 +11,13 @@ public enum StageTimer {
       var b = clock()
       t[0] += Double(b - a)
       a = b
-      let normalized = Normalizer.normalize(source.scalars)
+      let (normalized, parties) = PartyTokens.apply(
+        Normalizer.normalize(source.scalars), parties: contract.parties)
       b = clock()
       t[1] += Double(b - a)
       a = b
       let index = DocumentIndex(
-        compiled: reviewer.compiled, text: normalized.chars, parties: contract.parties)
+        compiled: reviewer.compiled, text: normalized.chars, parties: parties)
       b = clock()
       t[2] += Double(b - a)
       a = b
@@ -31,7 +32,7 @@ public enum StageTimer {
         units: .init(contract, normalized, headingTopics: headings), clauses: clauses,
         judge: ElementJudge(
           contract: contract, source: source, normalized: normalized, index: index, clauses: clauses,
-          actors: Actors(parties: contract.parties, text: normalized.chars),
+          actors: Actors(parties: parties, text: normalized.chars),
           polarity: reviewer.compiled.polarity))
       for rule in reviewer.compiled.rules { _ = evaluator.evaluate(rule) }
       t[4] += Double(clock() - a)

@@ -1,0 +1,76 @@
+/// Binds `{vendor}` / `{institution}` to whatever labels the contract gives its parties.
+///
+/// Placeholders are expanded when the playbook is compiled, into the usual labels (甲, 当社, 当院 …)
+/// plus one token per role. A contract that names its parties otherwise (「青葉病院」「NK社」
+/// 「運営主体」) has each occurrence of such a label folded, in the matching view only, into its
+/// role's token: terms, actors and topics then read 「NK社が主導して青葉病院と協議」 as they read
+/// 「乙が主導して甲と協議」. Offsets still map back to the source.
+enum PartyTokens {
+  /// Private-use scalars standing for "this contract's own label" of each role.
+  static let institution: UInt32 = 0xE000
+  static let vendor: UInt32 = 0xE001
+
+  static func token(_ role: PartyRole) -> UInt32? {
+    switch role {
+    case .institution: institution
+    case .vendor: vendor
+    case .unknown: nil
+    }
+  }
+
+  /// The token as a label (what the playbook's placeholder variants use).
+  static func label(_ role: PartyRole) -> String? {
+    token(role).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
+  }
+
+  /// The matching view with the contract's own labels folded into tokens, and the parties as the
+  /// matching view names them. Labels the placeholders already know stay as they are; so do
+  /// one-scalar labels (too likely to be part of other words).
+  static func apply(_ normalized: NormalizedText, parties: [Party]) -> (NormalizedText, [Party]) {
+    var own: [(text: [UInt32], token: UInt32)] = []
+    var matching = parties
+    for (k, p) in parties.enumerated() {
+      guard let token = token(p.role), let tokenLabel = label(p.role) else { continue }
+      if TermPattern.roleLabels[p.role]?.contains(p.label) ?? true { continue }
+      let folded = Normalizer.fold(p.label)
+      guard folded.count >= 2 else { continue }
+      // A label naming both sides (shared by two parties) is no one's own.
+      if parties.contains(where: { $0.label == p.label && $0.role != p.role }) { continue }
+      own.append((folded, token))
+      matching[k].label = tokenLabel
+    }
+    guard !own.isEmpty else { return (normalized, parties) }
+    own.sort { $0.text.count > $1.text.count }
+    let text = normalized.chars
+    var chars: [UInt32] = []
+    var toSource: [Int32] = []
+    chars.reserveCapacity(text.count)
+    toSource.reserveCapacity(text.count + 1)
+    // For each old index, the new index of the scalar it became (or the token covering it + 1).
+    var map = [Int32](repeating: 0, count: text.count + 1)
+    let firsts = Set(own.map { $0.text[0] })
+    var i = 0
+    while i < text.count {
+      if firsts.contains(text[i]),
+        let hit = own.first(where: { o in
+          i + o.text.count <= text.count && text[i..<(i + o.text.count)].elementsEqual(o.text)
+        })
+      {
+        map[i] = Int32(chars.count)
+        for k in (i + 1)..<(i + hit.text.count) { map[k] = Int32(chars.count + 1) }
+        chars.append(hit.token)
+        toSource.append(normalized.toSource[i])
+        i += hit.text.count
+        continue
+      }
+      map[i] = Int32(chars.count)
+      chars.append(text[i])
+      toSource.append(normalized.toSource[i])
+      i += 1
+    }
+    map[text.count] = Int32(chars.count)
+    toSource.append(normalized.toSource[text.count])
+    let fromSource = normalized.fromSource.map { map[Int($0)] }
+    return (NormalizedText(chars: chars, toSource: toSource, fromSource: fromSource), matching)
+  }
+}

@@ -1,0 +1,368 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// Reading contracts written in other offices' styles: the parties' own labels, provisos that lift
+/// a requirement, amendments, and where a finding belongs (DOMAIN.md section 4, issue 9).
+@Suite struct ReadingAndLocationTests {
+  static let reviewer = Reviewer(
+    playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
+
+  static let opening = """
+    医療情報システム保守契約書
+
+    医療法人社団かもめ会 かもめ台病院（以下「甲」という。）と株式会社カモメデータ（以下「乙」という。）は、次のとおり契約を締結する。
+
+    """
+
+  func review(_ text: String) -> ReviewResult { Self.reviewer.review(SourceText(text: text)) }
+
+  func finding(_ guideRef: String, _ text: String) -> Finding? {
+    review(text).findings.first { $0.guideRefs.contains(guideRef) }
+  }
+
+  func element(_ id: String, _ text: String) -> ElementResult.Status? {
+    review(text).elements.first { $0.id == id }?.status
+  }
+
+  // MARK: The parties' own labels
+
+  static let ownLabels = """
+    医療情報システム運用業務委託契約書
+
+    医療法人社団かもめ会 かもめ台病院（以下「鴎台病院」という。）と株式会社カモメデータ（以下「カモメ社」という。）は、次のとおり契約を締結する。
+
+    第1条（業務内容）
+    カモメ社は、鴎台病院の医療情報システムの運用業務を行う。
+
+    第2条（医療機関側の対策）
+    鴎台病院の管理する範囲におけるセキュリティ対策の具体的な内容は、カモメ社が主導して鴎台病院と協議の上で定め、鴎台病院がこれを実施する。
+    """
+
+  /// 「カモメ社が主導して鴎台病院と協議」 reads as 「乙が主導して甲と協議」: C1 is met.
+  @Test func ownPartyLabelsBindToThePlaceholders() {
+    #expect(element("C1.decided-jointly", Self.ownLabels) == .met)
+    #expect(element("C1.vendor-led", Self.ownLabels) == .met)
+    #expect(finding("C1", Self.ownLabels) == nil)
+  }
+
+  /// The other way round, led by the institution under its own label: not vendor-led.
+  @Test func ownPartyLabelsStillTellWhoLeads() {
+    let swapped = Self.ownLabels.replacingOccurrences(
+      of: "カモメ社が主導して鴎台病院と協議", with: "鴎台病院が主導してカモメ社と協議")
+    #expect(element("C1.vendor-led", swapped) != .met)
+  }
+
+  /// Evidence still points at the source text although the labels were folded for matching.
+  @Test func evidenceOffsetsSurviveFoldedLabels() {
+    let r = review(Self.ownLabels.replacingOccurrences(of: "カモメ社が主導して", with: ""))
+    let f = r.findings.first { $0.guideRefs.contains("C1") }
+    #expect(f != nil)
+    for e in f?.evidence ?? [] {
+      let scalars = Array(Self.ownLabels.replacingOccurrences(of: "カモメ社が主導して", with: "").unicodeScalars)
+      #expect(String(String.UnicodeScalarView(scalars[e.start..<e.end])) == e.text)
+    }
+  }
+
+  /// A name broken over two lines (pdftotext) is still the vendor's name.
+  @Test func partyNameAcrossALineBreak() {
+    let text = """
+      電子カルテ保守契約書
+
+      医療法人はまなす会 はまなす病院（以下「当院」という。）と株式会社ハマナス情報シス
+      テム（以下「ハマナス」という。）は、次のとおり契約を締結する。
+
+      第1条（目的）
+      本契約は保守について定める。
+      """
+    let parties = ContractParser.parse(SourceText(text: text)).parties
+    #expect(parties.contains { $0.label == "ハマナス" && $0.role == .vendor })
+  }
+
+  /// A network's rules that name the operator 運営者 without defining it.
+  @Test func operatorLabelIsTheVendor() {
+    let text = """
+      地域連携サービス会員規約
+
+      第1条（適用）
+      本規約は、運営者が提供するサービスの利用について、運営者と会員との間に適用されます。
+
+      第2条（会員側の対策）
+      会員の管理に属する端末の操作に関するセキュリティ対策は、運営者が主導して会員と協議の上で具体的な実施事項を定め、会員がこれを実施するものとします。
+
+      第3条（サポート）
+      運営者は、会員からの問合せに応じます。
+      """
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+
+  // MARK: Provisos
+
+  static func subcontracting(_ proviso: String) -> String {
+    opening + """
+      第1条（業務内容）
+      乙は、甲のシステムの保守を行う。
+
+      第2条（再委託）
+      乙は、本件業務の一部を第三者に委託しようとするときは、あらかじめ甲の書面による承諾を得なければならない。\(proviso)
+      ２　乙は、委託先に対し、本契約で乙が負う安全管理上の義務と同等の義務を課し、これを監督する。
+      ３　委託先の義務違反は、乙の義務違反とみなす。
+      """
+  }
+
+  /// 「ただし、乙の関連会社に委託する場合は、この限りでない。」 lifts the consent for a case where
+  /// consent is not asked at all: the element is contradicted and B2 is raised.
+  @Test func provisoForAffiliatesContradictsConsent() {
+    let text = Self.subcontracting("ただし、乙の関連会社に委託するときは、この限りでない。")
+    #expect(element("B2.consent", text) == .contradicted)
+    #expect(finding("B2", text)?.article == "2")
+  }
+
+  /// A proviso for compulsion by law or an emergency leaves the requirement in place.
+  @Test(arguments: [
+    "", "ただし、法令に基づき委託が義務付けられる場合は、この限りでない。", "ただし、緊急を要する障害対応の場合は、この限りでない。",
+  ])
+  func benignProvisoKeepsConsent(proviso: String) {
+    let text = Self.subcontracting(proviso)
+    #expect(element("B2.consent", text) == .met)
+    #expect(finding("B2", text) == nil)
+  }
+
+  // MARK: Amendments
+
+  /// 「原契約第5条（免責）を削除する。」: the deleted exemption no longer holds, so D2 does not apply.
+  @Test func memorandumDeletingAnArticleWithItsHeading() {
+    let contract =
+      Self.opening + """
+        第1条（業務内容）
+        乙は、甲のシステムの保守を行う。
+
+        第5条（免責）
+        乙は、乙が指定していないソフトウェアに起因する障害については、責任を負わない。
+
+        第6条（協議）
+        定めのない事項は協議する。
+
+        保守契約の一部を変更する覚書
+
+        第1条（免責条項の削除）
+        原契約第5条（免責）を削除する。
+        """
+    #expect(element("D2.exemption", contract) != .met)
+    #expect(finding("D2", contract) == nil)
+  }
+
+  // MARK: Location
+
+  /// A: the vendor's own security article is where the guideline basis belongs, not the scope.
+  @Test func aGoesToTheSecurityArticle() {
+    let text =
+      Self.opening + """
+        第2条（業務の範囲）
+        乙の業務は、別表に掲げるとおりとする。
+
+        第5条（セキュリティ対策）
+        乙は、一般的な水準のセキュリティ対策を講じるよう努める。
+        """
+    #expect(finding("A", text)?.article == "5")
+  }
+
+  /// C2: the finding qualifies the clause where the institution provides things, even where another
+  /// article speaks of consultations; 「前二項の協議」 is no provided thing.
+  @Test func c2GoesToTheProvisionArticle() {
+    let text =
+      Self.opening + """
+        第3条（医療機関側の対策）
+        甲の管理に属する範囲のセキュリティ対策は、乙が主導して甲と協議の上で具体的な事項を定め、甲がこれを実施する。
+        ２　乙は、前項の協議にあたり、甲が実施すべき対策を具体的に示す。
+        ３　前二項の協議の結果は、書面に記録する。
+
+        第6条（甲の協力）
+        甲は、乙が保守を行うために必要な電源、通信回線及びリモート保守用機器を、自己の責任と負担において用意する。
+        """
+    let f = finding("C2", text)
+    #expect(f?.article == "6")
+    #expect(f?.elements.first { $0.id == "C2.provided-security" }?.status == .unmet)
+  }
+
+  // MARK: Who gives notice, who leads
+
+  /// Thirty days the institution must give the vendor for its own changes is not the vendor's
+  /// notice period.
+  @Test func noticePeriodIsTheVendors() {
+    let institutionGives =
+      Self.opening + """
+        第8条（環境の変更）
+        甲は、甲のネットワークの構成を変更しようとするときは、実施予定日の30日前までに乙に通知する。
+        """
+    #expect(element("B1.period", institutionGives) != .met)
+    let vendorGives =
+      Self.opening + """
+        第8条（体制の変更）
+        乙は、保守の体制を変更しようとするときは、実施予定日の30日前までに甲に通知する。
+        """
+    #expect(element("B1.period", vendorGives) == .met)
+  }
+
+  /// The vendor informing the institution of the measures it must take leads that exchange; advice
+  /// only when the institution asks for it does not.
+  @Test func vendorInformationLeadsButAdviceOnRequestDoesNot() {
+    let informs =
+      Self.opening + """
+        第9条（情報の提供）
+        乙は、甲が講ずべきセキュリティ対策について、定期的に甲に情報を提供する。
+        """
+    #expect(element("C1.vendor-led", informs) == .met)
+    #expect(element("C1.decided-jointly", informs) != .met)
+    #expect(finding("C1", informs)?.article == "9")
+    let onRequest =
+      Self.opening + """
+        第9条（助言）
+        乙は、甲から求めがあったときは、甲が講ずべきセキュリティ対策について助言する。
+        """
+    #expect(element("C1.vendor-led", onRequest) != .met)
+  }
+
+  // MARK: Overrides elsewhere
+
+  /// A carve-out for wilful misconduct and gross negligence in the damages article, emptied by a
+  /// later article that sets aside every other provision: contradicted, not met.
+  @Test func overrideOfTheWholeContractEmptiesTheCarveOut() {
+    let base =
+      Self.opening + """
+        第12条（損害賠償）
+        乙の賠償責任は、委託料の12か月分を上限とする。ただし、乙に故意又は重大な過失がある場合は、この限りでない。
+
+        第13条（責任の制限）
+
+        """
+    let overridden = base + "本契約の他の規定にかかわらず、乙は、いかなる場合においても、甲の逸失利益について責任を負わない。"
+    #expect(element("D1.wilful-gross", overridden) == .contradicted)
+    let byNumber = base + "第12条の規定にかかわらず、乙は、いかなる場合においても、間接損害について一切の責任を負わない。"
+    #expect(element("D1.wilful-gross", byNumber) == .contradicted)
+    // An override of something else leaves the carve-out standing.
+    let unrelated = base + "第5条の規定にかかわらず、甲は、いかなる場合においても、保守料の支払を拒まないものとする。"
+    #expect(element("D1.wilful-gross", unrelated) == .met)
+  }
+
+  /// 「乙は、甲の側で必要となる対策を提示し」: the institution named inside what is presented does not
+  /// present it; the vendor, the sentence's topic, leads.
+  @Test func partyInsideTheMatterPresentedDoesNotLead() {
+    let text =
+      Self.opening + """
+        第3条（医療機関側の対策）
+        乙は、甲の病棟側で必要となるセキュリティ対策を提示し、甲と協議の上、その実施方法を定める。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let ought =
+      Self.opening + """
+        第3条（医療機関側の対策）
+        乙は、甲側で講ずべきセキュリティ対策を提示し、甲と協議の上、その実施方法を定める。
+        """
+    #expect(element("C1.vendor-led", ought) == .met)
+  }
+
+  /// 「少なくとも年1回」 is no negation of the consultation.
+  @Test func atLeastIsNoNegation() {
+    let text =
+      Self.opening + """
+        第3条（医療機関側の対策）
+        甲が講ずべきセキュリティ対策の具体的な内容は、乙が主導して甲と協議の上で定め、甲がこれを実施する。
+        ２　前項の協議は、少なくとも年１回行う。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(finding("C1", text) == nil)
+  }
+
+  /// A heading 「医療機関の責任」 in a contract that calls the institution 委託者 is still the
+  /// institution's article: C1 goes there rather than to the vendor's security article.
+  @Test func genericInstitutionHeadingIsTheInstitutionsArticle() {
+    let text = """
+      検査データ入力業務委託契約書
+
+      医療法人あさひ会 あさひ病院（以下「委託者」という。）と株式会社アサヒ入力（以下「受託者」という。）は、次のとおり契約を締結する。
+
+      第3条（情報セキュリティ）
+      受託者は、自社の規程に従い、本件業務の情報を適切に管理する。
+
+      第9条（医療機関の責任）
+      委託者は、委託者の管理に属する範囲のセキュリティ対策を、自らの責任と負担において講じる。
+      """
+    #expect(finding("C1", text)?.article == "9")
+  }
+
+  /// Without a vendor security article, C1 goes to the institution's own duties rather than to what
+  /// it prepares for the service.
+  @Test func c1PrefersTheInstitutionsDutiesOverItsPreparations() {
+    let text =
+      Self.opening + """
+        第6条（甲の準備）
+        甲は、送信用の端末及び通信回線を自らの負担で準備する。
+
+        第7条（甲の責任）
+        甲は、端末の利用者を管理し、不正な利用を防ぐ措置を自らの判断で講じる。
+        """
+    #expect(finding("C1", text)?.article == "7")
+  }
+
+  // MARK: References
+
+  /// 「前条と同様の手続により決定し」: the consultation led by the vendor in the previous article decides
+  /// the security of what the institution provides too, although the word 協議 is not repeated.
+  @Test func sameProcedureAsThePreviousArticle() {
+    let text =
+      Self.opening + """
+        第4条（甲の安全対策）
+        甲が講ずべき安全対策の内容は、乙が主導する協議により甲乙で決定し、甲がこれを実施する。
+
+        第5条（甲の提供物）
+        １　甲は、本サービスに必要な端末及び通信回線を提供する。
+        ２　前項の提供物に係るセキュリティ対策は、前条と同様の手続により決定し、甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    // Without the reference, nothing decides it.
+    let alone = text.replacingOccurrences(of: "前条と同様の手続により決定し、", with: "")
+    #expect(element("C2.provided-security", alone) != .met)
+  }
+
+  /// Checking how the subcontractor carries out the same level of measures is supervising it.
+  @Test func checkingTheSubcontractorIsSupervising() {
+    let text = Self.subcontracting("").replacingOccurrences(
+      of: "同等の義務を課し、これを監督する。", with: "同水準の措置を義務付け、定期的にその実施状況を確認する。")
+    #expect(element("B2.equal-duties", text) == .met)
+  }
+
+  // MARK: Liability
+
+  /// 「責任の総額は…を上限とする」 caps liability although it does not say 損害 or 賠償.
+  @Test func capOnTotalLiabilityIsALimitation() {
+    let text =
+      Self.opening + """
+        第10条（責任）
+        乙の本契約に関する責任の総額は、直近12か月の委託料の総額を上限とする。
+        """
+    #expect(element("D1.limitation", text) == .met)
+    #expect(finding("D1", text)?.article == "10")
+  }
+
+  /// 「…安全管理を行わなかったことにより生じた損害には適用しない」 ties the cap to the vendor's efforts.
+  @Test func capNotApplyingWhereEffortsWereNotMadeIsTheEffortsCondition() {
+    let text =
+      Self.opening + """
+        第8条（損害賠償）
+        乙の賠償責任は、委託料の総額を上限とする。
+        ２　前項の規定は、乙が2省ガイドラインに基づく安全管理を適切に行わなかったことにより生じた損害には適用しない。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+  }
+
+  /// 「異議を述べないときは承諾したものとみなす」 asks for no consent: contradicted, even with 事前.
+  @Test func deemedConsentToSubcontractingIsNoConsent() {
+    let text = Self.subcontracting("").replacingOccurrences(
+      of: "あらかじめ甲の書面による承諾を得なければならない。",
+      with: "事前に委託先の名称を甲に通知し、甲が7日以内に異議を述べないときは、甲の承諾があったものとみなす。")
+    #expect(element("B2.consent", text) == .contradicted)
+    #expect(finding("B2", text) != nil)
+  }
+}
