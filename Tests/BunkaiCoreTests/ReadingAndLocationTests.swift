@@ -25,6 +25,29 @@ import Testing
     review(text).elements.first { $0.id == id }?.status
   }
 
+  // MARK: Glosses and definitions
+
+  /// A gloss in brackets after the guideline's title (「（改訂されたときは改訂後のものをいう。）」)
+  /// explains the reference; the sentence still commits the vendor to the guideline. A definition
+  /// sentence (「…とは、…をいう。」) that names it commits nobody.
+  @Test func aGlossAfterTheGuidelineIsNotADefinition() {
+    let glossed =
+      Self.opening + """
+        第2条（安全管理）
+        乙は、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」（改訂されたときは改訂後のものをいう。以下「提供事業者ガイドライン」という。）に沿って、本業務の安全管理を実施する。
+        """
+    #expect(element("A.gl-basis", glossed) == .met)
+    let definitionOnly =
+      Self.opening + """
+        第1条（定義）
+        本契約において「安全管理基準」とは、乙が経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に基づき行う安全管理をいう。
+
+        第2条（業務）
+        乙は、甲の医療情報システムの保守を行う。
+        """
+    #expect(element("A.gl-basis", definitionOnly) != .met)
+  }
+
   // MARK: The parties' own labels
 
   static let ownLabels = """

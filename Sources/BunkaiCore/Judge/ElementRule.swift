@@ -140,10 +140,11 @@ extension Evaluator {
     .max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }) {
       return outside.key
     }
-    if score.isEmpty {
+    if score.isEmpty, !scope.isEmpty {
       // Nothing meets an element anywhere: among the scope articles, the one that comes closest.
-      let near = nearMisses(compiled, judge: judge)
-      for (k, n) in near where scope.contains(k) { score[k] = n }
+      // Only the scope's sentences are read: this ran over every sentence of the contract for
+      // each element and was most of the review's time on contracts with missing clauses.
+      for (k, n) in nearMisses(compiled, judge: judge, within: Set(scope)) { score[k] = n }
     }
     if let best = scope.enumerated().max(by: { a, b in
       let sa = score[a.element] ?? 0
@@ -161,12 +162,13 @@ extension Evaluator {
   /// Articles with a sentence where all but one part of an element hold (「当院が講じるべき対策に
   /// ついて求めがあれば助言する」 has the institution's measures, not the consultation): where the
   /// clause is when nothing meets the element, one point per element.
-  func nearMisses(_ compiled: CompiledRule, judge: ElementJudge) -> [Int: Int] {
+  func nearMisses(_ compiled: CompiledRule, judge: ElementJudge, within articles: Set<Int>) -> [Int: Int] {
     var score: [Int: Int] = [:]
+    let sentences = judge.clauses.sentences.filter { $0.article.map(articles.contains) ?? false }
     for e in compiled.elements where !e.element.precondition {
       guard case .all(let parts) = e.match, parts.count >= 3 else { continue }
       var hit: Set<Int> = []
-      for s in judge.clauses.sentences {
+      for s in sentences {
         guard let k = s.article, !hit.contains(k), !isDefinitions(k) else { continue }
         if let unless = e.unless, judge.index.evaluate(unless, in: s.range) { continue }
         // The first part names the matter (再委託, セキュリティ, 変更 …): without it the sentence is
