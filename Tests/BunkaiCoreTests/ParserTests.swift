@@ -8,6 +8,27 @@ import Testing
     return (ContractParser.parse(s), s)
   }
 
+  /// Terms numbered 1. / 1.1 and flattened to one line read as sections, including the sections
+  /// after 9 and one that follows a list whose items end without 。.
+  @Test func flattenedSectionNumberedTerms() {
+    var sections = ["ひかり連携サービス利用規約 この規約は、ひかり連携サービスの利用条件を定めます。"]
+    let headings = [
+      "目的", "利用登録", "提供内容", "禁止事項", "安全管理", "変更", "委託", "料金", "アカウント", "停止", "秘密保持", "免責",
+    ]
+    for (n, heading) in headings.enumerated() {
+      let body =
+        heading == "禁止事項"
+        ? "利用施設は、次の行為をしてはなりません。 一　法令に違反する行為 二　運営を妨げる行為"
+        : "\(n + 1).1 運営者は、\(heading)について定めるところにより対応します。 \(n + 1).2 利用施設はこれに協力するものとします。"
+      sections.append("\(n + 1). \(heading) \(body)")
+    }
+    // The review cleans the layout before parsing (Reviewer), as here.
+    let cleaned = Layout.clean(Array(sections.joined(separator: " ").unicodeScalars))
+    let (c, _) = parse(String(String.UnicodeScalarView(cleaned)))
+    #expect(c.articles.map(\.number) == (1...12).map(String.init))
+    #expect(c.articles.map { $0.heading ?? "" } == headings)
+  }
+
   @Test func headingStylesAndNumbers() {
     let (c, _) = parse(
       """

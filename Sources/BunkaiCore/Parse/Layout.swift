@@ -58,17 +58,69 @@ enum Layout {
       }
       k = max(j, k + 1)
     }
+    // Terms numbered 1. / 1.1 instead of 第N条 and flattened to one line (「…定めます。 1. 目的 本規約
+    // は…」): the section's short heading also gets a line of its own, as the parser expects.
+    var sectionsOnly: Bool?
+    var lastSection = 0
     for l in lines where l.length > 300 {
       var i = l.trimStart + 1
       while i < l.trimEnd - 1 {
-        if Lines.isSpace(out[i]), startsStructure(out, i + 1, l.trimEnd), endsSentence(out, i, l.trimStart) {
-          out[i] = "\n"
-          changed = true
+        if Lines.isSpace(out[i]), startsStructure(out, i + 1, l.trimEnd) {
+          // The next section number starts a section even after a list item with no 。.
+          let section = sectionHeadingEnd(out, i + 1, l.trimEnd)
+          let next = section != nil && sectionNumber(out, i + 1) == lastSection + 1
+          if endsSentence(out, i, l.trimStart) || (next && sectionsOnly == true) {
+            out[i] = "\n"
+            changed = true
+            if sectionsOnly == nil { sectionsOnly = !hasArticleHeader(scalars) }
+            if sectionsOnly == true, let after = section {
+              out[after] = "\n"
+              lastSection = sectionNumber(out, i + 1) ?? lastSection
+            }
+          }
         }
         i += 1
       }
     }
     return changed ? out : scalars
+  }
+
+  /// The number of digits at `i` (「12」 of 「12. 」).
+  static func sectionNumber(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+    var n = 0
+    var j = i
+    while j < s.count, j - i < 3, let d = Numerals.digitValue(s[j]) {
+      n = n * 10 + d
+      j += 1
+    }
+    return j > i ? n : nil
+  }
+
+  /// Some 第N条 or 第N章 in the text.
+  static func hasArticleHeader(_ s: [Unicode.Scalar]) -> Bool {
+    var i = 0
+    while i < s.count - 1 {
+      if s[i] == "第", startsStructure(s, i, s.count) { return true }
+      i += 1
+    }
+    return false
+  }
+
+  /// After a top-level section number at `i` (「5. 」「12．」, not 「5.2」), a heading of at most 20
+  /// characters with no 。 or 、 followed by a space: that space's offset.
+  static func sectionHeadingEnd(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> Int? {
+    var j = i
+    while j < end, j - i < 3, Numerals.digitValue(s[j]) != nil { j += 1 }
+    guard j > i, j < end, s[j] == "." || s[j] == "．" else { return nil }
+    j += 1
+    guard j < end, Lines.isSpace(s[j]) else { return nil }
+    while j < end, Lines.isSpace(s[j]) { j += 1 }
+    let start = j
+    while j < end, !Lines.isSpace(s[j]) {
+      if s[j] == "。" || s[j] == "、" || j - start >= 20 { return nil }
+      j += 1
+    }
+    return j > start && j < end - 1 ? j : nil
   }
 
   /// 「第3条（再委託）」「第３条　再委託 ……… 4」「別紙　セキュリティ特記事項」: a header and no text.
@@ -140,8 +192,17 @@ enum Layout {
         && (s[i + 2] == "）" || s[i + 2] == ")")
     }
     if Numerals.digitValue(c) != nil, i + 1 < end {
-      let n = s[i + 1]
-      return Lines.isSpace(n) || n == "．" || (n == "." && i + 2 < end && Numerals.digitValue(s[i + 2]) == nil)
+      // 「5. 」「12. 」 and, after a sentence, a subsection 「5.2 」.
+      var j = i + 1
+      while j < end, j - i < 3, Numerals.digitValue(s[j]) != nil { j += 1 }
+      guard j < end else { return false }
+      let n = s[j]
+      if n == ".", j + 1 < end, Numerals.digitValue(s[j + 1]) != nil {
+        var k = j + 1
+        while k < end, k - j <= 3, Numerals.digitValue(s[k]) != nil { k += 1 }
+        return k < end && Lines.isSpace(s[k])
+      }
+      return Lines.isSpace(n) || n == "．" || (n == "." && j + 1 < end && Numerals.digitValue(s[j + 1]) == nil)
     }
     return false
   }
