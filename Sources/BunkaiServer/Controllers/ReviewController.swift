@@ -22,7 +22,7 @@ struct ReviewController {
     let review = try await req.owned(ReviewRecord.self)
     let (data, name) = try await SignedDocuments.redline(req.db, engine: req.engine, review: review)
     if let contract = try await Contract.find(review.contractID, on: req.db) {
-      await AuditLog.download(req, contract: contract, file: name)
+      await req.recordDownload(contract: contract, file: name)
     }
     return Downloads.file(data, filename: name, type: Attachments.contentType("docx"))
   }
@@ -36,7 +36,7 @@ struct ReviewController {
     let memo = try await SignedDocuments.memo(req.db, engine: req.engine, review: review)
     let name = "契約書レビューメモ_\(memo.review.document.title ?? memo.review.source?.path ?? "照合結果")"
     if let contract = try await Contract.find(review.contractID, on: req.db) {
-      await AuditLog.download(req, contract: contract, file: name + "." + ext)
+      await req.recordDownload(contract: contract, file: name + "." + ext)
     }
     return Downloads.file(
       try SignedDocuments.memoFile(memo, format: ext), filename: name + "." + ext,

@@ -68,15 +68,6 @@ enum Checklists {
   /// Saves a checklist in one transaction: the first-meeting date (when `updateMeeting`; on the
   /// contract for Part2, on the organisation for Part1) and the answers. Returns the answers changed.
   static func save(
-    _ req: Request, actor: Actor, contract: Contract?, updateMeeting: Bool, meeting: String?,
-    inputs: [String: AnswerInput]
-  ) async throws -> Int {
-    try await save(
-      on: req.db, engine: req.engine, actor: actor, contract: contract, updateMeeting: updateMeeting,
-      meeting: meeting, inputs: inputs)
-  }
-
-  static func save(
     on db: any Database, engine: Engine, actor: Actor, contract: Contract?, updateMeeting: Bool,
     meeting: String?, inputs: [String: AnswerInput]
   ) async throws -> Int {
