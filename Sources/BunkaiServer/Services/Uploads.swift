@@ -6,12 +6,12 @@ import Vapor
 
 /// Stores an uploaded contract document and its review in one transaction: either both are
 /// there, or nothing is.
-enum Uploads {
+package enum Uploads {
   static let allowedExtensions = ["docx", "txt", "pdf"]
 
-  struct Outcome: Sendable {
+  package struct Outcome: Sendable {
     var document: ContractDocument
-    var review: ReviewRecord
+    package var review: ReviewRecord
   }
 
   /// Checks, reads and reviews an uploaded contract document, then stores it (`save`).
@@ -51,10 +51,10 @@ enum Uploads {
     return (filename, ext)
   }
 
-  typealias Reviewed = Intake.Reviewed
+  package typealias Reviewed = Intake.Reviewed
 
   /// Stores the document, its review and the contract's new open counts in one transaction.
-  static func save(
+  package static func save(
     on db: any Database, actor: Actor, contract: Contract, filename: String, data: Data, reviewed: Reviewed
   ) async throws -> Outcome {
     let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
