@@ -16,7 +16,6 @@ package enum Paths {
   static func contract(_ id: String) -> String { "/contracts/" + id }
   static func checklist(_ contractID: String) -> String { "/contracts/" + contractID + "/checklist" }
   static func contractDocuments(_ id: UUID) -> String { "/contracts/\(id)/documents" }
-  static func document(_ id: UUID) -> String { "/documents/\(id)" }
   static func checklist(_ contractID: UUID) -> String { "/contracts/\(contractID)/checklist" }
   static func checklistCSV(_ contractID: UUID) -> String { "/contracts/\(contractID)/checklist.csv" }
   static func checklistPrint(_ contractID: UUID) -> String { "/contracts/\(contractID)/checklist/print" }
