@@ -40,9 +40,9 @@ enum Attachments {
   ) async throws -> Attachment {
     try p.requireWriter()
     let a = try await make(app, p, filename: filename, data: data)
-    try await Writes.organisation(db, org: p.contract.organisationID, lock: p.contract.id!, restartable: true)
-    {
-      db in
+    try await Writes.organisation(
+      db, org: p.contract.organisationID, lock: p.contract.id!, restartable: true
+    ) { db in
       a.$id.exists = false
       try await a.save(on: db)
       try await AuditLog.record(
