@@ -58,11 +58,23 @@ let package = Package(
       ],
       resources: [.copy("Resources/Views"), .copy("Resources/Public")]
     ),
+    // Benchmarks and seeders (`bunkai bench-*`, `bunkai seed`): outside the product library, using
+    // the server's package-level models and services.
+    .target(
+      name: "BunkaiBench",
+      dependencies: [
+        "BunkaiCore", "BunkaiFormats", "BunkaiServer",
+        .product(name: "Vapor", package: "vapor"),
+        .product(name: "Fluent", package: "fluent"),
+        .product(name: "Leaf", package: "leaf"),
+        .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+      ]
+    ),
     // The commands, as a library so tests can call them in-process.
     .target(
       name: "BunkaiCLI",
       dependencies: [
-        "BunkaiCore", "BunkaiFormats", "BunkaiServer",
+        "BunkaiCore", "BunkaiFormats", "BunkaiServer", "BunkaiBench",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -83,7 +95,8 @@ let package = Package(
     .testTarget(
       name: "BunkaiServerTests",
       dependencies: [
-        "BunkaiServer", "BunkaiFormats", "bunkai", .product(name: "VaporTesting", package: "vapor"),
+        "BunkaiServer", "BunkaiBench", "BunkaiFormats", "bunkai",
+        .product(name: "VaporTesting", package: "vapor"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
       ],

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BunkaiBench
 import BunkaiCore
 import BunkaiServer
 import Foundation
@@ -91,7 +92,7 @@ struct AnnexBenchCommand: AsyncParsableCommand {
     defer { try? FileManager.default.removeItem(at: dir) }
     let settings = ServerSettings(database: .sqliteFile(dir.appendingPathComponent("bunkai.sqlite").path))
     let (items, timings) = try await serverTask {
-      try await BunkaiServer.benchAnnex(settings: settings, rounds: max(rounds, 1))
+      try await BunkaiBench.benchAnnex(settings: settings, rounds: max(rounds, 1))
     }
     print("別紙: 確認表 Part2 の \(items) 項目すべてが合意済み（各項目に手順1〜4のやり取り）、\(rounds) 回の測定")
     for t in timings {
@@ -122,7 +123,7 @@ struct MapBenchCommand: AsyncParsableCommand {
     let settings = ServerSettings(database: .sqliteFile(dir.appendingPathComponent("bunkai.sqlite").path))
     let texts = BenchCorpus.generate(count: 6, targetChars: 8_000)
     let out = try await serverTask {
-      try await BunkaiServer.benchResponsibilityMap(
+      try await BunkaiBench.benchResponsibilityMap(
         settings: settings, texts: texts, requests: requests, connections: max(connections, 1), port: port
       ) { line in
         FileHandle.standardError.write(Data((line + "\n").utf8))
@@ -159,7 +160,7 @@ struct ReminderBenchCommand: AsyncParsableCommand {
     defer { try? FileManager.default.removeItem(at: dir) }
     let settings = ServerSettings(database: .sqliteFile(dir.appendingPathComponent("bunkai.sqlite").path))
     let line = try await serverTask {
-      try await BunkaiServer.benchReminders(settings: settings, organisations: max(organisations, 1)) {
+      try await BunkaiBench.benchReminders(settings: settings, organisations: max(organisations, 1)) {
         line in
         FileHandle.standardError.write(Data((line + "\n").utf8))
       }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BunkaiBench
 import BunkaiServer
 import Foundation
 
@@ -26,7 +27,7 @@ struct SeedCommand: AsyncParsableCommand {
     let texts = BenchCorpus.generate(count: contracts, targetChars: chars)
     let total = contracts
     let (reviews, contractIDs) = try await serverTask {
-      try await BunkaiServer.seed(
+      try await BunkaiBench.seed(
         settings: data.settings, org: org, email: email, password: password, contracts: texts,
         progress: { n in if n % 50 == 0 || n == total { Output.progress("登録 \(n)/\(total)") } })
     }

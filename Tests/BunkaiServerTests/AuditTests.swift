@@ -1,3 +1,4 @@
+import BunkaiBench
 import Fluent
 import Foundation
 import SQLKit
@@ -83,7 +84,7 @@ import VaporTesting
       "bunkai-audit-\(UUID().uuidString)")
     let settings = ServerSettings(
       database: .sqliteFile(dir.appendingPathComponent("bunkai.sqlite").path), bcryptCost: 4)
-    _ = try await BunkaiServer.seed(
+    _ = try await BunkaiBench.seed(
       settings: settings, org: "かもめ医院", email: "admin@kamome.example", password: "correct horse battery",
       contracts: [BackupTests.contract], progress: { _ in })
     let ok = try Self.bunkai(["audit", "verify", "--data-dir", dir.path])

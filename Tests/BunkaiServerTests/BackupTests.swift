@@ -1,3 +1,4 @@
+import BunkaiBench
 import Fluent
 import Foundation
 import SQLKit
@@ -40,7 +41,7 @@ import VaporTesting
     let original = Self.tempDir()
     let restored = Self.tempDir()
     let out = Self.tempDir().appendingPathComponent("copy.bunkai-backup")
-    let seeded = try await BunkaiServer.seed(
+    let seeded = try await BunkaiBench.seed(
       settings: Self.settings(original), org: "みなと病院", email: "admin@minato.example",
       password: "correct horse battery", contracts: [Self.contract], progress: { _ in })
     #expect(seeded.contracts.count == 1)

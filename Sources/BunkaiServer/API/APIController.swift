@@ -284,7 +284,8 @@ struct APIController {
       throw DomainError.invalid("file", "multipart/form-data のフィールド file に契約書を入れて送ってください。")
     }
     let out = try await Uploads.store(
-      req, contract: c, filename: form.file.filename, data: Data(buffer: form.file.data))
+      req.application, on: req.db, actor: try req.actor, contract: c, filename: form.file.filename,
+      data: Data(buffer: form.file.data))
     let d = out.document
     let dto = UploadDTO(
       document: Self.documentDTO(d),

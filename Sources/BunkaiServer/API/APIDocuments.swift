@@ -44,14 +44,14 @@ enum APIReads {
     let name = "別紙_責任分界に関する合意事項_\(contract.title).\(ext)"
     let data = try await SignedDocuments.annexFile(
       annex, format: ext, toolTimeout: req.settings.intake.toolTimeoutSeconds)
-    await AuditLog.download(req, contract: contract, file: name)
+    await req.recordDownload(contract: contract, file: name)
     return Downloads.file(data, filename: name, type: Attachments.contentType(ext))
   }
 
   /// The review's contract with the decided proposals as tracked changes.
   static func redline(_ req: Request, review: ReviewRecord, contract: Contract?) async throws -> Response {
     let (data, name) = try await SignedDocuments.redline(req.db, engine: req.engine, review: review)
-    if let contract { await AuditLog.download(req, contract: contract, file: name) }
+    if let contract { await req.recordDownload(contract: contract, file: name) }
     return Downloads.file(data, filename: name, type: Attachments.contentType("docx"))
   }
 
@@ -60,7 +60,7 @@ enum APIReads {
     let memo = try await SignedDocuments.memo(req.db, engine: req.engine, review: review)
     let name = "契約書レビューメモ_\(memo.review.document.title ?? memo.review.source?.path ?? "照合結果").\(ext)"
     if let contract = try await Contract.find(review.contractID, on: req.db) {
-      await AuditLog.download(req, contract: contract, file: name)
+      await req.recordDownload(contract: contract, file: name)
     }
     return Downloads.file(
       try SignedDocuments.memoFile(memo, format: ext), filename: name, type: Attachments.contentType(ext))

@@ -254,17 +254,8 @@ struct APIExchangeController {
     guard let form = try? req.content.decode(Form.self), form.file.data.readableBytes > 0 else {
       throw DomainError.invalid("file", "multipart/form-data のフィールド file に添付するファイルを入れて送ってください。")
     }
-    let a = try await Attachments.make(
-      req, p, filename: form.file.filename, data: Data(buffer: form.file.data))
-    try await Writes.organisation(
-      req.db, org: p.contract.organisationID, lock: p.contract.id!, restartable: true
-    ) { db in
-      a.$id.exists = false
-      try await a.save(on: db)
-      try await AuditLog.record(
-        on: db, org: p.contract.organisationID, user: p.user, action: "添付", entity: "契約 \(p.contract.title)",
-        id: a.id, after: ["filename": a.filename, "sha256": a.sha256])
-    }
+    let a = try await Attachments.attach(
+      req.application, on: req.db, p, filename: form.file.filename, data: Data(buffer: form.file.data))
     return try await Self.dto(a).encodeResponse(status: .created, for: req)
   }
 
@@ -273,7 +264,7 @@ struct APIExchangeController {
     guard let id = req.parameters.get("id", as: UUID.self), let a = try await Attachment.find(id, on: req.db)
     else { throw DomainError.notFound() }
     let p = try await req.participant(contractID: a.contractID)
-    await AuditLog.download(req, contract: p.contract, file: a.filename)
+    await req.recordDownload(contract: p.contract, file: a.filename)
     return Downloads.file(a.data, filename: a.filename, type: Attachments.contentType(a.format))
   }
 

@@ -2,7 +2,7 @@ import BunkaiCore
 import Vapor
 
 /// The review engine and the built-in catalogue, loaded once per app.
-struct Engine: Sendable {
+package struct Engine: Sendable {
   let reviewer: Reviewer
   let playbook: Playbook
   let builtinCatalog: ChecklistCatalog
@@ -24,7 +24,7 @@ struct SettingsKey: StorageKey {
 }
 
 extension Application {
-  var engine: Engine {
+  package var engine: Engine {
     get { storage[EngineKey.self]! }
     set { storage[EngineKey.self] = newValue }
   }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Dates as the pages show them, in Japan time (UTC+9, no daylight saving), computed directly:
 /// a DateFormatter opens an ICU formatter, which cost more than the rest of a cached page.
-enum JapanTime {
+package enum JapanTime {
   /// "2026-11-21" for today in Japan.
   static func today(_ now: Date = Date()) -> String {
     let (y, m, d, _, _) = parts(now)
@@ -17,7 +17,7 @@ enum JapanTime {
   }
 
   /// Today in Japan as a day for arithmetic.
-  static func day(_ now: Date = Date()) -> ISODay { ISODay(number: daysAndSeconds(now).days) }
+  package static func day(_ now: Date = Date()) -> ISODay { ISODay(number: daysAndSeconds(now).days) }
 
   /// The hour of the day in Japan (0–23): when the daily run is due.
   static func hour(_ now: Date = Date()) -> Int { daysAndSeconds(now).secondOfDay / 3600 }

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Every link of the web pages, in one place, so a route and the links to it cannot drift apart.
-enum Paths {
+package enum Paths {
   static let home = "/"
   static let setup = "/setup"
-  static let login = "/login"
+  package static let login = "/login"
   static let logout = "/logout"
   static let vendors = "/vendors"
   static func vendor(_ id: UUID) -> String { "/vendors/\(id)" }
@@ -16,7 +16,6 @@ enum Paths {
   static func contract(_ id: String) -> String { "/contracts/" + id }
   static func checklist(_ contractID: String) -> String { "/contracts/" + contractID + "/checklist" }
   static func contractDocuments(_ id: UUID) -> String { "/contracts/\(id)/documents" }
-  static func document(_ id: UUID) -> String { "/documents/\(id)" }
   static func checklist(_ contractID: UUID) -> String { "/contracts/\(contractID)/checklist" }
   static func checklistCSV(_ contractID: UUID) -> String { "/contracts/\(contractID)/checklist.csv" }
   static func checklistPrint(_ contractID: UUID) -> String { "/contracts/\(contractID)/checklist/print" }
@@ -52,7 +51,7 @@ enum Paths {
   static func contractRedline(_ contractID: UUID) -> String { "/contracts/\(contractID)/redline.docx" }
   static func memo(_ reviewID: UUID, _ ext: String) -> String { "/reviews/\(reviewID)/memo.\(ext)" }
   static let glossary = "/glossary"
-  static let responsibilities = "/responsibilities"
+  package static let responsibilities = "/responsibilities"
   static let responsibilitiesXlsx = "/responsibilities.xlsx"
   static let riskAcceptances = "/risk-acceptances"
   static let newRiskAcceptanceForm = "/risk-acceptances/new"

@@ -191,7 +191,7 @@ public enum BunkaiServer {
     }
   }
 
-  static func withApp<T: Sendable>(
+  package static func withApp<T: Sendable>(
     _ settings: ServerSettings, _ body: (Application) async throws -> T
   ) async throws -> T {
     var settings = settings
@@ -212,18 +212,4 @@ public enum BunkaiServer {
 
 extension Accounts.Problem: LocalizedError {
   var errorDescription: String? { description }
-}
-
-extension BunkaiServer {
-  /// Seeds an organisation with contracts and their reviews; returns the review and contract ids.
-  public static func seed(
-    settings: ServerSettings, org: String, email: String, password: String, contracts: [String],
-    progress: @escaping (Int) -> Void
-  ) async throws -> (reviews: [UUID], contracts: [UUID]) {
-    try await withApp(settings) { app in
-      let out = try await Seeder.seed(
-        app, org: org, email: email, password: password, contracts: contracts, progress: progress)
-      return (out.reviewIDs, out.contractIDs)
-    }
-  }
 }

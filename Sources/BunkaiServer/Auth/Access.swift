@@ -2,10 +2,12 @@ import Fluent
 import Vapor
 
 /// The signed-in user of a request, with the checks every route makes.
-struct Actor: Sendable {
-  let user: User
-  var id: UUID { user.id! }
-  var orgID: UUID { user.organisationID }
+package struct Actor: Sendable {
+  package let user: User
+
+  package init(user: User) { self.user = user }
+  package var id: UUID { user.id! }
+  package var orgID: UUID { user.organisationID }
   var role: Role { user.role }
 
   func requireEditor() throws {

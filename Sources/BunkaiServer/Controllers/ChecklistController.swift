@@ -171,7 +171,7 @@ struct ChecklistController {
     let form = try req.content.decode(Form.self)
     let meeting = try Contracts.date(form.firstMeetingOn, field: "初回確認の日")
     return try await Checklists.save(
-      req, actor: actor, contract: contract, updateMeeting: true, meeting: meeting,
+      on: req.db, engine: req.engine, actor: actor, contract: contract, updateMeeting: true, meeting: meeting,
       inputs: form.answers ?? [:])
   }
 

@@ -202,7 +202,7 @@ struct ContractController {
     try req.actor.requireEditor()
     let input = try formInput(req)
     do {
-      let c = try await Contracts.save(input, contract: nil, req: req)
+      let c = try await Contracts.save(input, contract: nil, actor: try req.actor, on: req.db)
       req.flash("契約「\(c.title)」を登録しました。契約書をアップロードすると、すぐに照合します。")
       return req.redirect(to: Paths.contract(c.id!))
     } catch let problems as InvalidInput {
@@ -216,7 +216,7 @@ struct ContractController {
     try req.actor.requireEditor()
     let input = try formInput(req)
     do {
-      let c = try await Contracts.save(input, contract: existing, req: req)
+      let c = try await Contracts.save(input, contract: existing, actor: try req.actor, on: req.db)
       req.flash("契約「\(c.title)」を更新しました。")
       return req.redirect(to: Paths.contract(c.id!))
     } catch let problems as InvalidInput {
@@ -365,7 +365,8 @@ struct ContractController {
           reason: "選んだファイル「\(file.filename)」は空です（0バイト）。中身のある契約書のファイルを選び直してください。")
       }
       let outcome = try await Uploads.store(
-        req, contract: c, filename: file.filename, data: Data(buffer: file.data))
+        req.application, on: req.db, actor: try req.actor, contract: c, filename: file.filename,
+        data: Data(buffer: file.data))
       req.flash("「\(outcome.document.filename)」（第\(outcome.document.version)版）を照合しました。")
       return req.redirect(to: Paths.review(outcome.review.id!))
     } catch let e as any AbortError where (400..<500).contains(e.status.code) && e.status != .forbidden {

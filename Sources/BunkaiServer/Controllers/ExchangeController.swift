@@ -90,7 +90,7 @@ struct ExchangeController {
   static func annexResponse(_ req: Request, contract: Contract, ext: String) async throws -> Response {
     let annex = try await SignedDocuments.annex(req.db, engine: req.engine, contract: contract)
     let name = "別紙_責任分界に関する合意事項_\(contract.title)"
-    await AuditLog.download(req, contract: contract, file: name + "." + ext)
+    await req.recordDownload(contract: contract, file: name + "." + ext)
     if ext == "html" {
       let r = Response(status: .ok, body: .init(string: AnnexHTML.render(annex)))
       r.headers.contentType = .html
@@ -113,7 +113,7 @@ struct ExchangeController {
       throw Abort(.notFound, reason: "この契約の契約書はまだ照合されていないため、修正提案はありません。")
     }
     let (data, name) = try await SignedDocuments.redline(req.db, engine: req.engine, review: review)
-    await AuditLog.download(req, contract: p.contract, file: name)
+    await req.recordDownload(contract: p.contract, file: name)
     return Downloads.file(data, filename: name, type: Attachments.contentType("docx"))
   }
 
@@ -450,7 +450,8 @@ struct ExchangeController {
     let form = try req.content.decode(EntryForm.self)
     var attachment: Attachment?
     if let file = form.file, file.data.readableBytes > 0 {
-      attachment = try await Attachments.make(req, p, filename: file.filename, data: Data(buffer: file.data))
+      attachment = try await Attachments.make(
+        req.application, p, filename: file.filename, data: Data(buffer: file.data))
     }
     let e = try await Exchange.post(
       on: req.db, contract: p.contract, itemID: item.id, user: p.user, text: form.text, attachment: attachment
@@ -504,17 +505,8 @@ struct ExchangeController {
     guard let form = try? req.content.decode(AttachForm.self), form.file.data.readableBytes > 0 else {
       throw Abort(.unprocessableEntity, reason: "添付するファイルを選んでください。")
     }
-    let a = try await Attachments.make(
-      req, p, filename: form.file.filename, data: Data(buffer: form.file.data))
-    try await Writes.organisation(
-      req.db, org: p.contract.organisationID, lock: p.contract.id!, restartable: true
-    ) { db in
-      a.$id.exists = false
-      try await a.save(on: db)
-      try await AuditLog.record(
-        on: db, org: p.contract.organisationID, user: p.user, action: "添付", entity: "契約 \(p.contract.title)",
-        id: a.id, after: ["filename": a.filename, "sha256": a.sha256])
-    }
+    let a = try await Attachments.attach(
+      req.application, on: req.db, p, filename: form.file.filename, data: Data(buffer: form.file.data))
     req.flash("「\(a.filename)」を添付しました。")
     return req.redirect(to: Paths.exchange(p.contract.id!))
   }
@@ -526,7 +518,7 @@ struct ExchangeController {
     }
     // The contract's participants only; anyone else sees nothing.
     let p = try await req.participant(contractID: a.contractID)
-    await AuditLog.download(req, contract: p.contract, file: a.filename)
+    await req.recordDownload(contract: p.contract, file: a.filename)
     return Downloads.file(a.data, filename: a.filename, type: Attachments.contentType(a.format))
   }
 }

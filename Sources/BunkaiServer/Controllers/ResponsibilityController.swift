@@ -6,7 +6,7 @@ import Vapor
 /// the flags to act on. Read by `ResponsibilityQuery`, derived by `ResponsibilityMap`; the heat map
 /// (SVG) and the flag list are rendered by `responsibilities-map.leaf` once per change of the
 /// organisation's data and kept in the page cache, and shown by `responsibilities.leaf`.
-struct ResponsibilityController {
+package struct ResponsibilityController {
   static let cellWidth = 30
   static let rowHeight = 26
   static let labelWidth = 170
@@ -61,7 +61,7 @@ struct ResponsibilityController {
     var links: [LinkView]
   }
   /// `responsibilities-map.leaf`.
-  struct MapContext: Encodable, Sendable {
+  package struct MapContext: Encodable, Sendable {
     var width: Int
     var height: Int
     var cellWidth: Int
@@ -138,7 +138,7 @@ struct ResponsibilityController {
       data, filename: "責任分界マップ_\(today).xlsx", type: Attachments.contentType("xlsx"))
   }
 
-  static func mapContext(_ map: ResponsibilityMap.Result) -> MapContext {
+  package static func mapContext(_ map: ResponsibilityMap.Result) -> MapContext {
     let itemCount = map.items.count
     let height = headerHeight + map.systems.count * rowHeight + 2
     var previousSection = ""

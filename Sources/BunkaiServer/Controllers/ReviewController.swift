@@ -22,7 +22,7 @@ struct ReviewController {
     let review = try await req.owned(ReviewRecord.self)
     let (data, name) = try await SignedDocuments.redline(req.db, engine: req.engine, review: review)
     if let contract = try await Contract.find(review.contractID, on: req.db) {
-      await AuditLog.download(req, contract: contract, file: name)
+      await req.recordDownload(contract: contract, file: name)
     }
     return Downloads.file(data, filename: name, type: Attachments.contentType("docx"))
   }
@@ -36,7 +36,7 @@ struct ReviewController {
     let memo = try await SignedDocuments.memo(req.db, engine: req.engine, review: review)
     let name = "契約書レビューメモ_\(memo.review.document.title ?? memo.review.source?.path ?? "照合結果")"
     if let contract = try await Contract.find(review.contractID, on: req.db) {
-      await AuditLog.download(req, contract: contract, file: name + "." + ext)
+      await req.recordDownload(contract: contract, file: name + "." + ext)
     }
     return Downloads.file(
       try SignedDocuments.memoFile(memo, format: ext), filename: name + "." + ext,
@@ -50,15 +50,17 @@ struct ReviewController {
     do {
       let actor = try req.actor
       if let id = req.parameters.get("id", as: UUID.self),
-        let revision = req.storage[OrganisationRevision.self],
-        let state = req.application.reviewPages.state(id, org: actor.orgID, revision: revision),
+        let state = req.cachedPage(ReviewPages.State.self, Self.stateKey(id), org: actor.orgID),
         let entry = req.application.reviewPages.cachedEntry(id),
         let page = req.pageNow("照合結果: \(state.contractTitle)", nav: "contracts")
       {
         let pages = req.application.reviewPages
         let key = Self.renderKey(req, actor: actor, id: id, print: print)
-        if page.flash == nil, let hit = pages.rendered(key, revision: revision, csrf: page.csrf) {
-          return req.eventLoop.makeSucceededFuture(hit)
+        let today = JapanTime.today()
+        if page.flash == nil,
+          let hit = req.cachedPage(ReviewPages.Rendered.self, key, org: actor.orgID, day: today)
+        {
+          return req.eventLoop.makeSucceededFuture(hit.view(csrf: page.csrf))
         }
         let cacheable = page.flash == nil
         var forRender = page
@@ -67,7 +69,11 @@ struct ReviewController {
           req, actor: actor, state: state, entry: entry, page: forRender, print: print)
         let view = req.view.render(print ? "review-print" : "review", context)
         guard cacheable else { return view }
-        return view.map { pages.keep($0, key, revision: revision, csrf: page.csrf) }
+        return view.map { view in
+          let rendered = pages.rendered(view)
+          req.keepPage(rendered, key, org: actor.orgID, day: today)
+          return rendered.view(csrf: page.csrf)
+        }
       }
     } catch {
       return req.eventLoop.makeFailedFuture(error)
@@ -81,18 +87,13 @@ struct ReviewController {
       throw Abort(.notFound, reason: "指定されたデータが見つかりません。")
     }
     // What the database says of the review changes only with the organisation's revision.
-    let pages = req.application.reviewPages
-    let revision = req.storage[OrganisationRevision.self]
-    let state: ReviewPages.State
-    if let revision, let hit = pages.state(id, org: actor.orgID, revision: revision) {
-      state = hit
-    } else {
+    let state = try await req.cachedPage(Self.stateKey(id), org: actor.orgID) {
       guard let loaded = try await Self.loadState(req.db, engine: req.engine, id: id, org: actor.orgID) else {
         throw Abort(.notFound, reason: "指定されたデータが見つかりません。")
       }
-      state = loaded
-      if let revision { pages.setState(id, revision: revision, state) }
+      return loaded
     }
+    let pages = req.application.reviewPages
     let entry = try await pages.entry(state, db: req.db)
     let page = try await req.page("照合結果: \(state.contractTitle)", nav: "contracts")
     // A page with a one-time message is not kept.
@@ -103,16 +104,21 @@ struct ReviewController {
     var forRender = page
     forRender.csrf = pages.marker
     let context = Self.context(req, actor: actor, state: state, entry: entry, page: forRender, print: print)
-    let view = try await req.render(print ? "review-print" : "review", context)
-    return pages.keep(
-      view, Self.renderKey(req, actor: actor, id: id, print: print), revision: revision, csrf: page.csrf)
+    let rendered = pages.rendered(try await req.render(print ? "review-print" : "review", context))
+    req.keepPage(
+      rendered, Self.renderKey(req, actor: actor, id: id, print: print), org: actor.orgID,
+      day: JapanTime.today())
+    return rendered.view(csrf: page.csrf)
   }
 
-  /// What a rendered review page depends on besides the organisation's revision: who (the menu,
-  /// the rights), which view, which filter.
-  static func renderKey(_ req: Request, actor: Actor, id: UUID, print: Bool) -> ReviewPages.RenderKey {
-    ReviewPages.RenderKey(
-      review: id, user: actor.id, print: print, query: req.url.query ?? "", day: JapanTime.today())
+  /// The page cache's key for what the database says of a review (`ReviewPages.State`).
+  static func stateKey(_ id: UUID) -> String { "review-state/\(id)" }
+
+  /// The page cache's key for a rendered review page: besides the organisation's revision and the
+  /// day (an acceptance expires with it, without any write), it depends on who (the menu, the
+  /// rights), which view and which filter.
+  static func renderKey(_ req: Request, actor: Actor, id: UUID, print: Bool) -> String {
+    "review-page/\(id)/\(actor.id)/\(print ? "print" : "page")?\(req.url.query ?? "")"
   }
 
   static func context(

@@ -80,17 +80,9 @@ struct VendorController {
 
   private func listContext(_ req: Request, form: FormState) async throws -> ListContext {
     let actor = try req.actor
-    let vendors = try await Vendor.query(on: req.db).filter(\.$organisationID == actor.orgID).sort(\.$name)
-      .all()
+    let vendors = try await Vendors.list(on: req.db, org: actor.orgID)
     // Counted in SQL: loading every contract as a model only to count them was the page's main cost.
-    let sql = req.db as! any SQLDatabase
-    let counted = try await sql.raw(
-      "SELECT vendor_id, COUNT(*) AS n FROM contracts WHERE organisation_id = \(bind: actor.orgID) GROUP BY vendor_id"
-    ).all()
-    var counts: [UUID: Int] = [:]
-    for row in counted {
-      counts[try row.decode(column: "vendor_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
-    }
+    let counts = try await Vendors.contractCounts(on: req.db, org: actor.orgID)
     return ListContext(
       page: try await req.page(
         "事業者", nav: "vendors", error: form.errors.isEmpty ? nil : ContractController.fixBelow),
@@ -98,39 +90,31 @@ struct VendorController {
       action: Paths.vendors, form: form)
   }
 
-  private func apply(_ form: VendorForm, to v: Vendor) throws {
-    let name = form.name.trimmingCharacters(in: .whitespaces)
-    var problems = InvalidInput()
-    if name.isEmpty { problems.add("name", "事業者名を入力してください。") }
-    let email = (form.contactEmail ?? "").trimmingCharacters(in: .whitespaces)
-    if !email.isEmpty && !(email.contains("@") && !email.hasPrefix("@") && !email.hasSuffix("@")) {
-      problems.add("contactEmail", "メールアドレスは name@example.jp のような形で入力してください。")
-    }
-    try problems.check()
-    v.name = name
-    v.contactName = form.contactName ?? ""
-    v.contactEmail = email
-    v.contactPhone = form.contactPhone ?? ""
-    v.notes = form.notes ?? ""
+  /// The form as the service's input: every field is sent, an empty one clears the value.
+  private func input(_ form: VendorForm) -> Vendors.Input {
+    Vendors.Input(
+      name: form.name, contactName: form.contactName ?? "", contactEmail: form.contactEmail ?? "",
+      contactPhone: form.contactPhone ?? "", notes: form.notes ?? "")
+  }
+
+  /// The service's problems under the form's field names.
+  private func formProblems(_ problems: InvalidInput) -> InvalidInput {
+    problems.renamed([
+      "contact.name": "contactName", "contact.email": "contactEmail", "contact.phone": "contactPhone",
+    ])
   }
 
   func create(req: Request) async throws -> Response {
-    let actor = try req.actor
-    try actor.requireEditor()
-    let v = Vendor()
-    v.organisationID = actor.orgID
+    try req.actor.requireEditor()
     let form = try req.content.decode(VendorForm.self)
+    let v: Vendor
     do {
-      try apply(form, to: v)
+      // The same service and checks as POST /api/v1/vendors.
+      v = try await Vendors.create(on: req.db, actor: try req.actor, input(form))
     } catch let problems as InvalidInput {
-      return try await req.render("vendors", try await listContext(req, form: FormState(form, problems)))
-        .encodeResponse(status: .unprocessableEntity, for: req)
-    }
-    try await Writes.organisation(req.db, org: actor.orgID) { db in
-      try await v.save(on: db)
-      try await AuditLog.record(
-        on: db, org: actor.orgID, user: actor.user, action: "作成", entity: "事業者", id: v.id,
-        after: row(v, contracts: 0))
+      return try await req.render(
+        "vendors", try await listContext(req, form: FormState(form, formProblems(problems)))
+      ).encodeResponse(status: .unprocessableEntity, for: req)
     }
     req.flash("事業者「\(v.name)」を登録しました。")
     return req.redirect(to: Paths.vendors)
@@ -161,26 +145,18 @@ struct VendorController {
     let actor = try req.actor
     try actor.requireEditor()
     let v = try await req.owned(Vendor.self)
-    let before = row(v, contracts: 0)
     let form = try req.content.decode(VendorForm.self)
     do {
-      try apply(form, to: v)
+      _ = try await Vendors.update(on: req.db, actor: actor, vendor: v, input(form))
     } catch let problems as InvalidInput {
       // The form shows what was typed; the stored vendor is unchanged.
-      let shown = try await req.owned(Vendor.self)
-      var context = try await editContext(req, shown, problems: problems)
+      var context = try await editContext(req, v, problems: formProblems(problems))
       context.vendor.name = form.name
       context.vendor.contactName = form.contactName ?? ""
       context.vendor.contactEmail = form.contactEmail ?? ""
       context.vendor.contactPhone = form.contactPhone ?? ""
       context.vendor.notes = form.notes ?? ""
       return try await req.render("vendor", context).encodeResponse(status: .unprocessableEntity, for: req)
-    }
-    try await Writes.organisation(req.db, org: actor.orgID) { db in
-      try await v.save(on: db)
-      try await AuditLog.record(
-        on: db, org: actor.orgID, user: actor.user, action: "更新", entity: "事業者", id: v.id, before: before,
-        after: row(v, contracts: 0))
     }
     req.flash("事業者「\(v.name)」を更新しました。")
     return req.redirect(to: Paths.vendor(v.id!))

@@ -6,9 +6,9 @@ import Vapor
 /// Reading uploaded files. By default each file is read by a `bunkai intake-worker` child process
 /// with CPU, memory and time limits: a document that crashes a parser or runs away costs its own
 /// upload a 422 with a Japanese message, never the server.
-enum Intake {
+package enum Intake {
   /// A document read and reviewed, not yet stored.
-  struct Reviewed: Sendable {
+  package struct Reviewed: Sendable {
     var source: SourceText
     var json: String
     var severities: [String]
@@ -59,14 +59,16 @@ enum Intake {
   }
 
   /// What one upload may hold: the configured intake limits, with the upload size as file size.
-  static func limits(_ app: Application) -> InputLimits {
+  package static func limits(_ app: Application) -> InputLimits {
     var limits = app.settings.intake.limits
     limits.maxFileBytes = app.settings.maxUploadBytes
     return limits
   }
 
   /// The pure reading and review, as the worker (or the in-process fallback) runs it.
-  static func review(_ data: Data, filename: String, engine: Engine, toolTimeout: Double, limits: InputLimits)
+  package static func review(
+    _ data: Data, filename: String, engine: Engine, toolTimeout: Double, limits: InputLimits
+  )
     throws -> Reviewed
   {
     let source = try load(data, filename: filename, toolTimeout: toolTimeout, limits: limits)

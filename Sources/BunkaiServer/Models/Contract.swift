@@ -2,9 +2,9 @@ import Fluent
 import Foundation
 
 /// The kind of a contract, as the checklist distinguishes them.
-enum ContractKindOption: String, Codable, CaseIterable, Sendable {
+package enum ContractKindOption: String, Codable, CaseIterable, Sendable {
   case introduction, maintenance, saas, other
-  var label: String {
+  package var label: String {
     switch self {
     case .introduction: "導入・開発"
     case .maintenance: "保守・運用"
@@ -13,7 +13,7 @@ enum ContractKindOption: String, Codable, CaseIterable, Sendable {
     }
   }
   /// The Part2 sections that apply besides A.
-  var sections: [String] {
+  package var sections: [String] {
     switch self {
     case .introduction: ["A", "B"]
     case .maintenance: ["A", "C"]
@@ -23,9 +23,9 @@ enum ContractKindOption: String, Codable, CaseIterable, Sendable {
   }
 }
 
-enum ContractStatus: String, Codable, CaseIterable, Sendable {
+package enum ContractStatus: String, Codable, CaseIterable, Sendable {
   case draft, negotiating, active, ended
-  var label: String {
+  package var label: String {
     switch self {
     case .draft: "検討中"
     case .negotiating: "交渉中"
@@ -35,42 +35,42 @@ enum ContractStatus: String, Codable, CaseIterable, Sendable {
   }
 }
 
-final class Contract: Model, @unchecked Sendable {
-  static let schema = "contracts"
-  @ID(key: .id) var id: UUID?
-  @Field(key: "organisation_id") var organisationID: UUID
-  @Field(key: "vendor_id") var vendorID: UUID
-  @Field(key: "title") var title: String
-  @Field(key: "kind") var kind: ContractKindOption
-  @Field(key: "status") var status: ContractStatus
+package final class Contract: Model, @unchecked Sendable {
+  package static let schema = "contracts"
+  @ID(key: .id) package var id: UUID?
+  @Field(key: "organisation_id") package var organisationID: UUID
+  @Field(key: "vendor_id") package var vendorID: UUID
+  @Field(key: "title") package var title: String
+  @Field(key: "kind") package var kind: ContractKindOption
+  @Field(key: "status") package var status: ContractStatus
   /// Dates are ISO days (YYYY-MM-DD): they sort as text on SQLite and PostgreSQL alike.
-  @OptionalField(key: "start_date") var startDate: String?
-  @OptionalField(key: "end_date") var endDate: String?
-  @Field(key: "auto_renewal") var autoRenewal: Bool
-  @OptionalField(key: "notice_deadline") var noticeDeadline: String?
+  @OptionalField(key: "start_date") package var startDate: String?
+  @OptionalField(key: "end_date") package var endDate: String?
+  @Field(key: "auto_renewal") package var autoRenewal: Bool
+  @OptionalField(key: "notice_deadline") package var noticeDeadline: String?
   /// The first meeting with the vendor on the checklist (初回確認の日).
-  @OptionalField(key: "first_meeting_on") var firstMeetingOn: String?
+  @OptionalField(key: "first_meeting_on") package var firstMeetingOn: String?
   /// The newest review and its findings without a decision (or decided "later"), kept here so the
   /// dashboard reads one row per contract.
-  @OptionalField(key: "latest_review_id") var latestReviewID: UUID?
-  @Field(key: "open_high") var openHigh: Int
-  @Field(key: "open_medium") var openMedium: Int
-  @Field(key: "open_low") var openLow: Int
-  @Timestamp(key: "created_at", on: .create) var createdAt: Date?
-  @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+  @OptionalField(key: "latest_review_id") package var latestReviewID: UUID?
+  @Field(key: "open_high") package var openHigh: Int
+  @Field(key: "open_medium") package var openMedium: Int
+  @Field(key: "open_low") package var openLow: Int
+  @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
+  @Timestamp(key: "updated_at", on: .update) package var updatedAt: Date?
 
-  init() {}
+  package init() {}
 }
 
 /// Which systems a contract covers.
-final class ContractSystem: Model, @unchecked Sendable {
-  static let schema = "contract_systems"
-  @ID(key: .id) var id: UUID?
-  @Field(key: "contract_id") var contractID: UUID
-  @Field(key: "system_id") var systemID: UUID
+package final class ContractSystem: Model, @unchecked Sendable {
+  package static let schema = "contract_systems"
+  @ID(key: .id) package var id: UUID?
+  @Field(key: "contract_id") package var contractID: UUID
+  @Field(key: "system_id") package var systemID: UUID
 
-  init() {}
-  init(contractID: UUID, systemID: UUID) {
+  package init() {}
+  package init(contractID: UUID, systemID: UUID) {
     self.contractID = contractID
     self.systemID = systemID
   }

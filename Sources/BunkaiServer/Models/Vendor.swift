@@ -2,31 +2,31 @@ import Fluent
 import Foundation
 
 /// An IT vendor (事業者) with its contact person.
-final class Vendor: Model, @unchecked Sendable {
-  static let schema = "vendors"
-  @ID(key: .id) var id: UUID?
-  @Field(key: "organisation_id") var organisationID: UUID
-  @Field(key: "name") var name: String
-  @Field(key: "contact_name") var contactName: String
-  @Field(key: "contact_email") var contactEmail: String
-  @Field(key: "contact_phone") var contactPhone: String
-  @Field(key: "notes") var notes: String
-  @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+package final class Vendor: Model, @unchecked Sendable {
+  package static let schema = "vendors"
+  @ID(key: .id) package var id: UUID?
+  @Field(key: "organisation_id") package var organisationID: UUID
+  @Field(key: "name") package var name: String
+  @Field(key: "contact_name") package var contactName: String
+  @Field(key: "contact_email") package var contactEmail: String
+  @Field(key: "contact_phone") package var contactPhone: String
+  @Field(key: "notes") package var notes: String
+  @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
 
-  init() {}
+  package init() {}
 }
 
 /// A medical information system (医療情報システム) the institution runs.
-final class MedicalSystem: Model, @unchecked Sendable {
-  static let schema = "systems"
-  @ID(key: .id) var id: UUID?
-  @Field(key: "organisation_id") var organisationID: UUID
-  @Field(key: "name") var name: String
-  @Field(key: "category") var category: String
-  @Field(key: "notes") var notes: String
-  @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+package final class MedicalSystem: Model, @unchecked Sendable {
+  package static let schema = "systems"
+  @ID(key: .id) package var id: UUID?
+  @Field(key: "organisation_id") package var organisationID: UUID
+  @Field(key: "name") package var name: String
+  @Field(key: "category") package var category: String
+  @Field(key: "notes") package var notes: String
+  @Timestamp(key: "created_at", on: .create) package var createdAt: Date?
 
-  init() {}
+  package init() {}
 
-  static let categories = ["電子カルテ", "レセコン", "PACS", "部門システム", "ネットワーク", "その他"]
+  package static let categories = ["電子カルテ", "レセコン", "PACS", "部門システム", "ネットワーク", "その他"]
 }

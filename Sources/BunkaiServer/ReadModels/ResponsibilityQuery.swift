@@ -7,7 +7,7 @@ import Vapor
 /// query per contract or per cell): the catalogue in force, systems, vendors, contracts, the links
 /// between contracts and systems, the document versions (number and time, not the bytes), every
 /// Part2 answer, and the findings of each contract's latest review. `ResponsibilityMap.derive` does the rest.
-enum ResponsibilityQuery {
+package enum ResponsibilityQuery {
   /// The stored review JSON, only as far as the map needs it (the rest is skipped).
   struct StoredFindings: Decodable {
     struct Finding: Decodable {
@@ -25,7 +25,9 @@ enum ResponsibilityQuery {
     var findings: [Finding]
   }
 
-  static func input(_ db: any Database, engine: Engine, org: UUID) async throws -> ResponsibilityMap.Input {
+  package static func input(_ db: any Database, engine: Engine, org: UUID) async throws
+    -> ResponsibilityMap.Input
+  {
     let (catalog, _) = try await Checklists.catalog(db, engine: engine, org: org)
     let items = catalog.items.filter { $0.part == 2 }.map {
       ResponsibilityMap.Item(id: $0.id, section: $0.section ?? "A", title: $0.displayTitle)

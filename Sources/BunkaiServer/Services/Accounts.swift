@@ -4,7 +4,7 @@ import SQLKit
 import Vapor
 
 /// Creating organisations, users and tokens: shared by the set-up page, the admin page and the CLI.
-enum Accounts {
+package enum Accounts {
   struct Problem: Error, CustomStringConvertible {
     var description: String
   }
@@ -32,7 +32,7 @@ enum Accounts {
   }
 
   /// Creates the user, and the organisation when it does not exist yet.
-  static func createUser(
+  package static func createUser(
     on db: any Database, hasher: AsyncPasswordHasher, orgName: String, organisationID: UUID? = nil,
     email: String,
     name: String, role: Role, password: String

@@ -8,14 +8,17 @@ import Vapor
 enum Attachments {
   static let allowedExtensions = ["docx", "xlsx", "txt", "pdf"]
 
-  static func make(_ req: Request, _ p: Participant, filename rawName: String, data: Data) async throws
+  /// Checks a file for a contract's exchange and builds its record, not yet stored: the type by
+  /// extension, the size, and a file that opens (read in the intake worker, like a contract
+  /// upload). An entry on the exchange stores it with the entry; `attach` stores it alone.
+  static func make(_ app: Application, _ p: Participant, filename rawName: String, data: Data) async throws
     -> Attachment
   {
     let (filename, ext) = try Uploads.checkFile(
-      req, name: rawName, data: data, allowed: allowedExtensions, action: "添付してください")
-    // A file that does not open is refused now rather than found broken by the other side later;
-    // it is opened in the intake worker, like a contract upload.
-    try await Intake.attachment(req.application, data: data, filename: filename)
+      name: rawName, data: data, allowed: allowedExtensions, action: "添付してください",
+      maxBytes: app.settings.maxUploadBytes)
+    // A file that does not open is refused now rather than found broken by the other side later.
+    try await Intake.attachment(app, data: data, filename: filename)
     let a = Attachment()
     a.organisationID = p.contract.organisationID
     a.contractID = p.contract.id!
@@ -27,6 +30,25 @@ enum Attachments {
     a.side = p.side
     a.userID = p.user.id!
     a.userName = p.user.name
+    return a
+  }
+
+  /// Attaches a file to the participant's contract on its own, with its audit entry: the web page
+  /// and the API share it.
+  static func attach(
+    _ app: Application, on db: any Database, _ p: Participant, filename: String, data: Data
+  ) async throws -> Attachment {
+    try p.requireWriter()
+    let a = try await make(app, p, filename: filename, data: data)
+    try await Writes.organisation(
+      db, org: p.contract.organisationID, lock: p.contract.id!, restartable: true
+    ) { db in
+      a.$id.exists = false
+      try await a.save(on: db)
+      try await AuditLog.record(
+        on: db, org: p.contract.organisationID, user: p.user, action: "添付", entity: "契約 \(p.contract.title)",
+        id: a.id, after: ["filename": a.filename, "sha256": a.sha256])
+    }
     return a
   }
 
@@ -42,19 +64,5 @@ enum Attachments {
     case "md": HTTPMediaType(type: "text", subType: "markdown", parameters: ["charset": "utf-8"])
     default: .plainText
     }
-  }
-}
-
-/// File responses with a Japanese file name that browsers keep (RFC 6266 filename*).
-enum Downloads {
-  static func file(_ data: Data, filename: String, type: HTTPMediaType) -> Response {
-    let r = Response(status: .ok, body: .init(data: data))
-    r.headers.contentType = type
-    let ascii = String(
-      filename.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
-    let encoded = filename.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ascii
-    r.headers.replaceOrAdd(
-      name: .contentDisposition, value: "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)")
-    return r
   }
 }

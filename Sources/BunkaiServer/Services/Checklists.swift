@@ -6,9 +6,9 @@ import Vapor
 
 /// The checklist of an organisation: the catalogue in force, its rows with answers, coverage from
 /// the review, saving and CSV.
-enum Checklists {
+package enum Checklists {
   /// The built-in catalogue merged with the organisation's newest imported version.
-  static func catalog(_ db: any Database, engine: Engine, org: UUID) async throws -> (
+  package static func catalog(_ db: any Database, engine: Engine, org: UUID) async throws -> (
     ChecklistCatalog, CatalogVersion?
   ) {
     guard
@@ -20,7 +20,7 @@ enum Checklists {
   }
 
   /// Items of Part1, or of Part2 in the sections that apply to the contract's kind.
-  static func items(_ catalog: ChecklistCatalog, contract: Contract?) -> [ChecklistItem] {
+  package static func items(_ catalog: ChecklistCatalog, contract: Contract?) -> [ChecklistItem] {
     guard let contract else { return catalog.items.filter { $0.part == 1 } }
     let sections = Set(contract.kind.sections)
     return catalog.items.filter { $0.part == 2 && sections.contains($0.section ?? "A") }
@@ -67,15 +67,6 @@ enum Checklists {
 
   /// Saves a checklist in one transaction: the first-meeting date (when `updateMeeting`; on the
   /// contract for Part2, on the organisation for Part1) and the answers. Returns the answers changed.
-  static func save(
-    _ req: Request, actor: Actor, contract: Contract?, updateMeeting: Bool, meeting: String?,
-    inputs: [String: AnswerInput]
-  ) async throws -> Int {
-    try await save(
-      on: req.db, engine: req.engine, actor: actor, contract: contract, updateMeeting: updateMeeting,
-      meeting: meeting, inputs: inputs)
-  }
-
   static func save(
     on db: any Database, engine: Engine, actor: Actor, contract: Contract?, updateMeeting: Bool,
     meeting: String?, inputs: [String: AnswerInput]

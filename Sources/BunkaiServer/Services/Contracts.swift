@@ -67,12 +67,6 @@ enum Contracts {
     return raw
   }
 
-  /// Creates (contract nil) or updates a contract of the actor's organisation. Every problem of
-  /// the input is found before anything is written (InvalidInput, by form field).
-  static func save(_ input: Input, contract existing: Contract?, req: Request) async throws -> Contract {
-    try await save(input, contract: existing, actor: try req.actor, on: req.db)
-  }
-
   /// Creates (contract nil) or updates a contract of the actor's organisation. Every value is
   /// checked before anything is written; all problems are reported together (the web form shows
   /// each beside its field, the API the first with its field).

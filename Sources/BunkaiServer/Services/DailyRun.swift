@@ -7,11 +7,11 @@ import Vapor
 /// instances, each user whose deadlines reach 30, 7 or 0 days today gets one mail listing them.
 /// The once-per-day guarantee is a claim row with a unique (job, organisation, day): the instance
 /// whose insert succeeds does the work, every other one's insert fails and it moves on.
-enum DailyRun {
+package enum DailyRun {
   static let reminderJob = "reminders"
 
   /// Sends one mail: to, subject, body.
-  typealias Send = @Sendable (String, String, String) async throws -> Void
+  package typealias Send = @Sendable (String, String, String) async throws -> Void
 
   /// Mail through the configured relay; nil without one (the list and the calendar still work).
   static func mailer(_ smtp: SMTPSettings?) -> Send? {
@@ -20,16 +20,16 @@ enum DailyRun {
     }
   }
 
-  struct Outcome: Sendable, Equatable {
+  package struct Outcome: Sendable, Equatable {
     var organisations = 0
     /// Organisations this instance did the work for (the others were claimed by another one).
-    var claimed = 0
-    var mails = 0
+    package var claimed = 0
+    package var mails = 0
     var failedMails = 0
   }
 
   /// Runs today's reminders for every organisation not yet claimed for today.
-  static func run(
+  package static func run(
     _ db: any Database, today: ISODay, instance: String, baseURL: String, send: Send?, logger: Logger
   ) async throws -> Outcome {
     var outcome = Outcome()

@@ -18,6 +18,22 @@ struct InvalidInput: AbortError, Sendable {
 
   mutating func add(_ field: String, _ message: String) { problems.append((field, message)) }
 
+  /// What `body` returns, or nil with its refusal (a `DomainError` naming a field) kept as a
+  /// problem, so that every value of an input is checked before any is reported.
+  mutating func collect<T>(_ body: () throws -> T) throws -> T? {
+    do {
+      return try body()
+    } catch let e as DomainError where e.kind == .invalid {
+      add(e.field ?? "", e.message)
+      return nil
+    }
+  }
+
+  /// The same problems under other field names (a form's names for the API's).
+  func renamed(_ names: [String: String]) -> InvalidInput {
+    InvalidInput(problems: problems.map { (field: names[$0.field] ?? $0.field, message: $0.message) })
+  }
+
   /// Throws when any problem was found.
   func check() throws { if !isEmpty { throw self } }
 }

@@ -5,7 +5,9 @@ import Vapor
 /// The one page cache: what a page reads of an organisation's data, kept per organisation, page
 /// key and the organisation's revision (and the Japanese day, for pages that depend on the date).
 /// Every write goes through `Writes.organisation`, which counts one more revision, so an entry
-/// for an older revision is never served; nothing else invalidates it.
+/// for an older revision is never served; nothing else invalidates it. Every page's cache is here:
+/// the dashboard's summary, the map, and the review page's state and rendered pages (what never
+/// changes of a review, its text cut at the evidence, stays with `ReviewPages`).
 final class PageCache: Sendable {
   private struct Key: Hashable {
     var org: UUID
@@ -17,6 +19,10 @@ final class PageCache: Sendable {
     var value: any Sendable
   }
   private let entries = NIOLockedValueBox<[Key: Entry]>([:])
+  /// Enough for the pages people have open; the whole cache is dropped when it fills.
+  private let capacity: Int
+
+  init(capacity: Int = 1024) { self.capacity = capacity }
 
   func get<T: Sendable>(_ type: T.Type, org: UUID, page: String, revision: Int, day: String) -> T? {
     entries.withLockedValue { e in
@@ -32,6 +38,7 @@ final class PageCache: Sendable {
       let key = Key(org: org, page: page)
       // Keep the newest: a slower request that read older data must not replace it.
       if let old = e[key], old.revision > revision { return }
+      if e[key] == nil && e.count >= capacity { e.removeAll() }
       e[key] = Entry(revision: revision, day: day, value: value)
     }
   }
@@ -64,9 +71,13 @@ extension Request {
   ) async throws -> T {
     if let hit = cachedPage(T.self, page, org: org, day: day) { return hit }
     let value = try await load()
-    if let revision = storage[OrganisationRevision.self] {
-      application.pageCache.set(value, org: org, page: page, revision: revision, day: day)
-    }
+    keepPage(value, page, org: org, day: day)
     return value
+  }
+
+  /// Keeps what a page read (or rendered) for the revision that came with the signed-in user.
+  func keepPage<T: Sendable>(_ value: T, _ page: String, org: UUID, day: String = "") {
+    guard let revision = storage[OrganisationRevision.self] else { return }
+    application.pageCache.set(value, org: org, page: page, revision: revision, day: day)
   }
 }

@@ -4,9 +4,10 @@ import Fluent
 import NIOConcurrencyHelpers
 import Vapor
 
-/// The review page's page cache. What never changes is kept per review: a stored review and its
-/// document are never edited (a new upload is a new review), so every app instance may keep them.
-/// What can change (decisions, sign-off, the contract's title) is kept per organisation revision.
+/// What the review page keeps besides the page cache. What never changes is kept here per review:
+/// a stored review and its document are never edited (a new upload is a new review), so every app
+/// instance may keep them. What can change (decisions, sign-off, the contract's title: `State`)
+/// and the rendered pages are kept in the one page cache (`PageCache`), per organisation revision.
 final class ReviewPages: Sendable {
   struct Entry: Sendable {
     let stored: ReviewJSON
@@ -40,39 +41,20 @@ final class ReviewPages: Sendable {
     let catalog: ChecklistCatalog
   }
 
-  /// A rendered page, as of an organisation revision, for one user, view and filter. The form
-  /// token differs per session: the page is kept split where it goes (`marker`) and joined with
-  /// the request's token.
-  struct RenderKey: Hashable {
-    var review: UUID
-    var user: UUID
-    var print: Bool
-    var query: String
-    /// The Japanese day: an acceptance expires with it, without any write.
-    var day: String
+  /// A rendered page, as kept in the page cache per organisation revision, user, view, filter and
+  /// day. The form token differs per session: the page is kept split where it goes (`marker`) and
+  /// joined with the request's token.
+  struct Rendered: Sendable {
+    let parts: [ByteBuffer]
+
+    func view(csrf: String) -> View { View(data: ReviewPages.join(parts, HTMLText.escape(csrf))) }
   }
   /// Stands for the form token while a page is rendered for the cache (no contract text can hold
   /// it: it is random per process).
   let marker = "csrf-\(UUID().uuidString)"
-  private let rendered = NIOLockedValueBox<[RenderKey: (revision: Int, parts: [ByteBuffer])]>([:])
 
-  func rendered(_ key: RenderKey, revision: Int, csrf: String) -> View? {
-    guard let hit = rendered.withLockedValue({ $0[key] }), hit.revision == revision else { return nil }
-    return View(data: Self.join(hit.parts, HTMLText.escape(csrf)))
-  }
-
-  /// Keeps a page rendered with `marker` as its token; returns it with the request's token.
-  func keep(_ view: View, _ key: RenderKey, revision: Int?, csrf: String) -> View {
-    let parts = Self.split(view.data, at: marker)
-    if let revision {
-      rendered.withLockedValue { r in
-        if let old = r[key], old.revision > revision { return }
-        if r.count >= capacity * 4 { r.removeAll() }
-        r[key] = (revision, parts)
-      }
-    }
-    return View(data: Self.join(parts, HTMLText.escape(csrf)))
-  }
+  /// A page rendered with `marker` as its token, ready to keep.
+  func rendered(_ view: View) -> Rendered { Rendered(parts: Self.split(view.data, at: marker)) }
 
   static func split(_ buffer: ByteBuffer, at marker: String) -> [ByteBuffer] {
     let bytes = Array(buffer.readableBytesView)
@@ -104,22 +86,6 @@ final class ReviewPages: Sendable {
   }
 
   private let entries = NIOLockedValueBox<[UUID: Entry]>([:])
-  private let states = NIOLockedValueBox<[UUID: (revision: Int, state: State)]>([:])
-
-  func state(_ id: UUID, org: UUID, revision: Int) -> State? {
-    states.withLockedValue { s in
-      guard let hit = s[id], hit.revision == revision, hit.state.organisationID == org else { return nil }
-      return hit.state
-    }
-  }
-
-  func setState(_ id: UUID, revision: Int, _ state: State) {
-    states.withLockedValue { s in
-      if let old = s[id], old.revision > revision { return }
-      if s.count >= capacity { s.removeAll() }
-      s[id] = (revision, state)
-    }
-  }
   /// Enough for the reviews people have open; the whole cache is dropped when it fills.
   private let capacity = 128
 

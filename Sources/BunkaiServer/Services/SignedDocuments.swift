@@ -6,12 +6,12 @@ import Vapor
 
 /// The documents that get signed or filed: the annex of a contract's agreed split, the redline of
 /// a review's proposals, and the review memo. Shared by the pages, the API and the shell.
-enum SignedDocuments {
+package enum SignedDocuments {
   // MARK: Annex
 
   /// The annex of a contract: every Part2 item with its split, the exchange in brief and both
   /// confirmations.
-  static func annex(_ db: any Database, engine: Engine, contract: Contract) async throws -> Annex {
+  package static func annex(_ db: any Database, engine: Engine, contract: Contract) async throws -> Annex {
     let (catalog, _) = try await Checklists.catalog(db, engine: engine, org: contract.organisationID)
     let items = Checklists.items(catalog, contract: contract)
     let answers = try await Checklists.answers(db, org: contract.organisationID, contractID: contract.id)

@@ -6,32 +6,36 @@ import Vapor
 
 /// Stores an uploaded contract document and its review in one transaction: either both are
 /// there, or nothing is.
-enum Uploads {
+package enum Uploads {
   static let allowedExtensions = ["docx", "txt", "pdf"]
 
-  struct Outcome: Sendable {
+  package struct Outcome: Sendable {
     var document: ContractDocument
-    var review: ReviewRecord
+    package var review: ReviewRecord
   }
 
-  static func store(_ req: Request, contract: Contract, filename rawName: String, data: Data) async throws
-    -> Outcome
-  {
-    let actor = try req.actor
+  /// Checks, reads and reviews an uploaded contract document, then stores it (`save`).
+  static func store(
+    _ app: Application, on db: any Database, actor: Actor, contract: Contract, filename rawName: String,
+    data: Data
+  ) async throws -> Outcome {
     try actor.requireEditor()
+    guard contract.organisationID == actor.orgID else { throw DomainError.notFound() }
     let (filename, _) = try checkFile(
-      req, name: rawName, data: data, allowed: allowedExtensions, action: "アップロードしてください")
+      name: rawName, data: data, allowed: allowedExtensions, action: "アップロードしてください",
+      maxBytes: app.settings.maxUploadBytes)
     // Read and reviewed in the intake worker: a hostile file costs this upload a 422, no more.
-    let reviewed = try await Intake.contract(req.application, data: data, filename: filename)
+    let reviewed = try await Intake.contract(app, data: data, filename: filename)
     return try await save(
-      on: req.db, actor: actor, contract: contract, filename: filename, data: data, reviewed: reviewed)
+      on: db, actor: actor, contract: contract, filename: filename, data: data, reviewed: reviewed)
   }
 
   /// The checks every uploaded file gets, contract or attachment: a plain file name, an accepted
   /// type by extension, and the size limit. Returns the file name and its extension.
-  static func checkFile(_ req: Request, name rawName: String, data: Data, allowed: [String], action: String)
-    throws
-    -> (filename: String, ext: String)
+  static func checkFile(
+    name rawName: String, data: Data, allowed: [String], action: String, maxBytes max: Int
+  )
+    throws -> (filename: String, ext: String)
   {
     let filename = (rawName as NSString).lastPathComponent
     let ext = (filename as NSString).pathExtension.lowercased()
@@ -41,17 +45,16 @@ enum Uploads {
         .unsupportedMediaType,
         reason: "\(filename.isEmpty ? "ファイル" : filename): 対応していない形式です。\(list) のいずれかを\(action)。")
     }
-    let max = req.settings.maxUploadBytes
     guard data.count <= max else {
       throw Abort(.payloadTooLarge, reason: "\(filename): ファイルが大きすぎます（上限 \(max / 1_048_576) MB）。")
     }
     return (filename, ext)
   }
 
-  typealias Reviewed = Intake.Reviewed
+  package typealias Reviewed = Intake.Reviewed
 
   /// Stores the document, its review and the contract's new open counts in one transaction.
-  static func save(
+  package static func save(
     on db: any Database, actor: Actor, contract: Contract, filename: String, data: Data, reviewed: Reviewed
   ) async throws -> Outcome {
     let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()

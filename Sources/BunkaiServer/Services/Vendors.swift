@@ -89,28 +89,37 @@ enum Vendors {
     return v
   }
 
-  /// Checks every value before changing any.
+  /// Checks every value before changing any; all problems are reported together (InvalidInput,
+  /// by the API's field names: `name`, `contact.name`, `contact.email`, `contact.phone`, `notes`).
   static func apply(_ input: Input, to v: Vendor, creating: Bool) throws {
+    var problems = InvalidInput()
     var name: String?
     if creating || input.name != nil {
-      name = try DomainError.text(input.name, field: "name", label: "事業者名", required: true, max: 200)
-    }
-    let contactName = try input.contactName.map {
-      try DomainError.text($0, field: "contact.name", label: "担当者名", max: 200)
-    }
-    let contactEmail = try input.contactEmail.map { raw -> String in
-      let e = try DomainError.text(raw, field: "contact.email", label: "担当者のメールアドレス", max: 254)
-      if !e.isEmpty {
-        do { _ = try Accounts.validEmail(e) } catch {
-          throw DomainError.invalid("contact.email", "担当者のメールアドレスの形式が正しくありません（\(e)）。")
-        }
+      name = try problems.collect {
+        try DomainError.text(input.name, field: "name", label: "事業者名", required: true, max: 200)
       }
-      return e
     }
-    let contactPhone = try input.contactPhone.map {
-      try DomainError.text($0, field: "contact.phone", label: "担当者の電話番号", max: 50)
+    let contactName = try input.contactName.flatMap { raw in
+      try problems.collect { try DomainError.text(raw, field: "contact.name", label: "担当者名", max: 200) }
     }
-    let notes = try input.notes.map { try DomainError.text($0, field: "notes", label: "備考", max: 10_000) }
+    let contactEmail = try input.contactEmail.flatMap { raw in
+      try problems.collect { () throws -> String in
+        let e = try DomainError.text(raw, field: "contact.email", label: "担当者のメールアドレス", max: 254)
+        if !e.isEmpty {
+          do { _ = try Accounts.validEmail(e) } catch {
+            throw DomainError.invalid("contact.email", "担当者のメールアドレスの形式が正しくありません（\(e)）。")
+          }
+        }
+        return e
+      }
+    }
+    let contactPhone = try input.contactPhone.flatMap { raw in
+      try problems.collect { try DomainError.text(raw, field: "contact.phone", label: "担当者の電話番号", max: 50) }
+    }
+    let notes = try input.notes.flatMap { raw in
+      try problems.collect { try DomainError.text(raw, field: "notes", label: "備考", max: 10_000) }
+    }
+    try problems.check()
     if let name { v.name = name }
     if let contactName { v.contactName = contactName }
     if let contactEmail { v.contactEmail = contactEmail }

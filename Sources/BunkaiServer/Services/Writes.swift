@@ -21,7 +21,7 @@ import Vapor
 /// - Errors that come before the body started (the lock, a lost connection) are always retried;
 ///   deadlocks, serialisation failures and a connection lost before commit are retried only for a
 ///   `restartable` body, one that builds every new record inside itself.
-enum Writes {
+package enum Writes {
   static let maxAttempts = 8
   /// Milliseconds SQLite waits for another process's write before giving up on a statement.
   static let busyTimeoutMilliseconds = 5_000
@@ -93,7 +93,7 @@ enum Writes {
 
   /// One more revision of the organisation (inside `organisation`; the seeders call it after
   /// writing in bulk).
-  static func touch(_ db: any Database, org: UUID) async throws {
+  package static func touch(_ db: any Database, org: UUID) async throws {
     guard let sql = db as? any SQLDatabase else { return }
     try await sql.raw("UPDATE organisations SET revision = revision + 1 WHERE id = \(bind: org)").run()
   }

@@ -1,8 +1,11 @@
-import BunkaiCore
+import BunkaiServer
 import Fluent
 import Foundation
+import Leaf
 import NIOConcurrencyHelpers
 import Vapor
+
+import enum BunkaiCore.ResponsibilityMap
 
 /// Times the responsibility map page over real HTTP: an organisation with 30 vendors, 60 systems
 /// and two contracts per vendor (each covering two systems, reviewed, every Part2 item of its kind
@@ -211,14 +214,14 @@ enum ResponsibilityBenchmark {
   }
 }
 
-extension BunkaiServer {
+extension BunkaiBench {
   /// The responsibility map benchmark on a fresh SQLite file (or the PostgreSQL of the settings):
   /// request times in milliseconds, cached and right after a change.
   public static func benchResponsibilityMap(
     settings: ServerSettings, texts: [String], requests: Int, connections: Int, port: Int,
     progress: @escaping @Sendable (String) -> Void
   ) async throws -> (summary: String, cached: [Double], afterChange: [Double]) {
-    try await withApp(settings) { app in
+    try await BunkaiServer.withApp(settings) { app in
       let o = try await ResponsibilityBenchmark.run(
         app, texts: texts, requests: requests, connections: connections, port: port, progress: progress)
       let summary =

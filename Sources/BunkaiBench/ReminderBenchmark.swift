@@ -1,8 +1,10 @@
-import BunkaiCore
+import BunkaiServer
 import Fluent
 import Foundation
 import NIOConcurrencyHelpers
 import Vapor
+
+import struct BunkaiCore.ISODay
 
 /// Times the daily reminder run (issue 10's target: 1,000 organisations in under 60 s). Each
 /// organisation has two users (the institution's admin and an invited vendor), one vendor and
@@ -80,12 +82,12 @@ enum ReminderBenchmark {
   }
 }
 
-extension BunkaiServer {
+extension BunkaiBench {
   /// `bunkai bench-reminders`: the daily reminder run over `organisations` organisations.
   public static func benchReminders(
     settings: ServerSettings, organisations: Int, progress: @escaping @Sendable (String) -> Void
   ) async throws -> String {
-    try await withApp(settings) { app in
+    try await BunkaiServer.withApp(settings) { app in
       let o = try await ReminderBenchmark.run(app, organisations: organisations, progress: progress)
       return
         "医療機関 \(o.organisations)、契約 \(o.contracts)、処理した医療機関 \(o.run.claimed)、メール \(o.run.mails) 通: "

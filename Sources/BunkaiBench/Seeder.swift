@@ -1,3 +1,4 @@
+import BunkaiServer
 import Fluent
 import Foundation
 import Vapor
@@ -75,5 +76,19 @@ enum Seeder {
     return Outcome(
       organisation: org, email: email.lowercased(), reviewIDs: reviews,
       contractIDs: reviews.isEmpty ? [] : contracts)
+  }
+}
+
+extension BunkaiBench {
+  /// Seeds an organisation with contracts and their reviews; returns the review and contract ids.
+  public static func seed(
+    settings: ServerSettings, org: String, email: String, password: String, contracts: [String],
+    progress: @escaping (Int) -> Void
+  ) async throws -> (reviews: [UUID], contracts: [UUID]) {
+    try await BunkaiServer.withApp(settings) { app in
+      let out = try await Seeder.seed(
+        app, org: org, email: email, password: password, contracts: contracts, progress: progress)
+      return (out.reviewIDs, out.contractIDs)
+    }
   }
 }

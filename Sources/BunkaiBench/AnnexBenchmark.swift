@@ -1,4 +1,5 @@
 import BunkaiFormats
+import BunkaiServer
 import Fluent
 import Foundation
 import Vapor
@@ -101,12 +102,12 @@ enum AnnexBenchmark {
   }
 }
 
-extension BunkaiServer {
+extension BunkaiBench {
   /// The annex benchmark on a fresh SQLite file (or the PostgreSQL of the settings).
   public static func benchAnnex(settings: ServerSettings, rounds: Int) async throws -> (
     items: Int, timings: [(name: String, milliseconds: [Double])]
   ) {
-    try await withApp(settings) { app in
+    try await BunkaiServer.withApp(settings) { app in
       let (items, timings) = try await AnnexBenchmark.run(app, rounds: rounds)
       return (items, timings.map { ($0.name, $0.milliseconds) })
     }
