@@ -26,7 +26,16 @@ struct ElementJudge {
     self.polarity = polarity
     self.references = References(contract: contract, clauses: clauses, text: normalized.chars)
     self.superseded = references.superseded()
+    var sameAs: [Range<Int>: Bool] = [:]
+    for u in clauses.sentences + clauses.paragraphs where sameAs[u.range] == nil {
+      sameAs[u.range] = index.evaluate(polarity.sameAs, in: u.range)
+    }
+    self.sameAs = sameAs
   }
+
+  /// Whether each sentence and paragraph says it follows another clause, read once: every element
+  /// asks it of every unit where its words fall short.
+  let sameAs: [Range<Int>: Bool]
 
   /// Paragraphs of the contract an amending 覚書 replaced or deleted.
   let superseded: Set<Int>
@@ -34,9 +43,25 @@ struct ElementJudge {
   /// The paragraphs a unit refers to that still stand: 「原契約第16条（免責）を削除する」 says nothing
   /// of what the deleted article said.
   func referred(from u: Clauses.Unit) -> [Int] {
+    let key = ReferredMemo.Key(range: u.range, article: u.article, paragraph: u.paragraph)
+    if let known = referredMemo.known[key] { return known }
     let r = references.referred(from: u)
-    return superseded.isEmpty ? r : r.filter { !superseded.contains($0) }
+    let live = superseded.isEmpty ? r : r.filter { !superseded.contains($0) }
+    referredMemo.known[key] = live
+    return live
   }
+
+  /// What each unit refers to, read once per review: every element whose key holds in a unit asks
+  /// it again (a quarter of the review's time before). One review is judged on one thread.
+  final class ReferredMemo {
+    struct Key: Hashable {
+      var range: Range<Int>
+      var article: Int?
+      var paragraph: Int
+    }
+    var known: [Key: [Int]] = [:]
+  }
+  let referredMemo = ReferredMemo()
 
   func live(_ units: [Clauses.Unit]) -> [Clauses.Unit] {
     superseded.isEmpty ? units : units.filter { !superseded.contains($0.paragraph) }
@@ -204,7 +229,9 @@ struct ElementJudge {
   }
 
   /// The unit says it follows what another clause says (「前条と同様」「前項に準じ」「前条の例により」).
-  func isSameAs(_ u: Clauses.Unit) -> Bool { index.evaluate(polarity.sameAs, in: u.range) }
+  func isSameAs(_ u: Clauses.Unit) -> Bool {
+    sameAs[u.range] ?? index.evaluate(polarity.sameAs, in: u.range)
+  }
 
   func contextHolds(_ e: CompiledElement, _ u: Clauses.Unit) -> Bool {
     let topics = e.element.contextTopics
