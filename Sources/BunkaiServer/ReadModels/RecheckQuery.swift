@@ -6,7 +6,7 @@ import Foundation
 /// check, as it stood then), its contract, and the contract's Part2 items not confirmed by both
 /// sides now (re-confirming them is the other half of the re-check).
 struct RecheckQuery: Sendable {
-  struct Unconfirmed: Sendable {
+  struct Unconfirmed: Codable, Sendable {
     var itemId: String
     var title: String
     var institutionConfirmed: Bool
