@@ -120,7 +120,7 @@ public enum ChangeNoticeClause {
     for finding in review.findings where finding.ruleId == "B1-change-notice" {
       for element in finding.elements where element.id == "B1.period" && element.status == "met" {
         for evidence in element.evidence {
-          for sentence in sentences(evidence.text) where isAboutChangeNotice(sentence) {
+          for sentence in WrittenSentences.split(evidence.text) where isAboutChangeNotice(sentence) {
             if let p = NoticePeriod.parse(sentence) {
               return Found(period: p, article: finding.article, quote: sentence)
             }
@@ -134,7 +134,7 @@ public enum ChangeNoticeClause {
       guard article.start >= 0, article.start < article.end, article.end <= scalars.count else { continue }
       var body = String.UnicodeScalarView()
       body.append(contentsOf: scalars[article.start..<article.end])
-      for sentence in sentences(String(body)) where isAboutChangeNotice(sentence) {
+      for sentence in WrittenSentences.split(String(body)) where isAboutChangeNotice(sentence) {
         if let p = NoticePeriod.parse(sentence) {
           return Found(period: p, article: article.number, quote: sentence)
         }
@@ -148,5 +148,4 @@ public enum ChangeNoticeClause {
       && !notServiceChange.contains { sentence.contains($0) }
   }
 
-  static func sentences(_ text: String) -> [String] { WrittenSentences.split(text) }
 }

@@ -28,7 +28,7 @@ public enum ContractDates {
     var out = ContractDateProposal()
     var termYears: Int?
     var notice: NoticePeriod?
-    for sentence in sentences(text) {
+    for sentence in WrittenSentences.split(text) {
       let f = folded(sentence)
       let isTerm = (f.contains("期間") || f.contains("有効期限")) && !f.contains("猶予期間") && !f.contains("保存期間")
       if out.startDate == nil, out.endDate == nil, isTerm {
@@ -121,8 +121,6 @@ public enum ContractDates {
   }
 
   // MARK: - Text
-
-  static func sentences(_ text: String) -> [String] { WrittenSentences.split(text) }
 
   /// The matching view (width folded, no spaces, kanji numerals as digits, 箇月/ヶ月 as か月).
   static func folded(_ s: String) -> String {

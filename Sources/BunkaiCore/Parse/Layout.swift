@@ -68,14 +68,14 @@ enum Layout {
         if Lines.isSpace(out[i]), startsStructure(out, i + 1, l.trimEnd) {
           // The next section number starts a section even after a list item with no 。.
           let section = sectionHeadingEnd(out, i + 1, l.trimEnd)
-          let next = section != nil && sectionNumber(out, i + 1) == lastSection + 1
+          let next = section != nil && sectionDigits(out, i + 1, l.trimEnd)?.value == lastSection + 1
           if endsSentence(out, i, l.trimStart) || (next && sectionsOnly == true) {
             out[i] = "\n"
             changed = true
             if sectionsOnly == nil { sectionsOnly = !hasArticleHeader(scalars) }
             if sectionsOnly == true, let after = section {
               out[after] = "\n"
-              lastSection = sectionNumber(out, i + 1) ?? lastSection
+              lastSection = sectionDigits(out, i + 1, l.trimEnd)?.value ?? lastSection
             }
           }
         }
@@ -85,15 +85,15 @@ enum Layout {
     return changed ? out : scalars
   }
 
-  /// The number of digits at `i` (「12」 of 「12. 」).
-  static func sectionNumber(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+  /// A section number of up to three digits at `i` (「12」 of 「12. 」) and the offset after it.
+  static func sectionDigits(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> (value: Int, end: Int)? {
     var n = 0
     var j = i
-    while j < s.count, j - i < 3, let d = Numerals.digitValue(s[j]) {
+    while j < end, j - i < 3, let d = Numerals.digitValue(s[j]) {
       n = n * 10 + d
       j += 1
     }
-    return j > i ? n : nil
+    return j > i ? (n, j) : nil
   }
 
   /// Some 第N条 or 第N章 in the text.
@@ -109,9 +109,7 @@ enum Layout {
   /// After a top-level section number at `i` (「5. 」「12．」, not 「5.2」), a heading of at most 20
   /// characters with no 。 or 、 followed by a space: that space's offset.
   static func sectionHeadingEnd(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> Int? {
-    var j = i
-    while j < end, j - i < 3, Numerals.digitValue(s[j]) != nil { j += 1 }
-    guard j > i, j < end, s[j] == "." || s[j] == "．" else { return nil }
+    guard var j = sectionDigits(s, i, end)?.end, j < end, s[j] == "." || s[j] == "．" else { return nil }
     j += 1
     guard j < end, Lines.isSpace(s[j]) else { return nil }
     while j < end, Lines.isSpace(s[j]) { j += 1 }
@@ -193,9 +191,7 @@ enum Layout {
     }
     if Numerals.digitValue(c) != nil, i + 1 < end {
       // 「5. 」「12. 」 and, after a sentence, a subsection 「5.2 」.
-      var j = i + 1
-      while j < end, j - i < 3, Numerals.digitValue(s[j]) != nil { j += 1 }
-      guard j < end else { return false }
+      guard let j = sectionDigits(s, i, end)?.end, j < end else { return false }
       let n = s[j]
       if n == ".", j + 1 < end, Numerals.digitValue(s[j + 1]) != nil {
         var k = j + 1
