@@ -31,6 +31,49 @@ from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 
+def invite(email):
+    """On the institution's exchange page: invites the vendor's person; returns the link."""
+    fill("email", email)
+    submit("#invite-form")
+    expect("招待リンクを作りました")
+    return driver.find_element(By.ID, "invite-link").get_attribute("value")
+
+
+def accept(link, name, password, accept_shot=None):
+    """The vendor's person accepts the link in a browser of its own, which it returns."""
+    d = browser()
+    as_(d)
+    driver.get(link)
+    expect("招待の受諾")
+    fill("name", name)
+    fill("password", password)
+    if accept_shot:
+        shot(accept_shot)
+    submit("#accept-form")
+    expect("招待を受け付けました")
+    return d
+
+
+def settle(item_url, owner, agreed, other, shots=(None, None)):
+    """The institution settles the split of an item and confirms; the other side confirms too."""
+    as_(institution)
+    driver.get(item_url)
+    Select(driver.find_element(By.ID, "split-owner")).select_by_value(owner)
+    fill("agreed", agreed)
+    submit("#split-form")
+    expect("分担を保存しました")
+    submit("#confirm-form")
+    expect("相手側の確認を待っています")
+    if shots[0]:
+        shot(shots[0])
+    as_(other)
+    driver.get(item_url)
+    submit("#confirm-form")
+    expect("合意しました")
+    expect("合意済み")
+    if shots[1]:
+        shot(shots[1])
+
 def cell_state(system, item):
     """The state class of one cell of the map (SVG), read from the cell's title."""
     driver.get(base + "/responsibilities")
@@ -118,17 +161,7 @@ def keep_true(contract_url, overview_url, item_url):
     # The second vendor is invited and agrees the split with the institution.
     driver.get(contract2_url + "/exchange")
     overview2 = driver.current_url
-    fill("email", "sato@sample-gazo.example")
-    submit("#invite-form")
-    expect("招待リンクを作りました")
-    link = driver.find_element(By.ID, "invite-link").get_attribute("value")
-    vendor2 = browser()
-    as_(vendor2)
-    driver.get(link)
-    fill("name", "営業部 佐藤")
-    fill("password", "vendor2-browser-pass")
-    submit("#accept-form")
-    expect("招待を受け付けました")
+    vendor2 = accept(invite("sato@sample-gazo.example"), "営業部 佐藤", "vendor2-browser-pass")
     for item, owner, agreed in [
         ("P2-C-5", "institution", "電子カルテ側の原因調査は電子カルテの事業者に任せ、当院が取りまとめる"),
         ("P2-C-4", "vendor", "画像システムの事故は発見から24時間以内に当社が報告する"),
@@ -138,18 +171,7 @@ def keep_true(contract_url, overview_url, item_url):
                           (vendor2, "院内の手順書の整備をお願いします。"), (institution, "手順書は当院で整備します。")]:
             as_(who)
             write_step(overview2 + "/" + item, text, f"{item}-second-vendor")
-        as_(institution)
-        driver.get(overview2 + "/" + item)
-        Select(driver.find_element(By.ID, "split-owner")).select_by_value(owner)
-        fill("agreed", agreed)
-        submit("#split-form")
-        expect("分担を保存しました")
-        submit("#confirm-form")
-        expect("相手側の確認を待っています")
-        as_(vendor2)
-        driver.get(overview2 + "/" + item)
-        submit("#confirm-form")
-        expect("合意しました")
+        settle(overview2 + "/" + item, owner, agreed, vendor2)
     as_(institution)
     expect_cell("電子カルテ（外来）", "P2-C-5", "covered", "the second vendor no longer claims it")
     expect_cell("画像管理（PACS）", "P2-C-4", "covered", "the second vendor holds it now")
@@ -507,21 +529,10 @@ try:
     click_and_wait(driver.find_element(By.LINK_TEXT, "事業者とのやり取り・別紙"))
     expect("事業者とのやり取り")
     overview_url = driver.current_url
-    fill("email", "suzuki@test-iryo.example")
-    submit("#invite-form")
-    expect("招待リンクを作りました")
-    link = driver.find_element(By.ID, "invite-link").get_attribute("value")
+    link = invite("suzuki@test-iryo.example")
     shot("invitation")
 
-    vendor = browser()
-    as_(vendor)
-    driver.get(link)
-    expect("招待の受諾")
-    fill("name", "保守窓口 鈴木")
-    fill("password", "vendor-browser-pass")
-    shot("vendor-accept")
-    submit("#accept-form")
-    expect("招待を受け付けました")
+    vendor = accept(link, "保守窓口 鈴木", "vendor-browser-pass", accept_shot="vendor-accept")
     shot("vendor-overview")
     no_console_errors()
 
@@ -533,20 +544,8 @@ try:
     write_step(item_url, "ログの保管と、院内端末の操作記録の提供をお願いします。", "3-vendor")
     as_(institution)
     write_step(item_url, "ログの保管は当院で行います。解析は支援をお願いします。", "4-institution")
-    driver.get(item_url)
-    Select(driver.find_element(By.NAME, "owner")).select_by_value("joint")
-    fill("agreed", "原因究明は事業者が主導し、ログの保管は医療機関が行う")
-    submit("#split-form")
-    expect("分担を保存しました")
-    submit("#confirm-form")
-    expect("相手側の確認を待っています")
-    shot("5-institution-confirmed")
-    as_(vendor)
-    driver.get(item_url)
-    submit("#confirm-form")
-    expect("合意しました")
-    expect("合意済み")
-    shot("5-vendor-confirmed")
+    settle(item_url, "joint", "原因究明は事業者が主導し、ログの保管は医療機関が行う", vendor,
+           shots=("5-institution-confirmed", "5-vendor-confirmed"))
     no_console_errors()
 
     # The vendor changes the agreed split: the institution is shown before and after, by whom and
