@@ -388,4 +388,66 @@ import Testing
     #expect(element("B2.consent", text) == .contradicted)
     #expect(finding("B2", text) != nil)
   }
+
+  // MARK: Names the contract gives the guideline
+
+  static func carveOut(defining: String, using name: String) -> String {
+    opening + """
+      第3条（安全管理）
+      乙は、\(defining)に基づき、本業務の安全管理措置を講じる。
+
+      第9条（損害賠償）
+      乙の賠償責任は、委託料の12か月分を上限とする。
+      ２　乙が\(name)に沿って安全管理措置を講じることは乙の善管注意義務の内容をなし、前項の上限は、乙がその義務を果たしていた場合に限り適用する。
+      """
+  }
+
+  /// 「…ガイドライン」（改定後のものを含む。以下「X」という。）: the gloss's own 。 does not end what X
+  /// stands for, so X used in the damages article is the vendor guideline.
+  @Test func aNameDefinedInsideAGlossIsTheGuideline() {
+    let defined = Self.carveOut(
+      defining: "総務省及び経済産業省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」（改定されたときは改定後のものをいう。以下「提供者GL」という。）",
+      using: "提供者GL")
+    #expect(element("D1.gl-efforts", defined) == .met)
+    // The same gloss on the ministry's guideline for institutions names no vendor guideline.
+    let other = Self.carveOut(
+      defining: "厚生労働省の「医療情報システムの安全管理に関するガイドライン」（改定されたときは改定後のものをいう。以下「提供者GL」という。）",
+      using: "提供者GL")
+    #expect(element("D1.gl-efforts", other) != .met)
+  }
+
+  /// 「第3条第1項のガイドライン」 points at the guideline named there.
+  @Test func theGuidelineOfAnotherArticleIsTheGuideline() {
+    let text =
+      Self.opening + """
+        第3条（安全管理）
+        乙は、経済産業省及び総務省のガイドライン（医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン）に従い、本業務の安全管理を行う。
+        ２　乙は、保守作業の記録を5年間保存する。
+
+        第9条（損害賠償）
+        乙が第3条第1項のガイドラインに従って行う安全管理は、乙の善管注意義務の内容をなす。
+        ２　乙の賠償責任は、委託料の12か月分を上限とする。ただし、乙が前項の安全管理を怠った場合は、この限りでない。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    let none = Self.carveOut(defining: "乙の定める社内規程", using: "社内規程")
+    #expect(element("D1.gl-efforts", none) != .met)
+  }
+
+  /// 「本安全管理措置」とは、指定ガイドラインに基づき…講ずる措置をいう: the name carries both the
+  /// guideline and that the work follows it, through the earlier defined 指定ガイドライン.
+  @Test func aNameForGuidelineBasedMeasuresMeetsTheBasis() {
+    func text(_ measures: String) -> String {
+      Self.opening + """
+        第1条（定義）
+        本契約において、次の用語は次の意味で用いる。
+        （1）「指定ガイドライン」とは、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」をいう。
+        （2）「本安全管理措置」とは、\(measures)乙が本業務について講ずる安全管理措置をいう。
+
+        第4条（安全管理）
+        乙は、本業務について本安全管理措置を講ずる。
+        """
+    }
+    #expect(element("A.gl-basis", text("指定ガイドラインに基づき")) == .met)
+    #expect(element("A.gl-basis", text("乙の社内規程に基づき")) != .met)
+  }
 }

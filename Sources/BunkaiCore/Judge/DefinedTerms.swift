@@ -19,6 +19,9 @@ enum DefinedTerms {
       var a = d.range.lowerBound
       var b = d.range.upperBound
       if PartyExtractor.precededByIka(s, d.range.lowerBound) {
+        // 「…ガイドライン」（改定後のものをいう。以下「X」という。）: the bracket's own 。 is not the
+        // end of what X stands for; that is the text before the bracket.
+        a = openingBracket(s, before: d.range.lowerBound) ?? d.range.lowerBound
         while a > 0, d.range.lowerBound - a < reach, s[a - 1] != "。", s[a - 1] != "、",
           !Lines.isBreak(s[a - 1])
         {
@@ -35,20 +38,41 @@ enum DefinedTerms {
       }
       let around = normalized.range(ofSource: a..<b)
       let quoted = normalized.range(ofSource: d.range)
-      for name in concepts {
-        guard let terms = book.concepts[name], let first = terms.first, let id = index.compiled.termIds[first]
-        else {
-          continue
+      for entry in concepts {
+        // An entry 「a+b」 counts only where the definition holds all of its concepts.
+        let names = entry.split(separator: "+").map(String.init)
+        let ids = names.compactMap { name -> Int? in
+          guard let terms = book.concepts[name], let first = terms.first,
+            let id = index.compiled.termIds[first]
+          else { return nil }
+          let here = terms.contains { t in
+            guard let k = index.compiled.termIds[t] else { return false }
+            return index.occurrencesOfTerm(k, in: around).contains { !$0.overlaps(quoted) }
+          }
+          return here ? id : nil
         }
-        let here = terms.contains { t in
-          guard let k = index.compiled.termIds[t] else { return false }
-          return index.occurrencesOfTerm(k, in: around).contains { !$0.overlaps(quoted) }
-        }
-        guard here else { continue }
-        index.addMatches(
-          term: id, occurrences(of: term, in: normalized.chars).filter { !$0.overlaps(quoted) })
+        guard ids.count == names.count else { continue }
+        let uses = occurrences(of: term, in: normalized.chars).filter { !$0.overlaps(quoted) }
+        for id in ids { index.addMatches(term: id, uses) }
       }
     }
+  }
+
+  /// The unmatched 「（」 that encloses `position`, within `reach` and the same line.
+  static func openingBracket(_ s: [Unicode.Scalar], before position: Int) -> Int? {
+    var depth = 0
+    var j = position - 1
+    while j >= 0, position - j < reach, !Lines.isBreak(s[j]) {
+      switch s[j] {
+      case "）", ")": depth += 1
+      case "（", "(":
+        if depth == 0 { return j }
+        depth -= 1
+      default: break
+      }
+      j -= 1
+    }
+    return nil
   }
 
   static func occurrences(of needle: [UInt32], in text: [UInt32]) -> [Range<Int>] {
