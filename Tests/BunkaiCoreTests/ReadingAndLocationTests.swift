@@ -450,4 +450,24 @@ import Testing
     #expect(element("A.gl-basis", text("指定ガイドラインに基づき")) == .met)
     #expect(element("A.gl-basis", text("乙の社内規程に基づき")) != .met)
   }
+
+  /// A negated consent of the other party (「甲が乙の同意を得ずに変更した設定」 in an exemption) says
+  /// nothing of the institution's approval of the vendor's changes; the institution's own negated
+  /// approval does.
+  @Test func theVendorsWithheldConsentDoesNotContradictTheInstitutionsApproval() {
+    func text(_ exemption: String) -> String {
+      Self.opening + """
+        第12条（体制等の変更）
+        乙は、保守の実施体制、作業拠点又は使用する機器の変更であって甲の安全管理に影響するものを行うときは、その60日前までに甲に知らせ、甲の承認を受ける。
+
+        第20条（免責）
+        \(exemption)
+        """
+    }
+    let vendorsConsent = text("乙は、甲が乙の同意を得ずに変更した本システムの設定に起因する障害について、責任を負わない。")
+    #expect(element("B1.approval", vendorsConsent) == .met)
+    #expect(finding("B1", vendorsConsent) == nil)
+    let institutionsApproval = text("前条までの規定にかかわらず、乙は、軽微なものに限らず、作業拠点の変更を甲の承認を要せずに行うことができる。")
+    #expect(element("B1.approval", institutionsApproval) == .contradicted)
+  }
 }

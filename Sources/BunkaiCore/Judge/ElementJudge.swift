@@ -93,7 +93,13 @@ struct ElementJudge {
     for u in anchoredUnits(e, units) where holds(e, in: u) {
       candidates.append(u)
       if el.negatable, isNegated(e.key, in: u.range) {
-        negated.append(u)
+        // 「甲が乙の同意を得ずに導入したソフトウェア」 negates the vendor's consent, which says
+        // nothing of the institution's.
+        if el.actor?.mode == .holder, actorReading(el, e, u) == .swapped {
+          swapped.append(u)
+        } else {
+          negated.append(u)
+        }
         continue
       }
       switch actorReading(el, e, u) {
