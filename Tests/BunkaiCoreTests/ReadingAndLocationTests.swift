@@ -470,4 +470,26 @@ import Testing
     let institutionsApproval = text("前条までの規定にかかわらず、乙は、軽微なものに限らず、作業拠点の変更を甲の承認を要せずに行うことができる。")
     #expect(element("B1.approval", institutionsApproval) == .contradicted)
   }
+
+  /// Information the vendor provides is no provided thing: a paragraph on the institution's own
+  /// terminals and network (C1) that says 「乙が情報を提供した上で」 does not settle the security of
+  /// what the institution provides for the work (C2); the same words about 提供物 do.
+  @Test func informationProvidedIsNoProvidedThing() {
+    func text(_ security: String) -> String {
+      Self.opening + """
+        第3条（院内の対策）
+        甲が管理する端末及び院内ネットワークの安全管理措置は、乙が主導して必要な情報を提供した上で、甲乙協議して具体的な内容を定め、甲が実施する。
+
+        第6条（甲の協力）
+        甲は、保守に必要な電源、通信回線及びリモート保守用の機器を自らの責任で乙に提供する。
+        \(security)
+        """
+    }
+    let onlyOwnPart = text("")
+    #expect(element("C2.provided-security", onlyOwnPart) != .met)
+    #expect(finding("C2", onlyOwnPart) != nil)
+    let provided = text("２　前項の提供物のセキュリティ対策は、乙が必要な情報を提供した上で主導して甲と協議し、その結果に基づき甲が実施する。")
+    #expect(element("C2.provided-security", provided) == .met)
+    #expect(finding("C2", provided) == nil)
+  }
 }
