@@ -492,4 +492,22 @@ import Testing
     #expect(element("C2.provided-security", provided) == .met)
     #expect(finding("C2", provided) == nil)
   }
+
+  /// 「お客様が用意する前項の環境のセキュリティ対策」 is about what the customer provides (C2); it
+  /// does not settle the customer's own security measures (C1).
+  @Test func theProvidedEnvironmentIsNotTheInstitutionsOwnPart() {
+    let text = """
+      クラウド型予約管理サービス利用規約
+
+      1. 適用
+      1.1 本規約は、当社が提供する本サービスの利用について、当社とお客様との間に適用されます。
+
+      2. 利用環境
+      2.1 お客様は、本サービスの利用に必要な端末及び通信回線を自らの負担で用意します。
+      2.2 お客様が用意する前項の環境のセキュリティ対策は、当社が提示する対策例をもとに当社が主導する協議を経て定め、お客様が実施します。
+      """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C1.vendor-led", text) != .met)
+    #expect(finding("C1", text) != nil)
+  }
 }
