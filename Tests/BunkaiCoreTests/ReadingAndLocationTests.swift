@@ -510,4 +510,21 @@ import Testing
     #expect(element("C1.vendor-led", text) != .met)
     #expect(finding("C1", text) != nil)
   }
+
+  /// 「当社が進める協議」 is a consultation the vendor leads; one the customer runs is not.
+  @Test func whoRunsTheConsultationLeadsIt() {
+    func text(_ who: String) -> String {
+      """
+      オンライン問診サービス利用規約
+
+      第1条（適用）
+      本規約は、当社が提供する本サービスの利用について、当社とお客様との間に適用されます。
+
+      第4条（お客様側の対策）
+      お客様の管理する端末及び院内ネットワークにおけるセキュリティ対策は、\(who)が進める協議により具体的な内容を定め、お客様が実施します。
+      """
+    }
+    #expect(element("C1.vendor-led", text("当社")) == .met)
+    #expect(element("C1.vendor-led", text("お客様")) != .met)
+  }
 }
