@@ -45,6 +45,33 @@ import Testing
     .init(
       concern: "B1", fires: false,
       body: "第2条（変更）\n乙は、本業務の内容を変更しようとするときは、その十日前までに、変更の内容及び理由を記載した書面を甲に提出し、甲の承認を受けなければならない。"),
+    // A fixed period written as a notice period, a margin or a month's end is still fixed.
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、保守拠点を移すときは、45日以上の予告期間をおいて甲に書面で知らせ、甲の承認を得る。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、本業務に用いる機器を入れ替えるときは、入替日の前月末日までに甲に届け出て、甲の同意を得る。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、本業務の実施体制を改めるときは、2か月の猶予をもって甲に通知し、甲の承諾を得る。"),
+    .init(
+      concern: "B1", fires: true,
+      body: "第2条（変更）\n乙は、保守拠点を移すときは、相当の予告期間をおいて甲に書面で知らせ、甲の承認を得る。"),
+    // Other verbs for a change, other words for the notice and the approval.
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、本業務の運用手順を改訂するときは、施行の40日前までに改訂案を甲に提示し、甲の了解を得る。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、利用するクラウド事業者を乗り換えるときは、その4か月前までに甲に申請し、甲の承認を得る。"),
+    // 「承諾なくして…しない」 requires the consent; 「承諾なくして…できる」 does not.
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、本業務の実施体制の変更を、実施日の30日前までに甲に通知し、甲の承諾なくしてこれを実施しない。"),
+    .init(
+      concern: "B1", fires: true,
+      body: "第2条（変更）\n乙は、本業務の実施体制の変更を、実施日の30日前までに甲に通知し、甲の承諾なくしてこれを実施できる。"),
     .init(concern: "B1", fires: true, body: "第2条（変更）\n乙は、本業務の実施体制を変更するときは、あらかじめ甲に通知する。"),
     .init(concern: "B1", fires: true, body: "第2条（変更）\n乙は、本システムの構成を変更したときは、変更後速やかに甲に通知する。"),
     .init(

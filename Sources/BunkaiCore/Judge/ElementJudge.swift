@@ -310,8 +310,11 @@ struct ElementJudge {
       // proviso after the statement lifts it for a case where the key does not hold.
       if provisoLifts(key, after: o, in: r) { return true }
       let limit = min(r.upperBound, o.upperBound + Polarity.window)
+      // 「甲の承諾なくしてこれを実施しない」: the 「しない」 that turned 「なく」 back is no second negation.
+      var turningBack: [Range<Int>] = []
       for n in index.occurrences(polarity.negator, in: o.upperBound..<r.upperBound) where n.lowerBound < limit
       {
+        if turningBack.contains(where: { $0.overlaps(n) }) { continue }
         let benign = Self.benignBeforeNaku.contains { b in
           n.lowerBound >= b.count && Array(text[(n.lowerBound - b.count)..<n.lowerBound]) == b
         }
@@ -324,7 +327,11 @@ struct ElementJudge {
         }
         // A proviso read with its main clause: a negator past the 。 is about the proviso.
         if text[o.upperBound..<n.lowerBound].contains(Clauses.maru) { continue }
-        if !index.occurrences(polarity.prohibition, in: n.upperBound..<r.upperBound).isEmpty { continue }
+        let prohibitions = index.occurrences(polarity.prohibition, in: n.upperBound..<r.upperBound)
+        if !prohibitions.isEmpty {
+          turningBack += prohibitions
+          continue
+        }
         // 「…してはならない。ただし、甲の承諾を得た場合は、この限りでない。」「…は範囲に含まれない。
         // ただし、協議はこの限りでない。」: a key inside a proviso is the exception to the main clause,
         // and 「この限りでない」 turns back the main clause, not the key.
