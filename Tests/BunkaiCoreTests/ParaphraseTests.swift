@@ -65,6 +65,13 @@ import Testing
     .init(
       concern: "B1", fires: false,
       body: "第2条（変更）\n乙は、利用するクラウド事業者を乗り換えるときは、その4か月前までに甲に申請し、甲の承認を得る。"),
+    // A change clause that names fees too still covers the service; one on fees only does not.
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、本業務の内容、料金その他の条件を変更するときは、変更日の45日前までに甲に通知し、甲の承諾を得る。"),
+    .init(
+      concern: "B1", fires: true,
+      body: "第2条（変更）\n乙は、本業務の料金を変更するときは、変更日の45日前までに甲に通知し、甲の承諾を得る。"),
     // 「承諾なくして…しない」 requires the consent; 「承諾なくして…できる」 does not.
     .init(
       concern: "B1", fires: false,
