@@ -65,6 +65,9 @@ import Testing
     .init(
       concern: "B1", fires: false,
       body: "第2条（変更）\n乙は、利用するクラウド事業者を乗り換えるときは、その4か月前までに甲に申請し、甲の承認を得る。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、本業務の実施場所を変えるときは、60日間の予告期間をおいて甲に通知し、甲の承認を得る。"),
     // A change clause that names fees too still covers the service; one on fees only does not.
     .init(
       concern: "B1", fires: false,
