@@ -126,7 +126,7 @@ func routes(_ app: Application) throws {
   ContractLifeController().registerInstitution(institution)
   RecheckController().register(institution)
 
-  let api = app.grouped("api", "v1").grouped(
+  let api = app.grouped(APIRoute.prefix).grouped(
     APIErrorMiddleware(),
     TokenAuthenticator(),
     User.guardMiddleware(
