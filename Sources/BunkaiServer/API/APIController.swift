@@ -174,26 +174,26 @@ struct APIController {
     APIRiskAcceptancesController().register(api)
     APILifeController().register(api)
     APIRechecksController().register(api)
-    api.get("contracts", use: listContracts)
-    api.post("contracts", use: createContract)
-    api.get("contracts", ":id", use: getContract)
-    api.put("contracts", ":id", use: updateContract)
-    api.get("contracts", ":id", "documents", use: listDocuments)
-    api.on(.POST, "contracts", ":id", "documents", body: .collect(maxSize: "25mb"), use: upload)
-    api.get("reviews", ":id", use: getReview)
-    api.post("reviews", ":id", "decisions", use: decide)
-    api.post("reviews", ":id", "sign-off", use: signOff)
-    api.get("contracts", ":id", "checklist", use: getChecklist)
-    api.put("contracts", ":id", "checklist", use: putChecklist)
-    api.get("checklist", "part1", use: getPart1)
-    api.put("checklist", "part1", use: putPart1)
-    api.get("reviews", ":id", "redline.docx") { (req: Request) async throws -> Response in
+    api.get(APIRoute.contracts, use: listContracts)
+    api.post(APIRoute.contracts, use: createContract)
+    api.get(APIRoute.contract, use: getContract)
+    api.put(APIRoute.contract, use: updateContract)
+    api.get(APIRoute.contractDocuments, use: listDocuments)
+    api.on(.POST, APIRoute.contractDocuments, body: .collect(maxSize: "25mb"), use: upload)
+    api.get(APIRoute.review, use: getReview)
+    api.post(APIRoute.decisions, use: decide)
+    api.post(APIRoute.signOff, use: signOff)
+    api.get(APIRoute.checklist, use: getChecklist)
+    api.put(APIRoute.checklist, use: putChecklist)
+    api.get(APIRoute.part1, use: getPart1)
+    api.put(APIRoute.part1, use: putPart1)
+    api.get(APIRoute.redline) { (req: Request) async throws -> Response in
       let review = try await req.owned(ReviewRecord.self)
       return try await APIReads.redline(
         req, review: review, contract: try await Contract.find(review.contractID, on: req.db))
     }
-    for ext in ["docx", "md"] {
-      api.get("reviews", ":id", "memo.\(ext)") { (req: Request) async throws -> Response in
+    for (ext, route) in [("docx", APIRoute.memoDocx), ("md", .memoMarkdown)] {
+      api.get(route) { (req: Request) async throws -> Response in
         try await APIReads.memo(req, review: try await req.owned(ReviewRecord.self), ext: ext)
       }
     }

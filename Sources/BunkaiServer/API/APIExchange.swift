@@ -79,23 +79,23 @@ struct APIExchangeController {
   }
 
   func register(_ api: any RoutesBuilder) {
-    api.get("partner", "contracts", use: partnerContracts)
-    api.get("contracts", ":id", "exchange", use: overview)
-    api.get("contracts", ":id", "exchange", ":item", use: item)
-    api.post("contracts", ":id", "exchange", ":item", "entries", use: post)
-    api.put("contracts", ":id", "exchange", ":item", "split", use: split)
-    api.post("contracts", ":id", "exchange", ":item", "confirm", use: confirm)
-    for ext in ["docx", "xlsx"] {
-      api.get("contracts", ":id", "annex.\(ext)") { (req: Request) async throws -> Response in
+    api.get(APIRoute.partnerContracts, use: partnerContracts)
+    api.get(APIRoute.exchange, use: overview)
+    api.get(APIRoute.exchangeItem, use: item)
+    api.post(APIRoute.exchangeEntries, use: post)
+    api.put(APIRoute.exchangeSplit, use: split)
+    api.post(APIRoute.exchangeConfirm, use: confirm)
+    for (ext, route) in [("docx", APIRoute.annexDocx), ("xlsx", .annexXlsx)] {
+      api.get(route) { (req: Request) async throws -> Response in
         try await APIReads.annex(req, contract: try await req.participant().contract, ext: ext)
       }
     }
-    api.get("contracts", ":id", "redline.docx", use: redline)
-    api.get("contracts", ":id", "attachments", use: attachments)
-    api.on(.POST, "contracts", ":id", "attachments", body: .collect(maxSize: "25mb"), use: attach)
-    api.get("attachments", ":id", use: download)
-    api.get("contracts", ":id", "invitations", use: invitations)
-    api.post("contracts", ":id", "invitations", use: invite)
+    api.get(APIRoute.contractRedline, use: redline)
+    api.get(APIRoute.attachments, use: attachments)
+    api.on(.POST, APIRoute.attachments, body: .collect(maxSize: "25mb"), use: attach)
+    api.get(APIRoute.attachment, use: download)
+    api.get(APIRoute.invitations, use: invitations)
+    api.post(APIRoute.invitations, use: invite)
   }
 
   static func dto(_ item: ChecklistItem, _ state: Exchange.State, _ a: ChecklistAnswer?) -> ItemDTO {

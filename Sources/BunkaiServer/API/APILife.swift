@@ -127,18 +127,18 @@ struct APILifeController {
   }
 
   func register(_ api: any RoutesBuilder) {
-    api.get("contracts", ":id", "change-notices", use: listNotices)
-    api.post("contracts", ":id", "change-notices", use: createNotice)
-    api.post("contracts", ":id", "change-notices", ":notice", "decision", use: decideNotice)
-    api.get("contracts", ":id", "subcontractors", use: listSubcontractors)
-    api.post("contracts", ":id", "subcontractors", use: createSubcontractor)
-    api.patch("contracts", ":id", "subcontractors", ":subcontractor", use: editSubcontractor)
-    api.post("contracts", ":id", "subcontractors", ":subcontractor", "approval", use: approveSubcontractor)
-    api.get("contracts", ":id", "vulnerabilities", use: listVulnerabilities)
-    api.post("contracts", ":id", "vulnerabilities", use: createVulnerability)
-    api.post("contracts", ":id", "vulnerabilities", ":vulnerability", "decision", use: decideVulnerability)
-    api.get("settings", "change-notice-period", use: getSetting)
-    api.put("settings", "change-notice-period", use: putSetting)
+    api.get(APIRoute.changeNotices, use: listNotices)
+    api.post(APIRoute.changeNotices, use: createNotice)
+    api.post(APIRoute.changeNoticeDecision, use: decideNotice)
+    api.get(APIRoute.subcontractors, use: listSubcontractors)
+    api.post(APIRoute.subcontractors, use: createSubcontractor)
+    api.patch(APIRoute.subcontractor, use: editSubcontractor)
+    api.post(APIRoute.subcontractorApproval, use: approveSubcontractor)
+    api.get(APIRoute.vulnerabilities, use: listVulnerabilities)
+    api.post(APIRoute.vulnerabilities, use: createVulnerability)
+    api.post(APIRoute.vulnerabilityDecision, use: decideVulnerability)
+    api.get(APIRoute.changeNoticeSetting, use: getSetting)
+    api.put(APIRoute.changeNoticeSetting, use: putSetting)
   }
 
   static func dto(_ n: ChangeNotice) -> ChangeNoticeDTO {

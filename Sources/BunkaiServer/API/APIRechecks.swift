@@ -44,8 +44,8 @@ struct APIRechecksController {
   }
 
   func register(_ api: any RoutesBuilder) {
-    api.post("contracts", ":id", "recheck", use: run)
-    api.get("contracts", ":id", "rechecks", ":recheck", use: get)
+    api.post(APIRoute.recheck, use: run)
+    api.get(APIRoute.recheckResult, use: get)
   }
 
   static func dto(_ q: RecheckQuery) -> RecheckDTO {

@@ -74,7 +74,7 @@ struct APIResponsibilitiesController {
   }
 
   func register(_ api: any RoutesBuilder) {
-    api.get("responsibilities", use: get)
+    api.get(APIRoute.responsibilities, use: get)
   }
 
   func get(req: Request) async throws -> MapDTO {

@@ -51,9 +51,9 @@ struct APIRiskAcceptancesController {
   }
 
   func register(_ api: any RoutesBuilder) {
-    api.get("risk-acceptances", use: list)
-    api.post("risk-acceptances", use: create)
-    api.post("risk-acceptances", ":id", "sign", use: sign)
+    api.get(APIRoute.riskAcceptances, use: list)
+    api.post(APIRoute.riskAcceptances, use: create)
+    api.post(APIRoute.signRiskAcceptance, use: sign)
   }
 
   func list(req: Request) async throws -> [AcceptanceDTO] {

@@ -21,9 +21,9 @@ struct APITokensController {
   }
 
   func register(_ api: any RoutesBuilder) {
-    api.get("tokens", use: list)
-    api.post("tokens", use: create)
-    api.delete("tokens", ":id", use: revoke)
+    api.get(APIRoute.tokens, use: list)
+    api.post(APIRoute.tokens, use: create)
+    api.delete(APIRoute.token, use: revoke)
   }
 
   static func dto(_ t: UserToken, now: Date = Date()) -> TokenDTO {

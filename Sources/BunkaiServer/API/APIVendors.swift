@@ -42,13 +42,13 @@ struct APIVendorsController {
   }
 
   func register(_ api: any RoutesBuilder) {
-    api.get("vendors", use: list)
-    api.post("vendors", use: create)
-    api.get("vendors", ":id", use: get)
-    api.put("vendors", ":id", use: update)
-    api.get("systems", use: listSystems)
-    api.post("systems", use: createSystem)
-    api.get("systems", "categories", use: categories)
+    api.get(APIRoute.vendors, use: list)
+    api.post(APIRoute.vendors, use: create)
+    api.get(APIRoute.vendor, use: get)
+    api.put(APIRoute.vendor, use: update)
+    api.get(APIRoute.systems, use: listSystems)
+    api.post(APIRoute.systems, use: createSystem)
+    api.get(APIRoute.systemCategories, use: categories)
   }
 
   static func dto(_ v: Vendor, contracts: Int) -> VendorDTO {

@@ -126,7 +126,7 @@ func routes(_ app: Application) throws {
   ContractLifeController().registerInstitution(institution)
   RecheckController().register(institution)
 
-  let api = app.grouped("api", "v1").grouped(
+  let api = app.grouped(APIRoute.prefix).grouped(
     APIErrorMiddleware(),
     TokenAuthenticator(),
     User.guardMiddleware(
@@ -138,7 +138,7 @@ func routes(_ app: Application) throws {
   DeadlineController().registerPublic(app)
   // Up only when the database answers: a load balancer then stops sending requests here while
   // the database is away.
-  app.get("healthz") { req async -> Response in
+  app.get(SiteRoute.health) { req async -> Response in
     do {
       try await (req.db as! any SQLDatabase).raw("SELECT 1").run()
       return Response(status: .ok, body: .init(string: "ok"))

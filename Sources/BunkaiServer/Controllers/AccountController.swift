@@ -13,10 +13,10 @@ struct AccountController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("account", "password", use: page)
-    routes.post("account", "password", use: change)
-    routes.get("account", "tokens", use: tokens)
-    routes.post("account", "tokens", ":id", "revoke", use: revoke)
+    routes.get(SiteRoute.accountPassword, use: page)
+    routes.post(SiteRoute.accountPassword, use: change)
+    routes.get(SiteRoute.accountTokens, use: tokens)
+    routes.post(SiteRoute.revokeToken, use: revoke)
   }
 
   struct TokenRow: Encodable {

@@ -46,15 +46,15 @@ struct AdminController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("catalog", use: catalog)
-    routes.on(.POST, "catalog", "preview", body: .collect(maxSize: "10mb"), use: preview)
-    routes.post("catalog", "import", use: importCatalog)
-    routes.get("audit", use: audit)
-    routes.get("users", use: users)
-    routes.post("users", use: createUser)
-    routes.post("users", ":id", "role", use: changeRole)
-    routes.post("users", ":id", "disable", use: disableUser)
-    routes.post("users", ":id", "password", use: resetPassword)
+    routes.get(SiteRoute.catalog, use: catalog)
+    routes.on(.POST, SiteRoute.catalogPreview, body: .collect(maxSize: "10mb"), use: preview)
+    routes.post(SiteRoute.catalogImport, use: importCatalog)
+    routes.get(SiteRoute.audit, use: audit)
+    routes.get(SiteRoute.users, use: users)
+    routes.post(SiteRoute.users, use: createUser)
+    routes.post(SiteRoute.userRole, use: changeRole)
+    routes.post(SiteRoute.userDisable, use: disableUser)
+    routes.post(SiteRoute.userPassword, use: resetPassword)
   }
 
   private func versions(_ req: Request, org: UUID) async throws -> [VersionRow] {

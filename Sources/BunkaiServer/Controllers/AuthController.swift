@@ -21,11 +21,11 @@ struct AuthController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("setup", use: setupPage)
-    routes.post("setup", use: setup)
-    routes.get("login", use: loginPage)
-    routes.post("login", use: login)
-    routes.post("logout", use: logout)
+    routes.get(SiteRoute.setup, use: setupPage)
+    routes.post(SiteRoute.setup, use: setup)
+    routes.get(SiteRoute.login, use: loginPage)
+    routes.post(SiteRoute.login, use: login)
+    routes.post(SiteRoute.logout, use: logout)
   }
 
   private func noOrganisationYet(_ req: Request) async throws -> Bool {

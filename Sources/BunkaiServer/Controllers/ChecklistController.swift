@@ -55,14 +55,14 @@ struct ChecklistController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("contracts", ":id", "checklist", use: { try await part2(req: $0, print: false) })
-    routes.get("contracts", ":id", "checklist", "print", use: { try await part2(req: $0, print: true) })
-    routes.post("contracts", ":id", "checklist", use: savePart2)
-    routes.get("contracts", ":id", "checklist.csv", use: part2CSV)
-    routes.get("checklist", "part1", use: { try await part1(req: $0, print: false) })
-    routes.get("checklist", "part1", "print", use: { try await part1(req: $0, print: true) })
-    routes.post("checklist", "part1", use: savePart1)
-    routes.get("checklist", "part1.csv", use: part1CSV)
+    routes.get(SiteRoute.checklist, use: { try await part2(req: $0, print: false) })
+    routes.get(SiteRoute.checklistPrint, use: { try await part2(req: $0, print: true) })
+    routes.post(SiteRoute.checklist, use: savePart2)
+    routes.get(SiteRoute.checklistCSV, use: part2CSV)
+    routes.get(SiteRoute.part1, use: { try await part1(req: $0, print: false) })
+    routes.get(SiteRoute.part1Print, use: { try await part1(req: $0, print: true) })
+    routes.post(SiteRoute.part1, use: savePart1)
+    routes.get(SiteRoute.part1CSV, use: part1CSV)
   }
 
   static func rows(
@@ -138,7 +138,7 @@ struct ChecklistController {
       contract: nil,
       vendor: nil, firstMeeting: org?.part1CheckedOn, label: Checklists.label(version), action: Paths.part1,
       csv: Paths.part1CSV,
-      printLink: Paths.part1 + "/print", print: print)
+      printLink: Paths.part1Print, print: print)
     // Part1 holds only one item here: the notice counts the whole catalogue.
     if !print { context.importNotice = ImportNotice.make(req, items: catalog.items, back: Paths.part1) }
     return try await req.render(print ? "checklist-print" : "checklist", context)

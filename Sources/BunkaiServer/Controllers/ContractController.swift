@@ -109,12 +109,12 @@ struct ContractController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("contracts", use: list)
-    routes.post("contracts", use: create)
-    routes.get("contracts", ":id", use: show)
-    routes.post("contracts", ":id", use: update)
-    routes.on(.POST, "contracts", ":id", "documents", body: .collect(maxSize: "25mb"), use: upload)
-    routes.post("contracts", ":id", "recheck", use: recheck)
+    routes.get(SiteRoute.contracts, use: list)
+    routes.post(SiteRoute.contracts, use: create)
+    routes.get(SiteRoute.contract, use: show)
+    routes.post(SiteRoute.contract, use: update)
+    routes.on(.POST, SiteRoute.contractDocuments, body: .collect(maxSize: "25mb"), use: upload)
+    routes.post(SiteRoute.recheck, use: recheck)
   }
 
   static func row(_ c: Contract, vendors: [UUID: String]) -> ContractRow {

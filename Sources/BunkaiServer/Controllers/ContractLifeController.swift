@@ -48,19 +48,19 @@ struct ContractLifeController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("contracts", ":id", "life", use: show)
-    routes.post("contracts", ":id", "change-notices", use: submitNotice)
-    routes.post("contracts", ":id", "change-notices", ":notice", "decision", use: decideNotice)
-    routes.post("contracts", ":id", "subcontractors", use: addSubcontractor)
-    routes.post("contracts", ":id", "subcontractors", ":subcontractor", use: editSubcontractor)
-    routes.post("contracts", ":id", "subcontractors", ":subcontractor", "approval", use: approveSubcontractor)
-    routes.post("contracts", ":id", "vulnerabilities", use: addVulnerability)
-    routes.post("contracts", ":id", "vulnerabilities", ":vulnerability", "decision", use: decideVulnerability)
+    routes.get(SiteRoute.contractLife, use: show)
+    routes.post(SiteRoute.changeNotices, use: submitNotice)
+    routes.post(SiteRoute.changeNoticeDecision, use: decideNotice)
+    routes.post(SiteRoute.subcontractors, use: addSubcontractor)
+    routes.post(SiteRoute.subcontractor, use: editSubcontractor)
+    routes.post(SiteRoute.subcontractorApproval, use: approveSubcontractor)
+    routes.post(SiteRoute.vulnerabilities, use: addVulnerability)
+    routes.post(SiteRoute.vulnerabilityDecision, use: decideVulnerability)
   }
 
   /// The organisation's default notice period: the admin's setting, on the institution's side.
   func registerInstitution(_ routes: any RoutesBuilder) {
-    routes.post("settings", "change-notice-days", use: setDefaultDays)
+    routes.post(SiteRoute.changeNoticeSetting, use: setDefaultDays)
   }
 
   func show(req: Request) async throws -> View {
@@ -273,7 +273,7 @@ struct ContractLifeController {
       on: req.db, actor: actor, days: f.days.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) })
     req.flash("変更の通知の既定の通知期間を\(days)日にしました。")
     // Back to the contract page the form was on, when it is one of ours.
-    if let back = f.back, back.hasPrefix("/contracts/"), !back.contains("//") {
+    if let back = f.back, back.hasPrefix(Paths.contracts + "/"), !back.contains("//") {
       return req.redirect(to: back)
     }
     return req.redirect(to: Paths.contracts)

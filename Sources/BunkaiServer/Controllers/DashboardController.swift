@@ -82,7 +82,7 @@ struct DashboardController {
   static let cacheKey = "dashboard"
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get { page(req: $0) }
+    routes.get(SiteRoute.home) { page(req: $0) }
   }
 
   /// Put together on the event loop when the page cache has the summary (no hop to the task
@@ -132,7 +132,7 @@ struct DashboardController {
         answered: c.answered, yes: c.yes, no: c.answered - c.yes, openNo: c.openNo, agreed: c.agreed,
         endDate: c.endDate ?? "", noticeDeadline: c.noticeDeadline ?? "", autoRenewal: c.autoRenewal,
         unapprovedSubcontractors: c.unapprovedSubcontractors,
-        lifeLink: Paths.contract(c.id) + "/life#subcontractors")
+        lifeLink: Paths.contractLife(c.id) + "#subcontractors")
     }
     var dates: [DateView] = []
     let first = ISODay(today)

@@ -28,14 +28,14 @@ struct DeadlineController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("deadlines", use: page)
-    routes.post("account", "calendar", use: renewFeed)
-    routes.post("account", "calendar", "revoke", use: revokeFeed)
+    routes.get(SiteRoute.deadlines, use: page)
+    routes.post(SiteRoute.calendarFeed, use: renewFeed)
+    routes.post(SiteRoute.calendarFeedRevoke, use: revokeFeed)
   }
 
   /// The feed needs no session: calendar programs have none. The token in the path is the key.
   func registerPublic(_ routes: any RoutesBuilder) {
-    routes.get("calendar", ":file", use: feed)
+    routes.get(SiteRoute.calendar, use: feed)
   }
 
   static let feedURLKey = "calendarFeedURL"

@@ -67,17 +67,17 @@ struct ExchangeController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("partner", use: partner)
-    routes.get("contracts", ":id", "exchange", use: overview)
-    routes.get("contracts", ":id", "exchange", ":item", use: item)
-    routes.post("contracts", ":id", "exchange", ":item", "entries", use: post)
-    routes.post("contracts", ":id", "exchange", ":item", "split", use: split)
-    routes.post("contracts", ":id", "exchange", ":item", "confirm", use: confirm)
-    routes.post("contracts", ":id", "attachments", use: attach)
-    routes.get("attachments", ":id", use: download)
-    routes.get("contracts", ":id", "redline.docx", use: redline)
-    for ext in ["html", "docx", "xlsx", "pdf"] {
-      routes.get("contracts", ":id", "annex.\(ext)") { req in try await annex(req: req, ext: ext) }
+    routes.get(SiteRoute.partner, use: partner)
+    routes.get(SiteRoute.exchange, use: overview)
+    routes.get(SiteRoute.exchangeItem, use: item)
+    routes.post(SiteRoute.exchangeEntries, use: post)
+    routes.post(SiteRoute.exchangeSplit, use: split)
+    routes.post(SiteRoute.exchangeConfirm, use: confirm)
+    routes.post(SiteRoute.attachments, use: attach)
+    routes.get(SiteRoute.attachment, use: download)
+    routes.get(SiteRoute.contractRedline, use: redline)
+    for format in AnnexFormat.allCases {
+      routes.get(format.route) { req in try await annex(req: req, ext: format.rawValue) }
     }
   }
 
@@ -233,9 +233,9 @@ struct ExchangeController {
             filename: $0.filename, size: Format.bytes($0.size), side: $0.side.label, by: $0.userName,
             at: Format.dateTime($0.createdAt), link: Paths.attachment($0.id!))
         }, attachmentAction: Paths.attachments(c.id!), invitations: invitations,
-        inviteAction: Paths.invitations(c.id!), annexHTML: Paths.annex(c.id!, "html"),
-        annexDocx: Paths.annex(c.id!, "docx"), annexXlsx: Paths.annex(c.id!, "xlsx"),
-        annexPDF: Paths.annex(c.id!, "pdf"), maxUploadMB: req.settings.maxUploadBytes / 1_048_576,
+        inviteAction: Paths.invitations(c.id!), annexHTML: Paths.annex(c.id!, .html),
+        annexDocx: Paths.annex(c.id!, .docx), annexXlsx: Paths.annex(c.id!, .xlsx),
+        annexPDF: Paths.annex(c.id!, .pdf), maxUploadMB: req.settings.maxUploadBytes / 1_048_576,
         changed: rows.filter { $0.changedNote != nil },
         redlineLink: hasProposal ? Paths.contractRedline(c.id!) : nil, inviteError: inviteError,
         inviteEmail: inviteEmail,
@@ -425,9 +425,9 @@ struct ExchangeController {
         },
         iConfirmed: mine != nil, initialLabel: (answer?.initial ?? .unanswered).label,
         completedOn: answer?.completedOn ?? "",
-        entryAction: Paths.exchangeItem(c.id!, item.id) + "/entries",
-        splitAction: Paths.exchangeItem(c.id!, item.id) + "/split",
-        confirmAction: Paths.exchangeItem(c.id!, item.id) + "/confirm",
+        entryAction: Paths.exchangeEntries(c.id!, item.id),
+        splitAction: Paths.exchangeSplit(c.id!, item.id),
+        confirmAction: Paths.exchangeConfirm(c.id!, item.id),
         maxUploadMB: req.settings.maxUploadBytes / 1_048_576, risk: item.risk ?? "",
         recommendation: item.recommendation ?? "", guidelineRefs: item.guidelineRefs ?? "",
         related: related.findings, redlineLink: related.anyProposal ? Paths.contractRedline(c.id!) : nil,

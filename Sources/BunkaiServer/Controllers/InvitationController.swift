@@ -27,13 +27,13 @@ struct InvitationController {
 
   /// Institution routes (signed in).
   func registerInstitution(_ routes: any RoutesBuilder) {
-    routes.post("contracts", ":id", "invitations", use: create)
+    routes.post(SiteRoute.invitations, use: create)
   }
 
   /// Public routes: the link works before the vendor has an account.
   func registerPublic(_ routes: any RoutesBuilder) {
-    routes.get("invite", ":token", use: acceptPage)
-    routes.post("invite", ":token", use: accept)
+    routes.get(SiteRoute.invite, use: acceptPage)
+    routes.post(SiteRoute.invite, use: accept)
   }
 
   struct InviteForm: Content {

@@ -78,7 +78,7 @@ struct RecheckController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("contracts", ":id", "rechecks", ":recheck", use: show)
+    routes.get(SiteRoute.recheckResult, use: show)
   }
 
   func show(req: Request) async throws -> View {

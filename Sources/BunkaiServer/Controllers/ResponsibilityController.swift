@@ -105,8 +105,8 @@ package struct ResponsibilityController {
   static let flagsShown = 200
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("responsibilities", use: page)
-    routes.get("responsibilities.xlsx", use: xlsx)
+    routes.get(SiteRoute.responsibilities, use: page)
+    routes.get(SiteRoute.responsibilitiesXlsx, use: xlsx)
   }
 
   func page(req: Request) async throws -> View {

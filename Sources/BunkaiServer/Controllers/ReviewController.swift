@@ -8,13 +8,14 @@ import Vapor
 /// the executive's sign-off.
 struct ReviewController {
   func register(_ routes: any RoutesBuilder) {
-    routes.get("reviews", ":id") { page(req: $0, print: false) }
-    routes.get("reviews", ":id", "print") { page(req: $0, print: true) }
-    routes.post("reviews", ":id", "decisions", use: decide)
-    routes.post("reviews", ":id", "sign-off", use: signOff)
-    routes.get("reviews", ":id", "redline.docx", use: redline)
-    routes.get("reviews", ":id", "memo.docx") { try await memo(req: $0, ext: "docx") }
-    routes.get("reviews", ":id", "memo.md") { try await memo(req: $0, ext: "md") }
+    routes.get(SiteRoute.review) { page(req: $0, print: false) }
+    routes.get(SiteRoute.reviewPrint) { page(req: $0, print: true) }
+    routes.post(SiteRoute.decisions, use: decide)
+    routes.post(SiteRoute.signOff, use: signOff)
+    routes.get(SiteRoute.redline, use: redline)
+    for format in MemoFormat.allCases {
+      routes.get(format.route) { try await memo(req: $0, ext: format.rawValue) }
+    }
   }
 
   /// The vendor's contract with the proposals decided so far as tracked changes.

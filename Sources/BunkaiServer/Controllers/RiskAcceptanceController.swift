@@ -76,13 +76,13 @@ struct RiskAcceptanceController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("risk-acceptances", use: list)
-    routes.get("risk-acceptances", "new", use: newForm)
-    routes.post("risk-acceptances", use: create)
-    routes.post("risk-acceptances", ":id", "sign", use: sign)
-    routes.get("executive", use: executive)
-    routes.get("executive", "board", use: board)
-    routes.get("executive", "board.pdf", use: boardPDF)
+    routes.get(SiteRoute.riskAcceptances, use: list)
+    routes.get(SiteRoute.newRiskAcceptance, use: newForm)
+    routes.post(SiteRoute.riskAcceptances, use: create)
+    routes.post(SiteRoute.signRiskAcceptance, use: sign)
+    routes.get(SiteRoute.executive, use: executive)
+    routes.get(SiteRoute.board, use: board)
+    routes.get(SiteRoute.boardPDF, use: boardPDF)
   }
 
   static func rows(

@@ -62,10 +62,10 @@ struct VendorController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("vendors", use: list)
-    routes.post("vendors", use: create)
-    routes.get("vendors", ":id", use: show)
-    routes.post("vendors", ":id", use: update)
+    routes.get(SiteRoute.vendors, use: list)
+    routes.post(SiteRoute.vendors, use: create)
+    routes.get(SiteRoute.vendor, use: show)
+    routes.post(SiteRoute.vendor, use: update)
   }
 
   private func row(_ v: Vendor, contracts: Int) -> VendorRow {
@@ -186,8 +186,8 @@ struct SystemController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("systems", use: list)
-    routes.post("systems", use: create)
+    routes.get(SiteRoute.systems, use: list)
+    routes.post(SiteRoute.systems, use: create)
   }
 
   func list(req: Request) async throws -> View {

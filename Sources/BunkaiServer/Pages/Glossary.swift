@@ -138,7 +138,7 @@ struct GlossaryController {
   }
 
   func register(_ routes: any RoutesBuilder) {
-    routes.get("glossary") { req async throws -> View in
+    routes.get(SiteRoute.glossary) { req async throws -> View in
       try await req.render(
         "glossary",
         Context(

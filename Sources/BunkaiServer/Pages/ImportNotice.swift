@@ -28,7 +28,7 @@ struct ImportNotice: Encodable {
 
   /// POST: remembers the dismissal for a year and returns to the page.
   static func register(_ routes: any RoutesBuilder) {
-    routes.post("notices", "checklist-import", "dismiss") { req async throws -> Response in
+    routes.post(SiteRoute.dismissImportNotice) { req async throws -> Response in
       let form = try? req.content.decode(Form.self)
       var back = form?.back ?? Paths.home
       // Only a path of this site.

@@ -352,7 +352,7 @@ extension ReviewPageContext {
       page: page, contractTitle: state.contractTitle,
       contractLink: Paths.contract(state.contractID), checklistLink: Paths.checklist(state.contractID),
       printLink: Paths.reviewPrint(id), redlineLink: Paths.redline(id),
-      memoDocxLink: Paths.memo(id, "docx"), memoMarkdownLink: Paths.memo(id, "md"),
+      memoDocxLink: Paths.memo(id, .docx), memoMarkdownLink: Paths.memo(id, .md),
       filename: state.filename, version: state.version, uploadedAt: Format.dateTime(state.uploadedAt),
       playbook: "\(stored.playbook.id)（版 \(stored.playbook.version)）", disclaimer: stored.disclaimer,
       documentTitle: stored.document.title ?? "（表題なし）",
