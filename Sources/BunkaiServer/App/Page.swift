@@ -30,18 +30,19 @@ struct Page: Encodable {
     guard user != nil else { return [] }
     var links: [(String, String, String)]
     if isVendor {
-      links = [("/partner", "partner", "招待された契約"), (Paths.deadlines, "deadlines", "期限")]
+      links = [(Paths.partner, "partner", "招待された契約"), (Paths.deadlines, "deadlines", "期限")]
     } else {
       links = [
-        ("/", "home", "ダッシュボード"), ("/contracts", "contracts", "契約"), ("/vendors", "vendors", "事業者"),
-        ("/systems", "systems", "システム"), (Paths.responsibilities, "responsibilities", "責任分界マップ"),
-        ("/checklist/part1", "part1", "確認表 Part1"),
-        ("/catalog", "catalog", "カタログ"), (Paths.deadlines, "deadlines", "期限"),
+        (Paths.home, "home", "ダッシュボード"), (Paths.contracts, "contracts", "契約"),
+        (Paths.vendors, "vendors", "事業者"),
+        (Paths.systems, "systems", "システム"), (Paths.responsibilities, "responsibilities", "責任分界マップ"),
+        (Paths.part1, "part1", "確認表 Part1"),
+        (Paths.catalog, "catalog", "カタログ"), (Paths.deadlines, "deadlines", "期限"),
       ]
       links.append((Paths.riskAcceptances, "risk", "リスク受容"))
       if isExecutive { links.append((Paths.executive, "executive", "経営層の確認")) }
-      if canAudit { links.append(("/audit", "audit", "変更履歴")) }
-      if isAdmin { links.append(("/users", "users", "利用者")) }
+      if canAudit { links.append((Paths.audit, "audit", "変更履歴")) }
+      if isAdmin { links.append((Paths.users, "users", "利用者")) }
     }
     return links.map { MenuLink(href: $0.0, label: $0.2, current: nav == $0.1) }
   }
