@@ -527,4 +527,19 @@ import Testing
     #expect(element("C1.vendor-led", text("当社")) == .met)
     #expect(element("C1.vendor-led", text("お客様")) != .met)
   }
+
+  /// Other ways a vendor leads the consultation on the institution's part: it chairs it, drafts the
+  /// measures, guides the institution through them, or submits the draft. The institution drafting
+  /// its own, or the vendor only showing what it does itself, is not the vendor leading.
+  @Test(arguments: [
+    ("乙は、甲が実施すべきセキュリティ対策について協議の場を設けてこれを主宰し、そこで定めた事項を甲が実施する。", true),
+    ("甲が管理する端末のセキュリティ対策の具体的内容は、乙が原案を作成し、甲乙の協議で確定し、甲が実施する。", true),
+    ("乙は、甲の実施すべき情報セキュリティ対策を甲に案内し、甲と協議して決める。甲は決めた対策を実施する。", true),
+    ("乙は、甲が講じるべきセキュリティ対策の案を甲に出し、これをもとに甲と協議して定める。甲はこれを実施する。", true),
+    ("甲は、自ら講じるべきセキュリティ対策の原案を作成し、乙と協議して定め、これを実施する。", false),
+  ])
+  func otherWaysTheVendorLeads(clause: String, vendorLeads: Bool) {
+    let text = Self.opening + "第5条（甲の対策）\n" + clause
+    #expect((element("C1.vendor-led", text) == .met) == vendorLeads)
+  }
 }
