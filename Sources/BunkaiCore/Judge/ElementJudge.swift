@@ -31,7 +31,11 @@ struct ElementJudge {
       sameAs[u.range] = index.evaluate(polarity.sameAs, in: u.range)
     }
     self.sameAs = sameAs
+    articleTopics = contract.articles.map(\.topics)
   }
+
+  /// Each article's topics, read once (reading them through `contract.articles` copied the article).
+  let articleTopics: [[String]]
 
   /// Whether each sentence and paragraph says it follows another clause, read once: every element
   /// asks it of every unit where its words fall short.
@@ -214,8 +218,9 @@ struct ElementJudge {
   /// here, the other parts may hold in the paragraphs the unit refers to (「第2条第2項に定める安全
   /// 管理を…行っていた場合に限り」 reads 第2条第2項).
   func matches(_ c: CompiledCondition, in u: Clauses.Unit) -> Bool {
-    if index.evaluate(c, in: u.range) { return true }
+    // Each alternative is tried in the unit first anyway.
     if case .any(let alternatives) = c { return alternatives.contains { matches($0, in: u) } }
+    if index.evaluate(c, in: u.range) { return true }
     // 「前条と同様の手続により決定し」: everything, the key included, may be in what is referred to.
     if case .all(let cs) = c, isSameAs(u) {
       let referred = referred(from: u)
@@ -251,7 +256,7 @@ struct ElementJudge {
         return true
       }
     }
-    if !topics.isEmpty, let k = u.article, contract.articles[k].topics.contains(where: topics.contains) {
+    if !topics.isEmpty, let k = u.article, articleTopics[k].contains(where: topics.contains) {
       return true
     }
     return false

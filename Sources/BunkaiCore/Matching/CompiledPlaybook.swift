@@ -25,9 +25,22 @@ public final class CompiledPlaybook: Sendable {
       termIds[t] = terms.count - 1
       return terms.count - 1
     }
+    // An alternative of plain terms (a concept: 承諾/同意/承認…) is one group, whose occurrences a
+    // document merges once, so testing it in a unit is one search instead of one per term.
+    var groups: [[Int]: Int] = [:]
     func compile(_ c: Condition) -> CompiledCondition {
       switch c {
       case .term(let t): .term(termId(t))
+      case .any(let cs) where cs.count > 1 && cs.allSatisfy({ if case .term = $0 { true } else { false } }):
+        { () -> CompiledCondition in
+          let ids = cs.map { c -> Int in
+            guard case .term(let t) = c else { return -1 }
+            return termId(t)
+          }
+          let g = groups[ids] ?? groups.count
+          groups[ids] = g
+          return .terms(group: g, ids)
+        }()
       case .any(let cs): .any(cs.map(compile))
       case .all(let cs): .all(cs.map(compile))
       case .none(let cs): .none(cs.map(compile))
@@ -84,11 +97,17 @@ public final class CompiledPlaybook: Sendable {
     self.topics = topics
     self.polarity = polarity
     self.termIds = termIds
+    self.groupCount = groups.count
   }
+
+  /// How many groups of terms `CompiledCondition.terms` names.
+  let groupCount: Int
 }
 
 indirect enum CompiledCondition: Sendable {
   case term(Int)
+  /// Any of these terms; `group` numbers this list of terms within the compiled playbook.
+  case terms(group: Int, [Int])
   case any([CompiledCondition])
   case all([CompiledCondition])
   case none([CompiledCondition])

@@ -7,7 +7,11 @@ final class DocumentIndex {
   /// For each of `compiled.labels`, whether the contract allows it: a `{vendor}` variant must use
   /// one of the labels the contract gives the vendor (any label when it gives none).
   let labelAllowed: [Bool]
-  private var matches: [[(start: Int32, end: Int32)]?]
+  // One review runs on one thread; the run-time exclusivity checks of these two caches cost more
+  // than the lookups they guard.
+  @exclusivity(unchecked) private var matches: [[(start: Int32, end: Int32)]?]
+  /// Each group's occurrences, merged and sorted (`CompiledCondition.terms`).
+  @exclusivity(unchecked) private var groupMatches: [[(start: Int32, end: Int32)]?]
 
   init(compiled: CompiledPlaybook, text: [UInt32], parties: [Party]) {
     self.compiled = compiled
@@ -17,11 +21,13 @@ final class DocumentIndex {
     for p in parties where p.role != .unknown { labels[p.role, default: []].insert(p.label) }
     self.labelAllowed = compiled.labels.map { labels[$0.role]?.contains($0.label) ?? true }
     self.matches = Array(repeating: nil, count: compiled.terms.count)
+    self.groupMatches = Array(repeating: nil, count: compiled.groupCount)
   }
 
   func evaluate(_ c: CompiledCondition, in range: Range<Int>) -> Bool {
     switch c {
     case .term(let t): occurs(t, in: range)
+    case .terms(let g, let ts): Self.occurs(groupMatches(g, ts), in: range)
     case .any(let cs): cs.contains { evaluate($0, in: range) }
     case .all(let cs): cs.allSatisfy { evaluate($0, in: range) }
     case .none(let cs): !cs.contains { evaluate($0, in: range) }
@@ -33,6 +39,7 @@ final class DocumentIndex {
   func anchors(_ c: CompiledCondition) -> [Int32]? {
     switch c {
     case .term(let t): return termMatches(t).map(\.start)
+    case .terms(let g, let ts): return groupMatches(g, ts).map(\.start)
     case .any(let cs):
       var all: [Int32] = []
       for child in cs {
@@ -52,6 +59,7 @@ final class DocumentIndex {
   func anchorCount(_ c: CompiledCondition) -> Int? {
     switch c {
     case .term(let t): return termMatches(t).count
+    case .terms(let g, let ts): return groupMatches(g, ts).count
     case .any(let cs):
       var total = 0
       for child in cs {
@@ -116,7 +124,11 @@ final class DocumentIndex {
 
   /// True when the term matches entirely inside the range.
   func occurs(_ term: Int, in range: Range<Int>) -> Bool {
-    let list = termMatches(term)
+    Self.occurs(termMatches(term), in: range)
+  }
+
+  /// True when one of the matches (sorted by start) lies entirely inside the range.
+  static func occurs(_ list: [(start: Int32, end: Int32)], in range: Range<Int>) -> Bool {
     var lo = 0
     var hi = list.count
     while lo < hi {
@@ -149,6 +161,8 @@ final class DocumentIndex {
         k += 1
       }
       return out
+    // Term by term, in the order the condition names them (callers read the first or last).
+    case .terms(_, let ts): return ts.flatMap { occurrences(.term($0), in: range) }
     case .any(let cs), .all(let cs): return cs.flatMap { occurrences($0, in: range) }
     case .none: return []
     }
@@ -165,6 +179,17 @@ final class DocumentIndex {
     var list = termMatches(term) + extra.map { (Int32($0.lowerBound), Int32($0.upperBound)) }
     list.sort { $0.start < $1.start }
     matches[term] = list
+    // A group holding this term must merge again.
+    for g in groupMatches.indices { groupMatches[g] = nil }
+  }
+
+  private func groupMatches(_ group: Int, _ terms: [Int]) -> [(start: Int32, end: Int32)] {
+    if let m = groupMatches[group] { return m }
+    var all: [(start: Int32, end: Int32)] = []
+    for t in terms { all += termMatches(t) }
+    all.sort { $0.start < $1.start || ($0.start == $1.start && $0.end < $1.end) }
+    groupMatches[group] = all
+    return all
   }
 
   private func termMatches(_ term: Int) -> [(start: Int32, end: Int32)] {
