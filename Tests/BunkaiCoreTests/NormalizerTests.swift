@@ -39,3 +39,13 @@ import Testing
     #expect(n.fromSource[1] == 1)  // the ideographic space is dropped: offset 1 maps to "は"
   }
 }
+
+/// Kangxi radicals from a PDF's text layer read as the ordinary ideographs, one scalar for one, so
+/// offsets stay; a text without them is kept as it is.
+@Test func kangxiRadicalsFoldToIdeographs() {
+  #expect(SourceText(text: "第⼀条（⽬的）").text == "第一条（目的）")
+  #expect(SourceText(text: "第⼀条").scalars.count == 3)
+  #expect(SourceText(text: "第一条（目的）→ ①").text == "第一条（目的）→ ①")
+  #expect(!SourceText.hasRadicals("€ ∑ ← 日本"))
+  #expect(SourceText.hasRadicals("⺠"))
+}

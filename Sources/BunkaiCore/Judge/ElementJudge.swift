@@ -47,7 +47,8 @@ struct ElementJudge {
   /// The paragraphs a unit refers to that still stand: 「原契約第16条（免責）を削除する」 says nothing
   /// of what the deleted article said.
   func referred(from u: Clauses.Unit) -> [Int] {
-    let key = ReferredMemo.Key(range: u.range, article: u.article, paragraph: u.paragraph)
+    // A unit's range fixes its article and paragraph, so the range alone is the key.
+    let key = u.range.lowerBound << 32 | u.range.upperBound
     if let known = referredMemo.known[key] { return known }
     let r = references.referred(from: u)
     let live = superseded.isEmpty ? r : r.filter { !superseded.contains($0) }
@@ -58,12 +59,7 @@ struct ElementJudge {
   /// What each unit refers to, read once per review: every element whose key holds in a unit asks
   /// it again (a quarter of the review's time before). One review is judged on one thread.
   final class ReferredMemo {
-    struct Key: Hashable {
-      var range: Range<Int>
-      var article: Int?
-      var paragraph: Int
-    }
-    var known: [Key: [Int]] = [:]
+    @exclusivity(unchecked) var known: [Int: [Int]] = [:]
   }
   let referredMemo = ReferredMemo()
 

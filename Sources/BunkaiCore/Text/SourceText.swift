@@ -31,7 +31,7 @@ public struct SourceText: Sendable {
   /// PDF text layers often carry Kangxi radicals (⽇ ⼀ ⼤) where the text means the ordinary
   /// ideographs; NFKC folds each to one scalar, so offsets do not move.
   static func foldingRadicals(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { (0x2E80...0x2FDF).contains($0.value) }) else { return text }
+    guard hasRadicals(text) else { return text }
     var out = String.UnicodeScalarView()
     for s in text.unicodeScalars {
       if (0x2E80...0x2FDF).contains(s.value),
@@ -44,6 +44,19 @@ public struct SourceText: Sendable {
       }
     }
     return String(out)
+  }
+
+  /// Whether the text holds a scalar of U+2E80…U+2FDF: in UTF-8, 0xE2 then 0xBA…0xBF (a byte scan;
+  /// walking the scalars took longer than decoding them).
+  static func hasRadicals(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      guard bytes.count >= 2 else { return false }
+      for i in 0..<(bytes.count - 1) where bytes[i] == 0xE2 && (0xBA...0xBF).contains(bytes[i + 1]) {
+        return true
+      }
+      return false
+    }
   }
 
   /// The text's scalars, decoded straight from its UTF-8 into an uninitialised buffer (the generic
