@@ -3,7 +3,7 @@
 final class DocumentIndex {
   let compiled: CompiledPlaybook
   let text: [UInt32]
-  let literalHits: [[Int32]]
+  let literalHits: LiteralHits
   /// For each of `compiled.labels`, whether the contract allows it: a `{vendor}` variant must use
   /// one of the labels the contract gives the vendor (any label when it gives none).
   let labelAllowed: [Bool]
@@ -200,12 +200,13 @@ final class DocumentIndex {
       // The filter literal rarest in this document rules out the most anchor hits.
       let filter = v.filters.min { literalHits[$0.literal].count < literalHits[$1.literal].count }
       let need = filter.map { literalHits[$0.literal] } ?? []
-      var k = 0
+      // A slice of all hits: its indices start where this literal's hits do.
+      var k = need.startIndex
       for h in literalHits[v.anchor] {
         if let filter {
           // Both hit lists ascend, so one pass finds each anchor hit's first filter hit in range.
-          while k < need.count, Int(need[k]) - Int(h) < filter.minOffset { k += 1 }
-          if k == need.count { break }
+          while k < need.endIndex, Int(need[k]) - Int(h) < filter.minOffset { k += 1 }
+          if k == need.endIndex { break }
           if Int(need[k]) - Int(h) > filter.maxOffset { continue }
         }
         if let m = verify(v, anchorStart: Int(h)) { found.append((Int32(m.start), Int32(m.end))) }

@@ -11,6 +11,7 @@ public struct PatternAutomaton: Sendable {
   /// Output literal ids of each state: outputs[outStart[s]..<outStart[s + 1]].
   private let outStart: [Int32]
   private let outputs: [Int32]
+  private let literalLengths: [Int32]
 
   public init(literals: [[UInt32]]) {
     self.literals = literals
@@ -76,28 +77,36 @@ public struct PatternAutomaton: Sendable {
     self.delta = delta
     self.outStart = outStart
     self.outputs = outputs
+    self.literalLengths = literals.map { Int32($0.count) }
   }
 
   /// Start offsets of every occurrence of every literal, per literal id, ascending.
-  public func scan(_ text: [UInt32]) -> [[Int32]] {
-    var hits = [[Int32]](repeating: [], count: literals.count)
+  public func scan(_ text: [UInt32]) -> LiteralHits {
+    // Hits are gathered flat (literal id, start) and then laid out literal by literal in one array:
+    // appending each hit to one of thousands of nested arrays cost more than the scan itself.
+    var flat: [(id: Int32, start: Int32)] = []
+    flat.reserveCapacity(text.count / 2)
     var state = 0
     let k = classCount
     // Unchecked buffers: one transition per scalar of every contract.
     classOf.withUnsafeBufferPointer { classOf in
       delta.withUnsafeBufferPointer { delta in
         outStart.withUnsafeBufferPointer { outStart in
-          text.withUnsafeBufferPointer { text in
-            for i in 0..<text.count {
-              let c = text[i]
-              let cls = c < 0x1_0000 ? Int(classOf[Int(c)]) : 0
-              state = Int(delta[state * k + cls])
-              let a = Int(outStart[state])
-              let b = Int(outStart[state + 1])
-              if a != b {
-                for o in a..<b {
-                  let id = Int(outputs[o])
-                  hits[id].append(Int32(i + 1 - literals[id].count))
+          outputs.withUnsafeBufferPointer { outputs in
+            literalLengths.withUnsafeBufferPointer { lengths in
+              text.withUnsafeBufferPointer { text in
+                for i in 0..<text.count {
+                  let c = text[i]
+                  let cls = c < 0x1_0000 ? Int(classOf[Int(c)]) : 0
+                  state = Int(delta[state * k + cls])
+                  let a = Int(outStart[state])
+                  let b = Int(outStart[state + 1])
+                  if a != b {
+                    for o in a..<b {
+                      let id = outputs[o]
+                      flat.append((id, Int32(i + 1) - lengths[Int(id)]))
+                    }
+                  }
                 }
               }
             }
@@ -105,6 +114,33 @@ public struct PatternAutomaton: Sendable {
         }
       }
     }
-    return hits
+    return LiteralHits(flat, literalCount: literals.count)
   }
+}
+
+/// Every literal's hits in one array, literal after literal (a counting sort of the scan's hits).
+/// Each literal's starts ascend: the scan finds them in order of their ends, and all occurrences
+/// of one literal have the same length.
+public struct LiteralHits: Sendable {
+  let starts: [Int32]
+  /// starts[offsets[id]..<offsets[id + 1]] are literal id's hits.
+  let offsets: [Int]
+
+  init(_ flat: [(id: Int32, start: Int32)], literalCount: Int) {
+    var offsets = [Int](repeating: 0, count: literalCount + 1)
+    for h in flat { offsets[Int(h.id) + 1] += 1 }
+    for i in 0..<literalCount { offsets[i + 1] += offsets[i] }
+    var cursor = offsets
+    var starts = [Int32](repeating: 0, count: flat.count)
+    starts.withUnsafeMutableBufferPointer { starts in
+      for h in flat {
+        starts[cursor[Int(h.id)]] = h.start
+        cursor[Int(h.id)] += 1
+      }
+    }
+    self.starts = starts
+    self.offsets = offsets
+  }
+
+  public subscript(id: Int) -> ArraySlice<Int32> { starts[offsets[id]..<offsets[id + 1]] }
 }
