@@ -11,6 +11,14 @@ enum DefinedTerms {
   ) {
     let book = index.compiled.playbook
     let s = source.scalars
+    guard !contract.definitions.isEmpty else { return }
+    // Each entry's concepts as term ids, looked up once (hashing the terms per definition was most
+    // of this step's time); the first id is where a use of the defined name is recorded.
+    let entries: [[[Int]]] = concepts.map { entry in
+      entry.split(separator: "+").map { name in
+        (book.concepts[String(name)] ?? []).compactMap { index.compiled.termIds[$0] }
+      }
+    }
     for d in contract.definitions {
       let term = Normalizer.fold(d.term)
       guard term.count >= 2 else { continue }
@@ -38,20 +46,16 @@ enum DefinedTerms {
       }
       let around = normalized.range(ofSource: a..<b)
       let quoted = normalized.range(ofSource: d.range)
-      for entry in concepts {
+      for entry in entries {
         // An entry 「a+b」 counts only where the definition holds all of its concepts.
-        let names = entry.split(separator: "+").map(String.init)
-        let ids = names.compactMap { name -> Int? in
-          guard let terms = book.concepts[name], let first = terms.first,
-            let id = index.compiled.termIds[first]
-          else { return nil }
-          let here = terms.contains { t in
-            guard let k = index.compiled.termIds[t] else { return false }
-            return index.occurrencesOfTerm(k, in: around).contains { !$0.overlaps(quoted) }
+        let ids = entry.compactMap { terms -> Int? in
+          guard let first = terms.first else { return nil }
+          let here = terms.contains { k in
+            index.occurrencesOfTerm(k, in: around).contains { !$0.overlaps(quoted) }
           }
-          return here ? id : nil
+          return here ? first : nil
         }
-        guard ids.count == names.count else { continue }
+        guard ids.count == entry.count else { continue }
         let uses = occurrences(of: term, in: normalized.chars).filter { !$0.overlaps(quoted) }
         for id in ids { index.addMatches(term: id, uses) }
       }

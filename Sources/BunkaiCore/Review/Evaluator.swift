@@ -1,7 +1,10 @@
 import Foundation
 
 /// Applies one rule to a parsed, classified contract (semantics in docs/playbook.md).
-struct Evaluator {
+///
+/// A class: each rule's helpers capture it, and copying a struct of this many arrays cost a
+/// twentieth of a review.
+final class Evaluator {
   let contract: Contract
   let source: SourceText
   let normalized: NormalizedText
@@ -10,6 +13,20 @@ struct Evaluator {
   let units: Units
   let clauses: Clauses
   let judge: ElementJudge
+
+  init(
+    contract: Contract, source: SourceText, normalized: NormalizedText, index: DocumentIndex,
+    lessons: [Lesson], units: Units, clauses: Clauses, judge: ElementJudge
+  ) {
+    self.contract = contract
+    self.source = source
+    self.normalized = normalized
+    self.index = index
+    self.lessons = lessons
+    self.units = units
+    self.clauses = clauses
+    self.judge = judge
+  }
 
   /// The document's units in the matching view, sorted by position.
   struct Units {
