@@ -109,6 +109,18 @@ import Testing
   func changes(_ c: Case) { #expect(raised(c) == c.fires) }
 
   static let b2: [Case] = [
+    // 「甲が書面で認めたときを除き…委託してはならない」 is the institution's prior consent; the
+    // vendor judging it necessary (「乙が必要と認めるとき」) is none.
+    .init(
+      concern: "B2", fires: false,
+      body:
+        "第3条（再委託）\n乙は、甲があらかじめ書面で認めたときを除き、本業務を第三者に委託してはならない。乙は、委託先に本契約と同等の義務を課して監督し、委託先の行為は乙の行為とみなす。"
+    ),
+    .init(
+      concern: "B2", fires: true,
+      body:
+        "第3条（再委託）\n乙は、乙が必要と認めるときは、本業務を第三者に委託できる。乙は、委託先に本契約と同等の義務を課して監督し、委託先の行為は乙の行為とみなす。"
+    ),
     .init(
       concern: "B2", fires: false,
       body:
