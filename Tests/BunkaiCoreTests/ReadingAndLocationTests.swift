@@ -537,6 +537,8 @@ import Testing
     ("乙は、甲の実施すべき情報セキュリティ対策を甲に案内し、甲と協議して決める。甲は決めた対策を実施する。", true),
     ("乙は、甲が講じるべきセキュリティ対策の案を甲に出し、これをもとに甲と協議して定める。甲はこれを実施する。", true),
     ("甲は、自ら講じるべきセキュリティ対策の原案を作成し、乙と協議して定め、これを実施する。", false),
+    // Security under another name: 保護策.
+    ("甲の管理下にある端末及び利用者アカウントの保護策は、乙が主導して甲と協議のうえ決め、甲が実施する。", true),
   ])
   func otherWaysTheVendorLeads(clause: String, vendorLeads: Bool) {
     let text = Self.opening + "第5条（甲の対策）\n" + clause
