@@ -57,19 +57,18 @@ import Testing
       try Self.score("eval/dev2"), files: 36, precision: 0.99, recall: 0.99, location: 0.9)
   }
 
-  /// A third set, held out during the engine's third round (docs/eval.md, Figures). Floors per
-  /// concern just below its weakest figures once its one systematic false alarm (a bracketed gloss
-  /// after the guideline's title) was fixed: D1 precision 0.85, C2 recall 0.57, B1 location 0.69
-  /// are where the engine is still weak on text it was not developed against.
+  /// A third set, held out during the engine's third round (docs/eval.md, Figures), developed
+  /// against in the fourth. Floors per concern just below its weakest figures: D2 precision 0.889,
+  /// A recall 0.900, B1 location 0.692 (where its labels and the engine still differ).
   @Test func thirdDevelopmentCorpus() throws {
     Self.check(
-      try Self.score("eval/dev3"), files: 46, precision: 0.84, recall: 0.55, location: 0.65)
+      try Self.score("eval/dev3"), files: 46, precision: 0.88, recall: 0.89, location: 0.68)
   }
 
   /// Our own fixtures, labelled from DOMAIN.md by a helper that saw neither the rules nor the
   /// earlier expected files.
   @Test func fixtureContracts() throws {
-    Self.check(try Self.score("contracts"), files: 26, precision: 0.92, recall: 0.89, location: 0.63)
+    Self.check(try Self.score("contracts"), files: 26, precision: 0.92, recall: 0.89, location: 0.64)
   }
 
   /// The frozen third: only the aggregate figures are ever looked at. The targets
