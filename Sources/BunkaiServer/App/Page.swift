@@ -47,8 +47,23 @@ struct Page: Encodable {
     return links.map { MenuLink(href: $0.0, label: $0.2, current: nav == $0.1) }
   }
 
+  /// The fixed links the layout and the pages write (`#(page.links.home)`), from the same enum as
+  /// every route, so no template spells a path.
+  struct SiteLinks: Encodable {
+    var home = Paths.home
+    var login = Paths.login
+    var setup = Paths.setup
+    var logout = Paths.logout
+    var contracts = Paths.contracts
+    var vendors = Paths.vendors
+    var partner = Paths.partner
+    var accountPassword = Paths.accountPassword
+    var accountTokens = Paths.accountTokens
+    var glossary = Paths.glossary
+  }
+
   private enum CodingKeys: String, CodingKey {
-    case title, nav, csrf, user, canEdit, isAdmin, canAudit, isVendor, flash, error, menu
+    case title, nav, csrf, user, canEdit, isAdmin, canAudit, isVendor, flash, error, menu, links
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -64,6 +79,7 @@ struct Page: Encodable {
     try c.encodeIfPresent(flash, forKey: .flash)
     try c.encodeIfPresent(error, forKey: .error)
     try c.encode(menu, forKey: .menu)
+    try c.encode(SiteLinks(), forKey: .links)
   }
 }
 
