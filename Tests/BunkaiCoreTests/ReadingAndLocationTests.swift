@@ -102,6 +102,21 @@ import Testing
     #expect(parties.contains { $0.label == "ハマナス" && $0.role == .vendor })
   }
 
+  /// pdftotext may break the line between 「以下」 and 「「乙」」: the vendor is still defined.
+  @Test func labelDefinitionAcrossALineBreak() {
+    let text = """
+      保守契約書
+
+      医療法人はまなす会 はまなす病院（以下「甲」という。）と株式会社ハマナス情報システム（以下
+      「乙」という。）は、次のとおり契約を締結する。
+
+      第1条（目的）
+      本契約は保守について定める。
+      """
+    let parties = ContractParser.parse(SourceText(text: text)).parties
+    #expect(parties.contains { $0.label == "乙" && $0.role == .vendor && $0.name == "株式会社ハマナス情報システム" })
+  }
+
   /// A network's rules that name the operator 運営者 without defining it.
   @Test func operatorLabelIsTheVendor() {
     let text = """

@@ -25,11 +25,13 @@ enum PartyExtractor {
     return out
   }
 
-  /// "以下「", "以下、「", "以下単に「".
+  /// "以下「", "以下、「", "以下単に「", and 「以下」 at a line's end with 「「乙」」 on the next
+  /// (pdftotext breaks lines anywhere).
   static func precededByIka(_ s: [Unicode.Scalar], _ quote: Int) -> Bool {
     var j = quote - 1
     var skipped = 0
-    while j >= 0, skipped < 3, s[j] == "、" || s[j] == "," || s[j] == "単" || s[j] == "に" || Lines.isSpace(s[j])
+    while j >= 0, skipped < 3,
+      s[j] == "、" || s[j] == "," || s[j] == "単" || s[j] == "に" || Lines.isSpace(s[j]) || Lines.isBreak(s[j])
     {
       j -= 1
       skipped += 1
