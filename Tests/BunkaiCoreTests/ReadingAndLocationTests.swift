@@ -559,4 +559,27 @@ import Testing
     let text = Self.opening + "第5条（甲の対策）\n" + clause
     #expect((element("C1.vendor-led", text) == .met) == vendorLeads)
   }
+
+  /// A month's notice of changed terms of use (「変更後の規約の内容…を1か月前までに掲示」) is no
+  /// notice of a change in the service: B1 stays raised, at the article on changing the service.
+  @Test func noticeOfChangedTermsIsNoServiceChangeNotice() {
+    let text = """
+      クラウド検査結果閲覧サービス利用規約
+
+      1. 適用
+      本規約は、当社が提供する本サービスの利用について、当社と利用者との間に適用されます。
+
+      2. 利用料金
+      利用者は、当社が定める利用料金を毎月支払います。
+
+      3. サービスの変更
+      当社は、利用者に知らせることなく、本サービスの仕様又は提供体制を変更することがあります。
+
+      4. 本規約の変更
+      当社は、本規約を変更することがあります。この場合、当社は、変更後の規約の内容と効力発生日を、効力発生日の1か月前までに当社のウェブサイトで知らせます。
+      """
+    #expect(element("B1.period", text) != .met)
+    let f = finding("B1", text)
+    #expect(f?.article == "3")
+  }
 }
