@@ -582,4 +582,35 @@ import Testing
     let f = finding("B1", text)
     #expect(f?.article == "3")
   }
+
+  /// 「原契約に次の1条を加える。」 quotes the new article: it is the text of the 覚書's article, not an
+  /// article 第21条 of the 覚書, so the finding goes to 覚書第1条.
+  @Test func anArticleQuotedByAMemorandumIsItsText() {
+    let text =
+      Self.opening + """
+        第1条（業務）
+        乙は、甲の医療情報システムの保守を行う。
+
+        第2条（契約の変更）
+        本契約の変更は、甲乙が記名押印した書面によってのみ行う。
+
+        覚書
+
+        甲と乙は、保守契約（以下「原契約」という。）について、次のとおり合意する。
+
+        第1条（変更の通知）
+        原契約に次の1条を加える。
+        （変更の通知）
+        第21条　乙は、保守の実施体制又は使用機器の変更で甲の安全管理に影響するものを行うときは、その30日前までに甲に書面で通知する。
+
+        第2条（その他）
+        本覚書に定めのない事項は、原契約による。
+        """
+    let contract = ContractParser.parse(SourceText(text: text))
+    let memo = contract.articles.filter { $0.part == "覚書" }.map(\.number)
+    #expect(memo == ["1", "2"])
+    let f = finding("B1", text)
+    #expect(f?.article == "覚書:1")
+    #expect(element("B1.notice", text) == .met)
+  }
 }

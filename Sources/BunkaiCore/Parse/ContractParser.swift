@@ -85,6 +85,16 @@ private struct Builder {
       article = a
       return
     }
+    // 「原契約に次の1条を加える。（変更の事前通知）第21条 …」: in an amending part, the article an
+    // article quotes is its text, not an article of the 覚書.
+    if part != nil, let current = article, introducesQuotedArticle(current), startsWithArticleNumber(line) {
+      flushPendingHeading()
+      if var a = article.take() {
+        addContent(line, to: &a)
+        article = a
+      }
+      return
+    }
     if var a = articleHeader(line) {
       closeArticle()
       // Once an annex or 覚書 has begun, its articles stay in it (annexes come after the contract).
@@ -309,6 +319,27 @@ private struct Builder {
   }
 
   /// "第12条", "第十二条の二", "第１２条（目的）本文…".
+  /// The article's text so far ends by introducing a quoted article: 「次の1条を加える。」
+  /// 「第7条を次のとおり改める。」.
+  func introducesQuotedArticle(_ a: Article) -> Bool {
+    let end = a.paragraphs.last?.range.upperBound ?? a.range.upperBound
+    var e = end
+    while e > a.range.lowerBound, Lines.isSpace(s[e - 1]) || Lines.isBreak(s[e - 1]) { e -= 1 }
+    let from = max(a.range.lowerBound, e - 24)
+    let tail = Lines.string(s, from..<e)
+    guard tail.hasSuffix("。"), tail.contains("次の") else { return false }
+    return ["加える。", "改める。", "変更する。", "追加する。", "置き換える。"].contains { tail.hasSuffix($0) }
+  }
+
+  /// 「第21条」 (or 第二十一条) at the start of the line.
+  func startsWithArticleNumber(_ line: Line) -> Bool {
+    guard s[line.trimStart] == "第" else { return false }
+    let i = Lines.skipSpaces(s, line.trimStart + 1, line.trimEnd)
+    guard let (_, after, _) = Numerals.read(s, at: i, end: line.trimEnd) else { return false }
+    let j = Lines.skipSpaces(s, after, line.trimEnd)
+    return j < line.trimEnd && s[j] == "条"
+  }
+
   mutating func articleHeader(_ line: Line) -> Article? {
     let end = line.trimEnd
     guard s[line.trimStart] == "第" else { return nil }
