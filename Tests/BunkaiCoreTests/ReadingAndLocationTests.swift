@@ -613,4 +613,18 @@ import Testing
     #expect(f?.article == "覚書:1")
     #expect(element("B1.notice", text) == .met)
   }
+
+  /// With no security article, A belongs to what the contract covers (「契約の対象」), not to an
+  /// article that only asks for care with lent materials (善良な管理者の注意).
+  @Test func guidelineBasisGoesToWhatTheContractCovers() {
+    let text =
+      Self.opening + """
+        第3条（契約の対象）
+        乙は、別紙仕様書に定める医療機器及びその付属ソフトウェアを甲に納入し、甲はその代金を支払う。
+
+        第9条（資料の管理）
+        乙は、甲から借り受けた資料を善良な管理者の注意をもって管理し、作業の終了後に返還する。
+        """
+    #expect(finding("A", text)?.article == "3")
+  }
 }
