@@ -46,6 +46,8 @@ enum DefinedTerms {
       }
       let around = normalized.range(ofSource: a..<b)
       let quoted = normalized.range(ofSource: d.range)
+      // A concept the name already stands for (guideline, then guideline+comply) is not added twice.
+      var added: Set<Int> = []
       for entry in entries {
         // An entry 「a+b」 counts only where the definition holds all of its concepts.
         let ids = entry.compactMap { terms -> Int? in
@@ -57,7 +59,7 @@ enum DefinedTerms {
         }
         guard ids.count == entry.count else { continue }
         let uses = occurrences(of: term, in: normalized.chars).filter { !$0.overlaps(quoted) }
-        for id in ids { index.addMatches(term: id, uses) }
+        for id in ids where added.insert(id).inserted { index.addMatches(term: id, uses) }
       }
     }
   }

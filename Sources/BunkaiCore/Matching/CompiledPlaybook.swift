@@ -28,20 +28,18 @@ public final class CompiledPlaybook: Sendable {
     // An alternative of plain terms (a concept: 承諾/同意/承認…) is one group, whose occurrences a
     // document merges once, so testing it in a unit is one search instead of one per term.
     var groups: [[Int]: Int] = [:]
+    func group(_ cs: [Condition]) -> CompiledCondition? {
+      let names = cs.compactMap { c -> String? in if case .term(let t) = c { t } else { nil } }
+      guard names.count > 1, names.count == cs.count else { return nil }
+      let ids = names.map(termId)
+      let g = groups[ids] ?? groups.count
+      groups[ids] = g
+      return .terms(group: g, ids)
+    }
     func compile(_ c: Condition) -> CompiledCondition {
       switch c {
       case .term(let t): .term(termId(t))
-      case .any(let cs) where cs.count > 1 && cs.allSatisfy({ if case .term = $0 { true } else { false } }):
-        { () -> CompiledCondition in
-          let ids = cs.map { c -> Int in
-            guard case .term(let t) = c else { return -1 }
-            return termId(t)
-          }
-          let g = groups[ids] ?? groups.count
-          groups[ids] = g
-          return .terms(group: g, ids)
-        }()
-      case .any(let cs): .any(cs.map(compile))
+      case .any(let cs): group(cs) ?? .any(cs.map(compile))
       case .all(let cs): .all(cs.map(compile))
       case .none(let cs): .none(cs.map(compile))
       }

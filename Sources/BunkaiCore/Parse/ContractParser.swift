@@ -318,7 +318,6 @@ private struct Builder {
     return (major, minor, Lines.skipSpaces(s, i, end))
   }
 
-  /// "第12条", "第十二条の二", "第１２条（目的）本文…".
   /// The article's text so far ends by introducing a quoted article: 「次の1条を加える。」
   /// 「第7条を次のとおり改める。」.
   func introducesQuotedArticle(_ a: Article) -> Bool {
@@ -332,22 +331,24 @@ private struct Builder {
   }
 
   /// 「第21条」 (or 第二十一条) at the start of the line.
-  func startsWithArticleNumber(_ line: Line) -> Bool {
-    guard s[line.trimStart] == "第" else { return false }
-    let i = Lines.skipSpaces(s, line.trimStart + 1, line.trimEnd)
-    guard let (_, after, _) = Numerals.read(s, at: i, end: line.trimEnd) else { return false }
-    let j = Lines.skipSpaces(s, after, line.trimEnd)
-    return j < line.trimEnd && s[j] == "条"
-  }
+  func startsWithArticleNumber(_ line: Line) -> Bool { articleNumber(line) != nil }
 
-  mutating func articleHeader(_ line: Line) -> Article? {
+  /// The number of a line's leading 「第N条」 and the position after 「条」.
+  func articleNumber(_ line: Line) -> (value: Int, afterJou: Int, style: NumberStyle)? {
     let end = line.trimEnd
     guard s[line.trimStart] == "第" else { return nil }
-    var i = Lines.skipSpaces(s, line.trimStart + 1, end)
+    let i = Lines.skipSpaces(s, line.trimStart + 1, end)
     guard let (main, afterMain, style) = Numerals.read(s, at: i, end: end) else { return nil }
-    i = Lines.skipSpaces(s, afterMain, end)
-    guard i < end, s[i] == "条" else { return nil }
-    i += 1
+    let j = Lines.skipSpaces(s, afterMain, end)
+    guard j < end, s[j] == "条" else { return nil }
+    return (main, j + 1, style)
+  }
+
+  /// "第12条", "第十二条の二", "第１２条（目的）本文…".
+  mutating func articleHeader(_ line: Line) -> Article? {
+    let end = line.trimEnd
+    guard let (main, afterJou, style) = articleNumber(line) else { return nil }
+    var i = afterJou
     var number = String(main)
     // "の2" (inserted article), possibly repeated ("の2の3").
     while i + 1 < end, s[i] == "の", let (sub, afterSub, _) = Numerals.read(s, at: i + 1, end: end) {
