@@ -58,6 +58,13 @@ import Testing
     .init(
       concern: "B1", fires: true,
       body: "第2条（変更）\n乙は、保守拠点を移すときは、相当の予告期間をおいて甲に書面で知らせ、甲の承認を得る。"),
+    // 「N日以上前に」 and 「半年前」 are a time before the change, as 「N日前までに」 is.
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、本業務の内容を変えるときは、実施日から遡って60日以上前に甲へ書面で知らせ、甲の承認を得る。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、データの保管先を移すときは、移転予定日の半年前までに甲に通知し、甲の同意を得なければならない。"),
     // Other verbs for a change, other words for the notice and the approval.
     .init(
       concern: "B1", fires: false,
@@ -181,6 +188,25 @@ import Testing
     .init(
       concern: "C1", fires: false, body: "第4条（医療機関側の対策）\n甲が担うべきセキュリティ対策の具体的事項は、乙の主導の下で甲乙が協議して決定し、甲が実施するものとする。"
     ),
+    // Taking the initiative, guiding, drafting the basis or recommending is leading.
+    .init(
+      concern: "C1", fires: false,
+      body: "第4条（甲側の対策）\n甲の側で実施する安全対策の具体的内容は、乙の指導の下で甲乙協議して定め、甲がこれを実施する。"),
+    .init(
+      concern: "C1", fires: false,
+      body: "第4条（甲側の対策）\n乙は、甲において必要なセキュリティ対策を洗い出して甲に伝え、甲と協議の上、甲が実施する事項を確定させる。"),
+    .init(
+      concern: "C1", fires: false,
+      body: "第4条（甲側の対策）\n甲が行うべきセキュリティ対策の詳細は、乙が作成する手順書を基に甲乙協議して定める。"),
+    .init(
+      concern: "C1", fires: false,
+      body: "第4条（甲側の対策）\n乙は、甲の利用環境における安全対策について甲に勧告し、甲と協議して実施事項を決める。"),
+    .init(
+      concern: "C1", fires: true,
+      body: "第4条（甲側の対策）\n甲が行うべきセキュリティ対策の詳細は、甲が作成する手順書を基に甲乙協議して定める。"),
+    .init(
+      concern: "C1", fires: true,
+      body: "第4条（甲側の対策）\n甲は、乙に対し、甲が実施すべきセキュリティ対策を伝え、乙と協議して定める。"),
     .init(concern: "C1", fires: true, body: "第4条（甲の対策）\n甲が自ら講ずべきセキュリティ対策は、甲が主導して乙と協議のうえ定める。"),
     .init(concern: "C1", fires: true, body: "第4条（助言）\n乙は、甲から求めがあったときは、甲が講ずべきセキュリティ対策について助言する。"),
     .init(concern: "C1", fires: true, body: "第4条（甲の責任）\n甲は、自らの責任において、自らが講ずべきセキュリティ対策を定め、実施する。"),

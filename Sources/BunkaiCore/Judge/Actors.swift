@@ -117,6 +117,10 @@ struct Actors {
     "とりまとめ", "進める協議", "進行する協議", "協議を進め", "協議を進行", "協議の進行",
     // 「案を」 also covers 案を示し and 案を提出.
     "主宰", "原案", "案を", "案内",
+    // Taking the initiative, guiding, recommending, or drafting the basis of the talks (「乙の指導の下」
+    // 「乙が率先して検討し」「乙が洗い出して甲に伝え」「乙が作成する手順書を基に」「乙は…甲に勧告し」).
+    "主体的", "率先", "指導", "を示し", "示した上で", "示したうえで", "洗い出", "伝え", "作成", "勧告", "推奨", "勧め",
+    "責任をもって検討", "責任を持って検討",
   ])
   static let agentMarkers = folded(["が", "は", "の", "から", "により", "による", "によって", "側"])
   static let requestMarkers = folded(["を求め", "の求め", "を依頼", "を要請", "を求める"])
@@ -166,6 +170,7 @@ struct Actors {
   }
   static let topicMarker = Normalizer.fold("は")
   static let ga = Normalizer.fold("が")
+  static let no = Normalizer.fold("の")
   static let dai = Normalizer.fold("第")[0]
   static let jou = Normalizer.fold("条")[0]
   static let topicEnds = folded(["について、", "に関し、", "に関して、", "につき、"])
@@ -184,7 +189,10 @@ struct Actors {
         if end == i { return l.role }
         // 「甲乙」 and 「甲及び乙」 name both: nobody leads alone.
         if label(at: end, limit: i) != nil { return nil }
-        if Self.agentMarkers.contains(where: { has($0, at: end, limit: i) }) {
+        // 「乙の主導」「乙の原案」 name who leads; in 「甲の利用環境…について甲に勧告し」 the の only
+        // says whose environment it is.
+        let possessive = has(Self.no, at: end, limit: i) && i - end > 4
+        if !possessive, Self.agentMarkers.contains(where: { has($0, at: end, limit: i) }) {
           // 「乙は、甲が担当する対策の項目ごとに、対策案を提示し」: a が-clause closed by a comma
           // before the cue describes the matter; the sentence's topic acts.
           if has(Self.ga, at: end, limit: i), text[(end + 1)..<i].contains(0x3001),
