@@ -279,6 +279,18 @@ import Testing
       body:
         "第7条（免責）\n乙は、乙が指定していないソフトウェアに起因する障害について責任を負わない。ただし、乙の指定したOSに脆弱性が見つかった場合は、乙の主導で甲と協議して必要な対策を決め実施するものとし、乙がこれを怠ったときは前段を適用しない。"
     ),
+    // Software the vendor chose, delivered or vouches for is designated by it; a security flaw is a
+    // vulnerability.
+    .init(
+      concern: "D2", fires: false,
+      body:
+        "第7条（免責）\n乙は、乙が指定していないソフトウェアに起因する障害について責任を負わない。\n２　乙が選定したOSにセキュリティ上の欠陥が判明したときは、乙が主導して甲と協議し、修正の適用等の対策を決めて実施する。"
+    ),
+    .init(
+      concern: "D2", fires: false,
+      body:
+        "第7条（免責）\n乙は、乙が指定していないソフトウェアに起因する障害について責任を負わない。\n２　乙が納品したソフトウェアに脆弱性が見つかったときは、乙が主導して甲と協議し、対応を決めて実施する。"
+    ),
     .init(concern: "D2", fires: true, body: "第7条（免責）\n乙は、乙が指定していないソフトウェア又は甲の指示による作業に起因する障害について、一切責任を負わない。"),
     .init(
       concern: "D2", fires: true,
