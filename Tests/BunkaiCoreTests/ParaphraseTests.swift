@@ -150,6 +150,23 @@ import Testing
       body: "第3条（再委託）\n乙は、甲の承諾を要することなく、本業務の一部を協力会社に行わせることができる。乙は協力会社に同等の義務を課して監督し、その違反は乙の違反とみなす。"),
     .init(concern: "B2", fires: true, body: "第3条（再委託）\n乙は、甲の事前の承諾を得て再委託することができる。この場合、乙は再委託先に同等の義務を課し、監督する。"),
     .init(concern: "B2", fires: true, body: "第3条（再委託）\n乙は、甲の事前の承諾を得た場合に限り再委託できる。再委託先の義務違反は乙の義務違反とみなす。"),
+    // The subcontractor's breach treated as the vendor's (「…として取り扱う」), or its work as done by
+    // the vendor, is attribution; answering only for the subcontractor's gross fault is not.
+    .init(
+      concern: "B2", fires: false,
+      body:
+        "第3条（再委託）\n乙は、甲の事前の書面承諾を得た場合に限り、本業務の一部を外部に委託できる。乙は、委託先に本契約と同等の義務を課して監督する。\n２　委託先による違反は、乙の違反として取り扱う。"
+    ),
+    .init(
+      concern: "B2", fires: false,
+      body:
+        "第3条（再委託）\n乙は、甲の事前の書面承諾を得た場合に限り、本業務の一部を外部に委託できる。乙は、委託先に本契約と同等の義務を課して監督する。\n２　委託先が行った業務は、乙が行ったものとみなして本契約を適用する。"
+    ),
+    .init(
+      concern: "B2", fires: true,
+      body:
+        "第3条（再委託）\n乙は、甲の事前の書面承諾を得た場合に限り、本業務の一部を外部に委託できる。乙は、委託先に本契約と同等の義務を課して監督する。\n２　乙は、委託先の故意又は重過失による損害に限り、甲に対して責任を負う。"
+    ),
     // A proviso that also lets the vendor subcontract to its group without consent takes the
     // consent away for that part of the work.
     .init(
