@@ -75,6 +75,14 @@ import Testing
     .init(
       concern: "B1", fires: false,
       body: "第2条（変更）\n乙は、本業務の実施場所を変えるときは、60日間の予告期間をおいて甲に通知し、甲の承認を得る。"),
+    // The institution's agreement or sign-off (合意を得る, 決裁) is its approval.
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、本業務の提供体制を改めるときは、実施日の30日前までに甲に通知し、甲の書面による合意を得なければならない。"),
+    .init(
+      concern: "B1", fires: false, body: "第2条（変更）\n乙は、本業務の提供体制を改めるときは、実施日の30日前までに甲に通知し、甲の決裁を得る。"),
+    .init(
+      concern: "B1", fires: true, body: "第2条（変更）\n乙は、本業務の提供体制を改めるときは、実施日の30日前までに甲に通知する。甲の合意を得ることは要しない。"),
     // A change clause that names fees too still covers the service; one on fees only does not.
     .init(
       concern: "B1", fires: false,
