@@ -231,6 +231,16 @@ import Testing
     .init(
       concern: "C1", fires: false,
       body: "第4条（甲側の対策）\n乙は、甲の利用環境における安全対策について甲に勧告し、甲と協議して実施事項を決める。"),
+    // Deciding by agreement (合意の上, 両者で決定) is deciding together; 「甲側で必要な」 says whose
+    // part it is, not who leads.
+    .init(
+      concern: "C1", fires: false,
+      body: "第4条（甲側の対策）\n甲の実施する安全対策の具体的な事項は、乙が主導して甲と調整し、双方合意の上で定める。"),
+    .init(concern: "C1", fires: false, body: "第4条（甲側の対策）\n乙は、甲において講ずべき安全管理措置を甲に提案し、両者で決定する。"),
+    .init(
+      concern: "C1", fires: false,
+      body: "第4条（甲側の対策）\n乙は、甲側で必要なセキュリティ対策を主導して検討し、甲と協議の上で甲が実施する事項を明確にする。"),
+    .init(concern: "C1", fires: true, body: "第4条（甲側の対策）\n甲が担当するセキュリティ対策は、甲側が主導して乙と協議し決める。"),
     .init(
       concern: "C1", fires: true,
       body: "第4条（甲側の対策）\n甲が行うべきセキュリティ対策の詳細は、甲が作成する手順書を基に甲乙協議して定める。"),

@@ -122,7 +122,11 @@ struct Actors {
     "主体的", "率先", "指導", "を示し", "示した上で", "示したうえで", "洗い出", "伝え", "作成", "勧告", "推奨", "勧め",
     "責任をもって検討", "責任を持って検討",
   ])
-  static let agentMarkers = folded(["が", "は", "の", "から", "により", "による", "によって", "側"])
+  static let agentMarkers = folded([
+    "が", "は", "の", "から", "により", "による", "によって",
+    // 「乙側が主導」; in 「甲側で必要な対策」 側 only says whose part it is.
+    "側が", "側は", "側の", "側から", "側により", "側による", "側主導",
+  ])
   static let requestMarkers = folded(["を求め", "の求め", "を依頼", "を要請", "を求める"])
 
   /// Who leads: the nearest party named as agent before 「主導」 or a proposal/information cue
@@ -171,6 +175,7 @@ struct Actors {
   static let topicMarker = Normalizer.fold("は")
   static let ga = Normalizer.fold("が")
   static let no = Normalizer.fold("の")
+  static let sideNo = Normalizer.fold("側の")
   static let dai = Normalizer.fold("第")[0]
   static let jou = Normalizer.fold("条")[0]
   static let topicEnds = folded(["について、", "に関し、", "に関して、", "につき、"])
@@ -191,7 +196,8 @@ struct Actors {
         if label(at: end, limit: i) != nil { return nil }
         // 「乙の主導」「乙の原案」 name who leads; in 「甲の利用環境…について甲に勧告し」 the の only
         // says whose environment it is.
-        let possessive = has(Self.no, at: end, limit: i) && i - end > 4
+        let possessive =
+          (has(Self.no, at: end, limit: i) || has(Self.sideNo, at: end, limit: i)) && i - end > 5
         if !possessive, Self.agentMarkers.contains(where: { has($0, at: end, limit: i) }) {
           // 「乙は、甲が担当する対策の項目ごとに、対策案を提示し」: a が-clause closed by a comma
           // before the cue describes the matter; the sentence's topic acts.
