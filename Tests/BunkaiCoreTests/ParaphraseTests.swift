@@ -65,6 +65,9 @@ import Testing
     .init(
       concern: "B1", fires: false,
       body: "第2条（変更）\n乙は、データの保管先を移すときは、移転予定日の半年前までに甲に通知し、甲の同意を得なければならない。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、本業務の内容を変えるときは、実施日の30日以前に甲へ書面で知らせ、甲の承認を得る。"),
     // Other verbs for a change, other words for the notice and the approval.
     .init(
       concern: "B1", fires: false,
