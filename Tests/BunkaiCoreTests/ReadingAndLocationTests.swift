@@ -205,6 +205,24 @@ import Testing
     #expect(finding("A", text)?.article == "5")
   }
 
+  /// A: in terms of use, the section on how the service is provided (「サービスの提供」) is its scope,
+  /// not the section on changing the service.
+  @Test func aGoesToTheSectionProvidingTheService() {
+    let text = """
+      オンライン予約サービス利用規約
+
+      1. 総則
+      本規約は、架空ネット株式会社（以下「当社」といいます。）が提供する予約サービス（以下「本サービス」といいます。）を医療機関（以下「利用機関」といいます。）が利用する条件を定めます。
+
+      2. サービスの提供
+      当社は、本サービスを利用機関に提供し、その安全な運用に努めます。
+
+      3. 本サービスの変更
+      当社は、本サービスの内容を変更することがあります。
+      """
+    #expect(finding("A", text)?.article == "2")
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {
