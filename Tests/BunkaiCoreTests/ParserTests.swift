@@ -143,6 +143,29 @@ import Testing
     #expect(c.parties.first { $0.label == vend }?.role == vendRole)
   }
 
+  /// A council or other body that runs the network is its provider; the participants, named
+  /// throughout the rules without a definition in quotes, are the institutions, even where the rules
+  /// also speak of 利用者 (their staff).
+  @Test func bodyRunningTheNetworkIsTheVendor() {
+    let text = """
+      連携ネットワーク参加規約
+
+      第1条（目的）
+      本規約は、架空市医療連携協議会（以下「協議会」という。）が運営する連携ネットワークへの参加施設の参加について定める。
+
+      第2条（参加施設の義務）
+      参加施設は、協議会の定める手順に従う。参加施設は、利用者の範囲を定める。
+      ２　参加施設は、利用者にパスワードを管理させる。参加施設は、利用者の退職時に届け出る。
+
+      第3条（協議会の義務）
+      協議会は、参加施設に障害を通知する。
+      """
+    let (c, _) = parse(text)
+    #expect(c.parties.first { $0.label == "協議会" }?.role == .vendor)
+    #expect(c.parties.first { $0.label == "参加施設" }?.role == .institution)
+    #expect(!c.parties.contains { $0.label == "利用者" })
+  }
+
   @Test func partyNamesAreExtracted() {
     let (c, _) = parse(
       "保守契約書\n医療法人社団かえで会 かえで病院（以下「甲」という。）と株式会社ホシゾラ情報（以下「乙」という。）は、次のとおり契約する。\n第1条（目的）\n目的。")

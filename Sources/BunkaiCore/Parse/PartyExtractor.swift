@@ -58,7 +58,12 @@ enum PartyExtractor {
       let nameRole = name.map(PartyLabels.role(fromName:)) ?? .unknown
       // "本契約", "本業務", "本システム" … name things, never parties.
       let namesAThing = label.hasPrefix("本") || label.hasSuffix("契約") || label.hasSuffix("業務")
-      let organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
+      var organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
+      // 「…協議会（以下「協議会」という。）が運営する地域連携ネットワーク」: the body that runs the
+      // service is its provider, whatever its legal form.
+      if isLabelDefinition, organisation == .unknown, operates(s, afterLabel: d.range.upperBound) {
+        organisation = .vendor
+      }
       // A definitions list may name a party by a short form of its name (「架空ヘルステック」：株式会社…).
       let definedByName = !isLabelDefinition && organisation != .unknown && label.count <= 12 && !namesAThing
       guard
@@ -69,17 +74,27 @@ enum PartyExtractor {
       }
       // "「契約者」とは…をいいます" describes the party rather than naming it.
       parties.append(
-        Party(role: nameRole, label: label, name: isLabelDefinition || definedByName ? name : nil))
+        Party(
+          role: nameRole == .unknown ? organisation : nameRole, label: label,
+          name: isLabelDefinition || definedByName ? name : nil))
       if nameRole == .unknown, !isLabelDefinition, let body = name {
         parties[parties.count - 1].role = PartyLabels.role(fromName: body)
       }
     }
     // Terms of use often say 当社 / 契約者 without defining them.
-    for label in ["当社", "弊社", "契約者", "利用者", "お客様", "運営者", "運営主体", "参加機関"]
-    where !parties.contains(where: { $0.label == label }) {
-      // The opening of the terms is enough to tell how they name the parties.
-      if count(s[..<min(s.count, 5_000)], label, max: 3) >= 3,
-        parties.count < 2 || !parties.contains(where: { $0.role == PartyLabels.role(fromLabel: label) })
+    // The opening of the terms is enough to tell how they name the parties. The label used most
+    // comes first: network rules say 参加施設 throughout and 利用者 for its staff now and then.
+    let opening = s[..<min(s.count, 5_000)]
+    let undefined = ["当社", "弊社", "契約者", "利用者", "お客様", "運営者", "運営主体", "参加機関", "参加施設", "会員施設"]
+      .map { ($0, count(opening, $0, max: 12)) }
+      .filter { $0.1 >= 3 }
+      .sorted { $0.1 > $1.1 }
+    for (label, _) in undefined where !parties.contains(where: { $0.label == label }) {
+      let role = PartyLabels.role(fromLabel: label)
+      if parties.count < 2
+        || !parties.contains(where: {
+          ($0.role == .unknown ? PartyLabels.role(fromLabel: $0.label) : $0.role) == role
+        })
       {
         parties.append(Party(role: .unknown, label: label, name: nil))
       }
@@ -100,6 +115,15 @@ enum PartyExtractor {
       }
     }
     return parties
+  }
+
+  /// Whether the definition's parenthesis is followed by 「が運営する」「が提供する」: the party defined
+  /// runs the service.
+  static func operates(_ s: [Unicode.Scalar], afterLabel: Int) -> Bool {
+    var j = afterLabel
+    while j < min(s.count, afterLabel + 8), s[j] != "）", s[j] != ")" { j += 1 }
+    guard j < s.count, s[j] == "）" || s[j] == ")" else { return false }
+    return ["が運営する", "が提供する", "が管理運営する", "が運用する"].contains { Lines.hasPrefix(s, j + 1, s.count, $0) }
   }
 
   /// The name written before "（以下「甲」…": back to the previous definition, sentence or line.
