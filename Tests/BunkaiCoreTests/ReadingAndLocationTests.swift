@@ -223,6 +223,29 @@ import Testing
     #expect(finding("A", text)?.article == "2")
   }
 
+  /// In terms of use, the revision article (規約の改定) is where changes are made, not an exemption
+  /// for settings changed on instructions; running the system through a contractor (事業者に委託) is
+  /// subcontracting.
+  @Test func revisionOfTermsAndContractorArticles() {
+    let text = """
+      連携サービス会員規約
+
+      第1条（目的）
+      本規約は、架空ネット株式会社（以下「当社」という。）が提供する連携サービスを会員施設が利用する条件を定める。
+
+      第2条（システムの運用）
+      当社は、本サービスのシステムの運用を、当社が選ぶ事業者に委託して行う。
+
+      第3条（設定変更に関する免責）
+      当社は、会員施設の指示により行った設定変更に起因する障害について責任を負わない。
+
+      第4条（規約の改定）
+      当社は、本規約を改定することができる。改定後の規約は、当社のウェブサイトに掲載した日から効力を生じる。
+      """
+    #expect(finding("B1", text)?.article == "4")
+    #expect(finding("B2", text)?.article == "2")
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {
