@@ -179,6 +179,11 @@ import Testing
         "第3条（再委託）\n乙が本業務の一部を他の事業者に行わせるときは、あらかじめ甲の書面による同意を得る。\n２　乙は、その事業者に本契約と同等の安全管理義務を課して監督し、その事業者の違反は乙の違反とみなす。"
     ),
     .init(
+      concern: "B2", fires: false,
+      body:
+        "第3条（再委託）\n乙は、本業務を他の者に行わせようとするときは、事前に甲の書面による承諾を得る。\n２　乙は、本業務を行わせる者に本契約と同等の安全管理の義務を負わせて監督する。\n３　その者の行為は、乙が行ったものとして取り扱う。"
+    ),
+    .init(
       concern: "B2", fires: true,
       body:
         "第3条（再委託）\n乙は、甲の事前の書面承諾を得た場合に限り、本業務の一部を外部に委託できる。乙は、委託先に本契約と同等の義務を課して監督する。\n２　乙は、委託先の故意又は重過失による損害に限り、甲に対して責任を負う。"
@@ -234,6 +239,16 @@ import Testing
     .init(
       concern: "C1", fires: false,
       body: "第4条（甲側の対策）\n乙は、甲の利用環境における安全対策について甲に勧告し、甲と協議して実施事項を決める。"),
+    // 「先導」 is leading; a gloss in brackets between the institution and its measures is read
+    // through; an agreement the measures need (合意を要する) is deciding together.
+    .init(
+      concern: "C1", fires: false,
+      body: "第4条（甲側の対策）\n甲の院内で用いる端末の安全対策は、乙がその内容を甲に示して協議を先導し、甲乙協議のうえ定めた具体策を甲が講じる。"),
+    .init(
+      concern: "C1", fires: false,
+      body:
+        "第4条（甲の利用環境）\n甲の利用環境（職員の端末、利用者ID及びパスワード、院内無線LANの設定）のセキュリティ対策を決めるには、乙主導の協議による甲乙の合意を要する。決めた対策は甲が実施する。"
+    ),
     // Deciding by agreement (合意の上, 両者で決定) is deciding together; 「甲側で必要な」 says whose
     // part it is, not who leads.
     .init(

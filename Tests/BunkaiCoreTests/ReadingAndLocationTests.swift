@@ -246,6 +246,23 @@ import Testing
     #expect(finding("B2", text)?.article == "2")
   }
 
+  /// D1: 「前項の義務に違反したことによる損害」 where 前項 is the duty of care to carry out 「第2条に
+  /// 基づく安全管理」 and 第2条 names the vendor guideline: the cap is lifted where those efforts fail.
+  @Test func effortsConditionThroughTwoReferences() {
+    let text =
+      Self.opening + """
+        第2条（安全管理）
+        乙は、本業務の安全管理を、医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドラインに従って行う。
+
+        第7条（損害賠償）
+        乙は、第2条に基づく安全管理を善良な管理者の注意義務として履行する。
+        ２　乙の賠償額は、委託料の12か月分を上限とする。ただし、乙の故意又は重大な過失による損害及び乙が前項の義務に違反したことによる損害については、上限を適用しない。
+        ３　前項ただし書の義務違反による損害は、甲乙誠実に協議のうえ、逸失利益を含め乙が賠償する。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    #expect(finding("D1", text) == nil)
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {

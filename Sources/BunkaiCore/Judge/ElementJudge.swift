@@ -50,7 +50,14 @@ struct ElementJudge {
     // A unit's range fixes its article and paragraph, so the range alone is the key.
     let key = u.range.lowerBound << 32 | u.range.upperBound
     if let known = referredMemo.known[key] { return known }
-    let r = references.referred(from: u)
+    var r = references.referred(from: u)
+    // 「前項の義務を尽くさなかった場合」 where 前項 is 「第2条に基づく安全管理を…履行する」: what the
+    // referred paragraph refers to counts too (one more step, no further).
+    for p in r {
+      for q in references.referred(from: clauses.paragraphs[p]) where q != u.paragraph && !r.contains(q) {
+        r.append(q)
+      }
+    }
     let live = superseded.isEmpty ? r : r.filter { !superseded.contains($0) }
     referredMemo.known[key] = live
     return live

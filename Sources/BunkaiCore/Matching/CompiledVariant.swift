@@ -38,7 +38,8 @@ struct CompiledVariant: Sendable {
         lo += l.count
         hi = hi == .max ? .max : hi + l.count
       case .gap:
-        hi = hi == .max ? .max : hi + TermPattern.maxGap
+        // A gap may also step over one bracketed gloss.
+        hi = hi == .max ? .max : hi + TermPattern.maxGap + TermPattern.maxBracket + 1
       case .digits:
         // A run of digits has no upper length.
         lo += 1

@@ -246,10 +246,24 @@ final class DocumentIndex {
       return j > pos ? matchRest(segs, idx + 1, j) : nil
     case .gap:
       var p = pos
-      while p <= text.count, p - pos <= TermPattern.maxGap {
+      var spanned = 0
+      var skipped = false
+      while p <= text.count, spanned <= TermPattern.maxGap {
         if let e = matchRest(segs, idx + 1, p) { return e }
         if p < text.count, text[p] == Self.maru { return nil }
+        // 「委託者の利用環境（端末、ID、院内無線LANの設定）の対策」: one gloss in brackets does not use
+        // up the gap.
+        if !skipped, p < text.count, text[p] == 0x28,
+          let close = text[(p + 1)..<min(text.count, p + 1 + TermPattern.maxBracket)].firstIndex(of: 0x29),
+          !text[p..<close].contains(Self.maru)
+        {
+          p = close + 1
+          spanned += 1
+          skipped = true
+          continue
+        }
         p += 1
+        spanned += 1
       }
       return nil
     }

@@ -20,6 +20,8 @@ public struct TermPattern: Sendable, Hashable {
 
   /// Largest number of scalars a `*` may span.
   public static let maxGap = 20
+  /// Largest bracketed gloss a `*` steps over whole.
+  public static let maxBracket = 80
 
   /// Labels a `{vendor}` or `{institution}` placeholder may stand for; the last is the token a
   /// contract's own label becomes in the matching view (`PartyTokens`).
