@@ -263,6 +263,30 @@ import Testing
     #expect(finding("D1", text) == nil)
   }
 
+  /// D1: a 覚書 that sets aside the paragraph granting lost profits (「原契約第8条第3項後段の規定にかかわ
+  /// らず…逸失利益については賠償しない」) takes it back, without 「いかなる場合」; one on another
+  /// matter (force majeure) does not.
+  @Test(arguments: [("逸失利益については賠償の責任を負わないものとする", true), ("天災地変による遅延については責任を負わないものとする", false)])
+  func memorandumTakingBackLostProfits(sentence: String, takenBack: Bool) {
+    let text =
+      Self.opening + """
+        第2条（安全管理）
+        乙は、本業務の安全管理を、医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドラインに従って行う。
+
+        第8条（損害賠償）
+        乙は、第2条の安全管理を善良な管理者の注意義務として負う。
+        ２　乙の賠償額は、年間委託料を上限とする。
+        ３　前項は、乙の故意又は重過失による場合、又は乙が第1項の義務を怠った場合には適用しない。義務を怠ったことによる損害は、甲乙誠実に協議のうえ、逸失利益を含めて乙が賠償する。
+
+        覚書
+
+        第1条（変更）
+        原契約第8条第3項後段の規定にかかわらず、乙は、\(sentence)。
+        """
+    #expect((element("D1.deficient-compensable", text) == .contradicted) == takenBack)
+    #expect((finding("D1", text) != nil) == takenBack)
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {

@@ -113,7 +113,7 @@ struct ElementJudge {
       case .swapped: swapped.append(u)
       case .unnamed: unnamed.append(u)
       case .ok:
-        if el.overridable, isOverridden(after: u) { overridden.append(u) } else { met.append(u) }
+        if el.overridable, isOverridden(after: u, e) { overridden.append(u) } else { met.append(u) }
       }
     }
     // 「甲の承諾を要することなく再委託できる」: the key negated where the rest nearly holds. Such a
@@ -148,7 +148,7 @@ struct ElementJudge {
     }
     if let u = overridden.first {
       return Judgement(
-        status: .contradicted, evidence: [u] + overriding(after: u), note: "後の条項（「…にかかわらず」）で打ち消されています",
+        status: .contradicted, evidence: [u] + overriding(after: u, e), note: "後の条項（「…にかかわらず」）で打ち消されています",
         candidates: candidates)
     }
     if let c = e.contradictedBy {
@@ -420,15 +420,26 @@ struct ElementJudge {
 
   /// A later sentence of the same article that sets everything aside (「前項にかかわらず、…いかなる
   /// 場合においても…負わない」).
-  func isOverridden(after u: Clauses.Unit) -> Bool { !overriding(after: u).isEmpty }
+  func isOverridden(after u: Clauses.Unit, _ e: CompiledElement) -> Bool { !overriding(after: u, e).isEmpty }
 
   ///
   /// Elsewhere in the document, a sentence that sets aside the whole contract (「本契約の他の規定にかか
   /// わらず」) or names the unit's own paragraph (「第12条の規定にかかわらず」) overrides it too.
-  func overriding(after u: Clauses.Unit) -> [Clauses.Unit] {
+  ///
+  /// A sentence that names the unit's paragraph and speaks of the element's own matter overrides it
+  /// without 「いかなる場合」: 「原契約第8条第3項後段の規定にかかわらず、…逸失利益については賠償の責任を
+  /// 負わない」 takes back the lost profits that paragraph granted.
+  func overriding(after u: Clauses.Unit, _ e: CompiledElement) -> [Clauses.Unit] {
     func sweeping(_ s: Clauses.Unit) -> Bool {
       index.evaluate(polarity.override, in: s.range) && index.evaluate(polarity.absolute, in: s.range)
         && index.evaluate(polarity.negator, in: s.range)
+    }
+    func namedAndOnTheMatter(_ s: Clauses.Unit) -> Bool {
+      guard index.evaluate(polarity.override, in: s.range), index.evaluate(polarity.negator, in: s.range),
+        referred(from: s).contains(u.paragraph)
+      else { return false }
+      if case .all(let parts) = e.match { return parts.contains { index.evaluate($0, in: s.range) } }
+      return index.evaluate(e.match, in: s.range)
     }
     var out: [Clauses.Unit] = []
     if let k = u.article {
@@ -437,8 +448,12 @@ struct ElementJudge {
       }
     }
     for s in live(candidateUnits(polarity.override, clauses.sentences))
-    where s.article != u.article && sweeping(s) && index.evaluate(polarity.liability, in: s.range) {
-      if index.evaluate(polarity.wholeContract, in: s.range) || referred(from: s).contains(u.paragraph) {
+    where s.article != u.article && index.evaluate(polarity.liability, in: s.range) {
+      if sweeping(s),
+        index.evaluate(polarity.wholeContract, in: s.range) || referred(from: s).contains(u.paragraph)
+      {
+        out.append(s)
+      } else if namedAndOnTheMatter(s) {
         out.append(s)
       }
     }
