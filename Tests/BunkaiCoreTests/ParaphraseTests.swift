@@ -296,6 +296,26 @@ import Testing
       body:
         "第5条（甲の協力）\n甲は、保守に要する電源、通信回線及び遠隔保守用の機器を自らの負担で準備する。\n２　当該電源、回線及び機器の安全対策については、甲が自ら定め、実施する。"
     ),
+    // Nothing is provided where the institution only keeps its IDs from others, or receives a
+    // terminal on loan from the vendor.
+    .init(
+      concern: "C2", fires: false,
+      body: "第5条（甲の管理）\n甲は、本業務のID及びパスワードを自己の責任で管理し、第三者に使用させてはならない。甲の端末の管理は甲の責任で行う。"),
+    .init(
+      concern: "C2", fires: false,
+      body: "第5条（端末）\n甲は、乙から貸与を受けた専用端末を善良な管理者の注意をもって保管し、紛失したときは直ちに乙に連絡する。"),
+    // The consultation another clause sets up (前条第1項の協議) is led by whoever leads that one; what
+    // the customer is asked to prepare (ご用意いただく) is provided.
+    .init(
+      concern: "C2", fires: false,
+      body:
+        "第4条（甲の対策）\n甲が院内で講じるべき対策は、乙が提示する対策案に基づき、乙の呼びかけにより開く甲との協議で定める。\n\n第5条（接続環境）\n甲は、本業務への接続に用いる端末及び院内ネットワークを自ら用意する。\n２　前項の端末及びネットワークのセキュリティ対策は、前条第1項の協議において併せて取り決め、甲が実施する。"
+    ),
+    .init(
+      concern: "C2", fires: false,
+      body:
+        "第5条（利用環境）\n甲には、端末及びインターネット回線をご用意いただきます。\n２　前項でご用意いただく端末及び回線のセキュリティ対策は、乙が推奨する対策を提示し、乙が主導する協議で取り決めたうえで、甲に実施していただきます。"
+    ),
     .init(concern: "C2", fires: true, body: "第5条（甲の協力）\n甲は、本業務に必要な電源、照明、通信回線、リモート保守用機器及び消耗品を自己の責任と費用で提供する。"),
     .init(
       concern: "C2", fires: true,

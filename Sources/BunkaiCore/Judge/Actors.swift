@@ -79,6 +79,21 @@ struct Actors {
 
   static func folded(_ words: [String]) -> [[UInt32]] { words.map { Normalizer.fold($0) } }
 
+  /// 「前条第1項の協議において併せて取り決め」「前条の協議において乙が示す案に基づき」: the consultation
+  /// is the one another clause sets up, and whoever leads that one leads this.
+  static let consultationOfAnotherClause = folded([
+    "条の協議", "項の協議", "条に定める協議", "項に定める協議", "条に規定する協議", "項に規定する協議", "条による協議", "項による協議",
+    "条に基づく協議", "項に基づく協議",
+  ])
+
+  func refersToAnotherConsultation(in r: Range<Int>) -> Bool {
+    for i in r where Self.consultationOfAnotherClause.contains(where: { has($0, at: i, limit: r.upperBound) })
+    {
+      return true
+    }
+    return false
+  }
+
   static let joiners = folded(["及び", "並びに", "又は", "と"])
   static let subjectMarkers = folded([
     "は", "が", "において", "にて", "により", "によって", "の責任において", "の責任で", "の責任のもと", "自ら", "側で", "側は",
@@ -119,7 +134,8 @@ struct Actors {
     "主宰", "原案", "案を", "案内",
     // Taking the initiative, guiding, recommending, or drafting the basis of the talks (「乙の指導の下」
     // 「乙が率先して検討し」「乙が洗い出して甲に伝え」「乙が作成する手順書を基に」「乙は…甲に勧告し」).
-    "主体的", "率先", "指導", "先導", "を示し", "示した上で", "示したうえで", "洗い出", "伝え", "作成", "勧告", "推奨", "勧め",
+    "主体的", "率先", "指導", "先導", "示す案", "示した案", "提示する案", "提示した案", "案に基づ", "を示し", "示した上で", "示したうえで", "洗い出", "伝え",
+    "作成", "勧告", "推奨", "勧め",
     "責任をもって検討", "責任を持って検討",
   ])
   static let agentMarkers = folded([

@@ -276,7 +276,7 @@ struct ElementJudge {
     case .leader:
       role =
         actors.leader(in: u.range)
-        ?? (isSameAs(u)
+        ?? (isSameAs(u) || actors.refersToAnotherConsultation(in: u.range)
           ? referred(from: u).lazy.compactMap { actors.leader(in: clauses.paragraphs[$0].range) }
             .first : nil)
       guard let role else { return .unnamed }
