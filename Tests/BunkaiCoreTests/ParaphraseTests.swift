@@ -342,6 +342,18 @@ import Testing
     .init(concern: "D1", fires: true, body: "第6条（損害賠償）\n乙の賠償責任は委託料を上限とする。ただし、乙の故意又は重大な過失による場合はこの限りでない。"),
   ]
 
+  // 「甲が被った損害は、…乙が賠償する」: the party the damage befell is not the one paying.
+  static let d1Actors: [Case] = [
+    .init(
+      concern: "D1", fires: false,
+      body:
+        "第6条（損害賠償）\n乙は、2省ガイドラインに基づく安全管理を善良な管理者の注意をもって行う。\n２　乙の賠償額は委託料の6か月分を限度とする。ただし、乙の故意又は重過失による場合、及び乙が前項の安全管理を行っていなかった場合には適用しない。\n３　乙の安全管理が不十分であったことにより甲が被った損害については、逸失利益を含めて、甲と乙が誠実に協議のうえ乙が賠償する。"
+    )
+  ]
+
+  @Test(arguments: d1Actors)
+  func damagesPayer(_ c: Case) { #expect(raised(c) == c.fires) }
+
   @Test(arguments: d1)
   func damages(_ c: Case) { #expect(raised(c) == c.fires) }
 

@@ -166,6 +166,27 @@ import Testing
     #expect(!c.parties.contains { $0.label == "利用者" })
   }
 
+  /// Parties a definitions article lists without quotes, their bodies broken across pdftotext lines
+  /// (「…本ネットワークに\n参加する病院…」: 参 is no item marker).
+  @Test func partiesListedInTheDefinitionsArticle() {
+    let text = """
+      連携ネットワーク運営規程
+
+      第一条（目的）
+      この規程は、連携ネットワークの運営について定める。
+
+      第二条（定義）
+      この規程において、次の各号に掲げる用語の意義は、それぞれ当該各号に定めるところによる。
+      　一　運営主体　本ネットワークを設置し、運営する事務局（株式会社ウミネコ通信）をいう。
+      　二　参加機関　この規程に同意し、運営主体の承認を受けて本ネットワークに
+      参加する病院、診療所その他の機関をいう。
+      """
+    let (c, _) = parse(text)
+    #expect(c.definitions.contains { $0.term == "運営主体" })
+    #expect(c.parties.first { $0.label == "運営主体" }?.role == .vendor)
+    #expect(c.parties.first { $0.label == "参加機関" }?.role == .institution)
+  }
+
   @Test func partyNamesAreExtracted() {
     let (c, _) = parse(
       "保守契約書\n医療法人社団かえで会 かえで病院（以下「甲」という。）と株式会社ホシゾラ情報（以下「乙」という。）は、次のとおり契約する。\n第1条（目的）\n目的。")

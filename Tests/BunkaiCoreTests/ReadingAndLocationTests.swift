@@ -287,6 +287,23 @@ import Testing
     #expect((finding("D1", text) != nil) == takenBack)
   }
 
+  /// A term a definitions article lists without quotes (「（２）事業者GL　…が定めた「…」」) stands for
+  /// what it defines, as a quoted one does.
+  @Test func aTermListedWithoutQuotesIsDefined() {
+    let text =
+      Self.opening + """
+        第2条（用語）
+        この契約で用いる用語の意味は、次のとおりとする。
+        （１）指定端末　乙が設定して甲に引き渡す閲覧用の端末
+        （２）事業者GL　経済産業省及び総務省が定めた「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」
+
+        第3条（乙の責務）
+        乙は、本業務の安全管理を事業者GLに従って行う。
+        """
+    #expect(element("A.gl-basis", text) == .met)
+    #expect(finding("A", text) == nil)
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {

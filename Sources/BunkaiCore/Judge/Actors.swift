@@ -95,6 +95,7 @@ struct Actors {
   }
 
   static let joiners = folded(["及び", "並びに", "又は", "と"])
+  static let relativeOnDamage = folded(["が被った", "が被る", "が被っ", "が受けた", "が支払った", "に生じた", "が負担した"])
   static let subjectMarkers = folded([
     "は", "が", "において", "にて", "により", "によって", "の責任において", "の責任で", "の責任のもと", "自ら", "側で", "側は",
   ])
@@ -119,6 +120,11 @@ struct Actors {
       if i > r.lowerBound, label(at: i - 1, limit: r.upperBound) != nil, l.text.count == 1 {
         // The second of 「甲乙」.
         j = i + 1
+      }
+      // 「甲が被った損害は、…乙が賠償する」: a が-clause on what befell a party describes the damage.
+      if Self.relativeOnDamage.contains(where: { has($0, at: j, limit: r.upperBound) }) {
+        i = j
+        continue
       }
       for m in Self.subjectMarkers where has(m, at: j, limit: r.upperBound) { return l.role }
       i = j

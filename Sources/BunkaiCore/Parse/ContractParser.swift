@@ -15,6 +15,8 @@ public enum ContractParser {
     var contract = parser.contract
     contract.annexReferences = AnnexScanner.references(in: source.scalars, articles: contract.articles)
     contract.definitions = PartyExtractor.definitions(in: source.scalars)
+    contract.definitions += PartyExtractor.listedDefinitions(in: source.scalars, articles: contract.articles)
+      .filter { d in !contract.definitions.contains { $0.term == d.term } }
     contract.parties = PartyExtractor.parties(in: source.scalars, contract: contract)
     contract.kinds = ContractKindDetector.kinds(of: contract, scalars: source.scalars)
     return contract

@@ -25,6 +25,39 @@ enum PartyExtractor {
     return out
   }
 
+  /// Terms a definitions article lists without quotes: 「（３）事業者ガイドライン　経済産業省及び総務省
+  /// が定めた…」「(2) 運営事業者：…」. The term runs from after the item's marker to the first space
+  /// or colon.
+  static func listedDefinitions(in s: [Unicode.Scalar], articles: [Article]) -> [Definition] {
+    var out: [Definition] = []
+    for a in articles where a.heading.map({ $0.contains("定義") || $0.contains("用語") }) ?? false {
+      for item in a.paragraphs.flatMap(\.items) {
+        var i = item.range.lowerBound
+        let end = item.range.upperBound
+        while i < end, Lines.isSpace(s[i]) { i += 1 }
+        // The marker, where the item's range still holds it: （３） / (3) / ３． / ①.
+        if i < end, s[i] == "（" || s[i] == "(" {
+          while i < end, s[i] != "）", s[i] != ")" { i += 1 }
+          i += 1
+        } else if Lines.hasPrefix(s, i, end, item.label) {
+          i += item.label.unicodeScalars.count
+        }
+        while i < end, Lines.isSpace(s[i]) { i += 1 }
+        let start = i
+        while i < end, i - start <= 20, !Lines.isSpace(s[i]), s[i] != "：", s[i] != ":", s[i] != "、",
+          s[i] != "。",
+          s[i] != "「", !Lines.isBreak(s[i])
+        {
+          i += 1
+        }
+        guard i < end, i - start >= 2, i - start <= 20, Lines.isSpace(s[i]) || s[i] == "：" || s[i] == ":"
+        else { continue }
+        out.append(Definition(term: Lines.string(s, start..<i), range: start..<i))
+      }
+    }
+    return out
+  }
+
   /// "以下「", "以下、「", "以下単に「", and 「以下」 at a line's end with 「「乙」」 on the next
   /// (pdftotext breaks lines anywhere).
   static func precededByIka(_ s: [Unicode.Scalar], _ quote: Int) -> Bool {
@@ -51,8 +84,10 @@ enum PartyExtractor {
       var name: String?
       if isLabelDefinition {
         name = nameBefore(s, definitionStart: d.range.lowerBound)
-      } else {
+      } else if s[d.range.lowerBound] == "「" {
         name = definitionBody(s, after: d.range.upperBound)
+      } else {
+        name = listedBody(s, after: d.range.upperBound)
       }
       let known = PartyLabels.all.contains(label)
       let nameRole = name.map(PartyLabels.role(fromName:)) ?? .unknown
@@ -76,7 +111,7 @@ enum PartyExtractor {
       parties.append(
         Party(
           role: nameRole == .unknown ? organisation : nameRole, label: label,
-          name: isLabelDefinition || definedByName ? name : nil))
+          name: isLabelDefinition || (definedByName && s[d.range.lowerBound] == "「") ? name : nil))
       if nameRole == .unknown, !isLabelDefinition, let body = name {
         parties[parties.count - 1].role = PartyLabels.role(fromName: body)
       }
@@ -161,6 +196,30 @@ enum PartyExtractor {
   }
 
   /// The text of "「X」とは、…をいう" up to the end of the sentence.
+  /// The body of a term a definitions article lists without quotes, across the line breaks of
+  /// pdftotext (「…本ネットワークに\n参加する病院、診療所…」) up to 。 or the next item.
+  static func listedBody(_ s: [Unicode.Scalar], after: Int) -> String? {
+    var j = after
+    var out = String.UnicodeScalarView()
+    while j < s.count, j - after < 160, s[j] != "。" {
+      if Lines.isBreak(s[j]) {
+        var k = j + 1
+        while k < s.count, Lines.isSpace(s[k]) || Lines.isBreak(s[k]) { k += 1 }
+        // The next item (（２）, (2), 二, ２．) or the next article ends the body.
+        let numeral = Numerals.digitValue(s[k]) != nil || Numerals.isKanjiNumeral(s[k])
+        if k >= s.count || s[k] == "（" || s[k] == "(" || s[k] == "第"
+          || (numeral && k + 1 < s.count && (Lines.isSpace(s[k + 1]) || s[k + 1] == "." || s[k + 1] == "．"))
+        {
+          break
+        }
+      } else {
+        out.append(s[j])
+      }
+      j += 1
+    }
+    return out.isEmpty ? nil : String(out)
+  }
+
   static func definitionBody(_ s: [Unicode.Scalar], after: Int) -> String? {
     var j = after
     while j < s.count, j - after < 120, s[j] != "。", s[j] != "\n" { j += 1 }
