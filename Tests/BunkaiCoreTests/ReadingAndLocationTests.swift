@@ -304,6 +304,24 @@ import Testing
     #expect(finding("A", text) == nil)
   }
 
+  /// C1: 「前条の協議の結果を記録する」 where 前条 is the consultation on the provided items reads that
+  /// consultation, and it is no consultation on the institution's own measures.
+  @Test func recordOfTheProvidedItemsConsultationIsNoC1() {
+    let text =
+      Self.opening + """
+        第4条（提供設備）
+        甲は、本業務に必要な電源及びリモート保守用の回線を乙に使用させる。
+
+        第5条（提供設備のセキュリティ）
+        前条の設備に関するセキュリティ対策は、乙が対策案を提示して協議を主導し、甲乙の協議により定めた内容を甲が実施する。
+
+        第6条（協議の記録）
+        前条の協議の結果は書面に記録し、甲及び乙が各1部を保管する。
+        """
+    #expect(element("C1.decided-jointly", text) == .unmet)
+    #expect(finding("C1", text) != nil)
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {
