@@ -381,6 +381,21 @@ import Testing
       body:
         "第7条（免責）\n乙は、乙が指定していないソフトウェアに起因する障害について責任を負わない。\n２　乙が納品したソフトウェアに脆弱性が見つかったときは、乙が主導して甲と協議し、対応を決めて実施する。"
     ),
+    // Software the vendor vouches for (動作保証環境) or installed (搭載した) is designated by it; software
+    // it does not supply (提供しない) is not, and work on the institution's request (要望に基づき) is
+    // instructed work.
+    .init(
+      concern: "D2", fires: false,
+      body:
+        "第7条（免責）\n乙は、動作保証環境以外の環境で本業務を利用したことにより生じた不具合について責任を負わない。\n２　前項は、動作保証環境に含まれるOSに脆弱性が発見された場合において、乙が主導して甲と協議し、講ずべき措置を決定して実施していることを条件に適用する。"
+    ),
+    .init(
+      concern: "D2", fires: false,
+      body:
+        "第7条（免責）\n乙は、甲が乙の承認なく端末に導入したアプリケーションに起因する障害については責任を負わない。\n２　乙が端末に搭載したOSに脆弱性が見つかった場合は、乙が主導して甲と協議し、必要な措置を決めて実施していることを前項の適用の条件とする。"
+    ),
+    .init(
+      concern: "D2", fires: true, body: "第7条（免責）\n乙は、乙が提供しないソフトウェアに起因する障害、及び甲の要望に基づき行った作業の結果について責任を負わない。"),
     .init(concern: "D2", fires: true, body: "第7条（免責）\n乙は、乙が指定していないソフトウェア又は甲の指示による作業に起因する障害について、一切責任を負わない。"),
     .init(
       concern: "D2", fires: true,
