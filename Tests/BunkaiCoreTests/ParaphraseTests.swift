@@ -78,6 +78,13 @@ import Testing
     .init(
       concern: "B1", fires: false,
       body: "第2条（変更）\n乙は、本業務の実施場所を変えるときは、60日間の予告期間をおいて甲に通知し、甲の承認を得る。"),
+    // 「承認を得た後でなければ実施しない」 makes the approval a condition; it negates nothing.
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、本業務の提供体制を改めるときは、実施日の90日前までに甲に書面で通知する。\n２　前項の変更は、甲の承認を得た後でなければ実施しない。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、本業務の提供体制を改めるときは、実施日の90日前までに甲に書面で通知し、甲の承諾がない限りこれを行わない。"),
     // The institution's agreement or sign-off (合意を得る, 決裁) is its approval.
     .init(
       concern: "B1", fires: false,
@@ -248,6 +255,11 @@ import Testing
       concern: "C1", fires: false,
       body:
         "第4条（甲の利用環境）\n甲の利用環境（職員の端末、利用者ID及びパスワード、院内無線LANの設定）のセキュリティ対策を決めるには、乙主導の協議による甲乙の合意を要する。決めた対策は甲が実施する。"
+    ),
+    // 「乙が甲に実施すべき事項を提示し」: the relative clause is the institution's; the vendor presents.
+    .init(
+      concern: "C1", fires: false,
+      body: "第4条（甲の運用部分）\n甲が自ら運用する部分の情報セキュリティ対策は、乙が甲に実施すべき事項を提示して協議を主導し、甲乙協議のうえ具体的に定め、甲がこれを実施する。"
     ),
     // Deciding by agreement (合意の上, 両者で決定) is deciding together; 「甲側で必要な」 says whose
     // part it is, not who leads.

@@ -322,6 +322,36 @@ import Testing
     #expect(finding("C1", text) != nil)
   }
 
+  /// A: 「…ガイドラインの定めるところにより行う」 follows the guideline.
+  @Test func actingAsTheGuidelineProvidesIsFollowingIt() {
+    let text =
+      Self.opening + """
+        第3条（乙の安全管理）
+        乙は、本業務における医療情報の安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」の定めるところにより行う。
+        """
+    #expect(element("A.gl-basis", text) == .met)
+  }
+
+  /// B2: a memorandum to terms of use that conditions 「原規約第6条に定める委託」 reads what that article
+  /// of the original terms says (subcontracting).
+  @Test func memorandumToTermsReadsTheOriginalTerms() {
+    let text = """
+      クラウドサービス利用規約
+
+      第1条（目的）
+      本規約は、株式会社テスト（以下「当社」という。）がお客さまに提供するサービスの条件を定める。
+
+      第6条（業務の委託）
+      当社は、本サービスの運用の一部を第三者に再委託することができる。
+
+      覚書
+
+      第1条（委託の条件）
+      原規約第6条に定める委託は、あらかじめお客さまの書面による承諾を得た場合に限り行うことができる。この場合、当社は委託先に当社と同等の安全管理義務を課して監督し、委託先の行為については当社の行為として責任を負う。
+      """
+    #expect(element("B2.consent", text) == .met)
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {

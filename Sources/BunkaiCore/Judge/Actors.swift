@@ -230,7 +230,12 @@ struct Actors {
           }
           // 「受託者は、委託者側で講ずべき措置を提示し」「乙は、甲の医療機関側で必要となる対策を提示し」:
           // the party inside a relative clause on what is presented is not the one presenting.
-          if Self.relativeClause.contains(where: { w in (end..<i).contains { has(w, at: $0, limit: i) } }) {
+          // 「乙が甲に実施すべき事項を提示し」: where another party is named before the relative word,
+          // the relative clause is that party's and the one found here presents.
+          if let w = (end..<i).first(where: { p in Self.relativeClause.contains { has($0, at: p, limit: i) } }
+          ),
+            !(end..<w).contains(where: { label(at: $0, limit: w) != nil })
+          {
             return topic(before: i, in: r)
           }
           return l.role

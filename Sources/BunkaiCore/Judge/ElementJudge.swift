@@ -299,6 +299,9 @@ struct ElementJudge {
     }
   }
 
+  /// Words between a key and a negator that make the key a condition (「得た後でなければ…しない」).
+  static let onlyIf: [[UInt32]] = ["なければ", "無ければ", "ない限り", "ないかぎり"].map { Normalizer.fold($0) }
+
   /// Scalars before a 「なく」 that make it no negation at all (「遅滞なく」「例外なく」).
   static let benignBeforeNaku: [[UInt32]] = [
     "遅滞", "漏れ", "もれ", "間断", "例外", "滞り", "支障", "差支", "遺漏", "速やか", "怠り", "余す", "限り", "少",
@@ -341,6 +344,15 @@ struct ElementJudge {
         }
         // A proviso read with its main clause: a negator past the 。 is about the proviso.
         if text[o.upperBound..<n.lowerBound].contains(Clauses.maru) { continue }
+        // 「甲の承認を得た後でなければ実施しない」「承諾がない限り行わない」: the negation makes the key a
+        // condition of the act.
+        let between = Array(text[o.upperBound..<n.lowerBound])
+        if Self.onlyIf.contains(where: { w in
+          between.count >= w.count
+            && (0...(between.count - w.count)).contains { between[$0..<($0 + w.count)].elementsEqual(w) }
+        }) {
+          continue
+        }
         let prohibitions = index.occurrences(polarity.prohibition, in: n.upperBound..<r.upperBound)
         if !prohibitions.isEmpty {
           turningBack += prohibitions

@@ -26,7 +26,9 @@ struct References {
   static let hon = Normalizer.fold("本")
   static let partWords = ["特記事項", "別紙", "別表", "覚書", "仕様書"].map { Normalizer.fold($0) }
   /// 「原契約第十四条」「本契約第6条」 in an annex or 覚書 name an article of the contract itself.
-  static let mainWords = ["原契約", "本契約", "基本契約", "親契約", "本件契約"].map { Normalizer.fold($0) }
+  static let mainWords = ["原契約", "本契約", "基本契約", "親契約", "本件契約", "原規約", "本規約", "利用規約", "基本規約"].map {
+    Normalizer.fold($0)
+  }
 
   /// A number (Arabic or kanji: 第十四条) at `j`, at most 6 characters long.
   func number(at j: Int, end: Int) -> (value: Int, next: Int)? {
