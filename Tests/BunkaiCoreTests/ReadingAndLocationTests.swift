@@ -352,6 +352,27 @@ import Testing
     #expect(element("B2.consent", text) == .met)
   }
 
+  /// In a specification numbered 1. / 1.1, 「3.1の変更」 is section 3's first paragraph; a version
+  /// number (「3.1.2」) is no reference.
+  @Test func sectionParagraphReferences() {
+    let text = """
+      ホスティング業務仕様書
+
+      1. 概要
+      1.1 本仕様書は、架空病院（以下「当院」という。）が電子カルテのホスティング業務を調達するにあたり、受注者が満たすべき要件を示す。
+      1.2 本仕様書において「受注者」とは、本業務について当院と契約を締結する事業者をいう。
+
+      2. 業務要件
+      2.1 受注者は、データを国内のデータセンターに保管すること。
+
+      3. 変更管理
+      3.1 受注者は、データセンターの所在地その他当院のセキュリティ対策に影響する事項を変更しようとするときは、変更予定日の90日前までに当院に書面で通知すること。
+      3.2 3.1の変更は、当院が書面で承認した後でなければ実施してはならない。
+      """
+    #expect(element("B1.approval", text) == .met)
+    #expect(finding("B1", text) == nil)
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {

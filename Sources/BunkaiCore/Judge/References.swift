@@ -42,6 +42,30 @@ struct References {
     return (n.value, j + n.next)
   }
 
+  /// 「6.1」 followed by a particle (の, に, で, 及, 又, 、): section 6, paragraph 1. A number as part of a
+  /// version or an amount (「3.1.2」「1.5倍」) is none.
+  func sectionNumber(at i: Int, end: Int) -> (Int, Int, Int)? {
+    var j = i
+    var a = 0
+    while j < end, Normalizer.isDigit(text[j]), j - i < 3 {
+      a = a * 10 + Int(text[j] - 0x30)
+      j += 1
+    }
+    guard j < end, text[j] == 0x2E else { return nil }
+    j += 1
+    var b = 0
+    let start = j
+    while j < end, Normalizer.isDigit(text[j]), j - start < 3 {
+      b = b * 10 + Int(text[j] - 0x30)
+      j += 1
+    }
+    guard j > start, j < end, let next = Unicode.Scalar(text[j]), Self.afterSection.contains(next) else {
+      return nil
+    }
+    return (a, b, j)
+  }
+  static let afterSection: Set<Unicode.Scalar> = ["の", "に", "で", "及", "又", "、", "が", "を"]
+
   func preceded(by words: [[UInt32]], at i: Int) -> Bool {
     words.contains { w in i >= w.count && text[(i - w.count)..<i].elementsEqual(w) }
   }
@@ -55,7 +79,20 @@ struct References {
     var i = r.lowerBound
     while i < r.upperBound {
       let c = text[i]
-      if c == Self.mae[0] || c == Self.dai[0] || c == Self.hon[0] {
+      if Normalizer.isDigit(c),
+        i == r.lowerBound || !(Normalizer.isDigit(text[i - 1]) || text[i - 1] == 0x2E),
+        let (article, paragraph, next) = sectionNumber(at: i, end: r.upperBound), let k = u.article
+      {
+        // 「6.1の変更は」「3.1の安全管理」: a section's paragraph in documents numbered 1. / 1.1.
+        if let target = numbers.indices.first(where: {
+          numbers[$0] == String(article) && parts[$0] == parts[k]
+        }),
+          let own = clauses.paragraphsOf[target], paragraph >= 1, paragraph <= own.count
+        {
+          out.append(own[paragraph - 1])
+        }
+        i = next
+      } else if c == Self.mae[0] || c == Self.dai[0] || c == Self.hon[0] {
         var j = i + 1
         var n = 0
         var digits = 0
