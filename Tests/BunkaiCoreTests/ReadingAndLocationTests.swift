@@ -373,6 +373,35 @@ import Testing
     #expect(finding("B1", text) == nil)
   }
 
+  /// A 覚書 that adds the guideline to 原契約第2条 and rewrites the damages article around 「第2条第2項の
+  /// 安全管理」: the quoted article names the contract's 第2条, and what the 覚書 added is part of it.
+  @Test func memorandumAddsAParagraphItsRewriteRefersTo() {
+    let text =
+      Self.opening + """
+        第2条（保守の範囲）
+        乙は、本システムの障害対応及び定期点検を行う。
+
+        第6条（損害賠償）
+        乙の賠償責任は、年額保守料を限度とする。
+
+        覚書
+
+        甲及び乙は、令和6年4月1日付保守契約書（以下「原契約」という。）を次のとおり変更する。
+
+        第1条（安全管理の基準）
+        原契約第2条に次の1項を加える。
+        「2 乙は、保守における安全管理を、経済産業省及び総務省の『医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン』に基づいて行う。」
+
+        第2条（損害賠償の変更）
+        原契約第6条を次のとおり改める。
+        「第6条 乙は、第2条第2項の安全管理を善良な管理者の注意義務として負う。
+        2 乙の賠償額は、年額保守料を限度とする。
+        3 前項の限度は、乙の故意又は重大な過失による場合、又は乙が第1項の義務を怠った場合には適用しない。第1項の義務を怠ったことによる損害は、甲乙誠実に協議のうえ、逸失利益を含めて乙が賠償する。」
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    #expect(finding("D1", text) == nil)
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {

@@ -16,6 +16,68 @@ struct References {
     self.text = text
     parts = contract.articles.map(\.part)
     numbers = contract.articles.map(\.number)
+    // 「原契約第6条を次のとおり改める。「第6条 …第2条第2項の安全管理…」」: the article a 覚書 quotes
+    // is the contract's own, and so are the articles its text names.
+    var quoting: Set<Int> = []
+    for unit in clauses.articles {
+      guard let k = unit.article, parts[k] != nil else { continue }
+      let t = Array(text[unit.range])
+      let names = Self.mainWords.contains { w in Self.find(w, in: t) }
+      let amends = (Self.amendVerbs + Self.addVerbs).contains { w in Self.find(w, in: t) }
+      if names && amends { quoting.insert(k) }
+    }
+    quotesMain = quoting
+    // 「原契約第2条に次の1項を加える。」: what the 覚書 article adds is part of that article.
+    var added: [Int: [Int]] = [:]
+    let (allParts, allNumbers, chars) = (parts, numbers, text)
+    for k in quoting {
+      for unit in clauses.articles where unit.article == k {
+        var i = unit.range.lowerBound
+        while i < unit.range.upperBound {
+          if chars[i] == Self.dai[0], Self.precededStatic(by: Self.mainWords, at: i, chars),
+            let n = Self.readNumber(chars, at: i + 1, end: unit.range.upperBound),
+            n.next < unit.range.upperBound,
+            chars[n.next] == Self.jou[0],
+            let t = allNumbers.indices.first(where: {
+              allParts[$0] == nil && allNumbers[$0] == String(n.value)
+            })
+          {
+            added[t, default: []].append(k)
+            i = n.next
+          }
+          i += 1
+        }
+      }
+    }
+    amendedBy = added
+  }
+
+  /// For each article of the contract, the 覚書 articles that rewrite it or add to it.
+  let amendedBy: [Int: [Int]]
+
+  static func precededStatic(by words: [[UInt32]], at i: Int, _ text: [UInt32]) -> Bool {
+    words.contains { w in i >= w.count && text[(i - w.count)..<i].elementsEqual(w) }
+  }
+
+  /// A number (Arabic or kanji: 第十四条) at `j`, at most 6 characters long.
+  static func readNumber(_ text: [UInt32], at j: Int, end: Int) -> (value: Int, next: Int)? {
+    let upper = min(end, j + 6)
+    // Most 前/第/本 are followed by no number (本システム, 前項): answer before copying anything.
+    guard j < upper, let first = Unicode.Scalar(text[j]),
+      Numerals.digitValue(first) != nil || Numerals.isKanjiNumeral(first)
+    else { return nil }
+    let scalars = text[j..<upper].map { Unicode.Scalar($0) ?? " " }
+    guard let n = Numerals.read(scalars, at: 0, end: scalars.count) else { return nil }
+    return (n.value, j + n.next)
+  }
+
+  /// Articles of a 覚書 that quote the contract's own text.
+  let quotesMain: Set<Int>
+  static let addVerbs = ["を加える", "を追加する", "を新設する"].map { Normalizer.fold($0) }
+
+  static func find(_ w: [UInt32], in t: [UInt32]) -> Bool {
+    guard w.count <= t.count else { return false }
+    return (0...(t.count - w.count)).contains { t[$0..<($0 + w.count)].elementsEqual(w) }
   }
 
   static let mae = Normalizer.fold("前")
@@ -30,17 +92,7 @@ struct References {
     Normalizer.fold($0)
   }
 
-  /// A number (Arabic or kanji: 第十四条) at `j`, at most 6 characters long.
-  func number(at j: Int, end: Int) -> (value: Int, next: Int)? {
-    let upper = min(end, j + 6)
-    // Most 前/第/本 are followed by no number (本システム, 前項): answer before copying anything.
-    guard j < upper, let first = Unicode.Scalar(text[j]),
-      Numerals.digitValue(first) != nil || Numerals.isKanjiNumeral(first)
-    else { return nil }
-    let scalars = text[j..<upper].map { Unicode.Scalar($0) ?? " " }
-    guard let n = Numerals.read(scalars, at: 0, end: scalars.count) else { return nil }
-    return (n.value, j + n.next)
-  }
+  func number(at j: Int, end: Int) -> (value: Int, next: Int)? { Self.readNumber(text, at: j, end: end) }
 
   /// 「6.1」 followed by a particle (の, に, で, 及, 又, 、): section 6, paragraph 1. A number as part of a
   /// version or an amount (「3.1.2」「1.5倍」) is none.
@@ -66,9 +118,7 @@ struct References {
   }
   static let afterSection: Set<Unicode.Scalar> = ["の", "に", "で", "及", "又", "、", "が", "を"]
 
-  func preceded(by words: [[UInt32]], at i: Int) -> Bool {
-    words.contains { w in i >= w.count && text[(i - w.count)..<i].elementsEqual(w) }
-  }
+  func preceded(by words: [[UInt32]], at i: Int) -> Bool { Self.precededStatic(by: words, at: i, text) }
 
   /// Paragraph indices (into `clauses.paragraphs`) the unit refers to.
   func referred(from u: Clauses.Unit) -> [Int] {
@@ -125,7 +175,7 @@ struct References {
             } else if c == Self.dai[0], digits > 0 {
               // 「特記事項第1条」「別紙第2条」「覚書第1条」 name an article of another part.
               let other = preceded(by: Self.partWords, at: i)
-              let main = preceded(by: Self.mainWords, at: i)
+              let main = preceded(by: Self.mainWords, at: i) || (quotesMain.contains(k) && !other)
               let part = parts[k]
               let number = String(n)
               if let target = numbers.indices.first(where: { t in
@@ -133,6 +183,7 @@ struct References {
                   && (main ? parts[t] == nil : other ? parts[t] != nil && parts[t] != part : parts[t] == part)
               }) {
                 out += paragraphsOfArticle(target)
+                for a in amendedBy[target] ?? [] where a != k { out += paragraphsOfArticle(a) }
               }
             }
           }
