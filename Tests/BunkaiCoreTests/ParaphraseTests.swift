@@ -297,6 +297,13 @@ import Testing
       body:
         "第5条（設備等の提供）\n甲は、乙の作業に必要な作業場所、電源及び回線を無償で提供する。\n２　甲が提供する設備に係るセキュリティの確保は、乙が提示する対策案に基づき甲乙で協議して定めたところにより、甲が行う。"
     ),
+    // A name the contract gives the provided items (「以下「持込機器」という。」) stands for them; a
+    // party's label defined in a sentence about the network it provides does not.
+    .init(
+      concern: "C2", fires: false,
+      body:
+        "第5条（甲の持込機器）\n甲は、センターに収容するサーバ及びネットワーク機器（以下「持込機器」という。）を自らの責任で用意する。\n２　持込機器に関するセキュリティ対策は、乙が協議を主導し、甲乙の協議により定めた内容を甲が実施する。"
+    ),
     // 「これらの」「当該」 point back at the items the paragraph before provides, as 「前項の」 does.
     .init(
       concern: "C2", fires: false,

@@ -14,10 +14,18 @@ enum DefinedTerms {
     guard !contract.definitions.isEmpty else { return }
     // Each entry's concepts as term ids, looked up once (hashing the terms per definition was most
     // of this step's time); the first id is where a use of the defined name is recorded.
-    let entries: [[[Int]]] = concepts.map { entry in
-      entry.split(separator: "+").map { name in
-        (book.concepts[String(name)] ?? []).compactMap { index.compiled.termIds[$0] }
-      }
+    func ids(_ name: Substring) -> [Int] {
+      (book.concepts[String(name)] ?? []).compactMap { index.compiled.termIds[$0] }
+    }
+    let entries: [[[Int]]] = concepts.filter { !$0.contains("=") }.map { entry in
+      entry.split(separator: "+").map(ids)
+    }
+    // 「target=a+b」: read over the whole defining sentence (「甲は、…機器（以下「持込機器」という。）を
+    // 自らの責任で用意する。」: what the name is comes after it).
+    let sentenceEntries: [(target: Int, parts: [[Int]])] = concepts.compactMap { entry in
+      let halves = entry.split(separator: "=")
+      guard halves.count == 2, let target = ids(halves[0]).first else { return nil }
+      return (target, halves[1].split(separator: "+").map(ids))
     }
     for d in contract.definitions {
       let term = Normalizer.fold(d.term)
@@ -46,6 +54,31 @@ enum DefinedTerms {
       }
       let around = normalized.range(ofSource: a..<b)
       let quoted = normalized.range(ofSource: d.range)
+      // A party's label (「当社」 defined in a sentence about the network it provides) is no thing.
+      if !sentenceEntries.isEmpty, !contract.parties.contains(where: { $0.label == d.term }) {
+        var x = d.range.lowerBound
+        var y = d.range.upperBound
+        while x > 0, d.range.lowerBound - x < reach, s[x - 1] != "。", !Lines.isBreak(s[x - 1]) { x -= 1 }
+        while y < s.count, y - d.range.upperBound < reach, s[y] != "。", !Lines.isBreak(s[y]) { y += 1 }
+        // The bracket's own 。 (「という。）」) does not end the sentence.
+        if y < s.count, s[y] == "。", y + 1 < s.count, s[y + 1] == "）" || s[y + 1] == ")" {
+          y += 2
+          while y < s.count, y - d.range.upperBound < reach, s[y] != "。", !Lines.isBreak(s[y]) { y += 1 }
+        }
+        let sentence = normalized.range(ofSource: x..<y)
+        // The first concept names what the term is, in its own defining text; the others may be
+        // anywhere in the sentence.
+        func holds(_ terms: [Int], in r: Range<Int>) -> Bool {
+          terms.contains { k in index.occurrencesOfTerm(k, in: r).contains { !$0.overlaps(quoted) } }
+        }
+        for (target, parts) in sentenceEntries
+        where parts.first.map({ holds($0, in: around) }) ?? false
+          && parts.dropFirst().allSatisfy({ holds($0, in: sentence) })
+        {
+          let uses = occurrences(of: term, in: normalized.chars).filter { !$0.overlaps(quoted) }
+          index.addMatches(term: target, uses)
+        }
+      }
       // A concept the name already stands for (guideline, then guideline+comply) is not added twice.
       var added: Set<Int> = []
       for entry in entries {

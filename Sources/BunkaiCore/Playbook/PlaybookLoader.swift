@@ -109,7 +109,11 @@ public enum PlaybookLoader {
     book.definedTermConcepts = r.strings(root, "definedTermConcepts", "")
     // 「guideline+comply」: a term defined with both (「本安全管理措置」とは、指定ガイドラインに基づき…)
     // stands for both.
-    for name in book.definedTermConcepts.flatMap({ $0.split(separator: "+").map(String.init) })
+    // 「provided-named=provided-things+provide」: a name whose defining sentence holds all the concepts
+    // after = counts as the concept before it.
+    for name in book.definedTermConcepts.flatMap({
+      $0.split(separator: "=").flatMap { $0.split(separator: "+") }.map(String.init)
+    })
     where concepts[name] == nil {
       throw DataFileErrors(errors: [
         DataFileError(file: file, line: nil, field: "definedTermConcepts", message: "未定義の概念「\(name)」です")
