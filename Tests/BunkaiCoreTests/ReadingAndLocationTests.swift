@@ -402,6 +402,20 @@ import Testing
     #expect(finding("D1", text) == nil)
   }
 
+  /// C1: where nothing of it is written, the finding goes to the institution's own duties article
+  /// (甲の責任) rather than to the vendor's security article.
+  @Test func c1GoesToTheInstitutionsDutiesBeforeTheVendors() {
+    let text =
+      Self.opening + """
+        第2条（安全管理）
+        乙は、本サービスの提供に必要な安全管理措置を講じる。
+
+        第5条（甲の責任）
+        甲は、本サービスを利用する端末及び院内ネットワークを自らの責任で管理する。
+        """
+    #expect(finding("C1", text)?.article == "5")
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {
