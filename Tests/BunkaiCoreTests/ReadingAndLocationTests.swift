@@ -416,6 +416,19 @@ import Testing
     #expect(finding("C1", text)?.article == "5")
   }
 
+  /// C1: an article on the institution's terminals (【甲の端末等】) is its own part.
+  @Test func c1GoesToTheInstitutionsTerminalsArticle() {
+    let text =
+      Self.opening + """
+        第2条【安全管理】
+        乙は、本サービスの提供に必要な安全管理措置を講じる。
+
+        第3条【甲の端末等】
+        本サービスを利用する甲の端末及び院内ネットワークの管理は、甲の責任において行う。
+        """
+    #expect(finding("C1", text)?.article == "3")
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {
