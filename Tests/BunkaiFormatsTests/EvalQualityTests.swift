@@ -65,6 +65,14 @@ import Testing
       try Self.score("eval/dev3"), files: 46, precision: 0.99, recall: 0.89, location: 0.8)
   }
 
+  /// A fourth set written in the fifth round by two fresh helpers, each contract its own text; scored
+  /// blind once (precision 0.768), then developed against. Floors just below today's figures
+  /// (location: C1 0.857).
+  @Test func fourthDevelopmentCorpus() throws {
+    Self.check(
+      try Self.score("eval/dev4"), files: 52, precision: 0.99, recall: 0.99, location: 0.85)
+  }
+
   /// Our own fixtures, labelled from DOMAIN.md by a helper that saw neither the rules nor the
   /// earlier expected files.
   @Test func fixtureContracts() throws {
@@ -76,6 +84,6 @@ import Testing
   /// reached yet; these floors keep what has been reached from slipping.
   @Test func frozenCorpus() throws {
     Self.check(
-      try Self.score("eval/frozen"), files: 50, precision: 0.9, recall: 0.93, location: 0.8)
+      try Self.score("eval/frozen"), files: 50, precision: 0.9, recall: 0.93, location: 0.88)
   }
 }

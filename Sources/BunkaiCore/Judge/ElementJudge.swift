@@ -299,6 +299,12 @@ struct ElementJudge {
     }
   }
 
+  /// Denials of a duty that close a sentence (「…義務を負うことを意味するものではない」).
+  static let dutyDenials: [[UInt32]] = [
+    "を意味するものではない", "を意味するものではありません", "義務を負うものではない", "義務を負うものではありません", "義務を負わない",
+    "義務を負いません", "責務を負うものではない",
+  ].map { Normalizer.fold($0) }
+
   /// Words between a key and a negator that make the key a condition (「得た後でなければ…しない」).
   static let onlyIf: [[UInt32]] = ["なければ", "無ければ", "ない限り", "ないかぎり"].map { Normalizer.fold($0) }
 
@@ -326,6 +332,16 @@ struct ElementJudge {
       // 「…あらかじめ甲の承諾を得る。ただし、乙の関係会社に再委託する場合は、この限りでない。」: a
       // proviso after the statement lifts it for a case where the key does not hold.
       if provisoLifts(key, after: o, in: r) { return true }
+      // 「…対策を講じ、又は協議を行う義務を負うことを意味するものではない」: a sentence-final denial of
+      // the duty takes back everything before it, however far.
+      let end = text[o.upperBound..<r.upperBound].firstIndex(of: Clauses.maru) ?? r.upperBound
+      let rest = Array(text[o.upperBound..<end])
+      if Self.dutyDenials.contains(where: { w in
+        rest.count >= w.count
+          && (0...(rest.count - w.count)).contains { rest[$0..<($0 + w.count)].elementsEqual(w) }
+      }) {
+        return true
+      }
       let limit = min(r.upperBound, o.upperBound + Polarity.window)
       // 「甲の承諾なくしてこれを実施しない」: the 「しない」 that turned 「なく」 back is no second negation.
       var turningBack: [Range<Int>] = []
