@@ -415,13 +415,6 @@ import Testing
     ),
     .init(
       concern: "D2", fires: true, body: "第7条（免責）\n乙は、乙が提供しないソフトウェアに起因する障害、及び甲の要望に基づき行った作業の結果について責任を負わない。"),
-    // A sentence-final denial of the duty (「…義務を負うことを意味するものではない」) takes back the
-    // measure, however far it stands from it.
-    .init(
-      concern: "D2", fires: true,
-      body:
-        "第7条（免責）\n乙は、乙が指定していないソフトウェアに起因する障害について責任を負わない。\n２　前項の規定は、乙が指定したソフトウェアの脆弱性について、乙が対策を講じ、又はその対策のための協議を行う義務を負うことを意味するものではない。"
-    ),
     .init(concern: "D2", fires: true, body: "第7条（免責）\n乙は、乙が指定していないソフトウェア又は甲の指示による作業に起因する障害について、一切責任を負わない。"),
     .init(
       concern: "D2", fires: true,

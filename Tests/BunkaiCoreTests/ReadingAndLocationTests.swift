@@ -429,6 +429,18 @@ import Testing
     #expect(finding("C1", text)?.article == "3")
   }
 
+  /// D2: a sentence-final denial of the duty (「…協議を行う義務を負うことを意味するものではない」) says
+  /// the opposite of the condition, however far it stands from the measure.
+  @Test func sentenceFinalDenialContradictsTheMeasure() {
+    let text =
+      Self.opening + """
+        第7条（免責）
+        乙は、乙が指定していないソフトウェアに起因する障害について責任を負わない。
+        ２　前項の規定は、乙が指定したソフトウェアの脆弱性について、乙が対策を講じ、又はその対策のための協議を行う義務を負うことを意味するものではない。
+        """
+    #expect(element("D2.designated-vuln", text) == .contradicted)
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {

@@ -54,7 +54,7 @@ struct ElementJudge {
     // 「前項の義務を尽くさなかった場合」 where 前項 is 「第2条に基づく安全管理を…履行する」: what the
     // referred paragraph refers to counts too (one more step, no further).
     for p in r {
-      for q in references.referred(from: clauses.paragraphs[p]) where q != u.paragraph && !r.contains(q) {
+      for q in directlyReferred(fromParagraph: p) where q != u.paragraph && !r.contains(q) {
         r.append(q)
       }
     }
@@ -65,8 +65,17 @@ struct ElementJudge {
 
   /// What each unit refers to, read once per review: every element whose key holds in a unit asks
   /// it again (a quarter of the review's time before). One review is judged on one thread.
+  /// What a paragraph itself refers to (the second step above), read once per paragraph.
+  func directlyReferred(fromParagraph p: Int) -> [Int] {
+    if let known = referredMemo.paragraphs[p] { return known }
+    let r = references.referred(from: clauses.paragraphs[p])
+    referredMemo.paragraphs[p] = r
+    return r
+  }
+
   final class ReferredMemo {
     @exclusivity(unchecked) var known: [Int: [Int]] = [:]
+    @exclusivity(unchecked) var paragraphs: [Int: [Int]] = [:]
   }
   let referredMemo = ReferredMemo()
 

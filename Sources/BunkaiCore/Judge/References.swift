@@ -126,9 +126,15 @@ struct References {
     let r = u.range
     guard u.article != nil else { return out }
     let paragraphsOfArticle: (Int) -> [Int] = { k in clauses.paragraphsOf[k] ?? [] }
+    // Read once: this loop runs over every scalar of every unit that is judged.
+    let (mae, dai, hon) = (Self.mae[0], Self.dai[0], Self.hon[0])
     var i = r.lowerBound
     while i < r.upperBound {
       let c = text[i]
+      if c != mae && c != dai && c != hon && !Normalizer.isDigit(c) {
+        i += 1
+        continue
+      }
       if Normalizer.isDigit(c),
         i == r.lowerBound || !(Normalizer.isDigit(text[i - 1]) || text[i - 1] == 0x2E),
         let (article, paragraph, next) = sectionNumber(at: i, end: r.upperBound), let k = u.article
@@ -142,7 +148,7 @@ struct References {
           out.append(own[paragraph - 1])
         }
         i = next
-      } else if c == Self.mae[0] || c == Self.dai[0] || c == Self.hon[0] {
+      } else if c == mae || c == dai || c == hon {
         var j = i + 1
         var n = 0
         var digits = 0
