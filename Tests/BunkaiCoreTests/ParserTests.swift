@@ -187,6 +187,25 @@ import Testing
     #expect(c.parties.first { $0.label == "参加機関" }?.role == .institution)
   }
 
+  /// 「【第1条　目的】」: number and heading in one pair of brackets; 「が運営す\nる」 broken by pdftotext
+  /// still says who runs the service.
+  @Test func bracketedArticleHeadersAndABrokenOperatorVerb() {
+    let text = """
+      地域ネットワーク利用規程
+
+      【第1条　目的】
+      この規程は、一般社団法人架空連携機構（以下「機構」という。）が運営す
+      る地域ネットワークを利用する医療機関（以下「参加施設」という。）との役割を定める。
+
+      【第2条　機構の安全管理】
+      機構は、安全管理を行う。
+      """
+    let (c, _) = parse(text)
+    #expect(c.articles.map(\.number) == ["1", "2"])
+    #expect(c.articles.map(\.heading) == ["目的", "機構の安全管理"])
+    #expect(c.parties.first { $0.label == "機構" }?.role == .vendor)
+  }
+
   @Test func partyNamesAreExtracted() {
     let (c, _) = parse(
       "保守契約書\n医療法人社団かえで会 かえで病院（以下「甲」という。）と株式会社ホシゾラ情報（以下「乙」という。）は、次のとおり契約する。\n第1条（目的）\n目的。")

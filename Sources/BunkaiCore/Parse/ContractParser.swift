@@ -338,8 +338,10 @@ private struct Builder {
   /// The number of a line's leading 「第N条」 and the position after 「条」.
   func articleNumber(_ line: Line) -> (value: Int, afterJou: Int, style: NumberStyle)? {
     let end = line.trimEnd
-    guard s[line.trimStart] == "第" else { return nil }
-    let i = Lines.skipSpaces(s, line.trimStart + 1, end)
+    // 「【第1条　目的】」: the number and heading inside one pair of brackets.
+    let start = s[line.trimStart] == "【" && line.trimStart + 1 < end ? line.trimStart + 1 : line.trimStart
+    guard s[start] == "第" else { return nil }
+    let i = Lines.skipSpaces(s, start + 1, end)
     guard let (main, afterMain, style) = Numerals.read(s, at: i, end: end) else { return nil }
     let j = Lines.skipSpaces(s, afterMain, end)
     guard j < end, s[j] == "条" else { return nil }
@@ -374,8 +376,9 @@ private struct Builder {
       headingRange = inner
       bodyStart = Lines.skipSpaces(s, j + 1, end)
     } else if i < end, end - i <= 20, !Lines.contains(s, i..<end, "。"), !Lines.contains(s, i..<end, "、") {
-      heading = Lines.string(s, i..<end)
-      headingRange = i..<end
+      let inner = s[end - 1] == "】" ? trim(i..<(end - 1)) : i..<end
+      heading = Lines.string(s, inner)
+      headingRange = inner
       bodyStart = end
     }
     if heading == nil, let pending = pendingHeading {

@@ -158,7 +158,15 @@ enum PartyExtractor {
     var j = afterLabel
     while j < min(s.count, afterLabel + 8), s[j] != "）", s[j] != ")" { j += 1 }
     guard j < s.count, s[j] == "）" || s[j] == ")" else { return false }
-    return ["が運営する", "が提供する", "が管理運営する", "が運用する"].contains { Lines.hasPrefix(s, j + 1, s.count, $0) }
+    // pdftotext may break the line inside the verb (「が運営す\nる」).
+    var after = String.UnicodeScalarView()
+    var k = j + 1
+    while k < s.count, after.count < 8 {
+      if !Lines.isBreak(s[k]) { after.append(s[k]) }
+      k += 1
+    }
+    let text = String(after)
+    return ["が運営する", "が提供する", "が管理運営する", "が運用する"].contains { text.hasPrefix($0) }
   }
 
   /// The name written before "（以下「甲」…": back to the previous definition, sentence or line.
