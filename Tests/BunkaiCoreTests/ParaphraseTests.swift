@@ -261,6 +261,18 @@ import Testing
       concern: "C1", fires: false,
       body: "第4条（甲の運用部分）\n甲が自ら運用する部分の情報セキュリティ対策は、乙が甲に実施すべき事項を提示して協議を主導し、甲乙協議のうえ具体的に定め、甲がこれを実施する。"
     ),
+    // 「甲はこれを実施する」「甲に実施していただく」 name the institution's part; deciding 「双方で」 is
+    // deciding together.
+    .init(
+      concern: "C1", fires: false,
+      body:
+        "第4条（甲側のセキュリティ）\n甲が院内で使う端末及び利用者アカウントの管理に関するセキュリティ対策については、乙が必要な事項を提示して協議を主導し、甲乙協議の上で具体的な対策を定め、甲はこれを実施する。"
+    ),
+    .init(
+      concern: "C1", fires: false,
+      body:
+        "第4条（甲の管理部分）\n乙は、毎年一回説明会を開き、甲が管理する部分について甲が行うべき安全対策を説明し、甲の意見を聴いて双方で具体的な対策を取り決める。甲は、取り決めた対策を実施する。"
+    ),
     // Deciding by agreement (合意の上, 両者で決定) is deciding together; 「甲側で必要な」 says whose
     // part it is, not who leads.
     .init(

@@ -441,6 +441,20 @@ import Testing
     #expect(element("D2.designated-vuln", text) == .contradicted)
   }
 
+  /// A service the vendor defines as providing power and lines (「本サービス」とは、…電源・回線の提供…
+  /// をいう) is no provided thing: only a name the institution's own sentence defines is.
+  @Test func theVendorsServiceIsNoProvidedThing() {
+    let text =
+      Self.opening + """
+        第1条（定義）
+        （1）「本サービス」とは、乙のサーバ上で甲のシステムを稼働させる基盤の提供、ラック・電源・回線の提供及び稼働監視をいう。
+
+        第4条（甲側のセキュリティ）
+        甲が本サービスへ接続するために院内で使う端末の管理に関するセキュリティ対策については、乙が必要な事項を提示して協議を主導し、甲乙協議の上で具体的な対策を定め、甲はこれを実施する。
+        """
+    #expect(finding("C1", text) == nil)
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {

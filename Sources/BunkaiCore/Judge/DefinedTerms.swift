@@ -55,7 +55,9 @@ enum DefinedTerms {
       let around = normalized.range(ofSource: a..<b)
       let quoted = normalized.range(ofSource: d.range)
       // A party's label (「当社」 defined in a sentence about the network it provides) is no thing.
-      if !sentenceEntries.isEmpty, !contract.parties.contains(where: { $0.label == d.term }) {
+      if !sentenceEntries.isEmpty, PartyExtractor.precededByIka(s, d.range.lowerBound),
+        !contract.parties.contains(where: { $0.label == d.term })
+      {
         var x = d.range.lowerBound
         var y = d.range.upperBound
         while x > 0, d.range.lowerBound - x < reach, s[x - 1] != "。", !Lines.isBreak(s[x - 1]) { x -= 1 }
@@ -65,6 +67,14 @@ enum DefinedTerms {
           y += 2
           while y < s.count, y - d.range.upperBound < reach, s[y] != "。", !Lines.isBreak(s[y]) { y += 1 }
         }
+        // The institution must be the one the sentence is about (「甲は、…（以下「持込機器」という。）を
+        // 用意する。」); what the vendor provides is its service, not a provided thing.
+        var t = x
+        while t < y, Lines.isSpace(s[t]) { t += 1 }
+        let institutionSpeaks = contract.parties.contains { p in
+          p.role == .institution
+            && (Lines.hasPrefix(s, t, y, p.label + "は") || Lines.hasPrefix(s, t, y, p.label + "が"))
+        }
         let sentence = normalized.range(ofSource: x..<y)
         // The first concept names what the term is, in its own defining text; the others may be
         // anywhere in the sentence.
@@ -72,7 +82,7 @@ enum DefinedTerms {
           terms.contains { k in index.occurrencesOfTerm(k, in: r).contains { !$0.overlaps(quoted) } }
         }
         for (target, parts) in sentenceEntries
-        where parts.first.map({ holds($0, in: around) }) ?? false
+        where institutionSpeaks && parts.first.map({ holds($0, in: around) }) ?? false
           && parts.dropFirst().allSatisfy({ holds($0, in: sentence) })
         {
           let uses = occurrences(of: term, in: normalized.chars).filter { !$0.overlaps(quoted) }
