@@ -71,9 +71,14 @@ enum DefinedTerms {
         // 用意する。」); what the vendor provides is its service, not a provided thing.
         var t = x
         while t < y, Lines.isSpace(s[t]) { t += 1 }
+        // Or the words before the name say the items are the institution's (「お客様の所有するサーバ…」).
+        let defining = String(String.UnicodeScalarView(s[x..<d.range.lowerBound]))
         let institutionSpeaks = contract.parties.contains { p in
           p.role == .institution
-            && (Lines.hasPrefix(s, t, y, p.label + "は") || Lines.hasPrefix(s, t, y, p.label + "が"))
+            && (Lines.hasPrefix(s, t, y, p.label + "は") || Lines.hasPrefix(s, t, y, p.label + "が")
+              || ["の所有する", "が所有する", "が持ち込む", "の持ち込む", "が用意する"].contains {
+                defining.contains(p.label + $0)
+              })
         }
         let sentence = normalized.range(ofSource: x..<y)
         // The first concept names what the term is, in its own defining text; the others may be

@@ -56,7 +56,12 @@ struct References {
   let amendedBy: [Int: [Int]]
 
   static func precededStatic(by words: [[UInt32]], at i: Int, _ text: [UInt32]) -> Bool {
-    words.contains { w in i >= w.count && text[(i - w.count)..<i].elementsEqual(w) }
+    // 「特記事項\n第3条」: pdftotext breaks lines anywhere.
+    var i = i
+    while i > 0, text[i - 1] == 0x0A || text[i - 1] == 0x0D || text[i - 1] == 0x20 || text[i - 1] == 0x3000 {
+      i -= 1
+    }
+    return words.contains { w in i >= w.count && text[(i - w.count)..<i].elementsEqual(w) }
   }
 
   /// A number (Arabic or kanji: 第十四条) at `j`, at most 6 characters long.
@@ -88,7 +93,9 @@ struct References {
   static let hon = Normalizer.fold("本")
   static let partWords = ["特記事項", "別紙", "別表", "覚書", "仕様書"].map { Normalizer.fold($0) }
   /// 「原契約第十四条」「本契約第6条」 in an annex or 覚書 name an article of the contract itself.
-  static let mainWords = ["原契約", "本契約", "基本契約", "親契約", "本件契約", "原規約", "本規約", "利用規約", "基本規約"].map {
+  static let mainWords = [
+    "原契約", "本契約", "基本契約", "親契約", "本件契約", "原規約", "本規約", "利用規約", "基本規約", "本契約書", "契約書本体",
+  ].map {
     Normalizer.fold($0)
   }
 
