@@ -195,6 +195,18 @@ import Testing
       body:
         "第3条（再委託）\n乙は、甲の事前の書面承諾を得た場合に限り、本業務の一部を外部に委託できる。乙は、委託先に本契約と同等の義務を課して監督する。\n２　乙は、委託先の故意又は重過失による損害に限り、甲に対して責任を負う。"
     ),
+    // 「作為又は不作為」 is conduct; consent due before the subcontracting starts (開始前) is prior;
+    // 「業務の一部を委託する」 is subcontracting.
+    .init(
+      concern: "B2", fires: false,
+      body:
+        "第3条（再委託）\n乙は、本業務の一部を第三者に行わせようとするときは、あらかじめ甲の書面による承諾を得る。\n２．乙は、前項の第三者に本契約上乙が負う安全管理義務と同等の義務を負わせ、その遵守状況を監督する。\n３．前項の第三者の作為又は不作為は、乙の作為又は不作為とみなす。"
+    ),
+    .init(
+      concern: "B2", fires: false,
+      body:
+        "第3条（再委託）\n乙は、本業務の一部を委託するときは、委託の開始前に委託先の名称を記載した書面を甲に提出し、甲の書面による承諾を得なければならない。\n２　乙は、委託先に本契約と同等の安全管理の義務を課して監督し、委託先の責めに帰すべき事由は乙の責めに帰すべき事由とみなす。"
+    ),
     // A proviso that also lets the vendor subcontract to its group without consent takes the
     // consent away for that part of the work.
     .init(

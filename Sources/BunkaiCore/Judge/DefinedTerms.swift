@@ -72,13 +72,22 @@ enum DefinedTerms {
         var t = x
         while t < y, Lines.isSpace(s[t]) { t += 1 }
         // Or the words before the name say the items are the institution's (「お客様の所有するサーバ…」).
-        let defining = String(String.UnicodeScalarView(s[x..<d.range.lowerBound]))
-        let institutionSpeaks = contract.parties.contains { p in
-          p.role == .institution
-            && (Lines.hasPrefix(s, t, y, p.label + "は") || Lines.hasPrefix(s, t, y, p.label + "が")
-              || ["の所有する", "が所有する", "が持ち込む", "の持ち込む", "が用意する"].contains {
-                defining.contains(p.label + $0)
-              })
+        // Read only where a sentence entry's concepts hold (most definitions name no such thing).
+        func institutionSpeaks() -> Bool {
+          let before = Array(s[x..<d.range.lowerBound])
+          return contract.parties.contains { p in
+            guard p.role == .institution else { return false }
+            if Lines.hasPrefix(s, t, y, p.label + "は") || Lines.hasPrefix(s, t, y, p.label + "が") {
+              return true
+            }
+            return ["の所有する", "が所有する", "が持ち込む", "の持ち込む", "が用意する"].contains { w in
+              let needle = Array((p.label + w).unicodeScalars)
+              guard needle.count <= before.count else { return false }
+              return (0...(before.count - needle.count)).contains {
+                before[$0..<($0 + needle.count)].elementsEqual(needle)
+              }
+            }
+          }
         }
         let sentence = normalized.range(ofSource: x..<y)
         // The first concept names what the term is, in its own defining text; the others may be
@@ -87,8 +96,8 @@ enum DefinedTerms {
           terms.contains { k in index.occurrencesOfTerm(k, in: r).contains { !$0.overlaps(quoted) } }
         }
         for (target, parts) in sentenceEntries
-        where institutionSpeaks && parts.first.map({ holds($0, in: around) }) ?? false
-          && parts.dropFirst().allSatisfy({ holds($0, in: sentence) })
+        where parts.first.map({ holds($0, in: around) }) ?? false
+          && parts.dropFirst().allSatisfy({ holds($0, in: sentence) }) && institutionSpeaks()
         {
           let uses = occurrences(of: term, in: normalized.chars).filter { !$0.overlaps(quoted) }
           index.addMatches(term: target, uses)

@@ -224,24 +224,28 @@ struct ElementJudge {
     if let unless = e.unless, index.evaluate(unless, in: u.range) { return false }
     // 「前条の協議の結果は書面に記録し」 where 前条 is about the provided items: what the referred
     // paragraph says counts only where the element's exceptions do not hold there.
-    let usable: (Int) -> Bool =
-      e.unless.map { unless in { p in !self.index.evaluate(unless, in: self.clauses.paragraphs[p].range) } }
-      ?? { _ in true }
-    return matches(e.match, in: u, usable: usable) && contextHolds(e, u)
+    return matches(e.match, in: u, unless: e.unless) && contextHolds(e, u)
+  }
+
+  /// The paragraphs the unit refers to where `unless` does not hold.
+  func usableReferred(from u: Clauses.Unit, unless: CompiledCondition?) -> [Int] {
+    let r = referred(from: u)
+    guard let unless, !r.isEmpty else { return r }
+    return r.filter { !index.evaluate(unless, in: clauses.paragraphs[$0].range) }
   }
 
   /// The condition holds in the unit; or, for a top-level `all` whose last part (the key) holds
   /// here, the other parts may hold in the paragraphs the unit refers to (「第2条第2項に定める安全
   /// 管理を…行っていた場合に限り」 reads 第2条第2項).
-  func matches(_ c: CompiledCondition, in u: Clauses.Unit, usable: (Int) -> Bool = { _ in true }) -> Bool {
+  func matches(_ c: CompiledCondition, in u: Clauses.Unit, unless: CompiledCondition? = nil) -> Bool {
     // Each alternative is tried in the unit first anyway.
     if case .any(let alternatives) = c {
-      return alternatives.contains { matches($0, in: u, usable: usable) }
+      return alternatives.contains { matches($0, in: u, unless: unless) }
     }
     if index.evaluate(c, in: u.range) { return true }
     // 「前条と同様の手続により決定し」: everything, the key included, may be in what is referred to.
     if case .all(let cs) = c, isSameAs(u) {
-      let referred = referred(from: u).filter(usable)
+      let referred = usableReferred(from: u, unless: unless)
       return !referred.isEmpty
         && cs.allSatisfy { part in
           index.evaluate(part, in: u.range)
@@ -249,7 +253,7 @@ struct ElementJudge {
         }
     }
     guard case .all(let cs) = c, let key = cs.last, index.evaluate(key, in: u.range) else { return false }
-    let referred = referred(from: u).filter(usable)
+    let referred = usableReferred(from: u, unless: unless)
     guard !referred.isEmpty else { return false }
     return cs.dropLast().allSatisfy { part in
       index.evaluate(part, in: u.range)

@@ -30,7 +30,12 @@ enum PartyExtractor {
   /// or colon.
   static func listedDefinitions(in s: [Unicode.Scalar], articles: [Article]) -> [Definition] {
     var out: [Definition] = []
-    for a in articles where a.heading.map({ $0.contains("定義") || $0.contains("用語") }) ?? false {
+    // Scalars compared directly: Foundation's String.contains was a noticeable part of parsing.
+    func names(_ h: String) -> Bool {
+      let u = Array(h.unicodeScalars)
+      return zip(u, u.dropFirst()).contains { ($0 == "定" && $1 == "義") || ($0 == "用" && $1 == "語") }
+    }
+    for a in articles where a.heading.map(names) ?? false {
       for item in a.paragraphs.flatMap(\.items) {
         var i = item.range.lowerBound
         let end = item.range.upperBound
