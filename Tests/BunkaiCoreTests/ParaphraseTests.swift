@@ -85,6 +85,9 @@ import Testing
     .init(
       concern: "B1", fires: false,
       body: "第2条（変更）\n乙は、本業務の提供体制を改めるときは、実施日の90日前までに甲に書面で通知し、甲の承諾がない限りこれを行わない。"),
+    .init(
+      concern: "B1", fires: false,
+      body: "第2条（変更）\n乙は、本業務の実施体制を変えるときは、実施日の30日前までに甲に書面で通知し、甲の承認を得る。\n２　前項の承認のない変更は行わない。"),
     // The institution's agreement or sign-off (合意を得る, 決裁) is its approval.
     .init(
       concern: "B1", fires: false,

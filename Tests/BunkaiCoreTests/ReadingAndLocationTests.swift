@@ -455,6 +455,24 @@ import Testing
     #expect(finding("C1", text) == nil)
   }
 
+  /// A: an override in the damages article (「前二項の規定にかかわらず、…請求に基づく損害については責任
+  /// を負わない」) reaches the guideline of 第2条 only through two references; it does not deny the
+  /// guideline basis.
+  @Test func aDamagesOverrideDoesNotDenyTheGuidelineBasis() {
+    let text =
+      Self.opening + """
+        第2条（安全管理）
+        乙は、本業務の安全管理を、医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドラインに基づいて行う。
+
+        第8条（損害賠償）
+        乙は、第2条の安全管理を善良な管理者の注意義務として負う。
+        ２　乙の賠償額は、委託料の1年分を上限とする。ただし、乙の故意又は重大な過失による場合はこの限りでない。
+        ３　前二項の規定にかかわらず、乙は、いかなる場合においても、甲の逸失利益及び第三者からの請求に基づく損害については責任を負わない。
+        """
+    #expect(element("A.gl-basis", text) == .met)
+    #expect(finding("A", text) == nil)
+  }
+
   /// C2: the finding qualifies the clause where the institution provides things, even where another
   /// article speaks of consultations; 「前二項の協議」 is no provided thing.
   @Test func c2GoesToTheProvisionArticle() {

@@ -109,6 +109,10 @@ struct ElementJudge {
     for u in anchoredUnits(e, units) where holds(e, in: u) {
       candidates.append(u)
       if el.negatable, isNegated(e.key, in: u.range) {
+        // A negation counts where the statement holds in the unit or through one reference; read
+        // through two (「前二項の規定にかかわらず…請求に基づく損害は負わない」 reaching the guideline of
+        // 第2条 through 前二項) it is about something else.
+        if !index.evaluate(e.match, in: u.range), !matchesOneStep(e.match, in: u) { continue }
         // 「甲が乙の同意を得ずに導入したソフトウェア」 negates the vendor's consent, which says
         // nothing of the institution's.
         if el.actor?.mode == .holder, actorReading(el, e, u) == .swapped {
@@ -261,6 +265,20 @@ struct ElementJudge {
     }
   }
 
+  /// `matches` with references followed one step only.
+  func matchesOneStep(_ c: CompiledCondition, in u: Clauses.Unit) -> Bool {
+    if case .any(let alternatives) = c { return alternatives.contains { matchesOneStep($0, in: u) } }
+    if index.evaluate(c, in: u.range) { return true }
+    guard case .all(let cs) = c else { return false }
+    let direct = references.referred(from: u).filter { !superseded.contains($0) }
+    guard !direct.isEmpty else { return false }
+    let own = isSameAs(u) ? cs[...] : cs.dropLast()
+    return own.allSatisfy { part in
+      index.evaluate(part, in: u.range)
+        || direct.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
+    }
+  }
+
   /// The unit says it follows what another clause says (「前条と同様」「前項に準じ」「前条の例により」).
   func isSameAs(_ u: Clauses.Unit) -> Bool {
     sameAs[u.range] ?? index.evaluate(polarity.sameAs, in: u.range)
@@ -319,7 +337,9 @@ struct ElementJudge {
   ].map { Normalizer.fold($0) }
 
   /// Words between a key and a negator that make the key a condition (「得た後でなければ…しない」).
-  static let onlyIf: [[UInt32]] = ["なければ", "無ければ", "ない限り", "ないかぎり"].map { Normalizer.fold($0) }
+  static let onlyIf: [[UInt32]] = ["なければ", "無ければ", "ない限り", "ないかぎり", "がない", "のない"].map {
+    Normalizer.fold($0)
+  }
 
   /// Scalars before a 「なく」 that make it no negation at all (「遅滞なく」「例外なく」).
   static let benignBeforeNaku: [[UInt32]] = [
@@ -373,8 +393,8 @@ struct ElementJudge {
         }
         // A proviso read with its main clause: a negator past the 。 is about the proviso.
         if text[o.upperBound..<n.lowerBound].contains(Clauses.maru) { continue }
-        // 「甲の承認を得た後でなければ実施しない」「承諾がない限り行わない」: the negation makes the key a
-        // condition of the act.
+        // 「甲の承認を得た後でなければ実施しない」「承諾がない限り行わない」「承認のない変更は行わない」: the
+        // negation makes the key a condition of the act.
         let between = Array(text[o.upperBound..<n.lowerBound])
         if Self.onlyIf.contains(where: { w in
           between.count >= w.count
