@@ -288,6 +288,13 @@ import Testing
       body:
         "第4条（甲の管理部分）\n乙は、毎年一回説明会を開き、甲が管理する部分について甲が行うべき安全対策を説明し、甲の意見を聴いて双方で具体的な対策を取り決める。甲は、取り決めた対策を実施する。"
     ),
+    // The vendor explains at a briefing it holds; 「前項の相談会では…協議のうえ…決定」 is that briefing's
+    // consultation.
+    .init(
+      concern: "C1", fires: false,
+      body:
+        "第4条（甲の院内運用）\n１　乙は、甲が院内で行う運用上の安全対策について、年1回相談会を開催して乙の推奨事項を説明する。\n２　前項の相談会では、乙と甲が協議のうえ、甲が実施する対策を決定する。甲は、決定した対策を実施する。"
+    ),
     // Deciding by agreement (合意の上, 両者で決定) is deciding together; 「甲側で必要な」 says whose
     // part it is, not who leads.
     .init(

@@ -83,7 +83,9 @@ struct Actors {
   /// is the one another clause sets up, and whoever leads that one leads this.
   static let consultationOfAnotherClause = folded([
     "条の協議", "項の協議", "条に定める協議", "項に定める協議", "条に規定する協議", "項に規定する協議", "条による協議", "項による協議",
-    "条に基づく協議", "項に基づく協議",
+    "条に基づく協議", "項に基づく協議", "項の相談会", "条の相談会", "項の会議", "条の会議", "項の説明会", "条の説明会",
+    "項の巡回協議", "条の巡回協議", "項の打合せ", "条の打合せ", "項の打ち合わせ", "条の打ち合わせ", "項の協議会", "条の協議会",
+    "前項の相談会", "前項の会議", "前項の説明会",
   ])
 
   func refersToAnotherConsultation(in r: Range<Int>) -> Bool {
