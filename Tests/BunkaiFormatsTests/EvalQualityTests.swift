@@ -73,6 +73,16 @@ import Testing
       try Self.score("eval/dev4"), files: 52, precision: 0.99, recall: 0.99, location: 0.85)
   }
 
+  /// A fifth set, asked for unusual C1/C2/D2/B2 wordings; scored blind once (precision 0.688) after
+  /// dev4's round, then worked on for part of the session only. Floors just below today's weakest
+  /// figures (C1 precision 0.688, recall 0.846, location 0.545; A location 0.571); one carve-out its
+  /// labels call contradicted by a later 「通常の損害に限られ」 is still judged met.
+  @Test func fifthDevelopmentCorpus() throws {
+    Self.check(
+      try Self.score("eval/dev5"), files: 52, precision: 0.68, recall: 0.84, location: 0.54,
+      contradictedAsMet: 1)
+  }
+
   /// Our own fixtures, labelled from DOMAIN.md by a helper that saw neither the rules nor the
   /// earlier expected files.
   @Test func fixtureContracts() throws {
