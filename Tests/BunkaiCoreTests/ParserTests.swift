@@ -206,6 +206,35 @@ import Testing
     #expect(c.parties.first { $0.label == "機構" }?.role == .vendor)
   }
 
+  /// A table of contents in a document numbered 1. / 1.1 is no sections; the party defined in the
+  /// first paragraph 「1.1 …（以下「甲」という。）」 is named without its number.
+  @Test func contentsOfASectionNumberedDocument() {
+    let text = """
+      運用保守業務委託契約書
+
+      目次
+      1. 総則
+      2. 業務
+      3. 安全管理
+      4. 委託先
+
+      1. 総則
+      1.1 医療法人架空会 架空北病院（以下「甲」という。）は、架空システム株式会社（以下「乙」という。）に業務を委託する。
+
+      2. 業務
+      2.1 乙の業務は、システムの運用とする。
+
+      3. 安全管理
+      3.1 乙は、安全管理を行う。
+      """
+    // As a review reads it: the layout cleaned first.
+    let cleaned = String(String.UnicodeScalarView(Layout.clean(Array(text.unicodeScalars))))
+    let (c, _) = parse(cleaned)
+    #expect(c.articles.map(\.number) == ["1", "2", "3"])
+    #expect(c.articles.first?.paragraphs.count == 1)
+    #expect(c.parties.first { $0.label == "甲" }?.name == "医療法人架空会 架空北病院")
+  }
+
   @Test func partyNamesAreExtracted() {
     let (c, _) = parse(
       "保守契約書\n医療法人社団かえで会 かえで病院（以下「甲」という。）と株式会社ホシゾラ情報（以下「乙」という。）は、次のとおり契約する。\n第1条（目的）\n目的。")

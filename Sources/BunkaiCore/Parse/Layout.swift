@@ -128,10 +128,19 @@ enum Layout {
     if c == "別", l.trimStart + 1 < l.trimEnd, s[l.trimStart + 1] == "紙" || s[l.trimStart + 1] == "表" {
       return true
     }
-    guard c == "第" else { return false }
-    var j = l.trimStart + 1
+    // 「3. 安全管理」 in the contents of a document numbered by sections (not 「3.1 本文」).
+    if let (_, after) = sectionDigits(s, l.trimStart, l.trimEnd), after < l.trimEnd - 1,
+      s[after] == "." || s[after] == "．", Numerals.digitValue(s[after + 1]) == nil,
+      Lines.isSpace(s[after + 1]), l.trimEnd - after <= 24, !Lines.contains(s, l.trimmed, "、")
+    {
+      return true
+    }
+    // 「【第3条　安全管理】」.
+    let start = c == "【" && l.trimStart + 1 < l.trimEnd ? l.trimStart + 1 : l.trimStart
+    guard s[start] == "第" else { return false }
+    var j = start + 1
     while j < l.trimEnd, Numerals.digitValue(s[j]) != nil || Numerals.isKanjiNumeral(s[j]) { j += 1 }
-    return j > l.trimStart + 1 && j < l.trimEnd && (s[j] == "条" || s[j] == "章")
+    return j > start + 1 && j < l.trimEnd && (s[j] == "条" || s[j] == "章")
   }
 
   /// Scalars a page number line may hold; any other (a kanji, a bracket) rules it out before the

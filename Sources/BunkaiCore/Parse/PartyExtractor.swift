@@ -202,6 +202,10 @@ enum PartyExtractor {
       start += joiner.unicodeScalars.count
     }
     while start < end, Lines.isSpace(s[start]) { start += 1 }
+    // A section number opening the line (「1.1 医療法人…（以下「甲」という。）」) is not the name.
+    var k = start
+    while k < end, Numerals.digitValue(s[k]) != nil || s[k] == "." || s[k] == "．" { k += 1 }
+    if k > start, k < end, Lines.isSpace(s[k]) { start = Lines.skipSpaces(s, k, end) }
     var stop = end
     while stop > start, Lines.isSpace(s[stop - 1]) { stop -= 1 }
     guard stop > start else { return nil }
