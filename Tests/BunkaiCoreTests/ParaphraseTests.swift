@@ -356,6 +356,12 @@ import Testing
       body:
         "第5条（提供物と対策）\n甲は、本業務に必要な執務室、電源、電話回線及び業務用端末を乙に提供する。\n２．乙は、前項の提供物について必要なセキュリティ対策を整理した説明会を開催し、質疑応答を経て甲と乙が合意した対策を、甲が実施する。"
     ),
+    // Items listed in an annex table (「別表2の設備及び物品」) are the provided things.
+    .init(
+      concern: "C2", fires: false,
+      body:
+        "第4条（打合せ）\n乙は、四半期ごとに甲との打合せを招集し、保守の状況を報告する。\n\n第5条（甲の提供物）\n甲は、保守業務の遂行のため、別表2に掲げる設備及び物品を乙に提供する。\n２　別表2の設備及び物品に係るセキュリティ上の措置は、乙が措置案を作成し、前条の打合せにおいて甲と協議して定め、甲が実施する。\n\n別表2　甲の提供物\n(1) サーバ設置場所及び電源\n(2) リモート保守用回線及びルータ"
+    ),
     // 「これらの」「当該」 point back at the items the paragraph before provides, as 「前項の」 does.
     .init(
       concern: "C2", fires: false,

@@ -235,6 +235,14 @@ import Testing
     #expect(c.parties.first { $0.label == "甲" }?.name == "医療法人架空会 架空北病院")
   }
 
+  /// 「本会」 defined for the association that runs the service is a party, not a thing like 本契約.
+  @Test func theAssociationRunningTheServiceIsAParty() {
+    let (c, _) = parse(
+      "検査結果配信サービス利用規約\n\n第1条（目的）\nこの規約は、一般社団法人架空市医師会（以下「本会」という。）が運営する配信サービスを、会員が開設する医療機関（以下「会員施設」という。）が利用する条件を定める。\n"
+    )
+    #expect(c.parties.first { $0.label == "本会" }?.role == .vendor)
+  }
+
   @Test func partyNamesAreExtracted() {
     let (c, _) = parse(
       "保守契約書\n医療法人社団かえで会 かえで病院（以下「甲」という。）と株式会社ホシゾラ情報（以下「乙」という。）は、次のとおり契約する。\n第1条（目的）\n目的。")

@@ -97,7 +97,10 @@ enum PartyExtractor {
       let known = PartyLabels.all.contains(label)
       let nameRole = name.map(PartyLabels.role(fromName:)) ?? .unknown
       // "本契約", "本業務", "本システム" … name things, never parties.
-      let namesAThing = label.hasPrefix("本") || label.hasSuffix("契約") || label.hasSuffix("業務")
+      // 「本会」「本法人」「本機構」 are the association itself.
+      let association = ["本会", "本法人", "本機構", "本協議会", "本組合"].contains(label)
+      let namesAThing =
+        (label.hasPrefix("本") && !association) || label.hasSuffix("契約") || label.hasSuffix("業務")
       var organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
       // 「…協議会（以下「協議会」という。）が運営する地域連携ネットワーク」: the body that runs the
       // service is its provider, whatever its legal form.
