@@ -74,18 +74,13 @@ enum DefinedTerms {
         // Or the words before the name say the items are the institution's (「お客様の所有するサーバ…」).
         // Read only where a sentence entry's concepts hold (most definitions name no such thing).
         func institutionSpeaks() -> Bool {
-          let before = Array(s[x..<d.range.lowerBound])
-          return contract.parties.contains { p in
+          contract.parties.contains { p in
             guard p.role == .institution else { return false }
             if Lines.hasPrefix(s, t, y, p.label + "は") || Lines.hasPrefix(s, t, y, p.label + "が") {
               return true
             }
             return ["の所有する", "が所有する", "が持ち込む", "の持ち込む", "が用意する"].contains { w in
-              let needle = Array((p.label + w).unicodeScalars)
-              guard needle.count <= before.count else { return false }
-              return (0...(before.count - needle.count)).contains {
-                before[$0..<($0 + needle.count)].elementsEqual(needle)
-              }
+              Lines.contains(s, x..<d.range.lowerBound, p.label + w)
             }
           }
         }

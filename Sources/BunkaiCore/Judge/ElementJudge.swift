@@ -63,8 +63,6 @@ struct ElementJudge {
     return live
   }
 
-  /// What each unit refers to, read once per review: every element whose key holds in a unit asks
-  /// it again (a quarter of the review's time before). One review is judged on one thread.
   /// What a paragraph itself refers to (the second step above), read once per paragraph.
   func directlyReferred(fromParagraph p: Int) -> [Int] {
     if let known = referredMemo.paragraphs[p] { return known }
@@ -73,6 +71,8 @@ struct ElementJudge {
     return r
   }
 
+  /// What each unit refers to, read once per review: every element whose key holds in a unit asks
+  /// it again (a quarter of the review's time before). One review is judged on one thread.
   final class ReferredMemo {
     @exclusivity(unchecked) var known: [Int: [Int]] = [:]
     @exclusivity(unchecked) var paragraphs: [Int: [Int]] = [:]
@@ -112,7 +112,7 @@ struct ElementJudge {
         // A negation counts where the statement holds in the unit or through one reference; read
         // through two (「前二項の規定にかかわらず…請求に基づく損害は負わない」 reaching the guideline of
         // 第2条 through 前二項) it is about something else.
-        if !index.evaluate(e.match, in: u.range), !matchesOneStep(e.match, in: u) { continue }
+        if !matches(e.match, in: u, oneStep: true) { continue }
         // 「甲が乙の同意を得ずに導入したソフトウェア」 negates the vendor's consent, which says
         // nothing of the institution's.
         if el.actor?.mode == .holder, actorReading(el, e, u) == .swapped {
@@ -231,9 +231,10 @@ struct ElementJudge {
     return matches(e.match, in: u, unless: e.unless) && contextHolds(e, u)
   }
 
-  /// The paragraphs the unit refers to where `unless` does not hold.
-  func usableReferred(from u: Clauses.Unit, unless: CompiledCondition?) -> [Int] {
-    let r = referred(from: u)
+  /// The paragraphs the unit refers to where `unless` does not hold; with `oneStep`, only those it
+  /// names itself (not what they refer to in turn).
+  func usableReferred(from u: Clauses.Unit, unless: CompiledCondition?, oneStep: Bool) -> [Int] {
+    let r = oneStep ? references.referred(from: u).filter { !superseded.contains($0) } : referred(from: u)
     guard let unless, !r.isEmpty else { return r }
     return r.filter { !index.evaluate(unless, in: clauses.paragraphs[$0].range) }
   }
@@ -241,15 +242,17 @@ struct ElementJudge {
   /// The condition holds in the unit; or, for a top-level `all` whose last part (the key) holds
   /// here, the other parts may hold in the paragraphs the unit refers to (「第2条第2項に定める安全
   /// 管理を…行っていた場合に限り」 reads 第2条第2項).
-  func matches(_ c: CompiledCondition, in u: Clauses.Unit, unless: CompiledCondition? = nil) -> Bool {
+  func matches(
+    _ c: CompiledCondition, in u: Clauses.Unit, unless: CompiledCondition? = nil, oneStep: Bool = false
+  ) -> Bool {
     // Each alternative is tried in the unit first anyway.
     if case .any(let alternatives) = c {
-      return alternatives.contains { matches($0, in: u, unless: unless) }
+      return alternatives.contains { matches($0, in: u, unless: unless, oneStep: oneStep) }
     }
     if index.evaluate(c, in: u.range) { return true }
     // 「前条と同様の手続により決定し」: everything, the key included, may be in what is referred to.
     if case .all(let cs) = c, isSameAs(u) {
-      let referred = usableReferred(from: u, unless: unless)
+      let referred = usableReferred(from: u, unless: unless, oneStep: oneStep)
       return !referred.isEmpty
         && cs.allSatisfy { part in
           index.evaluate(part, in: u.range)
@@ -257,25 +260,11 @@ struct ElementJudge {
         }
     }
     guard case .all(let cs) = c, let key = cs.last, index.evaluate(key, in: u.range) else { return false }
-    let referred = usableReferred(from: u, unless: unless)
+    let referred = usableReferred(from: u, unless: unless, oneStep: oneStep)
     guard !referred.isEmpty else { return false }
     return cs.dropLast().allSatisfy { part in
       index.evaluate(part, in: u.range)
         || referred.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
-    }
-  }
-
-  /// `matches` with references followed one step only.
-  func matchesOneStep(_ c: CompiledCondition, in u: Clauses.Unit) -> Bool {
-    if case .any(let alternatives) = c { return alternatives.contains { matchesOneStep($0, in: u) } }
-    if index.evaluate(c, in: u.range) { return true }
-    guard case .all(let cs) = c else { return false }
-    let direct = references.referred(from: u).filter { !superseded.contains($0) }
-    guard !direct.isEmpty else { return false }
-    let own = isSameAs(u) ? cs[...] : cs.dropLast()
-    return own.allSatisfy { part in
-      index.evaluate(part, in: u.range)
-        || direct.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
     }
   }
 
@@ -368,13 +357,7 @@ struct ElementJudge {
       // 「…対策を講じ、又は協議を行う義務を負うことを意味するものではない」: a sentence-final denial of
       // the duty takes back everything before it, however far.
       let end = text[o.upperBound..<r.upperBound].firstIndex(of: Clauses.maru) ?? r.upperBound
-      let rest = Array(text[o.upperBound..<end])
-      if Self.dutyDenials.contains(where: { w in
-        rest.count >= w.count
-          && (0...(rest.count - w.count)).contains { rest[$0..<($0 + w.count)].elementsEqual(w) }
-      }) {
-        return true
-      }
+      if Self.dutyDenials.contains(where: { Lines.occurs($0, in: text[o.upperBound..<end]) }) { return true }
       let limit = min(r.upperBound, o.upperBound + Polarity.window)
       // 「甲の承諾なくしてこれを実施しない」: the 「しない」 that turned 「なく」 back is no second negation.
       var turningBack: [Range<Int>] = []
@@ -395,11 +378,7 @@ struct ElementJudge {
         if text[o.upperBound..<n.lowerBound].contains(Clauses.maru) { continue }
         // 「甲の承認を得た後でなければ実施しない」「承諾がない限り行わない」「承認のない変更は行わない」: the
         // negation makes the key a condition of the act.
-        let between = Array(text[o.upperBound..<n.lowerBound])
-        if Self.onlyIf.contains(where: { w in
-          between.count >= w.count
-            && (0...(between.count - w.count)).contains { between[$0..<($0 + w.count)].elementsEqual(w) }
-        }) {
+        if Self.onlyIf.contains(where: { Lines.occurs($0, in: text[o.upperBound..<n.lowerBound]) }) {
           continue
         }
         let prohibitions = index.occurrences(polarity.prohibition, in: n.upperBound..<r.upperBound)

@@ -21,9 +21,9 @@ struct References {
     var quoting: Set<Int> = []
     for unit in clauses.articles {
       guard let k = unit.article, parts[k] != nil else { continue }
-      let t = Array(text[unit.range])
-      let names = Self.mainWords.contains { w in Self.find(w, in: t) }
-      let amends = (Self.amendVerbs + Self.addVerbs).contains { w in Self.find(w, in: t) }
+      let t = text[unit.range]
+      let names = Self.mainWords.contains { Lines.occurs($0, in: t) }
+      let amends = (Self.amendVerbs + Self.addVerbs).contains { Lines.occurs($0, in: t) }
       if names && amends { quoting.insert(k) }
     }
     quotesMain = quoting
@@ -79,11 +79,6 @@ struct References {
   /// Articles of a 覚書 that quote the contract's own text.
   let quotesMain: Set<Int>
   static let addVerbs = ["を加える", "を追加する", "を新設する"].map { Normalizer.fold($0) }
-
-  static func find(_ w: [UInt32], in t: [UInt32]) -> Bool {
-    guard w.count <= t.count else { return false }
-    return (0...(t.count - w.count)).contains { t[$0..<($0 + w.count)].elementsEqual(w) }
-  }
 
   static let mae = Normalizer.fold("前")
   static let dai = Normalizer.fold("第")
