@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import NIOSSL
@@ -73,12 +74,22 @@ struct Mailer {
     let settings = settings
     let tls = try settings.security == .none ? nil : Self.tlsContext(settings)
     let hostForTLS = Self.isIPAddress(settings.host) ? nil : settings.host
+    let deadline = deadline
+    // The deadline is armed on the event loop as the channel is made, before it connects: the
+    // task that awaits the connection may resume late when the cooperative pool is busy, and the
+    // relay must not be held open that much longer.
+    let expired = NIOLockedValueBox(false)
     let channel: NIOAsyncChannel<ByteBuffer, ByteBuffer>
     do {
       channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
         .connectTimeout(.seconds(15))
         .connect(host: settings.host, port: settings.port) { ch in
-          ch.eventLoop.makeCompletedFuture {
+          let timer = ch.eventLoop.scheduleTask(in: .seconds(deadline)) {
+            expired.withLockedValue { $0 = true }
+            ch.close(promise: nil)
+          }
+          ch.closeFuture.whenComplete { _ in timer.cancel() }
+          return ch.eventLoop.makeCompletedFuture {
             if settings.security == .tls, let tls {
               try ch.pipeline.syncOperations.addHandler(
                 NIOSSLClientHandler(context: tls, serverHostname: hostForTLS))
@@ -87,26 +98,22 @@ struct Mailer {
           }
         }
     } catch {
+      if expired.withLockedValue({ $0 }) { throw Self.deadlineFailure(settings, deadline) }
       throw Failure(description: "メールサーバー \(settings.host):\(settings.port) に接続できません（\(error)）")
     }
-    let clock = ContinuousClock()
-    let start = clock.now
-    let timer = channel.channel.eventLoop.scheduleTask(in: .seconds(deadline)) { [ch = channel.channel] in
-      ch.close(promise: nil)
-    }
-    defer { timer.cancel() }
     let message = Self.message(from: settings.from, to: recipient, subject: subject, body: body)
-    let deadline = deadline
     do {
       try await converse(channel, message: message, recipient: recipient, tls: tls, hostForTLS: hostForTLS)
     } catch {
       // The deadline closed the connection: say so, rather than what the closed channel reports.
-      if clock.now - start >= .seconds(deadline) {
-        throw Failure(
-          description: "メールサーバー \(settings.host):\(settings.port) とのやり取りが \(deadline) 秒以内に終わらなかったため中止しました")
-      }
+      if expired.withLockedValue({ $0 }) { throw Self.deadlineFailure(settings, deadline) }
       throw error
     }
+  }
+
+  static func deadlineFailure(_ settings: SMTPSettings, _ deadline: Int64) -> Failure {
+    Failure(
+      description: "メールサーバー \(settings.host):\(settings.port) とのやり取りが \(deadline) 秒以内に終わらなかったため中止しました")
   }
 
   /// The SMTP conversation on a connected channel, upgraded to TLS when STARTTLS is configured.
