@@ -80,12 +80,16 @@ struct Actors {
   static func folded(_ words: [String]) -> [[UInt32]] { words.map { Normalizer.fold($0) } }
 
   /// 「前条第1項の協議において併せて取り決め」「前条の協議において乙が示す案に基づき」: the consultation
-  /// is the one another clause sets up, and whoever leads that one leads this.
+  /// is the one another clause sets up, or settles what another clause proposes, and whoever leads
+  /// that one leads this.
   static let consultationOfAnotherClause = folded([
     "条の協議", "項の協議", "条に定める協議", "項に定める協議", "条に規定する協議", "項に規定する協議", "条による協議", "項による協議",
     "条に基づく協議", "項に基づく協議", "項の相談会", "条の相談会", "項の会議", "条の会議", "項の説明会", "条の説明会",
     "項の巡回協議", "条の巡回協議", "項の打合せ", "条の打合せ", "項の打ち合わせ", "条の打ち合わせ", "項の協議会", "条の協議会",
     "前項の相談会", "前項の会議", "前項の説明会",
+    // 「4.3の各対策は、協議会における甲乙の協議によって確定させ」: what is settled is what another
+    // clause has the vendor propose (section references 「4.2の」 carry no 条 or 項).
+    "の協議会において", "の協議会で", "の各対策", "の対策案", "の具体案", "の案について", "の案に基づ", "の提案について", "の提案に基づ",
   ])
 
   func refersToAnotherConsultation(in r: Range<Int>) -> Bool {
@@ -175,8 +179,10 @@ struct Actors {
   /// the one who leads when no nearer agent is named.
   func topic(before i: Int, in r: Range<Int>) -> PartyRole? {
     var j = r.lowerBound
+    // Paragraph numbers come first: 「２」, and in section numbering 「2.3」 (dots folded to ASCII).
     func skipBlanks() {
-      while j < i, j - r.lowerBound < 40, text[j] == 0x20 || text[j] == 0x3000 || Normalizer.isDigit(text[j])
+      while j < i, j - r.lowerBound < 40,
+        text[j] == 0x20 || text[j] == 0x3000 || text[j] == 0x2E || Normalizer.isDigit(text[j])
       {
         j += 1
       }
