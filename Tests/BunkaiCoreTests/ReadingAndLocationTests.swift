@@ -895,4 +895,82 @@ import Testing
         """
     #expect(finding("A", text)?.article == "3")
   }
+
+  // MARK: Sixth round (dev5 and dev6 hold-outs)
+
+  /// Section numbering (「2.1 乙は、…」): the paragraph number before the sentence's topic does not
+  /// hide who proposes the measures; and a paragraph settling 「2.1の各対策」 is led by whoever
+  /// proposed them there.
+  @Test func aProposalUnderASectionNumberIsLed() {
+    let text = """
+      検査システム運用委託仕様書
+
+      医療法人しおさい会（以下「甲」という。）と株式会社しおさいシステム（以下「乙」という。）は、次のとおり合意する。
+
+      1. 目的
+      1.1 乙は、甲の検査システムの運用を行う。
+
+      2. 協議
+      2.1 乙は、四半期ごとの連絡会において、甲が管理する端末について甲が講じるべき安全対策を、具体案として示す。
+      2.2 2.1の各対策は、連絡会での甲乙の協議で確定し、甲がこれを実施する。
+      """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    let unnumbered = text.replacingOccurrences(of: "2.1 乙は、四半期ごとの連絡会において、", with: "2.1 甲は、四半期ごとの連絡会において、")
+    #expect(element("C1.vendor-led", unnumbered) != .met)
+  }
+
+  /// Measures the institution takes 「院内で」 are its own part, whose split the vendor drafts here.
+  @Test func measuresTakenInTheHospitalAreTheInstitutionsPart() {
+    let text =
+      Self.opening + """
+        第6条（運用準備）
+        乙は、稼働後に甲が院内で行う安全対策（アカウント管理、端末の更新手順等）について計画書の案を作成し、甲との打合せを主催して、甲と合意のうえ計画書を確定する。甲は、確定した計画書に従い対策を実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+
+  /// 「作業員の遵守事項」 is a site rule, not the vendor's security duties: A goes to the article on
+  /// the work the contract covers.
+  @Test func workersSiteRulesAreNotTheVendorsDuties() {
+    let text =
+      Self.opening + """
+        第2条（委託業務）
+        甲は、乙に対し、次の各号に掲げる業務を委託する。
+        （1）検査システムの調達及び設定
+        （2）操作研修
+
+        第9条（作業員の遵守事項）
+        乙の作業員は、甲の施設内で作業するときは、甲の定める院内規則及び防災上の指示に従う。
+        """
+    #expect(finding("A", text)?.article == "2")
+  }
+
+  /// Subcontracting on the vendor's own judgement, on a mere notice, with consent waived in the next
+  /// sentence, or approved only after the work has begun, is the opposite of prior consent.
+  @Test(arguments: [
+    "乙は、本業務の一部を、乙の判断により第三者に再委託することができる。",
+    "乙は、再委託先の名称を甲に通知することにより、本業務の一部を再委託することができる。",
+    "乙は、本業務の一部を第三者に再委託することができる。この場合において、甲の承諾は要しない。",
+    "乙は、本業務の一部を外部の事業者に行わせることができる。この場合、乙は、業務開始後遅滞なく甲に通知し、甲の承認を得る。",
+  ])
+  func subcontractingWithoutPriorConsentIsContradicted(clause: String) {
+    let text = Self.opening + "第5条（再委託）\n" + clause
+    #expect(element("B2.consent", text) == .contradicted)
+  }
+
+  /// A 「この場合」 sentence after a change notice that names 再委託先 waives approval of the change,
+  /// not consent to subcontracting, which another article requires.
+  @Test func approvalWaivedForAChangeIsNotConsentWaived() {
+    let text =
+      Self.opening + """
+        第5条（再委託）
+        乙は、甲の事前の書面による承諾を得た場合に限り、本業務の一部を再委託することができる。
+
+        第8条（変更の通知）
+        乙は、業務の実施体制又は再委託先を変更するときは、その30日前までに甲に通知する。この場合において、当該変更について甲の承認は要しない。
+        """
+    #expect(element("B2.consent", text) == .met)
+  }
 }

@@ -59,6 +59,7 @@ struct Clauses {
       articles.append(Unit(range: n, article: nil, paragraph: paragraphs.count))
       add(paragraph: r, items: [], article: nil, normalized)
     }
+    findFollowUps(normalized.chars)
   }
 
   mutating func add(
@@ -92,6 +93,36 @@ struct Clauses {
       }
       if s < cut { append(sentence: s..<cut, article: article, paragraph: p, chars) }
       start = cut
+    }
+  }
+
+  static let followUps = ["この場合", "その場合", "この際"].map { Normalizer.fold($0) }
+
+  /// Where each sentence opening with 「この場合、」 starts, the start of the sentence before it in its
+  /// paragraph.
+  var followUpLead: [Int: Int] = [:]
+
+  /// A sentence that opens with 「この場合、」 read together with the sentence before it in its
+  /// paragraph: 「…再委託することができる。この場合において甲の承諾は要しない。」 denies consent to the
+  /// subcontracting the sentence before permits. Only for the playbook's words of a contrary statement
+  /// (`contradictedBy`), which name what the lead must say (「…ことができる」): joining sentences to meet
+  /// an element, or to find a negated one, read one sentence's matter (a change notice naming
+  /// 再委託先) into the next.
+  func withLead(_ u: Unit) -> Unit {
+    guard let lead = followUpLead[u.range.lowerBound] else { return u }
+    return Unit(range: lead..<u.range.upperBound, article: u.article, paragraph: u.paragraph)
+  }
+
+  mutating func findFollowUps(_ chars: [UInt32]) {
+    for (a, b) in zip(sentences, sentences.dropFirst())
+    where a.paragraph == b.paragraph && a.range.upperBound == b.range.lowerBound {
+      var i = b.range.lowerBound
+      while i < b.range.upperBound, chars[i] == 0x20 || chars[i] == 0x3000 || chars[i] == 0x0A { i += 1 }
+      if Self.followUps.contains(where: { w in
+        i + w.count <= b.range.upperBound && chars[i..<(i + w.count)].elementsEqual(w)
+      }) {
+        followUpLead[b.range.lowerBound] = a.range.lowerBound
+      }
     }
   }
 

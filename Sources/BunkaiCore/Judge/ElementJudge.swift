@@ -165,7 +165,7 @@ struct ElementJudge {
         candidates: candidates)
     }
     if let c = e.contradictedBy {
-      let contra = candidateUnits(c, units).filter { u in
+      let contra = candidateUnits(c, units.map(clauses.withLead)).filter { u in
         index.evaluate(c, in: u.range) && contextHolds(e, u)
       }
       if !contra.isEmpty {
