@@ -973,4 +973,27 @@ import Testing
         """
     #expect(element("B2.consent", text) == .met)
   }
+
+  /// A 覚書 article that adds the guideline to another article (「安全管理の基準」) is not where the
+  /// split of the institution's own measures belongs: with nothing written anywhere, C1 goes to the
+  /// contract's article on what the institution does.
+  @Test func aMemorandumsAddedParagraphDoesNotTakeTheFinding() {
+    let text =
+      Self.opening + """
+        第1条（保守の範囲）
+        乙は、甲の画像システムの障害復旧及び定期点検を行う。
+
+        第3条（甲の協力）
+        甲は、保守作業に必要な電源及び作業場所を用意する。
+
+        覚書
+
+        甲と乙は、上記の保守契約（以下「原契約」という。）について、次のとおり合意する。
+
+        第1条（安全管理の基準）
+        原契約第1条に次の一項を加える。「２　乙は、保守に係る安全管理を、提供事業者における安全管理ガイドラインに従って行う。」
+        """
+    let f = finding("C1", text)
+    #expect(f?.article == "3")
+  }
 }

@@ -146,10 +146,15 @@ extension Evaluator {
       // each element and was most of the review's time on contracts with missing clauses.
       for (k, n) in nearMisses(compiled, judge: judge, within: Set(scope)) { score[k] = n }
     }
+    // On a tie, the contract's own article before an annex's or a 覚書's: 「覚書第1条（安全管理の
+    // 基準）」 adds a paragraph to another article and is not where the parties' split is written.
+    func own(_ k: Int) -> Int { contract.articles[k].part == nil ? 1 : 0 }
     if let best = scope.enumerated().max(by: { a, b in
       let sa = score[a.element] ?? 0
       let sb = score[b.element] ?? 0
-      return sa != sb ? sa < sb : a.offset > b.offset
+      if sa != sb { return sa < sb }
+      if own(a.element) != own(b.element) { return own(a.element) < own(b.element) }
+      return a.offset > b.offset
     }) {
       return best.element
     }
