@@ -996,4 +996,31 @@ import Testing
     let f = finding("C1", text)
     #expect(f?.article == "3")
   }
+
+  /// Parties called 「病院」 and 「会社」: 「協力会社」 is a subcontractor, not the vendor inside a
+  /// longer word; consent 「担当させる前に」 is prior consent; the vendor who sets up the consultation
+  /// and runs it (「協議の場を設けてこれを進行し」) leads it.
+  @Test func aSubcontractorNamedWithTheVendorsLabelInside() {
+    let text = """
+      看護システム運用保守契約書
+
+      架空市立あさひ病院（以下「病院」という。）と株式会社ケアデータ（以下「会社」という。）は、次のとおり契約を締結する。
+
+      第1条（業務）
+      会社は、病院の看護システムの運用保守を行う。
+
+      第4条（病院の対策）
+      会社は、病院の院内で講じられるべき安全対策を一覧にして病院に提示する。
+      ２　会社は、前項の一覧について病院との協議の場を設けてこれを進行し、病院が実施する対策を両者で確定する。
+
+      第6条（協力会社）
+      会社は、業務の一部を協力会社に担当させるときは、担当させる前に書面で病院の承諾を受ける。
+      ２　会社は、協力会社に対し、会社が負う義務と同等の安全管理上の義務を課し、これを監督する。
+      ３　協力会社の故意又は過失は、会社の責めに帰すべき事由とみなす。
+      """
+    #expect(element("B2.consent", text) == .met)
+    #expect(element("B2.equal-duties", text) == .met)
+    #expect(element("B2.attribution", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
 }

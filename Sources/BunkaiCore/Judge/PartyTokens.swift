@@ -23,6 +23,18 @@ enum PartyTokens {
     token(role).flatMap(Unicode.Scalar.init).map { String(Character($0)) }
   }
 
+  /// Determiners that may stand before a label (「当病院」「本会社」) without making a new word.
+  static let determiners: Set<UInt32> = Set("当本貴同各".unicodeScalars.map(\.value))
+
+  /// A label that ends a longer word is not the party: 「協力会社」「子会社」 where the vendor is
+  /// 「会社」, 「連携病院」 where the institution is 「病院」.
+  static func insideCompound(_ text: [UInt32], at i: Int) -> Bool {
+    guard i > 0 else { return false }
+    let c = text[i - 1]
+    let ideograph = (0x4E00...0x9FFF).contains(c) || (0x3400...0x4DBF).contains(c)
+    return ideograph && !determiners.contains(c)
+  }
+
   /// The matching view with the contract's own labels folded into tokens, and the parties as the
   /// matching view names them. Labels the placeholders already know stay as they are; so do
   /// one-scalar labels (too likely to be part of other words).
@@ -51,7 +63,7 @@ enum PartyTokens {
     let firsts = Set(own.map { $0.text[0] })
     var i = 0
     while i < text.count {
-      if firsts.contains(text[i]),
+      if firsts.contains(text[i]), !Self.insideCompound(text, at: i),
         let hit = own.first(where: { o in
           i + o.text.count <= text.count && text[i..<(i + o.text.count)].elementsEqual(o.text)
         })
