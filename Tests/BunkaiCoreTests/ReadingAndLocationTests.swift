@@ -1023,4 +1023,23 @@ import Testing
     #expect(element("B2.attribution", text) == .met)
     #expect(element("C1.vendor-led", text) == .met)
   }
+
+  /// A name defined for 「次に掲げるもの」 the institution provides stands for the items listed
+  /// below the sentence: its security agreed in a vendor-led consultation meets C2.
+  @Test func aNameForListedItemsIsAProvidedThing() {
+    func text(_ items: String) -> String {
+      Self.opening + """
+        第3条（接続のための準備）
+        甲は、次に掲げるもの（以下「接続一式」という。）を自らの費用で用意する。
+        \(items)
+
+        第4条（甲側の対策）
+        乙は、接続一式のセキュリティ対策について対策案を提示して協議を主導し、甲と協議の上で定め、甲がこれを実施する。
+        """
+    }
+    #expect(element("C2.provided-security", text("（１）院内の端末\n（２）インターネット回線")) == .met)
+    #expect(element("C2.vendor-led", text("（１）院内の端末\n（２）インターネット回線")) == .met)
+    // The same name for a list of documents is no provided thing.
+    #expect(element("C2.provided-security", text("（１）利用申請書\n（２）担当者名簿")) != .met)
+  }
 }

@@ -85,13 +85,19 @@ enum DefinedTerms {
           }
         }
         let sentence = normalized.range(ofSource: x..<y)
+        // 「次に掲げるもの（以下「接続環境」という。）を用意する。」 names what it is on the item lines
+        // that follow the sentence.
+        let items =
+          Self.listIntros.contains { Lines.contains(s, a..<d.range.lowerBound, $0) }
+          ? normalized.range(ofSource: y..<itemLinesEnd(s, after: y)) : nil
         // The first concept names what the term is, in its own defining text; the others may be
         // anywhere in the sentence.
         func holds(_ terms: [Int], in r: Range<Int>) -> Bool {
           terms.contains { k in index.occurrencesOfTerm(k, in: r).contains { !$0.overlaps(quoted) } }
         }
         for (target, parts) in sentenceEntries
-        where parts.first.map({ holds($0, in: around) }) ?? false
+        where parts.first.map({ t in holds(t, in: around) || items.map { holds(t, in: $0) } ?? false })
+          ?? false
           && parts.dropFirst().allSatisfy({ holds($0, in: sentence) }) && institutionSpeaks()
         {
           let uses = occurrences(of: term, in: normalized.chars).filter { !$0.overlaps(quoted) }
@@ -114,6 +120,32 @@ enum DefinedTerms {
         for id in ids where added.insert(id).inserted { index.addMatches(term: id, uses) }
       }
     }
+  }
+
+  /// Words of a definition whose content is the list that follows.
+  static let listIntros = ["次に掲げる", "次の各号", "以下に掲げる", "次のもの", "以下のもの"]
+
+  /// The end of the item lines (（1）, (1), 1., ①, 一, ・) right after `position`'s line, at most
+  /// `reach` × 4 scalars on.
+  static func itemLinesEnd(_ s: [Unicode.Scalar], after position: Int) -> Int {
+    var j = position
+    while j < s.count, !Lines.isBreak(s[j]) { j += 1 }
+    var end = j
+    while j < s.count, j - position < reach * 4 {
+      var k = j
+      while k < s.count, Lines.isSpace(s[k]) || Lines.isBreak(s[k]) { k += 1 }
+      guard k < s.count else { break }
+      let c = s[k]
+      let numeral = Numerals.digitValue(c) != nil || Numerals.isKanjiNumeral(c)
+      let item =
+        c == "（" || c == "(" || c == "・" || ("①"..."⑳").contains(c)
+        || (numeral && k + 1 < s.count && [" ", "　", ".", "．", "、", ")", "）"].contains(s[k + 1]))
+      guard item else { break }
+      j = k
+      while j < s.count, !Lines.isBreak(s[j]) { j += 1 }
+      end = j
+    }
+    return end
   }
 
   /// The unmatched 「（」 that encloses `position`, within `reach` and the same line.
