@@ -271,4 +271,23 @@ import Testing
     #expect(parse("第一条（目的）\n目的。\n２　次。").0.numberStyle == .kanji)
     #expect(parse("第1条（目的）\n目的。\n2. 次。").0.paragraphNumberStyle == .arabic)
   }
+
+  /// A company whose name mentions a clinic is the vendor; a hospital a company runs is the
+  /// institution: the word that ends the name decides.
+  @Test func theHeadOfAPartysNameDecidesItsRole() {
+    #expect(PartyLabels.role(fromName: "架空スマートクリニック株式会社") == .vendor)
+    #expect(PartyLabels.role(fromName: "株式会社架空製作所 架空総合病院") == .institution)
+    #expect(PartyLabels.role(fromName: "医療法人社団かもめ会 かもめ台病院") == .institution)
+    #expect(PartyLabels.role(fromName: "株式会社カモメデータ") == .vendor)
+    let text = """
+      外来予約システム導入契約書
+
+      架空こども医院（以下「当院」という。）と架空スマートクリニック株式会社（以下「貴社」という。）は、次のとおり合意する。
+
+      第1条（対象）
+      貴社は、外来予約システムを構築する。
+      """
+    let contract = ContractParser.parse(SourceText(text: text))
+    #expect(contract.parties.first { $0.label == "貴社" }?.role == .vendor)
+  }
 }

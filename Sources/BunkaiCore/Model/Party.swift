@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which side of the contract a party is on.
 public enum PartyRole: String, Sendable, Codable, Hashable, CaseIterable {
   /// The medical institution (hospital, clinic, pharmacy …).
@@ -48,9 +50,25 @@ public enum PartyLabels {
 
   /// The role a party's name suggests, if any.
   public static func role(fromName name: String) -> PartyRole {
+    // 「架空スマートクリニック株式会社」 is a company whose name mentions a clinic; 「株式会社…
+    // 総合病院」 a hospital a company runs: of a company form and a medical word, the one that ends
+    // the name (the head of the noun) decides.
+    if let form = lastEnd(of: companyForms, in: name), let medical = lastEnd(of: medicalHeads, in: name) {
+      return form > medical ? .vendor : .institution
+    }
     if institutionNameMarkers.contains(where: name.containsText) { return .institution }
     if vendorNameMarkers.contains(where: name.containsText) { return .vendor }
     return .unknown
+  }
+
+  static let companyForms = ["株式会社", "有限会社", "合同会社", "(株)", "（株）"]
+  static let medicalHeads = ["病院", "診療所", "クリニック", "医院", "薬局", "歯科", "医療センター"]
+
+  /// Where the last occurrence of any of the words ends in the name (in characters), if any occurs.
+  static func lastEnd(of words: [String], in name: String) -> Int? {
+    words.compactMap { w in
+      name.range(of: w, options: .backwards).map { name.distance(from: name.startIndex, to: $0.upperBound) }
+    }.max()
   }
 
   /// The role a name gives only from markers that name an organisation (法人格, 病院 …): used to
