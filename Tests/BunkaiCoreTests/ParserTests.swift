@@ -279,6 +279,8 @@ import Testing
     #expect(PartyLabels.role(fromName: "株式会社架空製作所 架空総合病院") == .institution)
     #expect(PartyLabels.role(fromName: "医療法人社団かもめ会 かもめ台病院") == .institution)
     #expect(PartyLabels.role(fromName: "株式会社カモメデータ") == .vendor)
+    // A pharmacy is often a company.
+    #expect(PartyLabels.role(fromName: "架空調剤薬局株式会社") == .institution)
     let text = """
       外来予約システム導入契約書
 

@@ -62,7 +62,8 @@ public enum PartyLabels {
   }
 
   static let companyForms = ["株式会社", "有限会社", "合同会社", "(株)", "（株）"]
-  static let medicalHeads = ["病院", "診療所", "クリニック", "医院", "薬局", "歯科", "医療センター"]
+  /// Pharmacies are often companies (「架空薬局株式会社」): 薬局 is not among them.
+  static let medicalHeads = ["病院", "診療所", "クリニック", "医院", "歯科", "医療センター"]
 
   /// Where the last occurrence of any of the words ends in the name (in characters), if any occurs.
   static func lastEnd(of words: [String], in name: String) -> Int? {
