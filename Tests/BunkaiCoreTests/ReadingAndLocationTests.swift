@@ -1042,4 +1042,42 @@ import Testing
     // The same name for a list of documents is no provided thing.
     #expect(element("C2.provided-security", text("（１）利用申請書\n（２）担当者名簿")) != .met)
   }
+
+  /// A definitions list quoting its term and giving the meaning after a space
+  /// (「（２）「事業者基準」　…ガイドライン」) defines the guideline; a ban on disclosing secrets without
+  /// consent, with a proviso for subcontractors, neither denies consent to subcontracting nor approval
+  /// of changes; 「自身が負うのと同じ義務」 is an equal duty; 「逸失利益もその対象とし」 includes lost
+  /// profits.
+  @Test func aListedQuotedTermAndOtherBusyOfficeWordings() {
+    let text =
+      Self.opening + """
+        第1条（用語）
+        本契約で用いる用語の意味は、次のとおりとする。
+        （１）「本サービス」　乙が甲の診療データを遠隔地で保管するサービス
+        （２）「事業者基準」　経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」
+
+        第2条（安全管理）
+        本サービスに係る安全管理は、事業者基準に則して乙が行う。
+
+        第5条（業務の一部を行わせる者）
+        乙は、本サービスの業務の一部を他の者に行わせようとするときは、事前に甲の書面による承諾を得なければならない。
+        ２　乙は、前項の者に対し、乙自身が負うのと同じ安全管理の義務を負わせ、これを監督する。
+        ３　第1項の者の行為は、乙の行為とみなす。
+
+        第6条（変更）
+        乙は、本サービスの内容を変更しようとする場合で甲の安全管理に影響するものは、30日前までに甲に通知し、甲の承認を得る。
+
+        第7条（損害賠償）
+        乙の賠償額は月額費用の12か月分を限度とする。ただし、乙の故意若しくは重大な過失による損害又は乙が事業者基準に基づく安全管理を尽くさなかったことによる損害には適用しない。
+        ２　前項の安全管理が尽くされなかったことによる損害の賠償は、逸失利益もその対象とする。
+
+        第9条（秘密保持）
+        甲及び乙は、相手方の秘密を、相手方の書面による承諾なく第三者に開示してはならない。ただし、第5条により業務の一部を行わせる者に必要な範囲で開示する場合はこの限りでない。
+        """
+    #expect(element("A.gl-basis", text) == .met)
+    #expect(element("B2.consent", text) == .met)
+    #expect(element("B2.equal-duties", text) == .met)
+    #expect(element("B1.approval", text) == .met)
+    #expect(element("D1.deficient-compensable", text) == .met)
+  }
 }

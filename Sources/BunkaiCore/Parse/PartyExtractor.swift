@@ -14,7 +14,11 @@ enum PartyExtractor {
           Lines.hasPrefix(s, afterClose, s.count, "とは") || Lines.hasPrefix(s, afterClose, s.count, "：")
           || Lines.hasPrefix(s, afterClose, s.count, ":")
         let isLabelDefinition = precededByIka(s, i)
-        if (isTermDefinition || isLabelDefinition), close > i + 1 {
+        // 「（３）「事業者指針」　経済産業省・総務省の…」: a quoted term opening a list item, its meaning
+        // after a space.
+        let isListedTerm =
+          afterClose < s.count && Lines.isSpace(s[afterClose]) && opensItem(s, quote: i)
+        if (isTermDefinition || isLabelDefinition || isListedTerm), close > i + 1 {
           out.append(Definition(term: Lines.string(s, (i + 1)..<close), range: i..<(close + 1)))
         }
         i = close + 1
@@ -23,6 +27,20 @@ enum PartyExtractor {
       }
     }
     return out
+  }
+
+  /// The quote at `quote` starts its line, after at most an item marker (（３）, (3), ３．, ①).
+  static func opensItem(_ s: [Unicode.Scalar], quote: Int) -> Bool {
+    var j = quote - 1
+    while j >= 0, quote - j <= 6, !Lines.isBreak(s[j]) {
+      let c = s[j]
+      let marker =
+        Lines.isSpace(c) || Numerals.digitValue(c) != nil || Numerals.isKanjiNumeral(c)
+        || ["（", "）", "(", ")", ".", "．", "、"].contains(c) || ("①"..."⑳").contains(c)
+      guard marker else { return false }
+      j -= 1
+    }
+    return j < 0 || Lines.isBreak(s[j])
   }
 
   /// Terms a definitions article lists without quotes: 「（３）事業者ガイドライン　経済産業省及び総務省
