@@ -292,4 +292,22 @@ import Testing
     let contract = ContractParser.parse(SourceText(text: text))
     #expect(contract.parties.first { $0.label == "貴社" }?.role == .vendor)
   }
+
+  /// A dental association that provides a cloud service to its members is the vendor, whatever
+  /// 歯科 in its name suggests.
+  @Test func anAssociationProvidingTheServiceIsTheVendor() {
+    let text = """
+      画像共有クラウド利用規約
+
+      第1条（目的）
+      この規約は、一般社団法人架空歯科医師会（以下「本会」という。）が会員の診療所（以下「会員施設」という。）に提供する画像共有サービスの利用条件を定める。
+
+      第2条（安全管理）
+      本会は、サービスの安全管理を適切に行う。
+      """
+    let contract = ContractParser.parse(SourceText(text: text))
+    #expect(contract.parties.first { $0.label == "本会" }?.role == .vendor)
+    #expect(contract.parties.first { $0.label == "会員施設" }?.role == .institution)
+    #expect(PartyLabels.role(fromName: "一般社団法人架空歯科医師会") == .unknown)
+  }
 }

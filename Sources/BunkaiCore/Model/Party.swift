@@ -50,6 +50,7 @@ public enum PartyLabels {
 
   /// The role a party's name suggests, if any.
   public static func role(fromName name: String) -> PartyRole {
+    if isProfessionalBody(name) { return .unknown }
     // 「架空スマートクリニック株式会社」 is a company whose name mentions a clinic; 「株式会社…
     // 総合病院」 a hospital a company runs: of a company form and a medical word, the one that ends
     // the name (the head of the noun) decides.
@@ -59,6 +60,12 @@ public enum PartyLabels {
     if institutionNameMarkers.contains(where: name.containsText) { return .institution }
     if vendorNameMarkers.contains(where: name.containsText) { return .vendor }
     return .unknown
+  }
+
+  /// 「一般社団法人架空歯科医師会」 is an association of practitioners, not a clinic: its role comes
+  /// from what it does in the contract (it may run the service its members use).
+  static func isProfessionalBody(_ name: String) -> Bool {
+    ["医師会", "薬剤師会", "看護協会", "病院協会"].contains(where: name.containsText)
   }
 
   static let companyForms = ["株式会社", "有限会社", "合同会社", "(株)", "（株）"]
@@ -75,6 +82,7 @@ public enum PartyLabels {
   /// The role a name gives only from markers that name an organisation (法人格, 病院 …): used to
   /// accept a definition with an unusual label as a party.
   public static func organisationRole(fromName name: String) -> PartyRole {
+    if isProfessionalBody(name) { return .unknown }
     let institution = ["病院", "診療所", "クリニック", "医院", "医療法人", "薬局", "医療センター", "歯科"]
     let vendor = ["株式会社", "有限会社", "合同会社", "(株)", "（株）"]
     if vendor.contains(where: name.containsText) { return .vendor }

@@ -192,7 +192,22 @@ enum PartyExtractor {
       k += 1
     }
     let text = String(after)
-    return ["が運営する", "が提供する", "が管理運営する", "が運用する"].contains { text.hasPrefix($0) }
+    if ["が運営する", "が提供する", "が管理運営する", "が運用する"].contains(where: { text.hasPrefix($0) }) { return true }
+    // 「本会」が会員の診療所（以下「会員施設」という。）に提供する…: the verb after the other party's
+    // definition, in the same sentence.
+    guard text.hasPrefix("が") else { return false }
+    var rest = String.UnicodeScalarView()
+    var depth = 0
+    k = j + 1
+    // The 。 of 「…という。）」 inside the other party's definition does not end the sentence.
+    while k < s.count, rest.count < 80, s[k] != "。" || depth > 0 {
+      if s[k] == "（" || s[k] == "(" { depth += 1 }
+      if s[k] == "）" || s[k] == ")" { depth = max(0, depth - 1) }
+      if !Lines.isBreak(s[k]) { rest.append(s[k]) }
+      k += 1
+    }
+    let sentence = String(rest)
+    return ["に提供する", "に運営する", "が運営する", "を運営する", "を提供する"].contains { sentence.contains($0) }
   }
 
   /// The name written before "（以下「甲」…": back to the previous definition, sentence or line.
