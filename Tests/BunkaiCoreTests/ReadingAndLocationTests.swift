@@ -1080,4 +1080,38 @@ import Testing
     #expect(element("B1.approval", text) == .met)
     #expect(element("D1.deficient-compensable", text) == .met)
   }
+
+  /// Parties named in a cover table (「│当院│医療法人…│」「│貴社│…株式会社│」) are the parties: the
+  /// clauses that name 貴社 are the vendor's. 「委託先の作為は、貴社自身の作為として扱う」 attributes
+  /// the subcontractor's conduct; 「1.(5)のガイドライン」 is the guideline of that item.
+  @Test func partiesInACoverTable() {
+    let text = """
+      保守サービス条件書
+
+      ┌──────┬────────────────┐
+      │当院　　│医療法人架空腎クリニック　　　│
+      │貴社　　│架空メディカルテック株式会社　│
+      │契約期間│令和8年7月1日から2年間　　　　│
+      └──────┴────────────────┘
+
+      1. サービス内容
+      (1) 障害対応：24時間受付
+      (2) 安全管理：貴社は、本サービスに関する安全管理を、提供事業者における安全管理ガイドラインに基づき実施する。
+
+      2. 再委託
+      (1) 貴社は、当院の事前の書面による承諾を得ない限り、本サービスを第三者に委託しない。
+      (2) 貴社は委託先に対し、貴社が負う安全管理義務と同等の義務を課し、委託先を監督する。
+      (3) 委託先の作為・不作為は、貴社自身の作為・不作為として扱う。
+
+      3. 損害賠償
+      (1) 貴社の賠償額は、保守料金12か月分を限度とする。
+      (2) 前号の限度は、貴社に故意又は重過失がある場合には適用しない。
+      (3) (1)の限度は、貴社が1.(2)のガイドラインに基づく安全管理を尽くしていた場合に限り適用する。それを怠ったことによる損害は、逸失利益も含めて貴社が賠償する。
+      """
+    let contract = ContractParser.parse(SourceText(text: text))
+    #expect(contract.parties.first { $0.label == "貴社" }?.role == .vendor)
+    #expect(element("A.gl-basis", text) == .met)
+    #expect(element("B2.attribution", text) == .met)
+    #expect(element("D1.gl-efforts", text) == .met)
+  }
 }

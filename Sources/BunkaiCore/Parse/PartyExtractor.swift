@@ -29,6 +29,38 @@ enum PartyExtractor {
     return out
   }
 
+  static let cellSeparators: Set<Unicode.Scalar> = ["│", "┃", "|", "｜", "\t"]
+  /// Labels a cover table may give the parties besides the usual ones.
+  static let tableLabels = ["貴社", "貴院", "御社", "当法人"]
+
+  /// Parties named in the rows of a cover table before the articles: a short label cell, then a cell
+  /// with the party's name (its legal form or 病院 tells the role). 「│名称│…│」 is no label.
+  static func coverTableParties(_ s: [Unicode.Scalar], before limit: Int) -> [Party] {
+    var out: [Party] = []
+    var i = 0
+    let end = min(limit, s.count, 6_000)
+    while i < end {
+      var j = i
+      while j < end, !Lines.isBreak(s[j]) { j += 1 }
+      let line = s[i..<j]
+      if line.contains(where: cellSeparators.contains) {
+        let cells = line.split(whereSeparator: cellSeparators.contains)
+          .map { String(String.UnicodeScalarView($0.filter { !Lines.isSpace($0) })) }
+          .filter { !$0.isEmpty }
+        if cells.count >= 2 {
+          let label = cells[0]
+          let role = PartyLabels.role(fromName: cells[1])
+          let usable = PartyLabels.all.contains(label) || tableLabels.contains(label)
+          if usable, role != .unknown, !out.contains(where: { $0.label == label }) {
+            out.append(Party(role: role, label: label, name: cells[1]))
+          }
+        }
+      }
+      i = j + 1
+    }
+    return out
+  }
+
   /// The quote at `quote` starts its line, after at most an item marker (（３）, (3), ３．, ①).
   static func opensItem(_ s: [Unicode.Scalar], quote: Int) -> Bool {
     var j = quote - 1
@@ -141,6 +173,10 @@ enum PartyExtractor {
       if nameRole == .unknown, !isLabelDefinition, let body = name {
         parties[parties.count - 1].role = PartyLabels.role(fromName: body)
       }
+    }
+    // A cover table naming the parties (「│当院│医療法人架空腎クリニック…│」).
+    for p in coverTableParties(s, before: limit) where !parties.contains(where: { $0.label == p.label }) {
+      parties.append(p)
     }
     // Terms of use often say 当社 / 契約者 without defining them.
     // The opening of the terms is enough to tell how they name the parties. The label used most
