@@ -1114,4 +1114,35 @@ import Testing
     #expect(element("B2.attribution", text) == .met)
     #expect(element("D1.gl-efforts", text) == .met)
   }
+
+  /// pdftotext breaks lines inside a definition (「…提供事業者における\n安全管理ガイドライン」（以下
+  /// 「事業者GL」という。）): the name still stands for the guideline. A definitions list whose items
+  /// end without 。 keeps each item's meaning to itself.
+  @Test func aDefinitionBrokenAcrossLines() {
+    let broken =
+      Self.opening + """
+        第3条（安全管理）
+        乙は、本件作業に係る安全管理措置を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における
+        安全管理ガイドライン」（以下「事業者GL」という。）に基づいて講じる。
+
+        第9条（損害賠償）
+        乙の賠償額は代金の総額を上限とする。
+        ２　前項の上限は、乙に故意又は重過失がある場合には適用しない。
+        ３　乙は、事業者GLに基づくセキュリティ対策を善良な管理者の注意義務として実施し、第1項の上限は、乙がこれを実施していた場合に限り適用する。
+        """
+    #expect(element("D1.gl-efforts", broken) == .met)
+    let list =
+      Self.opening + """
+        第2条（定義）
+        本契約において、次の用語は以下の意味を有する。
+        （1）「指定ソフトウェア」：乙が使用を指定したソフトウェア
+        （2）「事業者GL」：提供事業者における安全管理ガイドライン
+
+        第9条（損害賠償）
+        乙の賠償額は代金の総額を上限とする。
+        ２　前項の上限は、乙に故意又は重過失がある場合には適用しない。
+        ３　前項は、指定ソフトウェアに脆弱性が判明した場合に、乙が対策を実施していることを条件とする。
+        """
+    #expect(element("D1.gl-efforts", list) != .met)
+  }
 }

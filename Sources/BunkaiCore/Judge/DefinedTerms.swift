@@ -39,14 +39,14 @@ enum DefinedTerms {
         // end of what X stands for; that is the text before the bracket.
         a = openingBracket(s, before: d.range.lowerBound) ?? d.range.lowerBound
         while a > 0, d.range.lowerBound - a < reach, s[a - 1] != "。", s[a - 1] != "、",
-          !Lines.isBreak(s[a - 1])
+          !Self.endsLine(s, a - 1)
         {
           a -= 1
         }
         b = d.range.lowerBound
       } else {
         a = d.range.upperBound
-        while b < s.count, b - d.range.upperBound < reach, s[b] != "。", !Lines.isBreak(s[b]),
+        while b < s.count, b - d.range.upperBound < reach, s[b] != "。", !Self.endsLine(s, b),
           !(s[b] == "を" && b + 1 < s.count && s[b + 1] == "い")
         {
           b += 1
@@ -120,6 +120,25 @@ enum DefinedTerms {
         for id in ids where added.insert(id).inserted { index.addMatches(term: id, uses) }
       }
     }
+  }
+
+  /// A line break that ends what a definition says: one after 。, a bracket, a blank or another
+  /// break. pdftotext breaks lines mid-sentence (「…提供事業者における\n安全管理ガイドライン」（以下
+  /// 「事業者GL」という。）): such a break does not end the name's text.
+  static func endsLine(_ s: [Unicode.Scalar], _ i: Int) -> Bool {
+    guard Lines.isBreak(s[i]) else { return false }
+    guard i > 0, i + 1 < s.count else { return true }
+    let before = s[i - 1]
+    if before == "。" || before == "）" || before == ")" || Lines.isBreak(before) || Lines.isSpace(before) {
+      return true
+    }
+    // The next line opens an item, a quoted term or an article (a definitions list without 。).
+    let next = s[i + 1]
+    if ["（", "(", "「", "第", "【", "・", "①"].contains(next) || Lines.isSpace(next) || Lines.isBreak(next) {
+      return true
+    }
+    let numeral = Numerals.digitValue(next) != nil || Numerals.isKanjiNumeral(next)
+    return numeral && i + 2 < s.count && [" ", "　", ".", "．", "、", ")", "）"].contains(s[i + 2])
   }
 
   /// Words of a definition whose content is the list that follows.
