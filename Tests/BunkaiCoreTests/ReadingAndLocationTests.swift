@@ -1145,4 +1145,29 @@ import Testing
         """
     #expect(element("D1.gl-efforts", list) != .met)
   }
+
+  /// Inside a 覚書, 「覚書第1条」 names the 覚書's own article, and 「第1条の2」 the article a 覚書
+  /// article inserts into the contract: the guideline they carry conditions the cap.
+  @Test(arguments: ["覚書第1条", "第1条の2"])
+  func referencesInsideAMemorandum(reference: String) {
+    let text =
+      Self.opening + """
+        第8条（損害賠償）
+        乙の賠償額は委託料の6か月分を上限とする。
+
+        覚書
+
+        甲及び乙は、上記の契約（以下「原契約」という。）について、次のとおり合意する。
+
+        第1条（安全管理の基準）
+        原契約に次の条を加える。
+        「第1条の2（安全管理）　乙は、本業務の安全管理を、提供事業者における安全管理ガイドラインに基づいて実施する。」
+
+        第2条（損害賠償の変更）
+        原契約第8条に次の2項を加える。
+        「2　前項の上限は、乙に故意又は重過失があるときは適用しない。
+        3　乙は、\(reference)の安全管理を善管注意義務として尽くすものとし、前項の上限は当該義務が尽くされた場合に限り適用する。」
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+  }
 }

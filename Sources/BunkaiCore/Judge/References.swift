@@ -86,6 +86,17 @@ struct References {
   static let jou = Normalizer.fold("条")
   static let kaku = Normalizer.fold("各")
   static let hon = Normalizer.fold("本")
+  static let no = Normalizer.fold("の")
+
+  /// The articles of another part (a 覚書) whose text adds an article called `name` (「第1条の2」).
+  func insertedBy(_ name: [UInt32]) -> [Int] {
+    clauses.articles.compactMap { unit in
+      guard let k = unit.article, parts[k] != nil, quotesMain.contains(k),
+        Lines.occurs(name, in: text[unit.range])
+      else { return nil }
+      return k
+    }
+  }
   static let partWords = ["特記事項", "別紙", "別表", "覚書", "仕様書"].map { Normalizer.fold($0) }
   /// 「原契約第十四条」「本契約第6条」 in an annex or 覚書 name an article of the contract itself.
   static let mainWords = [
@@ -181,17 +192,34 @@ struct References {
             } else if c == Self.hon[0] {
               out += own
             } else if c == Self.dai[0], digits > 0 {
-              // 「特記事項第1条」「別紙第2条」「覚書第1条」 name an article of another part.
-              let other = preceded(by: Self.partWords, at: i)
-              let main = preceded(by: Self.mainWords, at: i) || (quotesMain.contains(k) && !other)
+              // 「特記事項第1条」「別紙第2条」「覚書第1条」 name an article of another part; 「覚書第1条」
+              // inside the 覚書 names its own.
+              let named = Self.partWords.first { preceded(by: [$0], at: i) }
+              let own =
+                named.map { w in parts[k].map { Normalizer.fold($0).starts(with: w) } ?? false } ?? false
+              let other = named != nil && !own
+              let main = preceded(by: Self.mainWords, at: i) || (quotesMain.contains(k) && named == nil)
               let part = parts[k]
-              let number = String(n)
+              var number = String(n)
+              var name = "第\(n)条"
+              // 「第1条の2」: an inserted article.
+              if j + 1 < r.upperBound, text[j + 1] == Self.no[0],
+                let sub = self.number(at: j + 2, end: r.upperBound)
+              {
+                number += "の\(sub.value)"
+                name += "の\(sub.value)"
+                j = sub.next - 1
+              }
               if let target = numbers.indices.first(where: { t in
                 numbers[t] == number
                   && (main ? parts[t] == nil : other ? parts[t] != nil && parts[t] != part : parts[t] == part)
               }) {
                 out += paragraphsOfArticle(target)
                 for a in amendedBy[target] ?? [] where a != k { out += paragraphsOfArticle(a) }
+              } else if number.contains("の") {
+                // An article a 覚書 inserts (「原契約に次の条を加える。「第1条の2 …」」) lives in that
+                // 覚書 article's text.
+                for t in insertedBy(Normalizer.fold(name)) where t != k { out += paragraphsOfArticle(t) }
               }
             }
           }
