@@ -1152,6 +1152,9 @@ import Testing
   func referencesInsideAMemorandum(reference: String) {
     let text =
       Self.opening + """
+        第1条（業務）
+        乙は、甲の医療情報システムの保守を行う。
+
         第8条（損害賠償）
         乙の賠償額は委託料の6か月分を上限とする。
 
