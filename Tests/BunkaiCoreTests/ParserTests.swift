@@ -310,4 +310,19 @@ import Testing
     #expect(contract.parties.first { $0.label == "会員施設" }?.role == .institution)
     #expect(PartyLabels.role(fromName: "一般社団法人架空歯科医師会") == .unknown)
   }
+
+  /// pdftotext breaks lines inside 以下 too (「（以\n下「乙」という。）」): the label is still defined.
+  @Test func aLabelDefinitionBrokenInsideIka() {
+    let text = """
+      保守サービス契約書
+
+      医療法人社団架空内科クリニック（以下「甲」という。）と架空クラウドケア株式会社（以
+      下「乙」という。）は、次のとおり契約を締結する。
+
+      第1条（内容）
+      乙は、甲の機器を監視する。
+      """
+    let contract = ContractParser.parse(SourceText(text: text))
+    #expect(contract.parties.first { $0.label == "乙" }?.name == "架空クラウドケア株式会社")
+  }
 }

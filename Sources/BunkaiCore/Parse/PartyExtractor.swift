@@ -124,7 +124,11 @@ enum PartyExtractor {
       j -= 1
       skipped += 1
     }
-    return j >= 1 && s[j - 1] == "以" && s[j] == "下"
+    guard j >= 1, s[j] == "下" else { return false }
+    // 「（以\n下「乙」という。）」: pdftotext breaks lines inside 以下 too.
+    var k = j - 1
+    while k > 0, j - k <= 3, Lines.isBreak(s[k]) || Lines.isSpace(s[k]) { k -= 1 }
+    return s[k] == "以"
   }
 
   static func parties(in s: [Unicode.Scalar], contract: Contract) -> [Party] {
