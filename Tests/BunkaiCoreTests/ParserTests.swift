@@ -325,4 +325,36 @@ import Testing
     let contract = ContractParser.parse(SourceText(text: text))
     #expect(contract.parties.first { $0.label == "乙" }?.name == "架空クラウドケア株式会社")
   }
+
+  /// A block of 「ラベル：名称」 lines names the parties (「寄託者：医療法人…」「受寄者：…株式会社」);
+  /// 「代表者：…」 is no party. 「本院」 defined for a hospital is the institution.
+  @Test func partiesInAColonBlockAndTheHospitalItself() {
+    let block = """
+      寄託契約書
+
+      当事者
+      　寄託者：医療法人架空会　架空東病院
+      　受寄者：カソウアーカイブ株式会社
+      　代表者：株式会社架空 代表取締役 架空一郎
+
+      第1条（目的）
+      受寄者は、寄託者の記録媒体を保管する。
+      """
+    let parties = ContractParser.parse(SourceText(text: block)).parties
+    #expect(parties.first { $0.label == "寄託者" }?.role == .institution)
+    #expect(parties.first { $0.label == "受寄者" }?.role == .vendor)
+    #expect(!parties.contains { $0.label == "代表者" })
+    let spec = """
+      運用監視業務委託仕様書
+
+      1. 概要
+      1.1 件名　院内ネットワーク運用監視業務
+      1.2 発注者　架空市立架空北部病院（以下「本院」という。）
+
+      2. 業務
+      2.1 受託者は、本院のネットワークを監視する。
+      """
+    #expect(
+      ContractParser.parse(SourceText(text: spec)).parties.first { $0.label == "本院" }?.role == .institution)
+  }
 }

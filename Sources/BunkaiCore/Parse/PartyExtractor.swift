@@ -43,7 +43,9 @@ enum PartyExtractor {
       var j = i
       while j < end, !Lines.isBreak(s[j]) { j += 1 }
       let line = s[i..<j]
-      if line.contains(where: cellSeparators.contains) {
+      if let p = colonParty(line), !out.contains(where: { $0.label == p.label }) {
+        out.append(p)
+      } else if line.contains(where: cellSeparators.contains) {
         let cells = line.split(whereSeparator: cellSeparators.contains)
           .map { String(String.UnicodeScalarView($0.filter { !Lines.isSpace($0) })) }
           .filter { !$0.isEmpty }
@@ -59,6 +61,27 @@ enum PartyExtractor {
       i = j + 1
     }
     return out
+  }
+
+  /// Words a 「…：」 line of a cover block names that are not parties.
+  static let notPartyLabels: Set<String> = [
+    "代表者", "担当者", "責任者", "連絡先", "所在地", "住所", "名称", "氏名", "商号", "契約者名",
+  ]
+
+  /// 「　寄託者：医療法人架空会　架空東病院」: a party label (a usual one, or a short word ending in
+  /// 者/社/院) and a name whose legal form or 病院 tells the role.
+  static func colonParty(_ line: ArraySlice<Unicode.Scalar>) -> Party? {
+    guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
+    let label = String(String.UnicodeScalarView(line[..<colon].filter { !Lines.isSpace($0) }))
+    let name = String(String.UnicodeScalarView(line[(colon + 1)...])).trimmingCharacters(in: .whitespaces)
+    guard label.count >= 2, label.count <= 5, !notPartyLabels.contains(label), !name.isEmpty else {
+      return nil
+    }
+    let shaped =
+      PartyLabels.all.contains(label) || tableLabels.contains(label)
+      || ["者", "社", "院"].contains(label.suffix(1))
+    let role = PartyLabels.role(fromName: name)
+    return shaped && role != .unknown ? Party(role: role, label: label, name: name) : nil
   }
 
   /// The quote at `quote` starts its line, after at most an item marker (（３）, (3), ３．, ①).
@@ -152,7 +175,8 @@ enum PartyExtractor {
       let nameRole = name.map(PartyLabels.role(fromName:)) ?? .unknown
       // "本契約", "本業務", "本システム" … name things, never parties.
       // 「本会」「本法人」「本機構」 are the association itself.
-      let association = ["本会", "本法人", "本機構", "本協議会", "本組合"].contains(label)
+      // 「本院」 is the hospital itself.
+      let association = ["本会", "本法人", "本機構", "本協議会", "本組合", "本院", "本病院"].contains(label)
       let namesAThing =
         (label.hasPrefix("本") && !association) || label.hasSuffix("契約") || label.hasSuffix("業務")
       var organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
