@@ -1173,4 +1173,22 @@ import Testing
         """
     #expect(element("D1.gl-efforts", text) == .met)
   }
+
+  /// 「前項にかかわらず、いかなる場合においても…上限額を超えないものとし、逸失利益は賠償の対象と
+  /// しない」 reaches the carve-outs of 前項 only to set them aside: the carve-outs are contradicted, never
+  /// met through that sentence.
+  @Test func anOverrideDoesNotMeetWhatItSetsAside() {
+    let text =
+      Self.opening + """
+        第1条（業務）
+        乙は、甲の医療情報システムの保守を行う。
+
+        第17条（損害賠償）
+        乙は、乙の責めに帰すべき事由により甲に損害を生じさせたときは、その損害を賠償する。ただし、賠償の額は直近12か月分の保守料を上限とする。
+        ２　前項ただし書の規定は、乙に故意又は重大な過失がある場合には適用しない。この場合において、乙の安全管理の不備により生じた損害は、逸失利益を含め乙が賠償する。
+        ３　前項にかかわらず、いかなる場合においても、乙が賠償する額は第1項ただし書の上限額を超えないものとし、逸失利益は賠償の対象としない。
+        """
+    #expect(element("D1.wilful-gross", text) == .contradicted)
+    #expect(element("D1.deficient-compensable", text) != .met)
+  }
 }

@@ -126,7 +126,14 @@ struct ElementJudge {
       case .swapped: swapped.append(u)
       case .unnamed: unnamed.append(u)
       case .ok:
-        if el.overridable, isOverridden(after: u, e) { overridden.append(u) } else { met.append(u) }
+        // 「前項にかかわらず、いかなる場合においても…超えないものとし」 reaches the carve-out it sets
+        // aside through 前項: it overrides the element, it does not state it.
+        let overriding = el.overridable && isSweeping(u) && !index.evaluate(e.match, in: u.range)
+        if el.overridable, overriding || isOverridden(after: u, e) {
+          overridden.append(u)
+        } else {
+          met.append(u)
+        }
       }
     }
     // 「甲の承諾を要することなく再委託できる」: the key negated where the rest nearly holds. Such a
@@ -475,11 +482,14 @@ struct ElementJudge {
   /// A sentence that names the unit's paragraph and speaks of the element's own matter overrides it
   /// without 「いかなる場合」: 「原契約第8条第3項後段の規定にかかわらず、…逸失利益については賠償の責任を
   /// 負わない」 takes back the lost profits that paragraph granted.
+  /// 「…にかかわらず、いかなる場合においても…ない」: a sentence that sets other clauses aside.
+  func isSweeping(_ s: Clauses.Unit) -> Bool {
+    index.evaluate(polarity.override, in: s.range) && index.evaluate(polarity.absolute, in: s.range)
+      && index.evaluate(polarity.negator, in: s.range)
+  }
+
   func overriding(after u: Clauses.Unit, _ e: CompiledElement) -> [Clauses.Unit] {
-    func sweeping(_ s: Clauses.Unit) -> Bool {
-      index.evaluate(polarity.override, in: s.range) && index.evaluate(polarity.absolute, in: s.range)
-        && index.evaluate(polarity.negator, in: s.range)
-    }
+    let sweeping = isSweeping
     func namedAndOnTheMatter(_ s: Clauses.Unit) -> Bool {
       guard index.evaluate(polarity.override, in: s.range), index.evaluate(polarity.negator, in: s.range),
         referred(from: s).contains(u.paragraph)
