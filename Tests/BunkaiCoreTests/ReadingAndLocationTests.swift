@@ -1191,4 +1191,28 @@ import Testing
     #expect(element("D1.wilful-gross", text) == .contradicted)
     #expect(element("D1.deficient-compensable", text) != .met)
   }
+
+  /// A definitions list that quotes 「本件業務」 with a meaning mentioning subcontracting does not make
+  /// every use of 「本件業務」 a subcontracting: a change of the work needing no approval says nothing
+  /// of consent to subcontract, which another article requires.
+  @Test func aListedTermIsReadForTheGuidelineOnly() {
+    let text =
+      Self.opening + """
+        第1条（定義）
+        本契約で用いる用語の意味は、次のとおりとする。
+        （１）「本件業務」　甲が乙に委託する保守業務（乙が第三者に再委託する部分を含む。）
+        （２）「事業者基準」　提供事業者における安全管理ガイドライン
+
+        第2条（安全管理）
+        乙は、本件業務の安全管理を、事業者基準に則して行う。
+
+        第5条（再委託）
+        乙は、甲の事前の書面による承諾を得て、本件業務の一部を第三者に再委託することができる。
+
+        第8条（作業日程）
+        乙は、本件業務の作業日程を甲に通知して調整し、その調整には甲の承諾を要しない。
+        """
+    #expect(element("A.gl-basis", text) == .met)
+    #expect(element("B2.consent", text) == .met)
+  }
 }

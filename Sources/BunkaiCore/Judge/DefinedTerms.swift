@@ -17,9 +17,12 @@ enum DefinedTerms {
     func ids(_ name: Substring) -> [Int] {
       (book.concepts[String(name)] ?? []).compactMap { index.compiled.termIds[$0] }
     }
-    let entries: [[[Int]]] = concepts.filter { !$0.contains("=") }.map { entry in
-      entry.split(separator: "+").map(ids)
-    }
+    let plain = concepts.filter { !$0.contains("=") }
+    let entries: [[[Int]]] = plain.map { entry in entry.split(separator: "+").map(ids) }
+    // A term a definitions list quotes with its meaning after a space (「（３）「事業者指針」　…」) is
+    // read for the guideline and designated software only: such lists describe the work and its
+    // parties in words (委託, 提供) that would make every use of 「本件業務」 a subcontracting.
+    let listable = plain.map { $0.hasPrefix("guideline") || $0 == "designated" }
     // 「target=a+b」: read over the whole defining sentence (「甲は、…機器（以下「持込機器」という。）を
     // 自らの責任で用意する。」: what the name is comes after it).
     let sentenceEntries: [(target: Int, parts: [[Int]])] = concepts.compactMap { entry in
@@ -106,7 +109,10 @@ enum DefinedTerms {
       }
       // A concept the name already stands for (guideline, then guideline+comply) is not added twice.
       var added: Set<Int> = []
-      for entry in entries {
+      let listed =
+        s[d.range.lowerBound] == "「" && d.range.upperBound < s.count && Lines.isSpace(s[d.range.upperBound])
+        && PartyExtractor.opensItem(s, quote: d.range.lowerBound)
+      for (n, entry) in entries.enumerated() where !listed || listable[n] {
         // An entry 「a+b」 counts only where the definition holds all of its concepts.
         let ids = entry.compactMap { terms -> Int? in
           guard let first = terms.first else { return nil }

@@ -172,6 +172,12 @@ enum PartyExtractor {
         name = listedBody(s, after: d.range.upperBound)
       }
       let known = PartyLabels.all.contains(label)
+      // 「（２）「委託先」　乙から…を受託する株式会社…」 in a definitions list names a thing or a
+      // third party, not one of the parties, unless its label is a party's usual one.
+      let listed =
+        d.range.upperBound < s.count && Lines.isSpace(s[d.range.upperBound])
+        && opensItem(s, quote: d.range.lowerBound)
+      if listed && !known { continue }
       let nameRole = name.map(PartyLabels.role(fromName:)) ?? .unknown
       // "本契約", "本業務", "本システム" … name things, never parties.
       // 「本会」「本法人」「本機構」 are the association itself.
