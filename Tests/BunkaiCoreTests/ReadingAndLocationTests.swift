@@ -1215,4 +1215,38 @@ import Testing
     #expect(element("A.gl-basis", text) == .met)
     #expect(element("B2.consent", text) == .met)
   }
+
+  /// What the institution lets the vendor use free of charge (「次に掲げるものを乙に無償で使用させ
+  /// る」) is provided; 「前項各号に掲げるもの」 and 「前項の準備事項」 refer to it; a name defined as
+  /// 「「提供設備」とは、…甲が用意する設備をいう」 stands for it.
+  @Test(arguments: [
+    ("甲は、次に掲げるものを乙に無償で使用させる。\n一　サーバ室の設置場所\n二　電源設備", "前項各号に掲げるもの"),
+    ("甲は、サーバ室の設置場所、電源及び回線を準備する。", "前項の準備事項"),
+  ])
+  func provisionsReferredToInOtherWords(provision: String, reference: String) {
+    let text =
+      Self.opening + """
+        第5条（甲の提供するもの）
+        \(provision)
+        ２　\(reference)に係るセキュリティ対策は、乙が主体となって対策案を示し、甲と協議の上で定め、甲が実施する。
+        """
+    #expect(element("C2.provides", text) == .met)
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+  }
+
+  @Test func aNameDefinedWithToHaForWhatTheInstitutionProvides() {
+    let text =
+      Self.opening + """
+        第2条（定義）
+        この契約において「提供設備」とは、第6条第1項により甲が用意
+        する設備をいう。
+
+        第6条（甲の準備）
+        甲は、店舗の電源、配線及びインターネット回線を用意する。
+        ２　提供設備のセキュリティ対策は、乙が協議を主導し、甲と乙の協議によって定め、甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+  }
 }

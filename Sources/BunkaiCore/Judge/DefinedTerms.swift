@@ -58,13 +58,16 @@ enum DefinedTerms {
       let around = normalized.range(ofSource: a..<b)
       let quoted = normalized.range(ofSource: d.range)
       // A party's label (「当社」 defined in a sentence about the network it provides) is no thing.
-      if !sentenceEntries.isEmpty, PartyExtractor.precededByIka(s, d.range.lowerBound),
+      // 「「提供設備」とは、第6条第1項により発注者が用意する設備をいう。」: the defining text after the
+      // name is the sentence read.
+      let toha = Lines.hasPrefix(s, d.range.upperBound, s.count, "とは")
+      if !sentenceEntries.isEmpty, PartyExtractor.precededByIka(s, d.range.lowerBound) || toha,
         !contract.parties.contains(where: { $0.label == d.term })
       {
         var x = d.range.lowerBound
         var y = d.range.upperBound
         while x > 0, d.range.lowerBound - x < reach, s[x - 1] != "。", !Lines.isBreak(s[x - 1]) { x -= 1 }
-        while y < s.count, y - d.range.upperBound < reach, s[y] != "。", !Lines.isBreak(s[y]) { y += 1 }
+        while y < s.count, y - d.range.upperBound < reach, s[y] != "。", !Self.endsLine(s, y) { y += 1 }
         // The bracket's own 。 (「という。）」) does not end the sentence.
         if y < s.count, s[y] == "。", y + 1 < s.count, s[y + 1] == "）" || s[y + 1] == ")" {
           y += 2
@@ -82,8 +85,18 @@ enum DefinedTerms {
             if Lines.hasPrefix(s, t, y, p.label + "は") || Lines.hasPrefix(s, t, y, p.label + "が") {
               return true
             }
-            return ["の所有する", "が所有する", "が持ち込む", "の持ち込む", "が用意する"].contains { w in
+            if ["の所有する", "が所有する", "が持ち込む", "の持ち込む", "が用意する"].contains(where: { w in
               Lines.contains(s, x..<d.range.lowerBound, p.label + w)
+            }) {
+              return true
+            }
+            // 「「提供設備」とは、…発注者が用意する設備をいう。」
+            guard toha else { return false }
+            // pdftotext may break the line inside the verb (「発注者が用意\nする設備」).
+            let defining = String(
+              String.UnicodeScalarView(s[d.range.upperBound..<y].filter { !Lines.isBreak($0) }))
+            return ["が用意する", "が提供する", "が準備する", "が貸与する", "が使用させる"].contains { w in
+              defining.contains(p.label + w)
             }
           }
         }
@@ -91,7 +104,7 @@ enum DefinedTerms {
         // 「次に掲げるもの（以下「接続環境」という。）を用意する。」 names what it is on the item lines
         // that follow the sentence.
         let items =
-          Self.listIntros.contains { Lines.contains(s, a..<d.range.lowerBound, $0) }
+          Self.listIntros.contains { Lines.contains(s, a..<b, $0) }
           ? normalized.range(ofSource: y..<itemLinesEnd(s, after: y)) : nil
         // The first concept names what the term is, in its own defining text; the others may be
         // anywhere in the sentence.
