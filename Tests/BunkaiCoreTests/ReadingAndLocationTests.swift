@@ -1249,4 +1249,26 @@ import Testing
     #expect(element("C2.provided-security", text) == .met)
     #expect(element("C2.vendor-led", text) == .met)
   }
+
+  /// Security management 「…ガイドラインを基本として行う」 or 「…ガイドラインが事業者に求める安全管理を
+  /// 実施する」 is based on the guideline; 「本業務を行わせる者」 is a subcontractor.
+  @Test(arguments: [
+    "乙は、本業務に関する安全管理を、提供事業者における安全管理ガイドラインを基本として行う。",
+    "乙は、本業務に関し、提供事業者における安全管理ガイドラインが事業者に求める安全管理を実施する。",
+  ])
+  func guidelineBasisInOtherWords(clause: String) {
+    #expect(element("A.gl-basis", Self.opening + "第3条（安全管理）\n" + clause) == .met)
+  }
+
+  @Test func whoeverTheVendorHasDoTheWorkIsASubcontractor() {
+    let text =
+      Self.opening + """
+        第5条（業務の外部委託）
+        乙は、本業務の一部を他の者に行わせようとするときは、事前に甲の書面による承諾を受けなければならない。
+        ２　乙は、本業務を行わせる者に対し、乙が負う安全管理の義務と同等の義務を課し、その履行状況を監督する。
+        ３　乙が本業務を行わせた者の故意又は過失による行為は、乙の行為として、乙が甲に対して責任を負う。
+        """
+    #expect(element("B2.equal-duties", text) == .met)
+    #expect(element("B2.attribution", text) == .met)
+  }
 }
