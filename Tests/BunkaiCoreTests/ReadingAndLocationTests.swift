@@ -1271,4 +1271,13 @@ import Testing
     #expect(element("B2.equal-duties", text) == .met)
     #expect(element("B2.attribution", text) == .met)
   }
+
+  /// Damages 「逸失利益を含め」 compensated in full limit nothing: D1 does not apply. A cap to 「通常生ずべき
+  /// 損害に限り」 is a limitation.
+  @Test func fullDamagesAreNoLimitation() {
+    let full = Self.opening + "第10条（損害賠償）\n乙の責めに帰すべき事由により甲に損害が生じたときは、乙は、逸失利益を含め、その損害を賠償する。"
+    #expect(finding("D1", full) == nil)
+    let usual = Self.opening + "第10条（損害賠償）\n乙は、本業務に関し甲に損害を与えたときは、通常生ずべき損害に限り、これを賠償する。"
+    #expect(finding("D1", usual) != nil)
+  }
 }
