@@ -1280,4 +1280,22 @@ import Testing
     let usual = Self.opening + "第10条（損害賠償）\n乙は、本業務に関し甲に損害を与えたときは、通常生ずべき損害に限り、これを賠償する。"
     #expect(finding("D1", usual) != nil)
   }
+
+  /// A party called 「センター」 opening the line after an article heading written without brackets
+  /// (「第6条　利用機関における運用上の対策」) is the party, not part of a word with the heading's last
+  /// kanji: it leads the consultation it runs.
+  @Test func aLabelAfterAHeadingLineIsTheParty() {
+    let text = """
+      共同利用型データセンター利用契約書
+
+      株式会社架空県医療情報センター（以下「センター」という。）と架空県立架空西病院（以下「利用機関」という。）は、次のとおり契約を締結する。
+
+      第1条　目的
+      センターは、利用機関にデータセンターを提供する。
+
+      第6条　利用機関における運用上の対策
+      センターは、利用機関の側で必要なセキュリティ対策について、自ら原案を作成して利用機関との協議を進め、両者の合意により具体的な対策を決める。利用機関は、決めた対策を実施する。
+      """
+    #expect(element("C1.vendor-led", text) == .met)
+  }
 }

@@ -63,7 +63,10 @@ enum PartyTokens {
     let firsts = Set(own.map { $0.text[0] })
     var i = 0
     while i < text.count {
-      if firsts.contains(text[i]), !Self.insideCompound(text, at: i),
+      // Only a scalar right before the label in the source joins it into a longer word: a line
+      // break or a blank between (dropped in the matching view) ends the word before.
+      if firsts.contains(text[i]),
+        !(Self.insideCompound(text, at: i) && normalized.toSource[i - 1] + 1 == normalized.toSource[i]),
         let hit = own.first(where: { o in
           i + o.text.count <= text.count && text[i..<(i + o.text.count)].elementsEqual(o.text)
         })
