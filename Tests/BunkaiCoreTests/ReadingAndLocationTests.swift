@@ -816,6 +816,8 @@ import Testing
   /// its own, or the vendor only showing what it does itself, is not the vendor leading.
   @Test(arguments: [
     ("乙は、甲が実施すべきセキュリティ対策について協議の場を設けてこれを主宰し、そこで定めた事項を甲が実施する。", true),
+    // The vendor shows the institution a guide (「手引を甲に示し」): 甲 receives it, 乙 leads.
+    ("乙は、甲の端末に関するセキュリティ対策の手引を甲に示し、甲と協議して、甲が実施すべき事項を取り決める。", true),
     ("甲が管理する端末のセキュリティ対策の具体的内容は、乙が原案を作成し、甲乙の協議で確定し、甲が実施する。", true),
     ("乙は、甲の実施すべき情報セキュリティ対策を甲に案内し、甲と協議して決める。甲は決めた対策を実施する。", true),
     ("乙は、甲が講じるべきセキュリティ対策の案を甲に出し、これをもとに甲と協議して定める。甲はこれを実施する。", true),
