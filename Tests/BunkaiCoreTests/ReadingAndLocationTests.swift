@@ -1300,4 +1300,24 @@ import Testing
       """
     #expect(element("C1.vendor-led", text) == .met)
   }
+
+  /// An annex of numbered items with bracketed headings (「3（発注者側の対策）　受注者は、…」): the
+  /// item's subject leads what it says it leads.
+  @Test func anAnnexItemWithABracketedHeading() {
+    let text =
+      Self.opening + """
+        第1条（業務）
+        乙は、甲の検査システムの保守を行う。
+
+        第14条（特記事項）
+        本契約には、別添の特記事項を適用する。
+
+        特記事項（情報セキュリティ）
+
+        1（安全管理の基準）　乙は、本業務の安全管理を提供事業者における安全管理ガイドラインに基づき実施する。
+
+        3（甲側の対策）　乙は、甲が講ずべきセキュリティ対策（端末の利用者管理等）について、定期点検の際に協議を主導して具体的な内容を甲と決め、甲がこれを実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+  }
 }

@@ -198,6 +198,11 @@ struct Actors {
         j += 1
       }
       skipBlanks()
+    } else if j < i, text[j] == 0x28 {
+      // 「3（発注者側の対策）　受注者は、」: an annex item's heading in brackets after its number.
+      let open = j
+      while j < i, j - open < 24, text[j] != 0x29 { j += 1 }
+      j += 1
     }
     guard j < i, let l = label(at: j, limit: i) else { return nil }
     let end = afterGloss(j + l.text.count, limit: i)
