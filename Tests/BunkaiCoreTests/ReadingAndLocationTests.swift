@@ -1320,4 +1320,24 @@ import Testing
         """
     #expect(element("C1.vendor-led", text) == .met)
   }
+
+  /// 「前項の準備物」 is the institution's provided items (C2), not its own part (C1); the institution's
+  /// part described as what it 「…運用するうえで担う安全対策」 is its own.
+  @Test func preparedItemsAndThePartTheInstitutionBears() {
+    let text =
+      Self.opening + """
+        第3条（甲の対策）
+        甲が本システムを運用するうえで担う安全対策は、乙が具体案を示し、乙の進行する協議において甲と取り決める。甲は取り決めた対策を実施する。
+
+        第4条（甲の準備）
+        甲は、保守業務に必要な電源及びリモート保守用の回線を準備する。
+        ２　前項の準備物に関する情報セキュリティ上の措置は、乙が必要な措置の内容を説明した上で甲との協議を主導し、甲が協議の結果に従って講じる。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    let withoutOwnPart = text.replacingOccurrences(
+      of: "甲が本システムを運用するうえで担う安全対策は、乙が具体案を示し、乙の進行する協議において甲と取り決める。甲は取り決めた対策を実施する。",
+      with: "甲は、本システムを善良な管理者の注意をもって使用する。")
+    #expect(element("C1.vendor-led", withoutOwnPart) != .met)
+  }
 }
