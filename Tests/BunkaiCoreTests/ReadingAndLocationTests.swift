@@ -1340,4 +1340,29 @@ import Testing
       with: "甲は、本システムを善良な管理者の注意をもって使用する。")
     #expect(element("C1.vendor-led", withoutOwnPart) != .met)
   }
+
+  /// A 覚書 adds a paragraph to the contract's 第5条 whose 「第1項の回線…」 means 第5条第1項: the
+  /// provided items' security it agrees is C2's, and it does not meet C1.
+  @Test func aParagraphAddedByAMemorandumReadsItsArticlesParagraphs() {
+    let text =
+      Self.opening + """
+        第1条（業務）
+        乙は、甲のサーバをホスティングする。
+
+        第5条（甲の協力）
+        甲は、インターネット回線、VPNルータ及びその設置場所と電源を用意する。
+        ２　甲は、障害対応に必要な情報を提供する。
+
+        覚　書
+
+        甲と乙は、上記の契約（以下「原契約」という。）の一部を、次のとおり変更する。
+
+        第5条（甲の用意する設備のセキュリティ）
+        原契約第5条に次の1項を加える。
+        「3　第1項の回線、VPNルータ、設置場所及び電源に関するセキュリティ対策は、乙が必要な対策を示して主導する協議に基づき、甲が実施する。」
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(element("C1.vendor-led", text) != .met)
+  }
 }

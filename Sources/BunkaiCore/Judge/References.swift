@@ -50,7 +50,13 @@ struct References {
       }
     }
     amendedBy = added
+    var adds: [Int: Int] = [:]
+    for (t, ks) in added { for k in ks where adds[k] == nil { adds[k] = t } }
+    addsTo = adds
   }
+
+  /// For a 覚書 article that rewrites or adds to an article of the contract, that article.
+  let addsTo: [Int: Int]
 
   /// For each article of the contract, the 覚書 articles that rewrite it or add to it.
   let amendedBy: [Int: [Int]]
@@ -183,6 +189,12 @@ struct References {
               // 前項: the one before; 前各項 / 前N項: all (or N) before.
               let back = all ? here : (digits > 0 ? n : 1)
               out += own[max(0, here - back)..<here]
+            } else if c == Self.dai[0], digits > 0, let t = addsTo[k], let main = clauses.paragraphsOf[t],
+              n >= 1, n <= main.count
+            {
+              // 「原契約第5条に次の1項を加える。「3　第1項の回線…」」: the quoted paragraph's 第1項 is
+              // that article's.
+              out.append(main[n - 1])
             } else if c == Self.dai[0], digits > 0, n >= 1, n <= own.count {
               out.append(own[n - 1])
             }
