@@ -1365,4 +1365,28 @@ import Testing
     #expect(element("C2.vendor-led", text) == .met)
     #expect(element("C1.vendor-led", text) != .met)
   }
+
+  /// Two paragraphs a 覚書 quotes in one 「…」 are two sentences: the second, on the institution's own
+  /// part, is not read together with the first, on the items it provides.
+  @Test func quotedParagraphsAreSentencesOfTheirOwn() {
+    let text =
+      Self.opening + """
+        第1条（業務）
+        乙は、甲のオーダリングシステムの保守を行う。
+
+        第3条（甲の協力）
+        甲は、作業場所及び電源を乙に提供する。
+
+        覚書
+
+        甲と乙は、上記の契約（以下「原契約」という。）について、次のとおり合意する。
+
+        第2条（協力事項の追加）
+        原契約第3条に次の2項を加える。
+        「2　前項により甲が提供するものの情報セキュリティ対策は、乙が主導する甲との協議に基づき、甲が実施する。
+        3　本システムを利用する甲側で講じるべきセキュリティ対策については、乙が協議を主導して甲と具体的内容を取り決め、甲がこれを実施する。」
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+  }
 }

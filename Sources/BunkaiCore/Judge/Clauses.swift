@@ -20,6 +20,7 @@ struct Clauses {
   var sentencesOf: [Int: [Int]] = [:]
 
   static let maru: UInt32 = 0x3002  // 。
+  static let dai: UInt32 = Normalizer.fold("第")[0]
   /// A proviso belongs to the sentence it qualifies: 「…再委託してはならない。ただし、甲の事前の承諾を
   /// 得た場合は、この限りでない。」 is one statement about consent.
   static let provisos = ["ただし", "但し", "但"].map { Normalizer.fold($0) }
@@ -82,6 +83,12 @@ struct Clauses {
       for i in start..<cut {
         let c = chars[i]
         switch c {
+        // 「原契約第3条に次の2項を加える。「2　…。\n3　…。」」: a quote opening right after a sentence with
+        // a paragraph or article number holds whole sentences; its 。 still end them.
+        case 0x300C
+        where i > start && chars[i - 1] == Self.maru && i + 1 < cut
+          && (Normalizer.isDigit(chars[i + 1]) || chars[i + 1] == Self.dai):
+          break
         // ( 「 『 【 (full-width brackets are folded to ASCII in the matching view).
         case 0x28, 0x300C, 0x300E, 0x3010: depth += 1
         case 0x29, 0x300D, 0x300F, 0x3011: depth = max(0, depth - 1)
