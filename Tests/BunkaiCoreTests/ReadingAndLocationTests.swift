@@ -1389,4 +1389,19 @@ import Testing
     #expect(element("C1.vendor-led", text) == .met)
     #expect(element("C2.vendor-led", text) == .met)
   }
+
+  /// An article headed 「乙の業務」 is the scope of the vendor's work: a guideline basis missing there
+  /// goes to it, not to 「missing」.
+  @Test func theVendorsWorkIsItsScope() {
+    let text =
+      Self.opening + """
+        第2条（乙の業務）
+        乙は、訪問診療用タブレットの調達、設定及び操作研修を行う。
+        ２　乙は、関係法令及び医療情報に関する各種ガイドラインを遵守して業務を行う。
+
+        第3条（代金）
+        甲は、代金を検収後30日以内に支払う。
+        """
+    #expect(finding("A", text)?.article == "2")
+  }
 }
