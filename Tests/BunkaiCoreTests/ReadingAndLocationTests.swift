@@ -1404,4 +1404,20 @@ import Testing
         """
     #expect(finding("A", text)?.article == "2")
   }
+
+  /// 「前項のものに関するセキュリティ対策は、甲が主導して…」 is about what the institution provides
+  /// (C2): C1 belongs to the article on the institution's own part.
+  @Test func whatTheInstitutionProvidesIsNotItsOwnPart() {
+    let text =
+      Self.opening + """
+        第4条（甲の提供するもの）
+        甲は、電源、リモート保守用の回線及び作業場所を乙に提供する。
+        ２　前項のものに関するセキュリティ対策は、甲が主導して乙と協議を行い、甲が実施する。
+
+        第5条（甲の体制）
+        甲は、管理責任者を置き、乙に通知する。
+        ２　甲の職員による本システムの利用に関するセキュリティ対策については、甲が案を作成して乙と協議し、甲が決定する。
+        """
+    #expect(finding("C1", text)?.article == "5")
+  }
 }
