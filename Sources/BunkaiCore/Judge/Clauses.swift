@@ -120,7 +120,11 @@ struct Clauses {
     return Unit(range: lead..<u.range.upperBound, article: u.article, paragraph: u.paragraph)
   }
 
+  /// `sentences` with each 「この場合、」 sentence read together with the one before, made once.
+  var sentencesWithLead: [Unit] = []
+
   mutating func findFollowUps(_ chars: [UInt32]) {
+    defer { sentencesWithLead = followUpLead.isEmpty ? sentences : sentences.map(withLead) }
     for (a, b) in zip(sentences, sentences.dropFirst())
     where a.paragraph == b.paragraph && a.range.upperBound == b.range.lowerBound {
       var i = b.range.lowerBound

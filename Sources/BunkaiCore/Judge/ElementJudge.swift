@@ -172,7 +172,8 @@ struct ElementJudge {
         candidates: candidates)
     }
     if let c = e.contradictedBy {
-      let contra = candidateUnits(c, units.map(clauses.withLead)).filter { u in
+      let contra = candidateUnits(c, el.unit == .sentence ? live(clauses.sentencesWithLead) : units).filter {
+        u in
         index.evaluate(c, in: u.range) && contextHolds(e, u)
       }
       if !contra.isEmpty {
