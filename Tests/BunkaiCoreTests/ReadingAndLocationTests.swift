@@ -1420,4 +1420,27 @@ import Testing
         """
     #expect(finding("C1", text)?.article == "5")
   }
+
+  /// Security management 「別紙「安全管理特記事項」に定めるところにより行う」 is what that annex says:
+  /// a cap conditioned on 「第3条第1項の安全管理」 reaches the guideline in it. A mere mention of the
+  /// annexed specification (「別紙仕様書に基づき検査を行う」) reads nothing of it.
+  @Test func anAnnexNamedByItsTitle() {
+    let text =
+      Self.opening + """
+        第3条（運用の基本原則）
+        乙は、運用業務に関する安全管理を、別紙「安全管理特記事項」に定めるところにより行う。
+
+        第11条（損害賠償）
+        乙の賠償額は、料金の12か月分を限度とする。
+        ２　乙に故意又は重大な過失があるとき、及び乙が第3条第1項の安全管理を善良な管理者の注意をもって行わなかったときは、前項の限度を適用しない。
+
+        別紙　安全管理特記事項
+
+        １　乙は、運用業務に係る安全管理を、提供事業者における安全管理ガイドラインに基づいて実施する。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    let mention = text.replacingOccurrences(
+      of: "別紙「安全管理特記事項」に定めるところにより行う", with: "別紙仕様書に基づき適切に行う")
+    #expect(element("D1.gl-efforts", mention) != .met)
+  }
 }

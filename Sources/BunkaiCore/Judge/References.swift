@@ -53,6 +53,11 @@ struct References {
     var adds: [Int: Int] = [:]
     for (t, ks) in added { for k in ks where adds[k] == nil { adds[k] = t } }
     addsTo = adds
+    let firstArticle = clauses.articles.first?.range.lowerBound ?? Int.max
+    annexParagraphs = clauses.paragraphs.indices.compactMap { p in
+      let u = clauses.paragraphs[p]
+      return u.article == nil && u.range.lowerBound >= firstArticle ? (p, u.range) : nil
+    }
   }
 
   /// For a 覚書 article that rewrites or adds to an article of the contract, that article.
@@ -92,6 +97,38 @@ struct References {
   static let jou = Normalizer.fold("条")
   static let kaku = Normalizer.fold("各")
   static let hon = Normalizer.fold("本")
+  static let betsu = Normalizer.fold("別")[0]
+  static let toku = Normalizer.fold("特")[0]
+  static let annexWords = ["別紙", "特記事項", "別表"].map { Normalizer.fold($0) }
+  static let deferrals = ["に定めるところ", "の定めるところ", "に定める安全管理"].map { Normalizer.fold($0) }
+
+  /// Each annex text without articles: one paragraph outside any article, after the first article
+  /// (the preamble is before it).
+  let annexParagraphs: [(paragraph: Int, range: Range<Int>)]
+
+  /// The annexes without articles that open with `word` (「別紙」), those whose heading holds the
+  /// quoted title that follows (「別紙「安全管理特記事項」」) if one does.
+  func annexes(named word: [UInt32], titleAt j: Int, end: Int) -> [Int] {
+    let opening = annexParagraphs.filter { a in
+      a.range.count >= word.count
+        && text[a.range.lowerBound..<(a.range.lowerBound + word.count)].elementsEqual(word)
+    }
+    // Only an annex named by its title, or one the clause defers to as a whole (「別紙に定めるところ
+    // により」): 「別紙仕様書に基づき検査を行う」 names the specification, not a clause of the contract.
+    guard j < end, text[j] == 0x300C, let close = text[j..<min(end, j + 30)].firstIndex(of: 0x300D),
+      close > j + 1
+    else {
+      let defers = Self.deferrals.contains { w in
+        j + w.count <= end && text[j..<(j + w.count)].elementsEqual(w)
+      }
+      return defers && opening.count == 1 ? opening.map(\.paragraph) : []
+    }
+    let title = Array(text[(j + 1)..<close])
+    let titled = opening.filter { a in
+      Lines.occurs(title, in: text[a.range.lowerBound..<min(a.range.upperBound, a.range.lowerBound + 60)])
+    }
+    return titled.map(\.paragraph)
+  }
   static let no = Normalizer.fold("の")
 
   /// The articles of another part (a 覚書) whose text adds an article called `name` (「第1条の2」).
@@ -150,6 +187,18 @@ struct References {
     var i = r.lowerBound
     while i < r.upperBound {
       let c = text[i]
+      // 「別紙「安全管理特記事項」に定めるところにより」: an annex without articles, named by its word
+      // (and title), is read whole.
+      if c == Self.betsu || c == Self.toku,
+        let w = Self.annexWords.first(where: {
+          i + $0.count <= r.upperBound && text[i..<(i + $0.count)].elementsEqual($0)
+        }),
+        i + w.count < r.upperBound, text[i + w.count] != dai, !annexParagraphs.isEmpty
+      {
+        out += annexes(named: w, titleAt: i + w.count, end: r.upperBound)
+        i += w.count
+        continue
+      }
       if c != mae && c != dai && c != hon && !Normalizer.isDigit(c) {
         i += 1
         continue
