@@ -26,11 +26,14 @@ struct Clauses {
   static let provisos = ["ただし", "但し", "但"].map { Normalizer.fold($0) }
 
   func startsWithProviso(_ r: Range<Int>, _ chars: [UInt32]) -> Bool {
+    Self.starts(r, with: Self.provisos, chars)
+  }
+
+  /// The range opens, after blanks, with one of the words.
+  static func starts(_ r: Range<Int>, with words: [[UInt32]], _ chars: [UInt32]) -> Bool {
     var i = r.lowerBound
     while i < r.upperBound, chars[i] == 0x20 || chars[i] == 0x3000 || chars[i] == 0x0A { i += 1 }
-    return Self.provisos.contains { w in
-      i + w.count <= r.upperBound && Array(chars[i..<(i + w.count)]) == w
-    }
+    return words.contains { w in i + w.count <= r.upperBound && chars[i..<(i + w.count)].elementsEqual(w) }
   }
 
   /// Appends a sentence, or extends the previous one of the same paragraph when this is its proviso.
@@ -60,7 +63,7 @@ struct Clauses {
       articles.append(Unit(range: n, article: nil, paragraph: paragraphs.count))
       add(paragraph: r, items: [], article: nil, normalized)
     }
-    findFollowUps(normalized.chars)
+    joinFollowUps(normalized.chars)
   }
 
   mutating func add(
@@ -105,34 +108,22 @@ struct Clauses {
 
   static let followUps = ["この場合", "その場合", "この際"].map { Normalizer.fold($0) }
 
-  /// Where each sentence opening with 「この場合、」 starts, the start of the sentence before it in its
-  /// paragraph.
-  var followUpLead: [Int: Int] = [:]
-
-  /// A sentence that opens with 「この場合、」 read together with the sentence before it in its
+  /// `sentences`, each that opens with 「この場合、」 read together with the sentence before it in its
   /// paragraph: 「…再委託することができる。この場合において甲の承諾は要しない。」 denies consent to the
   /// subcontracting the sentence before permits. Only for the playbook's words of a contrary statement
   /// (`contradictedBy`), which name what the lead must say (「…ことができる」): joining sentences to meet
   /// an element, or to find a negated one, read one sentence's matter (a change notice naming
-  /// 再委託先) into the next.
-  func withLead(_ u: Unit) -> Unit {
-    guard let lead = followUpLead[u.range.lowerBound] else { return u }
-    return Unit(range: lead..<u.range.upperBound, article: u.article, paragraph: u.paragraph)
-  }
-
-  /// `sentences` with each 「この場合、」 sentence read together with the one before, made once.
+  /// 再委託先) into the next. Made once per review.
   var sentencesWithLead: [Unit] = []
 
-  mutating func findFollowUps(_ chars: [UInt32]) {
-    defer { sentencesWithLead = followUpLead.isEmpty ? sentences : sentences.map(withLead) }
-    for (a, b) in zip(sentences, sentences.dropFirst())
-    where a.paragraph == b.paragraph && a.range.upperBound == b.range.lowerBound {
-      var i = b.range.lowerBound
-      while i < b.range.upperBound, chars[i] == 0x20 || chars[i] == 0x3000 || chars[i] == 0x0A { i += 1 }
-      if Self.followUps.contains(where: { w in
-        i + w.count <= b.range.upperBound && chars[i..<(i + w.count)].elementsEqual(w)
-      }) {
-        followUpLead[b.range.lowerBound] = a.range.lowerBound
+  mutating func joinFollowUps(_ chars: [UInt32]) {
+    sentencesWithLead = sentences
+    for k in sentences.indices.dropFirst() {
+      let (a, b) = (sentences[k - 1], sentences[k])
+      if a.paragraph == b.paragraph, a.range.upperBound == b.range.lowerBound,
+        Self.starts(b.range, with: Self.followUps, chars)
+      {
+        sentencesWithLead[k].range = a.range.lowerBound..<b.range.upperBound
       }
     }
   }

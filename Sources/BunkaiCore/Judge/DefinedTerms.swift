@@ -122,9 +122,7 @@ enum DefinedTerms {
       }
       // A concept the name already stands for (guideline, then guideline+comply) is not added twice.
       var added: Set<Int> = []
-      let listed =
-        s[d.range.lowerBound] == "「" && d.range.upperBound < s.count && Lines.isSpace(s[d.range.upperBound])
-        && PartyExtractor.opensItem(s, quote: d.range.lowerBound)
+      let listed = s[d.range.lowerBound] == "「" && PartyExtractor.isListed(s, d.range)
       for (n, entry) in entries.enumerated() where !listed || listable[n] {
         // An entry 「a+b」 counts only where the definition holds all of its concepts.
         let ids = entry.compactMap { terms -> Int? in
@@ -156,8 +154,13 @@ enum DefinedTerms {
     if ["（", "(", "「", "第", "【", "・", "①"].contains(next) || Lines.isSpace(next) || Lines.isBreak(next) {
       return true
     }
-    let numeral = Numerals.digitValue(next) != nil || Numerals.isKanjiNumeral(next)
-    return numeral && i + 2 < s.count && [" ", "　", ".", "．", "、", ")", "）"].contains(s[i + 2])
+    return numberedItem(s, at: i + 1)
+  }
+
+  /// A number opening an item: 「１　」「2.」「三、」「(1)」's 1 followed by its bracket.
+  static func numberedItem(_ s: [Unicode.Scalar], at k: Int) -> Bool {
+    let numeral = Numerals.digitValue(s[k]) != nil || Numerals.isKanjiNumeral(s[k])
+    return numeral && k + 1 < s.count && [" ", "　", ".", "．", "、", ")", "）"].contains(s[k + 1])
   }
 
   /// Words of a definition whose content is the list that follows.
@@ -174,10 +177,7 @@ enum DefinedTerms {
       while k < s.count, Lines.isSpace(s[k]) || Lines.isBreak(s[k]) { k += 1 }
       guard k < s.count else { break }
       let c = s[k]
-      let numeral = Numerals.digitValue(c) != nil || Numerals.isKanjiNumeral(c)
-      let item =
-        c == "（" || c == "(" || c == "・" || ("①"..."⑳").contains(c)
-        || (numeral && k + 1 < s.count && [" ", "　", ".", "．", "、", ")", "）"].contains(s[k + 1]))
+      let item = c == "（" || c == "(" || c == "・" || ("①"..."⑳").contains(c) || numberedItem(s, at: k)
       guard item else { break }
       j = k
       while j < s.count, !Lines.isBreak(s[j]) { j += 1 }

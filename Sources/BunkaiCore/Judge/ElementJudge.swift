@@ -476,6 +476,13 @@ struct ElementJudge {
   /// 場合においても…負わない」).
   func isOverridden(after u: Clauses.Unit, _ e: CompiledElement) -> Bool { !overriding(after: u, e).isEmpty }
 
+  /// 「…にかかわらず、いかなる場合においても…ない」: a sentence that sets other clauses aside.
+  func isSweeping(_ s: Clauses.Unit) -> Bool {
+    index.evaluate(polarity.override, in: s.range) && index.evaluate(polarity.absolute, in: s.range)
+      && index.evaluate(polarity.negator, in: s.range)
+  }
+
+  /// The sentences that override the unit: a later sentence of its article that sets everything aside.
   ///
   /// Elsewhere in the document, a sentence that sets aside the whole contract (「本契約の他の規定にかか
   /// わらず」) or names the unit's own paragraph (「第12条の規定にかかわらず」) overrides it too.
@@ -483,14 +490,7 @@ struct ElementJudge {
   /// A sentence that names the unit's paragraph and speaks of the element's own matter overrides it
   /// without 「いかなる場合」: 「原契約第8条第3項後段の規定にかかわらず、…逸失利益については賠償の責任を
   /// 負わない」 takes back the lost profits that paragraph granted.
-  /// 「…にかかわらず、いかなる場合においても…ない」: a sentence that sets other clauses aside.
-  func isSweeping(_ s: Clauses.Unit) -> Bool {
-    index.evaluate(polarity.override, in: s.range) && index.evaluate(polarity.absolute, in: s.range)
-      && index.evaluate(polarity.negator, in: s.range)
-  }
-
   func overriding(after u: Clauses.Unit, _ e: CompiledElement) -> [Clauses.Unit] {
-    let sweeping = isSweeping
     func namedAndOnTheMatter(_ s: Clauses.Unit) -> Bool {
       guard index.evaluate(polarity.override, in: s.range), index.evaluate(polarity.negator, in: s.range),
         referred(from: s).contains(u.paragraph)
@@ -501,12 +501,12 @@ struct ElementJudge {
     var out: [Clauses.Unit] = []
     if let k = u.article {
       out = live((clauses.sentencesOf[k] ?? []).map { clauses.sentences[$0] }).filter { s in
-        s.range.lowerBound >= u.range.upperBound && sweeping(s)
+        s.range.lowerBound >= u.range.upperBound && isSweeping(s)
       }
     }
     for s in live(candidateUnits(polarity.override, clauses.sentences))
     where s.article != u.article && index.evaluate(polarity.liability, in: s.range) {
-      if sweeping(s),
+      if isSweeping(s),
         index.evaluate(polarity.wholeContract, in: s.range) || referred(from: s).contains(u.paragraph)
       {
         out.append(s)

@@ -84,8 +84,7 @@ public enum PartyLabels {
   public static func organisationRole(fromName name: String) -> PartyRole {
     if isProfessionalBody(name) { return .unknown }
     let institution = ["病院", "診療所", "クリニック", "医院", "医療法人", "薬局", "医療センター", "歯科"]
-    let vendor = ["株式会社", "有限会社", "合同会社", "(株)", "（株）"]
-    if vendor.contains(where: name.containsText) { return .vendor }
+    if companyForms.contains(where: name.containsText) { return .vendor }
     if institution.contains(where: name.containsText) { return .institution }
     return .unknown
   }

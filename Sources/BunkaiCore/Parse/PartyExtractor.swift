@@ -16,8 +16,7 @@ enum PartyExtractor {
         let isLabelDefinition = precededByIka(s, i)
         // 「（３）「事業者指針」　経済産業省・総務省の…」: a quoted term opening a list item, its meaning
         // after a space.
-        let isListedTerm =
-          afterClose < s.count && Lines.isSpace(s[afterClose]) && opensItem(s, quote: i)
+        let isListedTerm = isListed(s, i..<afterClose)
         if (isTermDefinition || isLabelDefinition || isListedTerm), close > i + 1 {
           out.append(Definition(term: Lines.string(s, (i + 1)..<close), range: i..<(close + 1)))
         }
@@ -82,6 +81,12 @@ enum PartyExtractor {
       || ["者", "社", "院"].contains(label.suffix(1))
     let role = PartyLabels.role(fromName: name)
     return shaped && role != .unknown ? Party(role: role, label: label, name: name) : nil
+  }
+
+  /// A term that opens a list item and is followed by a space before its meaning (「（３）「事業者指針」
+  /// 　…」).
+  static func isListed(_ s: [Unicode.Scalar], _ term: Range<Int>) -> Bool {
+    term.upperBound < s.count && Lines.isSpace(s[term.upperBound]) && opensItem(s, quote: term.lowerBound)
   }
 
   /// The quote at `quote` starts its line, after at most an item marker (（３）, (3), ３．, ①).
@@ -174,10 +179,7 @@ enum PartyExtractor {
       let known = PartyLabels.all.contains(label)
       // 「（２）「委託先」　乙から…を受託する株式会社…」 in a definitions list names a thing or a
       // third party, not one of the parties, unless its label is a party's usual one.
-      let listed =
-        d.range.upperBound < s.count && Lines.isSpace(s[d.range.upperBound])
-        && opensItem(s, quote: d.range.lowerBound)
-      if listed && !known { continue }
+      if isListed(s, d.range) && !known { continue }
       let nameRole = name.map(PartyLabels.role(fromName:)) ?? .unknown
       // "本契約", "本業務", "本システム" … name things, never parties.
       // 「本会」「本法人」「本機構」 are the association itself.
