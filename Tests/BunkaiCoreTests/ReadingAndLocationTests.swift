@@ -1443,4 +1443,54 @@ import Testing
       of: "別紙「安全管理特記事項」に定めるところにより行う", with: "別紙仕様書に基づき適切に行う")
     #expect(element("D1.gl-efforts", mention) != .met)
   }
+
+  /// A 覚書 that calls the terms 「規約」 and adds a paragraph 「規約第9条に次の1項を加えたものとして適用する」
+  /// adds it to that article: a cap conditioned on 「第9条の安全管理」 reaches the guideline it adds.
+  @Test func aMemorandumNamingTheTermsByItsOwnWord() {
+    let text = """
+      みなと地域連携ネット利用規約
+
+      第1条（目的）
+      この規約は、みなと医療連携協議会（以下「協議会」という。）が参加する医療機関（以下「参加施設」という。）に提供する連携ネットの利用について定める。
+
+      第6条（賠償）
+      協議会の賠償額は、参加施設が支払った年会費の額を上限とする。
+      ２　前項の上限は、協議会に故意又は重過失があるとき、及び協議会が第9条の安全管理を適切に行わなかったときは適用しない。
+
+      第9条（安全管理）
+      協議会は、連携ネットの運用に当たり、適切な安全管理措置を講ずる。
+
+      覚書
+
+      協議会と参加施設であるみなと東クリニック（以下「参加施設」という。）は、みなと地域連携ネット利用規約（以下「規約」という。）について、次のとおり合意する。
+
+      第1条（安全管理の基準）
+      規約第9条に次の1項を加えたものとして適用する。
+      「2　協議会は、連携ネットの安全管理を、提供事業者における安全管理ガイドラインに従って行う。」
+      """
+    #expect(element("D1.gl-efforts", text) == .met)
+    let unamended = text.replacingOccurrences(of: "規約第9条に", with: "規約第10条に")
+    #expect(element("D1.gl-efforts", unamended) != .met)
+  }
+
+  /// The company the vendor commissions to run the service (「協議会が株式会社X（以下「運用会社」という。）に
+  /// 委託して行う」) is its subcontractor under that name: consent, equal duties and attribution written of
+  /// 「運用会社」 meet B2. A company the institution commissions is none.
+  @Test func aCompanyTheVendorCommissionsIsItsSubcontractor() {
+    let text = """
+      みなと地域連携ネット利用規約
+
+      第1条（目的）
+      この規約は、みなと医療連携協議会（以下「協議会」という。）が参加する医療機関（以下「参加施設」という。）に提供する連携ネットの利用について定める。連携ネットの運用は、協議会が株式会社ミナトネットワークス（以下「運用会社」という。）に委託して行う。
+
+      第7条（運用会社）
+      協議会は、運用会社を変更するときは、あらかじめ参加施設の承諾を得る。
+      ２　協議会は、運用会社に対し、協議会がこの規約により負う安全管理の義務と同等の義務を課し、監督する。
+      ３　運用会社の行為は、協議会の行為とみなす。
+      """
+    #expect(element("B2.equal-duties", text) == .met)
+    #expect(element("B2.attribution", text) == .met)
+    let theirs = text.replacingOccurrences(of: "協議会が株式会社ミナト", with: "参加施設が株式会社ミナト")
+    #expect(element("B2.attribution", theirs) != .met)
+  }
 }

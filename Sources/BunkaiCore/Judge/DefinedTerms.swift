@@ -30,6 +30,7 @@ enum DefinedTerms {
       guard halves.count == 2, let target = ids(halves[0]).first else { return nil }
       return (target, halves[1].split(separator: "+").map(ids))
     }
+    let subcontractId = plain.contains("subcontract") ? ids("subcontract").first : nil
     for d in contract.definitions {
       let term = Normalizer.fold(d.term)
       guard term.count >= 2 else { continue }
@@ -122,6 +123,15 @@ enum DefinedTerms {
       }
       // A concept the name already stands for (guideline, then guideline+comply) is not added twice.
       var added: Set<Int> = []
+      // 「本会が株式会社X（以下「運用事業者」という。）に委託して行う。」: a company the vendor commissions
+      // is its subcontractor, whatever the contract calls it.
+      if let id = subcontractId, !contract.parties.contains(where: { $0.label == d.term }),
+        PartyExtractor.commissionedByVendor(contract.parties, s, d.range)
+      {
+        added.insert(id)
+        index.addMatches(
+          term: id, occurrences(of: term, in: normalized.chars).filter { !$0.overlaps(quoted) })
+      }
       let listed = s[d.range.lowerBound] == "「" && PartyExtractor.isListed(s, d.range)
       for (n, entry) in entries.enumerated() where !listed || listable[n] {
         // An entry 「a+b」 counts only where the definition holds all of its concepts.

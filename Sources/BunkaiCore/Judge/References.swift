@@ -22,7 +22,9 @@ struct References {
     for unit in clauses.articles {
       guard let k = unit.article, parts[k] != nil else { continue }
       let t = text[unit.range]
-      let names = Self.mainWords.contains { Lines.occurs($0, in: t) }
+      let names =
+        Self.contractNames.contains { Lines.occurs($0, in: t) }
+        || Self.mainWords.contains { Lines.occurs($0 + Self.dai, in: t) }
       let amends = (Self.amendVerbs + Self.addVerbs).contains { Lines.occurs($0, in: t) }
       if names && amends { quoting.insert(k) }
     }
@@ -89,7 +91,7 @@ struct References {
 
   /// Articles of a 覚書 that quote the contract's own text.
   let quotesMain: Set<Int>
-  static let addVerbs = ["を加える", "を追加する", "を新設する"].map { Normalizer.fold($0) }
+  static let addVerbs = ["を加える", "を加えた", "を追加する", "を追加した", "を新設する"].map { Normalizer.fold($0) }
 
   static let mae = Normalizer.fold("前")
   static let dai = Normalizer.fold("第")
@@ -141,8 +143,12 @@ struct References {
     }
   }
   static let partWords = ["特記事項", "別紙", "別表", "覚書", "仕様書"].map { Normalizer.fold($0) }
-  /// 「原契約第十四条」「本契約第6条」 in an annex or 覚書 name an article of the contract itself.
-  static let mainWords = [
+  /// 「原契約第十四条」「本契約第6条」 in an annex or 覚書 name an article of the contract itself, and so
+  /// does the name a 覚書 gives it (「利用規約（以下「規約」という。）」…「規約第10条」).
+  static let mainWords = ["契約", "規約", "約款", "契約書", "契約書本体"].map { Normalizer.fold($0) }
+  /// Names a 覚書 article uses for the contract it amends without an article number (「原契約に次の
+  /// 条を加える。」).
+  static let contractNames = [
     "原契約", "本契約", "基本契約", "親契約", "本件契約", "原規約", "本規約", "利用規約", "基本規約", "本契約書", "契約書本体",
   ].map {
     Normalizer.fold($0)

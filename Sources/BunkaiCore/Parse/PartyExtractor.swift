@@ -180,6 +180,7 @@ enum PartyExtractor {
       // 「（２）「委託先」　乙から…を受託する株式会社…」 in a definitions list names a thing or a
       // third party, not one of the parties, unless its label is a party's usual one.
       if isListed(s, d.range) && !known { continue }
+      if !known, isLabelDefinition, commissionedByVendor(parties, s, d.range) { continue }
       let nameRole = name.map(PartyLabels.role(fromName:)) ?? .unknown
       // "本契約", "本業務", "本システム" … name things, never parties.
       // 「本会」「本法人」「本機構」 are the association itself.
@@ -248,6 +249,24 @@ enum PartyExtractor {
       }
     }
     return parties
+  }
+
+  /// 「（以下「X」という。）に委託」 in a sentence whose subject is a party found as the vendor (「乙は、」
+  /// 「本会が」): X is a company the vendor commissions, its subcontractor, not a party.
+  static func commissionedByVendor(_ parties: [Party], _ s: [Unicode.Scalar], _ quote: Range<Int>) -> Bool {
+    guard precededByIka(s, quote.lowerBound) else { return false }
+    var j = quote.upperBound
+    while j < s.count, j - quote.upperBound < 6, s[j] != "）", s[j] != ")" { j += 1 }
+    guard j < s.count, s[j] == "）" || s[j] == ")",
+      ["に委託", "へ委託", "に再委託", "に業務を委託"].contains(where: { Lines.hasPrefix(s, j + 1, s.count, $0) })
+    else { return false }
+    var x = quote.lowerBound
+    while x > 0, quote.lowerBound - x < 120, s[x - 1] != "。", !Lines.isBreak(s[x - 1]) { x -= 1 }
+    return parties.contains { p in
+      p.role == .vendor
+        && (Lines.contains(s, x..<quote.lowerBound, p.label + "が")
+          || Lines.contains(s, x..<quote.lowerBound, p.label + "は"))
+    }
   }
 
   /// Whether the definition's parenthesis is followed by 「が運営する」「が提供する」: the party defined
