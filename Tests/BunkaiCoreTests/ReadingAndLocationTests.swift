@@ -1493,4 +1493,66 @@ import Testing
     let theirs = text.replacingOccurrences(of: "協議会が株式会社ミナト", with: "参加施設が株式会社ミナト")
     #expect(element("B2.attribution", theirs) != .met)
   }
+
+  /// 「前二条の例による」 follows the two articles before: the vendor-led consultation they set up covers
+  /// the provided things too. 「前条の例による」 reaches only the article before, which leads nothing.
+  @Test func theExampleOfTheTwoArticlesBefore() {
+    let text =
+      Self.opening + """
+        第8条（説明）
+        乙は、毎年、甲において講ずべき安全対策について点検表を作成し、甲に説明する。
+
+        第9条（対策の決定）
+        甲が講ずる安全対策の具体的な内容は、前条の説明を踏まえ、乙が甲に協議を申し入れて定めるものとし、甲はこれを実施する。
+
+        第10条（甲が用意する機器）
+        甲は、本業務に用いる端末及び院内の無線LANを用意する。
+        ２　前項の機器の安全対策については、前二条の例による。
+        """
+    #expect(element("C2.vendor-led", text) == .met)
+    let one = text.replacingOccurrences(of: "前二条の例による", with: "前条の例による")
+      .replacingOccurrences(of: "前条の説明を踏まえ、乙が甲に協議を申し入れて定める", with: "甲乙協議の上定める")
+    #expect(element("C2.vendor-led", one) != .met)
+  }
+
+  /// In a section whose paragraphs are numbered （１）（２）, 「前二号」 names those paragraphs: the
+  /// provider that hosts the meetings there leads the consultation on the provided terminals.
+  @Test func theItemsBeforeInABracketNumberedSection() {
+    let text = """
+      クラウドサービス運用合意書
+
+      本合意書は、しらさぎシステム株式会社（以下「提供者」という。）とお客さまとの間の運用の水準を定める。
+
+      １．適用範囲
+      （１）本合意書は、お客さまが利用するクラウド型電子カルテに適用する。
+      （２）お客さまが独自に導入した機器は適用範囲外とする。
+
+      ２．稼働率
+      （１）月間稼働率の目標値は99.9％とする。
+
+      ５．お客さま側の運用
+      （１）提供者は、毎年、お客さまにおいて講ずべき安全対策の一覧を提示し、お客さまとの打合せを主催する。
+      （２）打合せで合意した安全対策は、お客さまが実施する。
+      （３）お客さまが用意する端末及び院内回線についても、前二号の打合せの対象とし、その安全対策は打合せで合意した内容に従ってお客さまが行う。
+      """
+    #expect(element("C2.vendor-led", text) == .met)
+  }
+
+  /// 「受託者は、委託者自身が講ずべき安全対策及び第4条の提供物に関する安全対策について…協議を行う」:
+  /// naming the provided things as well does not take the sentence off the institution's own measures.
+  /// 「安全上の措置」 is a security measure.
+  @Test(arguments: ["甲自身が講ずべき安全対策及び第4条の提供物に関する安全対策", "甲が自ら担うべき安全上の措置"])
+  func theInstitutionsOwnMeasuresAmongOtherThings(measures: String) {
+    let text =
+      Self.opening + """
+        第4条（甲が用意するもの）
+        甲は、保守作業に用いる回線及び端末を用意する。
+
+        第5条（甲の対策）
+        乙は、\(measures)について、具体的な方法を整理して甲に示し、乙が日程を調整して甲との協議を行う。
+        ２　甲は、前項の協議で合意した方法を実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(element("C1.decided-jointly", text) == .met)
+  }
 }

@@ -96,6 +96,17 @@ struct References {
   static let mae = Normalizer.fold("前")
   static let dai = Normalizer.fold("第")
   static let kou = Normalizer.fold("項")
+  static let gou = Normalizer.fold("号")
+
+  /// The paragraph opens with a bracketed number (「（１）」「(2)」), as the items of a section do.
+  func opensWithBracket(_ p: Int) -> Bool {
+    var i = clauses.paragraphs[p].range.lowerBound
+    let end = clauses.paragraphs[p].range.upperBound
+    while i < end, Self.blanks.contains(text[i]) { i += 1 }
+    return i < end && Self.openBrackets.contains(text[i])
+  }
+  static let blanks = Set([" ", "　"].flatMap { Normalizer.fold($0) })
+  static let openBrackets = Set(["（", "("].flatMap { Normalizer.fold($0) })
   static let jou = Normalizer.fold("条")
   static let kaku = Normalizer.fold("各")
   static let hon = Normalizer.fold("本")
@@ -239,7 +250,8 @@ struct References {
         if j < r.upperBound, let k = u.article {
           let own = paragraphsOfArticle(k)
           let here = own.firstIndex(of: u.paragraph) ?? 0
-          if text[j] == Self.kou[0] {
+          // 「前二号の確認票」 in a section numbered （１）（２）: its items are its paragraphs.
+          if text[j] == Self.kou[0] || (text[j] == Self.gou[0] && opensWithBracket(u.paragraph)) {
             if c == Self.mae[0] {
               // 前項: the one before; 前各項 / 前N項: all (or N) before.
               let back = all ? here : (digits > 0 ? n : 1)
@@ -255,7 +267,10 @@ struct References {
             }
           } else if text[j] == Self.jou[0] {
             if c == Self.mae[0], k > 0 {
-              out += paragraphsOfArticle(k - 1)
+              // 前条; 「前二条の例による」: the N before.
+              for t in max(0, k - (digits > 0 ? n : 1))..<k where parts[t] == parts[k] {
+                out += paragraphsOfArticle(t)
+              }
             } else if c == Self.hon[0] {
               out += own
             } else if c == Self.dai[0], digits > 0 {

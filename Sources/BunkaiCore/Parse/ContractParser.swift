@@ -175,6 +175,15 @@ private struct Builder {
       a.range = a.range.lowerBound..<line.trimEnd
       return
     }
+    // 「９．お客さま側の運用」 followed by （１）（２）… lines and no 9.1: in a document numbered by
+    // sections those lines are the section's paragraphs (「前二号」 names them).
+    if sectionMode, let n = bracketNumber(line), n == expected,
+      a.paragraphs.last.map({ s[$0.range.lowerBound] == "（" || s[$0.range.lowerBound] == "(" }) ?? true
+    {
+      a.paragraphs.append(Paragraph(number: n, range: line.trimStart..<line.trimEnd, items: []))
+      a.range = a.range.lowerBound..<line.trimEnd
+      return
+    }
     if let (number, textStart, style) = paragraphMarker(line), number == expected,
       number > 1 || a.paragraphs.isEmpty
     {
@@ -204,6 +213,20 @@ private struct Builder {
     p.range = (p.range.isEmpty ? line.trimStart : p.range.lowerBound)..<line.trimEnd
     a.paragraphs.append(p)
     a.range = a.range.lowerBound..<line.trimEnd
+  }
+
+  /// 「（１）」「(2)」 at the start of a line: the number.
+  func bracketNumber(_ line: Line) -> Int? {
+    let a = line.trimStart
+    guard a < line.trimEnd, s[a] == "（" || s[a] == "(" else { return nil }
+    var j = a + 1
+    var n = 0
+    while j < line.trimEnd, j - a <= 3, let d = Numerals.digitValue(s[j]) {
+      n = n * 10 + d
+      j += 1
+    }
+    guard j > a + 1, j < line.trimEnd, s[j] == "）" || s[j] == ")" else { return nil }
+    return n
   }
 
   /// "2　", "２．", "2. " at the start of a line: (number, start of text, style).

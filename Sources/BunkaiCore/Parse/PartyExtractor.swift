@@ -219,7 +219,7 @@ enum PartyExtractor {
     // The opening of the terms is enough to tell how they name the parties. The label used most
     // comes first: network rules say 参加施設 throughout and 利用者 for its staff now and then.
     let opening = s[..<min(s.count, 5_000)]
-    let undefined = ["当社", "弊社", "契約者", "利用者", "お客様", "運営者", "運営主体", "参加機関", "参加施設", "会員施設"]
+    let undefined = ["当社", "弊社", "契約者", "利用者", "お客様", "お客さま", "運営者", "運営主体", "参加機関", "参加施設", "会員施設"]
       .map { ($0, count(opening, $0, max: 12)) }
       .filter { $0.1 >= 3 }
       .sorted { $0.1 > $1.1 }
