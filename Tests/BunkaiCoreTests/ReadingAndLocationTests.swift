@@ -1555,4 +1555,44 @@ import Testing
     #expect(element("C1.vendor-led", text) == .met)
     #expect(element("C1.decided-jointly", text) == .met)
   }
+
+  /// A municipal hospital that runs the viewing network clinics join (「「運営者」　…市民病院（本ネット
+  /// ワークを運営する者）」) is the provider there: its security commitment meets A, and the connected
+  /// clinic's equipment named 「接続機器」 in a numbered paragraph is a provided thing.
+  @Test func aHospitalRunningTheNetworkIsItsProvider() {
+    let text = """
+      ひばり地域閲覧ネットワーク参加契約書
+
+      第1条　用語
+      この契約で使う用語は、次のとおりとする。
+      1.「運営者」　ひばり市立ひばり中央病院（本ネットワークを設置し運営する者）
+      2.「参加施設」　この契約を運営者と締結し、本ネットワークに接続する診療所及び薬局
+
+      第2条　運営者の安全管理
+      1. 運営者は、本ネットワークの安全管理を、提供事業者における安全管理ガイドラインに従って行う。
+
+      第3条　参加施設の接続環境
+      1. 参加施設は、閲覧用の端末及び回線（以下「接続機器」という。）を自ら用意する。
+      2. 運営者は、接続機器について参加施設が講じるべき安全対策の案を作成して提示し、参加施設と協議の上で対策を確定させる。参加施設は、確定した対策を実施する。
+
+      第4条　運用
+      1. 参加施設は、閲覧した情報を診療の目的に限って用いる。
+      """
+    #expect(finding("A", text) == nil)
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+  }
+
+  /// A notice before changing the sales office or the help-desk telephone number is no notice of a
+  /// change in the service.
+  @Test func aChangeOfContactDetailsIsNoServiceChange() {
+    let text =
+      Self.opening + """
+        第6条（連絡事項の変更）
+        乙は、本業務の担当営業所、問合せ窓口の電話番号その他の連絡事項を変更するときは、事前に甲に通知する。
+        """
+    #expect(element("B1.notice", text) != .met)
+    let service = text.replacingOccurrences(of: "担当営業所、問合せ窓口の電話番号その他の連絡事項", with: "本業務の実施体制")
+    #expect(element("B1.notice", service) == .met)
+  }
 }

@@ -78,6 +78,11 @@ enum DefinedTerms {
         // 用意する。」); what the vendor provides is its service, not a provided thing.
         var t = x
         while t < y, Lines.isSpace(s[t]) { t += 1 }
+        // A paragraph number opening the line (「1. 参加施設は、…」「２　甲は、…」) is not the subject.
+        if t < y, numberedItem(s, at: t) {
+          t += 2
+          while t < y, Lines.isSpace(s[t]) { t += 1 }
+        }
         // Or the words before the name say the items are the institution's (「お客様の所有するサーバ…」).
         // Read only where a sentence entry's concepts hold (most definitions name no such thing).
         func institutionSpeaks() -> Bool {

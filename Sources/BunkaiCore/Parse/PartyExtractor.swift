@@ -248,6 +248,19 @@ enum PartyExtractor {
         }
       }
     }
+    // 「「運営者」　地方独立行政法人こもれび市民病院（本ネットワークを設置し運営する者）」: a hospital
+    // that runs the network other institutions join is its provider. Where no party is the vendor,
+    // the one whose label or description says it runs or provides the service is.
+    if !parties.contains(where: { $0.role == .vendor }),
+      parties.filter({ $0.role == .institution }).count >= 2
+    {
+      for k in parties.indices
+      where PartyLabels.vendorLabels.contains(parties[k].label)
+        || (parties[k].name.map { n in ["運営する者", "提供する者", "運営する法人"].contains(where: n.contains) } ?? false)
+      {
+        parties[k].role = .vendor
+      }
+    }
     return parties
   }
 
