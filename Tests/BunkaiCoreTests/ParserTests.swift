@@ -357,4 +357,20 @@ import Testing
     #expect(
       ContractParser.parse(SourceText(text: spec)).parties.first { $0.label == "本院" }?.role == .institution)
   }
+
+  /// 「第9の2条」, a form some offices write for 第9条の2, is an article of its own.
+  @Test func anInsertedArticleWrittenNinthOfTwo() {
+    let (contract, _) = parse(
+      """
+      第9条（再委託）
+      乙は、甲の承諾を得て再委託することができる。
+
+      第9の2条（再委託先の管理）
+      乙は、再委託先を監督する。
+
+      第10条（秘密保持）
+      乙は、秘密を守る。
+      """)
+    #expect(contract.articles.map(\.number) == ["9", "9の2", "10"])
+  }
 }

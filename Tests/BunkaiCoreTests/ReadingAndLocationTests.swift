@@ -1595,4 +1595,46 @@ import Testing
     let service = text.replacingOccurrences(of: "担当営業所、問合せ窓口の電話番号その他の連絡事項", with: "本業務の実施体制")
     #expect(element("B1.notice", service) == .met)
   }
+
+  /// Subcontracting written as having someone else do the work (「協力事業者に行わせる」「…に担当させる
+  /// （以下これらを「基盤事業者」という。）」「…保守を請け負う事業者」): consent due 「60日前までに」,
+  /// equal duties whose observance is checked, and attribution meet B2.
+  @Test(arguments: [
+    "乙は、本業務の一部を協力事業者に行わせる",
+    "乙は、サーバの運用をクラウド事業者に、窓口業務を支援事業者に担当させる（以下これらを「協力事業者」という。）",
+    "乙は、本業務の一部を外部の事業者（以下「協力事業者」という。）に担わせる",
+  ])
+  func subcontractingAsHavingOthersDoTheWork(opening: String) {
+    let text =
+      Self.opening + """
+        第7条（協力事業者）
+        \(opening)。
+        ２　乙は、協力事業者を加え又は変えるときは、その60日前までに名称と業務を甲に示し、甲の書面による同意を得る。
+        ３　乙は、協力事業者に、乙が本契約で負う安全管理の義務と同じ水準の義務を負わせ、年1回その遵守の状況を確認する。
+        ４　協力事業者の行為による義務違反は、乙の義務違反とみなす。
+        """
+    #expect(element("B2.consent", text) == .met)
+    #expect(element("B2.equal-duties", text) == .met)
+    #expect(element("B2.attribution", text) == .met)
+  }
+
+  /// A listed term whose meaning is a company doing the vendor's work (「「保守会社」　乙から…の保守を
+  /// 請け負う事業者」) is a subcontractor; the institution checking it is no supervision by the vendor.
+  @Test func aListedHelperCompanyAndWhoSupervisesIt() {
+    let text =
+      Self.opening + """
+        第1条（用語）
+        1.「本システム」　甲の電子カルテシステム
+        2.「保守会社」　乙から本システムの機器の保守を請け負う事業者
+
+        第7条（保守会社）
+        1. 乙は、保守会社を変えるときは、事前に甲の同意を得る。
+        2. 乙は、保守会社に、乙がこの契約で負う安全管理の義務と同じ内容の義務を課し、その履行を点検する。
+        """
+    #expect(element("B2.equal-duties", text) == .met)
+    let institution = text.replacingOccurrences(
+      of: "乙は、保守会社に、乙がこの契約で負う安全管理の義務と同じ内容の義務を課し、その履行を点検する。",
+      with: "甲は、保守会社に、乙がこの契約で負う安全管理の義務と同じ内容の義務を守るよう求め、その履行を点検する。")
+    #expect(element("B2.equal-duties", institution) != .met)
+  }
 }

@@ -138,7 +138,13 @@ enum DefinedTerms {
           term: id, occurrences(of: term, in: normalized.chars).filter { !$0.overlaps(quoted) })
       }
       let listed = s[d.range.lowerBound] == "「" && PartyExtractor.isListed(s, d.range)
-      for (n, entry) in entries.enumerated() where !listed || listable[n] {
+      // 「4.「システム会社」　運営者から…の保守を請け負う事業者」: a listed term whose meaning ends in a
+      // person or company is a party's helper, and may be a subcontractor.
+      var e = b
+      while e > a, Lines.isSpace(s[e - 1]) || Lines.isBreak(s[e - 1]) || s[e - 1] == "。" { e -= 1 }
+      let entity = e > a && ["者", "社", "人"].contains(s[e - 1])
+      for (n, entry) in entries.enumerated()
+      where !listed || listable[n] || (entity && plain[n] == "subcontract") {
         // An entry 「a+b」 counts only where the definition holds all of its concepts.
         let ids = entry.compactMap { terms -> Int? in
           guard let first = terms.first else { return nil }

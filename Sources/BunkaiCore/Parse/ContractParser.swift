@@ -359,24 +359,32 @@ private struct Builder {
   func startsWithArticleNumber(_ line: Line) -> Bool { articleNumber(line) != nil }
 
   /// The number of a line's leading 「第N条」 and the position after 「条」.
-  func articleNumber(_ line: Line) -> (value: Int, afterJou: Int, style: NumberStyle)? {
+  func articleNumber(_ line: Line) -> (value: Int, afterJou: Int, style: NumberStyle, sub: String)? {
     let end = line.trimEnd
     // 「【第1条　目的】」: the number and heading inside one pair of brackets.
     let start = s[line.trimStart] == "【" && line.trimStart + 1 < end ? line.trimStart + 1 : line.trimStart
     guard s[start] == "第" else { return nil }
     let i = Lines.skipSpaces(s, start + 1, end)
     guard let (main, afterMain, style) = Numerals.read(s, at: i, end: end) else { return nil }
-    let j = Lines.skipSpaces(s, afterMain, end)
+    var j = Lines.skipSpaces(s, afterMain, end)
+    // 「第9の2条」, a form some offices use for 第9条の2.
+    var sub = ""
+    if j + 1 < end, s[j] == "の", let (n, after, _) = Numerals.read(s, at: j + 1, end: end), after < end,
+      s[after] == "条"
+    {
+      sub = "の\(n)"
+      j = after
+    }
     guard j < end, s[j] == "条" else { return nil }
-    return (main, j + 1, style)
+    return (main, j + 1, style, sub)
   }
 
   /// "第12条", "第十二条の二", "第１２条（目的）本文…".
   mutating func articleHeader(_ line: Line) -> Article? {
     let end = line.trimEnd
-    guard let (main, afterJou, style) = articleNumber(line) else { return nil }
+    guard let (main, afterJou, style, sub) = articleNumber(line) else { return nil }
     var i = afterJou
-    var number = String(main)
+    var number = String(main) + sub
     // "の2" (inserted article), possibly repeated ("の2の3").
     while i + 1 < end, s[i] == "の", let (sub, afterSub, _) = Numerals.read(s, at: i + 1, end: end) {
       number += "の\(sub)"

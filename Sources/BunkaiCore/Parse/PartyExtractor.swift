@@ -141,6 +141,10 @@ enum PartyExtractor {
     return out
   }
 
+  static let collective = ["これらを総称して", "これらを併せて", "これらを", "これを", "併せて", "総称して"].map {
+    Array($0.unicodeScalars)
+  }
+
   /// "以下「", "以下、「", "以下単に「", and 「以下」 at a line's end with 「「乙」」 on the next
   /// (pdftotext breaks lines anywhere).
   static func precededByIka(_ s: [Unicode.Scalar], _ quote: Int) -> Bool {
@@ -151,6 +155,12 @@ enum PartyExtractor {
     {
       j -= 1
       skipped += 1
+    }
+    // 「以下これらを「基盤事業者」という」「以下併せて「本件設備」という」
+    for w in Self.collective where j + 1 >= w.count && s[(j + 1 - w.count)...j].elementsEqual(w) {
+      j -= w.count
+      while j >= 0, s[j] == "、" || Lines.isSpace(s[j]) { j -= 1 }
+      break
     }
     guard j >= 1, s[j] == "下" else { return false }
     // 「（以\n下「乙」という。）」: pdftotext breaks lines inside 以下 too.
@@ -264,14 +274,16 @@ enum PartyExtractor {
     return parties
   }
 
-  /// 「（以下「X」という。）に委託」 in a sentence whose subject is a party found as the vendor (「乙は、」
+  /// 「（以下「X」という。）に委託」「…に担わせる」 in a sentence whose subject is a party found as the vendor (「乙は、」
   /// 「本会が」): X is a company the vendor commissions, its subcontractor, not a party.
   static func commissionedByVendor(_ parties: [Party], _ s: [Unicode.Scalar], _ quote: Range<Int>) -> Bool {
     guard precededByIka(s, quote.lowerBound) else { return false }
     var j = quote.upperBound
     while j < s.count, j - quote.upperBound < 6, s[j] != "）", s[j] != ")" { j += 1 }
     guard j < s.count, s[j] == "）" || s[j] == ")",
-      ["に委託", "へ委託", "に再委託", "に業務を委託"].contains(where: { Lines.hasPrefix(s, j + 1, s.count, $0) })
+      ["に委託", "へ委託", "に再委託", "に業務を委託", "に担わせ", "に担当させ", "に請け負わせ", "に行わせ"].contains(where: {
+        Lines.hasPrefix(s, j + 1, s.count, $0)
+      })
     else { return false }
     var x = quote.lowerBound
     while x > 0, quote.lowerBound - x < 120, s[x - 1] != "。", !Lines.isBreak(s[x - 1]) { x -= 1 }
