@@ -1637,4 +1637,25 @@ import Testing
       with: "甲は、保守会社に、乙がこの契約で負う安全管理の義務と同じ内容の義務を守るよう求め、その履行を点検する。")
     #expect(element("B2.equal-duties", institution) != .met)
   }
+
+  /// An article a 覚書 adds, quoted with its heading (「「第5条の2（甲が行う安全対策）」), is read from
+  /// its first sentence's subject: the vendor who sorts out the measures and arranges the talks leads.
+  @Test func aQuotedInsertedArticleReadFromItsSubject() {
+    let text =
+      Self.opening + """
+        第5条（甲の協力）
+        甲は、乙の作業に協力する。
+
+        覚書
+
+        甲及び乙は、上記の契約（以下「原契約」という。）について、次のとおり合意する。
+
+        第1条（条の追加）
+        原契約第5条の次に、次の一条を加える。
+        「第5条の2（甲が行う安全対策）
+        1　乙は、甲が本システムを運用するうえで甲自身が講ずべき安全対策について、具体的な方法を整理して甲に示し、乙が日程を調整して協議を行う。
+        2　甲は、前項の協議で合意した方法により、当該安全対策を実施する。」
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+  }
 }

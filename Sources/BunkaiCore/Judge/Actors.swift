@@ -183,16 +183,24 @@ struct Actors {
     // Paragraph numbers come first: 「２」, and in section numbering 「2.3」 (dots folded to ASCII).
     func skipBlanks() {
       while j < i, j - r.lowerBound < 40,
-        text[j] == 0x20 || text[j] == 0x3000 || text[j] == 0x2E || Normalizer.isDigit(text[j])
+        text[j] == 0x20 || text[j] == 0x3000 || text[j] == 0x2E || text[j] == 0x0A
+          || Normalizer.isDigit(text[j])
       {
         j += 1
       }
     }
+    // 「「第4条の2（委託者が行う安全対策）\n1　受託者は、」: an article a 覚書 quotes opens with its quote mark.
+    if j < i, text[j] == Self.openQuote { j += 1 }
     skipBlanks()
     // Text flattened to one line keeps the article's marker and heading in its first sentence.
     if j < i, text[j] == Self.dai {
       while j < i, j - r.lowerBound < 8, text[j] != Self.jou { j += 1 }
       j += 1
+      // 「第4条の2」
+      if j < i, text[j] == Self.no[0] {
+        j += 1
+        while j < i, Normalizer.isDigit(text[j]) { j += 1 }
+      }
       if j < i, text[j] == 0x28 {
         while j < i, j - r.lowerBound < 30, text[j] != 0x29 { j += 1 }
         j += 1
@@ -209,6 +217,7 @@ struct Actors {
     return has(Self.topicMarker, at: end, limit: i) ? l.role : nil
   }
   static let topicMarker = Normalizer.fold("は")
+  static let openQuote = Normalizer.fold("「")[0]
   static let ga = Normalizer.fold("が")
   static let no = Normalizer.fold("の")
   static let sideNo = Normalizer.fold("側の")
