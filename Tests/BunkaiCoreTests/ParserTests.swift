@@ -373,4 +373,45 @@ import Testing
       """)
     #expect(contract.articles.map(\.number) == ["9", "9の2", "10"])
   }
+
+  /// 「当事者は、次のとおりとする。」 followed by item lines naming each party (「(1) 委託病院　医療法人…」)
+  /// gives the parties; a term defined with 「とは、委託病院が保管する…文書をいい」 is no party, nor is a
+  /// definitions item that describes someone (「（２）運営会社　協議会から…を受託する事業者」).
+  @Test func partiesOnItemLinesAndDescriptionsThatAreNot() {
+    let text = """
+      診療記録保管業務委託契約書
+
+      第1条（当事者及び用語）
+      1　この契約の当事者は、次のとおりとする。
+      　(1) 委託病院　医療法人やまぶき会　やまぶき病院
+      　(2) 保管会社　株式会社ヤマブキアーカイブ
+      2　この契約において「対象文書」とは、委託病院が保管する紙の診療録その他委託病院が指定する文書をいう。
+      　(3) 運営会社　保管会社から本システムの運用を受託する事業者
+
+      第2条（委託業務）
+      委託病院は、対象文書の保管を保管会社に委託する。
+      """
+    let parties = ContractParser.parse(SourceText(text: text)).parties
+    #expect(parties.first { $0.label == "委託病院" }?.role == .institution)
+    #expect(parties.first { $0.label == "保管会社" }?.role == .vendor)
+    #expect(!parties.contains { $0.label == "対象文書" || $0.label == "運営会社" })
+  }
+
+  /// A 仕様書 a council issues for the network it runs speaks of 「受注者」 throughout without defining
+  /// it: the contractor is a vendor beside the council.
+  @Test func theContractorOfACouncilsSpecification() {
+    let text = """
+      地域連携システム運用業務仕様書
+
+      1. 概要
+      1.1 目的　本業務は、かえで地域医療連携協議会（以下「協議会」という。）が運営する連携システムを、受注者が運用するものである。
+      1.2 受注者は、協議会の指示に従い本業務を行う。
+
+      2. 業務
+      2.1 受注者は、連携システムを監視する。
+      2.2 受注者は、障害を協議会に報告する。
+      """
+    let parties = ContractParser.parse(SourceText(text: text)).parties
+    #expect(parties.first { $0.label == "受注者" }?.role == .vendor)
+  }
 }

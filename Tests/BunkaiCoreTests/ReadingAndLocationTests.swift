@@ -1658,4 +1658,30 @@ import Testing
         """
     #expect(element("C1.vendor-led", text) == .met)
   }
+
+  /// 「脆弱性対応」 among the institution's own measures leaves the clause about those measures: only a
+  /// vulnerability found in the software is D2's matter.
+  @Test func vulnerabilityHandlingAmongTheInstitutionsMeasures() {
+    let text =
+      Self.opening + """
+        第7条（甲の対策）
+        甲が業務アプリケーションについて実施する安全対策（利用者管理、脆弱性対応、接続元の制限等）は、乙が年1回その案を作成して甲に示し、甲乙の協議により定める。甲は定められた対策を実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let found = text.replacingOccurrences(
+      of: "甲が業務アプリケーションについて実施する安全対策（利用者管理、脆弱性対応、接続元の制限等）",
+      with: "乙が指定したソフトウェアに脆弱性が判明したときに甲が実施する安全対策")
+    #expect(element("C1.vendor-led", found) != .met)
+  }
+
+  /// Text flattened to one line keeps a section's heading before its first item (「3.2 利用機関側の対策 (1)
+  /// 受注者は、…検討会を主催すること。」): the contractor who hosts the review meeting leads.
+  @Test func aFlattenedSectionHeadingBeforeItsFirstItem() {
+    let text =
+      "地域連携システム運用業務仕様書 1. 概要 1.1 目的 本業務は、かえで地域医療連携協議会（以下「協議会」という。）が運営する連携システムを受注者が運用するものである。"
+      + "受注者は協議会の指示に従う。 2. 業務 2.1 受注者は、連携システムを監視する。 2.2 受注者は、障害を協議会に報告する。 "
+      + "3. 安全管理 3.1 受注者は、連携システムの安全管理を行う。 3.2 利用機関側の対策 (1) 受注者は、連携システムを安全に利用するために利用機関側で講じる必要がある対策を整理し、"
+      + "協議会及び利用機関の代表者が出席する検討会を主催すること。 (2) 検討会で合意した対策は、各利用機関が実施する。 4. 報告 4.1 受注者は、毎月報告する。"
+    #expect(element("C1.vendor-led", text) == .met)
+  }
 }

@@ -212,6 +212,20 @@ struct Actors {
       while j < i, j - open < 24, text[j] != 0x29 { j += 1 }
       j += 1
     }
+    // Flattened text: 「利用機関側の対策 (1) 受注者は、」 — a section heading before the first item.
+    if let item = (j..<min(i, j + 30)).first(where: { p in
+      text[p] == 0x28 && p + 2 < i && Normalizer.isDigit(text[p + 1])
+        && (text[p + 2] == 0x29 || (Normalizer.isDigit(text[p + 2]) && p + 3 < i && text[p + 3] == 0x29))
+    }),
+      label(at: j, limit: i).map({ l in
+        !has(Self.topicMarker, at: afterGloss(j + l.text.count, limit: i), limit: i)
+      }) ?? true
+    {
+      j = item + 1
+      while j < i, Normalizer.isDigit(text[j]) { j += 1 }
+      j += 1
+      skipBlanks()
+    }
     guard j < i, let l = label(at: j, limit: i) else { return nil }
     let end = afterGloss(j + l.text.count, limit: i)
     return has(Self.topicMarker, at: end, limit: i) ? l.role : nil

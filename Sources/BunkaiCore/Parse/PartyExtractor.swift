@@ -42,7 +42,7 @@ enum PartyExtractor {
       var j = i
       while j < end, !Lines.isBreak(s[j]) { j += 1 }
       let line = s[i..<j]
-      if let p = colonParty(line), !out.contains(where: { $0.label == p.label }) {
+      if let p = colonParty(line) ?? itemParty(line), !out.contains(where: { $0.label == p.label }) {
         out.append(p)
       } else if line.contains(where: cellSeparators.contains) {
         let cells = line.split(whereSeparator: cellSeparators.contains)
@@ -81,6 +81,42 @@ enum PartyExtractor {
       || ["者", "社", "院"].contains(label.suffix(1))
     let role = PartyLabels.role(fromName: name)
     return shaped && role != .unknown ? Party(role: role, label: label, name: name) : nil
+  }
+
+  /// 「　(1) 委託病院　医療法人あかね会　あかね中央病院」 under 「当事者は、次のとおりとする。」: an item
+  /// marker, a party label, a space and the party's name.
+  static func itemParty(_ line: ArraySlice<Unicode.Scalar>) -> Party? {
+    var i = line.startIndex
+    while i < line.endIndex, Lines.isSpace(line[i]) { i += 1 }
+    let markerStart = i
+    while i < line.endIndex, i - markerStart < 5,
+      Numerals.digitValue(line[i]) != nil || Numerals.isKanjiNumeral(line[i])
+        || ["（", "）", "(", ")", ".", "．", "、"].contains(line[i]) || ("①"..."⑳").contains(line[i])
+    {
+      i += 1
+    }
+    guard i > markerStart, i < line.endIndex else { return nil }
+    while i < line.endIndex, Lines.isSpace(line[i]) { i += 1 }
+    guard let space = line[i...].firstIndex(where: Lines.isSpace) else { return nil }
+    let label = String(String.UnicodeScalarView(line[i..<space]))
+    let name = String(String.UnicodeScalarView(line[space...])).trimmingCharacters(in: .whitespaces)
+    guard label.count >= 2, label.count <= 5, !notPartyLabels.contains(label), !name.isEmpty,
+      PartyLabels.all.contains(label) || tableLabels.contains(label)
+        || ["者", "社", "院"].contains(label.suffix(1))
+    else { return nil }
+    // 「（２）運営事業者　協議会から…を受託する事業者」 describes someone; a name names.
+    guard !describes(name) else { return nil }
+    let role = PartyLabels.role(fromName: name)
+    return role != .unknown ? Party(role: role, label: label, name: name) : nil
+  }
+
+  /// Words that describe someone or something (「…を受託する事業者」「委託病院が保管する…文書をいい」)
+  /// rather than name them.
+  static func describes(_ name: String) -> Bool {
+    // The definition's own verb (「…をいう」) is not part of what it names.
+    var core = name
+    for verb in ["をいいます", "をいう", "をいい"] { core = core.replacingOccurrences(of: verb, with: "") }
+    return core.count > 40 || ["を", "する", "した", "される"].contains(where: core.contains)
   }
 
   /// A term that opens a list item and is followed by a space before its meaning (「（３）「事業者指針」
@@ -205,7 +241,10 @@ enum PartyExtractor {
         organisation = .vendor
       }
       // A definitions list may name a party by a short form of its name (「架空ヘルステック」：株式会社…).
-      let definedByName = !isLabelDefinition && organisation != .unknown && label.count <= 12 && !namesAThing
+      // 「「対象文書」とは、委託病院が保管する…文書をいい」 describes a thing that mentions a hospital.
+      let definedByName =
+        !isLabelDefinition && organisation != .unknown && label.count <= 12 && !namesAThing
+        && !(name.map(describes) ?? false)
       guard
         known || (isLabelDefinition && organisation != .unknown && label.count <= 4 && !namesAThing)
           || definedByName
@@ -229,13 +268,18 @@ enum PartyExtractor {
     // The opening of the terms is enough to tell how they name the parties. The label used most
     // comes first: network rules say 参加施設 throughout and 利用者 for its staff now and then.
     let opening = s[..<min(s.count, 5_000)]
-    let undefined = ["当社", "弊社", "契約者", "利用者", "お客様", "お客さま", "運営者", "運営主体", "参加機関", "参加施設", "会員施設"]
-      .map { ($0, count(opening, $0, max: 12)) }
-      .filter { $0.1 >= 3 }
-      .sorted { $0.1 > $1.1 }
+    let undefined = [
+      "当社", "弊社", "契約者", "利用者", "お客様", "お客さま", "運営者", "運営主体", "参加機関", "参加施設", "会員施設", "受注者", "受託者",
+    ]
+    .map { ($0, count(opening, $0, max: 12)) }
+    .filter { $0.1 >= 3 }
+    .sorted { $0.1 > $1.1 }
+    // 「受注者」 of a 仕様書 a council issues for the network it runs: the contractor is a vendor
+    // beside the council, which provides the network to its members.
+    let contractor = ["受注者", "受託者"].filter { count(opening, $0, max: 12) >= 3 }
     for (label, _) in undefined where !parties.contains(where: { $0.label == label }) {
       let role = PartyLabels.role(fromLabel: label)
-      if parties.count < 2
+      if parties.count < 2 || contractor.contains(label)
         || !parties.contains(where: {
           ($0.role == .unknown ? PartyLabels.role(fromLabel: $0.label) : $0.role) == role
         })
