@@ -1684,4 +1684,21 @@ import Testing
       + "協議会及び利用機関の代表者が出席する検討会を主催すること。 (2) 検討会で合意した対策は、各利用機関が実施する。 4. 報告 4.1 受注者は、毎月報告する。"
     #expect(element("C1.vendor-led", text) == .met)
   }
+
+  /// Without a security article, A belongs to the article on the vendor's work (「保守業務」), not to the
+  /// one naming the system maintained (「保守対象」), whichever comes first.
+  @Test func theVendorsWorkBeforeWhatItIsAbout() {
+    let text =
+      Self.opening + """
+        第1条（保守対象）
+        本契約の保守対象は、甲の放射線情報システム一式とする。
+
+        第2条（保守業務）
+        乙は、保守対象について定期点検及び障害対応を行う。
+
+        第3条（保守料）
+        甲は、乙に保守料を支払う。
+        """
+    #expect(finding("A", text)?.article == "2")
+  }
 }
