@@ -1701,4 +1701,20 @@ import Testing
         """
     #expect(finding("A", text)?.article == "2")
   }
+
+  /// A notice period in kanji (「三十日前までに…書面で甲に示し」) is a period and a notice; approval
+  /// 「甲が乙に承諾の意思を示した後に実施する」 is the institution's, given to the vendor.
+  @Test func aPeriodInKanjiAndConsentGivenToTheVendor() {
+    let text =
+      Self.opening + """
+        第5条（変更の手続）
+        乙は、保守体制、リモート保守の経路その他甲の安全管理体制に影響を及ぼす変更を計画したときは、実施予定日の三十日前までにその内容を書面で甲に示す。
+        ２　前項の変更は、甲が乙に承諾の意思を示した後に実施する。
+        """
+    #expect(element("B1.notice", text) == .met)
+    #expect(element("B1.period", text) == .met)
+    #expect(element("B1.approval", text) == .met)
+    let vendor = text.replacingOccurrences(of: "甲が乙に承諾の意思を示した後", with: "乙が甲に承諾の意思を示した後")
+    #expect(element("B1.approval", vendor) != .met)
+  }
 }

@@ -231,6 +231,7 @@ struct Actors {
     return has(Self.topicMarker, at: end, limit: i) ? l.role : nil
   }
   static let topicMarker = Normalizer.fold("は")
+  static let ni = Normalizer.fold("に")[0]
   static let openQuote = Normalizer.fold("「")[0]
   static let ga = Normalizer.fold("が")
   static let no = Normalizer.fold("の")
@@ -295,6 +296,12 @@ struct Actors {
         let s = j - l.text.count + 1
         return s >= r.lowerBound && label(at: s, limit: r.upperBound)?.text == l.text
       }) {
+        // 「お客さまが提供者に承諾の意思を示した後」: the party consent is given to does not give it.
+        if j + 1 < r.upperBound, text[j + 1] == Self.ni {
+          j -= l.text.count
+          steps += l.text.count
+          continue
+        }
         return l.role
       }
       j -= 1

@@ -225,13 +225,17 @@ final class DocumentIndex {
     if a == 1 {
       // The term starts with "#": digits must come right before the anchor.
       var j = anchorStart
-      while j > 0, Normalizer.isDigit(text[j - 1]) { j -= 1 }
+      while j > 0, Self.isNumeral(text[j - 1]) { j -= 1 }
       guard j < anchorStart else { return nil }
       start = j
     }
     guard let end = matchRest(v.segments, a + 1, anchorStart + v.anchorLength) else { return nil }
     return (start, end)
   }
+
+  /// `#` stands for a number in digits or in kanji (「30日前」「三十日前」).
+  static func isNumeral(_ c: UInt32) -> Bool { Normalizer.isDigit(c) || kanjiNumerals.contains(c) }
+  static let kanjiNumerals = Set("〇一二三四五六七八九十百".unicodeScalars.map(\.value))
 
   private func matchRest(_ segs: [TermPattern.Segment], _ idx: Int, _ pos: Int) -> Int? {
     if idx == segs.count { return pos }
@@ -242,7 +246,7 @@ final class DocumentIndex {
       return matchRest(segs, idx + 1, pos + l.count)
     case .digits:
       var j = pos
-      while j < text.count, Normalizer.isDigit(text[j]) { j += 1 }
+      while j < text.count, Self.isNumeral(text[j]) { j += 1 }
       return j > pos ? matchRest(segs, idx + 1, j) : nil
     case .gap:
       var p = pos
