@@ -1717,4 +1717,16 @@ import Testing
     let vendor = text.replacingOccurrences(of: "甲が乙に承諾の意思を示した後", with: "乙が甲に承諾の意思を示した後")
     #expect(element("B1.approval", vendor) != .met)
   }
+
+  /// 「当該変更」 in a paragraph of its own is the change the paragraph before describes: approving it
+  /// is approving a change to the service.
+  @Test func theChangeThePreviousParagraphDescribes() {
+    let text =
+      Self.opening + """
+        第4条（変更の手続き）
+        1　乙は、本業務の実施体制を変更するときは、実施予定日の30日前までに、変更の内容を甲に書面で通知する。
+        2　乙は、甲の承認を得た後に当該変更を実施する。
+        """
+    #expect(element("B1.approval", text) == .met)
+  }
 }
