@@ -1729,4 +1729,33 @@ import Testing
         """
     #expect(element("B1.approval", text) == .met)
   }
+
+  /// 「乙の責任は、その請求原因の如何を問わず、…委託料の額を超えないものとする」 under 【責任の限度】 caps the
+  /// vendor's liability: D1 applies and is raised (nothing carves out 故意・重過失).
+  @Test func aCapOnTheVendorsLiabilityWithoutTheWordDamages() {
+    let text =
+      Self.opening + """
+        【責任の限度】
+        第10条　本契約に関する乙の責任は、その請求原因の如何を問わず、甲が乙に支払った直近6か月分の委託料の額を超えないものとする。
+        """
+    #expect(finding("D1", text) != nil)
+    #expect(element("D1.limitation", text) == .met)
+  }
+
+  /// A total cap that sets the paragraphs before it aside 「いかなる場合も」 (「前各項の規定にかかわらず、…賠償の
+  /// 総額は、いかなる場合も代金額の二倍を超えないものとする」) takes back their carve-out for 故意・重過失.
+  @Test func aSweepingTotalCapTakesBackTheCarveOuts() {
+    let text =
+      Self.opening + """
+        第10条（損害賠償）
+        乙が本契約に違反して甲に損害を与えたときは、代金額を上限として賠償する。
+        2.　前項の上限は、乙に故意又は重大な過失がある場合には適用しない。
+        3.　前各項の規定にかかわらず、本契約に関して乙が甲に対して負う賠償の総額は、いかなる場合も代金額の二倍を超えないものとする。
+        """
+    #expect(element("D1.wilful-gross", text) == .contradicted)
+    let plain = text.replacingOccurrences(
+      of: "3.　前各項の規定にかかわらず、本契約に関して乙が甲に対して負う賠償の総額は、いかなる場合も代金額の二倍を超えないものとする。",
+      with: "")
+    #expect(element("D1.wilful-gross", plain) == .met)
+  }
 }

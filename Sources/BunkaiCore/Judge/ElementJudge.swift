@@ -479,7 +479,7 @@ struct ElementJudge {
   /// 「…にかかわらず、いかなる場合においても…ない」: a sentence that sets other clauses aside.
   func isSweeping(_ s: Clauses.Unit) -> Bool {
     index.evaluate(polarity.override, in: s.range) && index.evaluate(polarity.absolute, in: s.range)
-      && index.evaluate(polarity.negator, in: s.range)
+      && (index.evaluate(polarity.negator, in: s.range) || index.evaluate(polarity.capping, in: s.range))
   }
 
   /// The sentences that override the unit: a later sentence of its article that sets everything aside.

@@ -20,6 +20,9 @@ enum Polarity {
     // 「…の確保については、特記事項第3条の定めるところによる」「前条の対象とし、同条の手続により確定した」.
     "の定めるところによる", "に定めるところによる", "の定めるところに従", "の対象とし", "同条の手続", "の手続により", "の手続に従",
   ]
+  /// A cap stated as a limit (「…の総額は、いかなる場合も代金額の二倍を超えないものとする」): swept over
+  /// the clauses before it, it sets their carve-outs aside as a negation would.
+  static let capping = ["を超えない", "を超えることはない", "を超えることはありません", "を超えません", "を上限とする", "を限度とする"]
   static let overrides = ["にかかわらず", "に関わらず", "にもかかわらず", "にも関わらず"]
   /// An override of the whole contract, not of the paragraph before (「本契約の他の規定にかかわらず」).
   static let wholeContract = [
@@ -53,6 +56,7 @@ enum Polarity {
     let rightTo: CompiledCondition
     let wholeContract: CompiledCondition
     let liability: CompiledCondition
+    let capping: CompiledCondition
 
     init(_ compile: (Condition) -> CompiledCondition) {
       func list(_ l: [String]) -> CompiledCondition { compile(.any(l.map { .term($0) })) }
@@ -68,6 +72,7 @@ enum Polarity {
       rightTo = list(["ことができ", "ことが出来"])
       wholeContract = list(Polarity.wholeContract)
       liability = list(Polarity.liabilityWords)
+      capping = list(Polarity.capping)
     }
   }
 }
