@@ -1758,4 +1758,44 @@ import Testing
       with: "")
     #expect(element("D1.wilful-gross", plain) == .met)
   }
+
+  /// Subcontracting banned unless approved (「再委託は、原則としてこれを禁止する。ただし、甲の書面による承認を
+  /// 得た場合はこの限りでない。」「甲の事前の書面承諾がない限り…外部の者に委託しない」) asks for prior
+  /// consent; 「本契約に定める要件を遵守させ、その管理監督を行う」 imposes equal duties; a breach 「乙の義務違反
+  /// として扱います」 is attributed to the vendor.
+  @Test(arguments: [
+    "本業務の再委託は、原則としてこれを禁止する。ただし、甲の書面による承認を得た場合はこの限りでない。",
+    "乙は、甲の事前の書面承諾がない限り、本業務をその全部であると一部であるとを問わず外部の者に委託しない。",
+  ])
+  func subcontractingBannedUnlessApproved(consent: String) {
+    let text =
+      Self.opening + """
+        第8条（再委託）
+        \(consent)
+        ２　乙は、再委託先に対し本契約に定める要件を遵守させ、その管理監督を行う。
+        ３　再委託先の作為又は不作為による義務違反は、乙の義務違反として扱います。
+        """
+    #expect(element("B2.consent", text) == .met)
+    #expect(element("B2.equal-duties", text) == .met)
+    #expect(element("B2.attribution", text) == .met)
+  }
+
+  /// An exemption for listed causes (「次の事由により生じた障害及び損害については、責任を負わない。(1) 乙が
+  /// 指定する以外のソフトウェア…」) is D2's matter: it caps nothing, and D1 does not apply.
+  @Test func anExemptionForListedCausesIsNoCap() {
+    let text =
+      Self.opening + """
+        第8条（免責事項）
+        乙は、次の事由により生じた本システムの障害及び損害については、責任を負わない。
+        (1) 乙が指定する以外のソフトウェア又はOSをインストールしたこと
+        (2) 甲の指示に従って乙が作業を行ったこと
+
+        第13条（損害の賠償）
+        甲又は乙は、本契約に違反して相手方に損害を与えたときは、その損害を賠償する。
+        """
+    #expect(finding("D1", text) == nil)
+    let capped = text.replacingOccurrences(
+      of: "その損害を賠償する。", with: "その損害を賠償する。ただし、賠償額は保守料の12か月分を上限とする。")
+    #expect(finding("D1", capped) != nil)
+  }
 }
