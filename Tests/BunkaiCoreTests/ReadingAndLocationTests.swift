@@ -1833,4 +1833,21 @@ import Testing
       """
     #expect(element("C2.provides", lent) != .met)
   }
+
+  /// Equipment the institution installs at its own cost (「甲の費用で設置し」) is a provided thing, and
+  /// securing it on its own responsibility, without a consultation, raises C2. An exemption written
+  /// 「乙の責任の範囲外とする」 exempts the vendor.
+  @Test func installedEquipmentAndOutsideTheVendorsResponsibility() {
+    let text =
+      Self.opening + """
+        第3条（接続環境）
+        甲は、本業務に必要なVPN装置及び接続用回線を甲の費用で設置し、甲の責任においてそれらの情報セキュリティ対策を実施する。
+
+        第9条（責任分界）
+        乙が動作を保証していないソフトウェアを甲が本システムに導入したことにより生じた障害は、乙の責任の範囲外とする。
+        """
+    #expect(element("C2.provides", text) == .met)
+    #expect(finding("C2", text) != nil)
+    #expect(element("D2.exemption", text) == .met)
+  }
 }
