@@ -1850,4 +1850,15 @@ import Testing
     #expect(finding("C2", text) != nil)
     #expect(element("D2.exemption", text) == .met)
   }
+
+  /// A blanket consent written into the terms (「第三者に委託することができるものとし、お客様はあらかじめ
+  /// これに同意するものとします」) is no consent asked for: the consent element is contradicted.
+  @Test func aBlanketConsentInTheTermsContradictsConsent() {
+    let text =
+      Self.opening + """
+        第7条（業務の委託）
+        乙は、本業務に係る警備、設備保守その他の業務を第三者に委託することができるものとし、甲はあらかじめこれに同意するものとする。
+        """
+    #expect(element("B2.consent", text) == .contradicted)
+  }
 }
