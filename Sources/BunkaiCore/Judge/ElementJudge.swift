@@ -50,7 +50,7 @@ struct ElementJudge {
     // A unit's range fixes its article and paragraph, so the range alone is the key.
     let key = u.range.lowerBound << 32 | u.range.upperBound
     if let known = referredMemo.known[key] { return known }
-    var r = references.referred(from: u)
+    var r = directlyReferred(from: u)
     // 「前項の義務を尽くさなかった場合」 where 前項 is 「第2条に基づく安全管理を…履行する」: what the
     // referred paragraph refers to counts too (one more step, no further).
     for p in r {
@@ -64,6 +64,14 @@ struct ElementJudge {
   }
 
   /// What a paragraph itself refers to (the second step above), read once per paragraph.
+  func directlyReferred(from u: Clauses.Unit) -> [Int] {
+    let key = u.range.lowerBound << 32 | u.range.upperBound
+    if let known = referredMemo.direct[key] { return known }
+    let r = references.referred(from: u)
+    referredMemo.direct[key] = r
+    return r
+  }
+
   func directlyReferred(fromParagraph p: Int) -> [Int] {
     if let known = referredMemo.paragraphs[p] { return known }
     let r = references.referred(from: clauses.paragraphs[p])
@@ -75,6 +83,8 @@ struct ElementJudge {
   /// it again (a quarter of the review's time before). One review is judged on one thread.
   final class ReferredMemo {
     @exclusivity(unchecked) var known: [Int: [Int]] = [:]
+    /// What the unit names itself (one step), by the same key.
+    @exclusivity(unchecked) var direct: [Int: [Int]] = [:]
     @exclusivity(unchecked) var paragraphs: [Int: [Int]] = [:]
   }
   let referredMemo = ReferredMemo()
@@ -242,7 +252,7 @@ struct ElementJudge {
   /// The paragraphs the unit refers to where `unless` does not hold; with `oneStep`, only those it
   /// names itself (not what they refer to in turn).
   func usableReferred(from u: Clauses.Unit, unless: CompiledCondition?, oneStep: Bool) -> [Int] {
-    let r = oneStep ? references.referred(from: u).filter { !superseded.contains($0) } : referred(from: u)
+    let r = oneStep ? directlyReferred(from: u).filter { !superseded.contains($0) } : referred(from: u)
     guard let unless, !r.isEmpty else { return r }
     return r.filter { !index.evaluate(unless, in: clauses.paragraphs[$0].range) }
   }

@@ -95,6 +95,7 @@ struct References {
 
   static let mae = Normalizer.fold("前")
   static let anaphors = ["当該変更", "その変更", "同変更", "かかる変更", "この変更"].map { Normalizer.fold($0) }
+  static let anaphorFirsts = Set(anaphors.map { $0[0] })
   static let dai = Normalizer.fold("第")
   static let kou = Normalizer.fold("項")
   static let gou = Normalizer.fold("号")
@@ -202,14 +203,22 @@ struct References {
     let paragraphsOfArticle: (Int) -> [Int] = { k in clauses.paragraphsOf[k] ?? [] }
     // Read once: this loop runs over every scalar of every unit that is judged.
     let (mae, dai, hon) = (Self.mae[0], Self.dai[0], Self.hon[0])
-    // 「当該変更」「その変更」 in a paragraph of its own take up what the paragraph before says.
-    if let k = u.article, Self.anaphors.contains(where: { Lines.occurs($0, in: text[r]) }) {
-      let own = paragraphsOfArticle(k)
-      if let here = own.firstIndex(of: u.paragraph), here > 0 { out.append(own[here - 1]) }
-    }
     var i = r.lowerBound
+    var anaphor = false
     while i < r.upperBound {
       let c = text[i]
+      // 「当該変更」「その変更」 in a paragraph of its own take up what the paragraph before says.
+      if !anaphor, Self.anaphorFirsts.contains(c),
+        Self.anaphors.contains(where: {
+          i + $0.count <= r.upperBound && text[i..<(i + $0.count)].elementsEqual($0)
+        })
+      {
+        anaphor = true
+        if let k = u.article {
+          let own = paragraphsOfArticle(k)
+          if let here = own.firstIndex(of: u.paragraph), here > 0 { out.append(own[here - 1]) }
+        }
+      }
       // 「別紙「安全管理特記事項」に定めるところにより」: an annex without articles, named by its word
       // (and title), is read whole.
       if c == Self.betsu || c == Self.toku,
