@@ -94,8 +94,8 @@ struct References {
   static let addVerbs = ["を加える", "を加えた", "を追加する", "を追加した", "を新設する"].map { Normalizer.fold($0) }
 
   static let mae = Normalizer.fold("前")
-  static let anaphors = ["当該変更", "その変更", "同変更", "かかる変更", "この変更"].map { Normalizer.fold($0) }
-  static let anaphorFirsts = Set(anaphors.map { $0[0] })
+  static let anaphorPrefixes = ["当該", "その", "同", "かかる", "この"].map { Normalizer.fold($0) }
+  static let henkou = Normalizer.fold("変更")
   static let dai = Normalizer.fold("第")
   static let kou = Normalizer.fold("項")
   static let gou = Normalizer.fold("号")
@@ -203,14 +203,17 @@ struct References {
     let paragraphsOfArticle: (Int) -> [Int] = { k in clauses.paragraphsOf[k] ?? [] }
     // Read once: this loop runs over every scalar of every unit that is judged.
     let (mae, dai, hon) = (Self.mae[0], Self.dai[0], Self.hon[0])
+    let (hen, kou2) = (Self.henkou[0], Self.henkou[1])
+    let (betsu, toku) = (Self.betsu, Self.toku)
     var i = r.lowerBound
     var anaphor = false
     while i < r.upperBound {
       let c = text[i]
       // 「当該変更」「その変更」 in a paragraph of its own take up what the paragraph before says.
-      if !anaphor, Self.anaphorFirsts.contains(c),
-        Self.anaphors.contains(where: {
-          i + $0.count <= r.upperBound && text[i..<(i + $0.count)].elementsEqual($0)
+      // Looked for at 「変更」 only: one comparison per scalar on this hot loop.
+      if c == hen, !anaphor, i + 1 < r.upperBound, text[i + 1] == kou2,
+        Self.anaphorPrefixes.contains(where: { p in
+          i - p.count >= r.lowerBound && text[(i - p.count)..<i].elementsEqual(p)
         })
       {
         anaphor = true
@@ -221,7 +224,7 @@ struct References {
       }
       // 「別紙「安全管理特記事項」に定めるところにより」: an annex without articles, named by its word
       // (and title), is read whole.
-      if c == Self.betsu || c == Self.toku,
+      if c == betsu || c == toku,
         let w = Self.annexWords.first(where: {
           i + $0.count <= r.upperBound && text[i..<(i + $0.count)].elementsEqual($0)
         }),
