@@ -102,13 +102,9 @@ struct References {
 
   /// The paragraph opens with a bracketed number (「（１）」「(2)」), as the items of a section do.
   func opensWithBracket(_ p: Int) -> Bool {
-    var i = clauses.paragraphs[p].range.lowerBound
-    let end = clauses.paragraphs[p].range.upperBound
-    while i < end, Self.blanks.contains(text[i]) { i += 1 }
-    return i < end && Self.openBrackets.contains(text[i])
+    Clauses.starts(clauses.paragraphs[p].range, with: Self.openBrackets, text)
   }
-  static let blanks = Set([" ", "　"].flatMap { Normalizer.fold($0) })
-  static let openBrackets = Set(["（", "("].flatMap { Normalizer.fold($0) })
+  static let openBrackets = ["（", "("].map { Normalizer.fold($0) }
   static let jou = Normalizer.fold("条")
   static let kaku = Normalizer.fold("各")
   static let hon = Normalizer.fold("本")

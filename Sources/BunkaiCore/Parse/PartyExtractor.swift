@@ -73,14 +73,18 @@ enum PartyExtractor {
     guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
     let label = String(String.UnicodeScalarView(line[..<colon].filter { !Lines.isSpace($0) }))
     let name = String(String.UnicodeScalarView(line[(colon + 1)...])).trimmingCharacters(in: .whitespaces)
-    guard label.count >= 2, label.count <= 5, !notPartyLabels.contains(label), !name.isEmpty else {
-      return nil
-    }
-    let shaped =
+    return party(label: label, name: name)
+  }
+
+  /// A party label (a usual one, or a short word ending in 者/社/院) and a name whose legal form or
+  /// 病院 tells the role: what a cover block's line or a parties list's item holds.
+  static func party(label: String, name: String) -> Party? {
+    guard label.count >= 2, label.count <= 5, !notPartyLabels.contains(label), !name.isEmpty,
       PartyLabels.all.contains(label) || tableLabels.contains(label)
-      || ["者", "社", "院"].contains(label.suffix(1))
+        || ["者", "社", "院"].contains(label.suffix(1))
+    else { return nil }
     let role = PartyLabels.role(fromName: name)
-    return shaped && role != .unknown ? Party(role: role, label: label, name: name) : nil
+    return role != .unknown ? Party(role: role, label: label, name: name) : nil
   }
 
   /// 「　(1) 委託病院　医療法人あかね会　あかね中央病院」 under 「当事者は、次のとおりとする。」: an item
@@ -100,14 +104,8 @@ enum PartyExtractor {
     guard let space = line[i...].firstIndex(where: Lines.isSpace) else { return nil }
     let label = String(String.UnicodeScalarView(line[i..<space]))
     let name = String(String.UnicodeScalarView(line[space...])).trimmingCharacters(in: .whitespaces)
-    guard label.count >= 2, label.count <= 5, !notPartyLabels.contains(label), !name.isEmpty,
-      PartyLabels.all.contains(label) || tableLabels.contains(label)
-        || ["者", "社", "院"].contains(label.suffix(1))
-    else { return nil }
     // 「（２）運営事業者　協議会から…を受託する事業者」 describes someone; a name names.
-    guard !describes(name) else { return nil }
-    let role = PartyLabels.role(fromName: name)
-    return role != .unknown ? Party(role: role, label: label, name: name) : nil
+    return describes(name) ? nil : party(label: label, name: name)
   }
 
   /// Words that describe someone or something (「…を受託する事業者」「委託病院が保管する…文書をいい」)
