@@ -116,7 +116,7 @@ struct ElementJudge {
     var unnamed: [Clauses.Unit] = []
     var candidates: [Clauses.Unit] = []
     // The key must hold in the unit itself; the rest may hold in what the unit refers to.
-    for u in anchoredUnits(e, units) where holds(e, in: u) {
+    for u in canHoldAnywhere(e) ? anchoredUnits(e, units) : [] where holds(e, in: u) {
       candidates.append(u)
       if el.negatable, isNegated(e.key, in: u.range) {
         // A negation counts where the statement holds in the unit or through one reference; read
@@ -211,6 +211,19 @@ struct ElementJudge {
         status: .unclear, evidence: [u], note: "別に定める文書に委ねられています（その文書を確認してください）", candidates: candidates)
     }
     return Judgement(status: .unmet, evidence: [], note: nil, candidates: candidates)
+  }
+
+  /// False when the element can hold in no unit of the document: a part of its `all`, or its
+  /// context (where no article carries a context topic), occurs nowhere. Checked before reading
+  /// every unit where the key holds — on long contracts with a common key (報告, 行う) that reading
+  /// was most of the review's time, and the answer was fixed by the document alone.
+  func canHoldAnywhere(_ e: CompiledElement) -> Bool {
+    if case .all(let parts) = e.match, parts.contains(where: { index.anchorCount($0) == 0 }) { return false }
+    if let c = e.context, index.anchorCount(c) == 0 {
+      let topics = e.element.contextTopics
+      return !topics.isEmpty && articleTopics.contains { $0.contains(where: topics.contains) }
+    }
+    return true
   }
 
   /// Units holding the element's anchor (its key), and units that say they follow another clause
