@@ -83,6 +83,18 @@ import Testing
     #expect(e[0].line != nil)
   }
 
+  /// A topic's terms may name a concept; an unknown one is reported at the topic.
+  @Test func topicTermsMayNameAConcept() throws {
+    let withTopic = Self.validRule.replacingOccurrences(of: "schemaVersion: 1", with: "schemaVersion: 2")
+      .replacingOccurrences(
+        of: "rules:\n",
+        with: "concepts:\n  rulebook: [院内規程, 内部規則]\ntopics:\n  - id: my-topic\n    body: [\"@rulebook\"]\nrules:\n")
+    let p = try PlaybookLoader.load(yaml: withTopic, file: "my.yaml")
+    #expect(p.topics.first { $0.id == "my-topic" }?.body == ["院内規程", "内部規則"])
+    let e = errors(withTopic.replacingOccurrences(of: "[\"@rulebook\"]", with: "[\"@rulbook\"]"))
+    #expect(e.contains { $0.field == "topics[0].body" && $0.message.contains("rulbook") })
+  }
+
   @Test func undefinedTopicIsReportedAfterMerge() throws {
     let p = try PlaybookLoader.load(
       yaml: Self.validRule.replacingOccurrences(of: "vendor-duties", with: "no-such-topic"), file: "my.yaml")

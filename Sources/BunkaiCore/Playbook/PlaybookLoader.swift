@@ -82,8 +82,20 @@ public enum PlaybookLoader {
       let path = "topics[\(i)]"
       r.checkKeys(node, ["id", "label", "heading", "body"], path)
       guard let tid = r.string(node, "id", path) else { continue }
-      let heading = r.strings(node, "heading", path)
-      let body = r.strings(node, "body", path)
+      // 「"@subcontract-acts"」 in a topic reads the concept's terms: an article that has someone
+      // else do part of the work is about subcontracting, however it words that.
+      func terms(_ key: String) -> [String] {
+        r.strings(node, key, path).flatMap { t -> [String] in
+          guard t.hasPrefix("@") else { return [t] }
+          guard let known = concepts[String(t.dropFirst())] else {
+            r.fail(node[key], "\(path).\(key)", "未定義の概念「\(t.dropFirst())」です（concepts に定義してください）")
+            return []
+          }
+          return known
+        }
+      }
+      let heading = terms("heading")
+      let body = terms("body")
       validateTerms(heading, node["heading"], "\(path).heading", &r)
       validateTerms(body, node["body"], "\(path).body", &r)
       if heading.isEmpty && body.isEmpty { r.fail(node, path, "heading か body のどちらかに語を書いてください") }
