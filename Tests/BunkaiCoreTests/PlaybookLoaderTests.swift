@@ -88,7 +88,9 @@ import Testing
     let withTopic = Self.validRule.replacingOccurrences(of: "schemaVersion: 1", with: "schemaVersion: 2")
       .replacingOccurrences(
         of: "rules:\n",
-        with: "concepts:\n  rulebook: [院内規程, 内部規則]\ntopics:\n  - id: my-topic\n    body: [\"@rulebook\"]\nrules:\n")
+        with:
+          "concepts:\n  rulebook: [院内規程, 内部規則]\ntopics:\n  - id: my-topic\n    body: [\"@rulebook\"]\nrules:\n"
+      )
     let p = try PlaybookLoader.load(yaml: withTopic, file: "my.yaml")
     #expect(p.topics.first { $0.id == "my-topic" }?.body == ["院内規程", "内部規則"])
     let e = errors(withTopic.replacingOccurrences(of: "[\"@rulebook\"]", with: "[\"@rulbook\"]"))

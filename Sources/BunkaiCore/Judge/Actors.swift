@@ -226,6 +226,16 @@ struct Actors {
       j += 1
       skipBlanks()
     }
+    // 「前項の回線及びルータについて、当社は…を提示し」: a short phrase naming the matter comes before
+    // the party the sentence is about.
+    if j < i, label(at: j, limit: i) == nil,
+      let after = (j..<min(i, j + 30)).lazy.compactMap({ p in
+        Self.topicEnds.first { self.has($0, at: p, limit: i) }.map { p + $0.count }
+      }).first
+    {
+      j = after
+      skipBlanks()
+    }
     guard j < i, let l = label(at: j, limit: i) else { return nil }
     let end = afterGloss(j + l.text.count, limit: i)
     return has(Self.topicMarker, at: end, limit: i) ? l.role : nil

@@ -35,6 +35,15 @@ enum PartyTokens {
     return ideograph && !determiners.contains(c)
   }
 
+  /// 「…サービスの提供事業者における安全管理ガイドライン」: a vendor called 「提供事業者」 is also a word of
+  /// the guideline's title, which must stay as written to be recognised.
+  static let titleContinuation = Normalizer.fold("における安全管理")
+
+  static func inGuidelineTitle(_ text: [UInt32], after end: Int) -> Bool {
+    end + titleContinuation.count <= text.count
+      && text[end..<(end + titleContinuation.count)].elementsEqual(titleContinuation)
+  }
+
   /// The matching view with the contract's own labels folded into tokens, and the parties as the
   /// matching view names them. Labels the placeholders already know stay as they are; so do
   /// one-scalar labels (too likely to be part of other words).
@@ -69,7 +78,8 @@ enum PartyTokens {
         !(Self.insideCompound(text, at: i) && normalized.toSource[i - 1] + 1 == normalized.toSource[i]),
         let hit = own.first(where: { o in
           i + o.text.count <= text.count && text[i..<(i + o.text.count)].elementsEqual(o.text)
-        })
+        }),
+        !Self.inGuidelineTitle(text, after: i + hit.text.count)
       {
         map[i] = Int32(chars.count)
         for k in (i + 1)..<(i + hit.text.count) { map[k] = Int32(chars.count + 1) }

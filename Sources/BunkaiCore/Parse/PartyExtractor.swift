@@ -48,13 +48,11 @@ enum PartyExtractor {
         let cells = line.split(whereSeparator: cellSeparators.contains)
           .map { String(String.UnicodeScalarView($0.filter { !Lines.isSpace($0) })) }
           .filter { !$0.isEmpty }
-        if cells.count >= 2 {
-          let label = cells[0]
-          let role = PartyLabels.role(fromName: cells[1])
-          let usable = PartyLabels.all.contains(label) || tableLabels.contains(label)
-          if usable, role != .unknown, !out.contains(where: { $0.label == label }) {
-            out.append(Party(role: role, label: label, name: cells[1]))
-          }
+        // 「│ 保守会社 │ 株式会社… │」: the same labels as a cover block's line.
+        if cells.count >= 2, let p = party(label: cells[0], name: cells[1]),
+          !out.contains(where: { $0.label == p.label })
+        {
+          out.append(p)
         }
       }
       i = j + 1
@@ -76,12 +74,15 @@ enum PartyExtractor {
     return party(label: label, name: name)
   }
 
+  /// Last characters of a label that name a party (「提供事業者」「保守会社」「当院」).
+  static let partyNouns: Set<Substring> = ["者", "社", "院"]
+
   /// A party label (a usual one, or a short word ending in 者/社/院) and a name whose legal form or
   /// 病院 tells the role: what a cover block's line or a parties list's item holds.
   static func party(label: String, name: String) -> Party? {
     guard label.count >= 2, label.count <= 5, !notPartyLabels.contains(label), !name.isEmpty,
       PartyLabels.all.contains(label) || tableLabels.contains(label)
-        || ["者", "社", "院"].contains(label.suffix(1))
+        || partyNouns.contains(label.suffix(1))
     else { return nil }
     let role = PartyLabels.role(fromName: name)
     return role != .unknown ? Party(role: role, label: label, name: name) : nil
@@ -244,7 +245,9 @@ enum PartyExtractor {
         !isLabelDefinition && organisation != .unknown && label.count <= 12 && !namesAThing
         && !(name.map(describes) ?? false)
       guard
-        known || (isLabelDefinition && organisation != .unknown && label.count <= 4 && !namesAThing)
+        known
+          || (isLabelDefinition && organisation != .unknown && !namesAThing
+            && (label.count <= 4 || (label.count == 5 && partyNouns.contains(label.suffix(1)))))
           || definedByName
       else {
         continue
