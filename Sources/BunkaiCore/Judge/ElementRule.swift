@@ -142,13 +142,12 @@ extension Evaluator {
     }
     if score.isEmpty, !scope.isEmpty {
       // Nothing meets an element anywhere: among the scope articles, the one that comes closest.
-      // Only the scope's sentences are read: this ran over every sentence of the contract for
-      // each element and was most of the review's time on contracts with missing clauses.
       for (k, n) in nearMisses(compiled, judge: judge, within: Set(scope)) { score[k] = n }
     }
     // On a tie, the contract's own article before an annex's or a 覚書's: 「覚書第1条（安全管理の
     // 基準）」 adds a paragraph to another article and is not where the parties' split is written.
-    func own(_ k: Int) -> Int { contract.articles[k].part == nil ? 1 : 0 }
+    // Special terms and annexes hold the security split themselves: only a 覚書 gives way.
+    func own(_ k: Int) -> Int { contract.articles[k].part == "覚書" ? 0 : 1 }
     if let best = scope.enumerated().max(by: { a, b in
       let sa = score[a.element] ?? 0
       let sb = score[b.element] ?? 0
@@ -167,11 +166,17 @@ extension Evaluator {
   /// Articles with a sentence where all but one part of an element hold (「当院が講じるべき対策に
   /// ついて求めがあれば助言する」 has the institution's measures, not the consultation): where the
   /// clause is when nothing meets the element, one point per element.
+  ///
+  /// Only sentences holding the element's first part are read: this
+  /// ran over every sentence of the contract for each element and was most of the review's time on
+  /// contracts with missing clauses.
   func nearMisses(_ compiled: CompiledRule, judge: ElementJudge, within articles: Set<Int>) -> [Int: Int] {
     var score: [Int: Int] = [:]
-    let sentences = judge.clauses.sentences.filter { $0.article.map(articles.contains) ?? false }
     for e in compiled.elements where !e.element.precondition {
       guard case .all(let parts) = e.match, parts.count >= 3 else { continue }
+      let sentences = judge.candidateUnits(parts[0], judge.clauses.sentences).filter { s in
+        s.article.map(articles.contains) ?? false
+      }
       var hit: Set<Int> = []
       for s in sentences {
         guard let k = s.article, !hit.contains(k), !isDefinitions(k) else { continue }

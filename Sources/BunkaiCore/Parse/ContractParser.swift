@@ -484,11 +484,27 @@ private struct Builder {
   /// "別表1（保守対象機器）", "（別紙）", "別紙2　…" as a heading line after the articles.
   func annexHeading(_ line: Line) -> String? {
     var i = line.trimStart
+    // A table of contents may list 「特記事項」 before any article.
+    if isSpecialTermsTitle(line), article != nil || !contract.articles.isEmpty { return "特記事項" }
     if let _ = Lines.closing(s[i]) { i += 1 }
     guard i + 1 < line.trimEnd, s[i] == "別", s[i + 1] == "表" || s[i + 1] == "紙",
       line.length <= 40, !Lines.contains(s, line.trimmed, "。"), !Lines.contains(s, line.trimmed, "に定める")
     else { return nil }
     return AnnexScanner.label(in: s, at: i, end: line.trimEnd)?.label
+  }
+
+  /// 「特記事項」「特記事項（安全管理）」「情報セキュリティ特記事項」 as a title line after the articles:
+  /// special terms that number their own articles from 第1条 (「特記事項第2条」). 「特記事項：なし」
+  /// on an order form is an entry, not a title.
+  func isSpecialTermsTitle(_ line: Line) -> Bool {
+    guard line.length <= 40, s[line.trimStart] != "第" else { return false }
+    let text = Lines.string(s, line.trimmed).filter { $0 != " " && $0 != "\u{3000}" }
+    guard !text.contains("。"), !text.contains("、"), !text.contains("："), !text.contains(":"),
+      let r = text.range(of: "特記事項")
+    else { return false }
+    // Nothing after the words but a bracketed subtitle.
+    let rest = text[r.upperBound...]
+    return rest.isEmpty || (rest.first.map { "（(【〔".contains($0) } ?? false)
   }
 
   /// 「覚書」「変更覚書」「〇〇契約に関する覚書」 as a title line.

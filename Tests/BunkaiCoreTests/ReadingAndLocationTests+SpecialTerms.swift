@@ -1,0 +1,86 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// Special terms (特記事項) after the contract, the institution's own measures under headings of
+/// their own, and a guideline only consulted (DOMAIN.md section 4; issue 9: annexes such as 特記事項
+/// may have their own 第1条, and a requirement met there counts).
+extension ReadingAndLocationTests {
+  static let specialTerms = """
+    保守契約書
+
+    目次
+    　第一章　総則（第1条―第2条）
+    　特記事項
+
+    医療法人ひばり会（以下「甲」という。）と株式会社ヒバリテック（以下「乙」という。）は、次のとおり契約を締結する。
+
+    第1条（業務）
+    乙は、甲の医療情報システムを保守する。
+
+    第2条（損害賠償）
+    乙の賠償の額は、年間保守料を限度とする。
+    ２　前項の限度は、乙の故意又は重大な過失による場合、及び乙が特記事項第2条に定める安全管理を怠った場合には適用しない。この場合の損害は、逸失利益を含めて乙が賠償する。
+
+    情報セキュリティ特記事項
+
+    第1条（適用）
+    この特記事項は、本契約の保守業務に適用する。
+
+    第2条（安全管理の基準）
+    乙は、保守業務の安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に基づいて行う。
+
+    第3条（再委託）
+    乙は、保守業務の一部を第三者に委託するときは、事前に甲の書面による承諾を得る。
+    """
+
+  /// A 「…特記事項」 title after the articles opens a part numbered from 第1条 (a table of contents
+  /// listing it does not); 「特記事項第2条」 is that part's article.
+  @Test func specialTermsAreAPartOfTheirOwn() throws {
+    let contract = ContractParser.parse(SourceText(text: Self.specialTerms))
+    #expect(contract.articles.filter { $0.part == nil }.map(\.number) == ["1", "2"])
+    #expect(contract.articles.filter { $0.part == "特記事項" }.map(\.number) == ["1", "2", "3"])
+    #expect(element("D1.gl-efforts", Self.specialTerms) == .met)
+    let b2 = try #require(finding("B2", Self.specialTerms))
+    #expect(b2.article == "特記事項:3")
+  }
+
+  /// 「ガイドラインを参考としつつ、社内基準により」: the carve-out's efforts follow the vendor's own
+  /// standard, not the guideline.
+  @Test func aGuidelineOnlyConsultedIsNoBasisForTheCarveOut() {
+    let text =
+      Self.opening + """
+        第3条（安全管理）
+        乙は、保守業務の安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に基づいて行う。
+
+        第9条（損害賠償）
+        乙の賠償の額は、年間保守料を限度とする。
+        ２　前項の限度は、乙の故意又は重大な過失による場合、及び乙が第3条に定める安全管理を怠った場合には適用しない。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    let consulted = text.replacingOccurrences(
+      of: "安全管理ガイドライン」に基づいて行う。", with: "安全管理ガイドライン」を参考としつつ、乙が社内で定める基準により行う。")
+    #expect(element("D1.gl-efforts", consulted) != .met)
+  }
+
+  /// The institution's own measures under a heading such as 「院内の運用対策」 or 「委託者の管理範囲」
+  /// are where C1 belongs when they fall short, not the vendor's security article.
+  @Test(arguments: ["院内の運用対策", "委託者の管理範囲", "責任分界"])
+  func theInstitutionsOwnMeasuresUnderHeadingsOfTheirOwn(heading: String) {
+    let text = """
+      運用委託契約書
+
+      医療法人つばさ会（以下「委託者」という。）と株式会社ツバサネット（以下「受託者」という。）は、次のとおり契約を締結する。
+
+      第3条（安全管理）
+      受託者は、本業務の安全管理を、受託者が定める情報セキュリティ規程に基づいて行う。
+
+      第5条（\(heading)）
+      委託者は、院内で講ずる安全対策（利用者のアクセス権限の見直し等）を自ら定めて実施する。受託者は、委託者から求めがあれば技術的な支援を行う。
+
+      第6条（秘密保持）
+      委託者及び受託者は、相手方の秘密情報を第三者に開示しない。
+      """
+    #expect(finding("C1", text)?.article == "5")
+  }
+}
