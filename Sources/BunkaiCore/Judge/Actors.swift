@@ -90,6 +90,8 @@ struct Actors {
     // 「4.3の各対策は、協議会における甲乙の協議によって確定させ」: what is settled is what another
     // clause has the vendor propose (section references 「4.2の」 carry no 条 or 項).
     "の協議会において", "の協議会で", "の各対策", "の対策案", "の具体案", "の案について", "の案に基づ", "の提案について", "の提案に基づ", "の一覧表に基づ",
+    // 「…についても、前項の役割分担表に含めて協議する」: the talks on another clause's table.
+    "項の役割分担表", "条の役割分担表", "項の分担表", "条の分担表", "項の一覧表", "条の一覧表",
   ])
 
   func refersToAnotherConsultation(in r: Range<Int>) -> Bool {

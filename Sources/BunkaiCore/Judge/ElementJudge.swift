@@ -284,10 +284,12 @@ struct ElementJudge {
     // 「前条と同様の手続により決定し」: everything, the key included, may be in what is referred to.
     if case .all(let cs) = c, isSameAs(u) {
       let referred = usableReferred(from: u, unless: unless, oneStep: oneStep)
-      return !referred.isEmpty
+      let before = referred.isEmpty ? earlierInParagraph(u, unless: unless) : nil
+      return (!referred.isEmpty || before != nil)
         && cs.allSatisfy { part in
           index.evaluate(part, in: u.range)
             || referred.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
+            || before.map { index.evaluate(part, in: $0) } ?? false
         }
     }
     guard case .all(let cs) = c, let key = cs.last, index.evaluate(key, in: u.range) else { return false }
@@ -297,6 +299,17 @@ struct ElementJudge {
       index.evaluate(part, in: u.range)
         || referred.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
     }
+  }
+
+  /// 「…は、乙が進める協議の結果に基づき甲が実施する。接続機器の安全対策についても同様とする。」: a
+  /// sentence that says it follows without naming a clause follows the sentences before it in its
+  /// paragraph (nil when it opens the paragraph, or they hold the element's exceptions).
+  func earlierInParagraph(_ u: Clauses.Unit, unless: CompiledCondition? = nil) -> Range<Int>? {
+    let start = clauses.paragraphs[u.paragraph].range.lowerBound
+    guard start < u.range.lowerBound else { return nil }
+    let r = start..<u.range.lowerBound
+    if let unless, index.evaluate(unless, in: r) { return nil }
+    return r
   }
 
   /// The unit says it follows what another clause says (「前条と同様」「前項に準じ」「前条の例により」).
@@ -335,7 +348,8 @@ struct ElementJudge {
         actors.leader(in: u.range)
         ?? (isSameAs(u) || actors.refersToAnotherConsultation(in: u.range)
           ? referred(from: u).lazy.compactMap { actors.leader(in: clauses.paragraphs[$0].range) }
-            .first : nil)
+            .first ?? (referred(from: u).isEmpty ? earlierInParagraph(u).flatMap(actors.leader(in:)) : nil)
+          : nil)
       guard let role else { return .unnamed }
       return role == actor.role ? .ok : .swapped
     case .holder:

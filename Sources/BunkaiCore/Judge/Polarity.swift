@@ -21,6 +21,8 @@ enum Polarity {
     "の協議に基づ",
     // 「…の確保については、特記事項第3条の定めるところによる」「前条の対象とし、同条の手続により確定した」.
     "の定めるところによる", "に定めるところによる", "の定めるところに従", "の対象とし", "同条の手続", "の手続により", "の手続に従",
+    // 「接続機器の安全対策についても同様とする。」: the sentence before applies to this matter too.
+    "についても同様とする", "についても、同様とする", "についても同様とします",
   ]
   /// A cap stated as a limit (「…の総額は、いかなる場合も代金額の二倍を超えないものとする」): swept over
   /// the clauses before it, it sets their carve-outs aside as a negation would.

@@ -497,7 +497,10 @@ private struct Builder {
   /// special terms that number their own articles from 第1条 (「特記事項第2条」). 「特記事項：なし」
   /// on an order form is an entry, not a title.
   func isSpecialTermsTitle(_ line: Line) -> Bool {
-    guard line.length <= 40, s[line.trimStart] != "第" else { return false }
+    // Read for every line after the articles: the scalar test first, the string only for a candidate.
+    guard line.length <= 40, s[line.trimStart] != "第", Lines.contains(s, line.trimmed, "特記事項") else {
+      return false
+    }
     let text = Lines.string(s, line.trimmed).filter { $0 != " " && $0 != "\u{3000}" }
     guard !text.contains("。"), !text.contains("、"), !text.contains("："), !text.contains(":"),
       let r = text.range(of: "特記事項")

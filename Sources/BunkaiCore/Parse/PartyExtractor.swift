@@ -236,7 +236,9 @@ enum PartyExtractor {
       var organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
       // 「…協議会（以下「協議会」という。）が運営する地域連携ネットワーク」: the body that runs the
       // service is its provider, whatever its legal form.
-      if isLabelDefinition, organisation == .unknown, operates(s, afterLabel: d.range.upperBound) {
+      if isLabelDefinition, organisation == .unknown,
+        operates(s, afterLabel: d.range.upperBound, label: label)
+      {
         organisation = .vendor
       }
       // A definitions list may name a party by a short form of its name (「架空ヘルステック」：株式会社…).
@@ -341,7 +343,7 @@ enum PartyExtractor {
 
   /// Whether the definition's parenthesis is followed by 「が運営する」「が提供する」: the party defined
   /// runs the service.
-  static func operates(_ s: [Unicode.Scalar], afterLabel: Int) -> Bool {
+  static func operates(_ s: [Unicode.Scalar], afterLabel: Int, label: String? = nil) -> Bool {
     var j = afterLabel
     while j < min(s.count, afterLabel + 8), s[j] != "）", s[j] != ")" { j += 1 }
     guard j < s.count, s[j] == "）" || s[j] == ")" else { return false }
@@ -355,8 +357,10 @@ enum PartyExtractor {
     let text = String(after)
     if ["が運営する", "が提供する", "が管理運営する", "が運用する"].contains(where: { text.hasPrefix($0) }) { return true }
     // 「本会」が会員の診療所（以下「会員施設」という。）に提供する…: the verb after the other party's
-    // definition, in the same sentence.
-    guard text.hasPrefix("が") else { return false }
+    // definition, in the same sentence. 「…（以下「運営法人」という。）と、…（以下「会員施設」という。）は、
+    // 運営法人が提供する医療連携システム」: the label itself runs it, later in the sentence.
+    let runsBy = label.map { l in ["が提供する", "が運営する", "の運営する", "の提供する"].map { l + $0 } } ?? []
+    guard text.hasPrefix("が") || !runsBy.isEmpty else { return false }
     var rest = String.UnicodeScalarView()
     var depth = 0
     k = j + 1
@@ -368,7 +372,9 @@ enum PartyExtractor {
       k += 1
     }
     let sentence = String(rest)
-    return ["に提供する", "に運営する", "が運営する", "を運営する", "を提供する"].contains { sentence.contains($0) }
+    if runsBy.contains(where: sentence.contains) { return true }
+    return text.hasPrefix("が")
+      && ["に提供する", "に運営する", "が運営する", "を運営する", "を提供する"].contains { sentence.contains($0) }
   }
 
   /// The name written before "（以下「甲」…": back to the previous definition, sentence or line.

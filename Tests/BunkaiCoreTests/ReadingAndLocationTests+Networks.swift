@@ -1,0 +1,57 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// A regional network's agreement: the body that runs it, the equipment each member sets up, and a
+/// sentence that extends the one before it (DOMAIN.md section 4, C1/C2; issue 9: 会員施設, 参加施設 …
+/// and the provider as the contract names them).
+extension ReadingAndLocationTests {
+  static let networkAgreement = """
+    地域連携ネットワーク参加協定書
+
+    一般社団法人ひなたメディカルネット（以下「運営法人」という。）と、本協定末尾に記載する医療機関（以下「会員施設」という。）は、運営法人が提供する地域連携ネットワークへの参加について、次のとおり協定する。
+
+    第2条（用語）
+    「接続機器」とは、会員施設がネットワークに接続するために自ら設置する端末、VPN装置及び通信回線をいう。
+
+    第8条（会員施設の対策）
+    会員施設が自施設内で講ずる安全対策は、運営法人が主導して進める協議の結果に基づき、会員施設が実施する。接続機器の安全対策についても同様とする。
+    """
+
+  /// The association that provides the network (「…（以下「運営法人」という。）と…は、運営法人が提供
+  /// する…」) is the vendor; the equipment members set up themselves is what they provide; and 「…に
+  /// ついても同様とする」 applies the vendor-led consultation of the sentence before to it.
+  @Test func aNetworkBodyMembersEquipmentAndTheSameForIt() {
+    let parties = review(Self.networkAgreement).contract.parties
+    #expect(parties.contains { $0.label == "運営法人" && $0.role == .vendor })
+    #expect(element("C1.vendor-led", Self.networkAgreement) == .met)
+    #expect(element("C2.provides", Self.networkAgreement) == .met)
+    #expect(element("C2.provided-security", Self.networkAgreement) == .met)
+    #expect(element("C2.vendor-led", Self.networkAgreement) == .met)
+    #expect(finding("C2", Self.networkAgreement) == nil)
+    // Without the extending sentence the equipment is left out of the consultation.
+    let without = Self.networkAgreement.replacingOccurrences(of: "接続機器の安全対策についても同様とする。", with: "")
+    #expect(finding("C2", without) != nil)
+  }
+
+  /// 「本システム」 the institution installed is what the work is about, not equipment it provides.
+  @Test func theSystemItselfIsNoProvidedThing() {
+    let text = Self.networkAgreement.replacingOccurrences(
+      of: "「接続機器」とは、会員施設がネットワークに接続するために自ら設置する端末、VPN装置及び通信回線をいう。",
+      with: "「本システム」とは、会員施設が院内に設置する端末及びサーバをいう。"
+    ).replacingOccurrences(of: "接続機器の安全対策", with: "本システムの安全対策")
+    #expect(element("C2.provided-security", text) != .met)
+  }
+
+  /// 「…についても、前項の役割分担表に含めて協議する」: the consultation is the one the paragraph before
+  /// sets up, and so is who leads it.
+  @Test func talksOnAnotherParagraphsTable() {
+    let text =
+      Self.opening + """
+        第8条（役割分担）
+        乙は、甲が講ずべき安全対策を記載した役割分担表の案を作成して甲に示し、甲との協議を主導してこれを確定させる。甲は、確定した役割分担表に従い対策を実施する。
+        ２　甲が本業務のために提供する閉域網の接続装置、回線及び電源についても、前項の役割分担表に含めて協議する。
+        """
+    #expect(element("C2.vendor-led", text) == .met)
+  }
+}
