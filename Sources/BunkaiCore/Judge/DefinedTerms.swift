@@ -9,14 +9,11 @@ enum DefinedTerms {
     _ contract: Contract, source: SourceText, normalized: NormalizedText, index: DocumentIndex,
     concepts: [String]
   ) {
-    let book = index.compiled.playbook
     let s = source.scalars
     guard !contract.definitions.isEmpty else { return }
     // Each entry's concepts as term ids, looked up once (hashing the terms per definition was most
     // of this step's time); the first id is where a use of the defined name is recorded.
-    func ids(_ name: Substring) -> [Int] {
-      (book.concepts[String(name)] ?? []).compactMap { index.compiled.termIds[$0] }
-    }
+    func ids(_ name: Substring) -> [Int] { index.compiled.conceptTermIds[String(name)] ?? [] }
     let plain = concepts.filter { !$0.contains("=") }
     let entries: [[[Int]]] = plain.map { entry in entry.split(separator: "+").map(ids) }
     // A term a definitions list quotes with its meaning after a space (「（３）「事業者指針」　…」) is
