@@ -8,7 +8,13 @@ struct Clauses {
     var article: Int?
     /// Index into `paragraphs` of the paragraph holding the unit.
     var paragraph: Int
+    /// The unit's place among all units (sentences, paragraphs, articles, joined sentences), for
+    /// what is worked out once per unit (`unitCount` of them); set when the units are complete.
+    var id = -1
   }
+
+  /// How many ids `Unit.id` spans.
+  var unitCount = 0
 
   var sentences: [Unit] = []
   var paragraphs: [Unit] = []
@@ -64,6 +70,19 @@ struct Clauses {
       add(paragraph: r, items: [], article: nil, normalized)
     }
     joinFollowUps(normalized.chars)
+    numberUnits()
+  }
+
+  mutating func numberUnits() {
+    let (ns, np, na) = (sentences.count, paragraphs.count, articles.count)
+    for i in sentences.indices { sentences[i].id = i }
+    for i in paragraphs.indices { paragraphs[i].id = ns + i }
+    for i in articles.indices { articles[i].id = ns + np + i }
+    // A sentence read with its lead is a unit of its own; the others are the sentence itself.
+    for i in sentencesWithLead.indices {
+      sentencesWithLead[i].id = sentencesWithLead[i].range == sentences[i].range ? i : ns + np + na + i
+    }
+    unitCount = ns + np + na + ns
   }
 
   mutating func add(

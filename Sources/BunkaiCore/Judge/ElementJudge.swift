@@ -26,20 +26,21 @@ struct ElementJudge {
     self.polarity = polarity
     self.references = References(contract: contract, clauses: clauses, text: normalized.chars)
     self.superseded = references.superseded()
-    var sameAs: [Range<Int>: Bool] = [:]
-    for u in clauses.sentences + clauses.paragraphs where sameAs[u.range] == nil {
-      sameAs[u.range] = index.evaluate(polarity.sameAs, in: u.range)
+    var sameAs = [Bool](repeating: false, count: clauses.unitCount)
+    for u in clauses.sentences + clauses.paragraphs + clauses.articles + clauses.sentencesWithLead {
+      sameAs[u.id] = index.evaluate(polarity.sameAs, in: u.range)
     }
     self.sameAs = sameAs
+    referredMemo = ReferredMemo(units: clauses.unitCount, paragraphs: clauses.paragraphs.count)
     articleTopics = contract.articles.map(\.topics)
   }
 
   /// Each article's topics, read once (reading them through `contract.articles` copied the article).
   let articleTopics: [[String]]
 
-  /// Whether each sentence and paragraph says it follows another clause, read once: every element
+  /// Whether each unit says it follows another clause, read once (by `Unit.id`): every element
   /// asks it of every unit where its words fall short.
-  let sameAs: [Range<Int>: Bool]
+  let sameAs: [Bool]
 
   /// Paragraphs of the contract an amending 覚書 replaced or deleted.
   let superseded: Set<Int>
@@ -47,9 +48,7 @@ struct ElementJudge {
   /// The paragraphs a unit refers to that still stand: 「原契約第16条（免責）を削除する」 says nothing
   /// of what the deleted article said.
   func referred(from u: Clauses.Unit) -> [Int] {
-    // A unit's range fixes its article and paragraph, so the range alone is the key.
-    let key = u.range.lowerBound << 32 | u.range.upperBound
-    if let known = referredMemo.known[key] { return known }
+    if let known = referredMemo.known[u.id] { return known }
     var r = directlyReferred(from: u)
     // 「前項の義務を尽くさなかった場合」 where 前項 is 「第2条に基づく安全管理を…履行する」: what the
     // referred paragraph refers to counts too (one more step, no further).
@@ -59,16 +58,15 @@ struct ElementJudge {
       }
     }
     let live = superseded.isEmpty ? r : r.filter { !superseded.contains($0) }
-    referredMemo.known[key] = live
+    referredMemo.known[u.id] = live
     return live
   }
 
   /// What a paragraph itself refers to (the second step above), read once per paragraph.
   func directlyReferred(from u: Clauses.Unit) -> [Int] {
-    let key = u.range.lowerBound << 32 | u.range.upperBound
-    if let known = referredMemo.direct[key] { return known }
+    if let known = referredMemo.direct[u.id] { return known }
     let r = references.referred(from: u)
-    referredMemo.direct[key] = r
+    referredMemo.direct[u.id] = r
     return r
   }
 
@@ -81,13 +79,19 @@ struct ElementJudge {
 
   /// What each unit refers to, read once per review: every element whose key holds in a unit asks
   /// it again (a quarter of the review's time before). One review is judged on one thread.
+  /// Arrays by `Unit.id` and paragraph index: hashing a key per lookup cost more than the lookups.
   final class ReferredMemo {
-    @exclusivity(unchecked) var known: [Int: [Int]] = [:]
-    /// What the unit names itself (one step), by the same key.
-    @exclusivity(unchecked) var direct: [Int: [Int]] = [:]
-    @exclusivity(unchecked) var paragraphs: [Int: [Int]] = [:]
+    @exclusivity(unchecked) var known: [[Int]?]
+    /// What the unit names itself (one step).
+    @exclusivity(unchecked) var direct: [[Int]?]
+    @exclusivity(unchecked) var paragraphs: [[Int]?]
+    init(units: Int, paragraphs: Int) {
+      known = Array(repeating: nil, count: units)
+      direct = Array(repeating: nil, count: units)
+      self.paragraphs = Array(repeating: nil, count: paragraphs)
+    }
   }
-  let referredMemo = ReferredMemo()
+  let referredMemo: ReferredMemo
 
   func live(_ units: [Clauses.Unit]) -> [Clauses.Unit] {
     superseded.isEmpty ? units : units.filter { !superseded.contains($0.paragraph) }
@@ -314,7 +318,7 @@ struct ElementJudge {
 
   /// The unit says it follows what another clause says (「前条と同様」「前項に準じ」「前条の例により」).
   func isSameAs(_ u: Clauses.Unit) -> Bool {
-    sameAs[u.range] ?? index.evaluate(polarity.sameAs, in: u.range)
+    sameAs[u.id]
   }
 
   func contextHolds(_ e: CompiledElement, _ u: Clauses.Unit) -> Bool {
