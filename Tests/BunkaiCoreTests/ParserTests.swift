@@ -414,4 +414,37 @@ import Testing
     let parties = ContractParser.parse(SourceText(text: text)).parties
     #expect(parties.first { $0.label == "受注者" }?.role == .vendor)
   }
+
+  /// A 仕様書 in chapters (「第3章　情報セキュリティ」) whose sections are numbered 3.1 / 3.2 with no
+  /// 「3. 見出し」 lines: each chapter is the section, its N.M lines the paragraphs.
+  @Test func aSpecificationInChapters() {
+    let text = """
+      検査システム調達仕様書
+
+      第1章　総則
+
+      1.1 目的
+      本仕様書は、病院が調達する検査システムの要件を定める。
+
+      1.2 期間
+      契約締結日から五年間とする。
+
+      第2章　業務内容
+
+      2.1 導入
+      受注者は、検査システムを導入すること。
+
+      第3章　情報セキュリティ
+
+      3.1 基本要件
+      受注者は、別紙のセキュリティ要件を満たすこと。
+
+      3.2 体制変更
+      (1) 受注者は、運用体制を変更する場合は、変更の三か月前までに書面で発注者に通知し、その承認を得ること。
+      """
+    let (c, _) = parse(text)
+    #expect(c.articles.map(\.number) == ["1", "2", "3"])
+    #expect(c.articles.map { $0.heading ?? "" } == ["総則", "業務内容", "情報セキュリティ"])
+    #expect(c.articles.last?.paragraphs.map(\.number) == [1, 2])
+  }
 }

@@ -10,7 +10,17 @@ public enum ContractParser {
       var sections = Builder(s: source.scalars)
       sections.sectionMode = true
       sections.run()
-      if sections.contract.articles.count >= 2 { parser = sections }
+      if sections.contract.articles.count >= 2 {
+        parser = sections
+      } else {
+        // 「第3章　情報セキュリティ」 over 「3.1 基本要件」「3.2 体制変更」 and no 「3. 見出し」: each
+        // chapter is the section its N.M lines belong to.
+        var chapters = Builder(s: source.scalars)
+        chapters.sectionMode = true
+        chapters.chaptersAreSections = true
+        chapters.run()
+        if chapters.contract.articles.count >= 2 { parser = chapters }
+      }
     }
     var contract = parser.contract
     contract.annexReferences = AnnexScanner.references(in: source.scalars, articles: contract.articles)
@@ -40,6 +50,8 @@ private struct Builder {
   /// Sections numbered 1. / 1.1 instead of 第N条: "5. 再委託" opens article 5, "5.2 …" is its
   /// second paragraph.
   var sectionMode = false
+  /// In section mode, 「第N章」 opens section N (a 仕様書 whose chapters hold N.M lines).
+  var chaptersAreSections = false
   /// The part of the document being read: nil for the contract, 「別紙2」 or 「覚書」 after it.
   var part: String?
   var nonBlankLines = 0
@@ -70,6 +82,22 @@ private struct Builder {
       part = "覚書"
       region = .closed
       contract.annexSections.append(AnnexSection(label: "覚書", range: line.trimStart..<line.trimEnd))
+      return
+    }
+    if chaptersAreSections, part == nil, let (n, titleRange) = chapterParts(line),
+      n == (article.flatMap { Int($0.number) } ?? contract.articles.last.flatMap { Int($0.number) } ?? 0) + 1
+    {
+      flushPendingHeading()
+      closeArticle()
+      region = .articles
+      article = Article(
+        number: String(n), heading: titleRange.isEmpty ? nil : Lines.string(s, titleRange),
+        headingRange: titleRange.isEmpty ? nil : titleRange, chapter: String(n),
+        range: line.trimStart..<line.trimEnd, paragraphs: [])
+      if !sawNumberStyle {
+        contract.numberStyle = .arabic
+        sawNumberStyle = true
+      }
       return
     }
     if let header = chapterHeader(line) {
@@ -432,6 +460,15 @@ private struct Builder {
   }
 
   func chapterHeader(_ line: Line) -> Chapter? {
+    chapterParts(line).map { n, titleRange in
+      Chapter(
+        number: String(n), title: titleRange.isEmpty ? nil : Lines.string(s, titleRange),
+        range: line.trimStart..<line.trimEnd)
+    }
+  }
+
+  /// 「第3章　情報セキュリティ」: the chapter's number and the range of its title.
+  func chapterParts(_ line: Line) -> (Int, Range<Int>)? {
     let end = line.trimEnd
     guard s[line.trimStart] == "第" else { return nil }
     let i = Lines.skipSpaces(s, line.trimStart + 1, end)
@@ -444,9 +481,7 @@ private struct Builder {
     {
       titleRange = trim((titleRange.lowerBound + 1)..<(titleRange.upperBound - 1))
     }
-    return Chapter(
-      number: String(n), title: titleRange.isEmpty ? nil : Lines.string(s, titleRange),
-      range: line.trimStart..<end)
+    return (n, titleRange)
   }
 
   func isSectionHeader(_ line: Line) -> Bool {
