@@ -98,17 +98,13 @@ enum DefinedTerms {
             // pdftotext may break the line inside the verb (「発注者が用意\nする設備」).
             let defining = String(
               String.UnicodeScalarView(s[d.range.upperBound..<y].filter { !Lines.isBreak($0) }))
-            if ["が用意する", "が提供する", "が準備する", "が貸与する", "が使用させる"].contains(where: { w in
-              defining.contains(p.label + w)
-            }) {
-              return true
-            }
+            if Self.provideVerbs.contains(where: { defining.contains(p.label + "が" + $0) }) { return true }
             // 「「接続機器」とは、会員施設が本システムに接続するために設置する端末…をいう。」: the verb a
             // few words after the party. 「本システム」 the institution installed is what the work is
             // about, not a thing it provides for the work.
             guard !d.term.hasPrefix("本"), let r = defining.range(of: p.label + "が") else { return false }
             let after = defining[r.upperBound...].prefix(24)
-            return ["用意する", "提供する", "準備する", "貸与する", "設置する", "使用させる"].contains { after.contains($0) }
+            return (Self.provideVerbs + ["設置する"]).contains { after.contains($0) }
           }
         }
         let sentence = normalized.range(ofSource: x..<y)
@@ -164,6 +160,9 @@ enum DefinedTerms {
       }
     }
   }
+
+  /// What the institution does with a thing it provides (「発注者が用意する設備」).
+  static let provideVerbs = ["用意する", "提供する", "準備する", "貸与する", "使用させる"]
 
   /// A line break that ends what a definition says: one after 。, a bracket, a blank or another
   /// break. pdftotext breaks lines mid-sentence (「…提供事業者における\n安全管理ガイドライン」（以下

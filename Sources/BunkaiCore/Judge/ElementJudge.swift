@@ -27,7 +27,9 @@ struct ElementJudge {
     self.references = References(contract: contract, clauses: clauses, text: normalized.chars)
     self.superseded = references.superseded()
     var sameAs = [Bool](repeating: false, count: clauses.unitCount)
-    for u in clauses.sentences + clauses.paragraphs + clauses.articles + clauses.sentencesWithLead {
+    // A sentence not joined to its lead shares the sentence's id and answer.
+    let joined = clauses.sentencesWithLead.filter { $0.id >= clauses.sentences.count }
+    for u in clauses.sentences + clauses.paragraphs + clauses.articles + joined {
       sameAs[u.id] = index.evaluate(polarity.sameAs, in: u.range)
     }
     self.sameAs = sameAs

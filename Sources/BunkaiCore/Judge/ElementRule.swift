@@ -167,9 +167,8 @@ extension Evaluator {
   /// ついて求めがあれば助言する」 has the institution's measures, not the consultation): where the
   /// clause is when nothing meets the element, one point per element.
   ///
-  /// Only sentences holding the element's first part are read: this
-  /// ran over every sentence of the contract for each element and was most of the review's time on
-  /// contracts with missing clauses.
+  /// Only sentences holding the element's first part are read: this ran over every sentence of the
+  /// contract for each element and was most of the review's time on contracts with missing clauses.
   func nearMisses(_ compiled: CompiledRule, judge: ElementJudge, within articles: Set<Int>) -> [Int: Int] {
     var score: [Int: Int] = [:]
     for e in compiled.elements where !e.element.precondition {

@@ -201,13 +201,16 @@ final class DocumentIndex {
     }
     var all = lists.first ?? []
     // A pattern with a gap before its anchor may list its matches out of order: sorted then.
-    if zip(all, all.dropFirst()).contains(where: { a, b in
-      a.start > b.start || (a.start == b.start && a.end > b.end)
-    }) {
-      all.sort { $0.start < $1.start || ($0.start == $1.start && $0.end < $1.end) }
+    if zip(all, all.dropFirst()).contains(where: { a, b in Self.precedes(b, a) }) {
+      all.sort(by: Self.precedes)
     }
     groupMatches[group] = all
     return all
+  }
+
+  /// The order of a group's occurrences: by start, then by end.
+  static func precedes(_ a: (start: Int32, end: Int32), _ b: (start: Int32, end: Int32)) -> Bool {
+    a.start < b.start || (a.start == b.start && a.end < b.end)
   }
 
   /// Two lists sorted by (start, end), merged in that order.
@@ -219,7 +222,7 @@ final class DocumentIndex {
     var i = 0
     var j = 0
     while i < a.count, j < b.count {
-      if a[i].start < b[j].start || (a[i].start == b[j].start && a[i].end <= b[j].end) {
+      if !Self.precedes(b[j], a[i]) {
         out.append(a[i])
         i += 1
       } else {

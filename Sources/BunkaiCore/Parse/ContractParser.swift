@@ -84,20 +84,11 @@ private struct Builder {
       contract.annexSections.append(AnnexSection(label: "覚書", range: line.trimStart..<line.trimEnd))
       return
     }
-    if chaptersAreSections, part == nil, let (n, titleRange) = chapterParts(line),
-      n == (article.flatMap { Int($0.number) } ?? contract.articles.last.flatMap { Int($0.number) } ?? 0) + 1
-    {
+    if chaptersAreSections, part == nil, let (n, titleRange) = chapterParts(line), n == nextSection {
       flushPendingHeading()
       closeArticle()
       region = .articles
-      article = Article(
-        number: String(n), heading: titleRange.isEmpty ? nil : Lines.string(s, titleRange),
-        headingRange: titleRange.isEmpty ? nil : titleRange, chapter: String(n),
-        range: line.trimStart..<line.trimEnd, paragraphs: [])
-      if !sawNumberStyle {
-        contract.numberStyle = .arabic
-        sawNumberStyle = true
-      }
+      article = openSection(n, heading: titleRange.isEmpty ? nil : titleRange, chapter: String(n), line)
       return
     }
     if let header = chapterHeader(line) {
@@ -335,10 +326,7 @@ private struct Builder {
   mutating func sectionArticle(_ line: Line) -> Article? {
     let end = line.trimEnd
     guard let (n, after) = digits(at: line.trimStart, end: end), after < end else { return nil }
-    let expected =
-      (contract.articles.last.flatMap { Int($0.number) } ?? article.flatMap { Int($0.number) } ?? 0) + 1
-    let current = article.flatMap { Int($0.number) } ?? 0
-    guard n == max(expected, current + 1) || (current == 0 && n == 1) else { return nil }
+    guard n == nextSection || (article == nil && n == 1) else { return nil }
     var i = after
     if s[i] == "." || s[i] == "．" || s[i] == "、" {
       i += 1
@@ -350,13 +338,25 @@ private struct Builder {
     guard i < end, end - i <= 30, !Lines.contains(s, i..<end, "。") else { return nil }
     var headingRange = i..<end
     if let close = Lines.closing(s[i]), s[end - 1] == close { headingRange = trim((i + 1)..<(end - 1)) }
+    return openSection(n, heading: headingRange, chapter: chapter, line)
+  }
+
+  /// The number the next section must have: one after the open one, or after the last closed.
+  var nextSection: Int {
+    (article.flatMap { Int($0.number) } ?? contract.articles.last.flatMap { Int($0.number) } ?? 0) + 1
+  }
+
+  /// Section N opened by its heading line (「5. 再委託」, or 「第3章　情報セキュリティ」 when chapters are
+  /// the sections); sections are numbered in Arabic digits.
+  mutating func openSection(_ n: Int, heading: Range<Int>?, chapter: String?, _ line: Line) -> Article {
     if !sawNumberStyle {
       contract.numberStyle = .arabic
       sawNumberStyle = true
     }
     return Article(
-      number: String(n), heading: Lines.string(s, headingRange), headingRange: headingRange, chapter: chapter,
-      range: line.trimStart..<end, paragraphs: [])
+      number: String(n), heading: heading.map { Lines.string(s, $0) }, headingRange: heading,
+      chapter: chapter,
+      range: line.trimStart..<line.trimEnd, paragraphs: [])
   }
 
   /// "5.2 本文…" / "５．２　本文…": (5, 2, start of text).
@@ -531,9 +531,12 @@ private struct Builder {
   /// 「特記事項」「特記事項（安全管理）」「情報セキュリティ特記事項」 as a title line after the articles:
   /// special terms that number their own articles from 第1条 (「特記事項第2条」). 「特記事項：なし」
   /// on an order form is an entry, not a title.
+  static let specialTerms = Array("特記事項".unicodeScalars)
+
   func isSpecialTermsTitle(_ line: Line) -> Bool {
     // Read for every line after the articles: the scalar test first, the string only for a candidate.
-    guard line.length <= 40, s[line.trimStart] != "第", Lines.contains(s, line.trimmed, "特記事項") else {
+    guard line.length <= 40, s[line.trimStart] != "第", Lines.contains(s, line.trimmed, Self.specialTerms)
+    else {
       return false
     }
     let text = Lines.string(s, line.trimmed).filter { $0 != " " && $0 != "\u{3000}" }
