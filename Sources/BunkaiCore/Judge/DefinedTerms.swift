@@ -98,13 +98,15 @@ enum DefinedTerms {
             // pdftotext may break the line inside the verb (「発注者が用意\nする設備」).
             let defining = String(
               String.UnicodeScalarView(s[d.range.upperBound..<y].filter { !Lines.isBreak($0) }))
-            if Self.provideVerbs.contains(where: { defining.contains(p.label + "が" + $0) }) { return true }
+            if Self.provideVerbs.contains(where: { defining.containsText(p.label + "が" + $0) }) {
+              return true
+            }
             // 「「接続機器」とは、会員施設が本システムに接続するために設置する端末…をいう。」: the verb a
             // few words after the party. 「本システム」 the institution installed is what the work is
             // about, not a thing it provides for the work.
             guard !d.term.hasPrefix("本"), let r = defining.range(of: p.label + "が") else { return false }
             let after = defining[r.upperBound...].prefix(24)
-            return (Self.provideVerbs + ["設置する"]).contains { after.contains($0) }
+            return (Self.provideVerbs + ["設置する"]).contains { String(after).containsText($0) }
           }
         }
         let sentence = normalized.range(ofSource: x..<y)

@@ -192,7 +192,7 @@ extension Evaluator {
 
   func isDefinitions(_ k: Int) -> Bool {
     let a = contract.articles[k]
-    return a.topics.first == "definitions" || (a.heading.map { $0.contains("定義") } ?? false)
+    return a.topics.first == "definitions" || (a.heading.map { $0.containsText("定義") } ?? false)
   }
 
   /// Sentences of the article that carry its scope topics' words (the clause the finding is about).

@@ -59,7 +59,9 @@ final class DocumentIndex {
   func anchorCount(_ c: CompiledCondition) -> Int? {
     switch c {
     case .term(let t): return termMatches(t).count
-    case .terms(let g, let ts): return groupMatches(g, ts).count
+    // The merged list has every term's matches: counted without merging (most groups counted
+    // before an element is read are never read).
+    case .terms(let g, let ts): return groupMatches[g]?.count ?? ts.reduce(0) { $0 + termMatches($1).count }
     case .any(let cs):
       var total = 0
       for child in cs {

@@ -72,11 +72,10 @@ public enum PartyLabels {
   /// Pharmacies are often companies (「架空薬局株式会社」): 薬局 is not among them.
   static let medicalHeads = ["病院", "診療所", "クリニック", "医院", "歯科", "医療センター"]
 
-  /// Where the last occurrence of any of the words ends in the name (in characters), if any occurs.
+  /// Where the last occurrence of any of the words ends in the name (a UTF-8 offset: only compared
+  /// with another), if any occurs.
   static func lastEnd(of words: [String], in name: String) -> Int? {
-    words.compactMap { w in
-      name.range(of: w, options: .backwards).map { name.distance(from: name.startIndex, to: $0.upperBound) }
-    }.max()
+    words.compactMap(name.lastTextEnd).max()
   }
 
   /// The role a name gives only from markers that name an organisation (法人格, 病院 …): used to

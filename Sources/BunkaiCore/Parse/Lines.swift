@@ -183,4 +183,28 @@ extension String {
     var needle = needle
     return hay.withUTF8 { hay in needle.withUTF8 { Lines.occurs($0, in: hay) } }
   }
+
+  /// Where the needle's last occurrence ends, as a UTF-8 offset (nil when it does not occur). Only
+  /// for comparing such offsets in one string: the Foundation search it replaced was a tenth of the
+  /// parse.
+  func lastTextEnd(_ needle: String) -> Int? {
+    guard !needle.isEmpty else { return nil }
+    var hay = self
+    var needle = needle
+    return hay.withUTF8 { hay in
+      needle.withUTF8 { n in
+        guard hay.count >= n.count else { return nil }
+        var i = hay.count - n.count
+        while i >= 0 {
+          if hay[i] == n[0] {
+            var k = 1
+            while k < n.count, hay[i + k] == n[k] { k += 1 }
+            if k == n.count { return i + n.count }
+          }
+          i -= 1
+        }
+        return nil
+      }
+    }
+  }
 }

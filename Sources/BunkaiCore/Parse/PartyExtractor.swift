@@ -372,9 +372,9 @@ enum PartyExtractor {
       k += 1
     }
     let sentence = String(rest)
-    if runsBy.contains(where: sentence.contains) { return true }
+    if runsBy.contains(where: sentence.containsText) { return true }
     return text.hasPrefix("が")
-      && ["に提供する", "に運営する", "が運営する", "を運営する", "を提供する"].contains { sentence.contains($0) }
+      && ["に提供する", "に運営する", "が運営する", "を運営する", "を提供する"].contains(where: sentence.containsText)
   }
 
   /// The name written before "（以下「甲」…": back to the previous definition, sentence or line.
