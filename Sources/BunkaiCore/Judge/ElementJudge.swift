@@ -1,8 +1,9 @@
 /// Judges one element on the whole document: every unit (sentence, paragraph or article) where its
 /// words hold is read for who acts, negation and later overrides; the best reading wins (met over
 /// contradicted over unmet), so a requirement met anywhere — another article, an annex, a 覚書 —
-/// counts.
-struct ElementJudge {
+/// counts. A class: every rule and element is judged through it, and copying its fields cost a
+/// twentieth of the review.
+final class ElementJudge {
   let contract: Contract
   let source: SourceText
   let normalized: NormalizedText
@@ -353,7 +354,7 @@ struct ElementJudge {
       role =
         actors.leader(in: u.range)
         ?? (isSameAs(u) || actors.refersToAnotherConsultation(in: u.range)
-          ? referred(from: u).lazy.compactMap { actors.leader(in: clauses.paragraphs[$0].range) }
+          ? referred(from: u).lazy.compactMap { self.actors.leader(in: self.clauses.paragraphs[$0].range) }
             .first ?? (referred(from: u).isEmpty ? earlierInParagraph(u).flatMap(actors.leader(in:)) : nil)
           : nil)
       guard let role else { return .unnamed }

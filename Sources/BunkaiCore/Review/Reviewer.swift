@@ -57,13 +57,15 @@ public final class Reviewer: Sendable {
     }
     // Most severe first; within a severity, in the order of the contract (an insufficient finding
     // is placed at the end of its article), missing clauses last.
-    func position(_ f: Finding) -> Int { f.article == nil ? Int.max : f.placement.insertAfter ?? Int.max }
-    findings = findings.enumerated().sorted { a, b in
-      if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-      let pa = position(a.element)
-      let pb = position(b.element)
-      return pa != pb ? pa < pb : a.offset < b.offset
-    }.map(\.element)
+    // The keys are sorted, not the findings: moving whole findings in the sort cost more than it.
+    let keys = findings.map { f in
+      (severity: f.severity, position: f.article == nil ? Int.max : f.placement.insertAfter ?? Int.max)
+    }
+    let order = keys.indices.sorted { a, b in
+      if keys[a].severity != keys[b].severity { return keys[a].severity > keys[b].severity }
+      return keys[a].position != keys[b].position ? keys[a].position < keys[b].position : a < b
+    }
+    findings = order.map { findings[$0] }
     Self.numberNewArticles(&findings, contract: contract)
     return ReviewResult(
       source: original, contract: contract, findings: findings, elements: elements,
@@ -76,7 +78,7 @@ extension Reviewer {
   /// New articles get unique numbers after the contract's last article, in the order the findings
   /// are shown; the wording starts with 第N条（見出し）.
   static func numberNewArticles(_ findings: inout [Finding], contract: Contract) {
-    var next = (contract.articles.filter { $0.part == nil }.map(\.mainNumber).max() ?? 0) + 1
+    var next = (contract.articles.lazy.filter { $0.part == nil }.map(\.mainNumber).max() ?? 0) + 1
     for k in findings.indices where findings[k].placement.kind == .article {
       let number = String(next)
       next += 1
