@@ -447,4 +447,38 @@ import Testing
     #expect(c.articles.map { $0.heading ?? "" } == ["総則", "業務内容", "情報セキュリティ"])
     #expect(c.articles.last?.paragraphs.map(\.number) == [1, 2])
   }
+
+  /// A specification numbered 1. / 1.1 followed by special terms that number their own articles
+  /// (「別添　…特記事項」 with 第1条): the sections are the document's articles, and the special terms'
+  /// articles are theirs.
+  @Test func aSpecificationWithSpecialTermsInArticles() {
+    let text = """
+      放射線部門システム保守業務仕様書
+
+      1. 件名
+      放射線部門システム保守業務
+
+      2. 業務内容
+      2.1 受注者は、月一回の定期点検を行うこと。
+      2.2 受注者は、障害の連絡を受けたときは、四時間以内に対応を始めること。
+
+      3. 体制
+      3.1 受注者は、保守の責任者を定め、発注者に届け出ること。
+
+      4. 契約条件
+      4.1 本仕様書に定めるもののほか、別添の特記事項による。
+
+      別添　情報セキュリティに関する特記事項
+
+      第1条（基本事項）
+      受注者は、本業務の情報セキュリティを確保する。
+
+      第2条（再委託）
+      受注者は、本業務の一部を第三者に委託するときは、あらかじめ発注者の承諾を得る。
+      """
+    let (c, _) = parse(text)
+    #expect(c.articles.filter { $0.part == nil }.map(\.number) == ["1", "2", "3", "4"])
+    #expect(c.articles.filter { $0.part != nil }.map(\.number) == ["1", "2"])
+    #expect(c.articles.filter { $0.part != nil }.map { $0.heading ?? "" } == ["基本事項", "再委託"])
+  }
 }

@@ -140,6 +140,9 @@ extension Evaluator {
     .max(by: { a, b in a.value != b.value ? a.value < b.value : a.key > b.key }) {
       return outside.key
     }
+    // Nothing meets an element anywhere, but a clause of its kind names something else (「プライバシー
+    // マークに基づき…管理する」 where the guideline belongs): that clause is the one to fix.
+    if score.isEmpty, let k = nearArticle(compiled, judge: judge, scope: scope) { return k }
     if score.isEmpty, !scope.isEmpty {
       // Nothing meets an element anywhere: among the scope articles, the one that comes closest.
       for (k, n) in nearMisses(compiled, judge: judge, within: Set(scope)) { score[k] = n }
@@ -161,6 +164,22 @@ extension Evaluator {
       a.value != b.value ? a.value < b.value : a.key > b.key
     }?
     .key
+  }
+
+  /// The article of the first sentence holding an element's `near` words and not its `unless` (a
+  /// scope article's first), never a definitions article.
+  func nearArticle(_ compiled: CompiledRule, judge: ElementJudge, scope: [Int]) -> Int? {
+    var found: [Int] = []
+    for e in compiled.elements {
+      guard let near = e.near else { continue }
+      for s in judge.candidateUnits(near, judge.clauses.sentences) {
+        guard let k = s.article, !isDefinitions(k), !found.contains(k) else { continue }
+        // The element's exceptions hold here too (the guideline named in the cap's condition).
+        if let unless = e.unless, judge.index.evaluate(unless, in: s.range) { continue }
+        if judge.index.evaluate(near, in: s.range) { found.append(k) }
+      }
+    }
+    return found.first(where: scope.contains) ?? found.first
   }
 
   /// Articles with a sentence where all but one part of an element hold (「当院が講じるべき対策に

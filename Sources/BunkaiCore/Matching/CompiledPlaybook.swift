@@ -59,7 +59,7 @@ public final class CompiledPlaybook: Sendable {
           CompiledElement(
             element: e, match: compile(e.match), context: e.context.map(compile),
             unless: e.unless.map(compile),
-            contradictedBy: e.contradictedBy.map(compile))
+            contradictedBy: e.contradictedBy.map(compile), near: e.near.map(compile))
         })
     }
     let polarity = Polarity.Compiled(compile)
@@ -130,6 +130,7 @@ struct CompiledElement: Sendable {
   let context: CompiledCondition?
   let unless: CompiledCondition?
   let contradictedBy: CompiledCondition?
+  let near: CompiledCondition?
 
   /// The condition whose negation contradicts the element: the last part of a top-level `all`
   /// (「再委託」「事前」「承諾」 → 「承諾」: 「承諾を要しない」 contradicts, 「再委託しない」 does not).

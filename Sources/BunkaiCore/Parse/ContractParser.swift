@@ -21,6 +21,20 @@ public enum ContractParser {
         chapters.run()
         if chapters.contract.articles.count >= 2 { parser = chapters }
       }
+    } else if let first = parser.contract.articles.first, first.range.lowerBound > source.scalars.count / 3 {
+      // 「11. 契約条件」… then 「別添　情報セキュリティに関する特記事項」 with its own 第1条: a
+      // specification numbered 1. / 1.1 whose annex numbers articles. The articles come late; read
+      // as sections, every one of them must reappear in the annex.
+      var sections = Builder(s: source.scalars)
+      sections.sectionMode = true
+      sections.run()
+      let own = sections.contract.articles.filter { $0.part == nil }
+      let annexed = sections.contract.articles.filter { $0.part != nil }
+      if own.count >= 2, annexed.count == parser.contract.articles.count,
+        let last = own.last, last.range.upperBound <= first.range.lowerBound
+      {
+        parser = sections
+      }
     }
     var contract = parser.contract
     contract.annexReferences = AnnexScanner.references(in: source.scalars, articles: contract.articles)

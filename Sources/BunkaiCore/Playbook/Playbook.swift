@@ -178,12 +178,15 @@ public struct Element: Sendable {
   /// deemed consent (「異議を述べないときは承認したものとみなす」) empties an approval the contract
   /// requires in another article.
   public var contradictionOutweighs: Bool
+  /// Words of a clause of this kind that falls short (another standard named where the guideline
+  /// belongs): when no element's words hold anywhere, the finding goes to the article holding them.
+  public var near: Condition?
 
   public init(
     id: String, label: String, precondition: Bool = false, unit: Unit = .sentence, match: Condition,
     context: Condition? = nil, contextTopics: [String] = [], unless: Condition? = nil, actor: Actor? = nil,
     negatable: Bool = true, contradictedBy: Condition? = nil, overridable: Bool = false,
-    contradictionOutweighs: Bool = false
+    contradictionOutweighs: Bool = false, near: Condition? = nil
   ) {
     self.id = id
     self.label = label
@@ -198,5 +201,6 @@ public struct Element: Sendable {
     self.contradictedBy = contradictedBy
     self.overridable = overridable
     self.contradictionOutweighs = contradictionOutweighs
+    self.near = near
   }
 }

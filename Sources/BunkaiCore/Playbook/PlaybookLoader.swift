@@ -255,7 +255,7 @@ public enum PlaybookLoader {
   static let elementKeys: Set<String> = [
     "id", "label", "precondition", "unit", "match", "context", "contextTopics", "unless", "actor",
     "negatable",
-    "contradictedBy", "overridable", "contradictionOutweighs",
+    "contradictedBy", "overridable", "contradictionOutweighs", "near",
   ]
 
   static func readElement(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Element? {
@@ -289,13 +289,14 @@ public enum PlaybookLoader {
     let context = node["context"].flatMap { readCondition($0, "\(path).context", &r) }
     let unless = node["unless"].flatMap { readCondition($0, "\(path).unless", &r) }
     let contra = node["contradictedBy"].flatMap { readCondition($0, "\(path).contradictedBy", &r) }
+    let near = node["near"].flatMap { readCondition($0, "\(path).near", &r) }
     guard let id, let label, let unit, let match else { return nil }
     return Element(
       id: id, label: label, precondition: r.bool(node, "precondition", path, default: false), unit: unit,
       match: match, context: context, contextTopics: r.strings(node, "contextTopics", path), unless: unless,
       actor: actor, negatable: r.bool(node, "negatable", path, default: true), contradictedBy: contra,
       overridable: r.bool(node, "overridable", path, default: false),
-      contradictionOutweighs: r.bool(node, "contradictionOutweighs", path, default: false))
+      contradictionOutweighs: r.bool(node, "contradictionOutweighs", path, default: false), near: near)
   }
 
   static func readSuggestion(_ node: Node?, _ path: String, _ r: inout YAMLReader, required: Bool)
