@@ -74,4 +74,61 @@ extension ReadingAndLocationTests {
         """
     #expect(finding("A", text)?.article == "1")
   }
+
+  /// 「(2) 「利用環境」　利用機関が…用意する端末…」: a definitions list entry names what the institution
+  /// provides as a 「とは」 definition does, so the consultation on 「利用環境のセキュリティ対策」 is on
+  /// provided things (C2).
+  @Test func aListedDefinitionNamesWhatIsProvided() {
+    let text = """
+      医療クラウド利用約款
+
+      株式会社ソラノメ（以下「当社」という。）は、本サービスを利用する医療機関（以下「利用機関」という。）との契約について、この約款を定める。
+
+      第1条（用語）
+      この約款で使う用語の意味は、次のとおりとする。
+      (1) 「本サービス」　当社が提供する予約管理サービス
+      (2) 「利用環境」　利用機関が本サービスを利用するために用意する端末、院内ネットワーク及びインターネット回線
+
+      第4条（利用環境）
+      利用環境は利用機関が用意する。
+      ２　利用環境のセキュリティ対策（端末の更新、ウイルス対策等）は、当社が具体的な内容を示して協議を主導し、確定した内容に従って利用機関が実施する。
+      """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+  }
+
+  /// 「病院は、…機器、回線…を提供することを要しない」: the institution provides nothing, so C2 does not
+  /// apply.
+  @Test func nothingProvidedWhenTheContractSaysSo() {
+    let text =
+      Self.opening + """
+        第2条（設備）
+        本業務に必要なサーバ、回線及び接続装置は、すべて乙が用意する。
+        ２　甲は、本業務のために機器、回線その他の物品を乙に提供することを要しない。
+        """
+    #expect(element("C2.provides", text) != .met)
+    #expect(finding("C2", text) == nil)
+    // Where the institution does provide the line, C2 applies.
+    let provides = text.replacingOccurrences(
+      of: "甲は、本業務のために機器、回線その他の物品を乙に提供することを要しない。", with: "甲は、本業務に用いる回線を用意する。")
+    #expect(finding("C2", provides) != nil)
+  }
+
+  /// 「協議会事務局が…設定案を示して…協議を行い」: the party's office acts for the party.
+  @Test func aPartysOfficeLeadsForIt() {
+    let text = """
+      地域医療連携ネットワーク運用規程
+
+      この規程は、しおかぜ地域医療連携協議会（以下「協議会」という。）が運営する地域医療連携ネットワークについて、協議会とこれに参加する医療機関（以下「参加施設」という。）との間の運用を定める。
+
+      第7条（接続機器）
+      参加施設は、接続に用いる端末及び回線を自らの負担で用意する。
+      ２　参加施設が用意する端末及び回線のセキュリティ対策は、協議会事務局が設定案を示して参加施設と協議し、その協議により定めた内容を参加施設が実施する。
+      """
+    #expect(element("C2.vendor-led", text) == .met)
+    let institutionOffice = text.replacingOccurrences(
+      of: "協議会事務局が設定案を示して参加施設と協議し", with: "参加施設の担当者が設定案を示して協議会と協議し")
+    #expect(element("C2.vendor-led", institutionOffice) != .met)
+  }
 }

@@ -59,8 +59,15 @@ struct Actors {
     return nil
   }
 
-  /// After a label, skip a gloss in brackets (「乙（ITベンダ）は」); the end of the label otherwise.
+  /// After a label, skip a gloss in brackets (「乙（ITベンダ）は」) and an office of the party
+  /// written onto its label (「協議会事務局が」「乙担当者は」); the end of the label otherwise.
   func afterGloss(_ j: Int, limit: Int) -> Int {
+    let end = afterBracket(j, limit: limit)
+    guard end < limit, Self.officeFirsts.contains(text[end]) else { return end }
+    return Self.offices.first { has($0, at: end, limit: limit) }.map { end + $0.count } ?? end
+  }
+
+  func afterBracket(_ j: Int, limit: Int) -> Int {
     guard j < limit, text[j] == 0x28 || text[j] == 0xFF08 else { return j }
     var k = j + 1
     while k < limit, k - j <= 16 {
@@ -69,6 +76,13 @@ struct Actors {
     }
     return j
   }
+
+  /// Offices that act for their party (longest first).
+  static let offices = folded([
+    "運営事務局", "事務局", "担当部署", "担当部門", "担当窓口", "保守担当者", "技術担当者", "担当者", "作業責任者", "保守責任者", "責任者",
+    "サポートセンター", "サポート窓口", "ヘルプデスク",
+  ]).sorted { $0.count > $1.count }
+  static let officeFirsts = Set(offices.compactMap(\.first))
 
   /// Words are folded once (they are read at every position of every sentence looked at).
   func has(_ f: [UInt32], at i: Int, limit: Int) -> Bool {

@@ -58,7 +58,10 @@ enum DefinedTerms {
       // A party's label (「当社」 defined in a sentence about the network it provides) is no thing.
       // 「「提供設備」とは、第6条第1項により発注者が用意する設備をいう。」: the defining text after the
       // name is the sentence read.
-      let toha = Lines.hasPrefix(s, d.range.upperBound, s.count, "とは")
+      // 「(2) 「利用環境」　利用機関が…用意する端末…」: a definitions list gives the defining text
+      // after a space or colon, as 「とは」 does.
+      let toha =
+        Lines.hasPrefix(s, d.range.upperBound, s.count, "とは") || Self.listedEntry(s, d.range)
       if !sentenceEntries.isEmpty, PartyExtractor.precededByIka(s, d.range.lowerBound) || toha,
         !contract.parties.contains(where: { $0.label == d.term })
       {
@@ -188,6 +191,23 @@ enum DefinedTerms {
   static func numberedItem(_ s: [Unicode.Scalar], at k: Int) -> Bool {
     let numeral = Numerals.digitValue(s[k]) != nil || Numerals.isKanjiNumeral(s[k])
     return numeral && k + 1 < s.count && [" ", "　", ".", "．", "、", ")", "）"].contains(s[k + 1])
+  }
+
+  /// A quoted name that opens an item line (after its marker) and is followed by a space or a colon.
+  static func listedEntry(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+    guard r.upperBound < s.count,
+      Lines.isSpace(s[r.upperBound]) || s[r.upperBound] == "：" || s[r.upperBound] == ":"
+    else { return false }
+    var k = r.lowerBound
+    while k > 0, !Lines.isBreak(s[k - 1]), r.lowerBound - k < 8 { k -= 1 }
+    guard k == 0 || Lines.isBreak(s[k - 1]) else { return false }
+    // Only an item marker may stand before the name: （2） (2) 2. ② 一
+    let before = s[k..<r.lowerBound].filter { !Lines.isSpace($0) }
+    return !before.isEmpty
+      && before.allSatisfy { c in
+        Numerals.digitValue(c) != nil || Numerals.isKanjiNumeral(c) || "（()）.．、".unicodeScalars.contains(c)
+          || ("①"..."⑳").contains(c)
+      }
   }
 
   /// Words of a definition whose content is the list that follows.
