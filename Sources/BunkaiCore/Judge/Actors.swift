@@ -132,11 +132,14 @@ struct Actors {
         continue
       }
       var j = afterGloss(i + l.text.count, limit: r.upperBound)
-      // 「甲乙」「甲及び乙」「甲又は乙」: both sides together.
-      if let other = label(at: j, limit: r.upperBound), other.role != l.role { return nil }
+      // 「甲乙」「甲及び乙」「甲又は乙」: both sides together — unless they only consult in a clause
+      // that leads to the main one (「甲乙誠実に協議のうえ、乙が賠償する」).
+      if let other = label(at: j, limit: r.upperBound), other.role != l.role {
+        return mainClauseSubject(after: j + other.text.count, in: r)
+      }
       for joiner in Self.joiners where has(joiner, at: j, limit: r.upperBound) {
         if let other = label(at: j + joiner.count, limit: r.upperBound), other.role != l.role {
-          return nil
+          return mainClauseSubject(after: j + joiner.count + other.text.count, in: r)
         }
       }
       if i > r.lowerBound, label(at: i - 1, limit: r.upperBound) != nil, l.text.count == 1 {
@@ -153,6 +156,32 @@ struct Actors {
     }
     return nil
   }
+
+  /// After both parties are named together: the one party named as subject after 「…のうえ、」
+  /// 「…した上で、」 (the joint act was a step towards it), else nobody alone.
+  func mainClauseSubject(after k: Int, in r: Range<Int>) -> PartyRole? {
+    guard
+      let step = (k..<r.upperBound).first(where: { p in
+        Self.stepEnds.contains { has($0, at: p, limit: r.upperBound) }
+      })
+    else { return nil }
+    let rest = (step + 1)..<r.upperBound
+    var i = rest.lowerBound
+    while i < rest.upperBound {
+      if let l = label(at: i, limit: rest.upperBound) {
+        let j = afterGloss(i + l.text.count, limit: rest.upperBound)
+        if label(at: j, limit: rest.upperBound) != nil
+          || Self.joiners.contains(where: { has($0, at: j, limit: rest.upperBound) })
+        {
+          return nil
+        }
+        return Self.subjectMarkers.contains { has($0, at: j, limit: rest.upperBound) } ? l.role : nil
+      }
+      i += 1
+    }
+    return nil
+  }
+  static let stepEnds = folded(["のうえ、", "の上、", "したうえで、", "した上で、", "協議し、"])
 
   static let leadCues = folded([
     "主導", "主体となり", "主体となって", "中心となり", "中心となって", "提案", "情報提供", "情報を提供", "説明", "助言", "提示", "リード", "呼びかけ",

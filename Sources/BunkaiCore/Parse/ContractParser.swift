@@ -391,6 +391,15 @@ private struct Builder {
     let end = a.paragraphs.last?.range.upperBound ?? a.range.upperBound
     var e = end
     while e > a.range.lowerBound, Lines.isSpace(s[e - 1]) || Lines.isBreak(s[e - 1]) { e -= 1 }
+    // 「…次の条文に置き換える。\n「（損害賠償）」: the quoted article's heading line, read as text
+    // of this one, opens the quote.
+    if let lineStart = s[a.range.lowerBound..<e].lastIndex(where: Lines.isBreak) {
+      let first = Lines.skipSpaces(s, lineStart + 1, e)
+      if first < e, s[first] == "「", !s[first..<e].contains("。") {
+        e = lineStart
+        while e > a.range.lowerBound, Lines.isSpace(s[e - 1]) || Lines.isBreak(s[e - 1]) { e -= 1 }
+      }
+    }
     let from = max(a.range.lowerBound, e - 24)
     let tail = Lines.string(s, from..<e)
     guard tail.hasSuffix("。"), tail.contains("次の") else { return false }

@@ -76,6 +76,7 @@ enum PartyExtractor {
 
   /// Last characters of a label that name a party (「提供事業者」「保守会社」「当院」).
   static let partyNouns: Set<Substring> = ["者", "社", "院"]
+  static let institutionHeads = ["医療機関", "医療機関等", "施設", "病院", "診療所", "クリニック"]
 
   /// A party label (a usual one, or a short word ending in 者/社/院) and a name whose legal form or
   /// 病院 tells the role: what a cover block's line or a parties list's item holds.
@@ -246,11 +247,16 @@ enum PartyExtractor {
       let definedByName =
         !isLabelDefinition && organisation != .unknown && label.count <= 12 && !namesAThing
         && !(name.map(describes) ?? false)
+      // 「…を利用する医療機関（以下「参加医療機関」という。）」: a longer label that ends in what the
+      // institution is, for a name that says so.
+      let institutionLabel =
+        isLabelDefinition && !namesAThing && label.count <= 8 && nameRole == .institution
+        && Self.institutionHeads.contains(where: label.hasSuffix)
       guard
         known
           || (isLabelDefinition && organisation != .unknown && !namesAThing
             && (label.count <= 4 || (label.count == 5 && partyNouns.contains(label.suffix(1)))))
-          || definedByName
+          || definedByName || institutionLabel
       else {
         continue
       }

@@ -1,0 +1,67 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// The liability article read as DOMAIN.md section 4 (D1) asks: who compensates, the vendor's efforts
+/// named by reference, and an amending 覚書 that replaces the article with quoted text.
+extension ReadingAndLocationTests {
+  /// 「…を利用する医療機関（以下「参加医療機関」という。）」 names the institution under a longer label;
+  /// 「財団と参加医療機関が誠実に協議したうえで、…財団が賠償する」: both consult, the vendor compensates.
+  @Test func bothConsultAndTheVendorCompensates() {
+    let text = """
+      地域連携サービス利用規程
+
+      第1条（趣旨）
+      この規程は、一般財団法人あさなぎ医療ネット財団（以下「財団」という。）が提供する連携サービスの利用について、財団と連携サービスを利用する医療機関（以下「参加医療機関」という。）の権利義務を定める。
+
+      第5条（安全管理）
+      財団は、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に従い、連携サービスの安全管理を行う。
+
+      第14条（損害賠償）
+      財団は、この規程に違反して参加医療機関に損害を与えたときは、当該年度の利用料の額を上限として賠償する。
+      ２　前項の上限は、財団に故意又は重大な過失がある場合、及び財団が第5条の安全管理を怠っていた場合には適用しない。
+      ３　第5条の安全管理の不備により参加医療機関に生じた損害は、財団と参加医療機関が誠実に協議したうえで、逸失利益を含めて財団が賠償する。
+      """
+    #expect(review(text).contract.parties.contains { $0.label == "参加医療機関" && $0.role == .institution })
+    #expect(element("D1.gl-efforts", text) == .met)
+    #expect(element("D1.deficient-compensable", text) == .met)
+    #expect(finding("D1", text) == nil)
+    // The main clause's subject decides, not the pair who consult: with the roles swapped there, the
+    // vendor compensates nothing.
+    let institutionPays = text.replacingOccurrences(
+      of: "逸失利益を含めて財団が賠償する", with: "逸失利益を含めて参加医療機関が賠償する")
+    #expect(element("D1.deficient-compensable", institutionPays) != .met)
+  }
+
+  /// 「原契約第17条を削り、次の条文に置き換える。「（損害賠償）第17条 …第8条の措置を怠っていた…」」:
+  /// the quoted article is the 覚書's text, and its 第8条 is the contract's.
+  @Test func aMemorandumThatReplacesTheLiabilityArticle() {
+    let text =
+      Self.opening + """
+        第8条（安全管理）
+        乙は、本業務の安全管理措置を、「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に基づき講ずる。
+
+        第17条（損害賠償）
+        乙が甲に損害を与えたときの賠償額は、年額の委託料を上限とし、乙はいかなる場合も逸失利益について責任を負わない。
+
+        第18条（管轄）
+        本契約に関する訴えは、甲の所在地を管轄する地方裁判所を第一審の専属的合意管轄裁判所とする。
+
+        覚書
+
+        甲と乙は、前記の契約（以下「原契約」という。）の損害賠償について、次のとおり合意する。
+
+        第1条（損害賠償の見直し）
+        原契約第17条を削り、次の条文に置き換える。
+        「（損害賠償）
+        第17条　乙の責めに帰すべき事由により甲に損害を与えたときは、乙は、年額の委託料を上限としてこれを賠償する。
+        ２　前項の上限は、乙に故意又は重大な過失があるとき、又は乙が第8条の措置を怠っていたときは、適用しない。
+        ３　第8条の措置の不備により甲に生じた損害については、甲乙協議のうえ、逸失利益を含め乙が賠償する。」
+        """
+    let contract = review(text).contract
+    #expect(contract.articles.filter { $0.part != nil }.map(\.number) == ["1"])
+    #expect(element("D1.gl-efforts", text) == .met)
+    #expect(element("D1.deficient-compensable", text) == .met)
+    #expect(finding("D1", text) == nil)
+  }
+}
