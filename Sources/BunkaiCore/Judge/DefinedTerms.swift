@@ -149,8 +149,11 @@ enum DefinedTerms {
       var e = b
       while e > a, Lines.isSpace(s[e - 1]) || Lines.isBreak(s[e - 1]) || s[e - 1] == "。" { e -= 1 }
       let entity = e > a && ["者", "社", "人"].contains(s[e - 1])
+      // A party's own label stands for the party, never for a concept (「運営会社」 defined in a
+      // sentence saying it runs the service under the association's commission is no subcontractor).
+      let isParty = contract.parties.contains { $0.label == d.term && $0.role != .unknown }
       for (n, entry) in entries.enumerated()
-      where !listed || listable[n] || (entity && plain[n] == "subcontract") {
+      where !isParty && (!listed || listable[n] || (entity && plain[n] == "subcontract")) {
         // An entry 「a+b」 counts only where the definition holds all of its concepts.
         let ids = entry.compactMap { terms -> Int? in
           guard let first = terms.first else { return nil }

@@ -171,7 +171,10 @@ final class ElementJudge {
         note: met.isEmpty ? "否定する形で書かれています" : "例外として否定する定めがあります", candidates: candidates + near)
     }
     if el.contradictionOutweighs, !met.isEmpty, let c = e.contradictedBy {
-      let contra = candidateUnits(c, units).filter { u in index.evaluate(c, in: u.range) && contextHolds(e, u)
+      // Read as below: a sentence with the one it leads on from (「…ことができる。この場合において、
+      // 承諾は要しない。」).
+      let contra = candidateUnits(c, el.unit == .sentence ? live(clauses.sentencesWithLead) : units).filter {
+        u in index.evaluate(c, in: u.range) && contextHolds(e, u)
       }
       if !contra.isEmpty {
         return Judgement(

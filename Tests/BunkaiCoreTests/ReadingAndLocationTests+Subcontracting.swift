@@ -1,0 +1,61 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// Consent to subcontracting (DOMAIN.md section 4, B2: all or part of the work only with the
+/// institution's prior consent), where an exception gives part of the work out without it.
+extension ReadingAndLocationTests {
+  static let subcontractDuties = """
+    ２　乙は、外注先に対し、本契約に基づき乙が負う安全管理上の義務と同等の義務を課し、その履行状況を監督する。
+    ３　外注先の行為は、乙の行為とみなす。
+    """
+
+  /// 「ただし、媒体の運搬を外注する場合は、事後の報告をもって足りる」「運用業務の外注については、この限り
+  /// でない」: consent is not required for all of the work.
+  @Test func anExceptionForPartOfTheWork() {
+    let exceptions = [
+      "ただし、記録媒体の運搬を外注する場合は、甲への事後の報告をもって足りる。",
+      "ただし、回線の運用業務の外注については、この限りでない。",
+    ]
+    for exception in exceptions {
+      let text =
+        Self.opening + """
+          第4条（外注）
+          乙は、本業務の一部を外注するときは、あらかじめ甲の書面による承諾を得なければならない。\(exception)
+          """ + Self.subcontractDuties
+      #expect(element("B2.consent", text) == .contradicted, "\(exception)")
+      #expect(finding("B2", text)?.article == "4", "\(exception)")
+    }
+    // The usual proviso (a ban lifted by consent) keeps the consent.
+    let proviso =
+      Self.opening + """
+        第4条（外注）
+        乙は、本業務の全部又は一部を外注してはならない。ただし、あらかじめ甲の書面による承諾を得たときは、この限りでない。
+        """ + Self.subcontractDuties
+    #expect(element("B2.consent", proviso) == .met)
+    #expect(finding("B2", proviso) == nil)
+  }
+
+  /// 「…専門業者に行わせることができる。この場合において、会員施設の承諾は要しない。」 contradicts the
+  /// consent even where a ban on giving patient data to third parties elsewhere mentions consent; the
+  /// party that runs the service (defined as acting on the association's commission) is no
+  /// subcontractor of itself.
+  @Test func consentWaivedInTheSentenceThatFollows() {
+    let text = """
+      医療情報共有サービス利用約款
+
+      第1条（目的）
+      この約款は、株式会社みぎわネット（以下「運営会社」という。）が一般社団法人みぎわ市医師会（以下「医師会」という。）の委託を受けて運営する医療情報共有サービス（以下「本サービス」という。）を、医師会の会員が開設する診療所（以下「会員施設」という。）が利用する条件を定める。
+
+      第5条（情報の取扱い）
+      運営会社及び会員施設は、本サービスで知り得た患者情報を、患者の同意の範囲を超えて利用し、又は第三者に提供してはならない。
+
+      第7条（保守業者の利用）
+      運営会社は、本サービスの保守及び監視を、運営会社が選定した専門業者に行わせることができる。この場合において、会員施設の承諾は要しない。
+      ２　運営会社は、前項の専門業者に対し、運営会社が負う安全管理の義務と同等の義務を課し、その状況を監督する。
+      ３　第1項の専門業者の行為は、運営会社の行為とみなす。
+      """
+    #expect(element("B2.consent", text) == .contradicted)
+    #expect(finding("B2", text)?.article == "7")
+  }
+}
