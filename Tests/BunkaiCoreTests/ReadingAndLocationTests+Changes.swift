@@ -36,4 +36,21 @@ extension ReadingAndLocationTests {
       with: "甲の情報セキュリティに影響を及ぼさない軽微な変更は、通知のみで行うことができる。")
     #expect(element("B1.approval", agreedMinor) == .met)
   }
+
+  /// 「甲が前項の変更に同意しないときは、…協議する」 is what happens when consent is withheld: it
+  /// presumes the consent the paragraph before requires, for a change or for a new subcontractor.
+  @Test func consentWithheldIsACaseNotADenial() {
+    let text =
+      Self.opening + """
+        第7条（サービスの変更）
+        乙は、システム構成、データの保管場所、再委託先その他の事項を変更する場合であって、その変更が甲のセキュリティ対策に影響するときは、変更予定日の3か月前までに甲に書面で通知し、甲の同意を得て実施する。
+        ２　甲が前項の変更に同意しないときは、甲乙は、従前の条件による継続その他の対応について協議する。
+        """
+    #expect(element("B1.approval", text) == .met)
+    #expect(finding("B1", text) == nil)
+    let refused = text.replacingOccurrences(
+      of: "甲が前項の変更に同意しないときは、甲乙は、従前の条件による継続その他の対応について協議する。",
+      with: "前項の変更は、甲の同意を要しないで実施することができる。")
+    #expect(element("B1.approval", refused) == .contradicted)
+  }
 }

@@ -431,6 +431,13 @@ final class ElementJudge {
         }
         // A proviso read with its main clause: a negator past the 。 is about the proviso.
         if text[o.upperBound..<n.lowerBound].contains(Clauses.maru) { continue }
+        // 「甲が前項の変更に同意しないときは、…協議する」「承諾を得ないで再委託した場合は」: a case, which
+        // presumes the key rather than denying it.
+        if Self.caseMarkers.contains(where: { m in
+          n.upperBound + m.count <= r.upperBound && Array(text[n.upperBound..<(n.upperBound + m.count)]) == m
+        }) {
+          continue
+        }
         // 「甲の承認を得た後でなければ実施しない」「承諾がない限り行わない」「承認のない変更は行わない」: the
         // negation makes the key a condition of the act.
         if Self.onlyIf.contains(where: { Lines.occurs($0, in: text[o.upperBound..<n.lowerBound]) }) {
@@ -454,6 +461,8 @@ final class ElementJudge {
     }
     return false
   }
+
+  static let caseMarkers = ["とき", "場合", "時は", "ときに", "ならば"].map { Normalizer.fold($0) }
 
   /// Cases a proviso may set aside without emptying the requirement: compulsion by law, an
   /// emergency, a minor matter.
