@@ -64,4 +64,22 @@ extension ReadingAndLocationTests {
     #expect(element("D1.deficient-compensable", text) == .met)
     #expect(finding("D1", text) == nil)
   }
+
+  /// Work on the institution's instructions, in other words (「本院が指示した作業手順に従って行った作業」
+  /// 「顧客の指示若しくは設定…に起因する不具合」), is the exemption D2 qualifies.
+  @Test func instructionsInOtherWords() {
+    let exemptions = [
+      "乙は、甲が指示した作業手順に従って行った作業により生じた障害については、その責を負わない。",
+      "乙は、甲の指示若しくは設定、又は甲が選択した他社の製品に起因する本件システムの不具合について、責任を負わない。",
+    ]
+    for exemption in exemptions {
+      let text =
+        Self.opening + """
+          第10条（免責）
+          \(exemption)
+          """
+      #expect(element("D2.exemption", text) == .met, "\(exemption)")
+      #expect(finding("D2", text)?.article == "10", "\(exemption)")
+    }
+  }
 }
