@@ -481,4 +481,41 @@ import Testing
     #expect(c.articles.filter { $0.part != nil }.map(\.number) == ["1", "2"])
     #expect(c.articles.filter { $0.part != nil }.map { $0.heading ?? "" } == ["基本事項", "再委託"])
   }
+
+  /// A 仕様書 numbered 「第1　総則」「第1の2　用語」「第2　業務内容」 (第N without 条) over 「1　目的」
+  /// lines, with a table of contents: each 第N is a section, the lines under it its paragraphs, and
+  /// the contents are not sections.
+  @Test func aSpecificationNumbered第NWithout条() {
+    let text = """
+      院内ネットワーク更新業務仕様書
+
+      目次
+      第1　総則
+      第1の2　用語
+      第2　業務内容
+      第3　情報セキュリティ
+
+      第1　総則
+      1　目的
+      本仕様書は、病院が発注する院内ネットワーク更新業務の要件を定める。
+      2　履行期間
+      契約締結日から令和9年3月31日まで
+
+      第1の2　用語
+      1　「受注者」とは、本業務を受注する者をいう。
+
+      第2　業務内容
+      1　受注者は、院内ネットワーク機器を更新すること。
+      2　受注者は、更新後一年間の保守を行うこと。
+
+      第3　情報セキュリティ
+      1　受注者は、作業に用いる端末の管理を徹底すること。
+      """
+    // As a review reads it: the contents are blanked first (Layout), offsets unchanged.
+    let cleaned = String(String.UnicodeScalarView(Layout.clean(Array(text.unicodeScalars))))
+    let (c, _) = parse(cleaned)
+    #expect(c.articles.map(\.number) == ["1", "1の2", "2", "3"])
+    #expect(c.articles.map { $0.heading ?? "" } == ["総則", "用語", "業務内容", "情報セキュリティ"])
+    #expect(c.articles[2].paragraphs.count == 2)
+  }
 }

@@ -5,6 +5,14 @@ public enum ContractParser {
   public static func parse(_ source: SourceText) -> Contract {
     var parser = Builder(s: source.scalars)
     parser.run()
+    if parser.contract.articles.allSatisfy({ $0.part != nil }), titledSectionCount(source.scalars) >= 3 {
+      // 「第1　総則」「第1の2　用語」「第2　業務内容」 over 「1　目的」 lines: a 仕様書 numbered 第N
+      // without 条, each 第N a section.
+      var titled = Builder(s: source.scalars)
+      titled.titledSections = true
+      titled.run()
+      if titled.contract.articles.filter({ $0.part == nil }).count >= 3 { parser = titled }
+    }
     if parser.contract.articles.allSatisfy({ $0.part != nil }) {
       // No 第N条 at all: terms and specifications numbered 1. / 1.1 / (1).
       var sections = Builder(s: source.scalars)
@@ -47,6 +55,37 @@ public enum ContractParser {
   }
 }
 
+extension ContractParser {
+  /// 「第3　情報セキュリティ」「第1の2　用語」: the section's number as written ("1の2"), its main
+  /// number and its heading. Not 第N条 / 第N章 / 第N節.
+  static func titledSection(_ s: [Unicode.Scalar], _ line: Line) -> (String, Int, Range<Int>)? {
+    let end = line.trimEnd
+    guard line.length <= 30, s[line.trimStart] == "第", !Lines.contains(s, line.trimmed, "。") else {
+      return nil
+    }
+    guard let (n, after, _) = Numerals.read(s, at: line.trimStart + 1, end: end) else { return nil }
+    var i = after
+    var number = String(n)
+    if i + 1 < end, s[i] == "の", let (sub, next, _) = Numerals.read(s, at: i + 1, end: end) {
+      number += "の\(sub)"
+      i = next
+    }
+    guard i < end, Lines.isSpace(s[i]) else { return nil }
+    let start = Lines.skipSpaces(s, i, end)
+    guard start < end else { return nil }
+    return (number, n, start..<end)
+  }
+
+  /// How many lines are such sections, numbered on from 1 (a table of contents counts too).
+  static func titledSectionCount(_ s: [Unicode.Scalar]) -> Int {
+    var expected = 1
+    for line in Lines.split(s) where !line.isBlank && s[line.trimStart] == "第" {
+      if let (_, main, _) = titledSection(s, line), main == expected { expected += 1 }
+    }
+    return expected - 1
+  }
+}
+
 private struct Builder {
   let s: [Unicode.Scalar]
   var contract = Contract()
@@ -66,6 +105,9 @@ private struct Builder {
   var sectionMode = false
   /// In section mode, 「第N章」 opens section N (a 仕様書 whose chapters hold N.M lines).
   var chaptersAreSections = false
+  /// 「第1　総則」「第1の2　用語」: sections numbered 第N without 条 (a 仕様書's style).
+  var titledSections = false
+
   /// The part of the document being read: nil for the contract, 「別紙2」 or 「覚書」 after it.
   var part: String?
   var nonBlankLines = 0
@@ -96,6 +138,17 @@ private struct Builder {
       part = "覚書"
       region = .closed
       contract.annexSections.append(AnnexSection(label: "覚書", range: line.trimStart..<line.trimEnd))
+      return
+    }
+    if titledSections, part == nil, let (number, main, heading) = ContractParser.titledSection(s, line),
+      main == nextSection || number == "\(nextSection - 1)の2" || number == "\(nextSection - 1)の3"
+    {
+      flushPendingHeading()
+      closeArticle()
+      region = .articles
+      var a = openSection(main, heading: heading, chapter: chapter, line)
+      a.number = number
+      article = a
       return
     }
     if chaptersAreSections, part == nil, let (n, titleRange) = chapterParts(line), n == nextSection {
@@ -357,7 +410,7 @@ private struct Builder {
 
   /// The number the next section must have: one after the open one, or after the last closed.
   var nextSection: Int {
-    (article.flatMap { Int($0.number) } ?? contract.articles.last.flatMap { Int($0.number) } ?? 0) + 1
+    (article?.mainNumber ?? contract.articles.last?.mainNumber ?? 0) + 1
   }
 
   /// Section N opened by its heading line (「5. 再委託」, or 「第3章　情報セキュリティ」 when chapters are

@@ -140,7 +140,10 @@ enum Layout {
     guard s[start] == "第" else { return false }
     var j = start + 1
     while j < l.trimEnd, Numerals.digitValue(s[j]) != nil || Numerals.isKanjiNumeral(s[j]) { j += 1 }
-    return j > start + 1 && j < l.trimEnd && (s[j] == "条" || s[j] == "章")
+    guard j > start + 1, j < l.trimEnd else { return false }
+    // 「第3　情報セキュリティ」「第1の2　用語」 in the contents of a 仕様書 numbered 第N.
+    if Lines.isSpace(s[j]) || s[j] == "の" { return ContractParser.titledSection(s, l) != nil }
+    return s[j] == "条" || s[j] == "章"
   }
 
   /// Scalars a page number line may hold; any other (a kanji, a bracket) rules it out before the
