@@ -21,6 +21,14 @@ import Testing
     #expect(try !matches("故意*重*過失", "故意" + String(repeating: "あ", count: 25) + "重過失"))
   }
 
+  /// One gloss in brackets does not use up a gap, even one that ends with its own 。
+  /// (「（…クラウド事業者を含みます。）」); a 。 inside it before its end still ends the sentence.
+  @Test func aGlossInBracketsEndingWithItsOwnFullStop() throws {
+    let long = "運営の一部を外部の事業者（サーバを提供するクラウド事業者を含みます。）に委ねるとき"
+    #expect(try matches("一部を*に委ね", long))
+    #expect(try !matches("一部を*に委ね", "運営の一部を外部の事業者（契約は別に結ぶ。費用は当社が負う）に委ねるとき"))
+  }
+
   @Test func digits() throws {
     #expect(try matches("#日前", "予定日の三十日前までに"))
     #expect(try matches("#日前", "予定日の30日前までに"))

@@ -302,9 +302,10 @@ final class DocumentIndex {
         if p < text.count, text[p] == Self.maru { return nil }
         // 「委託者の利用環境（端末、ID、院内無線LANの設定）の対策」: one gloss in brackets does not use
         // up the gap.
+        // 「（…クラウド事業者を含みます。）」: a gloss may end with its own 。.
         if !skipped, p < text.count, text[p] == 0x28,
           let close = text[(p + 1)..<min(text.count, p + 1 + TermPattern.maxBracket)].firstIndex(of: 0x29),
-          !text[p..<close].contains(Self.maru)
+          !text[p..<(close - 1)].contains(Self.maru)
         {
           p = close + 1
           spanned += 1
