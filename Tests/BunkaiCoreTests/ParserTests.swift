@@ -518,4 +518,23 @@ import Testing
     #expect(c.articles.map { $0.heading ?? "" } == ["総則", "用語", "業務内容", "情報セキュリティ"])
     #expect(c.articles[2].paragraphs.count == 2)
   }
+
+  /// 「【第6条】契約者側の対策」: the number alone in the brackets and the heading after them.
+  @Test func articleNumbersAloneInBrackets() {
+    let text = """
+      画像解析サービス利用規約
+
+      【第1条】目的
+      この規約は、画像解析サービスの利用条件を定めます。
+
+      【第1条の2】用語
+      この規約で「契約者」とは、サービスを申し込んだ医療機関をいいます。
+
+      【第2条】契約者側の対策
+      当社は、契約者の側で講ずべき対策を提案します。
+      """
+    let (c, _) = parse(text)
+    #expect(c.articles.map(\.number) == ["1", "1の2", "2"])
+    #expect(c.articles.map { $0.heading ?? "" } == ["目的", "用語", "契約者側の対策"])
+  }
 }

@@ -29,6 +29,14 @@ import Testing
     #expect(try !matches("一部を*に委ね", "運営の一部を外部の事業者（契約は別に結ぶ。費用は当社が負う）に委ねるとき"))
   }
 
+  /// A term with a scalar outside the BMP compiles to a table whose every row is initialised, and
+  /// scanning with it finds the BMP term beside it as before.
+  @Test func aTermOutsideTheBasicPlane() throws {
+    #expect(try matches("𠮷野家", "本社は𠮷野家ビルにある"))
+    #expect(try !matches("𠮷野家", "本社は吉田ビルにある"))
+    #expect(try matches("再委託", "乙は𠮷野家に再委託する"))
+  }
+
   @Test func digits() throws {
     #expect(try matches("#日前", "予定日の三十日前までに"))
     #expect(try matches("#日前", "予定日の30日前までに"))

@@ -5,6 +5,9 @@ public struct PatternAutomaton: Sendable {
   public let literals: [[UInt32]]
   /// Alphabet class of each BMP scalar (0 = not in any literal).
   private let classOf: [UInt16]
+  /// Classes of the scalars outside the BMP that literals hold (「𠮷」): rare in text, so looked up
+  /// only for such a scalar.
+  private let astral: [UInt32: UInt16]
   private let classCount: Int
   /// Dense transitions: state * classCount + class → next state.
   private let delta: [Int32]
@@ -16,10 +19,17 @@ public struct PatternAutomaton: Sendable {
   public init(literals: [[UInt32]]) {
     self.literals = literals
     var classOf = [UInt16](repeating: 0, count: 0x1_0000)
+    var astral: [UInt32: UInt16] = [:]
     var next: UInt16 = 1
     for lit in literals {
-      for c in lit where c < 0x1_0000 && classOf[Int(c)] == 0 {
-        classOf[Int(c)] = next
+      for c in lit {
+        if c < 0x1_0000 {
+          guard classOf[Int(c)] == 0 else { continue }
+          classOf[Int(c)] = next
+        } else {
+          guard astral[c] == nil else { continue }
+          astral[c] = next
+        }
         next += 1
       }
     }
@@ -30,7 +40,7 @@ public struct PatternAutomaton: Sendable {
     for (id, lit) in literals.enumerated() {
       var s = 0
       for c in lit {
-        let cls = c < 0x1_0000 ? Int(classOf[Int(c)]) : 0
+        let cls = c < 0x1_0000 ? Int(classOf[Int(c)]) : Int(astral[c] ?? 0)
         if let t = children[s][cls] {
           s = Int(t)
         } else {
@@ -43,14 +53,16 @@ public struct PatternAutomaton: Sendable {
       terminal[s].append(Int32(id))
     }
     let stateCount = children.count
-    var delta = [Int32](repeating: 0, count: stateCount * k)
     var fail = [Int32](repeating: 0, count: stateCount)
     var out = terminal
     // Breadth-first: each state's row starts as a copy of its failure state's row (complete,
-    // because that state is shallower), then its own children overwrite their classes.
+    // because that state is shallower), then its own children overwrite their classes. Every row
+    // but the root's is written whole that way, so only the root's is zeroed: clearing the whole
+    // table first was a third of compiling the playbook, which a single-file review pays.
     var queue: [Int] = [0]
     var head = 0
-    delta.withUnsafeMutableBufferPointer { delta in
+    let delta = [Int32](unsafeUninitializedCapacity: stateCount * k) { delta, initialized in
+      for cls in 0..<k { delta[cls] = 0 }
       while head < queue.count {
         let s = queue[head]
         head += 1
@@ -65,6 +77,9 @@ public struct PatternAutomaton: Sendable {
           queue.append(Int(t))
         }
       }
+      // Every literal scalar has a class of its own (none is 0), so every state was queued and
+      // every row written.
+      initialized = stateCount * k
     }
     var outStart: [Int32] = [0]
     var outputs: [Int32] = []
@@ -73,6 +88,7 @@ public struct PatternAutomaton: Sendable {
       outStart.append(Int32(outputs.count))
     }
     self.classOf = classOf
+    self.astral = astral
     self.classCount = k
     self.delta = delta
     self.outStart = outStart
@@ -97,7 +113,7 @@ public struct PatternAutomaton: Sendable {
               text.withUnsafeBufferPointer { text in
                 for i in 0..<text.count {
                   let c = text[i]
-                  let cls = c < 0x1_0000 ? Int(classOf[Int(c)]) : 0
+                  let cls = c < 0x1_0000 ? Int(classOf[Int(c)]) : Int(astral[c] ?? 0)
                   state = Int(delta[state * k + cls])
                   let a = Int(outStart[state])
                   let b = Int(outStart[state + 1])

@@ -494,9 +494,14 @@ private struct Builder {
       number += "の\(sub)"
       i = afterSub
     }
+    // 「【第6条】契約者側の対策」: the number alone in the brackets, the heading after them.
+    if i < end, s[i] == "】", s[line.trimStart] == "【" {
+      i += 1
+      if i == end || Lines.contains(s, i..<end, "。") { return nil }
+    }
     // What follows the number must be a space, a bracket or the end of the line; otherwise this is
     // a sentence that starts with a reference ("第5条の規定により…").
-    if i < end, !Lines.isSpace(s[i]), Lines.closing(s[i]) == nil { return nil }
+    if i < end, !Lines.isSpace(s[i]), Lines.closing(s[i]) == nil, s[i - 1] != "】" { return nil }
     if !sawNumberStyle {
       contract.numberStyle = style
       sawNumberStyle = true
