@@ -82,4 +82,27 @@ extension ReadingAndLocationTests {
       #expect(finding("D2", text)?.article == "10", "\(exemption)")
     }
   }
+
+  /// 「当社が別紙1の基準に従った安全管理を怠っていたとき」: a numbered annex is read where it is named,
+  /// and only that one.
+  @Test func aNumberedAnnexNamedInTheCarveOut() {
+    let text =
+      Self.opening + """
+        第8条（損害賠償）
+        乙の賠償責任は、事故発生前の1年間に甲が支払った委託料の合計額を上限とする。
+        ２　次の場合には、前項の上限を適用しない。
+        一　乙に故意又は重大な過失があるとき
+        二　乙が別紙1の基準に従った安全管理を怠っていたとき
+        ３　前項第二号の場合に甲が被った損害は、逸失利益を含めて乙が賠償する。
+
+        別紙1　安全管理の基準
+        乙は、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に基づき安全管理を行う。
+
+        別紙2　作業の日程
+        定期点検は毎月第二火曜日に行う。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    let other = text.replacingOccurrences(of: "乙が別紙1の基準に従った", with: "乙が別紙2の日程に従った")
+    #expect(element("D1.gl-efforts", other) != .met)
+  }
 }

@@ -120,6 +120,18 @@ struct References {
   /// The annexes without articles that open with `word` (「別紙」), those whose heading holds the
   /// quoted title that follows (「別紙「安全管理特記事項」」) if one does.
   func annexes(named word: [UInt32], titleAt j: Int, end: Int) -> [Int] {
+    // 「別紙1の基準に従った安全管理」: a numbered annex is named exactly by its number.
+    if j < end, Normalizer.isDigit(text[j]) {
+      var k = j
+      while k < end, Normalizer.isDigit(text[k]) { k += 1 }
+      let label = word + Array(text[j..<k])
+      let numbered = annexParagraphs.filter { a in
+        a.range.count > label.count
+          && text[a.range.lowerBound..<(a.range.lowerBound + label.count)].elementsEqual(label)
+          && !Normalizer.isDigit(text[a.range.lowerBound + label.count])
+      }
+      return numbered.count == 1 ? numbered.map(\.paragraph) : []
+    }
     let opening = annexParagraphs.filter { a in
       a.range.count >= word.count
         && text[a.range.lowerBound..<(a.range.lowerBound + word.count)].elementsEqual(word)
