@@ -37,6 +37,18 @@ import Testing
     #expect(try matches("再委託", "乙は𠮷野家に再委託する"))
   }
 
+  /// The 16-bit transition table (every usual playbook) and the 32-bit one (more than 65,535
+  /// states) find the same hits.
+  @Test func narrowAndWideTablesAgree() {
+    let literals = ["再委託", "委託", "承諾", "事前の承諾", "𠮷野", "野家"].map { Normalizer.fold($0) }
+    let text = Normalizer.fold("乙は、事前の承諾を得て𠮷野家に再委託し、委託先を監督する。")
+    let narrow = PatternAutomaton(literals: literals).scan(text)
+    let wide = PatternAutomaton(literals: literals, narrowLimit: 0).scan(text)
+    #expect(narrow.starts == wide.starts)
+    #expect(narrow.offsets == wide.offsets)
+    #expect(!narrow.starts.isEmpty)
+  }
+
   @Test func digits() throws {
     #expect(try matches("#日前", "予定日の三十日前までに"))
     #expect(try matches("#日前", "予定日の30日前までに"))

@@ -10,13 +10,18 @@ public struct PatternAutomaton: Sendable {
   private let astral: [UInt32: UInt16]
   private let classCount: Int
   /// Dense transitions: state * classCount + class → next state.
-  private let delta: [Int32]
+  private let delta: Table
+  enum Table: Sendable {
+    case narrow([UInt16])
+    case wide([Int32])
+  }
   /// Output literal ids of each state: outputs[outStart[s]..<outStart[s + 1]].
   private let outStart: [Int32]
   private let outputs: [Int32]
   private let literalLengths: [Int32]
 
-  public init(literals: [[UInt32]]) {
+  /// `narrowLimit`: the most states a 16-bit table is used for (lowered only by tests).
+  public init(literals: [[UInt32]], narrowLimit: Int = Int(UInt16.max)) {
     self.literals = literals
     var classOf = [UInt16](repeating: 0, count: 0x1_0000)
     var astral: [UInt32: UInt16] = [:]
@@ -53,34 +58,14 @@ public struct PatternAutomaton: Sendable {
       terminal[s].append(Int32(id))
     }
     let stateCount = children.count
-    var fail = [Int32](repeating: 0, count: stateCount)
     var out = terminal
-    // Breadth-first: each state's row starts as a copy of its failure state's row (complete,
-    // because that state is shallower), then its own children overwrite their classes. Every row
-    // but the root's is written whole that way, so only the root's is zeroed: clearing the whole
-    // table first was a third of compiling the playbook, which a single-file review pays.
-    var queue: [Int] = [0]
-    var head = 0
-    let delta = [Int32](unsafeUninitializedCapacity: stateCount * k) { delta, initialized in
-      for cls in 0..<k { delta[cls] = 0 }
-      while head < queue.count {
-        let s = queue[head]
-        head += 1
-        let f = Int(fail[s])
-        if s != 0 {
-          out[s].append(contentsOf: out[f])
-          for cls in 0..<k { delta[s * k + cls] = delta[f * k + cls] }
-        }
-        for (cls, t) in children[s] where cls != 0 {
-          delta[s * k + cls] = t
-          fail[Int(t)] = s == 0 ? 0 : delta[f * k + cls]
-          queue.append(Int(t))
-        }
-      }
-      // Every literal scalar has a class of its own (none is 0), so every state was queued and
-      // every row written.
-      initialized = stateCount * k
-    }
+    // States fit in 16 bits for any playbook of a usual size: the table is then half as large (10
+    // MB rather than 20 for the built-in one), which halves the pages a single-file review faults
+    // in and keeps more of it in cache while scanning.
+    let delta: Table =
+      stateCount <= narrowLimit
+      ? .narrow(Self.transitions(UInt16.self, children, classes: k, out: &out))
+      : .wide(Self.transitions(Int32.self, children, classes: k, out: &out))
     var outStart: [Int32] = [0]
     var outputs: [Int32] = []
     for s in 0..<stateCount {
@@ -96,12 +81,56 @@ public struct PatternAutomaton: Sendable {
     self.literalLengths = literals.map { Int32($0.count) }
   }
 
+  /// The dense table, breadth-first: each state's row starts as a copy of its failure state's row
+  /// (complete, because that state is shallower), then its own children overwrite their classes.
+  /// Every row but the root's is written whole that way, so only the root's is zeroed: clearing
+  /// the whole table first was a third of compiling the playbook, which a single-file review pays.
+  static func transitions<T: FixedWidthInteger>(
+    _: T.Type, _ children: [[Int: Int32]], classes k: Int, out: inout [[Int32]]
+  ) -> [T] {
+    let stateCount = children.count
+    var fail = [Int32](repeating: 0, count: stateCount)
+    var queue: [Int] = [0]
+    queue.reserveCapacity(stateCount)
+    var head = 0
+    return [T](unsafeUninitializedCapacity: stateCount * k) { delta, initialized in
+      for cls in 0..<k { delta[cls] = 0 }
+      while head < queue.count {
+        let s = queue[head]
+        head += 1
+        let f = Int(fail[s])
+        if s != 0 {
+          out[s].append(contentsOf: out[f])
+          for cls in 0..<k { delta[s * k + cls] = delta[f * k + cls] }
+        }
+        for (cls, t) in children[s] where cls != 0 {
+          delta[s * k + cls] = T(t)
+          fail[Int(t)] = s == 0 ? 0 : Int32(delta[f * k + cls])
+          queue.append(Int(t))
+        }
+      }
+      // Every literal scalar has a class of its own (none is 0), so every state was queued and
+      // every row written.
+      initialized = stateCount * k
+    }
+  }
+
   /// Start offsets of every occurrence of every literal, per literal id, ascending.
   public func scan(_ text: [UInt32]) -> LiteralHits {
     // Hits are gathered flat (literal id, start) and then laid out literal by literal in one array:
     // appending each hit to one of thousands of nested arrays cost more than the scan itself.
     var flat: [(id: Int32, start: Int32)] = []
     flat.reserveCapacity(text.count / 2)
+    switch delta {
+    case .narrow(let d): scan(text, d, into: &flat)
+    case .wide(let d): scan(text, d, into: &flat)
+    }
+    return LiteralHits(flat, literalCount: literals.count)
+  }
+
+  private func scan<T: FixedWidthInteger>(
+    _ text: [UInt32], _ delta: [T], into flat: inout [(id: Int32, start: Int32)]
+  ) {
     var state = 0
     let k = classCount
     // Unchecked buffers: one transition per scalar of every contract.
@@ -130,7 +159,6 @@ public struct PatternAutomaton: Sendable {
         }
       }
     }
-    return LiteralHits(flat, literalCount: literals.count)
   }
 }
 
