@@ -108,8 +108,8 @@ enum DefinedTerms {
             // few words after the party. 「本システム」 the institution installed is what the work is
             // about, not a thing it provides for the work.
             guard !d.term.hasPrefix("本"), let r = defining.range(of: p.label + "が") else { return false }
-            let after = defining[r.upperBound...].prefix(24)
-            return (Self.provideVerbs + ["設置する"]).contains { String(after).containsText($0) }
+            let after = String(defining[r.upperBound...].prefix(24))
+            return (Self.provideVerbs + ["設置する"]).contains(where: after.containsText)
           }
         }
         let sentence = normalized.range(ofSource: x..<y)
@@ -196,21 +196,17 @@ enum DefinedTerms {
     return numeral && k + 1 < s.count && [" ", "　", ".", "．", "、", ")", "）"].contains(s[k + 1])
   }
 
-  /// A quoted name that opens an item line (after its marker) and is followed by a space or a colon.
+  /// A quoted name that opens an item line after its marker (「(2) 「利用環境」」, as
+  /// `PartyExtractor.opensItem` reads it) and is followed by a space or a colon.
   static func listedEntry(_ s: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
     guard r.upperBound < s.count,
-      Lines.isSpace(s[r.upperBound]) || s[r.upperBound] == "：" || s[r.upperBound] == ":"
+      Lines.isSpace(s[r.upperBound]) || s[r.upperBound] == "：" || s[r.upperBound] == ":",
+      PartyExtractor.opensItem(s, quote: r.lowerBound)
     else { return false }
+    // A marker, not only the start of the line.
     var k = r.lowerBound
-    while k > 0, !Lines.isBreak(s[k - 1]), r.lowerBound - k < 8 { k -= 1 }
-    guard k == 0 || Lines.isBreak(s[k - 1]) else { return false }
-    // Only an item marker may stand before the name: （2） (2) 2. ② 一
-    let before = s[k..<r.lowerBound].filter { !Lines.isSpace($0) }
-    return !before.isEmpty
-      && before.allSatisfy { c in
-        Numerals.digitValue(c) != nil || Numerals.isKanjiNumeral(c) || "（()）.．、".unicodeScalars.contains(c)
-          || ("①"..."⑳").contains(c)
-      }
+    while k > 0, Lines.isSpace(s[k - 1]) { k -= 1 }
+    return k > 0 && !Lines.isBreak(s[k - 1])
   }
 
   /// Words of a definition whose content is the list that follows.

@@ -171,11 +171,7 @@ final class ElementJudge {
         note: met.isEmpty ? "否定する形で書かれています" : "例外として否定する定めがあります", candidates: candidates + near)
     }
     if el.contradictionOutweighs, !met.isEmpty, let c = e.contradictedBy {
-      // Read as below: a sentence with the one it leads on from (「…ことができる。この場合において、
-      // 承諾は要しない。」).
-      let contra = candidateUnits(c, el.unit == .sentence ? live(clauses.sentencesWithLead) : units).filter {
-        u in index.evaluate(c, in: u.range) && contextHolds(e, u)
-      }
+      let contra = contradicting(e, c, units)
       if !contra.isEmpty {
         return Judgement(
           status: .contradicted, evidence: Array((contra + met).prefix(2)), note: "別の定めで打ち消されています",
@@ -192,10 +188,7 @@ final class ElementJudge {
         candidates: candidates)
     }
     if let c = e.contradictedBy {
-      let contra = candidateUnits(c, el.unit == .sentence ? live(clauses.sentencesWithLead) : units).filter {
-        u in
-        index.evaluate(c, in: u.range) && contextHolds(e, u)
-      }
+      let contra = contradicting(e, c, units)
       if !contra.isEmpty {
         return Judgement(
           status: .contradicted, evidence: Array(contra.prefix(2)), note: "反対の定めがあります",
@@ -221,6 +214,15 @@ final class ElementJudge {
         status: .unclear, evidence: [u], note: "別に定める文書に委ねられています（その文書を確認してください）", candidates: candidates)
     }
     return Judgement(status: .unmet, evidence: [], note: nil, candidates: candidates)
+  }
+
+  /// Units where the element's `contradictedBy` holds with its context. A sentence is read with
+  /// the one it leads on from (「…ことができる。この場合において、承諾は要しない。」).
+  func contradicting(_ e: CompiledElement, _ c: CompiledCondition, _ units: [Clauses.Unit]) -> [Clauses.Unit]
+  {
+    candidateUnits(c, e.element.unit == .sentence ? live(clauses.sentencesWithLead) : units).filter { u in
+      index.evaluate(c, in: u.range) && contextHolds(e, u)
+    }
   }
 
   /// False when the element can hold in no unit of the document: a part of its `all`, or its
@@ -434,7 +436,8 @@ final class ElementJudge {
         // 「甲が前項の変更に同意しないときは、…協議する」「承諾を得ないで再委託した場合は」: a case, which
         // presumes the key rather than denying it.
         if Self.caseMarkers.contains(where: { m in
-          n.upperBound + m.count <= r.upperBound && Array(text[n.upperBound..<(n.upperBound + m.count)]) == m
+          n.upperBound + m.count <= r.upperBound
+            && text[n.upperBound..<(n.upperBound + m.count)].elementsEqual(m)
         }) {
           continue
         }
@@ -462,7 +465,7 @@ final class ElementJudge {
     return false
   }
 
-  static let caseMarkers = ["とき", "場合", "時は", "ときに", "ならば"].map { Normalizer.fold($0) }
+  static let caseMarkers = ["とき", "場合", "時は", "ならば"].map { Normalizer.fold($0) }
 
   /// Cases a proviso may set aside without emptying the requirement: compulsion by law, an
   /// emergency, a minor matter.
