@@ -43,11 +43,13 @@ public struct TermPattern: Sendable, Hashable {
     // Split into raw pieces first so literal folding cannot eat the wildcard characters.
     enum Piece { case text(String), gap, digits, role(PartyRole) }
     var pieces: [Piece] = []
-    var buffer = ""
-    var chars = Array(source)[...]
+    var buffer = String.UnicodeScalarView()
+    // Scalars, not Characters: comparing Characters with a non-ASCII literal takes the
+    // normalising slow path, and this runs for every term each time a playbook loads.
+    var chars = Array(source.unicodeScalars)[...]
     func flush() {
-      if !buffer.isEmpty { pieces.append(.text(buffer)) }
-      buffer = ""
+      if !buffer.isEmpty { pieces.append(.text(String(buffer))) }
+      buffer = String.UnicodeScalarView()
     }
     while let c = chars.popFirst() {
       switch c {
@@ -60,7 +62,7 @@ public struct TermPattern: Sendable, Hashable {
       case "{":
         flush()
         guard let close = chars.firstIndex(of: "}") else { throw .unclosedPlaceholder }
-        let name = String(chars[chars.startIndex..<close])
+        let name = String(String.UnicodeScalarView(chars[chars.startIndex..<close]))
         chars = chars[(close + 1)...]
         switch name {
         case "vendor": pieces.append(.role(.vendor))
