@@ -71,6 +71,11 @@ extension ReadingAndLocationTests {
     let exemptions = [
       "乙は、甲が指示した作業手順に従って行った作業により生じた障害については、その責を負わない。",
       "乙は、甲の指示若しくは設定、又は甲が選択した他社の製品に起因する本件システムの不具合について、責任を負わない。",
+      // 「依頼どおりに行った作業」 is work done on instruction; 「甲の機器上のソフトウェア」 is software the
+      // vendor did not designate; 「責めに帰さない」 exempts as 「責任を負わない」 does.
+      "乙は、甲の依頼どおりに行った設定変更に起因する障害については、責任を負わない。",
+      "乙は、甲の機器上のソフトウェアに起因して生じた障害について、責任を負わない。",
+      "甲の指示のとおりに乙が行った作業に起因する不具合は、乙の責めに帰さないものとする。",
     ]
     for exemption in exemptions {
       let text =
