@@ -59,3 +59,23 @@ extension ReadingAndLocationTests {
     #expect(finding("B2", text)?.article == "7")
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「外注先が故意に本契約に違反したときは、乙の違反とみなす」 makes the vendor answer only for a wilful
+  /// breach: a careless one is left with the subcontractor (B2: a subcontractor's breach counts as
+  /// the vendor's), so attribution is not met; without the restriction it is.
+  @Test func attributionOnlyForAWilfulBreach() {
+    let clause = """
+      第4条（外注）
+      乙は、本業務の一部を外注するときは、あらかじめ甲の書面による承諾を得なければならない。
+      ２　乙は、外注先に対し、本契約に基づき乙が負う安全管理上の義務と同等の義務を課し、その履行状況を監督する。
+      ３　外注先が故意に本契約に違反したときは、乙の違反とみなす。
+      """
+    let text = Self.opening + clause
+    #expect(element("B2.attribution", text) != .met)
+    #expect(finding("B2", text)?.article == "4")
+    let whole = text.replacingOccurrences(of: "外注先が故意に本契約に違反したとき", with: "外注先が本契約に違反したとき")
+    #expect(element("B2.attribution", whole) == .met)
+    #expect(finding("B2", whole) == nil)
+  }
+}
