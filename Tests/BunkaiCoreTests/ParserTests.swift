@@ -537,4 +537,32 @@ import Testing
     #expect(c.articles.map(\.number) == ["1", "1の2", "2"])
     #expect(c.articles.map { $0.heading ?? "" } == ["目的", "用語", "契約者側の対策"])
   }
+
+  /// Terms printed on the back of an order form: 「1.（適用）本条件は…」 sets the heading in brackets
+  /// and the text on one line. The form's own numbered rows (「│ 1 │ 電子カルテ…」) are no sections.
+  @Test func sectionHeadingInBracketsWithItsText() {
+    let text = """
+      注　文　書
+      ┌────┬──────────────┐
+      │ No │ 品名           │
+      │ 1  │ 受付用端末一式 │
+      │ 2  │ 院内LAN工事    │
+      └────┴──────────────┘
+
+      販売条件（裏面）
+
+      1.（適用）本条件は、みなと歯科システム株式会社（以下「当社」という。）が商品をお客様に納める取引に適用します。
+
+      2.（検収）お客様は、納品の日から7日以内に検査を行うものとします。
+
+      3.（お客様の準備）お客様は、設置に必要な電源及び回線を自らの費用で用意するものとします。
+      なお、準備が遅れたときは納期を調整します。
+
+      4.（損害賠償）当社の賠償額は、注文金額を上限とします。
+      """
+    let (c, _) = parse(text)
+    #expect(c.articles.map(\.number) == ["1", "2", "3", "4"])
+    #expect(c.articles.map { $0.heading ?? "" } == ["適用", "検収", "お客様の準備", "損害賠償"])
+    #expect(c.articles[2].paragraphs.count >= 1)
+  }
 }

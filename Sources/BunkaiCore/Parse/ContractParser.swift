@@ -402,6 +402,17 @@ private struct Builder {
       return nil
     }
     i = Lines.skipSpaces(s, i, end)
+    // 「1.（適用）本条件は、…」: the heading in brackets and the text on the same line, as terms on
+    // the back of an order form are often set.
+    if i < end, let close = Lines.closing(s[i]), let j = s[(i + 1)..<end].firstIndex(of: close), j - i <= 21,
+      j + 1 < end, Lines.contains(s, (j + 1)..<end, "。") || end - j > 30
+    {
+      let inner = trim((i + 1)..<j)
+      guard !inner.isEmpty, !inner.allSatisfy({ Numerals.digitValue(s[$0]) != nil }) else { return nil }
+      var a = openSection(n, heading: inner, chapter: chapter, line)
+      a.paragraphs.append(Paragraph(number: 1, range: Lines.skipSpaces(s, j + 1, end)..<end, items: []))
+      return a
+    }
     guard i < end, end - i <= 30, !Lines.contains(s, i..<end, "。") else { return nil }
     var headingRange = i..<end
     if let close = Lines.closing(s[i]), s[end - 1] == close { headingRange = trim((i + 1)..<(end - 1)) }
