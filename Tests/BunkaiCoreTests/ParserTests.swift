@@ -565,4 +565,42 @@ import Testing
     #expect(c.articles.map { $0.heading ?? "" } == ["適用", "検収", "お客様の準備", "損害賠償"])
     #expect(c.articles[2].paragraphs.count >= 1)
   }
+
+  /// Standard terms followed by a hospital's 「特　約　書」 and two amending 覚書: each numbers its own
+  /// articles from 第1条 and is a part of its own, the second 覚書 told from the first.
+  @Test func specialTermsAndTwoMemoranda() {
+    let text = """
+      クラウド受付サービス利用規約
+
+      第1条（適用）
+      本規約は、本サービスの利用に適用します。
+      第2条（料金）
+      料金は月額とします。
+      第3条（管轄）
+      紛争は東京地方裁判所の管轄とします。
+
+      特　約　書
+
+      さくら台病院（以下「病院」という。）は、前記の規約に次の特約を付す。
+      第1条（安全管理）
+      当社は、病院の情報を適切に管理する。
+      第2条（変更の通知）
+      当社は、変更を30日前までに通知する。
+
+      覚書
+
+      第1条（料金の改定）
+      料金を改める。
+
+      変更覚書（第二回）
+
+      第1条（期間の延長）
+      期間を1年延長する。
+      """
+    let (c, _) = parse(text)
+    #expect(
+      c.articles.map { ($0.part ?? "") + ":" + $0.number } == [
+        ":1", ":2", ":3", "特約:1", "特約:2", "覚書:1", "覚書2:1",
+      ])
+  }
 }

@@ -38,7 +38,8 @@ public struct EvalScore: Sendable, Codable {
   static func sameArticle(_ label: String, _ got: String) -> Bool {
     func main(_ s: String) -> String {
       let parts = s.split(separator: ":", maxSplits: 1)
-      let prefix = parts.count == 2 ? String(parts[0]) + ":" : ""
+      // 「覚書1:2」: a writer numbering the first of two 覚書 means the one the review calls 「覚書」.
+      let prefix = parts.count == 2 ? (parts[0] == "覚書1" ? "覚書" : String(parts[0])) + ":" : ""
       let n = String(parts.last ?? "")
       return prefix + (n.split(separator: ".").first.map(String.init) ?? n)
     }

@@ -150,7 +150,7 @@ extension Evaluator {
     // On a tie, the contract's own article before an annex's or a 覚書's: 「覚書第1条（安全管理の
     // 基準）」 adds a paragraph to another article and is not where the parties' split is written.
     // Special terms and annexes hold the security split themselves: only a 覚書 gives way.
-    func own(_ k: Int) -> Int { contract.articles[k].part == "覚書" ? 0 : 1 }
+    func own(_ k: Int) -> Int { contract.articles[k].part?.hasPrefix("覚書") == true ? 0 : 1 }
     if let best = scope.enumerated().max(by: { a, b in
       let sa = score[a.element] ?? 0
       let sb = score[b.element] ?? 0

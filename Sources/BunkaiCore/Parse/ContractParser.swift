@@ -131,13 +131,17 @@ private struct Builder {
   mutating func handle(_ line: Line) {
     nonBlankLines += 1
     if region == .supplementary { return }
-    // An amending 覚書 after the contract numbers its own articles from 第1条.
-    if nonBlankLines > 5, isMemorandumTitle(line) {
+    // An amending 覚書, special terms (特約) or an individual contract under a master agreement
+    // (個別契約) after the contract numbers its own articles from 第1条. A second 覚書 is 「覚書2」, so
+    // that its 第1条 is told from the first one's.
+    if nonBlankLines > 5, let title = partTitle(line) {
       flushPendingHeading()
       closeArticle()
-      part = "覚書"
+      let earlier = contract.annexSections.filter { $0.label == title || $0.label.hasPrefix(title) }.count
+      let label = title == "覚書" && earlier > 0 ? "覚書\(earlier + 1)" : title
+      part = label
       region = .closed
-      contract.annexSections.append(AnnexSection(label: "覚書", range: line.trimStart..<line.trimEnd))
+      contract.annexSections.append(AnnexSection(label: label, range: line.trimStart..<line.trimEnd))
       return
     }
     if titledSections, part == nil, let (number, main, heading) = ContractParser.titledSection(s, line),
@@ -638,6 +642,22 @@ private struct Builder {
     // Nothing after the words but a bracketed subtitle.
     let rest = text[r.upperBound...]
     return rest.isEmpty || (rest.first.map { "（(【〔".contains($0) } ?? false)
+  }
+
+  /// The part a title line opens: 「覚書」, 「特約」 (「特　約　書」「特約条項」) or 「個別契約」
+  /// (「個別契約書」), each numbering its own articles.
+  func partTitle(_ line: Line) -> String? {
+    if isMemorandumTitle(line) { return "覚書" }
+    guard line.length <= 40, s[line.trimStart] != "第", !Lines.contains(s, line.trimmed, "。"),
+      !Lines.contains(s, line.trimmed, "、"), !Lines.contains(s, line.trimmed, "条")
+    else { return nil }
+    var text = Lines.string(s, line.trimmed).filter { $0 != " " && $0 != "\u{3000}" }
+    if let open = text.firstIndex(where: { $0 == "（" || $0 == "(" }), text.last == "）" || text.last == ")" {
+      text = String(text[..<open])
+    }
+    if ["特約", "特約書", "特約条項"].contains(where: text.hasSuffix) { return "特約" }
+    if ["個別契約", "個別契約書"].contains(where: text.hasSuffix) { return "個別契約" }
+    return nil
   }
 
   /// 「覚書」「変更覚書」「〇〇契約に関する覚書」 as a title line.
