@@ -603,4 +603,27 @@ import Testing
         ":1", ":2", ":3", "特約:1", "特約:2", "覚書:1", "覚書2:1",
       ])
   }
+
+  /// A definitions list whose entry means an organisation's name and nothing more names a party
+  /// (「三　「運用会社」　株式会社…をいう。」); one that describes someone (「…を受託する株式会社…」)
+  /// does not.
+  @Test func aDefinitionsListNamingTheParties() {
+    let text = """
+      共同システム運用委託契約書
+
+      第一条（定義）
+      本契約において、次の各号の用語は当該各号に定める意味を有する。
+      一　「代表法人」　医療法人さざなみ会をいう。
+      二　「運用会社」　株式会社ミズナラ・システムズをいう。
+      三　「保守会社」　運用会社から機器の保守を受託する株式会社コダマ電機をいう。
+
+      第二条（委託）
+      代表法人は、共同システムの運用を運用会社に委託する。
+      """
+    let (c, _) = parse(text)
+    #expect(c.parties.first { $0.label == "運用会社" }?.role == .vendor)
+    #expect(c.parties.first { $0.label == "運用会社" }?.name == "株式会社ミズナラ・システムズ")
+    #expect(c.parties.first { $0.label == "代表法人" }?.role == .institution)
+    #expect(!c.parties.contains { $0.label == "保守会社" })
+  }
 }

@@ -119,6 +119,45 @@ import Testing
 }
 
 @Suite struct CatalogTests {
+  /// A contract's defined name for a thing the institution provides (「持込機器」) counts for that
+  /// concept only (the built-in provided-reference), even where another concept lists the first
+  /// plain term of that concept too.
+  @Test func aDefinedNameCountsForItsOwnConceptOnly() throws {
+    let builtin = try PlaybookLoader.builtin()
+    let shared = try #require(
+      builtin.concepts["provided-reference"]?.first { !$0.hasPrefix(PlaybookLoader.definedUseSlot) })
+    let yaml = """
+      schemaVersion: 2
+      id: mine
+      concepts:
+        own-measures: [\(shared), 自院の対策]
+      rules:
+        - id: own-rule
+          title: 自院の対策
+          severity: medium
+          checklistItems: [P2-A-1]
+          scope: {topics: [vendor-duties]}
+          require:
+            match: "@own-measures"
+          explanation: 説明
+          suggestion: {heading: 対策, text: "{institution}は自院の対策を講ずる。"}
+          intent: 趣旨
+      """
+    let merged = try builtin.merged(with: try PlaybookLoader.load(yaml: yaml, file: "my.yaml"))
+    let reviewer = Reviewer(playbook: merged, catalog: try CatalogLoader.builtin())
+    let text = """
+      保守契約書
+      病院（以下「甲」という。）と株式会社A（以下「乙」という。）は、次のとおり契約を締結する。
+      第1条（甲の準備）
+      甲は、保守に用いる端末及び回線（以下「持込機器」という。）を自らの費用で用意する。
+      第2条（乙の責任）
+      乙は、持込機器を丁寧に扱い、誠実に業務を行う。
+      """
+    let ids = { (t: String) in reviewer.review(SourceText(text: t)).findings.map(\.ruleId) }
+    #expect(ids(text).contains("own-rule"))
+    #expect(!ids(text + "\n２　乙は、自院の対策に協力する。").contains("own-rule"))
+  }
+
   @Test func builtinKeepsUnknownTitlesUnknown() throws {
     let c = try CatalogLoader.builtin()
     #expect(c.items.map(\.id).filter { $0.hasPrefix("P2-A-") }.count == 12)

@@ -224,8 +224,11 @@ enum PartyExtractor {
       }
       let known = PartyLabels.all.contains(label)
       // 「（２）「委託先」　乙から…を受託する株式会社…」 in a definitions list names a thing or a
-      // third party, not one of the parties, unless its label is a party's usual one.
-      if isListed(s, d.range) && !known { continue }
+      // third party, not one of the parties, unless its label is a party's usual one or its meaning
+      // is an organisation's name and nothing more (「三　「運用会社」　株式会社…をいう。」).
+      let namesAnOrganisation =
+        name.map { PartyLabels.organisationRole(fromName: $0) != .unknown && !describes($0) } ?? false
+      if isListed(s, d.range) && !known && !namesAnOrganisation { continue }
       if !known, isLabelDefinition, commissionedByVendor(parties, s, d.range) { continue }
       let nameRole = name.map(PartyLabels.role(fromName:)) ?? .unknown
       // "本契約", "本業務", "本システム" … name things, never parties.
@@ -264,7 +267,8 @@ enum PartyExtractor {
       parties.append(
         Party(
           role: nameRole == .unknown ? organisation : nameRole, label: label,
-          name: isLabelDefinition || (definedByName && s[d.range.lowerBound] == "「") ? name : nil))
+          name: isLabelDefinition || (definedByName && s[d.range.lowerBound] == "「") || namesAnOrganisation
+            ? name.map(bareName) : nil))
       if nameRole == .unknown, !isLabelDefinition, let body = name {
         parties[parties.count - 1].role = PartyLabels.role(fromName: body)
       }
@@ -424,6 +428,17 @@ enum PartyExtractor {
   /// The text of "「X」とは、…をいう" up to the end of the sentence.
   /// The body of a term a definitions article lists without quotes, across the line breaks of
   /// pdftotext (「…本ネットワークに\n参加する病院、診療所…」) up to 。 or the next item.
+  /// A definition's meaning as a party's name: without the blanks before it and its own verb
+  /// (「　株式会社…をいう」 → 「株式会社…」).
+  static func bareName(_ name: String) -> String {
+    var n = name.trimmingCharacters(in: .whitespaces)
+    for verb in ["をいいます", "をいう", "をいい"] where n.hasSuffix(verb) {
+      n.removeLast(verb.count)
+      break
+    }
+    return n
+  }
+
   static func listedBody(_ s: [Unicode.Scalar], after: Int) -> String? {
     var j = after
     var out = String.UnicodeScalarView()

@@ -7,6 +7,9 @@ public enum PlaybookLoader {
   /// conditions and are judged as one element each).
   public static let supportedSchemaVersion = 2
   public static let supportedSchemaVersions = [1, 2]
+  /// Opens the term that holds the uses of a defined name for a concept: private-use scalars, which
+  /// a contract's text has no reason to hold (as with the party tokens of `PartyTokens`).
+  static let definedUseSlot = "\u{E010}\u{E011}"
 
   /// The playbook shipped with Bunkai.
   public static func builtin() throws -> Playbook {
@@ -57,6 +60,17 @@ public enum PlaybookLoader {
         if terms.isEmpty { r.fail(v, "concepts.\(name)", "語を一つ以上書いてください") }
         concepts[name] = terms
       }
+    }
+    // The uses of a contract's defined name for a concept (「協力会社」 for subcontract) are recorded
+    // as occurrences of the concept's first term (DefinedTerms). That term is a slot of the
+    // concept's own, never found in a text: a plain first term (「前項の物」) may be in another
+    // concept's list too, which the uses would then reach.
+    let definedFor = Set(
+      r.strings(root, "definedTermConcepts", "").flatMap {
+        $0.split(separator: "=").flatMap { $0.split(separator: "+") }.map(String.init)
+      })
+    for name in definedFor where concepts[name] != nil {
+      concepts[name]!.insert(Self.definedUseSlot + name, at: 0)
     }
     // A concept may name another ("@guideline" inside "efforts"): one level is expanded.
     for (name, terms) in concepts {
