@@ -63,3 +63,34 @@ extension ReadingAndLocationTests {
     #expect(element("C2.vendor-led", swapped) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A reading centre that calls itself 「当センター」, runs the talks as their secretariat
+  /// (「事務局となって…協議を運営し」), and a defined name for the things the institution provides
+  /// that holds the institution's own label (「依頼施設設備」): C1 and C2 are met (DOMAIN.md §4: the
+  /// vendor leads the talks on the institution's measures and on the things it provides).
+  @Test func aSecretariatAndAProvidedNameHoldingTheLabel() {
+    let text = """
+      遠隔読影委託契約書
+
+      医療法人 みさき病院（以下「依頼施設」という。）と株式会社ミサキ画像診断センター（以下「当センター」という。）は、次のとおり契約を締結する。
+
+      第1条（定義）
+      本契約において、次の用語は以下の意味を有する。
+      (1) 「依頼施設設備」　依頼施設が読影の依頼のために用意する送信用端末、VPNルータ及び回線
+
+      第2条（依頼施設の対策）
+      1. 依頼施設が講ずべき情報セキュリティ対策は、当センターが事務局となって依頼施設との協議を運営し、その協議で取り決めたところにより依頼施設が実施する。
+      2. 依頼施設設備に関する対策も、前項の協議で取り決め、依頼施設が実施する。
+      """
+    let parties = ContractParser.parse(SourceText(text: text)).parties
+    #expect(parties.first { $0.label == "当センター" }?.role == .vendor)
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(finding("C1", text) == nil)
+    #expect(finding("C2", text) == nil)
+    // Without the talks on the provided things, C2 falls short at the article about them.
+    let without = text.replacingOccurrences(of: "2. 依頼施設設備に関する対策も、前項の協議で取り決め、依頼施設が実施する。", with: "")
+    #expect(finding("C2", without) != nil)
+  }
+}

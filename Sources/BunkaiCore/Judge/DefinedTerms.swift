@@ -29,7 +29,8 @@ enum DefinedTerms {
     }
     let subcontractId = plain.contains("subcontract") ? ids("subcontract").first : nil
     for d in contract.definitions {
-      let term = Normalizer.fold(d.term)
+      // Found as the matching view writes it (a party's own label inside it is that party's token).
+      let term = PartyTokens.matchingForm(Normalizer.fold(d.term), parties: contract.parties)
       guard term.count >= 2 else { continue }
       // The defining text: before 「X」 for 「…（以下「X」という。）」 (back to the previous 、 or 。),
       // after it for 「X」とは…をいう／「X」：… (up to をいい, をいう or 。).

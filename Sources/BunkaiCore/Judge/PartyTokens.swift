@@ -44,24 +44,53 @@ enum PartyTokens {
       && text[end..<(end + titleContinuation.count)].elementsEqual(titleContinuation)
   }
 
-  /// The matching view with the contract's own labels folded into tokens, and the parties as the
-  /// matching view names them. Labels the placeholders already know stay as they are; so do
-  /// one-scalar labels (too likely to be part of other words).
-  static func apply(_ normalized: NormalizedText, parties: [Party]) -> (NormalizedText, [Party]) {
-    var own: [(text: [UInt32], token: UInt32)] = []
-    var matching = parties
-    for (k, p) in parties.enumerated() {
-      guard let token = token(p.role), let tokenLabel = label(p.role) else { continue }
+  /// The labels folded into tokens, longest first: the contract's own (not one the placeholders
+  /// know), of two scalars or more, and naming one side only.
+  static func ownLabels(_ parties: [Party]) -> [(party: String, text: [UInt32], token: UInt32)] {
+    var own: [(party: String, text: [UInt32], token: UInt32)] = []
+    for p in parties {
+      guard let token = token(p.role) else { continue }
       if TermPattern.roleLabels[p.role]?.contains(p.label) ?? true { continue }
       let folded = Normalizer.fold(p.label)
       guard folded.count >= 2 else { continue }
       // A label naming both sides (shared by two parties) is no one's own.
       if parties.contains(where: { $0.label == p.label && $0.role != p.role }) { continue }
-      own.append((folded, token))
-      matching[k].label = tokenLabel
+      own.append((p.label, folded, token))
+    }
+    return own.sorted { $0.text.count > $1.text.count }
+  }
+
+  /// A folded name as the matching view writes it: 「依頼施設設備」, where 「依頼施設」 is the
+  /// institution's own label, reads 「<institution>設備」 there.
+  static func matchingForm(_ name: [UInt32], parties: [Party]) -> [UInt32] {
+    let own = ownLabels(parties)
+    guard !own.isEmpty else { return name }
+    var out: [UInt32] = []
+    var i = 0
+    while i < name.count {
+      if let hit = own.first(where: { o in
+        i + o.text.count <= name.count && name[i..<(i + o.text.count)].elementsEqual(o.text)
+      }) {
+        out.append(hit.token)
+        i += hit.text.count
+      } else {
+        out.append(name[i])
+        i += 1
+      }
+    }
+    return out
+  }
+
+  /// The matching view with the contract's own labels folded into tokens, and the parties as the
+  /// matching view names them. Labels the placeholders already know stay as they are; so do
+  /// one-scalar labels (too likely to be part of other words).
+  static func apply(_ normalized: NormalizedText, parties: [Party]) -> (NormalizedText, [Party]) {
+    let own = ownLabels(parties)
+    var matching = parties
+    for (k, p) in parties.enumerated() where own.contains(where: { $0.party == p.label }) {
+      if let tokenLabel = label(p.role) { matching[k].label = tokenLabel }
     }
     guard !own.isEmpty else { return (normalized, parties) }
-    own.sort { $0.text.count > $1.text.count }
     let text = normalized.chars
     var chars: [UInt32] = []
     var toSource: [Int32] = []

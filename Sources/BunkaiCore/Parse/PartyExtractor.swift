@@ -258,7 +258,9 @@ enum PartyExtractor {
       guard
         known
           || (isLabelDefinition && organisation != .unknown && !namesAThing
-            && (label.count <= 4 || (label.count == 5 && partyNouns.contains(label.suffix(1)))))
+            && (label.count <= 4 || (label.count == 5 && partyNouns.contains(label.suffix(1)))
+              // 「当センター」「当クリニック」: 当 before a noun is how a party calls itself.
+              || (label.hasPrefix("当") && label.count <= 8)))
           || definedByName || institutionLabel
       else {
         continue
