@@ -626,4 +626,24 @@ import Testing
     #expect(c.parties.first { $0.label == "代表法人" }?.role == .institution)
     #expect(!c.parties.contains { $0.label == "保守会社" })
   }
+
+  /// 「3.3 本院が講ずべき対策の取決め」 over its text is the subsection's heading, not the first
+  /// words of its paragraph; a subsection with no text under its short line keeps that line.
+  @Test func subsectionHeadingsOverTheirText() {
+    let text = """
+      1. 目的
+      本書は、病院情報システムの調達について定める。
+      2. 受注者の義務
+      2.1 体制
+      受注者は、責任者を置くこと。
+      2.2 本院が講ずべき対策の取決め
+      受注者は、本院と協議すること。
+      2.3 報告は月次とする
+      3. その他
+      本書に定めのない事項は協議する。
+      """
+    let (c, src) = parse(text)
+    let paragraphs = c.articles[1].paragraphs.map { Lines.string(src.scalars, $0.range) }
+    #expect(paragraphs == ["受注者は、責任者を置くこと。", "受注者は、本院と協議すること。", "報告は月次とする"])
+  }
 }

@@ -94,3 +94,38 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", without) != nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The things the institution provides, referred to by a name defined where the article's number
+  /// opens the line (「第10条　お客様は、…（以下「お客様設備」）を提供」), by 「これらに係る」, or discussed
+  /// on points the vendor sorts out (「受注者が整理して示す確認項目に基づき」): C2 is met each way
+  /// (DOMAIN.md §4: the vendor leads the talks on the security of what the institution provides).
+  @Test func providedThingsReferredToInOtherWays() {
+    let head = """
+      保守サービス約款
+
+      株式会社ヒバリ医療システム（以下「当社」という。）は、本約款により保守サービスを提供します。
+
+      """
+    let texts = [
+      head + """
+        第10条　お客様は、遠隔監視用の回線及び連携装置の電源（以下「お客様設備」）を提供してください。
+        第11条　お客様設備に関する安全対策については、当社が対策案を作成して協議を主導し、お客様は協議の結果に従って実施するものとします。
+        """,
+      head + """
+        第10条（お客様の準備）
+        お客様は、接続用の端末、院内LAN及び電源を用意します。これらに係るセキュリティ対策は、当社が主導してお客様と協議して定め、お客様が実施します。
+        """,
+      head + """
+        第10条（お客様の準備）
+        お客様は、接続用の端末、院内LAN及び電源を用意します。
+        ２　前項の端末、院内LAN及び電源の安全対策は、当社が整理して示す確認項目に基づきお客様と当社が協議して定め、お客様が実施します。
+        """,
+    ]
+    for text in texts {
+      #expect(element("C2.provided-security", text) == .met, "\(text)")
+      #expect(element("C2.vendor-led", text) == .met, "\(text)")
+      #expect(finding("C2", text) == nil, "\(text)")
+    }
+  }
+}

@@ -197,6 +197,8 @@ struct Actors {
     "責任をもって検討", "責任を持って検討",
     // Running the talks as their secretariat (「当センターが事務局となって…協議を運営し」).
     "事務局となって", "事務局となり", "事務局を務め", "協議を運営", "会議を運営",
+    // Sorting out what the talks are to settle (「受注者が整理して示す確認項目に基づき…協議して定め」).
+    "整理して示", "整理した上で", "整理したうえで",
   ])
   static let agentMarkers = folded([
     "が", "は", "の", "から", "により", "による", "によって",

@@ -84,6 +84,11 @@ enum DefinedTerms {
           t += 2
           while t < y, Lines.isSpace(s[t]) { t += 1 }
         }
+        // Nor the article's own number on the line of its text (「第10条　お客様は、…」).
+        if t < y, s[t] == "第", let jou = s[t..<min(y, t + 8)].firstIndex(of: "条") {
+          t = jou + 1
+          while t < y, Lines.isSpace(s[t]) { t += 1 }
+        }
         // Or the words before the name say the items are the institution's (「お客様の所有するサーバ…」).
         // Read only where a sentence entry's concepts hold (most definitions name no such thing).
         func institutionSpeaks() -> Bool {

@@ -100,6 +100,9 @@ private struct Builder {
   var pendingHeading: (text: String, range: Range<Int>, line: Line)?
   var sawNumberStyle = false
   var sawParagraphStyle = false
+  /// The heading of the subsection whose paragraph waits for its first line of text (「3.3 本院が講ずべき
+  /// 対策の取決め」).
+  var subheading: Range<Int>?
   /// Sections numbered 1. / 1.1 instead of 第N条: "5. 再委託" opens article 5, "5.2 …" is its
   /// second paragraph.
   var sectionMode = false
@@ -247,6 +250,7 @@ private struct Builder {
   mutating func closeArticle() {
     // Moved out rather than copied: no retain and release of every field.
     guard var a = article.take() else { return }
+    keepSubheadingText(&a)
     if let last = a.paragraphs.last {
       a.range = a.range.lowerBound..<max(a.range.upperBound, last.range.upperBound)
     }
@@ -261,10 +265,21 @@ private struct Builder {
     if sectionMode, let (major, minor, textStart) = subsectionMarker(line), String(major) == a.number,
       minor == expected
     {
-      a.paragraphs.append(Paragraph(number: minor, range: textStart..<line.trimEnd, items: []))
+      keepSubheadingText(&a)
+      // 「3.3 本院が講ずべき対策の取決め」 over its text: a heading, not the first words of the
+      // paragraph's sentence (whose subject, 「受注者は、」, comes on the next line). The paragraph
+      // starts with that line; a heading that no text follows stays the paragraph's text.
+      let rest = textStart..<line.trimEnd
+      if rest.count <= 30, !Lines.contains(s, rest, "。"), !Lines.contains(s, rest, "、") {
+        a.paragraphs.append(Paragraph(number: minor, range: line.trimEnd..<line.trimEnd, items: []))
+        subheading = rest
+      } else {
+        a.paragraphs.append(Paragraph(number: minor, range: rest, items: []))
+      }
       a.range = a.range.lowerBound..<line.trimEnd
       return
     }
+    keepSubheadingText(&a, unless: paragraphMarker(line) == nil && bracketNumber(line) == nil)
     // 「９．お客さま側の運用」 followed by （１）（２）… lines and no 9.1: in a document numbered by
     // sections those lines are the section's paragraphs (「前二号」 names them).
     if sectionMode, let n = bracketNumber(line), n == expected,
@@ -303,6 +318,19 @@ private struct Builder {
     p.range = (p.range.isEmpty ? line.trimStart : p.range.lowerBound)..<line.trimEnd
     a.paragraphs.append(p)
     a.range = a.range.lowerBound..<line.trimEnd
+  }
+
+  /// A subsection's heading line whose paragraph got no text after it (the next line opened another
+  /// paragraph, or the section ended): the heading is that paragraph's text after all. A plain
+  /// line (`unless`) is the text the heading was waiting for.
+  mutating func keepSubheadingText(_ a: inout Article, unless plainLine: Bool = false) {
+    guard let h = subheading else { return }
+    if plainLine {
+      subheading = nil
+      return
+    }
+    if let k = a.paragraphs.indices.last, a.paragraphs[k].range.isEmpty { a.paragraphs[k].range = h }
+    subheading = nil
   }
 
   /// 「（１）」「(2)」 at the start of a line: the number.
