@@ -79,3 +79,29 @@ extension ReadingAndLocationTests {
     #expect(finding("B2", whole) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Subcontracting under other names — a chosen maintenance firm doing part of the work
+  /// (「本業務のうち…を、乙が選定する保守会社に行わせる」), service partners, helpers (協力会社) — is
+  /// a clause of B2's kind: a finding that falls short points at it rather than saying no such
+  /// clause exists (DOMAIN.md §4, B2).
+  @Test func subcontractingUnderOtherNamesIsLocated() {
+    let clauses = [
+      "乙は、本業務のうち現地での点検を、乙が選定する保守会社に行わせることができる。",
+      "乙は、保守の一部を、乙と提携するサービスパートナーに行わせることができる。",
+      "乙は、本業務の実施に当たり、協力会社を活用することができる。",
+    ]
+    for clause in clauses {
+      let text =
+        Self.opening + """
+          第1条（目的）
+          本契約は、甲の医療情報システムの保守について定める。
+          第2条（業務の実施）
+          \(clause)
+          """
+      let f = finding("B2", text)
+      #expect(f?.status == .insufficient, "\(clause)")
+      #expect(f?.article == "2", "\(clause)")
+    }
+  }
+}
