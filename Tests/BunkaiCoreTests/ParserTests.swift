@@ -646,4 +646,27 @@ import Testing
     let paragraphs = c.articles[1].paragraphs.map { Lines.string(src.scalars, $0.range) }
     #expect(paragraphs == ["受注者は、責任者を置くこと。", "受注者は、本院と協議すること。", "報告は月次とする"])
   }
+
+  /// 「■第1条　目的」: a bullet before each article's number; a party defined inside a ruled cover
+  /// table is named by its own cell, not the table's border before it.
+  @Test func bulletedArticlesAndAPartyInATableCell() {
+    let text = """
+      健診システム利用契約書
+
+      ┌──────┬──────────────────────┐
+      │ 利用者 │ 医療法人ひなた会 ひなた健診センター（以下「センター」という。） │
+      │ 提供者 │ ヒナタシステム株式会社（以下「提供者」という。） │
+      └──────┴──────────────────────┘
+
+      ■第1条　目的
+      　提供者は、センターに健診システムを提供する。
+
+      ■第2条　料金
+      　センターは、月額の料金を支払う。
+      """
+    let (c, _) = parse(text)
+    #expect(c.articles.map(\.number) == ["1", "2"])
+    #expect(c.articles.map(\.heading) == ["目的", "料金"])
+    #expect(c.parties.first { $0.label == "センター" }?.name == "医療法人ひなた会 ひなた健診センター")
+  }
 }

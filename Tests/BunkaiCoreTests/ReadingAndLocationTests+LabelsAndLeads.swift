@@ -129,3 +129,36 @@ extension ReadingAndLocationTests {
     }
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「利用者設備…のセキュリティ対策の内容は、次条の手続により定める」 where the institution provides
+  /// them, and the next article has the vendor draw up the plan the talks settle (「前項の計画案は、
+  /// 定例協議において…協議し」): C1 and C2 are met. Talks on the part of the system the institution
+  /// runs (「甲が管理する部分（端末…）」) are C1's matter and leave C2 unmet (DOMAIN.md §4).
+  @Test func aThingNamedWhereItIsProvidedAndTheNextArticle() {
+    let text =
+      Self.opening + """
+        第8条（甲の設備）
+        甲は、受付用端末及び院内LANを用意し、保守する。これらの端末及び院内LANのセキュリティ対策の内容は、次条の手続により定める。
+        第9条（甲の対策の計画）
+        １　乙は、甲が講ずべきセキュリティ対策について、計画案を作成して甲に提案する。
+        ２　前項の計画案は、定例協議において甲乙で協議し、合意した内容を正式な計画とする。
+        ３　甲は、正式な計画に従って対策を実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+    let named = text.replacingOccurrences(of: "これらの端末及び院内LAN", with: "受付用端末及び院内LAN")
+    #expect(element("C2.provided-security", named) == .met)
+    let ownPart =
+      Self.opening + """
+        第8条（甲の設備）
+        甲は、受付用端末及び院内LANを用意し、保守する。
+        第9条（説明会）
+        乙は、毎年一回説明会を開き、本システムのうち甲が管理する部分（受付用端末の利用者登録、院内LANの接続制限）について甲と協議し、甲が対策を実施する。
+        """
+    #expect(element("C2.provided-security", ownPart) != .met)
+    #expect(finding("C2", ownPart)?.article == "8")
+  }
+}

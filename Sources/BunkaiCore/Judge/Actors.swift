@@ -106,6 +106,8 @@ struct Actors {
     "の協議会において", "の協議会で", "の各対策", "の対策案", "の具体案", "の案について", "の案に基づ", "の提案について", "の提案に基づ", "の一覧表に基づ",
     // 「…についても、前項の役割分担表に含めて協議する」: the talks on another clause's table.
     "項の役割分担表", "条の役割分担表", "項の分担表", "条の分担表", "項の一覧表", "条の一覧表",
+    // 「前項の計画案は、…定例協議において両当事者で協議し」: the plan another clause has someone draw up.
+    "項の計画案", "条の計画案", "項の原案", "条の原案", "項の提案", "条の提案",
   ])
 
   func refersToAnotherConsultation(in r: Range<Int>) -> Bool {

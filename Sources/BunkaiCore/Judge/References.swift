@@ -94,6 +94,7 @@ struct References {
   static let addVerbs = ["を加える", "を加えた", "を追加する", "を追加した", "を新設する"].map { Normalizer.fold($0) }
 
   static let mae = Normalizer.fold("前")
+  static let tsugi = Normalizer.fold("次")
   static let anaphorPrefixes = ["当該", "その", "同", "かかる", "この"].map { Normalizer.fold($0) }
   static let henkou = Normalizer.fold("変更")
   static let dai = Normalizer.fold("第")
@@ -241,6 +242,15 @@ struct References {
         out += annexes(named: w, titleAt: i + w.count, end: r.upperBound)
         i += w.count
         continue
+      }
+      // 「利用者設備の対策は、次条の手続により定める」: the article (or paragraph) after this one.
+      if c == Self.tsugi[0], i + 1 < r.upperBound, let k = u.article {
+        if text[i + 1] == Self.jou[0], k + 1 < parts.count, parts[k + 1] == parts[k] {
+          out += paragraphsOfArticle(k + 1)
+        } else if text[i + 1] == Self.kou[0] {
+          let own = paragraphsOfArticle(k)
+          if let here = own.firstIndex(of: u.paragraph), here + 1 < own.count { out.append(own[here + 1]) }
+        }
       }
       if c != mae && c != dai && c != hon && !Normalizer.isDigit(c) {
         i += 1

@@ -502,14 +502,19 @@ private struct Builder {
     return ["加える。", "改める。", "変更する。", "追加する。", "置き換える。"].contains { tail.hasSuffix($0) }
   }
 
+  /// Marks some documents set before each article's number.
+  static let headingBullets: Set<Unicode.Scalar> = ["■", "□", "◆", "◇", "●", "○", "◎", "▼", "▲", "▶", "►"]
+
   /// 「第21条」 (or 第二十一条) at the start of the line.
   func startsWithArticleNumber(_ line: Line) -> Bool { articleNumber(line) != nil }
 
   /// The number of a line's leading 「第N条」 and the position after 「条」.
   func articleNumber(_ line: Line) -> (value: Int, afterJou: Int, style: NumberStyle, sub: String)? {
     let end = line.trimEnd
-    // 「【第1条　目的】」: the number and heading inside one pair of brackets.
-    let start = s[line.trimStart] == "【" && line.trimStart + 1 < end ? line.trimStart + 1 : line.trimStart
+    // 「【第1条　目的】」: the number and heading inside one pair of brackets; 「■第1条　目的」: a
+    // bullet before the number.
+    var start = s[line.trimStart] == "【" && line.trimStart + 1 < end ? line.trimStart + 1 : line.trimStart
+    if Self.headingBullets.contains(s[start]), start + 1 < end { start = Lines.skipSpaces(s, start + 1, end) }
     guard s[start] == "第" else { return nil }
     let i = Lines.skipSpaces(s, start + 1, end)
     guard let (main, afterMain, style) = Numerals.read(s, at: i, end: end) else { return nil }

@@ -400,6 +400,8 @@ enum PartyExtractor {
     while a >= 0, end - a < 80 {
       let c = s[a]
       if c == "）" || c == ")" || c == "。" || c == "、" || c == "」" { break }
+      // A table's cell border (「│ 利用者 │ 医療法人…（以下「センター」）」) ends the name's cell.
+      if cellSeparators.contains(c) || (0x2500...0x257F).contains(c.value) { break }
       // A line break inside a name (pdftotext breaks lines mid-word: 「株式会社カナメ情報シス\nテム」)
       // is crossed; one after a finished sentence, a blank line or a title line is not.
       if c == "\n" || c == "\r" {
