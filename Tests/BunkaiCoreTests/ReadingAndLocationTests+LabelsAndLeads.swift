@@ -162,3 +162,42 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", ownPart)?.article == "8")
   }
 }
+
+extension ReadingAndLocationTests {
+  /// C1 is about the institution's own measures (DOMAIN.md §4): the vendor leading only when the
+  /// institution asks (「委託者から申出があったときは」) falls short; talks on what the institution
+  /// provides (「甲が提供する…の安全対策は、乙が案を示して協議し」) are C2's, not C1's; a paragraph that
+  /// takes up the one before (「乙はこれを踏まえて甲との協議を進め」) and 「甲自身が実施しなければ
+  /// ならない対策」 are read as C1's matter.
+  @Test func whoseMeasuresAndWhenTheVendorLeads() {
+    let onRequest =
+      Self.opening + """
+        第8条（甲の対策）
+        甲が自ら講ずべき情報セキュリティ対策について、甲から申出があったときは、乙は協議を主導し、具体的な対策を甲と定める。
+        ２　甲は、前項により定めた対策を実施する。
+        """
+    #expect(element("C1.vendor-led", onRequest) != .met)
+    #expect(finding("C1", onRequest)?.article == "8")
+
+    let providedOnly =
+      Self.opening + """
+        第8条（甲の提供するもの）
+        甲は、本業務に必要な電源及び回線を乙に使用させる。
+        第9条（提供物の安全対策）
+        甲が提供する電源及び回線の安全対策は、乙が案を示して甲と協議して定め、甲が実施する。
+        """
+    #expect(finding("C1", providedOnly) != nil)
+    #expect(finding("C2", providedOnly) == nil)
+
+    let takenUp =
+      Self.opening + """
+        第8条（甲の対策）
+        乙は、甲自身が実施しなければならない情報セキュリティ対策の案を作成して甲に提示する。
+        ２　乙はこれを踏まえて甲との協議を進め、甲の分担を確定する。
+        ３　甲は、確定した分担を実施する。
+        """
+    #expect(element("C1.decided-jointly", takenUp) == .met)
+    #expect(element("C1.vendor-led", takenUp) == .met)
+    #expect(finding("C1", takenUp) == nil)
+  }
+}

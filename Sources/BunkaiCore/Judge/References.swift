@@ -95,6 +95,7 @@ struct References {
 
   static let mae = Normalizer.fold("前")
   static let tsugi = Normalizer.fold("次")
+  static let takeUp = ["これを踏まえ", "これらを踏まえ", "これを受けて", "これらを受けて"].map { Normalizer.fold($0) }
   static let anaphorPrefixes = ["当該", "その", "同", "かかる", "この"].map { Normalizer.fold($0) }
   static let henkou = Normalizer.fold("変更")
   static let dai = Normalizer.fold("第")
@@ -242,6 +243,17 @@ struct References {
         out += annexes(named: w, titleAt: i + w.count, end: r.upperBound)
         i += w.count
         continue
+      }
+      // 「乙はこれを踏まえて甲との協議を進め」: what the paragraph before sets out.
+      if c == Self.takeUp[0][0], !anaphor,
+        Self.takeUp.contains(where: { w in
+          i + w.count <= r.upperBound && text[i..<(i + w.count)].elementsEqual(w)
+        }),
+        let k = u.article
+      {
+        anaphor = true
+        let own = paragraphsOfArticle(k)
+        if let here = own.firstIndex(of: u.paragraph), here > 0 { out.append(own[here - 1]) }
       }
       // 「利用者設備の対策は、次条の手続により定める」: the article (or paragraph) after this one.
       if c == Self.tsugi[0], i + 1 < r.upperBound, let k = u.article {
