@@ -201,3 +201,31 @@ extension ReadingAndLocationTests {
     #expect(finding("C1", takenUp) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The vendor leads when it takes the initiative (「イニシアチブをとって」), plans and runs the
+  /// meeting (「乙が企画し運営する対話会において、乙の示す論点に沿って」), and the institution's own
+  /// measures may go by a name the contract defines (「院内側対策」とは、甲が自ら講ずべき…): C1 is met
+  /// each way (DOMAIN.md §4).
+  @Test func initiativeMeetingsAndADefinedNameForTheOwnMeasures() {
+    let texts = [
+      "甲が職員において講ずべき情報セキュリティ対策については、乙がイニシアチブをとって甲とともに検討し、両者で合意した内容を甲が実施する。",
+      "甲側で講ずべき対策は、乙が年1回企画し運営する対話会において、乙の示す論点に沿って甲と協議して定め、甲が実施する。",
+    ]
+    for clause in texts {
+      let text = Self.opening + "第7条（甲の対策）\n\(clause)\n"
+      #expect(element("C1.vendor-led", text) == .met, "\(clause)")
+      #expect(finding("C1", text) == nil, "\(clause)")
+    }
+    let defined =
+      Self.opening + """
+        第1条（定義）
+        「院内側対策」とは、本システムの利用に関して甲が自ら講ずべき情報セキュリティ上の対策をいう。
+        第7条（院内側対策の決定）
+        乙は、院内側対策について具体的な対策案を作成し、甲との協議を主導して、双方の合意によりその内容を確定させる。
+        ２　確定した院内側対策は、甲が実施する。
+        """
+    #expect(element("C1.decided-jointly", defined) == .met)
+    #expect(finding("C1", defined) == nil)
+  }
+}

@@ -201,6 +201,9 @@ struct Actors {
     "事務局となって", "事務局となり", "事務局を務め", "協議を運営", "会議を運営",
     // Sorting out what the talks are to settle (「受注者が整理して示す確認項目に基づき…協議して定め」).
     "整理して示", "整理した上で", "整理したうえで",
+    // Taking the initiative, planning the meeting, setting its points (「受注者がイニシアチブをとって」
+    // 「貴社が企画し運営する対話会において、貴社の示す論点に沿って」).
+    "イニシアチブ", "イニシアティブ", "企画し", "企画・運営", "示す論点", "示した論点",
   ])
   static let agentMarkers = folded([
     "が", "は", "の", "から", "により", "による", "によって",
