@@ -105,3 +105,50 @@ extension ReadingAndLocationTests {
     }
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Special terms that set the standard terms' subcontracting clause aside (「規約第2条にかかわらず、
+  /// 当社は…事前に病院の書面による同意を得る」) meet B2's consent: the clause set aside no longer
+  /// contradicts it. A helper named in the giving sentence (「…（以下「関連会社等」という。）に本契約の
+  /// 作業の一部を行わせる」) is a subcontractor, and attribution may be worded 「…に起因して生じた事態は、
+  /// 当社に起因するものとして取り扱う」 or 「…義務違反は、当社自身の義務違反を構成する」 (DOMAIN.md §4, B2).
+  @Test func specialTermsAndOtherWordsForAttribution() {
+    let terms = """
+      クラウド受付サービス利用規約
+
+      第1条（適用）
+      本規約は、株式会社コマドリ（以下「当社」という。）と病院（以下「病院」という。）との本サービスの利用に適用します。
+      第2条（業務の委託）
+      当社は、本サービスの提供に必要な業務の全部又は一部を、当社の判断で第三者に委託することができます。
+
+      特　約　書
+
+      第1条（委託先の管理）
+      1. 規約第2条にかかわらず、当社は、本サービスに関する業務を第三者に委託する場合、事前に病院の書面による同意を得る。
+      2. 当社は、委託先に対して本特約及び規約で当社が負う安全管理義務と同水準の義務を負わせ、定期的にその遵守状況を確認する。
+      3. 委託先が病院に与えた損害については、当社が自ら与えたものとして責任を負う。
+      """
+    #expect(element("B2.consent", terms) == .met)
+    #expect(finding("B2", terms) == nil)
+    // Without the words that set it aside, the standard terms still contradict the consent.
+    let both = terms.replacingOccurrences(of: "規約第2条にかかわらず、", with: "")
+    #expect(element("B2.consent", both) == .contradicted)
+
+    let attributions = [
+      "３　第1項の事業者に起因して甲に生じた事態は、乙に起因するものとして取り扱う。",
+      "３　第1項の事業者による義務違反は、乙自身の義務違反を構成するものとする。",
+    ]
+    for attribution in attributions {
+      let text =
+        Self.opening + """
+          第6条（他の事業者の関与）
+          乙は、甲の事前の書面による承諾を得て、乙の関連会社（以下「関連会社等」という。）に本契約の作業の一部を行わせることができる。
+          ２　乙は、関連会社等に対し、本契約で乙が負う安全管理の義務と同等の義務を課し、その実施を監督する。
+          \(attribution)
+          """
+      #expect(element("B2.equal-duties", text) == .met, "\(attribution)")
+      #expect(element("B2.attribution", text) == .met, "\(attribution)")
+      #expect(finding("B2", text) == nil, "\(attribution)")
+    }
+  }
+}

@@ -156,9 +156,17 @@ final class ElementJudge {
     // 「甲の承諾を要することなく再委託できる」: the key negated where the rest nearly holds. Such a
     // statement outweighs one that meets the element (「…承諾を得る。ただし、軽微な作業は承諾を要せず
     // 再委託できる。」): the requirement no longer holds without exception.
-    var near: [Clauses.Unit] = negated
+    // 「規約第5条にかかわらず、当社は…事前に病院の書面による同意を得る」: a clause that meets the
+    // element and sets another aside (special terms over standard terms); what the clause set aside
+    // says against the element no longer holds.
+    let setAside = Set(
+      met.filter { index.evaluate(polarity.override, in: $0.range) }.flatMap { directlyReferred(from: $0) })
+    func standing(_ us: [Clauses.Unit]) -> [Clauses.Unit] {
+      setAside.isEmpty ? us : us.filter { !setAside.contains($0.paragraph) }
+    }
+    var near: [Clauses.Unit] = standing(negated)
     if el.negatable, case .all(let parts) = e.match, parts.count >= 3 {
-      near += candidateUnits(e.key, units).filter { u in
+      near += standing(candidateUnits(e.key, units)).filter { u in
         // The element's first part names its matter (再委託, 提供物…): it must be there.
         !negated.contains { $0.range == u.range } && index.evaluate(parts[0], in: u.range)
           && nearlyHolds(e.match, in: u.range) && contextHolds(e, u)
@@ -171,7 +179,7 @@ final class ElementJudge {
         note: met.isEmpty ? "否定する形で書かれています" : "例外として否定する定めがあります", candidates: candidates + near)
     }
     if el.contradictionOutweighs, !met.isEmpty, let c = e.contradictedBy {
-      let contra = contradicting(e, c, units)
+      let contra = standing(contradicting(e, c, units))
       if !contra.isEmpty {
         return Judgement(
           status: .contradicted, evidence: Array((contra + met).prefix(2)), note: "別の定めで打ち消されています",

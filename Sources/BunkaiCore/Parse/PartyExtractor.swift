@@ -342,7 +342,7 @@ enum PartyExtractor {
     guard j < s.count, s[j] == "）" || s[j] == ")",
       ["に委託", "へ委託", "に再委託", "に業務を委託", "に担わせ", "に担当させ", "に請け負わせ", "に行わせ"].contains(where: {
         Lines.hasPrefix(s, j + 1, s.count, $0)
-      })
+      }) || givesWork(s, after: j + 1)
     else { return false }
     var x = quote.lowerBound
     while x > 0, quote.lowerBound - x < 120, s[x - 1] != "。", !Lines.isBreak(s[x - 1]) { x -= 1 }
@@ -351,6 +351,15 @@ enum PartyExtractor {
         && (Lines.contains(s, x..<quote.lowerBound, p.label + "が")
           || Lines.contains(s, x..<quote.lowerBound, p.label + "は"))
     }
+  }
+
+  /// 「（以下「関連会社等」という。）に本契約の作業の一部を行わせる」: the work named between に and the
+  /// verb that gives it out.
+  static func givesWork(_ s: [Unicode.Scalar], after i: Int) -> Bool {
+    guard Lines.hasPrefix(s, i, s.count, "に") else { return false }
+    var e = i + 1
+    while e < s.count, e - i < 24, s[e] != "。", !Lines.isBreak(s[e]) { e += 1 }
+    return ["を行わせ", "を委託", "を再委託", "を担わせ", "を請け負わせ", "を実施させ"].contains { Lines.contains(s, i..<e, $0) }
   }
 
   /// Whether the definition's parenthesis is followed by 「が運営する」「が提供する」: the party defined
