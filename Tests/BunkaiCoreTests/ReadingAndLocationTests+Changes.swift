@@ -54,3 +54,46 @@ extension ReadingAndLocationTests {
     #expect(element("B1.approval", refused) == .contradicted)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// B1 (DOMAIN.md §4: notice in advance, a fixed period, the institution's approval) in other
+  /// words: 「実施の30日以上前に甲へ書面で予告し」 is a notice with its period; a change the contract
+  /// names (「…の変更であって…影響を及ぼすもの（以下「重要な変更」という。）」) is still that change
+  /// where the approval is required (「重要な変更について甲の書面による同意を得た後でなければ、これを実施
+  /// しない」); and a pharmacy chain run as a company (「株式会社…調剤ホールディングス（以下「当社」
+  /// という。）」) that commissions an IT company is the institution whose approval counts.
+  @Test func changesInOtherWords() {
+    let notice =
+      Self.opening + """
+        第10条（変更）
+        乙は、保守体制又はサポート拠点の変更のうち甲の安全管理に影響するものについて、実施の30日以上前に甲へ書面で予告し、甲の同意を得たうえで実施する。
+        """
+    #expect(element("B1.notice", notice) == .met)
+    #expect(element("B1.period", notice) == .met)
+    #expect(finding("B1", notice) == nil)
+
+    let named =
+      Self.opening + """
+        第6条（重要な変更）
+        1. 乙は、本サービスの提供基盤、運用体制又は接続方式の変更であって、甲のセキュリティ対策に影響を及ぼすもの（以下「重要な変更」という。）を行おうとするときは、実施予定日の2か月前までに、その内容を甲に書面で知らせる。
+        2. 乙は、重要な変更について甲の書面による同意を得た後でなければ、これを実施しない。
+        """
+    #expect(element("B1.approval", named) == .met)
+    #expect(finding("B1", named) == nil)
+
+    let pharmacy = """
+      調剤支援システム運用委託契約書
+
+      株式会社つばめ調剤ホールディングス（以下「当社」という。）と、カワセミIT株式会社（以下「受託会社」という。）は、次のとおり契約を締結する。
+
+      第6条（変更）
+      1. 受託会社は、運用体制又はデータの保管場所を変更しようとする場合で、当社の情報セキュリティ体制に影響を与えるときは、変更予定日の60日前までに当社に書面で通知する。
+      2. 受託会社は、前項の変更について当社の書面による承認を得なければならない。
+      """
+    #expect(
+      ContractParser.parse(SourceText(text: pharmacy)).parties.first { $0.label == "当社" }?.role
+        == .institution)
+    #expect(element("B1.approval", pharmacy) == .met)
+    #expect(finding("B1", pharmacy) == nil)
+  }
+}

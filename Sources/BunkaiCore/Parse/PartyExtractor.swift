@@ -76,6 +76,9 @@ enum PartyExtractor {
 
   /// Last characters of a label that name a party (「提供事業者」「保守会社」「当院」).
   static let partyNouns: Set<Substring> = ["者", "社", "院"]
+  /// Words in a company's name that make it a place of care (a pharmacy chain, a hospital).
+  static let careWords = ["薬局", "調剤", "病院", "診療所", "クリニック", "医院"]
+
   static let institutionHeads = ["医療機関", "医療機関等", "施設", "病院", "診療所", "クリニック"]
 
   /// A party label (a usual one, or a short word ending in 者/社/院) and a name whose legal form or
@@ -316,6 +319,14 @@ enum PartyExtractor {
           parties[k].role = other
         }
       }
+    }
+    // 「株式会社ひまわり調剤ホールディングス（以下「当社」という。）と、ネクサスファーマIT株式会社（以下
+    // 「受託会社」という。）」: two companies, one of them a pharmacy chain (or a hospital run as a
+    // company) that commissions the other. The one whose name says so is the institution.
+    let companies = parties.indices.filter { parties[$0].role == .vendor && parties[$0].name != nil }
+    if companies.count == 2 {
+      let care = companies.filter { k in Self.careWords.contains { parties[k].name!.contains($0) } }
+      if care.count == 1 { parties[care[0]].role = .institution }
     }
     // 「「運営者」　地方独立行政法人こもれび市民病院（本ネットワークを設置し運営する者）」: a hospital
     // that runs the network other institutions join is its provider. Where no party is the vendor,
