@@ -111,3 +111,23 @@ extension ReadingAndLocationTests {
     #expect(element("D1.gl-efforts", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// D1 (DOMAIN.md §4) in other words: the cap set aside where the vendor 「第7条の注意を欠いたとき」
+  /// (第7条 makes the guideline-based care its duty), and the damage then paid in full, 「甲が得られ
+  /// なかった利益を含む」, by the vendor after talks both hold (「甲と乙が誠実に協議のうえ、…甲が被った
+  /// 損害の全額を乙が賠償する」).
+  @Test func carveOutAndCompensationInOtherWords() {
+    let text =
+      Self.opening + """
+        第7条（安全管理）
+        乙は、本業務に係る安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に基づき、善良な管理者の注意をもって行う。
+        第8条（損害賠償）
+        乙が甲に損害を与えた場合の賠償額は、契約金額を限度とする。ただし、乙に故意若しくは重大な過失があるとき、又は第7条の注意を欠いたときは、この限りでない。
+        ２　前項ただし書に該当する場合は、甲と乙が誠実に協議のうえ、甲が得られなかった利益を含め、甲が被った損害の全額を乙が賠償する。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    #expect(element("D1.deficient-compensable", text) == .met)
+    #expect(finding("D1", text) == nil)
+  }
+}

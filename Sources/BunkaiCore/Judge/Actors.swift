@@ -119,7 +119,9 @@ struct Actors {
   }
 
   static let joiners = folded(["及び", "並びに", "又は", "と"])
-  static let relativeOnDamage = folded(["が被った", "が被る", "が被っ", "が受けた", "が支払った", "に生じた", "が負担した"])
+  static let relativeOnDamage = folded([
+    "が得られなかった", "が得るはずであった", "が被った", "が被る", "が被っ", "が受けた", "が支払った", "に生じた", "が負担した",
+  ])
   static let subjectMarkers = folded([
     "は", "が", "において", "にて", "により", "によって", "の責任において", "の責任で", "の責任のもと", "自ら", "側で", "側は",
   ])
@@ -176,6 +178,12 @@ struct Actors {
           || Self.joiners.contains(where: { has($0, at: j, limit: rest.upperBound) })
         {
           return nil
+        }
+        // 「…協議のうえ、逸失利益を含め、甲が被った損害の全額を乙が賠償する」: the damage's が-clause
+        // is not the subject.
+        if Self.relativeOnDamage.contains(where: { has($0, at: j, limit: rest.upperBound) }) {
+          i = j
+          continue
         }
         return Self.subjectMarkers.contains { has($0, at: j, limit: rest.upperBound) } ? l.role : nil
       }
