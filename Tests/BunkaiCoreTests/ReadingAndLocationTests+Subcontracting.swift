@@ -152,3 +152,52 @@ extension ReadingAndLocationTests {
     }
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Statements the labels call contradicted must never read as met (the issue's target): work given
+  /// out 「前各項にかかわらず」 and declared 「再委託に当たらない」; a vendor that escapes by handing over
+  /// its claim against the subcontractor (「損害賠償請求権を甲に譲渡することにより、甲に対する責任を
+  /// 免れる」); consent spoken of only as a right to leave (「同意しない場合…解約できる」); lost profits
+  /// excluded 「前項の場合を含め」; the institution deciding 「乙の助言を得て」.
+  @Test func contradictionsThatReadLikeTheElement() {
+    let given =
+      Self.opening + """
+        第8条（再委託）
+        乙は、本業務を第三者に再委託してはならない。ただし、あらかじめ甲の書面による承諾を得たときはこの限りでない。
+        ２　前項にかかわらず、乙は、本業務のうち夜間の電話受付を乙の子会社に分担させることができる。この分担は再委託に当たらないものとする。
+        """
+    #expect(element("B2.consent", given) == .contradicted)
+
+    let escape =
+      Self.opening + """
+        第6条（データセンターの利用）
+        乙は、本サービスのサーバの運用を第三者に行わせることができる。
+        ２　前項の第三者の責めに帰すべき事由により甲に損害が生じたときは、乙は、当該第三者に対して有する損害賠償請求権を甲に譲渡することにより、甲に対する責任を免れる。
+        """
+    #expect(element("B2.attribution", escape) != .met)
+
+    let leaving =
+      Self.opening + """
+        第9条（委託先）
+        乙は、委託先を変更するときは、30日前までに甲に通知する。
+        ２　甲が前項の変更に同意しない場合、甲は、変更の実施日までに申し出ることにより、本契約を解約できる。
+        """
+    #expect(element("B2.consent", leaving) != .met)
+
+    let lostProfits =
+      Self.opening + """
+        第11条（損害賠償）
+        乙の損害賠償責任は、年額料金を上限とする。
+        ２　前項の上限は、乙の故意又は重大な過失による損害には適用しない。
+        ３　前項の場合を含め、乙は、逸失利益及び間接損害については賠償の責任を負わない。
+        """
+    #expect(element("D1.deficient-compensable", lostProfits) == .contradicted)
+
+    let advised =
+      Self.opening + """
+        第3条（甲の対策）
+        甲が実施する運用上の情報セキュリティ対策は、乙の助言を得て、甲が定める。
+        """
+    #expect(element("C1.vendor-led", advised) != .met)
+  }
+}

@@ -218,7 +218,9 @@ struct Actors {
     // 「乙側が主導」; in 「甲側で必要な対策」 側 only says whose part it is.
     "側が", "側は", "側の", "側から", "側により", "側による", "側主導",
   ])
-  static let requestMarkers = folded(["を求め", "の求め", "を依頼", "を要請", "を求める"])
+  /// 「乙に情報提供を求め」「乙の助言を得て、甲が定める」: advice asked for or received; whoever then
+  /// decides leads.
+  static let requestMarkers = folded(["を求め", "の求め", "を依頼", "を要請", "を求める", "を得て", "を受けて", "を聴いて", "を聞いて"])
 
   /// Who leads: the nearest party named as agent before 「主導」 or a proposal/information cue
   /// (「乙主導」「乙の主導のもと」「当社が対策案を提示して主導する」「乙からの情報提供」). A cue the agent

@@ -27,7 +27,9 @@ enum Polarity {
   /// A cap stated as a limit (「…の総額は、いかなる場合も代金額の二倍を超えないものとする」): swept over
   /// the clauses before it, it sets their carve-outs aside as a negation would.
   static let capping = ["を超えない", "を超えることはない", "を超えることはありません", "を超えません", "を上限とする", "を限度とする"]
-  static let overrides = ["にかかわらず", "に関わらず", "にもかかわらず", "にも関わらず"]
+  /// 「前項の場合を含め、当社は逸失利益については賠償の責任を負わない」 sweeps over what it names as
+  /// 「前項にかかわらず」 does.
+  static let overrides = ["にかかわらず", "に関わらず", "にもかかわらず", "にも関わらず", "の場合を含め", "の場合も含め"]
   /// An override of the whole contract, not of the paragraph before (「本契約の他の規定にかかわらず」).
   static let wholeContract = [
     "他の規定にかかわらず", "他の条項にかかわらず", "他の定めにかかわらず", "いかなる規定にかかわらず", "いずれの規定にかかわらず",
