@@ -132,3 +132,27 @@ extension ReadingAndLocationTests {
     #expect(element("C2.vendor-led", institutionOffice) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// An article on the vendor's security measures headed 「当社の安全対策」 is where A belongs when it
+  /// names no guideline — not an article where the institution takes care of lent equipment
+  /// 「善良な管理者の注意をもって」 (DOMAIN.md §4, A; the issue: located at the article where the
+  /// requirement belongs).
+  @Test func theVendorsSecurityMeasuresArticle() {
+    let text = """
+      クラウドカルテ利用規約
+
+      株式会社ツグミ（以下「当社」という。）は、本規約によりクラウドカルテを医療機関（以下「お客様」という。）に提供します。
+
+      第1条（目的）
+      本規約は、本サービスの利用条件を定めます。
+      第2条（サービスの内容）
+      当社は、電子カルテの機能をインターネットを通じて提供します。
+      第3条（当社の安全対策）
+      当社は、本サービスについて、通信の暗号化、多要素認証及び不正アクセスの監視その他の安全対策を講じます。
+      第4条（貸与機器の取扱い）
+      お客様は、当社が貸与する端末を善良な管理者の注意をもって使用します。
+      """
+    #expect(finding("A", text)?.article == "3")
+  }
+}
