@@ -47,6 +47,12 @@ import Testing
     #expect(narrow.starts == wide.starts)
     #expect(narrow.offsets == wide.offsets)
     #expect(!narrow.starts.isEmpty)
+    // Dense rows for every state, for the root only, or down to any depth: the same hits.
+    for depth in [0, 1, 3, 100] {
+      let other = PatternAutomaton(literals: literals, denseDepth: depth).scan(text)
+      #expect(other.starts == narrow.starts, "denseDepth \(depth)")
+      #expect(other.offsets == narrow.offsets, "denseDepth \(depth)")
+    }
   }
 
   @Test func digits() throws {

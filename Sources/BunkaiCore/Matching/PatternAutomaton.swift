@@ -1,5 +1,7 @@
-/// Aho–Corasick automaton over folded scalars, compiled to a dense transition table so that a
-/// document is scanned once for every literal of every rule and topic (one table load per scalar).
+/// Aho–Corasick automaton over folded scalars. The shallow states (depth ≤ `denseDepth`), where a
+/// scan spends most of its steps, have dense rows (one table load per scalar); a deeper state keeps
+/// its own few edges and its failure link. A dense row for every state was most of compiling the
+/// playbook, which a single-file review pays: some ten megabytes written, and faulted in, per run.
 public struct PatternAutomaton: Sendable {
   /// Literal patterns, indexed by id.
   public let literals: [[UInt32]]
@@ -9,19 +11,28 @@ public struct PatternAutomaton: Sendable {
   /// only for such a scalar.
   private let astral: [UInt32: UInt16]
   private let classCount: Int
-  /// Dense transitions: state * classCount + class → next state.
+  /// Dense rows: row[state] * classCount + class → next state.
   private let delta: Table
   enum Table: Sendable {
     case narrow([UInt16])
     case wide([Int32])
   }
+  /// Each state's row in `delta`, or -1 for a deep state.
+  private let row: [Int32]
+  /// A deep state's edges: edgeClass/edgeNext[edgeStart[s]..<edgeStart[s + 1]].
+  private let edgeStart: [Int32]
+  private let edgeClass: [UInt16]
+  private let edgeNext: [Int32]
+  /// Failure link of each state (the longest proper suffix that is a state).
+  private let fail: [Int32]
   /// Output literal ids of each state: outputs[outStart[s]..<outStart[s + 1]].
   private let outStart: [Int32]
   private let outputs: [Int32]
   private let literalLengths: [Int32]
 
-  /// `narrowLimit`: the most states a 16-bit table is used for (lowered only by tests).
-  public init(literals: [[UInt32]], narrowLimit: Int = Int(UInt16.max)) {
+  /// `narrowLimit`: the most states a 16-bit table is used for (lowered only by tests);
+  /// `denseDepth`: the deepest states with a dense row.
+  public init(literals: [[UInt32]], narrowLimit: Int = Int(UInt16.max), denseDepth: Int = 2) {
     self.literals = literals
     var classOf = [UInt16](repeating: 0, count: 0x1_0000)
     var astral: [UInt32: UInt16] = [:]
@@ -58,14 +69,48 @@ public struct PatternAutomaton: Sendable {
       terminal[s].append(Int32(id))
     }
     let stateCount = children.count
+    // Breadth-first order, and a row for each shallow state.
+    var order: [Int] = [0]
+    order.reserveCapacity(stateCount)
+    var depth = [Int](repeating: 0, count: stateCount)
+    var head = 0
+    while head < order.count {
+      let s = order[head]
+      head += 1
+      for (_, t) in children[s] {
+        depth[Int(t)] = depth[s] + 1
+        order.append(Int(t))
+      }
+    }
+    var row = [Int32](repeating: -1, count: stateCount)
+    var rows: Int32 = 0
+    for s in order where depth[s] <= denseDepth {
+      row[s] = rows
+      rows += 1
+    }
+    var edgeStart: [Int32] = []
+    var edgeClass: [UInt16] = []
+    var edgeNext: [Int32] = []
+    edgeStart.reserveCapacity(stateCount + 1)
+    for s in 0..<stateCount {
+      edgeStart.append(Int32(edgeClass.count))
+      if row[s] < 0 {
+        for (cls, t) in children[s] {
+          edgeClass.append(UInt16(cls))
+          edgeNext.append(t)
+        }
+      }
+    }
+    edgeStart.append(Int32(edgeClass.count))
+    var fail = [Int32](repeating: 0, count: stateCount)
     var out = terminal
-    // States fit in 16 bits for any playbook of a usual size: the table is then half as large (10
-    // MB rather than 20 for the built-in one), which halves the pages a single-file review faults
-    // in and keeps more of it in cache while scanning.
     let delta: Table =
       stateCount <= narrowLimit
-      ? .narrow(Self.transitions(UInt16.self, children, classes: k, out: &out))
-      : .wide(Self.transitions(Int32.self, children, classes: k, out: &out))
+      ? .narrow(
+        Self.rows(
+          UInt16.self, order, children, row: row, rows: Int(rows), classes: k, fail: &fail, out: &out))
+      : .wide(
+        Self.rows(Int32.self, order, children, row: row, rows: Int(rows), classes: k, fail: &fail, out: &out))
     var outStart: [Int32] = [0]
     var outputs: [Int32] = []
     for s in 0..<stateCount {
@@ -76,42 +121,50 @@ public struct PatternAutomaton: Sendable {
     self.astral = astral
     self.classCount = k
     self.delta = delta
+    self.row = row
+    self.edgeStart = edgeStart
+    self.edgeClass = edgeClass
+    self.edgeNext = edgeNext
+    self.fail = fail
     self.outStart = outStart
     self.outputs = outputs
     self.literalLengths = literals.map { Int32($0.count) }
   }
 
-  /// The dense table, breadth-first: each state's row starts as a copy of its failure state's row
-  /// (complete, because that state is shallower), then its own children overwrite their classes.
-  /// Every row but the root's is written whole that way, so only the root's is zeroed: clearing
-  /// the whole table first was a third of compiling the playbook, which a single-file review pays.
-  static func transitions<T: FixedWidthInteger>(
-    _: T.Type, _ children: [[Int: Int32]], classes k: Int, out: inout [[Int32]]
+  /// The dense rows, breadth-first, with every state's failure link and outputs: a shallow
+  /// state's row starts as a copy of its failure state's row (complete, because that state is
+  /// shallower), then its own children overwrite their classes. Only the root's row is zeroed.
+  static func rows<T: FixedWidthInteger>(
+    _: T.Type, _ order: [Int], _ children: [[Int: Int32]], row: [Int32], rows: Int, classes k: Int,
+    fail: inout [Int32], out: inout [[Int32]]
   ) -> [T] {
-    let stateCount = children.count
-    var fail = [Int32](repeating: 0, count: stateCount)
-    var queue: [Int] = [0]
-    queue.reserveCapacity(stateCount)
-    var head = 0
-    return [T](unsafeUninitializedCapacity: stateCount * k) { delta, initialized in
-      for cls in 0..<k { delta[cls] = 0 }
-      while head < queue.count {
-        let s = queue[head]
-        head += 1
-        let f = Int(fail[s])
-        if s != 0 {
-          out[s].append(contentsOf: out[f])
-          for cls in 0..<k { delta[s * k + cls] = delta[f * k + cls] }
-        }
-        for (cls, t) in children[s] where cls != 0 {
-          delta[s * k + cls] = T(t)
-          fail[Int(t)] = s == 0 ? 0 : Int32(delta[f * k + cls])
-          queue.append(Int(t))
+    [T](unsafeUninitializedCapacity: rows * k) { delta, initialized in
+      // The next state from `s` on `cls`, through the rows written so far and the deep states'
+      // own edges.
+      func step(_ s: Int, _ cls: Int) -> Int32 {
+        var s = s
+        while true {
+          if row[s] >= 0 { return Int32(delta[Int(row[s]) * k + cls]) }
+          if let t = children[s][cls] { return t }
+          s = Int(fail[s])
         }
       }
-      // Every literal scalar has a class of its own (none is 0), so every state was queued and
-      // every row written.
-      initialized = stateCount * k
+      for cls in 0..<k { delta[cls] = 0 }
+      for s in order {
+        if s != 0 {
+          let f = Int(fail[s])
+          out[s].append(contentsOf: out[f])
+          if row[s] >= 0 {
+            let (to, from) = (Int(row[s]) * k, Int(row[f]) * k)
+            for cls in 0..<k { delta[to + cls] = delta[from + cls] }
+          }
+        }
+        for (cls, t) in children[s] where cls != 0 {
+          if row[s] >= 0 { delta[Int(row[s]) * k + cls] = T(t) }
+          fail[Int(t)] = s == 0 ? 0 : step(Int(fail[s]), cls)
+        }
+      }
+      initialized = rows * k
     }
   }
 
@@ -136,20 +189,53 @@ public struct PatternAutomaton: Sendable {
     // Unchecked buffers: one transition per scalar of every contract.
     classOf.withUnsafeBufferPointer { classOf in
       delta.withUnsafeBufferPointer { delta in
-        outStart.withUnsafeBufferPointer { outStart in
-          outputs.withUnsafeBufferPointer { outputs in
-            literalLengths.withUnsafeBufferPointer { lengths in
-              text.withUnsafeBufferPointer { text in
-                for i in 0..<text.count {
-                  let c = text[i]
-                  let cls = c < 0x1_0000 ? Int(classOf[Int(c)]) : Int(astral[c] ?? 0)
-                  state = Int(delta[state * k + cls])
-                  let a = Int(outStart[state])
-                  let b = Int(outStart[state + 1])
-                  if a != b {
-                    for o in a..<b {
-                      let id = outputs[o]
-                      flat.append((id, Int32(i + 1) - lengths[Int(id)]))
+        row.withUnsafeBufferPointer { row in
+          edgeStart.withUnsafeBufferPointer { edgeStart in
+            edgeClass.withUnsafeBufferPointer { edgeClass in
+              edgeNext.withUnsafeBufferPointer { edgeNext in
+                fail.withUnsafeBufferPointer { fail in
+                  outStart.withUnsafeBufferPointer { outStart in
+                    outputs.withUnsafeBufferPointer { outputs in
+                      literalLengths.withUnsafeBufferPointer { lengths in
+                        text.withUnsafeBufferPointer { text in
+                          for i in 0..<text.count {
+                            let c = text[i]
+                            let cls = c < 0x1_0000 ? Int(classOf[Int(c)]) : Int(astral[c] ?? 0)
+                            var s = state
+                            while true {
+                              let r = Int(row[s])
+                              if r >= 0 {
+                                s = Int(delta[r * k + cls])
+                                break
+                              }
+                              var e = Int(edgeStart[s])
+                              let end = Int(edgeStart[s + 1])
+                              var found = -1
+                              while e < end {
+                                if Int(edgeClass[e]) == cls {
+                                  found = Int(edgeNext[e])
+                                  break
+                                }
+                                e += 1
+                              }
+                              if found >= 0 {
+                                s = found
+                                break
+                              }
+                              s = Int(fail[s])
+                            }
+                            state = s
+                            let a = Int(outStart[state])
+                            let b = Int(outStart[state + 1])
+                            if a != b {
+                              for o in a..<b {
+                                let id = outputs[o]
+                                flat.append((id, Int32(i + 1) - lengths[Int(id)]))
+                              }
+                            }
+                          }
+                        }
+                      }
                     }
                   }
                 }
