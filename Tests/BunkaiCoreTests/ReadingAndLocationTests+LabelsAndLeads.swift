@@ -85,6 +85,10 @@ extension ReadingAndLocationTests {
       """
     let parties = ContractParser.parse(SourceText(text: text)).parties
     #expect(parties.first { $0.label == "当センター" }?.role == .vendor)
+    // 「当該」 ("the said") before a noun names someone else, not a party calling itself.
+    let said = text.replacingOccurrences(
+      of: "は、次のとおり契約を締結する。", with: "は、次のとおり契約を締結する。機器の点検には、株式会社ミサキ保守（以下「当該保守会社」という。）が立ち会う。")
+    #expect(!ContractParser.parse(SourceText(text: said)).parties.contains { $0.label == "当該保守会社" })
     #expect(element("C1.vendor-led", text) == .met)
     #expect(element("C2.provided-security", text) == .met)
     #expect(finding("C1", text) == nil)

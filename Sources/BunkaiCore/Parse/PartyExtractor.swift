@@ -262,8 +262,9 @@ enum PartyExtractor {
         known
           || (isLabelDefinition && organisation != .unknown && !namesAThing
             && (label.count <= 4 || (label.count == 5 && partyNouns.contains(label.suffix(1)))
-              // 「当センター」「当クリニック」: 当 before a noun is how a party calls itself.
-              || (label.hasPrefix("当") && label.count <= 8)))
+              // 「当センター」「当クリニック」: 当 before a noun is how a party calls itself (当該, "the
+              // said", is not).
+              || (label.hasPrefix("当") && !label.hasPrefix("当該") && label.count <= 8)))
           || definedByName || institutionLabel
       else {
         continue
