@@ -153,9 +153,6 @@ final class ElementJudge {
         }
       }
     }
-    // 「甲の承諾を要することなく再委託できる」: the key negated where the rest nearly holds. Such a
-    // statement outweighs one that meets the element (「…承諾を得る。ただし、軽微な作業は承諾を要せず
-    // 再委託できる。」): the requirement no longer holds without exception.
     // 「規約第5条にかかわらず、当社は…事前に病院の書面による同意を得る」: a clause that meets the
     // element and sets another aside (special terms over standard terms); what the clause set aside
     // says against the element no longer holds.
@@ -164,6 +161,9 @@ final class ElementJudge {
     func standing(_ us: [Clauses.Unit]) -> [Clauses.Unit] {
       setAside.isEmpty ? us : us.filter { !setAside.contains($0.paragraph) }
     }
+    // 「甲の承諾を要することなく再委託できる」: the key negated where the rest nearly holds. Such a
+    // statement outweighs one that meets the element (「…承諾を得る。ただし、軽微な作業は承諾を要せず
+    // 再委託できる。」): the requirement no longer holds without exception.
     var near: [Clauses.Unit] = standing(negated)
     if el.negatable, case .all(let parts) = e.match, parts.count >= 3 {
       near += standing(candidateUnits(e.key, units)).filter { u in

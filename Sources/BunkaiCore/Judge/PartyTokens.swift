@@ -61,24 +61,12 @@ enum PartyTokens {
   }
 
   /// A folded name as the matching view writes it: 「依頼施設設備」, where 「依頼施設」 is the
-  /// institution's own label, reads 「<institution>設備」 there.
+  /// institution's own label, reads 「<institution>設備」 there. Folded by `apply` itself, so that the
+  /// name and the text it is looked for in follow the same rules.
   static func matchingForm(_ name: [UInt32], parties: [Party]) -> [UInt32] {
-    let own = ownLabels(parties)
-    guard !own.isEmpty else { return name }
-    var out: [UInt32] = []
-    var i = 0
-    while i < name.count {
-      if let hit = own.first(where: { o in
-        i + o.text.count <= name.count && name[i..<(i + o.text.count)].elementsEqual(o.text)
-      }) {
-        out.append(hit.token)
-        i += hit.text.count
-      } else {
-        out.append(name[i])
-        i += 1
-      }
-    }
-    return out
+    let offsets = (0...name.count).map(Int32.init)
+    return apply(NormalizedText(chars: name, toSource: offsets, fromSource: offsets), parties: parties).0
+      .chars
   }
 
   /// The matching view with the contract's own labels folded into tokens, and the parties as the

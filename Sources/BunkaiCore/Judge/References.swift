@@ -215,6 +215,16 @@ struct References {
     let (mae, dai, hon) = (Self.mae[0], Self.dai[0], Self.hon[0])
     let (hen, kou2) = (Self.henkou[0], Self.henkou[1])
     let (betsu, toku) = (Self.betsu, Self.toku)
+    let (ko, tsugi) = (Self.takeUp[0][0], Self.tsugi[0])
+    // The paragraph `offset` places after (or before) the unit's in its article, if there is one.
+    func neighbour(_ offset: Int) -> Int? {
+      guard let k = u.article else { return nil }
+      let own = paragraphsOfArticle(k)
+      guard let here = own.firstIndex(of: u.paragraph), own.indices.contains(here + offset) else {
+        return nil
+      }
+      return own[here + offset]
+    }
     var i = r.lowerBound
     var anaphor = false
     while i < r.upperBound {
@@ -227,10 +237,7 @@ struct References {
         })
       {
         anaphor = true
-        if let k = u.article {
-          let own = paragraphsOfArticle(k)
-          if let here = own.firstIndex(of: u.paragraph), here > 0 { out.append(own[here - 1]) }
-        }
+        if let p = neighbour(-1) { out.append(p) }
       }
       // 「別紙「安全管理特記事項」に定めるところにより」: an annex without articles, named by its word
       // (and title), is read whole.
@@ -245,23 +252,20 @@ struct References {
         continue
       }
       // 「乙はこれを踏まえて甲との協議を進め」: what the paragraph before sets out.
-      if c == Self.takeUp[0][0], !anaphor,
+      if c == ko, !anaphor,
         Self.takeUp.contains(where: { w in
           i + w.count <= r.upperBound && text[i..<(i + w.count)].elementsEqual(w)
-        }),
-        let k = u.article
+        })
       {
         anaphor = true
-        let own = paragraphsOfArticle(k)
-        if let here = own.firstIndex(of: u.paragraph), here > 0 { out.append(own[here - 1]) }
+        if let p = neighbour(-1) { out.append(p) }
       }
       // 「利用者設備の対策は、次条の手続により定める」: the article (or paragraph) after this one.
-      if c == Self.tsugi[0], i + 1 < r.upperBound, let k = u.article {
+      if c == tsugi, i + 1 < r.upperBound, let k = u.article {
         if text[i + 1] == Self.jou[0], k + 1 < parts.count, parts[k + 1] == parts[k] {
           out += paragraphsOfArticle(k + 1)
-        } else if text[i + 1] == Self.kou[0] {
-          let own = paragraphsOfArticle(k)
-          if let here = own.firstIndex(of: u.paragraph), here + 1 < own.count { out.append(own[here + 1]) }
+        } else if text[i + 1] == Self.kou[0], let p = neighbour(1) {
+          out.append(p)
         }
       }
       if c != mae && c != dai && c != hon && !Normalizer.isDigit(c) {

@@ -140,7 +140,7 @@ private struct Builder {
     if nonBlankLines > 5, let title = partTitle(line) {
       flushPendingHeading()
       closeArticle()
-      let earlier = contract.annexSections.filter { $0.label == title || $0.label.hasPrefix(title) }.count
+      let earlier = contract.annexSections.filter { $0.label.hasPrefix(title) }.count
       let label = title == "覚書" && earlier > 0 ? "覚書\(earlier + 1)" : title
       part = label
       region = .closed
@@ -279,7 +279,15 @@ private struct Builder {
       a.range = a.range.lowerBound..<line.trimEnd
       return
     }
-    keepSubheadingText(&a, unless: paragraphMarker(line) == nil && bracketNumber(line) == nil)
+    // A line of plain text is what a subsection's heading waited for; a numbered one opens the next
+    // paragraph and leaves the heading as the text of its own.
+    if subheading != nil {
+      if paragraphMarker(line) == nil && bracketNumber(line) == nil {
+        subheading = nil
+      } else {
+        keepSubheadingText(&a)
+      }
+    }
     // 「９．お客さま側の運用」 followed by （１）（２）… lines and no 9.1: in a document numbered by
     // sections those lines are the section's paragraphs (「前二号」 names them).
     if sectionMode, let n = bracketNumber(line), n == expected,
@@ -321,14 +329,9 @@ private struct Builder {
   }
 
   /// A subsection's heading line whose paragraph got no text after it (the next line opened another
-  /// paragraph, or the section ended): the heading is that paragraph's text after all. A plain
-  /// line (`unless`) is the text the heading was waiting for.
-  mutating func keepSubheadingText(_ a: inout Article, unless plainLine: Bool = false) {
+  /// paragraph, or the section ended): the heading is that paragraph's text after all.
+  mutating func keepSubheadingText(_ a: inout Article) {
     guard let h = subheading else { return }
-    if plainLine {
-      subheading = nil
-      return
-    }
     if let k = a.paragraphs.indices.last, a.paragraphs[k].range.isEmpty { a.paragraphs[k].range = h }
     subheading = nil
   }
@@ -677,34 +680,26 @@ private struct Builder {
     return rest.isEmpty || (rest.first.map { "（(【〔".contains($0) } ?? false)
   }
 
-  /// The part a title line opens: 「覚書」, 「特約」 (「特　約　書」「特約条項」) or 「個別契約」
-  /// (「個別契約書」), each numbering its own articles.
+  /// The part a title line opens: 「覚書」 (「覚　書」「変更覚書」「〇〇契約に関する覚書」), 「特約」
+  /// (「特　約　書」「特約条項」) or 「個別契約」 (「個別契約書」), each numbering its own articles.
   func partTitle(_ line: Line) -> String? {
-    if isMemorandumTitle(line) { return "覚書" }
-    guard line.length <= 40, s[line.trimStart] != "第", !Lines.contains(s, line.trimmed, "。"),
-      !Lines.contains(s, line.trimmed, "、"), !Lines.contains(s, line.trimmed, "条")
-    else { return nil }
-    var text = Lines.string(s, line.trimmed).filter { $0 != " " && $0 != "\u{3000}" }
-    if let open = text.firstIndex(where: { $0 == "（" || $0 == "(" }), text.last == "）" || text.last == ")" {
-      text = String(text[..<open])
-    }
-    if ["特約", "特約書", "特約条項"].contains(where: text.hasSuffix) { return "特約" }
-    if ["個別契約", "個別契約書"].contains(where: text.hasSuffix) { return "個別契約" }
-    return nil
-  }
-
-  /// 「覚書」「変更覚書」「〇〇契約に関する覚書」 as a title line.
-  func isMemorandumTitle(_ line: Line) -> Bool {
     guard line.length <= 40, s[line.trimStart] != "第", !Lines.contains(s, line.trimmed, "。"),
       !Lines.contains(s, line.trimmed, "、")
-    else { return false }
+    else { return nil }
     // 「覚　書」: titles are often spaced out.
     var text = Lines.string(s, line.trimmed).filter { $0 != " " && $0 != "\u{3000}" }
     // 「覚書（本契約の変更）」: the title before a bracketed subtitle.
     if let open = text.firstIndex(where: { $0 == "（" || $0 == "(" }), text.last == "）" || text.last == ")" {
       text = String(text[..<open])
     }
-    return text.hasSuffix("覚書") || text.hasSuffix("覚え書き") || text.hasSuffix("合意書") && text.contains("変更")
+    if text.hasSuffix("覚書") || text.hasSuffix("覚え書き") || text.hasSuffix("合意書") && text.contains("変更") {
+      return "覚書"
+    }
+    // 「第5条の特約」 in a line of text is no title.
+    guard !Lines.contains(s, line.trimmed, "条") else { return nil }
+    if ["特約", "特約書", "特約条項"].contains(where: text.hasSuffix) { return "特約" }
+    if ["個別契約", "個別契約書"].contains(where: text.hasSuffix) { return "個別契約" }
+    return nil
   }
 
   func isPostamble(_ line: Line) -> Bool {

@@ -113,12 +113,15 @@ enum PartyExtractor {
     return describes(name) ? nil : party(label: label, name: name)
   }
 
+  /// The verb that closes a definition's meaning, longest first.
+  static let definitionVerbs = ["をいいます", "をいう", "をいい"]
+
   /// Words that describe someone or something (「…を受託する事業者」「委託病院が保管する…文書をいい」)
   /// rather than name them.
   static func describes(_ name: String) -> Bool {
     // The definition's own verb (「…をいう」) is not part of what it names.
     var core = name
-    for verb in ["をいいます", "をいう", "をいい"] { core = core.replacingOccurrences(of: verb, with: "") }
+    for verb in definitionVerbs { core = core.replacingOccurrences(of: verb, with: "") }
     return core.count > 40 || ["を", "する", "した", "される"].contains(where: core.contains)
   }
 
@@ -450,20 +453,19 @@ enum PartyExtractor {
     return Lines.string(s, start..<stop).filter { $0 != "\n" && $0 != "\r" }
   }
 
-  /// The text of "「X」とは、…をいう" up to the end of the sentence.
-  /// The body of a term a definitions article lists without quotes, across the line breaks of
-  /// pdftotext (「…本ネットワークに\n参加する病院、診療所…」) up to 。 or the next item.
   /// A definition's meaning as a party's name: without the blanks before it and its own verb
   /// (「　株式会社…をいう」 → 「株式会社…」).
   static func bareName(_ name: String) -> String {
     var n = name.trimmingCharacters(in: .whitespaces)
-    for verb in ["をいいます", "をいう", "をいい"] where n.hasSuffix(verb) {
+    for verb in definitionVerbs where n.hasSuffix(verb) {
       n.removeLast(verb.count)
       break
     }
     return n
   }
 
+  /// The body of a term a definitions article lists without quotes, across the line breaks of
+  /// pdftotext (「…本ネットワークに\n参加する病院、診療所…」) up to 。 or the next item.
   static func listedBody(_ s: [Unicode.Scalar], after: Int) -> String? {
     var j = after
     var out = String.UnicodeScalarView()
@@ -486,6 +488,7 @@ enum PartyExtractor {
     return out.isEmpty ? nil : String(out)
   }
 
+  /// The text of "「X」とは、…をいう" up to the end of the sentence.
   static func definitionBody(_ s: [Unicode.Scalar], after: Int) -> String? {
     var j = after
     while j < s.count, j - after < 120, s[j] != "。", s[j] != "\n" { j += 1 }

@@ -65,11 +65,15 @@ public enum PlaybookLoader {
     // as occurrences of the concept's first term (DefinedTerms). That term is a slot of the
     // concept's own, never found in a text: a plain first term (「前項の物」) may be in another
     // concept's list too, which the uses would then reach.
-    let definedFor = Set(
-      r.strings(root, "definedTermConcepts", "").flatMap {
-        $0.split(separator: "=").flatMap { $0.split(separator: "+") }.map(String.init)
-      })
-    for name in definedFor where concepts[name] != nil {
+    // 「guideline+comply」: a term defined with both (「本安全管理措置」とは、指定ガイドラインに基づき…)
+    // stands for both.
+    // 「provided-named=provided-things+provide」: a name whose defining sentence holds all the concepts
+    // after = counts as the concept before it.
+    let definedTermConcepts = r.strings(root, "definedTermConcepts", "")
+    let definedFor = definedTermConcepts.flatMap {
+      $0.split(separator: "=").flatMap { $0.split(separator: "+") }.map(String.init)
+    }
+    for name in Set(definedFor) where concepts[name] != nil {
       concepts[name]!.insert(Self.definedUseSlot + name, at: 0)
     }
     // A concept may name another ("@guideline" inside "efforts"): one level is expanded.
@@ -132,15 +136,8 @@ public enum PlaybookLoader {
     var book = Playbook(
       id: id, version: version, title: title, lessons: lessons, topics: topics, rules: rules,
       concepts: concepts)
-    book.definedTermConcepts = r.strings(root, "definedTermConcepts", "")
-    // 「guideline+comply」: a term defined with both (「本安全管理措置」とは、指定ガイドラインに基づき…)
-    // stands for both.
-    // 「provided-named=provided-things+provide」: a name whose defining sentence holds all the concepts
-    // after = counts as the concept before it.
-    for name in book.definedTermConcepts.flatMap({
-      $0.split(separator: "=").flatMap { $0.split(separator: "+") }.map(String.init)
-    })
-    where concepts[name] == nil {
+    book.definedTermConcepts = definedTermConcepts
+    for name in definedFor where concepts[name] == nil {
       throw DataFileErrors(errors: [
         DataFileError(file: file, line: nil, field: "definedTermConcepts", message: "未定義の概念「\(name)」です")
       ])
