@@ -55,3 +55,24 @@ extension ReadingAndLocationTests {
     #expect(element("C2.vendor-led", text) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// An article that first says what the institution provides and then, in its next paragraph, who
+  /// leads the talk on the security of that thing named plainly (「端末のセキュリティ対策は…」): the
+  /// article has said what the terminal is, so C2 is met (DOMAIN.md section 4, C2).
+  @Test func providedThingNamedInTheParagraphBefore() {
+    let text =
+      Self.opening + """
+        第10条（利用端末）
+        １　甲は、本サービスを利用するための端末及び通信回線を自らの負担で用意する。
+        ２　端末のセキュリティ対策は、乙が主導して甲と協議して決め、甲はその内容に従って実施する。
+        """
+    #expect(element("C2.provides", text) == .met)
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+    // The same sentence in another article does not know what the terminal is.
+    let apart = text.replacingOccurrences(of: "２　端末のセキュリティ", with: "第11条（対策）\n端末のセキュリティ")
+    #expect(element("C2.provided-security", apart) != .met)
+  }
+}

@@ -348,6 +348,13 @@ final class ElementJudge {
       for p in referred(from: u) where index.evaluate(c, in: clauses.paragraphs[p].range) {
         return true
       }
+      if e.element.contextInArticle, let k = u.article,
+        clauses.paragraphsOf[k, default: []].contains(where: {
+          $0 < u.paragraph && index.evaluate(c, in: clauses.paragraphs[$0].range)
+        })
+      {
+        return true
+      }
     }
     if !topics.isEmpty, let k = u.article, articleTopics[k].contains(where: topics.contains) {
       return true

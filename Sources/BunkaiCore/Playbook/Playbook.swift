@@ -165,6 +165,9 @@ public struct Element: Sendable {
   /// Must also hold in the unit, unless the unit's article has one of `contextTopics`.
   public var context: Condition?
   public var contextTopics: [String]
+  /// The context also counts as given by an earlier paragraph of the unit's article (「１ 利用者は
+  /// 端末を用意する。２ 端末のセキュリティ対策は…」): the article has said what the thing is.
+  public var contextInArticle: Bool
   /// A unit matching this does not count (e.g. a narrower clause that only looks alike).
   public var unless: Condition?
   public var actor: Actor?
@@ -184,7 +187,8 @@ public struct Element: Sendable {
 
   public init(
     id: String, label: String, precondition: Bool = false, unit: Unit = .sentence, match: Condition,
-    context: Condition? = nil, contextTopics: [String] = [], unless: Condition? = nil, actor: Actor? = nil,
+    context: Condition? = nil, contextTopics: [String] = [], contextInArticle: Bool = false,
+    unless: Condition? = nil, actor: Actor? = nil,
     negatable: Bool = true, contradictedBy: Condition? = nil, overridable: Bool = false,
     contradictionOutweighs: Bool = false, near: Condition? = nil
   ) {
@@ -195,6 +199,7 @@ public struct Element: Sendable {
     self.match = match
     self.context = context
     self.contextTopics = contextTopics
+    self.contextInArticle = contextInArticle
     self.unless = unless
     self.actor = actor
     self.negatable = negatable

@@ -264,7 +264,8 @@ public enum PlaybookLoader {
   }
 
   static let elementKeys: Set<String> = [
-    "id", "label", "precondition", "unit", "match", "context", "contextTopics", "unless", "actor",
+    "id", "label", "precondition", "unit", "match", "context", "contextTopics", "contextInArticle", "unless",
+    "actor",
     "negatable",
     "contradictedBy", "overridable", "contradictionOutweighs", "near",
   ]
@@ -304,7 +305,8 @@ public enum PlaybookLoader {
     guard let id, let label, let unit, let match else { return nil }
     return Element(
       id: id, label: label, precondition: r.bool(node, "precondition", path, default: false), unit: unit,
-      match: match, context: context, contextTopics: r.strings(node, "contextTopics", path), unless: unless,
+      match: match, context: context, contextTopics: r.strings(node, "contextTopics", path),
+      contextInArticle: r.bool(node, "contextInArticle", path, default: false), unless: unless,
       actor: actor, negatable: r.bool(node, "negatable", path, default: true), contradictedBy: contra,
       overridable: r.bool(node, "overridable", path, default: false),
       contradictionOutweighs: r.bool(node, "contradictionOutweighs", path, default: false), near: near)
