@@ -143,7 +143,7 @@ import Testing
           suggestion: {heading: 対策, text: "{institution}は自院の対策を講ずる。"}
           intent: 趣旨
       """
-    let merged = try builtin.merged(with: try PlaybookLoader.load(yaml: yaml, file: "my.yaml"))
+    let merged = builtin.merged(with: try PlaybookLoader.load(yaml: yaml, file: "my.yaml"))
     let reviewer = Reviewer(playbook: merged, catalog: try CatalogLoader.builtin())
     let text = """
       保守契約書
