@@ -76,3 +76,27 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provided-security", apart) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A name the contract gives to what a vendor-led consultation settles (「…その結果を「施設対策要綱」
+  /// （以下「要綱」という。）としてまとめる」): looking after the provided equipment 「要綱に従って」
+  /// follows that consultation, so C2 is met (DOMAIN.md section 4, C2). A council (協議会) that sets a
+  /// standard on its own is no consultation.
+  @Test func followingANamedOutcomeOfTheConsultation() {
+    let text =
+      Self.opening + """
+        第6条（施設の対策）
+        甲が院内で講ずべき安全対策は、乙が主体となって甲との協議を取りまとめ、その結果を「施設対策要綱」（以下「要綱」という。）としてまとめる。
+        ２　甲は、要綱に定めた対策を実施する。
+        第7条（甲が用意する物）
+        甲は、本業務のための端末及び通信回線を用意する。
+        ２　甲は、前項の端末及び回線の安全管理を、要綱に従って行う。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+    let council = text.replacingOccurrences(
+      of: "乙が主体となって甲との協議を取りまとめ、その結果を", with: "地域医療協議会が単独で作成し、これを")
+    #expect(finding("C2", council) != nil)
+  }
+}

@@ -25,17 +25,55 @@ final class ElementJudge {
     self.clauses = clauses
     self.actors = actors
     self.polarity = polarity
-    self.references = References(contract: contract, clauses: clauses, text: normalized.chars)
+    self.references = References(
+      contract: contract, clauses: clauses, text: normalized.chars,
+      outcomes: Self.outcomes(contract, source: source, normalized: normalized, clauses: clauses))
     self.superseded = references.superseded()
     var sameAs = [Bool](repeating: false, count: clauses.unitCount)
     // A sentence not joined to its lead shares the sentence's id and answer.
     let joined = clauses.sentencesWithLead.filter { $0.id >= clauses.sentences.count }
     for u in clauses.sentences + clauses.paragraphs + clauses.articles + joined {
-      sameAs[u.id] = index.evaluate(polarity.sameAs, in: u.range)
+      sameAs[u.id] = index.evaluate(polarity.sameAs, in: u.range) || references.namesOutcome(u)
     }
     self.sameAs = sameAs
     referredMemo = ReferredMemo(units: clauses.unitCount, paragraphs: clauses.paragraphs.count)
     articleTopics = contract.articles.map(\.topics)
+  }
+
+  static let consultation = Normalizer.fold("協議")
+  /// 「協議会」「協議体」 are bodies, not a consultation.
+  static let consultingBodies: Set<UInt32> = Set(["会", "体"].map { Normalizer.fold($0)[0] })
+
+  static func consults(_ t: ArraySlice<UInt32>) -> Bool {
+    var i = t.startIndex
+    while i + consultation.count <= t.endIndex {
+      if t[i] == consultation[0], t[i + 1] == consultation[1],
+        i + 2 >= t.endIndex || !consultingBodies.contains(t[i + 2])
+      {
+        return true
+      }
+      i += 1
+    }
+    return false
+  }
+
+  /// Names given with 「以下「X」という」 in a sentence about a consultation (「…協議を取りまとめ、その
+  /// 結果を「…要領」（以下「要領」という。）として定める」): following X follows that consultation.
+  static func outcomes(
+    _ contract: Contract, source: SourceText, normalized: NormalizedText, clauses: Clauses
+  ) -> [(name: [UInt32], paragraph: Int)] {
+    contract.definitions.compactMap { d in
+      guard PartyExtractor.precededByIka(source.scalars, d.range.lowerBound),
+        !contract.parties.contains(where: { $0.label == d.term })
+      else { return nil }
+      let at = normalized.range(ofSource: d.range).lowerBound
+      guard let sentence = clauses.sentences.first(where: { $0.range.contains(at) }),
+        sentence.article != nil,
+        consults(normalized.chars[sentence.range])
+      else { return nil }
+      let name = PartyTokens.matchingForm(Normalizer.fold(d.term), parties: contract.parties)
+      return name.count >= 2 ? (name, sentence.paragraph) : nil
+    }
   }
 
   /// Each article's topics, read once (reading them through `contract.articles` copied the article).
@@ -251,7 +289,9 @@ final class ElementJudge {
   func anchoredUnits(_ e: CompiledElement, _ units: [Clauses.Unit]) -> [Clauses.Unit] {
     let anchored = candidateUnits(e.anchor, units)
     guard case .all = e.match else { return anchored }
-    let same = candidateUnits(polarity.sameAs, units).filter { u in
+    // Units naming a consultation's outcome (References.outcomes) follow it as 「前条と同様」 does.
+    let following = references.outcomes.isEmpty ? candidateUnits(polarity.sameAs, units) : units
+    let same = following.filter { u in
       isSameAs(u) && !anchored.contains { $0.range == u.range }
     }
     return same.isEmpty ? anchored : (anchored + same).sorted { $0.range.lowerBound < $1.range.lowerBound }

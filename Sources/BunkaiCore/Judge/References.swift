@@ -10,10 +10,18 @@ struct References {
   let parts: [String?]
   let numbers: [String]
 
-  init(contract: Contract, clauses: Clauses, text: [UInt32]) {
+  /// Names the contract gives to what a consultation settles (「…協議を取りまとめ、その結果を「参加施設
+  /// セキュリティ要領」（以下「要領」という。）として定める。」), each with the paragraph that defines it:
+  /// 「前項の端末の安全管理を、要領に従って行う」 is read with that consultation.
+  let outcomes: [(name: [UInt32], paragraph: Int)]
+
+  init(
+    contract: Contract, clauses: Clauses, text: [UInt32], outcomes: [(name: [UInt32], paragraph: Int)] = []
+  ) {
     self.contract = contract
     self.clauses = clauses
     self.text = text
+    self.outcomes = outcomes
     parts = contract.articles.map(\.part)
     numbers = contract.articles.map(\.number)
     // 「原契約第6条を次のとおり改める。「第6条 …第2条第2項の安全管理…」」: the article a 覚書 quotes
@@ -363,7 +371,15 @@ struct References {
         i += 1
       }
     }
+    for o in outcomes where o.paragraph != u.paragraph && Lines.occurs(o.name, in: text[r]) {
+      out.append(o.paragraph)
+    }
     return out.filter { $0 != u.paragraph }
+  }
+
+  /// The unit names a consultation's outcome defined elsewhere (see `outcomes`).
+  func namesOutcome(_ u: Clauses.Unit) -> Bool {
+    outcomes.contains { $0.paragraph != u.paragraph && Lines.occurs($0.name, in: text[u.range]) }
   }
 
   /// What an amending part sets aside: 「原契約第7条を次のとおり改める。」「本契約第10条第2項を削除する。」
