@@ -76,6 +76,10 @@ extension ReadingAndLocationTests {
       "乙は、甲の依頼どおりに行った設定変更に起因する障害については、責任を負わない。",
       "乙は、甲の機器上のソフトウェアに起因して生じた障害について、責任を負わない。",
       "甲の指示のとおりに乙が行った作業に起因する不具合は、乙の責めに帰さないものとする。",
+      // Politer and longer refusals of liability, and software the institution installed itself.
+      "乙は、乙が指定していないソフトウェアが原因の障害については、責任を負いかねます。",
+      "乙は、甲の指示によって乙が変更した設定に起因する障害について、一切の責任を負うものではありません。",
+      "乙は、甲が端末にインストールしたソフトウェアに起因する障害について、責任を負いません。",
     ]
     for exemption in exemptions {
       let text =
