@@ -78,6 +78,27 @@ extension ReadingAndLocationTests {
     #expect(element("B2.attribution", whole) == .met)
     #expect(finding("B2", whole) == nil)
   }
+
+  /// Answering for wilful acts only, or for choosing and overseeing the subcontractor only
+  /// (「外注先の選定及び監督について責任を負う」), leaves a careless breach with the subcontractor: B2's
+  /// attribution is not met.
+  @Test func attributionNarrowedInOtherWords() {
+    let narrowed = [
+      "乙は、外注先が故意に行った行為について、甲に対して責任を負う。",
+      "乙は、外注先の選定及び監督について責任を負う。",
+    ]
+    for clause in narrowed {
+      let text =
+        Self.opening + """
+          第4条（外注）
+          乙は、本業務の一部を外注するときは、あらかじめ甲の書面による承諾を得なければならない。
+          ２　乙は、外注先に対し、本契約に基づき乙が負う安全管理上の義務と同等の義務を課し、その履行状況を監督する。
+          ３　\(clause)
+          """
+      #expect(element("B2.attribution", text) != .met, "\(clause)")
+      #expect(finding("B2", text)?.article == "4", "\(clause)")
+    }
+  }
 }
 
 extension ReadingAndLocationTests {
