@@ -670,3 +670,49 @@ import Testing
     #expect(c.parties.first { $0.label == "センター" }?.name == "医療法人ひなた会 ひなた健診センター")
   }
 }
+
+extension ParserTests {
+  /// A requirements annex numbered 1. / 1.1 after a contract of 第N条 articles reads as sections of
+  /// that annex (「別紙:2」, its 2.1 and 2.2 the paragraphs), so that a section's heading is not the
+  /// first words of its first sentence. An annex listing short entries without subsections stays
+  /// one text.
+  @Test func sectionsOfARequirementsAnnex() {
+    let text = """
+      運用業務委託契約書
+      病院機構（以下「甲」という。）と株式会社ナミ（以下「乙」という。）は、次のとおり契約を締結する。
+      第1条（目的）
+      乙は、別紙の要求水準に従い業務を行う。
+      第2条（管轄）
+      本契約の訴えは甲の所在地の裁判所に提起する。
+
+      別紙　業務要求水準書
+      1. 目的
+      本書は、甲が乙に求める水準を示す。
+      2. 甲側の対策に関する協議
+      2.1 乙は、甲の職員が講ずべき安全対策の案を作成し、甲との協議を主導する。
+      2.2 甲は、2.1の協議で合意した対策を実施する。
+      """
+    let (c, src) = parse(text)
+    let annexed = c.articles.filter { $0.part == "別紙" }
+    #expect(annexed.map(\.number) == ["1", "2"])
+    #expect(annexed.last?.heading == "甲側の対策に関する協議")
+    #expect(
+      annexed.last.map { $0.paragraphs.map { Lines.string(src.scalars, $0.range) } } == [
+        "乙は、甲の職員が講ずべき安全対策の案を作成し、甲との協議を主導する。", "甲は、2.1の協議で合意した対策を実施する。",
+      ])
+    let list = """
+      保守契約書
+      病院（以下「甲」という。）と株式会社ナミ（以下「乙」という。）は、次のとおり契約を締結する。
+      第1条（目的）
+      乙は、本システムを保守する。
+
+      別紙　役割分担表
+      1　甲が用意するもの
+      (1) 電源
+      (2) 回線
+      2　提供物の対策
+      前項の提供物の対策は、乙が主導して協議する。
+      """
+    #expect(parse(list).0.articles.allSatisfy { $0.part == nil })
+  }
+}

@@ -114,12 +114,22 @@ private struct Builder {
   /// The part of the document being read: nil for the contract, 「別紙2」 or 「覚書」 after it.
   var part: String?
   var nonBlankLines = 0
+  /// The open article is a section of an annex numbered 1. / 1.1 (「別紙　業務要求水準書」 after a
+  /// contract of 第N条): its N.M lines are its paragraphs, as in section mode.
+  var annexSectionMode = false
+  /// The annex being read numbers subsections (「5.1」「5.2」): only such an annex (a 仕様書 or 要求
+  /// 水準書 set after the contract) is read as sections; a list of 「1　委託者が提供するもの」 entries
+  /// stays one text.
+  var annexHasSubsections = false
+  /// Where `run` is in `lines` (a section heading looks at the line after it).
+  var lineIndex = 0
 
   init(s: [Unicode.Scalar]) { self.s = s }
 
   mutating func run() {
     lines = Lines.split(s)
-    for line in lines where !line.isBlank {
+    for (k, line) in lines.enumerated() where !line.isBlank {
+      lineIndex = k
       handle(line)
     }
     flushPendingHeading()
@@ -144,6 +154,8 @@ private struct Builder {
       let label = title == "覚書" && earlier > 0 ? "覚書\(earlier + 1)" : title
       part = label
       region = .closed
+      annexSectionMode = false
+      annexHasSubsections = false
       contract.annexSections.append(AnnexSection(label: label, range: line.trimStart..<line.trimEnd))
       return
     }
@@ -190,8 +202,17 @@ private struct Builder {
       }
       return
     }
+    if let a = annexSection(line) {
+      flushPendingHeading()
+      closeArticle()
+      region = .articles
+      annexSectionMode = true
+      article = a
+      return
+    }
     if var a = articleHeader(line) {
       closeArticle()
+      annexSectionMode = false
       // Once an annex or 覚書 has begun, its articles stay in it (annexes come after the contract).
       region = .articles
       a.part = part
@@ -215,6 +236,8 @@ private struct Builder {
       closeArticle()
       region = .closed
       part = label
+      annexSectionMode = false
+      annexHasSubsections = subsectionsAhead()
       contract.annexSections.append(AnnexSection(label: label, range: line.trimStart..<line.trimEnd))
       return
     }
@@ -262,7 +285,8 @@ private struct Builder {
   /// Adds a line to the article in place (no copy of its paragraphs per line).
   mutating func addContent(_ line: Line, to a: inout Article) {
     let expected = (a.paragraphs.last?.number ?? 0) + 1
-    if sectionMode, let (major, minor, textStart) = subsectionMarker(line), String(major) == a.number,
+    if sectionMode || annexSectionMode, let (major, minor, textStart) = subsectionMarker(line),
+      String(major) == a.number,
       minor == expected
     {
       keepSubheadingText(&a)
@@ -290,7 +314,7 @@ private struct Builder {
     }
     // 「９．お客さま側の運用」 followed by （１）（２）… lines and no 9.1: in a document numbered by
     // sections those lines are the section's paragraphs (「前二号」 names them).
-    if sectionMode, let n = bracketNumber(line), n == expected,
+    if sectionMode || annexSectionMode, let n = bracketNumber(line), n == expected,
       a.paragraphs.last.map({ s[$0.range.lowerBound] == "（" || s[$0.range.lowerBound] == "(" }) ?? true
     {
       a.paragraphs.append(Paragraph(number: n, range: line.trimStart..<line.trimEnd, items: []))
@@ -423,12 +447,49 @@ private struct Builder {
     return j > i ? (n, j) : nil
   }
 
+  /// Whether the lines after an annex's heading, up to the next annex, hold two or more 「N.M」
+  /// subsection lines.
+  func subsectionsAhead() -> Bool {
+    var count = 0
+    for line in lines[(lineIndex + 1)...] where !line.isBlank {
+      if annexHeading(line) != nil || partTitle(line) != nil { break }
+      if subsectionMarker(line) != nil {
+        count += 1
+        if count >= 2 { return true }
+      }
+    }
+    return false
+  }
+
+  /// 「1. 目的」「5. 機構側の対策に関する協議」 in an annex after the contract's 第N条 articles: a
+  /// section of that annex (「別紙:5」), numbered from 1 within it. Not when the annex numbers its own
+  /// 第N条, and not a list of short entries (「1. 電源」 followed by 「2. 回線」).
+  mutating func annexSection(_ line: Line) -> Article? {
+    guard let part, annexHasSubsections, !sectionMode, region == .closed || annexSectionMode,
+      Numerals.digitValue(s[line.trimStart]) != nil
+    else { return nil }
+    let own = article?.part == part ? article : contract.articles.last { $0.part == part }
+    if own != nil && !annexSectionMode { return nil }
+    let next = (own?.mainNumber ?? 0) + 1
+    guard var a = sectionArticle(line, next: next) else { return nil }
+    if let following = lines[(lineIndex + 1)...].first(where: { !$0.isBlank }),
+      let (m, after) = digits(at: following.trimStart, end: following.trimEnd), m == next + 1,
+      after < following.trimEnd,
+      s[after] != "." || after + 1 >= following.trimEnd
+        || Numerals.digitValue(s[after + 1]) == nil
+    {
+      return nil
+    }
+    a.part = part
+    return a
+  }
+
   /// "5. 再委託" / "５．再委託" / "5 再委託": a short heading after the section number, numbered on
   /// from the last section (so a numbered list inside a section is not a section).
-  mutating func sectionArticle(_ line: Line) -> Article? {
+  mutating func sectionArticle(_ line: Line, next: Int? = nil) -> Article? {
     let end = line.trimEnd
     guard let (n, after) = digits(at: line.trimStart, end: end), after < end else { return nil }
-    guard n == nextSection || (article == nil && n == 1) else { return nil }
+    guard n == (next ?? nextSection) || (next == nil && article == nil && n == 1) else { return nil }
     var i = after
     if s[i] == "." || s[i] == "．" || s[i] == "、" {
       i += 1
