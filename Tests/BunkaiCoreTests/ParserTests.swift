@@ -716,3 +716,28 @@ extension ParserTests {
     #expect(parse(list).0.articles.allSatisfy { $0.part == nil })
   }
 }
+
+extension ParserTests {
+  /// An article whose text opens with 「一　」 numbers its paragraphs 一, 二 …: 「二　前項の…」 is its
+  /// second paragraph (so 前項 names the first). After a paragraph of text, 「一　」 lines stay items.
+  @Test func paragraphsNumberedInKanji() {
+    let text = """
+      読影委託契約書
+      病院（以下「委託者」という。）と株式会社ヨミ（以下「受託者」という。）は、次のとおり契約を締結する。
+      第五条（院内対策）
+      一　受託者は、院内で必要となる対策の案を作成して委託者に示す。
+      二　委託者と受託者は、前項の案をもとに協議して実施事項を定める。
+      第六条（報告）
+      受託者は、次の事項を報告する。
+      一　障害の状況
+      二　対応の結果
+      """
+    let (c, src) = parse(text)
+    #expect(
+      c.articles.first.map { $0.paragraphs.map { Lines.string(src.scalars, $0.range) } } == [
+        "受託者は、院内で必要となる対策の案を作成して委託者に示す。", "委託者と受託者は、前項の案をもとに協議して実施事項を定める。",
+      ])
+    #expect(c.articles.last?.paragraphs.count == 1)
+    #expect(c.articles.last?.paragraphs.first?.items.count == 2)
+  }
+}

@@ -123,6 +123,9 @@ private struct Builder {
   var annexHasSubsections = false
   /// Where `run` is in `lines` (a section heading looks at the line after it).
   var lineIndex = 0
+  /// The start of the article whose paragraphs are numbered 一, 二 … (its text opened with 「一　」):
+  /// there 「二　前項の具体案をもとに…」 is a paragraph, not the second item of an empty first one.
+  var kanjiParagraphsIn: Int?
 
   init(s: [Unicode.Scalar]) { self.s = s }
 
@@ -321,6 +324,14 @@ private struct Builder {
       a.range = a.range.lowerBound..<line.trimEnd
       return
     }
+    if let (n, textStart) = kanjiParagraph(line), n == expected,
+      a.paragraphs.isEmpty || kanjiParagraphsIn == a.range.lowerBound
+    {
+      kanjiParagraphsIn = a.range.lowerBound
+      a.paragraphs.append(Paragraph(number: n, range: textStart..<line.trimEnd, items: []))
+      a.range = a.range.lowerBound..<line.trimEnd
+      return
+    }
     if let (number, textStart, style) = paragraphMarker(line), number == expected,
       number > 1 || a.paragraphs.isEmpty
     {
@@ -396,6 +407,18 @@ private struct Builder {
       return (n, Lines.skipSpaces(s, i + 1, line.trimEnd), fullWidth ? .fullWidth : .arabic)
     }
     return nil
+  }
+
+  /// 「一　」「十二　」 opening a line of text: the numeral's value and where the text starts.
+  func kanjiParagraph(_ line: Line) -> (Int, Int)? {
+    let a = line.trimStart
+    var j = a
+    while j < line.trimEnd, j - a < 3, Numerals.isKanjiNumeral(s[j]) { j += 1 }
+    guard j > a, j < line.trimEnd, Lines.isSpace(s[j]),
+      let (n, next, _) = Numerals.read(s, at: a, end: j), next == j
+    else { return nil }
+    let start = Lines.skipSpaces(s, j, line.trimEnd)
+    return start < line.trimEnd ? (n, start) : nil
   }
 
   /// "(1)", "（１）", "⑴", "①", "一　", "ア　", "(ア)", "1)" at the start of a line.
