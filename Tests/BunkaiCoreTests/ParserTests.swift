@@ -741,3 +741,22 @@ extension ParserTests {
     #expect(c.articles.last?.paragraphs.first?.items.count == 2)
   }
 }
+
+extension ParserTests {
+  /// A 仕様書 names its vendor by what it does (「「保守業者」とは、病院と保守業務委託契約を締結した事業者を
+  /// いう。」): that label is the vendor. A thing defined the same way (「「対象機器」とは…装置をいう」) is not.
+  @Test func aSpecificationNamingItsVendorByItsWork() {
+    let text = """
+      画像システム保守業務仕様書
+      1. 総則
+      1.1 本仕様書は、みなと台病院（以下「病院」という。）が委託する保守業務の条件を定める。
+      1.2 本仕様書において「保守業者」とは、病院と保守業務委託契約を締結した事業者をいう。
+      1.3 本仕様書において「対象機器」とは、画像サーバ及び読影端末をいう。
+      2. 体制
+      2.1 保守業者は、責任者を定めて病院に届け出る。
+      """
+    let (c, _) = parse(text)
+    #expect(c.parties.first { $0.label == "保守業者" }?.role == .vendor)
+    #expect(!c.parties.contains { $0.label == "対象機器" })
+  }
+}

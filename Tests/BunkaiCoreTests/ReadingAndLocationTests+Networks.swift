@@ -100,3 +100,21 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", council) != nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「甲と乙は、…協議を行い、甲が実施する事項を書面で確定する。協議は乙が招集し、議事を取りまとめる。」:
+  /// the paragraph's next sentence says who leads the consultation, so C1 is met (DOMAIN.md section
+  /// 4, C1); with the institution convening it, it is not.
+  @Test func theLeaderNamedInTheNextSentence() {
+    let text =
+      Self.opening + """
+        第5条（甲の対策）
+        甲と乙は、甲が院内で講ずべき情報セキュリティ対策について協議を行い、甲が実施する具体的な事項を書面で確定する。協議は乙が招集し、議事を取りまとめる。
+        ２　甲は、確定した事項を実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    let institution = text.replacingOccurrences(of: "協議は乙が招集し", with: "協議は甲が招集し")
+    #expect(element("C1.vendor-led", institution) != .met)
+  }
+}

@@ -372,6 +372,12 @@ final class ElementJudge {
     return r
   }
 
+  /// The rest of the unit's paragraph after it, if any.
+  func laterInParagraph(_ u: Clauses.Unit) -> Range<Int>? {
+    let end = clauses.paragraphs[u.paragraph].range.upperBound
+    return u.range.upperBound < end ? u.range.upperBound..<end : nil
+  }
+
   /// The unit says it follows what another clause says (「前条と同様」「前項に準じ」「前条の例により」).
   func isSameAs(_ u: Clauses.Unit) -> Bool {
     sameAs[u.id]
@@ -417,6 +423,9 @@ final class ElementJudge {
           ? referred(from: u).lazy.compactMap { self.actors.leader(in: self.clauses.paragraphs[$0].range) }
             .first ?? (referred(from: u).isEmpty ? earlierInParagraph(u).flatMap(actors.leader(in:)) : nil)
           : nil)
+        // 「…協議を行い、…書面で確定する。協議は乙が招集し、議事を取りまとめる。」: a later sentence of the
+        // paragraph says who leads that consultation.
+        ?? laterInParagraph(u).flatMap { r in Self.consults(index.text[r]) ? actors.leader(in: r) : nil }
       guard let role else { return .unnamed }
       return role == actor.role ? .ok : .swapped
     case .holder:

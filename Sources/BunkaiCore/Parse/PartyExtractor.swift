@@ -211,6 +211,11 @@ enum PartyExtractor {
     return s[k] == "以"
   }
 
+  /// Labels naming whoever does the work (「保守業者」「運用事業者」「受注者」).
+  static let workerHeads = ["業者", "事業者", "受託者", "受注者", "請負者", "請負人", "ベンダ", "ベンダー"]
+  /// What such a label's definition ends with: an organisation.
+  static let workerKinds = ["事業者", "業者", "者", "会社", "法人"]
+
   static func parties(in s: [Unicode.Scalar], contract: Contract) -> [Party] {
     var parties: [Party] = []
     // Party definitions come before the first article, or in the early articles of terms of use.
@@ -281,6 +286,22 @@ enum PartyExtractor {
       if nameRole == .unknown, !isLabelDefinition, let body = name {
         parties[parties.count - 1].role = PartyLabels.role(fromName: body)
       }
+    }
+    // 「「保守業者」とは、病院と保守業務委託契約を締結した事業者をいう。」: a 仕様書 names its vendor
+    // by what it does, not by its name; the label says it is the one doing the work.
+    if !parties.contains(where: { $0.role == .vendor }),
+      let d = contract.definitions.first(where: { d in
+        d.range.lowerBound < limit && d.term.count <= 6 && Self.workerHeads.contains(where: d.term.hasSuffix)
+          && !precededByIka(s, d.range.lowerBound)
+          && (definitionBody(s, after: d.range.upperBound).map { body in
+            let what = ["をいう", "をいいます", "を指す", "を指します"].reduce(body) { b, end in
+              b.hasSuffix(end) ? String(b.dropLast(end.count)) : b
+            }
+            return Self.workerKinds.contains(where: what.hasSuffix)
+          } ?? false)
+      })
+    {
+      parties.append(Party(role: .vendor, label: d.term, name: nil))
     }
     // A cover table naming the parties (「│当院│医療法人架空腎クリニック…│」).
     for p in coverTableParties(s, before: limit) where !parties.contains(where: { $0.label == p.label }) {
