@@ -233,3 +233,34 @@ extension ReadingAndLocationTests {
     #expect(finding("C1", defined) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The vendor raising the measures the talks settle (「乙が提起した対策について話し合い」), or the
+  /// talks built on what another section had it present (「4.1で示された内容をもとに話し合って」), is
+  /// the vendor leading (DOMAIN.md section 4, C1); the institution raising them is not.
+  @Test func raisingTheMeasuresAndTalksOnWhatWasPresented() {
+    let raised =
+      Self.opening + """
+        第4条（月次報告会）
+        １　乙は、毎月報告会を開き、甲の側の弱点を報告する。
+        ２　甲及び乙は、報告会で乙が提起した甲の側の対策について話し合い、甲が実施する対策とその期限を決める。
+        """
+    #expect(element("C1.vendor-led", raised) == .met)
+    #expect(finding("C1", raised) == nil)
+    let byInstitution = raised.replacingOccurrences(of: "報告会で乙が提起した", with: "報告会で甲が提起した")
+    #expect(element("C1.vendor-led", byInstitution) != .met)
+    let presented = """
+      運用の取決め
+      ふじみ台健診センター（以下「当センター」といいます。）と、株式会社ケンシンワークス（以下「委託先」といいます。）は、次のことを取り決めます。
+      1. 業務
+      1.1 委託先は、健診システムの運用を行います。
+      2. 当センター側で必要な対策
+      2.1 委託先は、当センター側で必要になる対策（利用者IDの管理等）を、毎年度はじめに書面で示します。
+      2.2 当センターと委託先は、2.1で示された内容をもとに話し合って実行する項目を確定し、当センターが実行します。
+      """
+    // A health-check centre is the institution (「…健診センター（以下「当センター」…）」).
+    #expect(review(presented).contract.parties.contains { $0.label == "当センター" && $0.role == .institution })
+    #expect(element("C1.decided-jointly", presented) == .met)
+    #expect(element("C1.vendor-led", presented) == .met)
+  }
+}

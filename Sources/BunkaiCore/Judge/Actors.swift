@@ -108,6 +108,8 @@ struct Actors {
     "項の役割分担表", "条の役割分担表", "項の分担表", "条の分担表", "項の一覧表", "条の一覧表",
     // 「前項の計画案は、…定例協議において両当事者で協議し」: the plan another clause has someone draw up.
     "項の計画案", "条の計画案", "項の原案", "条の原案", "項の提案", "条の提案",
+    // 「4.1で示された内容をもとに話し合って」: what another clause has someone present.
+    "で示された", "で示した内容", "で提示された", "で提示した内容", "で提起された",
   ])
 
   func refersToAnotherConsultation(in r: Range<Int>) -> Bool {
@@ -212,6 +214,8 @@ struct Actors {
     // Taking the initiative, planning the meeting, setting its points (「受注者がイニシアチブをとって」
     // 「貴社が企画し運営する対話会において、貴社の示す論点に沿って」).
     "イニシアチブ", "イニシアティブ", "企画し", "企画・運営", "示す論点", "示した論点",
+    // Raising the measures the talks are about (「報告会で乙が提起した対策について話し合い」).
+    "提起",
   ])
   static let agentMarkers = folded([
     "が", "は", "の", "から", "により", "による", "によって",

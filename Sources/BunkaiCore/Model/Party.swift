@@ -82,7 +82,7 @@ public enum PartyLabels {
   /// accept a definition with an unusual label as a party.
   public static func organisationRole(fromName name: String) -> PartyRole {
     if isProfessionalBody(name) { return .unknown }
-    let institution = ["病院", "診療所", "クリニック", "医院", "医療法人", "薬局", "医療センター", "歯科"]
+    let institution = ["病院", "診療所", "クリニック", "医院", "医療法人", "薬局", "医療センター", "歯科", "健診", "看護", "保健"]
     if companyForms.contains(where: name.containsText) { return .vendor }
     if institution.contains(where: name.containsText) { return .institution }
     return .unknown
