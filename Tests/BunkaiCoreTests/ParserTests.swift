@@ -760,3 +760,21 @@ extension ParserTests {
     #expect(!c.parties.contains { $0.label == "対象機器" })
   }
 }
+
+extension ParserTests {
+  /// Translated terms: 「…合同会社（以下「プロバイダー」）」 is the vendor and 「本サービスを利用する
+  /// 医療機関（以下「顧客」）」 the institution, though neither label is a usual one.
+  @Test func translatedTermsNameTheirParties() {
+    let text = """
+      クラウドサービス利用規約
+      本規約は、Harborline Japan合同会社（以下「プロバイダー」）と、本サービスを利用する医療機関（以下「顧客」）との間の権利義務を定めるものです。
+      1. 定義
+      1.1 「本サービス」とは、プロバイダーが提供する予約機能をいいます。
+      2. 管轄
+      2.1 東京地方裁判所を管轄裁判所とします。
+      """
+    let (c, _) = parse(text)
+    #expect(c.parties.first { $0.label == "プロバイダー" }?.role == .vendor)
+    #expect(c.parties.first { $0.label == "顧客" }?.role == .institution)
+  }
+}

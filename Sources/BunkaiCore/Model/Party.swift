@@ -32,7 +32,8 @@ public enum PartyLabels {
   ]
   /// Labels that usually stand for the vendor.
   public static let vendorLabels = [
-    "当社", "弊社", "受託者", "受注者", "ベンダ", "ベンダー", "事業者", "委託先", "提供者", "運営者", "運営主体",
+    "当社", "弊社", "受託者", "受注者", "ベンダ", "ベンダー", "事業者", "委託先", "提供者", "運営者", "運営主体", "プロバイダー",
+    "プロバイダ", "サービス提供者",
   ]
   /// Neutral labels.
   public static let neutralLabels = ["甲", "乙", "丙", "丁"]
@@ -82,7 +83,7 @@ public enum PartyLabels {
   /// accept a definition with an unusual label as a party.
   public static func organisationRole(fromName name: String) -> PartyRole {
     if isProfessionalBody(name) { return .unknown }
-    let institution = ["病院", "診療所", "クリニック", "医院", "医療法人", "薬局", "医療センター", "歯科", "健診", "看護", "保健"]
+    let institution = ["病院", "診療所", "クリニック", "医院", "医療法人", "薬局", "医療センター", "歯科", "健診", "看護", "保健", "医療機関"]
     if companyForms.contains(where: name.containsText) { return .vendor }
     if institution.contains(where: name.containsText) { return .institution }
     return .unknown
