@@ -118,3 +118,20 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", institution) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A consultation defined with 「とは」 (「「安全協議」とは、乙が…対策案を作成して甲に示し、合意するまで
+  /// 行う協議をいう。」): measures settled 「安全協議によって」 are settled in talks the vendor leads
+  /// (DOMAIN.md section 4, C1).
+  @Test func aConsultationDefinedByWhoRunsIt() {
+    let text =
+      Self.opening + """
+        第1条（定義）
+        「安全協議」とは、乙が議題と原案を作成して甲に示し、甲と合意するまで行う定例の協議をいう。
+        第3条（甲の措置）
+        甲の環境の情報セキュリティに関して甲が講ずべき措置は、安全協議によって定まった内容に従い、甲が実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+  }
+}

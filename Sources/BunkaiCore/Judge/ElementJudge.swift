@@ -63,7 +63,10 @@ final class ElementJudge {
     _ contract: Contract, source: SourceText, normalized: NormalizedText, clauses: Clauses
   ) -> [(name: [UInt32], paragraph: Int)] {
     contract.definitions.compactMap { d in
-      guard PartyExtractor.precededByIka(source.scalars, d.range.lowerBound),
+      // 「「共同責任協議」とは、乙が…案を作成して甲に提示し、…合意するまで行う協議をいう。」 too.
+      guard
+        PartyExtractor.precededByIka(source.scalars, d.range.lowerBound)
+          || Lines.hasPrefix(source.scalars, d.range.upperBound, source.scalars.count, "とは"),
         !contract.parties.contains(where: { $0.label == d.term })
       else { return nil }
       let at = normalized.range(ofSource: d.range).lowerBound
