@@ -135,3 +135,26 @@ extension ReadingAndLocationTests {
     #expect(finding("C1", text) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Each row of a ruled responsibility table says its own thing: the row settling the institution's
+  /// own measures in talks the vendor leads meets C1 (DOMAIN.md section 4, C1), and a row about the
+  /// equipment the institution sets up does not turn it into a row about provided things.
+  @Test func rowsOfAResponsibilityTableStandApart() {
+    let text =
+      Self.opening + """
+        第1条（分担）
+        甲乙の分担は別表に定める。
+        第2条（管轄）
+        甲の所在地の地方裁判所を管轄裁判所とする。
+
+        別表　責任分担表
+        | No | 事項 | 甲 | 乙 | 備考 |
+        | 1 | 甲が用意する電源、院内LAN及び保守用ルータの準備 | ○ | － | |
+        | 2 | 甲の院内で講じるセキュリティ対策（利用者ID管理、端末のウイルス対策等）の具体的内容の決定 | △ | ◎ | 乙が対策案を作成して協議を主導し、決定した内容を甲が実施する |
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+  }
+}

@@ -117,6 +117,13 @@ struct Clauses {
         case Self.maru where depth == 0:
           if i + 1 > s { append(sentence: s..<(i + 1), article: article, paragraph: p, chars) }
           s = i + 1
+        // Each row of a ruled table (「| 4 | 甲の院内で講じる対策 | △ | ◎ | 乙が案を作成… |」) says its own
+        // thing: a row does not run on into the next. Blanks and line breaks are gone from this
+        // view, so a row's closing bar meets the next row's opening one.
+        case let bar where Self.tableBars.contains(bar) && i + 1 < cut && chars[i + 1] == bar:
+          if i + 1 > s { append(sentence: s..<(i + 1), article: article, paragraph: p, chars) }
+          s = i + 1
+          depth = 0
         default: break
         }
       }
@@ -124,6 +131,8 @@ struct Clauses {
       start = cut
     }
   }
+
+  static let tableBars: Set<UInt32> = Set(["|", "｜", "│", "┃"].map { Normalizer.fold($0)[0] })
 
   static let followUps = ["この場合", "その場合", "この際"].map { Normalizer.fold($0) }
 
