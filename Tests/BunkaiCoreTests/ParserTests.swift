@@ -778,3 +778,26 @@ extension ParserTests {
     #expect(c.parties.first { $0.label == "顧客" }?.role == .institution)
   }
 }
+
+extension ParserTests {
+  /// 「（第1条　委託業務）」: an article's number and heading inside round brackets that close the
+  /// line, the text on the lines below. 「（第7条関係）」 under an annex title is no article.
+  @Test func articleNumberAndHeadingInRoundBrackets() {
+    let text = """
+      運用委託契約
+      医療センター（以下「委託者」）は、株式会社ナギ（以下「受託者」）に運用を委託する。
+      （第1条　委託業務）
+      　委託業務は、問合せ対応とする。
+      （第2条　履行場所）
+      　受託者は、委託者の執務室で業務を行う。
+
+      別表
+      （第2条関係）
+      執務室の一覧
+      """
+    let (c, src) = parse(text)
+    #expect(c.articles.map(\.number) == ["1", "2"])
+    #expect(c.articles.map(\.heading) == ["委託業務", "履行場所"])
+    #expect(c.articles.first.map { Lines.string(src.scalars, $0.paragraphs[0].range) } == "委託業務は、問合せ対応とする。")
+  }
+}

@@ -600,7 +600,9 @@ private struct Builder {
     let end = line.trimEnd
     // 「【第1条　目的】」: the number and heading inside one pair of brackets; 「■第1条　目的」: a
     // bullet before the number.
-    var start = s[line.trimStart] == "【" && line.trimStart + 1 < end ? line.trimStart + 1 : line.trimStart
+    // 「（第1条　委託業務）」: the same inside round brackets that close the line.
+    var start =
+      enclosingBracket(line) != nil && line.trimStart + 1 < end ? line.trimStart + 1 : line.trimStart
     if Self.headingBullets.contains(s[start]), start + 1 < end { start = Lines.skipSpaces(s, start + 1, end) }
     guard s[start] == "第" else { return nil }
     let i = Lines.skipSpaces(s, start + 1, end)
@@ -619,6 +621,17 @@ private struct Builder {
   }
 
   /// "第12条", "第十二条の二", "第１２条（目的）本文…".
+  /// The closing bracket of a line that opens with 【 (「【第1条　目的】」「【第6条】見出し」) or is
+  /// wholly inside round brackets (「（第1条　委託業務）」), if it is such a line.
+  func enclosingBracket(_ line: Line) -> Unicode.Scalar? {
+    let c = s[line.trimStart]
+    if c == "【" { return "】" }
+    guard c == "（" || c == "(", line.length <= 40, let close = Lines.closing(c), s[line.trimEnd - 1] == close,
+      !Lines.contains(s, line.trimmed, "。")
+    else { return nil }
+    return close
+  }
+
   mutating func articleHeader(_ line: Line) -> Article? {
     let end = line.trimEnd
     guard let (main, afterJou, style, sub) = articleNumber(line) else { return nil }
@@ -636,7 +649,12 @@ private struct Builder {
     }
     // What follows the number must be a space, a bracket or the end of the line; otherwise this is
     // a sentence that starts with a reference ("第5条の規定により…").
-    if i < end, !Lines.isSpace(s[i]), Lines.closing(s[i]) == nil, s[i - 1] != "】" { return nil }
+    let enclosing = enclosingBracket(line)
+    if i < end, !Lines.isSpace(s[i]), Lines.closing(s[i]) == nil, s[i - 1] != "】",
+      !(enclosing != nil && enclosing != "】" && i == end - 1)
+    {
+      return nil
+    }
     if !sawNumberStyle {
       contract.numberStyle = style
       sawNumberStyle = true
@@ -651,7 +669,7 @@ private struct Builder {
       headingRange = inner
       bodyStart = Lines.skipSpaces(s, j + 1, end)
     } else if i < end, end - i <= 20, !Lines.contains(s, i..<end, "。"), !Lines.contains(s, i..<end, "、") {
-      let inner = s[end - 1] == "】" ? trim(i..<(end - 1)) : i..<end
+      let inner = s[end - 1] == "】" || s[end - 1] == enclosing ? trim(i..<(end - 1)) : i..<end
       heading = Lines.string(s, inner)
       headingRange = inner
       bodyStart = end
