@@ -101,6 +101,16 @@ extension ReadingAndLocationTests {
       #expect(element("B2.attribution", text) != .met, "\(clause)")
       #expect(finding("B2", text)?.article == "4", "\(clause)")
     }
+    // Naming wilful and careless breach alike (「故意によるか過失によるかを問わず」) widens it.
+    let both =
+      Self.opening + """
+        第4条（外注）
+        乙は、本業務の一部を外注するときは、あらかじめ甲の書面による承諾を得なければならない。
+        ２　乙は、外注先に対し、本契約に基づき乙が負う安全管理上の義務と同等の義務を課し、その履行状況を監督する。
+        ３　外注先が義務に違反したときは、その違反が故意によるか過失によるかを問わず、乙自身の違反として取り扱う。
+        """
+    #expect(element("B2.attribution", both) == .met)
+    #expect(finding("B2", both) == nil)
   }
 }
 
