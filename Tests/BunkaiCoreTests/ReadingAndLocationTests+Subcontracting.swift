@@ -235,3 +235,20 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", advised) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Plain words: agreement asked for 「その前に」, a helper's 「この契約に反すること」 treated as the
+  /// vendor's own — all three B2 elements met (DOMAIN.md section 4, B2).
+  @Test func subcontractingInPlainWords() {
+    let text =
+      Self.opening + """
+        第6条（協力会社）
+        乙は、本業務の一部を協力会社に任せる場合、その前に甲の書面による了承を得なければならない。
+        ２　乙は、協力会社に、この契約で乙が負うのと同じ内容のセキュリティ上の義務を守らせ、その状況を確認し指導する。
+        ３　協力会社がこの契約に反することをした場合、乙自身が反したものとして扱う。
+        """
+    #expect(element("B2.consent", text) == .met)
+    #expect(element("B2.attribution", text) == .met)
+    #expect(finding("B2", text) == nil)
+  }
+}
