@@ -801,3 +801,23 @@ extension ParserTests {
     #expect(c.articles.first.map { Lines.string(src.scalars, $0.paragraphs[0].range) } == "委託業務は、問合せ対応とする。")
   }
 }
+
+extension ParserTests {
+  /// 「第6条　料金」 over 「6.1 …」「6.2 …」 lines (a translated contract's style): those lines are the
+  /// article's paragraphs; 「7.1」 under article 6 is not.
+  @Test func numberedParagraphsUnderAnArticle() {
+    let text = """
+      サービス契約
+      株式会社ナギ（以下「提供者」）と医療機関（以下「顧客」）は、次のとおり契約する。
+      第6条　料金
+      6.1 顧客は、年額料金を支払う。
+      6.2 料金には機器の貸与料を含む。
+      7.1 これは続きの行である。
+      """
+    let (c, src) = parse(text)
+    #expect(
+      c.articles.first.map { $0.paragraphs.map { Lines.string(src.scalars, $0.range) } } == [
+        "顧客は、年額料金を支払う。", "料金には機器の貸与料を含む。\n7.1 これは続きの行である。",
+      ])
+  }
+}

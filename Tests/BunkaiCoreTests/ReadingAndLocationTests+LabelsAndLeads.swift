@@ -264,3 +264,26 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", presented) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Translated terms: 「「顧客環境」とは、顧客が…のために用意し又は管理する端末…をいう」 names what
+  /// the institution provides, and 「「共同協議」とは、提供者が…一覧を作成して顧客に提示し…行う協議を
+  /// いう」 a consultation the vendor leads; settling 「顧客環境の情報セキュリティ」 in it meets C1 and
+  /// C2 (DOMAIN.md section 4).
+  @Test func translatedTermsDefineTheEnvironmentAndTheTalks() {
+    let text = """
+      サービス契約
+      オーロラ合同会社（以下「提供者」）と、医療機関（以下「顧客」）は、次のとおり契約する。
+      第1条　定義
+      1.1 「顧客環境」とは、顧客が本サービスへのアクセスのために用意し又は管理する端末、院内ネットワーク及びインターネット接続回線をいう。
+      1.2 「共同協議」とは、提供者が推奨措置の一覧を作成して顧客に提示し、顧客と合意するまで行う協議をいう。
+      第3条　顧客の責任
+      3.1 顧客は、顧客環境を自らの費用で用意し維持する。
+      3.2 顧客環境の情報セキュリティに関して顧客が講じるべき措置は、共同協議によって定まった内容に従い、顧客が実施する。
+      """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+  }
+}

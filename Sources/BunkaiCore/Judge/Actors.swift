@@ -257,6 +257,18 @@ struct Actors {
         j += 1
       }
     }
+    skipBlanks()
+    // 「「共同責任協議」とは、提供者が、…案を作成して顧客に提示し」: a definition is about the party named
+    // after the term it defines.
+    var defining = false
+    if j < i, text[j] == Self.openQuote,
+      let close = (j..<min(i, j + 30)).first(where: { text[$0] == Self.closeQuote }),
+      has(Self.toha, at: close + 1, limit: i)
+    {
+      j = close + 1 + Self.toha.count
+      if j < i, text[j] == 0x3001 { j += 1 }
+      defining = true
+    }
     // 「「第4条の2（委託者が行う安全対策）\n1　受託者は、」: an article a 覚書 quotes opens with its quote mark.
     if j < i, text[j] == Self.openQuote { j += 1 }
     skipBlanks()
@@ -306,11 +318,15 @@ struct Actors {
     }
     guard j < i, let l = label(at: j, limit: i) else { return nil }
     let end = afterGloss(j + l.text.count, limit: i)
-    return has(Self.topicMarker, at: end, limit: i) ? l.role : nil
+    // In a definition the party comes with が (「…とは、提供者が…を作成して…行う協議をいう」).
+    return has(Self.topicMarker, at: end, limit: i) || (defining && has(Self.ga, at: end, limit: i))
+      ? l.role : nil
   }
   static let topicMarker = Normalizer.fold("は")
   static let ni = Normalizer.fold("に")[0]
   static let openQuote = Normalizer.fold("「")[0]
+  static let closeQuote = Normalizer.fold("」")[0]
+  static let toha = Normalizer.fold("とは")
   static let ga = Normalizer.fold("が")
   static let no = Normalizer.fold("の")
   static let sideNo = Normalizer.fold("側の")

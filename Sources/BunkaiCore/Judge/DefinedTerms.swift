@@ -176,7 +176,8 @@ enum DefinedTerms {
   }
 
   /// What the institution does with a thing it provides (「発注者が用意する設備」).
-  static let provideVerbs = ["用意する", "提供する", "準備する", "貸与する", "使用させる"]
+  /// 「…のために用意し又は管理する端末」: the verb's continuative form joins a second verb.
+  static let provideVerbs = ["用意する", "提供する", "準備する", "貸与する", "使用させる", "用意し", "準備し", "提供し"]
 
   /// A line break that ends what a definition says: one after 。, a bracket, a blank or another
   /// break. pdftotext breaks lines mid-sentence (「…提供事業者における\n安全管理ガイドライン」（以下

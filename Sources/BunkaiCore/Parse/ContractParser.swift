@@ -288,7 +288,9 @@ private struct Builder {
   /// Adds a line to the article in place (no copy of its paragraphs per line).
   mutating func addContent(_ line: Line, to a: inout Article) {
     let expected = (a.paragraphs.last?.number ?? 0) + 1
-    if sectionMode || annexSectionMode, let (major, minor, textStart) = subsectionMarker(line),
+    // 「第6条　料金」 over 「6.1 …」「6.2 …」 (a translated contract's style): those are its paragraphs.
+    if sectionMode || annexSectionMode || a.part == nil,
+      let (major, minor, textStart) = subsectionMarker(line),
       String(major) == a.number,
       minor == expected
     {
