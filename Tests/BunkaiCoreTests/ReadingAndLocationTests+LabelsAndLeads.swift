@@ -287,3 +287,19 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", text) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「前項の提供物に係る…対策は、乙が提供物ごとに留意すべき点と対策の案を取りまとめて甲に示し」: with
+  /// no party as the sentence's topic, the one before the relative clause (乙が) draws up the plan
+  /// and leads (DOMAIN.md section 4, C2).
+  @Test func theDrafterBeforeARelativeClause() {
+    let text =
+      Self.opening + """
+        第3条（甲の提供物）
+        甲は、本作業のため、透析室内の配線経路、電源及び院内ネットワークを乙に提供する。
+        ２　前項の提供物に係る情報セキュリティの対策は、乙が提供物ごとに留意すべき点と対策の案を取りまとめて甲に示し、甲との協議を経て定める。甲は、定めた対策を実施する。
+        """
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+  }
+}

@@ -368,7 +368,9 @@ struct Actors {
           ),
             !(end..<w).contains(where: { label(at: $0, limit: w) != nil })
           {
-            return topic(before: i, in: r)
+            // 「…対策は、乙が提供物ごとに留意すべき点と対策の案を取りまとめて」: with no topic, the party
+            // before the relative clause is the one acting.
+            return topic(before: i, in: r) ?? (has(Self.ga, at: end, limit: i) ? l.role : nil)
           }
           return l.role
         }
