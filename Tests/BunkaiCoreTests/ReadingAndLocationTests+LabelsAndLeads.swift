@@ -303,3 +303,21 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", text) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A study the vendor chairs with the institution's staff (「…検討を乙の進行で行う」「前項の検討で
+  /// 取り決めた対策は甲が実施し」) is the consultation C2 asks for (DOMAIN.md section 4, C2).
+  @Test func aStudyTheVendorChairs() {
+    let text =
+      Self.opening + """
+        第4条（貸与物）
+        甲は、乙に対し、業務用PC及び院内ネットワークへの接続を貸与する。
+        第5条（貸与物の保護）
+        １　前条の貸与物の情報セキュリティ上の取扱いについては、乙が対策案を整理した資料を作成し、甲の担当者を交えた検討を乙の進行で行う。
+        ２　前項の検討で取り決めた対策は甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+  }
+}

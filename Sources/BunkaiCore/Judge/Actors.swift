@@ -216,6 +216,8 @@ struct Actors {
     "イニシアチブ", "イニシアティブ", "企画し", "企画・運営", "示す論点", "示した論点",
     // Raising the measures the talks are about (「報告会で乙が提起した対策について話し合い」).
     "提起",
+    // Chairing the study (「…検討を受託者の進行で行う」).
+    "の進行で", "の進行により", "の進行のもと",
   ])
   static let agentMarkers = folded([
     "が", "は", "の", "から", "により", "による", "によって",
