@@ -821,3 +821,27 @@ extension ParserTests {
       ])
   }
 }
+
+extension ParserTests {
+  /// Short numbered lines after the articles (「別紙　サービス仕様」「1. 可用性　…」「2. 入退館　…」) are
+  /// an annex, not a table of contents: contents come before the body.
+  @Test func shortNumberedLinesAfterTheArticlesAreNoContents() {
+    let text = """
+      利用契約書
+      株式会社ソラ（以下「事業者」という。）と医療法人うみ会（以下「利用機関」という。）は、次のとおり契約を締結する。
+      第1条（目的）
+      事業者は、別紙のサービスを提供する。
+      第2条（管轄）
+      事業者の所在地の地方裁判所を管轄裁判所とする。
+
+      別紙　サービス仕様
+      1. 可用性　年間稼働率99.9%以上
+      2. 入退館　生体認証による管理
+      3. 対策の協議
+      3.1 事業者は、対策の一覧を示して会議を主宰する。
+      3.2 利用機関は、合意した事項を実施する。
+      """
+    let (c, _) = parse(text)
+    #expect(c.articles.filter { $0.part == "別紙" }.map(\.number) == ["1", "2", "3"])
+  }
+}

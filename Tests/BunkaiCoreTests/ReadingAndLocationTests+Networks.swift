@@ -158,3 +158,30 @@ extension ReadingAndLocationTests {
     #expect(finding("C1", text) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「利用機関は、…機器（以下「持込機器」という。）を搬入し、並びに…回線（以下「接続回線」という。）を
+  /// 用意する。」: both names stand for what the institution provides, though the verb comes after the
+  /// second; an annex whose 「3.1」 has the vendor lead the talks on them meets C2 (DOMAIN.md section 4).
+  @Test func twoNamesInOneSentenceAndAnAnnexSection() {
+    let text = """
+      データセンターサービス利用契約書
+      株式会社ソラ（以下「事業者」という。）と、医療法人うみ会（以下「利用機関」という。）は、次のとおり契約を締結する。
+      第3条（持込機器及び回線）
+      1. 利用機関は、自らが保有するサーバ及びネットワーク機器（以下「持込機器」という。）を本施設に搬入し、並びに本施設に至る通信回線（以下「接続回線」という。）を自らの負担で用意する。
+      2. 持込機器及び接続回線の情報セキュリティについての役割は、別紙第3項の手順で定める。
+      第4条（管轄）
+      事業者の所在地の地方裁判所を管轄裁判所とする。
+
+      別紙　サービス仕様
+      1. 可用性　年間稼働率99.9%以上
+      2. 入退館　生体認証による管理
+      3. 持込機器及び接続回線の対策
+      3.1 事業者は、持込機器及び接続回線について、脅威と推奨される対策を一覧にして利用機関に示し、対策検討会議を主宰する。
+      3.2 対策検討会議で合意した事項は利用機関が実施する。
+      """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+  }
+}

@@ -70,8 +70,9 @@ enum DefinedTerms {
         var y = d.range.upperBound
         while x > 0, d.range.lowerBound - x < reach, s[x - 1] != "。", !Lines.isBreak(s[x - 1]) { x -= 1 }
         while y < s.count, y - d.range.upperBound < reach, s[y] != "。", !Self.endsLine(s, y) { y += 1 }
-        // The bracket's own 。 (「という。）」) does not end the sentence.
-        if y < s.count, s[y] == "。", y + 1 < s.count, s[y + 1] == "）" || s[y + 1] == ")" {
+        // The bracket's own 。 (「という。）」) does not end the sentence, nor does a second name's
+        // (「…機器（以下「持込機器」という。）を搬入し、並びに…回線（以下「接続回線」という。）を用意する。」).
+        while y < s.count, s[y] == "。", y + 1 < s.count, s[y + 1] == "）" || s[y + 1] == ")" {
           y += 2
           while y < s.count, y - d.range.upperBound < reach, s[y] != "。", !Lines.isBreak(s[y]) { y += 1 }
         }

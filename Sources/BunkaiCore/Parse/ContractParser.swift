@@ -488,7 +488,7 @@ private struct Builder {
 
   /// 「1. 目的」「5. 機構側の対策に関する協議」 in an annex after the contract's 第N条 articles: a
   /// section of that annex (「別紙:5」), numbered from 1 within it. Not when the annex numbers its own
-  /// 第N条, and not a list of short entries (「1. 電源」 followed by 「2. 回線」).
+  /// 第N条 (nor in an annex without 「N.M」 subsections: `annexHasSubsections`).
   mutating func annexSection(_ line: Line) -> Article? {
     guard let part, annexHasSubsections, !sectionMode, region == .closed || annexSectionMode,
       Numerals.digitValue(s[line.trimStart]) != nil
@@ -497,14 +497,6 @@ private struct Builder {
     if own != nil && !annexSectionMode { return nil }
     let next = (own?.mainNumber ?? 0) + 1
     guard var a = sectionArticle(line, next: next) else { return nil }
-    if let following = lines[(lineIndex + 1)...].first(where: { !$0.isBlank }),
-      let (m, after) = digits(at: following.trimStart, end: following.trimEnd), m == next + 1,
-      after < following.trimEnd,
-      s[after] != "." || after + 1 >= following.trimEnd
-        || Numerals.digitValue(s[after + 1]) == nil
-    {
-      return nil
-    }
     a.part = part
     return a
   }

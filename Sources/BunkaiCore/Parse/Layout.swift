@@ -33,6 +33,9 @@ enum Layout {
     }
     // A table of contents: three or more header lines in a row (第N条（見出し）, 別紙…), with
     // nothing between them. Blanked, so that the contents are not read as articles.
+    // Contents come before the body: once a header has been followed by its text, a later run of
+    // short numbered lines (「別紙　サービス仕様」「1. 可用性　…」「2. 入退館　…」) is an annex.
+    var bodyStarted = false
     var k = 0
     while k < lines.count {
       var j = k
@@ -44,8 +47,12 @@ enum Layout {
         j += 1
       }
       // The last header before body text is the first real article, not part of the contents.
-      if j < lines.count, !headers.isEmpty { headers.removeLast() }
-      if headers.count >= 3 {
+      let before = bodyStarted
+      if j < lines.count, !headers.isEmpty {
+        headers.removeLast()
+        bodyStarted = true
+      }
+      if headers.count >= 3, !before {
         var first = headers[0]
         // The 「目次」 line above the list goes too.
         if let above = (0..<first).last(where: { !lines[$0].isBlank }),
