@@ -77,3 +77,23 @@ import Testing
     #expect(Numerals.write(Int.min, style: .fullWidth) == "－９２２３３７２０３６８５４７７５８０８")
   }
 }
+
+extension HostileTextTests {
+  /// A responsibility table of thousands of rows, each naming a lead cue: every row is a sentence of
+  /// one long paragraph, and reading the whole paragraph from each row once made a review take
+  /// minutes. It must finish (CI would time out) and still read the marks.
+  @Test func aVeryLongResponsibilityTable() {
+    let rows = (1...3_000).map { "| \($0) | 院内の利用者側セキュリティ対策の案の作成・提示と協議の進行 | △ | ○ |" }
+    let text = """
+      保守契約書
+      病院（以下「甲」という。）と株式会社エー（以下「乙」という。）は、次のとおり契約を締結する。
+      第1条（分担）
+      甲乙の分担は別表に定める。
+      別表
+      | 項番 | 事項 | 甲 | 乙 |
+      """ + "\n" + rows.joined(separator: "\n") + "\n" + String(repeating: "|", count: 50_000)
+    let result = Self.reviewer.review(SourceText(text: text))
+    let c1 = result.elements.first { $0.id == "C1.vendor-led" }
+    #expect(c1?.status == .met)
+  }
+}

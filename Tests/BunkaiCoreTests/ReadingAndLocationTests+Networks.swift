@@ -185,3 +185,27 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", text) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// In a responsibility table the marks say who leads a row's matter: ○ under the vendor's column
+  /// against △ under the institution's makes the vendor lead (DOMAIN.md section 4, C1); the marks
+  /// the other way round do not.
+  @Test func marksUnderThePartyColumnsSayWhoLeads() {
+    let text =
+      Self.opening + """
+        第1条（分担）
+        甲乙の分担は別表に定める。
+        第2条（管轄）
+        甲の所在地の地方裁判所を管轄裁判所とする。
+
+        別表　役割分担
+        | 項番 | 事項 | 甲 | 乙 |
+        | 1 | 院内の利用者側セキュリティ対策（画面ロック、外部媒体の制限等）の具体案の作成・提示と協議の進行 | △ | ○ |
+        | 2 | 項番1の協議で合意した利用者側対策の実施 | ○ | △ |
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    let swapped = text.replacingOccurrences(of: "協議の進行 | △ | ○ |", with: "協議の進行 | ○ | △ |")
+    #expect(element("C1.vendor-led", swapped) != .met)
+  }
+}

@@ -10,6 +10,8 @@ struct Actors {
   let text: [UInt32]
   /// First scalars of the labels: most positions start none.
   let firsts: Set<UInt32>
+  /// The header rows of the document's responsibility tables (Actors+Tables).
+  var tableHeaders: [TableHeader] = []
 
   /// Labels that usually stand for each side when the contract does not say.
   static let fallback: [(String, PartyRole)] =
@@ -43,6 +45,7 @@ struct Actors {
     labels = list.sorted { $0.text.count > $1.text.count }
     firsts = Set(labels.compactMap(\.text.first))
     self.text = text
+    if text.contains(where: Self.bars.contains) { tableHeaders = findTableHeaders() }
   }
 
   /// The label starting at `i`, if any.
@@ -238,7 +241,11 @@ struct Actors {
         if text[i] == cue[0], has(cue, at: i, limit: r.upperBound) {
           let after = i + cue.count
           let requested = Self.requestMarkers.contains { has($0, at: after, limit: r.upperBound) }
-          if !requested, let role = nearestAgent(before: i, in: r) ?? topic(before: i, in: r) { return role }
+          if !requested,
+            let role = nearestAgent(before: i, in: r) ?? topic(before: i, in: r) ?? tableRowLeader(r)
+          {
+            return role
+          }
         }
         i += 1
       }

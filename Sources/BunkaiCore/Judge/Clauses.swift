@@ -24,6 +24,9 @@ struct Clauses {
   /// For each article, its paragraphs and its sentences (indices into the lists above).
   var paragraphsOf: [Int: [Int]] = [:]
   var sentencesOf: [Int: [Int]] = [:]
+  /// For each paragraph, the range of indices into `sentences` of its sentences (they are
+  /// appended paragraph by paragraph, in text order).
+  var sentencesOfParagraph: [Range<Int>] = []
 
   static let maru: UInt32 = 0x3002  // 。
   static let dai: UInt32 = Normalizer.fold("第")[0]
@@ -83,6 +86,16 @@ struct Clauses {
       sentencesWithLead[i].id = sentencesWithLead[i].range == sentences[i].range ? i : ns + np + na + i
     }
     unitCount = ns + np + na + ns
+    var ranges = [Range<Int>](repeating: 0..<0, count: np)
+    var k = 0
+    while k < ns {
+      let p = sentences[k].paragraph
+      var e = k
+      while e < ns, sentences[e].paragraph == p { e += 1 }
+      ranges[p] = k..<e
+      k = e
+    }
+    sentencesOfParagraph = ranges
   }
 
   mutating func add(

@@ -129,10 +129,13 @@ final class ElementJudge {
     /// What the unit names itself (one step).
     @exclusivity(unchecked) var direct: [[Int]?]
     @exclusivity(unchecked) var paragraphs: [[Int]?]
+    /// Who leads in each paragraph as a whole (read once: every row of a long table refers to it).
+    @exclusivity(unchecked) var leaders: [PartyRole??]
     init(units: Int, paragraphs: Int) {
       known = Array(repeating: nil, count: units)
       direct = Array(repeating: nil, count: units)
       self.paragraphs = Array(repeating: nil, count: paragraphs)
+      leaders = Array(repeating: nil, count: paragraphs)
     }
   }
   let referredMemo: ReferredMemo
@@ -368,17 +371,34 @@ final class ElementJudge {
   /// sentence that says it follows without naming a clause follows the sentences before it in its
   /// paragraph (nil when it opens the paragraph, or they hold the element's exceptions).
   func earlierInParagraph(_ u: Clauses.Unit, unless: CompiledCondition? = nil) -> Range<Int>? {
-    let start = clauses.paragraphs[u.paragraph].range.lowerBound
+    let start = max(
+      clauses.paragraphs[u.paragraph].range.lowerBound, u.range.lowerBound - Self.paragraphReach)
     guard start < u.range.lowerBound else { return nil }
     let r = start..<u.range.lowerBound
     if let unless, index.evaluate(unless, in: r) { return nil }
     return r
   }
 
-  /// The rest of the unit's paragraph after it, if any.
+  /// How far around a unit its paragraph is read (a few sentences): a table's rows are sentences
+  /// of one long paragraph, and reading all of it from each row made a review quadratic.
+  static let paragraphReach = 600
+
+  func paragraphLeader(_ p: Int) -> PartyRole? {
+    if let known = referredMemo.leaders[p] { return known }
+    let role = actors.leader(in: clauses.paragraphs[p].range)
+    referredMemo.leaders[p] = .some(role)
+    return role
+  }
+
+  /// The sentence after the unit in its paragraph, if any.
   func laterInParagraph(_ u: Clauses.Unit) -> Range<Int>? {
-    let end = clauses.paragraphs[u.paragraph].range.upperBound
-    return u.range.upperBound < end ? u.range.upperBound..<end : nil
+    let own = clauses.sentencesOfParagraph[u.paragraph]
+    var (lo, hi) = (own.lowerBound, own.upperBound)
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if clauses.sentences[mid].range.lowerBound < u.range.upperBound { lo = mid + 1 } else { hi = mid }
+    }
+    return lo < own.upperBound ? clauses.sentences[lo].range : nil
   }
 
   /// The unit says it follows what another clause says (「前条と同様」「前項に準じ」「前条の例により」).
@@ -423,7 +443,7 @@ final class ElementJudge {
       role =
         actors.leader(in: u.range)
         ?? (isSameAs(u) || actors.refersToAnotherConsultation(in: u.range)
-          ? referred(from: u).lazy.compactMap { self.actors.leader(in: self.clauses.paragraphs[$0].range) }
+          ? referred(from: u).lazy.compactMap { self.paragraphLeader($0) }
             .first ?? (referred(from: u).isEmpty ? earlierInParagraph(u).flatMap(actors.leader(in:)) : nil)
           : nil)
         // 「…協議を行い、…書面で確定する。協議は乙が招集し、議事を取りまとめる。」: a later sentence of the

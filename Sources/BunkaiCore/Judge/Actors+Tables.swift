@@ -1,0 +1,74 @@
+/// Rows of a responsibility table (「| 5 | 利用者側対策の具体案の作成・提示と協議の進行 | △ | ○ |」
+/// under 「| 項番 | 事項 | 委託者 | 受託者 |」): who leads a row's matter is the party whose column
+/// holds its main mark, not a word in the row. The matching view has no blanks or line breaks, so
+/// rows meet as 「…|」「|…」 and a row is read from one bar pair to the next.
+extension Actors {
+  typealias TableHeader = (start: Int, columns: [Int: PartyRole])
+
+  static let bars: Set<UInt32> = Set(["|", "｜", "│", "┃"].map { Normalizer.fold($0)[0] })
+  /// ◎ is the main role; ○ leads where the other side has only △ or nothing.
+  static let mainMark = Normalizer.fold("◎")[0]
+  static let roleMark = Normalizer.fold("○")[0]
+  /// How far back a row looks for its table's header.
+  static let headerReach = 20_000
+
+  /// The cells of the row that starts at `start` (a bar) and its end (after its closing bar).
+  func row(at start: Int, limit: Int) -> (cells: [Range<Int>], end: Int)? {
+    guard start < limit, Self.bars.contains(text[start]) else { return nil }
+    var cells: [Range<Int>] = []
+    var from = start + 1
+    var i = start + 1
+    while i < limit {
+      if Self.bars.contains(text[i]) {
+        cells.append(from..<i)
+        // A row's closing bar meets the next row's opening one.
+        if i + 1 >= limit || Self.bars.contains(text[i + 1]) { return (cells, i + 1) }
+        from = i + 1
+      }
+      i += 1
+    }
+    return cells.count >= 3 ? (cells, limit) : nil
+  }
+
+  /// The party a cell names and nothing else (a header cell 「委託者」「乙」).
+  func partyCell(_ c: Range<Int>) -> PartyRole? {
+    guard let l = label(at: c.lowerBound, limit: c.upperBound), l.text.count == c.count else { return nil }
+    return l.role
+  }
+
+  /// Every header row of the document (a row whose cells name both parties), found once per
+  /// review: a row read from a cell bar in its middle ends where the row read from its start does,
+  /// and only the earliest start of a row counts (its cells are the columns).
+  func findTableHeaders() -> [TableHeader] {
+    var out: [TableHeader] = []
+    var lastEnd = -1
+    for i in text.indices where Self.bars.contains(text[i]) {
+      guard let r = row(at: i, limit: min(text.count, i + 2_000)) else { continue }
+      if r.end == lastEnd { continue }
+      lastEnd = r.end
+      var found: [Int: PartyRole] = [:]
+      for (k, c) in r.cells.enumerated() { if let role = partyCell(c) { found[k] = role } }
+      if Set(found.values).count == 2 { out.append((i, found)) }
+    }
+    return out
+  }
+
+  /// The leader of the table row `r`, from the marks under the party columns of the nearest header
+  /// row above it.
+  func tableRowLeader(_ r: Range<Int>) -> PartyRole? {
+    guard !tableHeaders.isEmpty, let here = row(at: r.lowerBound, limit: r.upperBound),
+      let header = tableHeaders.last(where: {
+        $0.start < r.lowerBound && r.lowerBound - $0.start <= Self.headerReach
+      })
+    else { return nil }
+    let marks = header.columns.map { k, role -> (role: PartyRole, main: Bool, mark: Bool) in
+      guard here.cells.indices.contains(k) else { return (role, false, false) }
+      let cell = text[here.cells[k]]
+      return (role, cell.contains(Self.mainMark), cell.contains(Self.roleMark))
+    }
+    let main = Set(marks.filter(\.main).map(\.role))
+    if main.count == 1 { return main.first }
+    let marked = Set(marks.filter(\.mark).map(\.role))
+    return main.isEmpty && marked.count == 1 ? marked.first : nil
+  }
+}
