@@ -209,3 +209,19 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", swapped) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「前項の用意物に係る…対策は、乙が案を作成して甲に示し、甲乙で協議し」 is about the things the
+  /// institution provides (C2), not its own measures: without a clause on those, C1 is raised
+  /// (DOMAIN.md section 4).
+  @Test func talksOnProvidedThingsAreNotTheOwnMeasures() {
+    let text =
+      Self.opening + """
+        第3条（用意物）
+        甲は、本作業に必要な電源及び院内LANの接続口を用意する。
+        ２　前項の用意物に係る情報セキュリティ対策は、乙が対策の案を作成して甲に示し、甲乙で協議して定め、甲が実施する。
+        """
+    #expect(finding("C2", text) == nil)
+    #expect(finding("C1", text) != nil)
+  }
+}
