@@ -45,7 +45,7 @@ struct Actors {
     labels = list.sorted { $0.text.count > $1.text.count }
     firsts = Set(labels.compactMap(\.text.first))
     self.text = text
-    if text.contains(where: Self.bars.contains) { tableHeaders = findTableHeaders() }
+    if text.contains(where: Self.isBar) { tableHeaders = findTableHeaders() }
   }
 
   /// The label starting at `i`, if any.

@@ -132,8 +132,10 @@ struct Clauses {
           s = i + 1
         // Each row of a ruled table (「| 4 | 甲の院内で講じる対策 | △ | ◎ | 乙が案を作成… |」) says its own
         // thing: a row does not run on into the next. Blanks and line breaks are gone from this
-        // view, so a row's closing bar meets the next row's opening one.
-        case let bar where Self.tableBars.contains(bar) && i + 1 < cut && chars[i + 1] == bar:
+        // view, so a row's closing bar meets the next row's opening one. The bars (「｜」 folds to 「|」)
+        // are literal cases: this scan runs over every scalar, and a set lookup per scalar showed.
+        case 0x7C, 0x2502, 0x2503:
+          guard i + 1 < cut, chars[i + 1] == c else { break }
           if i + 1 > s { append(sentence: s..<(i + 1), article: article, paragraph: p, chars) }
           s = i + 1
           depth = 0
@@ -144,8 +146,6 @@ struct Clauses {
       start = cut
     }
   }
-
-  static let tableBars: Set<UInt32> = Set(["|", "｜", "│", "┃"].map { Normalizer.fold($0)[0] })
 
   static let followUps = ["この場合", "その場合", "この際"].map { Normalizer.fold($0) }
 
