@@ -1,7 +1,7 @@
 /// Resolves the references a sentence makes to other parts of the contract — 前項, 前各項, 前N項,
 /// 第N項, 前条, 第N条, 本条 — to the paragraphs they name, so that 「前項の変更について、甲の承認を
 /// 得なければならない」 is read with what 前項 says.
-struct References {
+final class References {
   let contract: Contract
   let clauses: Clauses
   let text: [UInt32]
@@ -218,7 +218,8 @@ struct References {
     var out: [Int] = []
     let r = u.range
     guard u.article != nil else { return out }
-    let paragraphsOfArticle: (Int) -> [Int] = { k in clauses.paragraphsOf[k] ?? [] }
+    let paragraphsOf = clauses.paragraphsOf
+    let paragraphsOfArticle: (Int) -> [Int] = { k in paragraphsOf[k] ?? [] }
     // Read once: this loop runs over every scalar of every unit that is judged.
     let (mae, dai, hon) = (Self.mae[0], Self.dai[0], Self.hon[0])
     let (hen, kou2) = (Self.henkou[0], Self.henkou[1])
