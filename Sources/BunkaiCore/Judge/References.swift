@@ -372,16 +372,19 @@ final class References {
         i += 1
       }
     }
-    for o in outcomes where o.paragraph != u.paragraph && Lines.occurs(o.name, in: text[r]) {
-      out.append(o.paragraph)
-    }
+    out += outcomeParagraphs(named: u)
     return out.filter { $0 != u.paragraph }
   }
 
-  /// The unit names a consultation's outcome defined elsewhere (see `outcomes`).
-  func namesOutcome(_ u: Clauses.Unit) -> Bool {
-    outcomes.contains { $0.paragraph != u.paragraph && Lines.occurs($0.name, in: text[u.range]) }
+  /// The paragraphs defining the consultation outcomes (see `outcomes`) the unit names, other than
+  /// its own.
+  func outcomeParagraphs(named u: Clauses.Unit) -> [Int] {
+    outcomes.lazy.filter { $0.paragraph != u.paragraph && Lines.occurs($0.name, in: self.text[u.range]) }
+      .map(\.paragraph)
   }
+
+  /// The unit names a consultation's outcome defined elsewhere.
+  func namesOutcome(_ u: Clauses.Unit) -> Bool { !outcomeParagraphs(named: u).isEmpty }
 
   /// What an amending part sets aside: 「原契約第7条を次のとおり改める。」「本契約第10条第2項を削除する。」
   /// in a 覚書 (or any part after the contract) supersede that article or paragraph of the contract

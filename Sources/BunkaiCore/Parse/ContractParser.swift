@@ -121,7 +121,7 @@ private struct Builder {
   /// 水準書 set after the contract) is read as sections; a list of 「1　委託者が提供するもの」 entries
   /// stays one text.
   var annexHasSubsections = false
-  /// Where `run` is in `lines` (a section heading looks at the line after it).
+  /// Where `run` is in `lines` (an annex heading looks ahead for subsections).
   var lineIndex = 0
   /// The start of the article whose paragraphs are numbered 一, 二 … (its text opened with 「一　」):
   /// there 「二　前項の具体案をもとに…」 is a paragraph, not the second item of an empty first one.
