@@ -252,3 +252,23 @@ extension ReadingAndLocationTests {
     #expect(finding("B2", text) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Cloud terms call the subcontractor a 「再処理者」 (one who processes the data on the vendor's
+  /// behalf). It is a subcontractor under another name (B2): the article about it is where the
+  /// finding belongs, and its duties and attribution count; approval given once at signing with a
+  /// list on a web page is no prior consent.
+  @Test func aSubProcessorIsASubcontractor() {
+    let text =
+      Self.opening + """
+        第6条（再処理者）
+        １　甲は、乙が再処理者を起用することを、本契約の締結時に包括的に了承する。乙は、起用する再処理者の名称を乙のウェブページに掲示する。
+        ２　乙は、再処理者との契約において、本契約で乙が負うのと同じ水準の情報保護の義務を再処理者に課し、その遵守を監督する。
+        ３　再処理者の作為又は不作為は、乙自身の作為又は不作為として、乙がその責任を負う。
+        """
+    #expect(finding("B2", text)?.article == "6")
+    #expect(element("B2.consent", text) != .met)
+    #expect(element("B2.equal-duties", text) == .met)
+    #expect(element("B2.attribution", text) == .met)
+  }
+}
