@@ -1832,6 +1832,11 @@ import Testing
       利用者は、貸与端末の保管その他の対策を自らの責任で決定し、実施する。
       """
     #expect(element("C2.provides", lent) != .met)
+    // A fee for the lending (貸与料, レンタル料) says the same: the thing is the vendor's.
+    for fee in ["月額料金には、専用機器の貸与料を含む。", "月額料金には、専用機器のレンタル料を含む。"] {
+      let feeForLending = lent.replacingOccurrences(of: "月額料金には、貸与端末の使用料及びモバイル通信費を含む。", with: fee)
+      #expect(element("C2.provides", feeForLending) != .met, "\(fee)")
+    }
   }
 
   /// Equipment the institution installs at its own cost (「甲の費用で設置し」) is a provided thing, and
