@@ -84,3 +84,36 @@ extension ReadingAndLocationTests {
     #expect(finding("C1", text)?.article == "5")
   }
 }
+
+extension ReadingAndLocationTests {
+  /// An amending 覚書 inserts the institution's measures (「（前条により貸与される作業室…の安全管理を含
+  /// む。）」): things 「貸与される」 are provided things even where 「前条」 points elsewhere, so the
+  /// vendor's draft and meeting on those measures lead their security talk too (C2).
+  @Test func providedThingsNamedInBracketsAsLent() {
+    let text = """
+      医療情報システム運用委託契約書
+
+      医療法人社団かもめ会 かもめ台病院（以下「甲」という。）と株式会社カモメデータ（以下「乙」という。）は、次のとおり契約を締結する。
+
+      第5条（作業環境）
+      甲は、乙の運用要員に対し、院内の作業室、作業用端末及び管理者アカウントを無償で貸与する。
+
+      第6条（秘密保持）
+      甲及び乙は、相手方の秘密を第三者に漏らさない。
+
+      覚書
+
+      甲と乙は、上記の契約（以下「原契約」という。）に次のとおり追加することに合意する。
+
+      第1条（報告）
+      乙は、毎月、運用の状況を甲に報告する。
+
+      第2条（甲の対策）
+      原契約第5条の次に次の一条を加える。
+      「第5条の2　乙は、甲が自ら講ずべき情報セキュリティ対策（前条により貸与される作業室、作業用端末及び管理者アカウントの安全管理を含む。）について対策案を作成して甲に示し、協議の場を設ける。甲は、協議で合意した対策を実施する。」
+      """
+    #expect(element("C2.provides", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+  }
+}
