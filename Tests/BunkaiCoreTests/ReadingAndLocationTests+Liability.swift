@@ -162,3 +162,33 @@ extension ReadingAndLocationTests {
     }
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「別紙仕様書第2節に定める安全管理を行っていた場合に限り」: the cap's condition names a section of
+  /// the annexed specification, numbered 1. / 2.; the guideline that section names is the basis of
+  /// the efforts (D1), and without it there is none.
+  @Test func theCapsConditionNamesASectionOfTheAnnexedSpecification() {
+    let text =
+      Self.opening + """
+        第9条（損害賠償）
+        乙が甲に賠償する損害の額は、委託料の総額を上限とする。
+        ２　前項の上限は、乙が別紙仕様書第2節に定める安全管理を適切に行っていた場合に限り適用し、乙に故意又は重大な過失があるときは適用しない。
+        ３　乙の安全管理が不十分であったために生じた損害は、甲乙協議のうえ、逸失利益を含めて乙が賠償する。
+
+        別紙　仕様書
+
+        1. 対象
+        1.1 本仕様書は、電子カルテの保守作業を対象とする。
+
+        2. 安全管理
+        2.1 乙は、保守作業における安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に準拠して行う。
+        2.2 乙は、作業記録を作業の都度作成する。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    #expect(finding("D1", text) == nil)
+    let ownRules = text.replacingOccurrences(
+      of: "経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に準拠して",
+      with: "乙の社内規程に従って")
+    #expect(element("D1.gl-efforts", ownRules) != .met)
+  }
+}

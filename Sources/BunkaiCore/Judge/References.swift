@@ -116,6 +116,9 @@ final class References {
   }
   static let openBrackets = ["（", "("].map { Normalizer.fold($0) }
   static let jou = Normalizer.fold("条")
+  /// 「別紙導入仕様書第3節」: a section of an annex numbered 1. / 2. / 3., named as another part's
+  /// article is.
+  static let setsu = Normalizer.fold("節")
   static let kaku = Normalizer.fold("各")
   static let hon = Normalizer.fold("本")
   static let betsu = Normalizer.fold("別")[0]
@@ -326,7 +329,9 @@ final class References {
             } else if c == Self.dai[0], digits > 0, n >= 1, n <= own.count {
               out.append(own[n - 1])
             }
-          } else if text[j] == Self.jou[0] {
+          } else if text[j] == Self.jou[0]
+            || (text[j] == Self.setsu[0] && c == dai && Self.partWords.contains { preceded(by: [$0], at: i) })
+          {
             if c == Self.mae[0], k > 0 {
               // 前条; 「前二条の例による」: the N before.
               for t in max(0, k - (digits > 0 ? n : 1))..<k where parts[t] == parts[k] {
