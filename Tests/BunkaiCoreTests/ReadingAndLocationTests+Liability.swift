@@ -192,3 +192,19 @@ extension ReadingAndLocationTests {
     #expect(element("D1.gl-efforts", ownRules) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The measure for a weakness found in the designated software, in plain words (「必要な手当てを決めて
+  /// 実行」「対処を決めて行う」), is a measure (D2) as 対策 is.
+  @Test(arguments: ["必要な手当てを決めて実行している", "取るべき対処を決めて行っている"])
+  func theMeasureInPlainWords(measure: String) {
+    let text =
+      Self.opening + """
+        第8条（責任を負わない場合）
+        乙は、乙が使用を指定していないソフトウェアが原因で起きた不具合については、責任を負わない。
+        ２　ただし前項は、乙が指定したソフトウェアに脆弱性が見つかったときに、乙が甲との話合いを呼びかけて進め、\(measure)ことを前提とする。
+        """
+    #expect(element("D2.designated-vuln", text) == .met)
+    #expect(finding("D2", text) == nil)
+  }
+}
