@@ -29,6 +29,14 @@ extension ReadingAndLocationTests {
         乙は、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に準拠して本業務の安全管理を行う。
         """
     #expect(element("A.gl-basis", current) == .met)
+    // The replaced titles followed by the guideline that merged them (「これらを統合して経済産業省及び
+    // 総務省が定めた後継のガイドライン」) name the current one as well.
+    let successor =
+      Self.opening + """
+        第2条（安全管理）
+        乙は、経済産業省の「医療情報を受託管理する情報処理事業者における安全管理ガイドライン」及びこれらを統合して経済産業省及び総務省が定めた後継のガイドラインに従って、本業務の安全管理を行う。
+        """
+    #expect(element("A.gl-basis", successor) == .met)
   }
 
   /// With no sentence of the guideline anywhere, the article that names another standard for the
