@@ -117,3 +117,22 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", text) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Items numbered (1) (2): a consultation the vendor leads on 「前号の機器及び回線」 is about the
+  /// provided things (C2), not the institution's own part (C1); one on the measures 「前号の機器を含む
+  /// 甲側で必要となる」 covers the institution's whole side and leads C1 too.
+  @Test func aConsultationOnTheItemBeforesEquipmentIsAboutProvidedThings() {
+    let text =
+      Self.opening + """
+        第4条（甲が用意するもの）
+        (1) 甲は、本サービスの利用に必要なパソコン及びインターネット接続回線を用意する。
+        (2) 乙は、前号の機器及び回線について甲が実施すべきセキュリティ対策の一覧を作成して甲に示し、甲との協議を申し入れる。甲は、協議で確定した対策を実施する。
+        """
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(element("C1.vendor-led", text) != .met)
+    let wholeSide = text.replacingOccurrences(
+      of: "前号の機器及び回線について甲が実施すべきセキュリティ対策", with: "前号の機器を含む甲側で必要となるセキュリティ対策")
+    #expect(element("C1.vendor-led", wholeSide) == .met)
+  }
+}
