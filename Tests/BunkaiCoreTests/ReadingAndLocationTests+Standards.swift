@@ -39,6 +39,23 @@ extension ReadingAndLocationTests {
     #expect(element("A.gl-basis", successor) == .met)
   }
 
+  /// 「…ガイドライン」のうち個人情報の取扱いに関する事項を遵守する」: only a part of the guideline is
+  /// followed, so the vendor's security as a whole has no basis in it (A).
+  @Test func onlyAPartOfTheGuidelineIsNoBasis() {
+    let text =
+      Self.opening + """
+        第2条（業務の内容）
+        乙は、甲の電子カルテシステムの保守業務を行う。
+
+        第7条（個人情報）
+        乙は、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」のうち個人情報の取扱いに関する事項を遵守する。
+        """
+    #expect(element("A.gl-basis", text) != .met)
+    #expect(["2", "7"].contains(finding("A", text)?.article ?? ""))
+    let whole = text.replacingOccurrences(of: "」のうち個人情報の取扱いに関する事項を遵守する。", with: "」を遵守して本業務の安全管理を行う。")
+    #expect(element("A.gl-basis", whole) == .met)
+  }
+
   /// With no sentence of the guideline anywhere, the article that names another standard for the
   /// vendor's security (the institution's guideline, プライバシーマーク, ISMS, its own rules) is the one to
   /// fix — not the first article of the service's scope.
