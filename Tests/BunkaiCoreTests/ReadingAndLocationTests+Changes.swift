@@ -97,3 +97,19 @@ extension ReadingAndLocationTests {
     #expect(finding("B1", pharmacy) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…14日前までに掲載してお知らせし、甲が本サービスを利用したときは、変更に同意したものとみなす」:
+  /// the institution acts only in the later condition; the notice is still the vendor's, given a
+  /// fixed time ahead (B1), while the consent deemed from use is none.
+  @Test func thePartyInALaterConditionIsNotTheOneWhoNotifies() {
+    let text =
+      Self.opening + """
+        第7条（サービスの変更）
+        乙は、本サービスの内容を変更することができる。変更の際は、効力発生日の14日前までに乙のウェブサイトに掲載して知らせ、効力発生日以降に甲が本サービスを利用したときは、甲は変更に同意したものとみなす。
+        """
+    #expect(element("B1.notice", text) == .met)
+    #expect(element("B1.period", text) == .met)
+    #expect(element("B1.approval", text) != .met)
+  }
+}

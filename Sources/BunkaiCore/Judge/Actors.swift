@@ -160,10 +160,32 @@ struct Actors {
         i = j
         continue
       }
+      // 「…お知らせし、会員施設が本サービスを利用したときは、変更に同意したものとみなします」: a party
+      // that acts in a condition (「…が…したときは、」) after an earlier clause is not the subject of
+      // the sentence's verb. A condition that opens the sentence (「甲が…変更するときは、１か月前までに
+      // 乙に申し出る」) names the one who then acts.
+      if has(Self.ga, at: j, limit: r.upperBound),
+        (r.lowerBound..<i).contains(where: { text[$0] == Self.comma }),
+        opensCondition(at: j, limit: r.upperBound)
+      {
+        i = j
+        continue
+      }
       for m in Self.subjectMarkers where has(m, at: j, limit: r.upperBound) { return l.role }
       i = j
     }
     return nil
+  }
+  static let comma = Normalizer.fold("、")[0]
+  static let conditionEnds = folded(["ときは", "ときには", "場合は", "場合には"])
+
+  /// Whether the clause from `j` to its comma ends in 「ときは」「場合には」: a condition, not the main
+  /// clause. Only a short clause is read (a comma within 40 scalars).
+  func opensCondition(at j: Int, limit: Int) -> Bool {
+    guard let comma = (j..<min(limit, j + 40)).first(where: { text[$0] == Self.comma }) else { return false }
+    return Self.conditionEnds.contains { w in
+      comma - w.count >= j && text[(comma - w.count)..<comma].elementsEqual(w)
+    }
   }
 
   /// After both parties are named together: the one party named as subject after 「…のうえ、」
