@@ -272,3 +272,24 @@ extension ReadingAndLocationTests {
     #expect(element("B2.attribution", text) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Answering for a subcontractor only up to what the vendor recovers from it, or only for a leak
+  /// of personal data, leaves its other breaches with the subcontractor: attribution is not met
+  /// (B2: a subcontractor's breach counts as the vendor's).
+  @Test(arguments: [
+    "外注先の責めに帰すべき事由により甲に損害が生じたときは、乙は、外注先から現に回収した額の範囲内で甲に対して責任を負う。",
+    "外注先が甲の個人情報を漏えいした場合、乙は、当該漏えいを乙自身による漏えいとみなして甲に対し責任を負う。",
+  ])
+  func attributionOnlyForPartOfTheBreaches(limited: String) {
+    let text =
+      Self.opening + """
+        第4条（外注）
+        乙は、本業務の一部を外注するときは、あらかじめ甲の書面による承諾を得なければならない。
+        ２　乙は、外注先に対し、本契約に基づき乙が負う安全管理上の義務と同等の義務を課し、その履行状況を監督する。
+        ３　\(limited)
+        """
+    #expect(element("B2.attribution", text) != .met)
+    #expect(finding("B2", text)?.article == "4")
+  }
+}
