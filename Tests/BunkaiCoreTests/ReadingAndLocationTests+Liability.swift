@@ -208,3 +208,26 @@ extension ReadingAndLocationTests {
     #expect(finding("D2", text) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The exemption covers software and OS the vendor did not designate, but its condition names only
+  /// the designated OS (「乙が指定したＯＳについて脆弱性が公表された場合」): the designated software's
+  /// weaknesses are outside it (D2). 「ＯＳ等」 reaches further, and talks held only when the
+  /// institution asks are not led by the vendor.
+  @Test func aConditionOnTheDesignatedOSAlone() {
+    let text =
+      Self.opening + """
+        第11条（免責）
+        乙は、乙が指定していないソフトウェア又はＯＳに起因する障害については責任を負わない。
+        ２　前項の規定は、乙が指定したＯＳについて脆弱性が公表された場合、乙が甲との協議を主導して必要な対策を決め、これを実施していることを前提とする。
+        """
+    #expect(element("D2.designated-vuln", text) != .met)
+    #expect(finding("D2", text)?.article == "11")
+    let osAndSoOn = text.replacingOccurrences(of: "乙が指定したＯＳについて", with: "乙が指定したＯＳ等について")
+    #expect(element("D2.designated-vuln", osAndSoOn) == .met)
+    #expect(finding("D2", osAndSoOn) == nil)
+    let onRequest = osAndSoOn.replacingOccurrences(
+      of: "乙が甲との協議を主導して必要な対策を決め", with: "甲から求めがあったときに限り、乙が甲との協議を主導して必要な対策を決め")
+    #expect(element("D2.vendor-led", onRequest) != .met)
+  }
+}
