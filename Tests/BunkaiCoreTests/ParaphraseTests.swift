@@ -115,6 +115,12 @@ import Testing
     .init(
       concern: "B1", fires: true,
       body: "第2条（変更）\n乙は、本業務の内容を変更する場合、変更の30日前までに甲に通知する。通知後14日以内に甲が異議を述べないときは、甲は当該変更に同意したものとみなす。"),
+    // Approval only for the changes the vendor deems to need it is no approval of the changes.
+    .init(
+      concern: "B1", fires: true,
+      body:
+        "第2条（変更）\n乙は、監視体制その他甲の安全管理に影響する変更を行うときは、実施予定日の45日前までに甲に書面で通知する。\n２　乙は、前項の変更のうち乙が必要と認めるものについて、甲の同意を得る。"
+    ),
     // 了承 deemed from silence is no approval either.
     .init(
       concern: "B1", fires: true,
