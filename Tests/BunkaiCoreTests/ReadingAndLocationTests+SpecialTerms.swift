@@ -134,5 +134,16 @@ extension ReadingAndLocationTests {
     let wholeSide = text.replacingOccurrences(
       of: "前号の機器及び回線について甲が実施すべきセキュリティ対策", with: "前号の機器を含む甲側で必要となるセキュリティ対策")
     #expect(element("C1.vendor-led", wholeSide) == .met)
+    // Things listed as items of the paragraph before (「前項各号のもの」) are provided things as well.
+    let listed =
+      Self.opening + """
+        第4条（甲が提供するもの）
+        甲は、本業務のために、次のものを乙に提供する。
+        (1) 保守用の回線及びVPNルータ
+        (2) 院内作業用のノートパソコン
+        ２　乙は、前項各号のものについて甲が講ずべき情報セキュリティ上の措置を取りまとめて甲に提案し、甲との協議を主催する。甲は、協議で取り決めた措置を実施する。
+        """
+    #expect(element("C2.vendor-led", listed) == .met)
+    #expect(element("C1.vendor-led", listed) != .met)
   }
 }
