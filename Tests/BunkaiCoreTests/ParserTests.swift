@@ -800,6 +800,23 @@ extension ParserTests {
     #expect(c.articles.map(\.heading) == ["委託業務", "履行場所"])
     #expect(c.articles.first.map { Lines.string(src.scalars, $0.paragraphs[0].range) } == "委託業務は、問合せ対応とする。")
   }
+
+  /// 「（第1条）保守の対象」: the number alone in round brackets, the heading after them; a line that
+  /// only opens with a reference in brackets (「（第5条の規定により…。）」) is no article.
+  @Test func articleNumberAloneInRoundBrackets() {
+    let text = """
+      保守契約書
+      病院（以下「当院」）と株式会社ナギ（以下「貴社」）は、次のとおり契約する。
+      （第1条）保守の対象
+      保守の対象は、連携サーバとする。
+      （第2条の2）作業報告
+      貴社は、作業の都度、報告書を提出する。
+      （第1条の規定により設置したサーバを含む。）
+      """
+    let (c, _) = parse(text)
+    #expect(c.articles.map(\.number) == ["1", "2の2"])
+    #expect(c.articles.map(\.heading) == ["保守の対象", "作業報告"])
+  }
 }
 
 extension ParserTests {

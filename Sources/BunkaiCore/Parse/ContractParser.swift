@@ -596,7 +596,8 @@ private struct Builder {
     // bullet before the number.
     // 「（第1条　委託業務）」: the same inside round brackets that close the line.
     var start =
-      enclosingBracket(line) != nil && line.trimStart + 1 < end ? line.trimStart + 1 : line.trimStart
+      (enclosingBracket(line) != nil || opensWithBracketedNumber(line)) && line.trimStart + 1 < end
+      ? line.trimStart + 1 : line.trimStart
     if Self.headingBullets.contains(s[start]), start + 1 < end { start = Lines.skipSpaces(s, start + 1, end) }
     guard s[start] == "第" else { return nil }
     let i = Lines.skipSpaces(s, start + 1, end)
@@ -612,6 +613,16 @@ private struct Builder {
     }
     guard j < end, s[j] == "条" else { return nil }
     return (main, j + 1, style, sub)
+  }
+
+  /// 「（第1条）保守の対象」: a line that opens with the number alone in round brackets.
+  func opensWithBracketedNumber(_ line: Line) -> Bool {
+    let c = s[line.trimStart]
+    guard c == "（" || c == "(", line.trimStart + 1 < line.trimEnd, s[line.trimStart + 1] == "第",
+      let close = Lines.closing(c)
+    else { return false }
+    guard let j = s[line.trimStart..<line.trimEnd].firstIndex(of: close) else { return false }
+    return j > line.trimStart + 2 && s[j - 1] == "条" || (j > line.trimStart + 4 && s[j - 2] == "の")
   }
 
   /// "第12条", "第十二条の二", "第１２条（目的）本文…".
@@ -636,15 +647,20 @@ private struct Builder {
       number += "の\(sub)"
       i = afterSub
     }
-    // 「【第6条】契約者側の対策」: the number alone in the brackets, the heading after them.
-    if i < end, s[i] == "】", s[line.trimStart] == "【" {
+    var closedNumber = false
+    // 「【第6条】契約者側の対策」「（第1条）保守の対象」: the number alone in the brackets, the
+    // heading after them.
+    if i < end, Lines.closing(s[line.trimStart]) == s[i],
+      s[line.trimStart] == "【" || opensWithBracketedNumber(line)
+    {
       i += 1
+      closedNumber = true
       if i == end || Lines.contains(s, i..<end, "。") { return nil }
     }
     // What follows the number must be a space, a bracket or the end of the line; otherwise this is
     // a sentence that starts with a reference ("第5条の規定により…").
     let enclosing = enclosingBracket(line)
-    if i < end, !Lines.isSpace(s[i]), Lines.closing(s[i]) == nil, s[i - 1] != "】",
+    if i < end, !Lines.isSpace(s[i]), Lines.closing(s[i]) == nil, !closedNumber,
       !(enclosing != nil && enclosing != "】" && i == end - 1)
     {
       return nil
