@@ -801,6 +801,22 @@ extension ParserTests {
     #expect(c.articles.first.map { Lines.string(src.scalars, $0.paragraphs[0].range) } == "委託業務は、問合せ対応とする。")
   }
 
+  /// 「1条　定義」: articles numbered without 第; 「2条の規定により」 at the start of a line is text.
+  @Test func articleNumberWithout第() {
+    let text = """
+      利用契約条項
+      株式会社ナギ（以下「当社」）と診療所（以下「利用施設」）の契約条件は、以下のとおりとする。
+      1条　定義
+      本条項の用語は、次のとおりとする。
+      2条（安全管理）
+      当社は、安全管理を行う。
+      2条の規定により定めた手順は、利用施設に交付する。
+      """
+    let (c, _) = parse(text)
+    #expect(c.articles.map(\.number) == ["1", "2"])
+    #expect(c.articles.map(\.heading) == ["定義", "安全管理"])
+  }
+
   /// 「（第1条）保守の対象」: the number alone in round brackets, the heading after them; a line that
   /// only opens with a reference in brackets (「（第5条の規定により…。）」) is no article.
   @Test func articleNumberAloneInRoundBrackets() {

@@ -599,8 +599,11 @@ private struct Builder {
       (enclosingBracket(line) != nil || opensWithBracketedNumber(line)) && line.trimStart + 1 < end
       ? line.trimStart + 1 : line.trimStart
     if Self.headingBullets.contains(s[start]), start + 1 < end { start = Lines.skipSpaces(s, start + 1, end) }
-    guard s[start] == "第" else { return nil }
-    let i = Lines.skipSpaces(s, start + 1, end)
+    // 「1条　定義」: some terms leave out 第; the number must then be followed by 条 and a space or
+    // a bracket (checked below and in articleHeader), so 「2条の規定により」 stays text.
+    let bare = s[start] != "第"
+    guard !bare || ("0"..."9").contains(s[start]) || ("０"..."９").contains(s[start]) else { return nil }
+    let i = bare ? start : Lines.skipSpaces(s, start + 1, end)
     guard let (main, afterMain, style) = Numerals.read(s, at: i, end: end) else { return nil }
     var j = Lines.skipSpaces(s, afterMain, end)
     // 「第9の2条」, a form some offices use for 第9条の2.
@@ -612,6 +615,7 @@ private struct Builder {
       j = after
     }
     guard j < end, s[j] == "条" else { return nil }
+    if bare, j + 1 < end, !Lines.isSpace(s[j + 1]), Lines.closing(s[j + 1]) == nil { return nil }
     return (main, j + 1, style, sub)
   }
 
