@@ -759,6 +759,23 @@ extension ParserTests {
     #expect(c.parties.first { $0.label == "保守業者" }?.role == .vendor)
     #expect(!c.parties.contains { $0.label == "対象機器" })
   }
+
+  /// Network rules a council issues: the council runs the network, and 「協議会が選定し…利用契約を
+  /// 締結したシステム運用事業者（以下「運用事業者」という。）」 is a vendor too, described rather than
+  /// named; 「…を保存する記録媒体（以下「保存媒体」という。）」 is a thing.
+  @Test func anOperatorDescribedByTheCouncilThatChoseIt() {
+    let text = """
+      救急搬送情報連携システム運用事業者業務規程
+      第1条（趣旨）
+      この規程は、みなと圏域救急医療協議会（以下「協議会」という。）が運営する連携システムについて、協議会の会員である医療機関（以下「会員施設」という。）と、協議会が選定し会員施設と利用契約を締結したシステム運用事業者（以下「運用事業者」という。）との分担を定める。搬送記録を保存する記録媒体（以下「保存媒体」という。）は運用事業者が管理する。
+      第2条（運用）
+      運用事業者は、連携システムを運用する。
+      """
+    let (c, _) = parse(text)
+    #expect(c.parties.first { $0.label == "運用事業者" }?.role == .vendor)
+    #expect(c.parties.first { $0.label == "会員施設" }?.role == .institution)
+    #expect(!c.parties.contains { $0.label == "保存媒体" })
+  }
 }
 
 extension ParserTests {

@@ -266,8 +266,16 @@ enum PartyExtractor {
       let institutionLabel =
         isLabelDefinition && !namesAThing && label.count <= 8 && nameRole == .institution
         && Self.institutionHeads.contains(where: label.hasSuffix)
+      // 「協議会が選定し…利用契約を締結したシステム運用事業者（以下「運用事業者」という。）」: a label
+      // for the one doing the work, defined as an enterprise, is the vendor even when described
+      // rather than named.
+      let workerLabel =
+        isLabelDefinition && !known && organisation == .unknown && label.count <= 6
+        && Self.workerHeads.contains(where: label.hasSuffix)
+        && (name.map { n in Self.workerKinds.contains(where: n.hasSuffix) } ?? false)
+      if workerLabel { organisation = .vendor }
       guard
-        known
+        known || workerLabel
           || (isLabelDefinition && organisation != .unknown && !namesAThing
             && (label.count <= 4 || (label.count == 5 && partyNouns.contains(label.suffix(1)))
               // 「当センター」「当クリニック」: 当 before a noun is how a party calls itself (当該, "the
