@@ -147,3 +147,26 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", listed) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「「合同対策会議」とは、乙が議長を務め、乙が議題と対策案を準備して開く…会議をいう。」: a meeting
+  /// defined by who runs it; the institution's own measures 「合同対策会議で審議して決定し」 are decided
+  /// jointly and led by the vendor (C1). Without the definition nobody is named as leading.
+  @Test func aMeetingDefinedByWhoRunsIt() {
+    let text =
+      Self.opening + """
+        第1条（定義）
+        本契約において「合同対策会議」とは、乙が議長を務め、乙が議題と対策案を準備して半期に1回以上開く、甲乙の担当者による会議をいう。
+
+        第4条（甲の対策）
+        甲が自らの業務において講ずべき情報セキュリティ対策は、合同対策会議で審議して決定し、甲がこれを実行する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    let undefined = text.replacingOccurrences(
+      of: "本契約において「合同対策会議」とは、乙が議長を務め、乙が議題と対策案を準備して半期に1回以上開く、甲乙の担当者による会議をいう。",
+      with: "本契約の用語は、別段の定めがない限り、通常の意味による。")
+    #expect(element("C1.vendor-led", undefined) != .met)
+  }
+}

@@ -59,6 +59,11 @@ final class ElementJudge {
 
   /// Names given with 「以下「X」という」 in a sentence about a consultation (「…協議を取りまとめ、その
   /// 結果を「…要領」（以下「要領」という。）として定める」): following X follows that consultation.
+  /// 「「共同対策会議」とは、乙が議長を務め…甲乙の担当者による会議をいう。」: a meeting defined by who
+  /// runs it is a consultation as well.
+  static let meetingDefinitions = ["会議をいう", "会合をいう", "打合せをいう", "打ち合わせをいう", "検討会をいう", "会議体をいう", "委員会をいう"]
+    .map { Normalizer.fold($0) }
+
   static func outcomes(
     _ contract: Contract, source: SourceText, normalized: NormalizedText, clauses: Clauses
   ) -> [(name: [UInt32], paragraph: Int)] {
@@ -73,6 +78,9 @@ final class ElementJudge {
       guard let sentence = clauses.sentences.first(where: { $0.range.contains(at) }),
         sentence.article != nil,
         consults(normalized.chars[sentence.range])
+          || Self.meetingDefinitions.contains(where: {
+            Lines.occurs($0, in: normalized.chars[sentence.range])
+          })
       else { return nil }
       let name = PartyTokens.matchingForm(Normalizer.fold(d.term), parties: contract.parties)
       return name.count >= 2 ? (name, sentence.paragraph) : nil
