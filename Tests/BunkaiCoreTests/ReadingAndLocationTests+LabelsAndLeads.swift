@@ -321,3 +321,23 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", text) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「１　乙は…対策の案を作成し、甲との協議を開催する。２　協議で合意した対策は甲が実施し…」: the
+  /// second paragraph settles the consultation the first has the vendor set up, so the vendor leads
+  /// it (C1). Where the first paragraph has the institution call it, the institution leads.
+  @Test func theParagraphBeforeSetsUpTheConsultation() {
+    let text =
+      Self.opening + """
+        第3条（甲の側の対策）
+        １　乙は、甲における閲覧端末の管理、院内ネットワークの分離等について必要な対策をまとめた案を作成し、年1回以上、甲との協議を開催する。
+        ２　協議で合意した対策は甲が実施し、乙は合意事項を文書にして甲に交付する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    let institutionCalls = text.replacingOccurrences(
+      of: "乙は、甲における閲覧端末の管理、院内ネットワークの分離等について必要な対策をまとめた案を作成し、年1回以上、甲との協議を開催する。",
+      with: "甲は、甲における閲覧端末の管理、院内ネットワークの分離等について必要な対策をまとめた案を作成し、年1回以上、乙との協議を開催する。")
+    #expect(element("C1.vendor-led", institutionCalls) != .met)
+  }
+}

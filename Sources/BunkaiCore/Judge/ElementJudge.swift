@@ -398,6 +398,14 @@ final class ElementJudge {
     return role
   }
 
+  /// The paragraph before the unit's in its article, if any.
+  func paragraphBefore(_ u: Clauses.Unit) -> Int? {
+    guard let k = u.article, let own = clauses.paragraphsOf[k], let here = own.firstIndex(of: u.paragraph),
+      here > 0
+    else { return nil }
+    return own[here - 1]
+  }
+
   /// The sentence after the unit in its paragraph, if any.
   func laterInParagraph(_ u: Clauses.Unit) -> Range<Int>? {
     let own = clauses.sentencesOfParagraph[u.paragraph]
@@ -457,6 +465,12 @@ final class ElementJudge {
         // 「…協議を行い、…書面で確定する。協議は乙が招集し、議事を取りまとめる。」: a later sentence of the
         // paragraph says who leads that consultation.
         ?? laterInParagraph(u).flatMap { r in Self.consults(index.text[r]) ? actors.leader(in: r) : nil }
+        // 「１　乙は…案を作成し、甲との協議を開催する。２　協議で合意した対策は甲が実施し」: the
+        // paragraph before sets up the consultation this one settles.
+        ?? paragraphBefore(u).flatMap { p in
+          Self.consults(index.text[u.range]) && Self.consults(index.text[clauses.paragraphs[p].range])
+            ? paragraphLeader(p) : nil
+        }
       guard let role else { return .unnamed }
       return role == actor.role ? .ok : .swapped
     case .holder:
