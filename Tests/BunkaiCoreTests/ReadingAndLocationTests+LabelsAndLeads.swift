@@ -341,3 +341,18 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", institutionCalls) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A paragraph numbered 「②」 or 「(2)」 opening with the vendor as its topic (「②　乙は、甲が…自ら講ずべき
+  /// 安全対策について…手順を用意して説明し、甲と話し合って決める」): the vendor leads (C1), as with 「２」.
+  @Test(arguments: ["②　", "(2) ", "２　"])
+  func theTopicAfterAParagraphMark(mark: String) {
+    let text =
+      Self.opening + """
+        第3条（甲の対策）
+        ①　乙は、本システムの点検を年2回行う。
+        \(mark)乙は、甲が本システムを使う中で自ら講ずべき安全対策について、点検の都度、チェック項目と具体的な手順を用意して説明し、甲と話し合って実施内容を決める。
+        """
+    #expect(element("C1.vendor-led", text) == .met, "\(mark)")
+  }
+}

@@ -177,6 +177,8 @@ struct Actors {
     return nil
   }
   static let comma = Normalizer.fold("、")[0]
+  static let openBrackets = Set(["(", "（"].map { Normalizer.fold($0)[0] })
+  static let closeBrackets = Set([")", "）"].map { Normalizer.fold($0)[0] })
   static let conditionEnds = folded(["ときは", "ときには", "場合は", "場合には"])
 
   /// Whether the clause from `j` to its comma ends in 「ときは」「場合には」: a condition, not the main
@@ -279,11 +281,14 @@ struct Actors {
   /// the one who leads when no nearer agent is named.
   func topic(before i: Int, in r: Range<Int>) -> PartyRole? {
     var j = r.lowerBound
-    // Paragraph numbers come first: 「２」, and in section numbering 「2.3」 (dots folded to ASCII).
+    // Paragraph numbers come first: 「２」, in section numbering 「2.3」 (dots folded to ASCII), and
+    // 「②」「(2)」.
     func skipBlanks() {
       while j < i, j - r.lowerBound < 40,
         text[j] == 0x20 || text[j] == 0x3000 || text[j] == 0x2E || text[j] == 0x0A
-          || Normalizer.isDigit(text[j])
+          || Normalizer.isDigit(text[j]) || (0x2460...0x2473).contains(text[j])
+          || (Self.openBrackets.contains(text[j]) && j + 1 < i && Normalizer.isDigit(text[j + 1]))
+          || (Self.closeBrackets.contains(text[j]) && j > r.lowerBound && Normalizer.isDigit(text[j - 1]))
       {
         j += 1
       }
