@@ -356,3 +356,21 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) == .met, "\(mark)")
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…セキュリティ措置は、乙が起案した実施事項案をもとに、乙の招集する運用連絡会で両者が検討して確定
+  /// させる」: both weigh the measures and the vendor drafts them (C1). The institution drafting them
+  /// leads instead.
+  @Test func measuresTheVendorDraftsAndBothWeigh() {
+    let text =
+      Self.opening + """
+        第3条（甲の実施事項）
+        甲の職員が日常的に行う運用（端末へのソフトウェア導入の許可、無線LANの利用者登録等）に係るセキュリティ措置は、乙が起案した実施事項案をもとに、運用連絡会で両者が検討して確定させる。
+        ２　甲は、前項で確定した実施事項を履行する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    let institutionDrafts = text.replacingOccurrences(of: "乙が起案した", with: "甲が起案した")
+    #expect(element("C1.vendor-led", institutionDrafts) != .met)
+  }
+}
