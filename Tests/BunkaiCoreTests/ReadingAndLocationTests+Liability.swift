@@ -231,3 +231,18 @@ extension ReadingAndLocationTests {
     #expect(element("D2.vendor-led", onRequest) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…乙の情報セキュリティ対策が2省ガイドラインに照らして不十分であったことにより損害が生じた場合には
+  /// 適用せず」: the cap holds only where the guideline's measures were sufficient (D1's efforts).
+  @Test func measuresFoundWantingAgainstTheGuideline() {
+    let text =
+      Self.opening + """
+        第12条（損害賠償）
+        乙は、本契約に関して甲に生じた損害を、委託料の額を限度として賠償する。
+        ２　前項の限度額は、乙に故意又は重過失がある場合、又は乙の情報セキュリティ対策が2省ガイドラインに照らして不十分であったことにより損害が生じた場合には適用せず、後者の場合、両者で誠実に協議して逸失利益を含む損害を乙が賠償する。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    #expect(finding("D1", text) == nil)
+  }
+}
