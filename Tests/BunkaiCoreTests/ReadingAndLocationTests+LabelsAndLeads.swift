@@ -374,3 +374,24 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", institutionDrafts) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「②　乙は、前項の中継装置、電源及び回線について甲が講ずべき対策を示して協議を主導し…」: the things
+  /// the previous paragraph has the institution provide, named with their own compound (中継装置), make
+  /// the talks C2's; they are not the institution's own measures (C1), which another article leaves to
+  /// the institution alone.
+  @Test func thePreviousParagraphsDevicesAreTheProvidedThings() {
+    let text =
+      Self.opening + """
+        第4条（甲の用意するもの）
+        ①　甲は、画像を転送するための中継装置、その設置場所及び電源、並びに乙のセンターと結ぶ回線を用意する。
+        ②　乙は、前項の中継装置、電源及び回線について講ずべき安全対策を具体的に甲へ示したうえで甲との協議を主導し、甲はその協議で決めた対策を実施する。
+
+        第5条（院内の安全対策）
+        甲は、院内での画像の取扱いに関する自らの安全対策について案を作成し、乙の確認を受けたうえで実施する。
+        """
+    #expect(finding("C2", text) == nil)
+    #expect(finding("C1", text)?.article == "5")
+    #expect(element("C1.vendor-led", text) != .met)
+  }
+}

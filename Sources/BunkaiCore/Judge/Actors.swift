@@ -171,12 +171,36 @@ struct Actors {
         i = j
         continue
       }
+      // 「…知らせ、…利用したときは、甲は変更に同意したものとみなす」: the party deemed to consent does
+      // not act in the sentence; whoever acts is named elsewhere.
+      if isDeemedToConsent(after: j, limit: r.upperBound) {
+        i = j
+        continue
+      }
       for m in Self.subjectMarkers where has(m, at: j, limit: r.upperBound) { return l.role }
       i = j
     }
     return nil
   }
+  static let deemedConsent = folded([
+    "同意したものとみな", "承諾したものとみな", "承認したものとみな", "了承したものとみな", "同意したとみな", "承諾したとみな",
+    "同意があったものとみな", "承諾があったものとみな",
+  ])
+
+  /// Whether the clause after a party's は ends, within a few words, in 「…同意したものとみなす」.
+  func isDeemedToConsent(after j: Int, limit: Int) -> Bool {
+    guard has(Self.wa, at: j, limit: limit) else { return false }
+    // 「甲は、変更に…」: the comma right after the topic is part of it.
+    let start = j + 1 < limit && text[j + 1] == Self.comma ? j + 2 : j + 1
+    for p in start..<min(limit, start + 24) {
+      if text[p] == Self.comma || text[p] == Self.period { return false }
+      if Self.deemedConsent.contains(where: { has($0, at: p, limit: limit) }) { return true }
+    }
+    return false
+  }
   static let comma = Normalizer.fold("、")[0]
+  static let period = Normalizer.fold("。")[0]
+  static let wa = Normalizer.fold("は")
   static let openBrackets = Set(["(", "（"].map { Normalizer.fold($0)[0] })
   static let closeBrackets = Set([")", "）"].map { Normalizer.fold($0)[0] })
   static let conditionEnds = folded(["ときは", "ときには", "場合は", "場合には"])
