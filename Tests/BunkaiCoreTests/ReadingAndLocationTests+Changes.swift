@@ -113,3 +113,24 @@ extension ReadingAndLocationTests {
     #expect(element("B1.approval", text) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…第4条の入力を怠ったとき…は、参加の承認を取り消すことができる」, where 第4条 speaks of a shift change
+  /// (交代): taking back an approval already given is no approval of the vendor's changes, and the
+  /// finding stays at the article on changes.
+  @Test func revokingAnApprovalIsNotApprovingAChange() {
+    let text =
+      Self.opening + """
+        第4条（入力）
+        甲は、当直の交代ごとに受入可否を入力する。
+
+        第5条（システムの変更）
+        乙は、本システムの機能を変更することができる。この場合、乙は変更の内容を甲に周知する。
+
+        第6条（参加の取消し）
+        乙は、甲が第4条の入力を怠ったとき、又は本システムの情報を目的外に利用したときは、参加の承認を取り消すことができる。
+        """
+    #expect(element("B1.approval", text) != .met)
+    #expect(finding("B1", text)?.article == "5")
+  }
+}
