@@ -246,3 +246,36 @@ extension ReadingAndLocationTests {
     #expect(finding("D1", text) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「添付　…サービス仕様書（抜粋）」 after the articles is a part of its own, and 「仕様書第3章に定める安全
+  /// 管理を怠ったとき」 names its section 3: the guideline named there is the basis of the efforts (D1).
+  @Test func theCapsConditionNamesAChapterOfTheAttachedSpecification() {
+    let text =
+      Self.opening + """
+        第9条（損害賠償）
+        乙が甲に賠償する損害の額は、直近1年間の委託料を上限とする。
+        ２　乙に故意又は重大な過失があるとき、及び乙が仕様書第3章に定める安全管理を怠ったことにより損害が生じたときは、前項の上限は適用しない。この場合、乙は逸失利益を含めて損害を賠償する。
+
+        第10条（管轄）
+        本契約の紛争は、甲の所在地を管轄する地方裁判所を専属管轄とする。
+
+        添付　カモメ保守サービス仕様書（抜粋）
+        1. 対象
+        1.1 本仕様書は、電子カルテの保守作業を対象とする。
+        2. 窓口
+        2.1 平日9時から18時まで受け付ける。
+        3. 安全管理
+        3.1 乙は、保守作業における安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に準拠して行う。
+        3.2 乙は、作業記録を作業の都度作成する。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    #expect(finding("D1", text) == nil)
+    let contract = ContractParser.parse(SourceText(text: text))
+    #expect(contract.articles.filter { $0.part == "仕様書" }.map(\.number) == ["1", "2", "3"])
+    let ownRules = text.replacingOccurrences(
+      of: "経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に準拠して",
+      with: "乙の社内規程に従って")
+    #expect(element("D1.gl-efforts", ownRules) != .met)
+  }
+}

@@ -293,3 +293,19 @@ extension ReadingAndLocationTests {
     #expect(finding("B2", text)?.article == "4")
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「協力会社が行った行為及びその過失は、乙の行為及び過失と同一に扱う」: the subcontractor's acts are
+  /// the vendor's own (B2 attribution).
+  @Test func actsTreatedAsTheVendorsOwn() {
+    let text =
+      Self.opening + """
+        第6条（協力会社）
+        乙は、協力会社に業務の一部を行わせるときは、あらかじめ甲の書面による承諾を得る。
+        ２　乙は、協力会社に本契約で乙が負う安全管理義務と同等の義務を負わせ、その履行を監督する。
+        ３　協力会社が行った行為及びその過失は、乙の行為及び過失と同一に扱う。
+        """
+    #expect(element("B2.attribution", text) == .met)
+    #expect(finding("B2", text) == nil)
+  }
+}

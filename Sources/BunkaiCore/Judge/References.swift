@@ -119,6 +119,8 @@ final class References {
   /// 「別紙導入仕様書第3節」: a section of an annex numbered 1. / 2. / 3., named as another part's
   /// article is.
   static let setsu = Normalizer.fold("節")
+  /// 「仕様書第3章」 likewise.
+  static let shou = Normalizer.fold("章")
   static let kaku = Normalizer.fold("各")
   static let hon = Normalizer.fold("本")
   static let betsu = Normalizer.fold("別")[0]
@@ -330,7 +332,8 @@ final class References {
               out.append(own[n - 1])
             }
           } else if text[j] == Self.jou[0]
-            || (text[j] == Self.setsu[0] && c == dai && Self.partWords.contains { preceded(by: [$0], at: i) })
+            || ((text[j] == Self.setsu[0] || text[j] == Self.shou[0]) && c == dai
+              && Self.partWords.contains { preceded(by: [$0], at: i) })
           {
             if c == Self.mae[0], k > 0 {
               // 前条; 「前二条の例による」: the N before.

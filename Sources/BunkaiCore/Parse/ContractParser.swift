@@ -770,6 +770,14 @@ private struct Builder {
     // A table of contents may list 「特記事項」 before any article.
     if isSpecialTermsTitle(line), article != nil || !contract.articles.isEmpty { return "特記事項" }
     if let _ = Lines.closing(s[i]) { i += 1 }
+    // 「添付　Xサービス仕様書（抜粋）」: a specification attached after the articles, which the contract
+    // cites as 「仕様書第3章」.
+    if i + 1 < line.trimEnd, s[i] == "添", s[i + 1] == "付", line.length <= 40,
+      Lines.contains(s, line.trimmed, "仕様書"), !Lines.contains(s, line.trimmed, "。"),
+      !Lines.contains(s, line.trimmed, "、")
+    {
+      return "仕様書"
+    }
     guard i + 1 < line.trimEnd, s[i] == "別", s[i + 1] == "表" || s[i + 1] == "紙",
       line.length <= 40, !Lines.contains(s, line.trimmed, "。"), !Lines.contains(s, line.trimmed, "に定める")
     else { return nil }
