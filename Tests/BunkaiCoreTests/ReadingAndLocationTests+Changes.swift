@@ -134,3 +134,21 @@ extension ReadingAndLocationTests {
     #expect(finding("B1", text)?.article == "5")
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「前項の変更は、甲が書面で承認するまで実施しない」: nothing is done before the approval, so the approval
+  /// is required (B1), not denied. 「甲の承認は要しない」 still denies it.
+  @Test(arguments: ["甲が書面で承認するまで実施しない", "甲の書面による承認を得るまでは行わない"])
+  func notUntilApprovedRequiresTheApproval(clause: String) {
+    let text =
+      Self.opening + """
+        第5条（変更の申出）
+        乙は、作業拠点、監視ツール、要員体制その他業務の実施方法の変更で、甲の情報セキュリティ体制に関わるものを行おうとするときは、実施予定日の1か月前までにその内容を甲に書面で通知しなければならない。
+        ２　前項の変更は、\(clause)。
+        """
+    #expect(element("B1.approval", text) == .met, "\(clause)")
+    #expect(finding("B1", text) == nil, "\(clause)")
+    let denied = text.replacingOccurrences(of: clause, with: "甲の承認を要しない")
+    #expect(element("B1.approval", denied) != .met)
+  }
+}

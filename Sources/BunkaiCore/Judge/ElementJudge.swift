@@ -492,7 +492,8 @@ final class ElementJudge {
   ].map { Normalizer.fold($0) }
 
   /// Words between a key and a negator that make the key a condition (「得た後でなければ…しない」).
-  static let onlyIf: [[UInt32]] = ["なければ", "無ければ", "ない限り", "ないかぎり", "がない", "のない"].map {
+  /// 「委託者が書面で承認するまで実施しない」「承認を得るまでは行わない」: not before the key, so also a condition.
+  static let onlyIf: [[UInt32]] = ["なければ", "無ければ", "ない限り", "ないかぎり", "がない", "のない", "るまで", "までは", "までの間"].map {
     Normalizer.fold($0)
   }
 
