@@ -152,3 +152,24 @@ extension ReadingAndLocationTests {
     #expect(element("B1.approval", denied) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…変更を行うときは、次の期限までにお客様に通知し…」 followed by a list of days before the change:
+  /// the notice is given ahead (B1). Without the list's days no period is set.
+  @Test func noticeByTheDeadlinesListedBelow() {
+    let text = """
+      薬歴クラウド利用規約
+
+      株式会社ミナトソフト（以下「当社」という。）は、本規約に基づき、保険薬局を営むお客様（以下「お客様」という。）に本サービスを提供します。
+
+      第5条（変更の通知）
+      当社は、データの保管場所、認証の方式その他お客様の安全管理に影響する変更を行うときは、次の期限までにお客様に通知し、お客様の同意を得たうえで実施します。
+      　・保管場所の変更　……　実施予定日の60日前
+      　・認証方式の変更　……　実施予定日の20営業日前
+      """
+    #expect(element("B1.notice", text) == .met)
+    #expect(finding("B1", text) == nil)
+    let noList = text.components(separatedBy: "\n").filter { !$0.contains("・") }.joined(separator: "\n")
+    #expect(element("B1.period", noList) != .met)
+  }
+}
