@@ -395,3 +395,19 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙は…乙が行うことと甲に行ってもらう必要があることを一覧にした案を作成し…。２　乙は、前項の案について甲と
+  /// 打合せを重ね、分担を確定させる。」: the list names the institution's part, and the talks on it are
+  /// led by the vendor (C1), though the paragraph with the talks does not repeat it.
+  @Test func talksOnAListOfWhatTheInstitutionIsAskedToDo() {
+    let text =
+      Self.opening + """
+        第3条（甲側の対策）
+        １　乙は、作業の開始前に、利用者認証、ネットワークの分離及び保存データの暗号化について、乙が行うことと甲に行ってもらう必要があることを一覧にした分担表の案を作成し、甲に説明する。
+        ２　乙は、前項の案について甲と打合せを重ね、分担を確定させる。確定した分担表は本契約に添付し、甲は自らの分担事項を実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(finding("C1", text) == nil)
+  }
+}
