@@ -411,3 +411,30 @@ extension ReadingAndLocationTests {
     #expect(finding("C1", text) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「前項の用意物に係る安全対策は、前条第2項の話し合いの対象に含め、甲が実施する」: the talks are those of
+  /// the article before, which the vendor runs, so the vendor leads these too (C2); where the
+  /// institution runs them, it does not.
+  @Test(arguments: ["前条第2項の話し合いの対象に含め", "前条の話合いにおいて扱い"])
+  func theTalksOfTheArticleBefore(reference: String) {
+    let text =
+      Self.opening + """
+        第3条（甲の側の対策）
+        ①　乙は、甲が院内で講ずべき安全対策の項目を一覧にして甲に示す。
+        ②　乙は、前項の一覧をもとに甲との話し合いを主導し、甲が実施する対策を甲乙で決める。
+
+        第4条（甲の用意するもの）
+        ①　甲は、監視サーバの設置場所、無停電電源装置及び保守用のVPN装置を用意する。
+        ②　前項の用意物に係る安全対策は、\(reference)、甲が実施する。
+        """
+    #expect(element("C2.vendor-led", text) == .met, "\(reference)")
+    #expect(finding("C2", text) == nil, "\(reference)")
+    let institutionRuns = text.replacingOccurrences(
+      of: "乙は、前項の一覧をもとに甲との話し合いを主導し", with: "甲は、前項の一覧をもとに乙との話し合いを主導し")
+    #expect(element("C2.vendor-led", institutionRuns) != .met, "\(reference)")
+    // Running the talks (「話し合いを進行し」) is leading them.
+    let runs = text.replacingOccurrences(of: "話し合いを主導し", with: "話し合いを進行し")
+    #expect(element("C1.vendor-led", runs) == .met, "\(reference)")
+  }
+}
