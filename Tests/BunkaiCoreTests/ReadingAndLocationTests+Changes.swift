@@ -173,3 +173,24 @@ extension ReadingAndLocationTests {
     #expect(element("B1.period", noList) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙は、本サービスの機能、運用体制その他の内容を随時変更することができる」 beside an approval required only
+  /// for moving the data centre: the vendor changes the rest at will, so approval of the changes
+  /// that matter is not given (B1). A proviso that keeps the approval for changes affecting the
+  /// institution's security leaves it met.
+  @Test func changesAtWillBesideANarrowApproval() {
+    let text =
+      Self.opening + """
+        第5条（サービスの変更）
+        １　乙は、本サービスの機能、運用体制その他の内容を随時変更することができる。
+        ２　乙は、本サービスを運用するデータセンターを移転するときは、移転予定日の3か月前までに甲に通知し、甲の承認を得なければならない。
+        """
+    #expect(element("B1.approval", text) != .met)
+    #expect(finding("B1", text)?.article == "5")
+    let proviso = text.replacingOccurrences(
+      of: "随時変更することができる。",
+      with: "随時変更することができる。ただし、甲のセキュリティに影響する変更は、実施予定日の30日前までに甲に通知し、甲の承認を得て行う。")
+    #expect(element("B1.approval", proviso) == .met)
+  }
+}
