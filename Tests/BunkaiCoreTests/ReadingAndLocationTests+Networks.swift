@@ -225,3 +225,26 @@ extension ReadingAndLocationTests {
     #expect(finding("C1", text) != nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「前項の端末及び回線の保護について、当社は…セキュリティ確認シートをお渡しし、お客様と確認する場を設けます。
+  /// お客様は、その場で合意した対策をご自身で実施いただきます。」: a meeting the vendor sets up to agree the
+  /// measures is a consultation it leads (C2). Without that meeting the institution is left alone.
+  @Test func aMeetingToAgreeTheMeasuresOnTheProvidedThings() {
+    let text = """
+      健診予約サービス利用規約
+
+      株式会社ナギサウェブ（以下「当社」という。）は、健診機関であるお客様（以下「お客様」という。）に本サービスを提供します。
+
+      第3条（ご用意いただくもの）
+      (1) お客様は、本サービスの管理画面を使う事務用パソコン及びインターネット回線をご用意ください。
+      (2) 前項のパソコン及び回線の保護について、当社は、利用開始前に推奨設定をまとめたセキュリティ確認シートをお客様にお渡しし、その内容をお客様と確認する場を設けます。お客様は、その場で合意した対策をご自身で実施いただきます。
+      """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(finding("C2", text) == nil)
+    let alone = text.replacingOccurrences(
+      of: "当社は、利用開始前に推奨設定をまとめたセキュリティ確認シートをお客様にお渡しし、その内容をお客様と確認する場を設けます。お客様は、その場で合意した対策をご自身で実施いただきます。",
+      with: "お客様がご自身の判断で対策を実施いただきます。")
+    #expect(finding("C2", alone) != nil)
+  }
+}
