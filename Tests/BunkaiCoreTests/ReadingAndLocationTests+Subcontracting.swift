@@ -10,6 +10,17 @@ extension ReadingAndLocationTests {
     ３　外注先の行為は、乙の行為とみなす。
     """
 
+  /// 「第4条（外注）」 with prior consent and equal duties in place, and `attribution` as its third
+  /// paragraph: the contract the B2 attribution tests vary.
+  static func outsourcing(attribution: String) -> String {
+    opening + """
+      第4条（外注）
+      乙は、本業務の一部を外注するときは、あらかじめ甲の書面による承諾を得なければならない。
+      ２　乙は、外注先に対し、本契約に基づき乙が負う安全管理上の義務と同等の義務を課し、その履行状況を監督する。
+      ３　\(attribution)
+      """
+  }
+
   /// 「ただし、媒体の運搬を外注する場合は、事後の報告をもって足りる」「運用業務の外注については、この限り
   /// でない」: consent is not required for all of the work.
   @Test func anExceptionForPartOfTheWork() {
@@ -65,13 +76,7 @@ extension ReadingAndLocationTests {
   /// breach: a careless one is left with the subcontractor (B2: a subcontractor's breach counts as
   /// the vendor's), so attribution is not met; without the restriction it is.
   @Test func attributionOnlyForAWilfulBreach() {
-    let clause = """
-      第4条（外注）
-      乙は、本業務の一部を外注するときは、あらかじめ甲の書面による承諾を得なければならない。
-      ２　乙は、外注先に対し、本契約に基づき乙が負う安全管理上の義務と同等の義務を課し、その履行状況を監督する。
-      ３　外注先が故意に本契約に違反したときは、乙の違反とみなす。
-      """
-    let text = Self.opening + clause
+    let text = Self.outsourcing(attribution: "外注先が故意に本契約に違反したときは、乙の違反とみなす。")
     #expect(element("B2.attribution", text) != .met)
     #expect(finding("B2", text)?.article == "4")
     let whole = text.replacingOccurrences(of: "外注先が故意に本契約に違反したとき", with: "外注先が本契約に違反したとき")
@@ -91,24 +96,13 @@ extension ReadingAndLocationTests {
       "乙は、外注先の行為について選任監督上の責任を負う。",
     ]
     for clause in narrowed {
-      let text =
-        Self.opening + """
-          第4条（外注）
-          乙は、本業務の一部を外注するときは、あらかじめ甲の書面による承諾を得なければならない。
-          ２　乙は、外注先に対し、本契約に基づき乙が負う安全管理上の義務と同等の義務を課し、その履行状況を監督する。
-          ３　\(clause)
-          """
+      let text = Self.outsourcing(attribution: clause)
       #expect(element("B2.attribution", text) != .met, "\(clause)")
       #expect(finding("B2", text)?.article == "4", "\(clause)")
     }
     // Naming wilful and careless breach alike (「故意によるか過失によるかを問わず」) widens it.
-    let both =
-      Self.opening + """
-        第4条（外注）
-        乙は、本業務の一部を外注するときは、あらかじめ甲の書面による承諾を得なければならない。
-        ２　乙は、外注先に対し、本契約に基づき乙が負う安全管理上の義務と同等の義務を課し、その履行状況を監督する。
-        ３　外注先が義務に違反したときは、その違反が故意によるか過失によるかを問わず、乙自身の違反として取り扱う。
-        """
+    let both = Self.outsourcing(
+      attribution: "外注先が義務に違反したときは、その違反が故意によるか過失によるかを問わず、乙自身の違反として取り扱う。")
     #expect(element("B2.attribution", both) == .met)
     #expect(finding("B2", both) == nil)
   }
@@ -282,13 +276,7 @@ extension ReadingAndLocationTests {
     "外注先が甲の個人情報を漏えいした場合、乙は、当該漏えいを乙自身による漏えいとみなして甲に対し責任を負う。",
   ])
   func attributionOnlyForPartOfTheBreaches(limited: String) {
-    let text =
-      Self.opening + """
-        第4条（外注）
-        乙は、本業務の一部を外注するときは、あらかじめ甲の書面による承諾を得なければならない。
-        ２　乙は、外注先に対し、本契約に基づき乙が負う安全管理上の義務と同等の義務を課し、その履行状況を監督する。
-        ３　\(limited)
-        """
+    let text = Self.outsourcing(attribution: limited)
     #expect(element("B2.attribution", text) != .met)
     #expect(finding("B2", text)?.article == "4")
   }
