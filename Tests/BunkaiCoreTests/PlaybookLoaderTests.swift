@@ -77,6 +77,30 @@ import Testing
     #expect(e.contains { $0.field == "rules[0].checklistItems" && $0.message.contains("A1") })
   }
 
+  /// YAML 1.1 spells booleans six ways; a quoted one is a string, and white space around a
+  /// string (the ideographic space too) is not part of it.
+  @Test func booleansIntegersAndTrimmedStrings() throws {
+    let rule = Self.validRule.replacingOccurrences(of: "schemaVersion: 1", with: "schemaVersion: 1\n")
+    let yes = try PlaybookLoader.load(
+      yaml: rule.replacingOccurrences(
+        of: "    intent: 趣旨", with: "    intent: \"\u{3000}趣旨 \"\n    reportMissing: No"),
+      file: "my.yaml")
+    #expect(yes.rules[0].reportMissing == false)
+    #expect(yes.rules[0].intent == "趣旨")
+    let on = try PlaybookLoader.load(
+      yaml: rule.replacingOccurrences(of: "    intent: 趣旨", with: "    intent: 趣旨\n    reportMissing: ON"),
+      file: "my.yaml")
+    #expect(on.rules[0].reportMissing == true)
+    let quoted = errors(
+      rule.replacingOccurrences(of: "    intent: 趣旨", with: "    intent: 趣旨\n    reportMissing: \"false\""))
+    #expect(quoted.contains { $0.field == "rules[0].reportMissing" && $0.message.contains("true か false") })
+    #expect(errors(rule.replacingOccurrences(of: "schemaVersion: 1", with: "schemaVersion: '1'")).count == 1)
+    #expect(errors(rule.replacingOccurrences(of: "schemaVersion: 1", with: "schemaVersion: 3")).count == 1)
+    #expect(
+      errors(rule.replacingOccurrences(of: "intent: 趣旨", with: "intent: \"\u{3000} \""))
+        .contains { $0.field == "rules[0].intent" })
+  }
+
   @Test func yamlSyntaxErrorsHaveALine() {
     let e = errors("schemaVersion: 1\nid: x\nrules:\n  - id: [unclosed\n")
     #expect(e.count == 1)

@@ -38,10 +38,76 @@ public struct TermPattern: Sendable, Hashable {
     case unclosedPlaceholder
   }
 
+  /// The term split at its wildcards and placeholders, before any folding.
+  private enum Piece { case text(String), gap, digits, role(PartyRole) }
+
   public init(_ source: String) throws(ParseError) {
     self.source = source
+    let pieces = try Self.split(source)
+    // Fold each piece once, then expand placeholders into one variant per label combination;
+    // folding per variant made this most of a playbook's compile time.
+    var expanded: [(segments: [Segment], labels: [PartyRole: String])] = [([], [:])]
+    func append(_ segment: Segment, to segments: inout [Segment]) {
+      if case .literal(let next) = segment, case .literal(let prev) = segments.last {
+        segments[segments.count - 1] = .literal(prev + next)
+      } else {
+        segments.append(segment)
+      }
+    }
+    for piece in pieces {
+      switch piece {
+      case .text(let t):
+        let folded = Normalizer.fold(t)
+        if folded.isEmpty { continue }
+        for k in expanded.indices { append(.literal(folded), to: &expanded[k].segments) }
+      case .gap:
+        for k in expanded.indices { expanded[k].segments.append(.gap) }
+      case .digits:
+        for k in expanded.indices { expanded[k].segments.append(.digits) }
+      case .role(let role):
+        let labels = Self.foldedRoleLabels[role]!
+        var next: [(segments: [Segment], labels: [PartyRole: String])] = []
+        next.reserveCapacity(expanded.count * labels.count)
+        for (prefix, assumed) in expanded {
+          for (label, folded) in labels {
+            var segments = prefix
+            append(.literal(folded), to: &segments)
+            var assumed = assumed
+            // A second placeholder of the same role keeps the first one's label.
+            if assumed[role] == nil { assumed[role] = label }
+            next.append((segments, assumed))
+          }
+        }
+        expanded = next
+      }
+    }
+    // Every variant has the same literal pieces, so checking the first checks them all.
+    guard expanded[0].segments.contains(where: { if case .literal = $0 { true } else { false } })
+    else { throw .empty }
+    self.variants = expanded.map { Variant(segments: $0.segments, labels: $0.labels) }
+  }
+
+  /// Checks a term the way `init` does, without expanding its placeholders (the loader checks
+  /// every term, and the compiled playbook expands them once).
+  public static func validate(_ source: String) throws(ParseError) {
+    let pieces = try split(source)
+    let hasLiteral = pieces.contains {
+      switch $0 {
+      case .text(let t): !Normalizer.fold(t).isEmpty
+      case .role: true
+      case .gap, .digits: false
+      }
+    }
+    if !hasLiteral { throw .empty }
+  }
+
+  /// Each role's labels with their folded text, folded once per process.
+  private static let foldedRoleLabels: [PartyRole: [(String, [UInt32])]] = roleLabels.mapValues {
+    $0.map { ($0, Normalizer.fold($0)) }
+  }
+
+  private static func split(_ source: String) throws(ParseError) -> [Piece] {
     // Split into raw pieces first so literal folding cannot eat the wildcard characters.
-    enum Piece { case text(String), gap, digits, role(PartyRole) }
     var pieces: [Piece] = []
     var buffer = String.UnicodeScalarView()
     // Scalars, not Characters: comparing Characters with a non-ASCII literal takes the
@@ -77,42 +143,7 @@ public struct TermPattern: Sendable, Hashable {
     if pieces.isEmpty { throw .empty }
     if case .gap = pieces.first! { throw .startsWithGap }
     if case .gap = pieces.last! { throw .endsWithGap }
-
-    // Expand placeholders into one variant per label combination.
-    var expanded: [([Piece], [PartyRole: String])] = [([], [:])]
-    for piece in pieces {
-      if case .role(let role) = piece {
-        expanded = expanded.flatMap { prefix, labels in
-          Self.roleLabels[role]!.map { label in
-            (prefix + [.text(label)], labels.merging([role: label]) { a, _ in a })
-          }
-        }
-      } else {
-        expanded = expanded.map { ($0.0 + [piece], $0.1) }
-      }
-    }
-    var variants: [Variant] = []
-    for (pieces, labels) in expanded {
-      var segments: [Segment] = []
-      for piece in pieces {
-        switch piece {
-        case .text(let t):
-          let folded = Normalizer.fold(t)
-          if folded.isEmpty { continue }
-          if case .literal(let prev) = segments.last {
-            segments[segments.count - 1] = .literal(prev + folded)
-          } else {
-            segments.append(.literal(folded))
-          }
-        case .gap: segments.append(.gap)
-        case .digits: segments.append(.digits)
-        case .role: break
-        }
-      }
-      if !segments.contains(where: { if case .literal = $0 { true } else { false } }) { throw .empty }
-      variants.append(Variant(segments: segments, labels: labels))
-    }
-    self.variants = variants
+    return pieces
   }
 }
 

@@ -386,7 +386,7 @@ public enum PlaybookLoader {
   static func validateTerms(_ terms: [String], _ node: Node?, _ path: String, _ r: inout YAMLReader) {
     for t in terms {
       do {
-        _ = try TermPattern(t)
+        try TermPattern.validate(t)
       } catch {
         let why: String
         switch error {

@@ -35,10 +35,10 @@ struct YAMLReader {
 
   init(file: String) { self.file = file }
 
-  /// Plain scalars are resolved to booleans and integers only: the data files hold no floats,
-  /// nulls, timestamps or merge keys, and each further rule is one more regular expression run on
-  /// every key and value when a file loads (with all seven, an eighth of a single review).
-  static let resolver = Resolver.basic.appending(.bool).appending(.int)
+  /// Yams resolves no plain scalar: each resolving rule is a regular expression run on every key
+  /// and value when a file loads (with all seven, an eighth of a single review; with booleans and
+  /// integers alone, a twentieth), and the few booleans and integers are read by `bool` and `int`.
+  static let resolver = Resolver.basic
 
   /// Parses the text into a node tree, or records the syntax error.
   mutating func compose(_ text: String) -> Node? {
@@ -94,12 +94,22 @@ struct YAMLReader {
       if required { fail(node, join(path, key), "必須の項目がありません") }
       return nil
     }
-    guard let s = v.scalar?.string, !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+    guard let raw = v.scalar?.string, case let s = Self.trimmed(raw), !s.isEmpty else {
       fail(v, join(path, key), "空でない文字列を書いてください")
       return nil
     }
-    let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
-    return verbatim ? trimmed : Self.unfold(trimmed)
+    return verbatim ? s : Self.unfold(s)
+  }
+
+  /// The string without leading and trailing white space (Unicode's, the ideographic space
+  /// included). Foundation's `trimmingCharacters` goes through NSString, and was a twentieth of a
+  /// single review.
+  static func trimmed(_ s: String) -> String {
+    let scalars = s.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex { !$0.properties.isWhitespace }!
+    if first == scalars.startIndex, last == scalars.index(before: scalars.endIndex) { return s }
+    return String(scalars[first...last])
   }
 
   /// YAML folds line breaks into spaces, which Japanese does not use: drop a space or line break
@@ -138,9 +148,16 @@ struct YAMLReader {
     return out
   }
 
+  /// The spellings YAML 1.1 (Yams's default resolver) reads as booleans.
+  static let booleans: [String: Bool] = Dictionary(
+    uniqueKeysWithValues: ["true", "yes", "on"].flatMap { w in
+      [w, w.capitalized, w.uppercased()].map { ($0, true) }
+    } + ["false", "no", "off"].flatMap { w in [w, w.capitalized, w.uppercased()].map { ($0, false) } })
+
   mutating func bool(_ node: Node, _ key: String, _ path: String, default value: Bool) -> Bool {
     guard let v = self.value(node, key) else { return value }
-    guard let b = v.bool else {
+    // Only a plain scalar is a boolean: a quoted "true" is a string.
+    guard let scalar = v.scalar, scalar.style == .plain, let b = Self.booleans[scalar.string] else {
       fail(v, join(path, key), "true か false を書いてください")
       return value
     }
@@ -149,7 +166,7 @@ struct YAMLReader {
 
   mutating func int(_ node: Node, _ key: String, _ path: String) -> Int? {
     guard let v = value(node, key) else { return nil }
-    guard let i = v.int else {
+    guard let scalar = v.scalar, scalar.style == .plain, let i = Int.construct(from: scalar) else {
       fail(v, join(path, key), "整数を書いてください")
       return nil
     }
