@@ -11,6 +11,8 @@ enum Polarity {
   static let prohibitions = [
     "てはならない", "ではならない", "てはならず", "はならない", "できない", "できず", "できません", "得ない", "禁止", "禁ずる", "禁じ",
     "しない", "せず", "しません", "行わない", "ないものと",
+    // 「協議を経ずに…定められることはなく」: a case that never happens turns its negation back as a ban does.
+    "ことはなく", "ことはない", "ことはありません",
   ]
   /// 「前条と同様の手続により」: what another clause says applies here too.
   /// 「第6条の協議において定めるところにより」: the consultation is the one that clause sets up.

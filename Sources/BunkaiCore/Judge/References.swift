@@ -322,6 +322,11 @@ final class References {
               // 前項: the one before; 前各項 / 前N項: all (or N) before.
               let back = all ? here : (digits > 0 ? n : 1)
               out += own[max(0, here - back)..<here]
+              // 「7. …　前項の各号に係る安全対策」: a 仕様書's sections are often one paragraph each, and
+              // 前項 in a section's first paragraph is the section before.
+              if here == 0, !all, digits == 0, k > 0, contract.articles[k].section, parts[k - 1] == parts[k] {
+                out += paragraphsOfArticle(k - 1)
+              }
             } else if c == Self.dai[0], digits > 0, let t = addsTo[k], let main = clauses.paragraphsOf[t],
               n >= 1, n <= main.count
             {

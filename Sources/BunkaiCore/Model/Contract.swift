@@ -66,6 +66,9 @@ public struct Article: Sendable {
   /// The part of the document outside the main contract that holds the article: 「別紙」「別紙2」
   /// 「特記事項」「覚書」 (they number their own articles from 第1条); nil in the contract itself.
   public var part: String?
+  /// Numbered as a 仕様書's section (「7. 」), not as 第7条: its sections are often one paragraph
+  /// each, and 前項 in one names the section before.
+  public var section = false
 
   /// How findings and labels name the article: "12", or "別紙:3" / "覚書:1" in another part.
   public var reference: String { part.map { "\($0):\(number)" } ?? number }

@@ -544,10 +544,12 @@ private struct Builder {
       contract.numberStyle = .arabic
       sawNumberStyle = true
     }
-    return Article(
+    var a = Article(
       number: String(n), heading: heading.map { Lines.string(s, $0) }, headingRange: heading,
       chapter: chapter,
       range: line.trimStart..<line.trimEnd, paragraphs: [])
+    a.section = true
+    return a
   }
 
   /// "5.2 本文…" / "５．２　本文…": (5, 2, start of text).

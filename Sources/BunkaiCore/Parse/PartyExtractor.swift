@@ -277,7 +277,10 @@ enum PartyExtractor {
       guard
         known || workerLabel
           || (isLabelDefinition && organisation != .unknown && !namesAThing
-            && (label.count <= 4 || (label.count == 5 && partyNouns.contains(label.suffix(1)))
+            // 「株式会社スカイネットワークス（以下「ネットワーク社」という。）」: a longer label ending in
+            // 社/者/院 for an organisation's name.
+            && (label.count <= 4
+              || (label.count <= 8 && partyNouns.contains(label.suffix(1)) && !label.hasPrefix("当該"))
               // 「当センター」「当クリニック」: 当 before a noun is how a party calls itself (当該, "the
               // said", is not).
               || (label.hasPrefix("当") && !label.hasPrefix("当該") && label.count <= 8)))

@@ -1,0 +1,148 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// What the institution provides (C2's precondition) and where its security is settled, read in
+/// the wordings of the dev13 hold-out (DOMAIN.md section 4, C2).
+extension ReadingAndLocationTests {
+  /// Money owed when the contract ends (the residual value of equipment bought for the hospital)
+  /// is no provided thing: with nothing else provided, C2 does not apply.
+  @Test func aSettlementOnTerminationProvidesNothing() {
+    let text =
+      Self.opening + """
+        第2条（設備）
+        本サービスに用いるサーバ、回線及び接続機器は、すべて乙が自らの費用で調達し、管理する。
+
+        第9条（中途解約）
+        甲は、3か月前までに書面で予告して本契約を解約することができる。この場合、甲は、乙が甲専用に調達した機器の残存価額を負担する。
+        """
+    #expect(element("C2.provides", text) != .met)
+    #expect(finding("C2", text) == nil)
+    // The same article with the hospital paying for a line it provides still provides.
+    let provided = text.replacingOccurrences(
+      of: "甲専用に調達した機器の残存価額を負担する", with: "甲専用に調達した機器の残存価額を負担する。\n２　甲は、接続用の通信回線を自らの費用で用意する")
+    #expect(element("C2.provides", provided) == .met)
+  }
+
+  /// 「持ち込み」「引き込む」: servers a hospital brings into a data centre, and the line it has
+  /// brought in, are what it provides; the security of 「第3条の持込機器及び回線」 settled in a
+  /// consultation the centre runs meets C2. A 「持込み端末」 rule (staff's own devices) provides
+  /// nothing.
+  @Test func equipmentBroughtIntoADataCentreIsProvided() {
+    let text =
+      Self.opening + """
+        第3条（甲が持ち込むもの）
+        甲は、収容する自らのサーバ及びネットワーク機器を本センターに持ち込み、甲が別途契約する回線を引き込む。
+
+        第5条（持込機器等の安全対策）
+        第3条の持込機器及び回線に係る安全対策は、乙が収容開始前に確認事項を提示して甲に協議を申し入れ、乙が議事を運営する協議により定め、甲がこれを実施する。
+        """
+    #expect(element("C2.provides", text) == .met)
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(finding("C2", text) == nil)
+    let devicesRule =
+      Self.opening + """
+        第3条（構成）
+        本件ネットワークの機器及び回線は、すべて乙が用意する。
+
+        第4条（甲の運用）
+        甲が運用上講じるべき安全対策（持込み端末の接続制限等）については、乙が引渡し前に説明する。
+        """
+    #expect(element("C2.provides", devicesRule) != .met)
+  }
+
+  /// 「前項の設置場所、電源及び回線に必要な安全対策」 is about the provided things (C2), not the
+  /// institution's own measures (C1).
+  @Test func thePreviousParagraphsPlaceAndPowerAreProvidedThings() {
+    let text =
+      Self.opening + """
+        第4条（甲が用意するもの及びその安全対策）
+        甲は、中継装置の設置場所、電源及びインターネット回線を用意する。
+        ２　乙は、設置前の現地調査の際に、前項の設置場所、電源及び回線に必要な安全対策を提示して協議を主導し、その協議で定めた対策を甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(element("C1.decided-jointly", text) != .met)
+  }
+
+  /// 「前条で薬局が用意したもの」: what was provided, named in the past tense, is still the provided
+  /// things, so its consultation is C2's and not the institution's own measures.
+  @Test func whatWasProvidedIsAProvidedThing() {
+    let text =
+      Self.opening + """
+        第5条（甲が用意するもの）
+        甲は、各店舗の端末、電源及びインターネット回線を用意する。
+
+        第6条（用意したものの安全対策）
+        前条で甲が用意したものの安全対策については、乙が主催する定例会議で協議して定め、その定めに従って甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C1.decided-jointly", text) != .met)
+  }
+
+  /// In a 仕様書 numbered 「6. 」「7. 」, each section one paragraph, 「前項の各号」 in section 7
+  /// names section 6's list.
+  @Test func aSpecificationsPreviousSectionIsItsPreviousParagraph() {
+    let text = """
+      医療情報システム導入業務仕様書
+
+      1. 件名
+      診療所電子カルテシステム導入業務
+
+      2. 発注者が用意するもの
+      発注者は、次のものを用意する。
+      (1) サーバ設置スペース
+      (2) 電源
+      (3) 光回線1回線
+
+      3. 発注者が用意するものの安全対策
+      前項の各号に係る安全対策については、受注者が必要な対策を一覧にして発注者に提示し、受注者の主導により両者で協議して決定すること。決定した対策は発注者が実施する。
+      """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    // Numbered as articles, 前項 in an article's first paragraph names nothing before it.
+    let articles = text.replacingOccurrences(of: "\n2. 発注者が用意するもの\n", with: "\n第2条（発注者が用意するもの）\n")
+      .replacingOccurrences(of: "\n3. 発注者が用意するものの安全対策\n", with: "\n第3条（発注者が用意するものの安全対策）\n")
+      .replacingOccurrences(of: "\n1. 件名\n", with: "\n第1条（件名）\n")
+    #expect(element("C2.provided-security", articles) != .met)
+  }
+
+  /// 「協議を経ずに…定められることはなく、当該協議の結果に基づいて…実施する」: a double negative
+  /// states the consultation.
+  @Test func aCaseThatNeverHappensTurnsItsNegationBack() {
+    let text =
+      Self.opening + """
+        第3条（甲が準備するもの）
+        甲は、本サービスを利用するための端末及びインターネット回線を準備する。
+        ２　甲が準備する前項の端末及び回線のセキュリティ対策は、乙が主導する第5条の協議を経ずに甲の判断のみで定められることはなく、当該協議の結果に基づいて甲が実施する。
+
+        第5条（協議）
+        乙は、年に一度、甲との協議を主催し、必要な安全対策を提示する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    let denied = text.replacingOccurrences(
+      of: "乙が主導する第5条の協議を経ずに甲の判断のみで定められることはなく、当該協議の結果に基づいて甲が実施する",
+      with: "第5条の協議を経ずに甲の判断のみで定め、甲が実施する")
+    #expect(element("C2.provided-security", denied) != .met)
+  }
+
+  /// 「株式会社スカイネットワークス（以下「ネットワーク社」という。）」: a label of up to eight
+  /// characters ending in 社 for a company's name is the vendor, so its own meeting is vendor-led.
+  @Test func aLongerLabelEndingInShaIsTheVendor() {
+    let text = """
+      院内ネットワーク構築業務請負契約書
+
+      ひばり台市立病院（以下「病院」という。）と株式会社スカイネットワークス（以下「ネットワーク社」という。）は、次のとおり契約する。
+
+      第5条（病院が提供する設備）
+      病院は、本件業務のため、配線盤室、分電盤からの電源及び既設の光ファイバー幹線を提供する。
+
+      第6条（役割分担の協議）
+      ネットワーク社は、基本設計の開始時に、病院が自ら実施すべき対策（前条の提供設備に係るものを含む。）の案を提示し、自らが主催する役割分担会議において病院と協議する。
+      ２　前項の会議で合意した対策は病院が実施する。
+      """
+    let parties = review(text).contract.parties
+    #expect(parties.contains { $0.label == "ネットワーク社" && $0.role == .vendor })
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+}
