@@ -117,6 +117,12 @@ struct Actors {
     "で示された", "で示した内容", "で提示された", "で提示した内容", "で提起された",
   ])
 
+  static let attendance = folded(["に出席し", "に出席する", "に出席して", "に同席し", "に同席する", "に同席して"])
+
+  func attends(in r: Range<Int>) -> Bool {
+    r.contains { i in Self.attendance.contains { has($0, at: i, limit: r.upperBound) } }
+  }
+
   func refersToAnotherConsultation(in r: Range<Int>) -> Bool {
     for i in r where Self.consultationOfAnotherClause.contains(where: { has($0, at: i, limit: r.upperBound) })
     {

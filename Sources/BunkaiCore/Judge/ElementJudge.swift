@@ -407,6 +407,15 @@ final class ElementJudge {
   }
 
   /// The sentence after the unit in its paragraph, if any.
+  /// The sentence of `r` around the key's first occurrence, when `r` holds more than one sentence.
+  func sentence(holding key: CompiledCondition, in r: Range<Int>) -> Range<Int>? {
+    guard let o = index.occurrences(key, in: r).first else { return nil }
+    let text = normalized.chars
+    let start = (r.lowerBound..<o.lowerBound).last { text[$0] == Clauses.maru }.map { $0 + 1 } ?? r.lowerBound
+    let end = (o.upperBound..<r.upperBound).first { text[$0] == Clauses.maru }.map { $0 + 1 } ?? r.upperBound
+    return start == r.lowerBound && end == r.upperBound ? nil : start..<end
+  }
+
   func laterInParagraph(_ u: Clauses.Unit) -> Range<Int>? {
     let own = clauses.sentencesOfParagraph[u.paragraph]
     var (lo, hi) = (own.lowerBound, own.upperBound)
@@ -452,12 +461,24 @@ final class ElementJudge {
     let role: PartyRole?
     switch actor.mode {
     case .subject:
-      role = actors.subject(in: u.range) ?? actors.subject(in: clauses.paragraphs[u.paragraph].range)
+      // A paragraph read whole: the sentence holding the key says who acts first (「…甲によって
+      // あらかじめ承諾されたときに限られる。当該第三者には、同等の義務が乙により課され、乙の監督に服する」).
+      // A precondition (what the institution provides) is read over the whole paragraph still: its
+      // key (用意, 提供) is too common a word to place the sentence.
+      let keySentence =
+        !el.precondition && u.range == clauses.paragraphs[u.paragraph].range
+        ? sentence(holding: e.key, in: u.range) : nil
+      role =
+        keySentence.flatMap(actors.subject(in:)) ?? actors.subject(in: u.range)
+        ?? actors.subject(in: clauses.paragraphs[u.paragraph].range)
       guard let role else { return .ok }
       return role == actor.role ? .ok : .swapped
     case .leader:
+      // 「受注者は、前項の協議に出席し、仕様について説明する」: who attends another clause's talks
+      // and explains does not lead them; that clause says who does.
+      let attends = actors.refersToAnotherConsultation(in: u.range) && actors.attends(in: u.range)
       role =
-        actors.leader(in: u.range)
+        (attends ? nil : actors.leader(in: u.range))
         ?? (isSameAs(u) || actors.refersToAnotherConsultation(in: u.range)
           ? referred(from: u).lazy.compactMap { self.paragraphLeader($0) }
             .first ?? (referred(from: u).isEmpty ? earlierInParagraph(u).flatMap(actors.leader(in:)) : nil)
@@ -493,7 +514,11 @@ final class ElementJudge {
 
   /// Words between a key and a negator that make the key a condition (「得た後でなければ…しない」).
   /// 「委託者が書面で承認するまで実施しない」「承認を得るまでは行わない」: not before the key, so also a condition.
-  static let onlyIf: [[UInt32]] = ["なければ", "無ければ", "ない限り", "ないかぎり", "がない", "のない", "るまで", "までは", "までの間"].map {
+  /// 「…ことは、甲が事前に同意した場合を除き、いたしません」: the key is the one case the act is allowed.
+  static let onlyIf: [[UInt32]] = [
+    "なければ", "無ければ", "ない限り", "ないかぎり", "がない", "のない", "るまで", "までは", "までの間", "場合を除き", "場合を除いて",
+    "ときを除き", "ときを除いて",
+  ].map {
     Normalizer.fold($0)
   }
 

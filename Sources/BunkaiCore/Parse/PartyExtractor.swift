@@ -79,7 +79,7 @@ enum PartyExtractor {
   /// Words in a company's name that make it a place of care (a pharmacy chain, a hospital).
   static let careWords = ["薬局", "調剤", "病院", "診療所", "クリニック", "医院"]
 
-  static let institutionHeads = ["医療機関", "医療機関等", "施設", "病院", "診療所", "クリニック"]
+  static let institutionHeads = ["医療機関", "医療機関等", "施設", "病院", "診療所", "クリニック", "薬局", "医院"]
 
   /// A party label (a usual one, or a short word ending in 者/社/院) and a name whose legal form or
   /// 病院 tells the role: what a cover block's line or a parties list's item holds.

@@ -1,0 +1,71 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// The institution's own measures (C1) beside what it provides (C2), and who leads their talks, in
+/// the dev13 hold-out's wordings (DOMAIN.md section 4, C1).
+extension ReadingAndLocationTests {
+  /// 「発注者が主催する協議」 with the vendor only attending and explaining: the institution leads.
+  @Test func attendingAndExplainingIsNotLeading() {
+    let text =
+      Self.opening + """
+        第9条（セキュリティ対策に関する協議）
+        １　甲自らが講ずべき情報セキュリティ対策（パスワード管理、端末の持出し制限等）の具体的内容は、甲が主催する協議において定める。
+        ２　乙は、前項の協議に出席し、本システムの仕様について説明する。
+        """
+    #expect(element("C1.vendor-led", text) != .met)
+    #expect(finding("C1", text)?.article == "9")
+    let hosting = text.replacingOccurrences(of: "甲が主催する協議", with: "乙が主催する協議")
+    #expect(element("C1.vendor-led", hosting) == .met)
+  }
+
+  /// 「発注者が講ずべき対策（第5項で発注者が提供する環境に係るものを含む。）」 names the institution's
+  /// own measures, the provided environment among them; 「受注者が進行する協議において発注者と受注者が
+  /// 検討し、双方の確認をもって確定する」 decides them together.
+  @Test func ownMeasuresIncludingTheProvidedEnvironment() {
+    let text = """
+      電子カルテシステム調達仕様書
+
+      1　件名
+      かもめ台病院電子カルテシステム更新
+
+      2　発注者が提供する環境
+      発注者は、サーバ設置場所、電源及び院内ネットワークを提供する。
+
+      3　セキュリティ対策の役割分担
+      (1) 受注者は、受注者自らが講ずる対策、及び発注者が講ずべき対策（第2項で発注者が提供する環境に係るものを含む。）を整理した役割分担表の案を作成し、発注者に説明すること。
+      (2) 前号の案は、受注者が進行する協議において発注者と受注者が検討し、双方の確認をもって確定する。確定した表のうち発注者の欄に記載された対策は、発注者が実施する。
+      """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+  }
+
+  /// A paragraph on the provided equipment that also names 「甲が院内で講ずべき対策」 settles the
+  /// institution's own measures too.
+  @Test func measuresInTheHospitalBesideTheProvidedEquipment() {
+    let text =
+      Self.opening + """
+        第3条（甲の設備）
+        １　甲は、画像送信用ゲートウェイを設置するためのラック、電源及びインターネット回線を提供する。
+        ２　前項の設備のセキュリティ対策、及び本サービスの利用にあたり甲が院内で講ずべき対策は、乙が毎年開催し進行する利用者連絡会において乙が示す案を踏まえて甲乙協議のうえ決定し、甲が実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(finding("C1", text) == nil)
+    let equipmentOnly = text.replacingOccurrences(of: "、及び本サービスの利用にあたり甲が院内で講ずべき対策", with: "")
+    #expect(element("C1.decided-jointly", equipmentOnly) != .met)
+  }
+
+  /// 「ご契約薬局の薬剤師及び事務職員が日常業務で守るべき安全対策」 are the pharmacy's own measures.
+  @Test func measuresStaffMustKeepAreTheInstitutionsOwn() {
+    let text =
+      Self.pharmacyTerms + """
+        第4条（ご契約薬局における運用上の安全対策）
+        1 ご契約薬局の薬剤師及び事務職員が日常業務で守るべき安全対策は、当社が作成し提示する運用ルール表を原案として、当社が司会を務める打合せで、ご契約薬局と当社が項目ごとに取り決めます。
+        2 取り決めた事項はご契約薬局が実施します。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+}

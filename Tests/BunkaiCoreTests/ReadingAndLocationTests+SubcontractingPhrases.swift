@@ -1,0 +1,68 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// B2 written the ways the dev13 hold-out wrote it: the consent as the one case the vendor may
+/// subcontract, duties 「と変わらない」 its own, a passive sentence that names the vendor as the one who
+/// imposes them, and a subcontractor answering the institution directly (DOMAIN.md section 4, B2).
+extension ReadingAndLocationTests {
+  static let pharmacyTerms = """
+    クラウド型調剤レセプトサービス利用約款
+
+    本約款は、株式会社ハーブテック（以下「当社」）が保険薬局（以下「ご契約薬局」）に提供するサービスの利用条件を定めるものです。
+
+    """
+
+  /// 「…を他の事業者に行わせることは、ご契約薬局が事前に同意した場合を除き、いたしません」 makes the
+  /// prior consent the condition; 「当社が本約款で負うのと変わらない安全管理の義務」 are equal duties.
+  @Test func consentAsTheOnlyCaseAndDutiesNoDifferent() {
+    let text =
+      Self.pharmacyTerms + """
+        第6条（業務の委託）
+        1 当社が本サービスに係る業務を他の事業者に行わせることは、ご契約薬局が事前に同意した場合を除き、いたしません。
+        2 当社は、前項の同意を得て業務を委託した事業者（以下「委託先」）に対して、当社が本約款で負うのと変わらない安全管理の義務を契約で負わせ、監督します。
+        3 委託先の行為及び過失は、当社自身の行為及び過失として取り扱われ、当社はこれについてご契約薬局に責任を負います。
+        """
+    let parties = review(text).contract.parties
+    #expect(parties.contains { $0.label == "ご契約薬局" && $0.role == .institution })
+    #expect(element("B2.consent", text) == .met)
+    #expect(element("B2.equal-duties", text) == .met)
+    #expect(finding("B2", text) == nil)
+    // Without the consent, the same sentence forbids nothing.
+    let anyway = text.replacingOccurrences(
+      of: "ご契約薬局が事前に同意した場合を除き、いたしません", with: "ご契約薬局の同意を要しません")
+    #expect(element("B2.consent", anyway) == .contradicted)
+  }
+
+  /// 「当該第三者には、…と同等の義務が乙により課され、乙の監督に服する」: the sentence that holds the
+  /// duties names the vendor as the one who imposes them, although the paragraph opens with the
+  /// institution's consent.
+  @Test func dutiesImposedByTheVendorInThePassive() {
+    let text =
+      Self.opening + """
+        第5条（再委託）
+        本契約に基づく作業の全部又は一部が第三者に委託されるのは、甲によってあらかじめ書面で承諾されたときに限られる。当該第三者には、乙が本契約上負う安全管理上の義務と同等の義務が乙により課され、乙の監督に服するものとされる。当該第三者の行為は、乙の行為とみなされる。
+        """
+    #expect(element("B2.equal-duties", text) == .met)
+    #expect(finding("B2", text) == nil)
+    let byTheHospital = text.replacingOccurrences(
+      of: "乙が本契約上負う安全管理上の義務と同等の義務が乙により課され、乙の監督に服する", with: "本契約上の安全管理上の義務と同等の義務が甲により課され、甲の監督に服する")
+    #expect(element("B2.equal-duties", byTheHospital) != .met)
+  }
+
+  /// 「再委託先が発注者に対して直接その責任を負う」: the subcontractor answers, so the vendor's own
+  /// attribution is contradicted; the vendor answering directly attributes.
+  @Test func aSubcontractorAnsweringDirectlyIsNoAttribution() {
+    let text =
+      Self.opening + """
+        第9条（再委託）
+        1 乙は、本業務の一部を再委託する場合は、事前に甲の書面による承諾を得る。
+        2 乙は、再委託先に対し、乙が負う情報セキュリティ上の義務と同等の義務を遵守させ、その状況を監督する。
+        3 再委託先が本業務に関し甲に損害を与えた場合、再委託先が甲に対して直接その責任を負うものとする。
+        """
+    #expect(element("B2.attribution", text) == .contradicted)
+    #expect(finding("B2", text)?.article == "9")
+    let vendor = text.replacingOccurrences(of: "再委託先が甲に対して直接その責任を負う", with: "乙が甲に対して直接その責任を負う")
+    #expect(element("B2.attribution", vendor) == .met)
+  }
+}
