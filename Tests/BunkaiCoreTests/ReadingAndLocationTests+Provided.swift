@@ -146,3 +146,21 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「前条により甲が提供する物に係るセキュリティ対策は、甲乙協議のうえ…」 names the provided things
+  /// again, but it is the clause that falls short (nobody leads the talks): the finding goes there,
+  /// not to the article that lists what is provided.
+  @Test func aProvidedThingsSecurityClauseIsWhereC2FallsShort() {
+    let text =
+      Self.opening + """
+        第4条（甲が提供するもの）
+        甲は、本システムの構築のため、サーバ室、サーバ用の電源及び院内LANの接続口を提供する。
+
+        第5条（提供物の安全対策）
+        前条により甲が提供する物に係るセキュリティ対策は、甲乙協議のうえ、その結果に従って甲が実施する。協議の時期及び方法は、その都度甲乙で定める。
+        """
+    #expect(element("C2.vendor-led", text) != .met)
+    #expect(finding("C2", text)?.article == "5")
+  }
+}

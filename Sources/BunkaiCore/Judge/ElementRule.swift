@@ -129,7 +129,12 @@ extension Evaluator {
       let topical = contract.articles[k].topics.contains(where: topics.contains)
       return (scope.contains(k) ? 1 : 0, topical ? 1 : 0, score[k] ?? 0, -k)
     }
-    if let k = qualified.max(by: { rank($0) < rank($1) }) {
+    // 「前条により甲が提供する物に係るセキュリティ対策は、甲乙協議のうえ…」 meets the precondition
+    // too: where the other elements' words are, the clause falls short.
+    func heldWords(_ k: Int) -> Int { (score[k] ?? 0) > 0 ? 1 : 0 }
+    if let k = qualified.max(by: { a, b in
+      heldWords(a) != heldWords(b) ? heldWords(a) < heldWords(b) : rank(a) < rank(b)
+    }) {
       return k
     }
     // An article outside the scope that holds more of the elements' words is where the clause is.
