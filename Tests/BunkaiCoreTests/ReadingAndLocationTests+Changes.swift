@@ -193,4 +193,21 @@ extension ReadingAndLocationTests {
       with: "随時変更することができる。ただし、甲のセキュリティに影響する変更は、実施予定日の30日前までに甲に通知し、甲の承認を得て行う。")
     #expect(element("B1.approval", proviso) == .met)
   }
+
+  /// 「特記事項に定める期間までに甲に通知し」 with the special terms fixing 45 days: notice ahead of the
+  /// change, the period set elsewhere.
+  @Test func noticeByAPeriodSetInTheSpecialTerms() {
+    let text =
+      Self.opening + """
+        第4条（変更）
+        乙は、サービスの提供方法その他の内容の変更で甲の情報セキュリティ体制に影響するものを行うときは、特記事項に定める期間までに甲に通知し、甲の承認を得る。
+
+        特記事項
+
+        第1条（通知の期間）
+        基本契約第4条の期間は、変更予定日の四十五日前とする。
+        """
+    #expect(element("B1.notice", text) == .met)
+    #expect(finding("B1", text) == nil)
+  }
 }

@@ -180,4 +180,20 @@ extension ReadingAndLocationTests {
       """
     #expect(finding("A", text)?.article == "3")
   }
+
+  /// 「…ガイドライン」に定める様式のサービス仕様適合開示書にまとめ、交付する」 uses the guideline's
+  /// form for a document; the article that sets the security basis names other guidance, so A is
+  /// not met and belongs there.
+  @Test func theGuidelinesFormIsNoBasis() {
+    let text =
+      Self.opening + """
+        第3条（サービス仕様の開示）
+        乙は、本サービスのセキュリティに関する仕様を、経済産業省・総務省「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に定める様式のサービス仕様適合開示書にまとめ、甲に交付する。
+
+        第4条（法令等の遵守）
+        乙は、本サービスの提供にあたり、個人情報の保護に関する法律その他の法令等を遵守し、乙の情報セキュリティ基本方針に従って安全管理を行う。
+        """
+    #expect(element("A.gl-basis", text) != .met)
+    #expect(finding("A", text)?.article == "4")
+  }
 }
