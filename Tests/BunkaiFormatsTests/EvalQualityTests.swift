@@ -151,17 +151,29 @@ import Testing
       contradictedAsMet: 0)
   }
 
+  /// A tenth blind hold-out (dev13, 2026-12-04), scored blind at P 0.798 / R 0.934 / L 0.803,
+  /// then developed against. Floors are under the weakest concern's (C2 and D1 precision, C2
+  /// recall, C1 location: its writers place C1 "missing" or at the institution's article, the
+  /// engine at the article on what the institution provides).
+  @Test func thirteenthDevelopmentCorpus() throws {
+    Self.check(
+      try Self.score("eval/dev13"), files: 44, precision: 0.90, recall: 0.90, location: 0.50,
+      contradictedAsMet: 0)
+  }
+
   /// Our own fixtures, labelled from DOMAIN.md by a helper that saw neither the rules nor the
   /// earlier expected files.
   @Test func fixtureContracts() throws {
     Self.check(try Self.score("contracts"), files: 26, precision: 0.92, recall: 0.89, location: 0.64)
   }
 
-  /// The frozen third: only the aggregate figures are ever looked at. The targets
-  /// (recall 0.97, precision 0.95, location 0.95, no contradicted statement judged met) are not
-  /// reached yet; these floors keep what has been reached from slipping.
+  /// The frozen third: only the aggregate figures are ever looked at. The targets per
+  /// concern (precision 0.95, recall 0.97, location 0.95, no contradicted statement judged met)
+  /// are not all reached yet; these floors, under the weakest concern's, keep what has been
+  /// reached from slipping.
   @Test func frozenCorpus() throws {
     Self.check(
-      try Self.score("eval/frozen"), files: 50, precision: 0.9, recall: 0.93, location: 0.88)
+      try Self.score("eval/frozen"), files: 59, precision: 0.9, recall: 0.93, location: 0.88,
+      contradictedAsMet: 0)
   }
 }
