@@ -164,3 +164,48 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", text)?.article == "5")
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「機構は、送信端末及び回線について必要な安全対策の案を…提示し、会員施設と協議のうえこれを確定
+  /// する」: the security of the provided things, named by what it is about.
+  @Test func securityAboutTheTerminalAndLine() {
+    let text =
+      Self.opening + """
+        第15条（送信端末）
+        甲は、送信端末及び乙のサーバへ接続する回線を、自らの負担で用意する。
+        ２　乙は、送信端末及び回線について必要な安全対策の案を甲に提示し、甲と協議のうえこれを確定する。
+        ３　甲は、確定した案に従って安全対策を実施する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+  }
+
+  /// A meeting the contract names (「レビュー会議」, defined as the meeting of 第10条) is led by
+  /// whoever another paragraph says runs it (「当社は、…レビュー会議を主催し」); a party that only
+  /// attends it and explains does not.
+  @Test func aNamedMeetingIsLedByWhoeverRunsItElsewhere() {
+    let text = """
+      クラウドバックアップサービス利用規約
+
+      株式会社カモメデータ（以下「当社」という。）は、会員施設に提供するサービスについて、この規約を定める。
+
+      第1条（定義）
+      この規約において、次の用語は以下の意味を有する。
+      (1) 「レビュー会議」　第10条に定める会議
+
+      第10条（レビュー会議）
+      1. 当社は、会員施設が講ずべき対策の一覧を提示する。
+      2. 当社は、前項の提示に基づき会員施設とのレビュー会議を主催し、会員施設が実施する事項を双方で合意して議事録に残す。
+
+      第11条（会員施設が用意するもの）
+      1. 会員施設は、エージェントを導入するサーバ、その電源及びインターネット回線を用意する。
+      2. 前項のサーバ及び回線に係るセキュリティ対策は、レビュー会議で合意し、会員施設が実施する。
+      """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    let attended = text.replacingOccurrences(
+      of: "2. 当社は、前項の提示に基づき会員施設とのレビュー会議を主催し、会員施設が実施する事項を双方で合意して議事録に残す。",
+      with: "2. 当社は、レビュー会議に出席し、前項の一覧を説明する。")
+    #expect(element("C2.vendor-led", attended) != .met)
+  }
+}

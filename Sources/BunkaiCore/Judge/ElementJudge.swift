@@ -407,6 +407,26 @@ final class ElementJudge {
   }
 
   /// The sentence after the unit in its paragraph, if any.
+  /// Suffixes of a name the contract gives a meeting (「レビュー会議」「利用者連絡会」).
+  static let meetingHeads = ["会議", "協議会", "連絡会", "委員会", "検討会", "定例会"]
+
+  /// 「前項のサーバ及び回線に係る対策は、レビュー会議で合意し」 where another paragraph says 「当社は、…
+  /// レビュー会議を主催し」: a meeting the contract names is led by whoever a sentence naming it
+  /// elsewhere says leads it.
+  func namedMeetingLeader(_ u: Clauses.Unit) -> PartyRole? {
+    let text = index.text
+    for d in contract.definitions where Self.meetingHeads.contains(where: d.term.hasSuffix) {
+      let name = Normalizer.fold(d.term)
+      guard Lines.occurs(name, in: text[u.range]) else { continue }
+      for s in clauses.sentences where s.paragraph != u.paragraph && Lines.occurs(name, in: text[s.range]) {
+        // 「受託者は、運営委員会に出席し、…説明する」: attending it is not leading it.
+        if actors.attends(in: s.range) { continue }
+        if let role = actors.leader(in: s.range) { return role }
+      }
+    }
+    return nil
+  }
+
   /// The sentence of `r` around the key's first occurrence, when `r` holds more than one sentence.
   func sentence(holding key: CompiledCondition, in r: Range<Int>) -> Range<Int>? {
     guard let o = index.occurrences(key, in: r).first else { return nil }
@@ -492,6 +512,7 @@ final class ElementJudge {
           Self.consults(index.text[u.range]) && Self.consults(index.text[clauses.paragraphs[p].range])
             ? paragraphLeader(p) : nil
         }
+        ?? namedMeetingLeader(u)
       guard let role else { return .unnamed }
       return role == actor.role ? .ok : .swapped
     case .holder:
