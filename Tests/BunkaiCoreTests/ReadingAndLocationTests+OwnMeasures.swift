@@ -69,3 +69,25 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Terms of use that name the institution 「利用機関」 without 以下 (「…当社が承諾した医療機関を
+  /// 「利用機関」という。」), and its measures as 「利用機関の側で行う設定と運用上の対策」.
+  @Test func measuresOnTheInstitutionsSideInTermsOfUse() {
+    let text = """
+      コミュニケーションサービス利用約款
+
+      株式会社カモメデータ（以下「当社」という。）は、クラウドサービス（以下「本サービス」という。）の利用条件を、本約款のとおり定める。本サービスの利用を申し込み、当社が承諾した医療機関を「利用機関」という。
+
+      第1条（約款の適用）
+      本約款は、本サービスの利用に関する当社と利用機関との一切の関係に適用する。
+
+      第5条（導入時の取決め）
+      1　当社は、導入時に利用機関とのキックオフ会議を開催し、利用機関の側で行う設定と運用上の対策（利用者の登録方法、多要素認証の有効化等）について、当社の提案をもとに利用機関と話し合って取り決める。
+      2　利用機関は、前項で取り決めた対策を実施する。
+      """
+    #expect(review(text).contract.parties.contains { $0.label == "利用機関" && $0.role == .institution })
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+}

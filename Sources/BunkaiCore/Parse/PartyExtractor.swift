@@ -324,6 +324,8 @@ enum PartyExtractor {
     let opening = s[..<min(s.count, 5_000)]
     let undefined = [
       "当社", "弊社", "契約者", "利用者", "お客様", "お客さま", "運営者", "運営主体", "参加機関", "参加施設", "会員施設", "受注者", "受託者",
+      // 「…当社が承諾した医療機関を「利用機関」という。」 defines the label without 以下.
+      "利用機関", "利用施設",
     ]
     .map { ($0, count(opening, $0, max: 12)) }
     .filter { $0.1 >= 3 }
