@@ -210,4 +210,37 @@ extension ReadingAndLocationTests {
     #expect(element("B1.notice", text) == .met)
     #expect(finding("B1", text) == nil)
   }
+
+  /// 「前項の変更は、会員施設の承諾を得たものでなければ実施できない。承諾しない会員施設は、…申し出て、
+  /// 費用を負担することなく退会できる。」: the approval stands; the facility that withholds it may
+  /// leave, and its own 「申し出て…ことなく」 denies nothing the operator is to do.
+  @Test func aFacilityThatWithholdsConsentMayLeave() {
+    let text = """
+      地域医療連携ネットワーク参加協定書
+
+      一般社団法人かもめ地域医療連携機構（以下「運営法人」という。）と参加する医療機関（以下「会員施設」という。）は、次のとおり協定する。
+
+      第8条　運営法人は、本システムのサーバ設置場所、認証方式又は運営体制について、会員施設の安全管理に影響が及ぶ変更を計画したときは、実施予定日の二か月前までに、その内容と影響を会員施設に書面で知らせる。
+      2.　前項の変更は、会員施設の承諾を得たものでなければ実施できない。承諾しない会員施設は、前項の通知を受けた日から一か月以内に申し出て、費用を負担することなく退会できる。
+      """
+    #expect(element("B1.approval", text) == .met)
+    #expect(element("B1.notice", text) == .met)
+    #expect(finding("B1", text) == nil)
+    // Leaving alone, without the approval, approves nothing.
+    let leaveOnly = text.replacingOccurrences(of: "前項の変更は、会員施設の承諾を得たものでなければ実施できない。", with: "")
+      .replacingOccurrences(of: "費用を負担することなく退会できる", with: "登録を取り消すことができる")
+    #expect(element("B1.approval", leaveOnly) != .met)
+  }
+
+  /// 「変更予定日の四十五日前までに書面で医療機関に告げ」: 告げる is a notice.
+  @Test func toldInWritingIsANotice() {
+    let text =
+      Self.opening + """
+        第七条（保守体制の変更）
+        乙は、保守拠点、保守要員の体制又はリモート保守の方式を変更する場合で、甲の安全管理体制に影響を与えるものについては、変更予定日の四十五日前までに書面で甲に告げ、甲の承諾を受けなければならない。
+        """
+    #expect(element("B1.notice", text) == .met)
+    #expect(element("B1.period", text) == .met)
+    #expect(finding("B1", text) == nil)
+  }
 }

@@ -184,7 +184,9 @@ final class ElementJudge {
         if !matches(e.match, in: u, oneStep: true) { continue }
         // 「甲が乙の同意を得ずに導入したソフトウェア」 negates the vendor's consent, which says
         // nothing of the institution's.
-        if el.actor?.mode == .holder, actorReading(el, e, u) == .swapped {
+        // 「承諾しない会員施設は、…申し出て、費用を負担することなく退会できる」: the other party's act,
+        // negated, denies nothing the vendor is to do.
+        if el.actor?.mode == .holder || el.actor?.mode == .subject, actorReading(el, e, u) == .swapped {
           swapped.append(u)
         } else {
           negated.append(u)
