@@ -196,4 +196,24 @@ extension ReadingAndLocationTests {
     #expect(element("A.gl-basis", text) != .met)
     #expect(finding("A", text)?.article == "4")
   }
+
+  /// 「いわゆる3省2ガイドラインを遵守して」 names the guidelines by their popular name and identifies
+  /// none; a contract that defines the name as including the vendor guideline does.
+  @Test func theGuidelinesPopularNameIdentifiesNone() {
+    let text =
+      Self.opening + """
+        第3条（準拠する規範）
+        乙は、いわゆる3省2ガイドラインを遵守して本業務を行う。
+        """
+    #expect(element("A.gl-basis", text) != .met)
+    let defined =
+      Self.opening + """
+        第2条（定義）
+        本契約において「3省2ガイドライン」とは、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」及び厚生労働省の医療情報システムの安全管理に関するガイドラインをいう。
+
+        第3条（準拠する規範）
+        乙は、3省2ガイドラインを遵守して本業務を行う。
+        """
+    #expect(element("A.gl-basis", defined) == .met)
+  }
 }
