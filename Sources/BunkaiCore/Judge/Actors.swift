@@ -119,16 +119,16 @@ struct Actors {
 
   static let attendance = folded(["に出席し", "に出席する", "に出席して", "に同席し", "に同席する", "に同席して"])
 
-  func attends(in r: Range<Int>) -> Bool {
-    r.contains { i in Self.attendance.contains { has($0, at: i, limit: r.upperBound) } }
-  }
+  /// 「…協議に出席し、…説明する」: a party that attends talks.
+  func attends(in r: Range<Int>) -> Bool { holdsAny(Self.attendance, in: r) }
 
   func refersToAnotherConsultation(in r: Range<Int>) -> Bool {
-    for i in r where Self.consultationOfAnotherClause.contains(where: { has($0, at: i, limit: r.upperBound) })
-    {
-      return true
-    }
-    return false
+    holdsAny(Self.consultationOfAnotherClause, in: r)
+  }
+
+  /// Whether any of the folded words starts somewhere in `r` (and ends inside it).
+  func holdsAny(_ words: [[UInt32]], in r: Range<Int>) -> Bool {
+    r.contains { i in words.contains { has($0, at: i, limit: r.upperBound) } }
   }
 
   static let joiners = folded(["及び", "並びに", "又は", "と"])

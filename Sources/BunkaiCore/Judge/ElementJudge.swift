@@ -408,7 +408,6 @@ final class ElementJudge {
     return own[here - 1]
   }
 
-  /// The sentence after the unit in its paragraph, if any.
   /// Suffixes of a name the contract gives a meeting (「レビュー会議」「利用者連絡会」).
   static let meetingHeads = ["会議", "協議会", "連絡会", "委員会", "検討会", "定例会"]
 
@@ -429,15 +428,15 @@ final class ElementJudge {
     return nil
   }
 
-  /// The sentence of `r` around the key's first occurrence, when `r` holds more than one sentence.
-  func sentence(holding key: CompiledCondition, in r: Range<Int>) -> Range<Int>? {
-    guard let o = index.occurrences(key, in: r).first else { return nil }
-    let text = normalized.chars
-    let start = (r.lowerBound..<o.lowerBound).last { text[$0] == Clauses.maru }.map { $0 + 1 } ?? r.lowerBound
-    let end = (o.upperBound..<r.upperBound).first { text[$0] == Clauses.maru }.map { $0 + 1 } ?? r.upperBound
-    return start == r.lowerBound && end == r.upperBound ? nil : start..<end
+  /// The sentence of the unit's paragraph that holds the key's first occurrence in the unit, when
+  /// the paragraph has more than one.
+  func sentence(holding key: CompiledCondition, in u: Clauses.Unit) -> Range<Int>? {
+    let own = clauses.sentencesOfParagraph[u.paragraph]
+    guard own.count > 1, let o = index.occurrences(key, in: u.range).first else { return nil }
+    return clauses.sentences[own].first { $0.range.contains(o.lowerBound) }?.range
   }
 
+  /// The sentence after the unit in its paragraph, if any.
   func laterInParagraph(_ u: Clauses.Unit) -> Range<Int>? {
     let own = clauses.sentencesOfParagraph[u.paragraph]
     var (lo, hi) = (own.lowerBound, own.upperBound)
@@ -489,7 +488,7 @@ final class ElementJudge {
       // key (用意, 提供) is too common a word to place the sentence.
       let keySentence =
         !el.precondition && u.range == clauses.paragraphs[u.paragraph].range
-        ? sentence(holding: e.key, in: u.range) : nil
+        ? sentence(holding: e.key, in: u) : nil
       role =
         keySentence.flatMap(actors.subject(in:)) ?? actors.subject(in: u.range)
         ?? actors.subject(in: clauses.paragraphs[u.paragraph].range)
@@ -498,10 +497,11 @@ final class ElementJudge {
     case .leader:
       // 「受注者は、前項の協議に出席し、仕様について説明する」: who attends another clause's talks
       // and explains does not lead them; that clause says who does.
-      let attends = actors.refersToAnotherConsultation(in: u.range) && actors.attends(in: u.range)
+      let another = actors.refersToAnotherConsultation(in: u.range)
+      let attends = another && actors.attends(in: u.range)
       role =
         (attends ? nil : actors.leader(in: u.range))
-        ?? (isSameAs(u) || actors.refersToAnotherConsultation(in: u.range)
+        ?? (isSameAs(u) || another
           ? referred(from: u).lazy.compactMap { self.paragraphLeader($0) }
             .first ?? (referred(from: u).isEmpty ? earlierInParagraph(u).flatMap(actors.leader(in:)) : nil)
           : nil)

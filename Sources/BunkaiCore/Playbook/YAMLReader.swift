@@ -150,9 +150,10 @@ struct YAMLReader {
 
   /// The spellings YAML 1.1 (Yams's default resolver) reads as booleans.
   static let booleans: [String: Bool] = Dictionary(
-    uniqueKeysWithValues: ["true", "yes", "on"].flatMap { w in
-      [w, w.capitalized, w.uppercased()].map { ($0, true) }
-    } + ["false", "no", "off"].flatMap { w in [w, w.capitalized, w.uppercased()].map { ($0, false) } })
+    uniqueKeysWithValues: [
+      ("true", true), ("yes", true), ("on", true), ("false", false), ("no", false), ("off", false),
+    ]
+    .flatMap { w, b in [w, w.capitalized, w.uppercased()].map { ($0, b) } })
 
   mutating func bool(_ node: Node, _ key: String, _ path: String, default value: Bool) -> Bool {
     guard let v = self.value(node, key) else { return value }
