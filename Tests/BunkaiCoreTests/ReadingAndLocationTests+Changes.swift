@@ -244,3 +244,55 @@ extension ReadingAndLocationTests {
     #expect(finding("B1", text) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The institution's approval in other shapes (B1, DOMAIN.md §4): the vendor may not start before a
+  /// written reply saying the institution has no objection (silence is no such reply: a deemed
+  /// consent still contradicts it).
+  @Test func aWrittenReplyOfNoObjectionIsAnApproval() {
+    let text =
+      Self.opening + """
+        第5条（変更の届出）
+        乙は、保守体制、遠隔保守の接続方法その他甲の情報セキュリティに影響する事項を変更しようとするときは、変更予定日の45日前までに書面で甲に届け出る。
+        ２　乙は、甲から異議がない旨の書面による回答を受領するまで、当該変更に着手してはならない。
+        """
+    #expect(element("B1.approval", text) == .met)
+    #expect(finding("B1", text) == nil)
+    let silence = text.replacingOccurrences(
+      of: "乙は、甲から異議がない旨の書面による回答を受領するまで、当該変更に着手してはならない",
+      with: "甲が届出の受領後14日以内に異議を述べないときは、甲は当該変更を承認したものとみなす")
+    #expect(element("B1.approval", silence) != .met)
+  }
+
+  /// 「…甲の同意を得るものとする。甲の同意を得られない変更は実施しない。」: a change without the consent
+  /// is not made (a negated clause on the change, then the act negated) — the approval stands.
+  @Test(arguments: ["甲の同意を得られない変更は実施しない", "甲の同意を受けていない変更は行わない"])
+  func aChangeWithoutConsentIsNotMade(clause: String) {
+    let text =
+      Self.opening + """
+        第5条（変更の届出）
+        乙は、保守体制、遠隔保守の接続方法その他甲の情報セキュリティに影響する事項を変更しようとするときは、変更予定日の1か月前までに書面で甲に届け出て、甲の同意を得るものとする。\(clause)。
+        """
+    #expect(element("B1.approval", text) == .met, "\(clause)")
+    #expect(finding("B1", text) == nil, "\(clause)")
+  }
+
+  /// Two companies, a pharmacy chain and its system vendor: a name that says pharmacy
+  /// (「…ファーマシー」) is the institution; failing any such name, labels that say who commissions whom
+  /// (委託者, 受託者) decide.
+  @Test(arguments: ["株式会社つばさファーマシー", "株式会社つばさ企画"])
+  func twoCompaniesCommissionerAndContractor(name: String) {
+    let text = """
+      店舗システム保守業務委託契約書
+
+      \(name)（以下「委託者」という。）と株式会社サンライズシステム（以下「受託者」という。）は、次のとおり契約を締結する。
+
+      第5条（変更）
+      受託者は、保守体制その他委託者の情報セキュリティに影響する事項を変更しようとするときは、変更の予定日の60日前までに書面で委託者に申し出て、委託者の承認を受けなければならない。
+      """
+    let parties = review(text).contract.parties
+    #expect(parties.first { $0.label == "委託者" }?.role == .institution, "\(name)")
+    #expect(parties.first { $0.label == "受託者" }?.role == .vendor, "\(name)")
+    #expect(element("B1.approval", text) == .met, "\(name)")
+  }
+}

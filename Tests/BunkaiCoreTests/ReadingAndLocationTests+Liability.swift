@@ -279,3 +279,36 @@ extension ReadingAndLocationTests {
     #expect(element("D1.gl-efforts", ownRules) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Measures for only part of the designated software leave the rest out (D2, DOMAIN.md §4): the
+  /// vendor's own product (a term defined as 「指定ソフトウェアのうち、乙が自ら開発したもの」), or
+  /// whatever a condition of the exemption points to when the only designated software it names is
+  /// the software exempted (「乙が指定していないソフトウェア…ただし、…脆弱性への対応を条件とする」).
+  @Test func measuresForPartOfTheDesignatedSoftware() {
+    let ownProduct =
+      Self.opening + """
+        第2条（定義）
+        (1) 「指定ソフトウェア」とは、乙が本システムの動作環境として指定したOSその他のソフトウェアをいい、他社製のものを含む。
+        (2) 「乙製品」とは、指定ソフトウェアのうち、乙が自ら開発したものをいう。
+        第9条（免責）
+        乙は、指定ソフトウェア以外のソフトウェアの使用に起因する障害について責任を負わない。ただし、次条の対応が行われていることを条件とする。
+        第10条（脆弱性）
+        乙は、乙製品に脆弱性が見つかったときは、甲に知らせて対処案を示し、甲と協議して決めた修正を行う。
+        """
+    #expect(element("D2.designated-vuln", ownProduct) == .unmet)
+    #expect(finding("D2", ownProduct)?.article == "9")
+    let whole = ownProduct.replacingOccurrences(of: "乙は、乙製品に", with: "乙は、指定ソフトウェアに")
+    #expect(element("D2.designated-vuln", whole) == .met)
+
+    let exemptedOnly =
+      Self.opening + """
+        第9条（免責）
+        乙は、乙が指定していないソフトウェアに起因する障害について、責任を負わない。ただし、別紙に定める脆弱性への対応が行われていることを条件とする。
+        """
+    #expect(element("D2.designated-vuln", exemptedOnly) == .unmet)
+    let named = exemptedOnly.replacingOccurrences(
+      of: "別紙に定める脆弱性", with: "乙が指定したソフトウェアの脆弱性について乙が主導して甲と協議のうえ決めた")
+    #expect(element("D2.designated-vuln", named) == .met)
+  }
+}

@@ -217,3 +217,33 @@ extension ReadingAndLocationTests {
     #expect(element("A.gl-basis", defined) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The vendor guideline pinned to an edition before 第2.0版 (March 2025, DOMAIN.md §2) is not the
+  /// guideline in force: A is raised at that clause, even with another standard named in a nearby
+  /// article, and it is quoted. An edition with its later revisions (「及びその後の改定版」) meets A.
+  @Test func theGuidelinePinnedToAnOldEdition() {
+    let gl = "経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」"
+    for edition in ["第1.1版", "（第１．０版）"] {
+      let text =
+        Self.opening + """
+          第4条（安全管理の基準）
+          乙は、本業務に係る安全管理を、\(gl)\(edition)に準拠して実施する。
+          第5条（甲の遵守事項）
+          甲は、厚生労働省「医療情報システムの安全管理に関するガイドライン」に従い、院内の医療情報を管理する。
+          """
+      #expect(element("A.gl-basis", text) == .unmet, "\(edition)")
+      let f = finding("A", text)
+      #expect(f?.article == "4", "\(edition)")
+      #expect(f?.evidence.contains { $0.text.contains(edition) } == true, "\(edition)")
+      let revised = text.replacingOccurrences(of: edition + "に準拠", with: edition + "及びその後の改定版に準拠")
+      #expect(element("A.gl-basis", revised) == .met, "\(edition)")
+    }
+    let current =
+      Self.opening + """
+        第4条（安全管理の基準）
+        乙は、本業務に係る安全管理を、\(gl)第2.0版に準拠して実施する。
+        """
+    #expect(element("A.gl-basis", current) == .met)
+  }
+}

@@ -162,10 +162,15 @@ enum DefinedTerms {
       for (n, entry) in entries.enumerated()
       where !isParty && (!listed || listable[n] || (entity && plain[n] == "subcontract")) {
         // An entry 「a+b」 counts only where the definition holds all of its concepts.
+        // 「「受注者製品」とは、指定ソフトウェアのうち、受注者が自ら開発したものをいう。」: a part of the
+        // designated software is not all of it (measures for the part leave the rest out).
+        let part = plain[n] == "designated"
         let ids = entry.compactMap { terms -> Int? in
           guard let first = terms.first else { return nil }
           let here = terms.contains { k in
-            index.occurrencesOfTerm(k, in: around).contains { !$0.overlaps(quoted) }
+            index.occurrencesOfTerm(k, in: around).contains { r in
+              !r.overlaps(quoted) && !(part && Self.followedByNoUchi(normalized.chars, r.upperBound))
+            }
           }
           return here ? first : nil
         }
@@ -174,6 +179,11 @@ enum DefinedTerms {
         for id in ids where added.insert(id).inserted { index.addMatches(term: id, uses) }
       }
     }
+  }
+
+  /// 「…のうち」 right after a word: what follows is a part of it.
+  static func followedByNoUchi(_ t: [UInt32], _ i: Int) -> Bool {
+    i + 3 <= t.count && t[i] == 0x306E && t[i + 1] == 0x3046 && t[i + 2] == 0x3061  // のうち
   }
 
   /// What the institution does with a thing it provides (「発注者が用意する設備」).

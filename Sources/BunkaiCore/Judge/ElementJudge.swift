@@ -275,6 +275,15 @@ final class ElementJudge {
       return Judgement(
         status: .unclear, evidence: [u], note: "別に定める文書に委ねられています（その文書を確認してください）", candidates: candidates)
     }
+    // The clause is there, written short (the guideline pinned to an old edition): quoted as what to fix.
+    if let short = e.fallsShort,
+      let u = candidateUnits(short, units).first(where: { u in
+        index.evaluate(short, in: u.range) && index.evaluate(e.match, in: u.range)
+          && !(e.exceptions.map { index.evaluate($0, in: u.range) } ?? false)
+      })
+    {
+      return Judgement(status: .unmet, evidence: [u], note: "改定前の版や、置き換えられた指針を挙げています", candidates: candidates)
+    }
     return Judgement(status: .unmet, evidence: [], note: nil, candidates: candidates)
   }
 
@@ -541,6 +550,9 @@ final class ElementJudge {
   static let onlyIf: [[UInt32]] = [
     "なければ", "無ければ", "ない限り", "ないかぎり", "がない", "のない", "るまで", "までは", "までの間", "場合を除き", "場合を除いて",
     "ときを除き", "ときを除いて",
+    // 「甲の同意を得られない変更は実施しない」「承認を受けていない変更は行わない」: a negated clause on
+    // the thing, then the act negated: the key is a condition of the act.
+    "られない", "ていない", "を得ない", "を受けない",
   ].map {
     Normalizer.fold($0)
   }

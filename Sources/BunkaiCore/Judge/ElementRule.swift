@@ -171,9 +171,19 @@ extension Evaluator {
     .key
   }
 
-  /// The article of the first sentence holding an element's `near` words and not its `unless` (a
-  /// scope article's first), never a definitions article.
+  /// The article of the first sentence holding an element's `fallsShort` words (the clause itself,
+  /// written short); failing that, of the first holding its `near` words and not its `unless` (a
+  /// scope article's first). Never a definitions article.
   func nearArticle(_ compiled: CompiledRule, judge: ElementJudge, scope: [Int]) -> Int? {
+    for e in compiled.elements {
+      guard let short = e.fallsShort else { continue }
+      for s in judge.candidateUnits(short, judge.clauses.sentences) {
+        guard let k = s.article, !isDefinitions(k), judge.index.evaluate(short, in: s.range),
+          !(e.exceptions.map { judge.index.evaluate($0, in: s.range) } ?? false)
+        else { continue }
+        return k
+      }
+    }
     var found: [Int] = []
     for e in compiled.elements {
       guard let near = e.near else { continue }

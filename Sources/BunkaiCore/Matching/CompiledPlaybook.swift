@@ -58,7 +58,12 @@ public final class CompiledPlaybook: Sendable {
         elements: rule.elements.map { e in
           CompiledElement(
             element: e, match: compile(e.match), context: e.context.map(compile),
-            unless: e.unless.map(compile),
+            // A clause that falls short does not count, as one the element does not cover.
+            unless: [e.unless, e.fallsShort].compactMap { $0 }.reduce(nil) { u, c in
+              u.map { .any([$0, c]) } ?? c
+            }
+            .map(compile),
+            fallsShort: e.fallsShort.map(compile), exceptions: e.unless.map(compile),
             contradictedBy: e.contradictedBy.map(compile), near: e.near.map(compile))
         })
     }
@@ -129,6 +134,9 @@ struct CompiledElement: Sendable {
   let match: CompiledCondition
   let context: CompiledCondition?
   let unless: CompiledCondition?
+  let fallsShort: CompiledCondition?
+  /// `unless` alone, without `fallsShort`.
+  let exceptions: CompiledCondition?
   let contradictedBy: CompiledCondition?
   let near: CompiledCondition?
 

@@ -77,7 +77,7 @@ enum PartyExtractor {
   /// Last characters of a label that name a party (「提供事業者」「保守会社」「当院」).
   static let partyNouns: Set<Substring> = ["者", "社", "院"]
   /// Words in a company's name that make it a place of care (a pharmacy chain, a hospital).
-  static let careWords = ["薬局", "調剤", "病院", "診療所", "クリニック", "医院"]
+  static let careWords = ["薬局", "調剤", "病院", "診療所", "クリニック", "医院", "ファーマシー"]
 
   static let institutionHeads = ["医療機関", "医療機関等", "施設", "病院", "診療所", "クリニック", "薬局", "医院"]
 
@@ -364,7 +364,17 @@ enum PartyExtractor {
     let companies = parties.indices.filter { parties[$0].role == .vendor && parties[$0].name != nil }
     if companies.count == 2 {
       let care = companies.filter { k in Self.careWords.contains { parties[k].name!.contains($0) } }
-      if care.count == 1 { parties[care[0]].role = .institution }
+      if care.count == 1 {
+        parties[care[0]].role = .institution
+      } else {
+        // Two companies and no name tells: labels that do (委託者 and 受託者) decide. (A council
+        // that runs a network beside its contractor is no company: it stays the provider.)
+        let byLabel = companies.map { PartyLabels.role(fromLabel: parties[$0].label) }
+        if Set(byLabel) == [.institution, .vendor], companies.allSatisfy({ parties[$0].name!.contains("会社") })
+        {
+          for (k, role) in zip(companies, byLabel) { parties[k].role = role }
+        }
+      }
     }
     // 「「運営者」　地方独立行政法人こもれび市民病院（本ネットワークを設置し運営する者）」: a hospital
     // that runs the network other institutions join is its provider. Where no party is the vendor,

@@ -170,6 +170,10 @@ public struct Element: Sendable {
   public var contextInArticle: Bool
   /// A unit matching this does not count (e.g. a narrower clause that only looks alike).
   public var unless: Condition?
+  /// A unit matching this is a clause of the element's kind that falls short (the guideline pinned to
+  /// an old edition, or only a part of it followed): it does not count, as with `unless`, and it is
+  /// where the finding goes when nothing meets the element.
+  public var fallsShort: Condition?
   public var actor: Actor?
   /// A matching unit that negates what it says (「承諾を要しない」) makes the element contradicted.
   public var negatable: Bool
@@ -188,7 +192,7 @@ public struct Element: Sendable {
   public init(
     id: String, label: String, precondition: Bool = false, unit: Unit = .sentence, match: Condition,
     context: Condition? = nil, contextTopics: [String] = [], contextInArticle: Bool = false,
-    unless: Condition? = nil, actor: Actor? = nil,
+    unless: Condition? = nil, fallsShort: Condition? = nil, actor: Actor? = nil,
     negatable: Bool = true, contradictedBy: Condition? = nil, overridable: Bool = false,
     contradictionOutweighs: Bool = false, near: Condition? = nil
   ) {
@@ -201,6 +205,7 @@ public struct Element: Sendable {
     self.contextTopics = contextTopics
     self.contextInArticle = contextInArticle
     self.unless = unless
+    self.fallsShort = fallsShort
     self.actor = actor
     self.negatable = negatable
     self.contradictedBy = contradictedBy

@@ -265,6 +265,7 @@ public enum PlaybookLoader {
 
   static let elementKeys: Set<String> = [
     "id", "label", "precondition", "unit", "match", "context", "contextTopics", "contextInArticle", "unless",
+    "fallsShort",
     "actor",
     "negatable",
     "contradictedBy", "overridable", "contradictionOutweighs", "near",
@@ -300,6 +301,7 @@ public enum PlaybookLoader {
     }
     let context = node["context"].flatMap { readCondition($0, "\(path).context", &r) }
     let unless = node["unless"].flatMap { readCondition($0, "\(path).unless", &r) }
+    let fallsShort = node["fallsShort"].flatMap { readCondition($0, "\(path).fallsShort", &r) }
     let contra = node["contradictedBy"].flatMap { readCondition($0, "\(path).contradictedBy", &r) }
     let near = node["near"].flatMap { readCondition($0, "\(path).near", &r) }
     guard let id, let label, let unit, let match else { return nil }
@@ -307,7 +309,8 @@ public enum PlaybookLoader {
       id: id, label: label, precondition: r.bool(node, "precondition", path, default: false), unit: unit,
       match: match, context: context, contextTopics: r.strings(node, "contextTopics", path),
       contextInArticle: r.bool(node, "contextInArticle", path, default: false), unless: unless,
-      actor: actor, negatable: r.bool(node, "negatable", path, default: true), contradictedBy: contra,
+      fallsShort: fallsShort, actor: actor, negatable: r.bool(node, "negatable", path, default: true),
+      contradictedBy: contra,
       overridable: r.bool(node, "overridable", path, default: false),
       contradictionOutweighs: r.bool(node, "contradictionOutweighs", path, default: false), near: near)
   }
