@@ -438,3 +438,39 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", runs) == .met, "\(reference)")
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「株式会社イーストゲート・ソリューションズ（以下「イーストゲート」という。）」: a short form of the
+  /// company's own name is its label, however long, and the vendor leads what it convenes.
+  @Test func aShortFormOfTheCompanysNameIsItsLabel() {
+    let text = """
+      運用支援業務委託契約書
+
+      医療法人葵会 あおい台病院（以下「あおい台病院」という。）と株式会社イーストゲート・ソリューションズ（以下「イーストゲート」という。）は、次のとおり契約を締結する。
+
+      第6条（病院側の安全対策）
+      イーストゲートは、あおい台病院が自ら講ずべき安全管理措置について、具体的な対策案を示して協議を主導し、協議で定めた対策はあおい台病院が実施する。
+      """
+    let parties = review(text).contract.parties
+    #expect(parties.first { $0.label == "イーストゲート" }?.role == .vendor)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+
+  /// A meeting the contract names in passing (「運用会議」「保守報告会」, no definition) is led by whoever
+  /// another clause says convenes it (C1, DOMAIN.md §4); one the institution convenes is not the
+  /// vendor's lead.
+  @Test(arguments: [("運用会議", "第5条（運用会議）"), ("保守報告会", "第5条（報告会）")])
+  func aMeetingNamedInPassingIsLedByWhoeverConvenesIt(meeting: String, heading: String) {
+    let text =
+      Self.opening + """
+        \(heading)
+        乙は、毎月1回、\(meeting)を招集し、議題を準備して議事を進行する。
+        第6条（甲の安全対策）
+        甲が自ら講ずべき安全管理措置（職員のアカウント管理、院内端末の利用ルール等）の具体的な対策は、\(meeting)での協議により決定され、甲がこれを実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met, "\(meeting)")
+    #expect(finding("C1", text) == nil, "\(meeting)")
+    let institution = text.replacingOccurrences(of: "乙は、毎月1回、", with: "甲は、毎月1回、")
+    #expect(element("C1.vendor-led", institution) != .met, "\(meeting)")
+  }
+}

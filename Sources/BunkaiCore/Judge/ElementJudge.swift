@@ -418,23 +418,49 @@ final class ElementJudge {
   }
 
   /// Suffixes of a name the contract gives a meeting (「レビュー会議」「利用者連絡会」).
-  static let meetingHeads = ["会議", "協議会", "連絡会", "委員会", "検討会", "定例会"]
+  static let meetingHeads = ["会議", "協議会", "連絡会", "委員会", "検討会", "定例会", "報告会"]
+  static let foldedMeetingHeads = meetingHeads.map { Normalizer.fold($0) }
 
   /// 「前項のサーバ及び回線に係る対策は、レビュー会議で合意し」 where another paragraph says 「当社は、…
   /// レビュー会議を主催し」: a meeting the contract names is led by whoever a sentence naming it
-  /// elsewhere says leads it.
+  /// elsewhere says leads it. The name is a defined term, or a compound the unit holds (「運用会議での
+  /// 協議により決定され」 beside 「第5条（運用会議）　イーストゲートは、…運用会議を招集し」).
   func namedMeetingLeader(_ u: Clauses.Unit) -> PartyRole? {
     let text = index.text
-    for d in contract.definitions where Self.meetingHeads.contains(where: d.term.hasSuffix) {
-      let name = Normalizer.fold(d.term)
-      guard Lines.occurs(name, in: text[u.range]) else { continue }
-      for s in clauses.sentences where s.paragraph != u.paragraph && Lines.occurs(name, in: text[s.range]) {
+    let defined = contract.definitions.filter { d in Self.meetingHeads.contains(where: d.term.hasSuffix) }
+      .map { Normalizer.fold($0.term) }
+    for name in defined + meetingCompounds(in: u.range) where Lines.occurs(name, in: text[u.range]) {
+      for s in clauses.sentences where s.range != u.range && Lines.occurs(name, in: text[s.range]) {
+        // The unit's own paragraph names the leader through the rules above, if at all.
+        if s.paragraph == u.paragraph, defined.contains(name) { continue }
         // 「受託者は、運営委員会に出席し、…説明する」: attending it is not leading it.
         if actors.attends(in: s.range) { continue }
         if let role = actors.leader(in: s.range) { return role }
       }
     }
     return nil
+  }
+
+  /// Names of meetings in a range: a meeting head with at least two kanji or katakana before it
+  /// (「運用会議」「保守報告会」, not a bare 「会議」 or 「本会議」).
+  func meetingCompounds(in r: Range<Int>) -> [[UInt32]] {
+    let text = index.text
+    func isWordScalar(_ c: UInt32) -> Bool {
+      (0x4E00...0x9FFF).contains(c) || (0x30A1...0x30FA).contains(c) || c == 0x30FC
+    }
+    var names: [[UInt32]] = []
+    for head in Self.foldedMeetingHeads {
+      var i = r.lowerBound
+      while i + head.count <= r.upperBound {
+        defer { i += 1 }
+        guard text[i] == head[0], text[i..<(i + head.count)].elementsEqual(head) else { continue }
+        var j = i
+        while j > r.lowerBound, i - j < 12, isWordScalar(text[j - 1]) { j -= 1 }
+        let name = Array(text[j..<(i + head.count)])
+        if i - j >= 2, !names.contains(name) { names.append(name) }
+      }
+    }
+    return names
   }
 
   /// The sentence of the unit's paragraph that holds the key's first occurrence in the unit, when

@@ -281,6 +281,9 @@ enum PartyExtractor {
             // 社/者/院 for an organisation's name.
             && (label.count <= 4
               || (label.count <= 8 && partyNouns.contains(label.suffix(1)) && !label.hasPrefix("当該"))
+              // 「株式会社イーストゲート・ソリューションズ（以下「イーストゲート」という。）」: a short
+              // form of the organisation's own name.
+              || (label.count <= 12 && (name.map { $0.contains(label) } ?? false))
               // 「当センター」「当クリニック」: 当 before a noun is how a party calls itself (当該, "the
               // said", is not).
               || (label.hasPrefix("当") && !label.hasPrefix("当該") && label.count <= 8)))
