@@ -312,3 +312,22 @@ extension ReadingAndLocationTests {
     #expect(element("D2.designated-vuln", named) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The designated OS together with a database and a virtualisation platform is more than the OS
+  /// alone; measures a committee of both parties decides on the vendor's proposal are decided
+  /// jointly, with the vendor leading (D2, DOMAIN.md §4).
+  @Test func designatedOSAndDatabaseDecidedInACommittee() {
+    let text =
+      Self.opening + """
+        第4条（変更管理委員会）
+        甲及び乙は、甲の医療情報部長を委員長とし、甲乙の担当者で構成する変更管理委員会を置く。
+        第13条（免責）
+        乙は、乙が指定していないソフトウェアの導入又は甲の指示に基づく作業に起因する障害については、責任を負わない。
+        ２　前項の規定は、乙が指定したOS、データベース及び仮想化基盤の脆弱性について、乙が変更管理委員会に対応案を提案し、変更管理委員会で決定された措置が実施されていることを条件とする。
+        """
+    #expect(element("D2.designated-vuln", text) == .met)
+    #expect(element("D2.vendor-led", text) == .met)
+    #expect(finding("D2", text) == nil)
+  }
+}

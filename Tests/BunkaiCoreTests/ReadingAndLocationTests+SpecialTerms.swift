@@ -170,3 +170,42 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", undefined) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// An attached specification the contract itself says binds no one (「参考資料として添付するもの
+  /// であり、乙の契約上の義務を定めるものではない」) neither meets nor contradicts an element: the
+  /// vendor guideline and the vulnerability talks written only there leave A and D2 raised (DOMAIN.md
+  /// §4). The same specification without that sentence is part of the contract.
+  @Test(arguments: ["別添　導入仕様書（参考資料）", "技術仕様書（乙提案）"])
+  func aSpecificationDeclaredNonBinding(title: String) {
+    let text =
+      Self.opening + """
+        第2条（契約書の構成）
+        別添の仕様書は、作業内容の理解を助けるための参考資料として添付するものであり、乙の契約上の義務を定めるものではない。
+        第3条（業務）
+        乙は、甲の薬局システムを導入する。
+        第12条（免責）
+        乙は、乙が指定していないソフトウェアの使用又は甲の指示に基づく作業に起因する障害について、責任を負わない。
+        第13条（協議）
+        本契約に定めのない事項は、甲乙誠実に協議して定める。
+
+        令和7年9月1日
+
+        \(title)
+
+        1．概要
+        本仕様書は、甲の薬局システムの導入作業を説明する。
+        2．安全管理
+        乙は、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に基づき安全管理を行う。
+        3．脆弱性対応
+        乙が指定したOS及びソフトウェアの脆弱性については、乙が甲との協議を主導して対応策を決定し、これを実施する。
+        """
+    #expect(finding("D2", text)?.article == "12", "\(title)")
+    #expect(finding("A", text) != nil, "\(title)")
+    let binding = text.replacingOccurrences(
+      of: "別添の仕様書は、作業内容の理解を助けるための参考資料として添付するものであり、乙の契約上の義務を定めるものではない。",
+      with: "別添の仕様書は、本契約の一部を構成する。")
+    #expect(finding("D2", binding) == nil, "\(title)")
+    #expect(finding("A", binding) == nil, "\(title)")
+  }
+}

@@ -28,7 +28,7 @@ final class ElementJudge {
     self.references = References(
       contract: contract, clauses: clauses, text: normalized.chars,
       outcomes: Self.outcomes(contract, source: source, normalized: normalized, clauses: clauses))
-    self.superseded = references.superseded()
+    self.superseded = references.superseded().union(references.nonBinding())
     var sameAs = [Bool](repeating: false, count: clauses.unitCount)
     // A sentence not joined to its lead shares the sentence's id and answer.
     let joined = clauses.sentencesWithLead.filter { $0.id >= clauses.sentences.count }

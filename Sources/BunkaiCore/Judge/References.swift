@@ -409,6 +409,28 @@ final class References {
     "を削り", "に置き換え", "と置き換え", "に差し替え", "と差し替え",
   ].map { Normalizer.fold($0) }
 
+  /// 「別添「導入仕様書」は、…参考資料として添付するものであり、乙の契約上の義務を定めるものではない。」:
+  /// the contract's own articles say an attached specification binds no one, so what it says neither
+  /// meets nor contradicts an element.
+  static let nonBindingWords = [
+    "義務を定めるものではな", "義務を構成しない", "義務を構成するものではな", "拘束力を有しない", "拘束力を持たない", "拘束力はな",
+    "拘束力を有するものではな", "拘束するものではな",
+  ].map { Normalizer.fold($0) }
+  static let specification = Normalizer.fold("仕様書")
+
+  func nonBinding() -> Set<Int> {
+    let attached = parts.indices.filter { parts[$0]?.contains("仕様書") == true }
+    guard !attached.isEmpty else { return [] }
+    let declared = clauses.sentences.contains { s in
+      guard let k = s.article, parts[k] == nil else { return false }
+      let t = text[s.range]
+      return Lines.occurs(Self.specification, in: t)
+        && Self.nonBindingWords.contains { Lines.occurs($0, in: t) }
+    }
+    guard declared else { return [] }
+    return Set(attached.flatMap { clauses.paragraphsOf[$0] ?? [] })
+  }
+
   func superseded() -> Set<Int> {
     var out: Set<Int> = []
     for k in parts.indices where parts[k] != nil {

@@ -489,8 +489,9 @@ private struct Builder {
   /// 「1. 目的」「5. 機構側の対策に関する協議」 in an annex after the contract's 第N条 articles: a
   /// section of that annex (「別紙:5」), numbered from 1 within it. Not when the annex numbers its own
   /// 第N条 (nor in an annex without 「N.M」 subsections: `annexHasSubsections`).
+  /// An attached specification (「仕様書」) is numbered in sections even without subsections.
   mutating func annexSection(_ line: Line) -> Article? {
-    guard let part, annexHasSubsections, !sectionMode, region == .closed || annexSectionMode,
+    guard let part, annexHasSubsections || part == "仕様書", !sectionMode, region == .closed || annexSectionMode,
       Numerals.digitValue(s[line.trimStart]) != nil
     else { return nil }
     let own = article?.part == part ? article : contract.articles.last { $0.part == part }
@@ -774,16 +775,34 @@ private struct Builder {
     if let _ = Lines.closing(s[i]) { i += 1 }
     // 「添付　Xサービス仕様書（抜粋）」: a specification attached after the articles, which the contract
     // cites as 「仕様書第3章」.
-    if i + 1 < line.trimEnd, s[i] == "添", s[i + 1] == "付", line.length <= 40,
-      Lines.contains(s, line.trimmed, "仕様書"), !Lines.contains(s, line.trimmed, "。"),
+    // 「別添　導入仕様書（参考資料）」 likewise.
+    if i + 1 < line.trimEnd, s[i] == "添" && s[i + 1] == "付" || s[i] == "別" && s[i + 1] == "添",
+      line.length <= 40, Lines.contains(s, line.trimmed, "仕様書"), !Lines.contains(s, line.trimmed, "。"),
       !Lines.contains(s, line.trimmed, "、")
     {
       return "仕様書"
     }
+    // 「技術仕様書（受注者提案）」 alone on a line after the articles: the title of an attached
+    // specification.
+    if !contract.articles.isEmpty, isSpecificationTitle(line) { return "仕様書" }
     guard i + 1 < line.trimEnd, s[i] == "別", s[i + 1] == "表" || s[i + 1] == "紙",
       line.length <= 40, !Lines.contains(s, line.trimmed, "。"), !Lines.contains(s, line.trimmed, "に定める")
     else { return nil }
     return AnnexScanner.label(in: s, at: i, end: line.trimEnd)?.label
+  }
+
+  /// A short line that is a specification's name and nothing more but a bracketed subtitle
+  /// (「技術仕様書」「導入仕様書（参考資料）」).
+  func isSpecificationTitle(_ line: Line) -> Bool {
+    guard line.length <= 30, s[line.trimStart] != "第", Lines.contains(s, line.trimmed, "仕様書") else {
+      return false
+    }
+    let text = Lines.string(s, line.trimmed).filter { $0 != " " && $0 != "\u{3000}" }
+    guard !text.contains("。"), !text.contains("、"), !text.contains("："), !text.contains(":"),
+      let r = text.range(of: "仕様書")
+    else { return false }
+    let rest = text[r.upperBound...]
+    return rest.isEmpty || (rest.first.map { "（(【〔".contains($0) } ?? false)
   }
 
   /// 「特記事項」「特記事項（安全管理）」「情報セキュリティ特記事項」 as a title line after the articles:
