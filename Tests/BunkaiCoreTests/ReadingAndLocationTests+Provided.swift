@@ -209,3 +209,37 @@ extension ReadingAndLocationTests {
     #expect(element("C2.vendor-led", attended) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Where several articles say the institution provides something, the one that deals with the
+  /// security of those things without any consultation is where C2 falls short (DOMAIN.md §4), not the
+  /// scope article that mentions them in passing.
+  @Test func c2GoesWhereTheProvidedThingsSecurityIsLeftToOneSide() {
+    let text =
+      Self.opening + """
+        第1条（本サービスの内容）
+        乙は、甲のサーバを預かる区画、無停電電源装置を経由した電力及び空調を提供する。
+        ２　本サービスには、甲が設置する機器の運用及び保守は含まれない。
+        第4条（入館）
+        甲の担当者は、乙の定める手続により入館する。
+        第7条（甲の設置機器）
+        甲は、区画に設置するサーバ、ネットワーク機器及び回線の終端装置（以下「甲設置機器」という。）を自ら用意し、搬入する。
+        ２　甲設置機器のセキュリティ対策は、甲が自らの責任において行い、乙はこれに関与しない。
+        """
+    #expect(finding("C2", text)?.article == "7")
+  }
+
+  /// A 部会 the rules name (「セキュリティ部会」) is led by whoever another article says convenes it.
+  @Test func aSectionalMeetingIsLedByWhoeverConvenesIt() {
+    let text =
+      Self.opening + """
+        第5条（セキュリティ部会）
+        乙は、四半期ごとにセキュリティ部会を招集し、議題及び資料を準備する。
+        第7条（接続環境）
+        甲は、本システムに接続する端末及び回線（以下「接続環境」という。）を自らの費用で用意する。
+        ２　接続環境のセキュリティ対策は、乙が示す接続要件を基にセキュリティ部会で協議して定めた内容により、甲が実施する。
+        """
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+  }
+}

@@ -132,8 +132,18 @@ extension Evaluator {
     // 「前条により甲が提供する物に係るセキュリティ対策は、甲乙協議のうえ…」 meets the precondition
     // too: where the other elements' words are, the clause falls short.
     func heldWords(_ k: Int) -> Int { (score[k] ?? 0) > 0 ? 1 : 0 }
+    // 「２　病院設置機器のセキュリティ対策は、病院が自らの責任において行う」: where no article holds the
+    // other elements' words, the one that holds all but their key (no 協議) is where the clause falls
+    // short.
+    let nearly =
+      qualified.count > 1 && !qualified.contains { heldWords($0) > 0 }
+      ? nearMisses(compiled, judge: judge, within: qualified, lackingKey: true) : [:]
     if let k = qualified.max(by: { a, b in
-      heldWords(a) != heldWords(b) ? heldWords(a) < heldWords(b) : rank(a) < rank(b)
+      if heldWords(a) != heldWords(b) { return heldWords(a) < heldWords(b) }
+      if nearly[a, default: 0] != nearly[b, default: 0] {
+        return nearly[a, default: 0] < nearly[b, default: 0]
+      }
+      return rank(a) < rank(b)
     }) {
       return k
     }
@@ -203,7 +213,10 @@ extension Evaluator {
   ///
   /// Only sentences holding the element's first part are read: this ran over every sentence of the
   /// contract for each element and was most of the review's time on contracts with missing clauses.
-  func nearMisses(_ compiled: CompiledRule, judge: ElementJudge, within articles: Set<Int>) -> [Int: Int] {
+  /// With `lackingKey`, only sentences where all parts but the last (the key: 協議, 承諾 …) hold.
+  func nearMisses(
+    _ compiled: CompiledRule, judge: ElementJudge, within articles: Set<Int>, lackingKey: Bool = false
+  ) -> [Int: Int] {
     var score: [Int: Int] = [:]
     for e in compiled.elements where !e.element.precondition {
       guard case .all(let parts) = e.match, parts.count >= 3 else { continue }
@@ -217,7 +230,10 @@ extension Evaluator {
         // The first part names the matter (再委託, セキュリティ, 変更 …): without it the sentence is
         // about something else.
         guard judge.index.evaluate(parts[0], in: s.range) else { continue }
-        if parts.filter({ judge.index.evaluate($0, in: s.range) }).count >= parts.count - 1 { hit.insert(k) }
+        let held = parts.map { judge.index.evaluate($0, in: s.range) }
+        if lackingKey ? held.dropLast().allSatisfy({ $0 }) : held.filter({ $0 }).count >= parts.count - 1 {
+          hit.insert(k)
+        }
       }
       for k in hit { score[k, default: 0] += 1 }
     }
