@@ -91,3 +91,23 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Talks the vendor leads on 「前号の環境」 (what the institution provides, listed in the item before)
+  /// are C2's, not the institution's own measures (C1); those are left to a meeting the institution
+  /// convenes when it sees fit, so C1 is raised where they are (DOMAIN.md §4).
+  @Test func talksOnTheEnvironmentOfTheItemBeforeAreNotOwnMeasures() {
+    let text =
+      Self.opening + """
+        第9条（甲が実施するセキュリティ対策）
+        (1) 本システムの運用に当たり甲が講じるべきセキュリティ対策については、甲が必要に応じて協議の場を設けて定める。
+        (2) 乙は、前号の協議の場に出席し、求められた事項について意見を述べること。
+        第10条（甲が用意する環境）
+        (1) 甲は、サーバ室の設置スペース、電源及び院内ネットワークの接続口を用意する。
+        (2) 前号の環境に係るセキュリティ対策は、乙が作業の開始前に提示する対策案を基に甲と協議して定め、甲が実施する。
+        """
+    #expect(element("C1.vendor-led", text) != .met)
+    #expect(finding("C1", text)?.article == "9")
+    #expect(element("C2.vendor-led", text) == .met)
+  }
+}

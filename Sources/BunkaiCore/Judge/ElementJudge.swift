@@ -441,6 +441,42 @@ final class ElementJudge {
     return nil
   }
 
+  /// 「別紙　セキュリティ役割分担表（…協議確定）」 outside the contract's own articles, where an article
+  /// says 「前項の協議の結果は、別紙「セキュリティ役割分担表」として本契約に添付する」: the annex records
+  /// that article's consultation, led by whoever leads it there or in the paragraph it refers to.
+  func annexLeader(_ u: Clauses.Unit) -> PartyRole? {
+    if let k = u.article, contract.articles[k].part == nil { return nil }
+    let text = index.text
+    for (p, para) in clauses.paragraphs.enumerated() {
+      guard let k = para.article, contract.articles[k].part == nil, Self.consults(text[para.range]) else {
+        continue
+      }
+      let names = Self.quoted(text[para.range]).filter { $0.count >= 3 }
+      guard names.contains(where: { Lines.occurs($0, in: text[u.range]) }) else { continue }
+      if let role = paragraphLeader(p)
+        ?? referred(from: para).lazy.compactMap({ self.paragraphLeader($0) }).first
+      {
+        return role
+      }
+    }
+    return nil
+  }
+
+  /// The texts inside 「」 in a range.
+  static func quoted(_ t: ArraySlice<UInt32>) -> [ArraySlice<UInt32>] {
+    var out: [ArraySlice<UInt32>] = []
+    var open: Int?
+    for i in t.indices {
+      if t[i] == 0x300C {
+        open = i + 1
+      } else if t[i] == 0x300D, let o = open {
+        out.append(t[o..<i])
+        open = nil
+      }
+    }
+    return out
+  }
+
   /// Names of meetings in a range: a meeting head with at least two kanji or katakana before it
   /// (「運用会議」「保守報告会」, not a bare 「会議」 or 「本会議」).
   func meetingCompounds(in r: Range<Int>) -> [[UInt32]] {
@@ -550,6 +586,7 @@ final class ElementJudge {
             ? paragraphLeader(p) : nil
         }
         ?? namedMeetingLeader(u)
+        ?? annexLeader(u)
       guard let role else { return .unnamed }
       return role == actor.role ? .ok : .swapped
     case .holder:
