@@ -296,3 +296,21 @@ extension ReadingAndLocationTests {
     #expect(element("B1.approval", text) == .met, "\(name)")
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「変更したときは、変更後10日以内に報告する」: a deadline after the change says the notice comes
+  /// afterwards; it contradicts a notice period (B1, DOMAIN.md §4). A period before the change beside a
+  /// report after it still sets one.
+  @Test func aDeadlineAfterTheChangeIsNoNoticePeriod() {
+    let text =
+      Self.opening + """
+        第9条（変更の報告）
+        乙は、作業拠点、遠隔接続の方式その他甲の情報セキュリティ体制に影響する事項を変更したときは、変更後10日以内に、その内容を甲に書面で報告する。
+        """
+    #expect(element("B1.period", text) == .contradicted)
+    let ahead = text.replacingOccurrences(
+      of: "変更したときは、変更後10日以内に、その内容を甲に書面で報告する",
+      with: "変更しようとするときは、変更予定日の30日前までに甲に書面で通知し、変更後10日以内に結果を報告する")
+    #expect(element("B1.period", ahead) == .met)
+  }
+}

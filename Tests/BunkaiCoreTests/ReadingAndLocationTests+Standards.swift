@@ -247,3 +247,20 @@ extension ReadingAndLocationTests {
     #expect(element("A.gl-basis", current) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A disclosure document drawn up under the vendor guideline (「…ガイドライン」に基づくサービス仕様
+  /// 適合開示書を提出する」) is paperwork, not the basis of the vendor's security management: with the
+  /// security article naming the ministry's guideline for institutions, A is raised there.
+  @Test func aDisclosureUnderTheGuidelineIsNoBasis() {
+    let text =
+      Self.opening + """
+        第3条（開示資料）
+        乙は、毎年4月末日までに、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に基づくサービス仕様適合開示書を甲に提出する。
+        第4条（安全管理）
+        乙は、本サービスに係る安全管理を、厚生労働省「医療情報システムの安全管理に関するガイドライン」の定める物理的安全対策に準拠して行う。
+        """
+    #expect(element("A.gl-basis", text) != .met)
+    #expect(finding("A", text)?.article == "4")
+  }
+}

@@ -66,3 +66,23 @@ extension ReadingAndLocationTests {
     #expect(element("B2.attribution", vendor) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…委託しようとするときは、…申請書を甲に提出し、甲の書面による承諾を得なければならない」: the
+  /// consent is asked when the vendor intends to subcontract, before it does (B2, DOMAIN.md §4). Consent
+  /// asked only after the work was given is not prior.
+  @Test func consentAskedWhenTheVendorIntendsToSubcontract() {
+    let text =
+      Self.opening + """
+        第5条（業務の委託）
+        乙は、本業務の一部を第三者に委託しようとするときは、委託先の名称及び委託する業務の範囲を記載した申請書を甲に提出し、甲の書面による承諾を得なければならない。
+        ２　乙は、委託先に対し、本契約に基づき乙が負う義務と同等の義務を課し、これを監督する。
+        ３　委託先の行為は、乙の行為とみなす。
+        """
+    #expect(element("B2.consent", text) == .met)
+    #expect(finding("B2", text) == nil)
+    let after = text.replacingOccurrences(
+      of: "本業務の一部を第三者に委託しようとするときは", with: "本業務の一部を第三者に委託したときは、その後30日以内に")
+    #expect(element("B2.consent", after) != .met)
+  }
+}
