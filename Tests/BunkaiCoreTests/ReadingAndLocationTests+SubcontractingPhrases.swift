@@ -86,3 +86,29 @@ extension ReadingAndLocationTests {
     #expect(element("B2.consent", after) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Subcontractors limited to a list in an annex that cannot grow or change without the
+  /// institution's written consent (「別紙２の記載は、甲の書面による同意がなければ、追加し、又は変更
+  /// することができない」): a new subcontractor needs that consent first (B2, DOMAIN.md §4). A list the
+  /// vendor only reports changes to does not.
+  @Test func anApprovedListOnlyTheInstitutionsConsentCanChange() {
+    let text =
+      Self.opening + """
+        第6条（再委託）
+        １　乙が本業務の一部を委託することのできる相手方は、別紙２「承認済み再委託先一覧」に記載された者に限る。
+        ２　別紙２の記載は、甲の書面による同意がなければ、追加し、又は変更することができない。
+        ３　乙は、再委託先に対し、本契約により乙が負う安全管理上の義務と同等の義務を課し、その遵守状況を監督する。
+        ４　再委託先の行為によって甲に生じた損害は、乙自身の行為によるものとして、乙がその責任を負う。
+
+        別紙２　承認済み再委託先一覧
+        株式会社シロツメ保守（訪問保守）
+        """
+    #expect(element("B2.consent", text) == .met)
+    #expect(finding("B2", text) == nil)
+    let reported = text.replacingOccurrences(
+      of: "別紙２の記載は、甲の書面による同意がなければ、追加し、又は変更することができない。",
+      with: "乙は、別紙２の記載を追加し、又は変更したときは、甲に報告する。")
+    #expect(element("B2.consent", reported) != .met)
+  }
+}
