@@ -97,3 +97,26 @@ extension HostileTextTests {
     #expect(c1?.status == .met)
   }
 }
+
+extension HostileTextTests {
+  /// Thousands of annex rows, each naming a meeting in passing and a name an article attaches, none
+  /// with a leader: who leads each meeting and what each article attaches is read once per document,
+  /// not once per row (read per row, such a table made the review quadratic). It must finish (CI
+  /// would time out) and find the leader the article names.
+  @Test func aLongAnnexOfRowsNamingMeetings() {
+    let rows = (1...1_500).map {
+      "（\($0)）「分担一覧」の項目：甲が講ずべき情報セキュリティ対策は運用会議\($0 % 7)号会議での協議で定める。"
+    }
+    let text = """
+      保守契約書
+      病院（以下「甲」という。）と株式会社エー（以下「乙」という。）は、次のとおり契約を締結する。
+      第1条（分担）
+      甲が講ずべき事項は、乙が主催する協議で定め、その結果を別紙「分担一覧」として添付する。
+      第2条（協議）
+      本契約に定めのない事項は、甲乙協議して定める。
+      別紙　分担一覧
+      """ + "\n" + rows.joined(separator: "\n")
+    let result = Self.reviewer.review(SourceText(text: text))
+    #expect(result.elements.first { $0.id == "C1.vendor-led" }?.status == .met)
+  }
+}

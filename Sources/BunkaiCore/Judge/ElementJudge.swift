@@ -139,6 +139,11 @@ final class ElementJudge {
     @exclusivity(unchecked) var paragraphs: [[Int]?]
     /// Who leads in each paragraph as a whole (read once: every row of a long table refers to it).
     @exclusivity(unchecked) var leaders: [PartyRole??]
+    /// Who leads a meeting named in passing (「運用会議」), by name: read once per name, not per unit.
+    @exclusivity(unchecked) var meetings: [[UInt32]: PartyRole?] = [:]
+    /// The main body's paragraphs that attach something by a quoted name beside a consultation,
+    /// with those names (read once: every row of an annexed table asks).
+    @exclusivity(unchecked) var attaching: [(paragraph: Int, names: [ArraySlice<UInt32>])]?
     init(units: Int, paragraphs: Int) {
       known = Array(repeating: nil, count: units)
       direct = Array(repeating: nil, count: units)
@@ -429,14 +434,24 @@ final class ElementJudge {
     let text = index.text
     let defined = contract.definitions.filter { d in Self.meetingHeads.contains(where: d.term.hasSuffix) }
       .map { Normalizer.fold($0.term) }
-    for name in defined + meetingCompounds(in: u.range) where Lines.occurs(name, in: text[u.range]) {
-      for s in clauses.sentences where s.range != u.range && Lines.occurs(name, in: text[s.range]) {
-        // The unit's own paragraph names the leader through the rules above, if at all.
-        if s.paragraph == u.paragraph, defined.contains(name) { continue }
+    for name in defined where Lines.occurs(name, in: text[u.range]) {
+      for s in clauses.sentences where s.paragraph != u.paragraph && Lines.occurs(name, in: text[s.range]) {
         // 「受託者は、運営委員会に出席し、…説明する」: attending it is not leading it.
         if actors.attends(in: s.range) { continue }
         if let role = actors.leader(in: s.range) { return role }
       }
+    }
+    for name in meetingCompounds(in: u.range) where !defined.contains(name) {
+      if let known = referredMemo.meetings[name] {
+        if let role = known { return role }
+        continue
+      }
+      let role = clauses.sentences.lazy.filter { s in
+        Lines.occurs(name, in: text[s.range]) && !self.actors.attends(in: s.range)
+      }
+      .compactMap { self.actors.leader(in: $0.range) }.first
+      referredMemo.meetings[name] = .some(role)
+      if let role { return role }
     }
     return nil
   }
@@ -447,14 +462,20 @@ final class ElementJudge {
   func annexLeader(_ u: Clauses.Unit) -> PartyRole? {
     if let k = u.article, contract.articles[k].part == nil { return nil }
     let text = index.text
-    for (p, para) in clauses.paragraphs.enumerated() {
-      guard let k = para.article, contract.articles[k].part == nil, Self.consults(text[para.range]) else {
-        continue
+    if referredMemo.attaching == nil {
+      referredMemo.attaching = clauses.paragraphs.indices.compactMap { p in
+        let para = clauses.paragraphs[p]
+        guard let k = para.article, contract.articles[k].part == nil, Self.consults(text[para.range]) else {
+          return nil
+        }
+        let names = Self.quoted(text[para.range]).filter { $0.count >= 3 }
+        return names.isEmpty ? nil : (p, names)
       }
-      let names = Self.quoted(text[para.range]).filter { $0.count >= 3 }
-      guard names.contains(where: { Lines.occurs($0, in: text[u.range]) }) else { continue }
+    }
+    for (p, names) in referredMemo.attaching ?? []
+    where names.contains(where: { Lines.occurs($0, in: text[u.range]) }) {
       if let role = paragraphLeader(p)
-        ?? referred(from: para).lazy.compactMap({ self.paragraphLeader($0) }).first
+        ?? referred(from: clauses.paragraphs[p]).lazy.compactMap({ self.paragraphLeader($0) }).first
       {
         return role
       }
