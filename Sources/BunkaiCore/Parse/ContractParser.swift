@@ -791,18 +791,12 @@ private struct Builder {
     return AnnexScanner.label(in: s, at: i, end: line.trimEnd)?.label
   }
 
+  static let specification = Array("仕様書".unicodeScalars)
+
   /// A short line that is a specification's name and nothing more but a bracketed subtitle
   /// (「技術仕様書」「導入仕様書（参考資料）」).
   func isSpecificationTitle(_ line: Line) -> Bool {
-    guard line.length <= 30, s[line.trimStart] != "第", Lines.contains(s, line.trimmed, "仕様書") else {
-      return false
-    }
-    let text = Lines.string(s, line.trimmed).filter { $0 != " " && $0 != "\u{3000}" }
-    guard !text.contains("。"), !text.contains("、"), !text.contains("："), !text.contains(":"),
-      let r = text.range(of: "仕様書")
-    else { return false }
-    let rest = text[r.upperBound...]
-    return rest.isEmpty || (rest.first.map { "（(【〔".contains($0) } ?? false)
+    isBareTitle(line, word: Self.specification, maxLength: 30)
   }
 
   /// 「特記事項」「特記事項（安全管理）」「情報セキュリティ特記事項」 as a title line after the articles:
@@ -811,14 +805,18 @@ private struct Builder {
   static let specialTerms = Array("特記事項".unicodeScalars)
 
   func isSpecialTermsTitle(_ line: Line) -> Bool {
+    isBareTitle(line, word: Self.specialTerms, maxLength: 40)
+  }
+
+  /// A title line holding the word with nothing after it but a bracketed subtitle, and no 。、：.
+  func isBareTitle(_ line: Line, word: [Unicode.Scalar], maxLength: Int) -> Bool {
     // Read for every line after the articles: the scalar test first, the string only for a candidate.
-    guard line.length <= 40, s[line.trimStart] != "第", Lines.contains(s, line.trimmed, Self.specialTerms)
-    else {
+    guard line.length <= maxLength, s[line.trimStart] != "第", Lines.contains(s, line.trimmed, word) else {
       return false
     }
     let text = Lines.string(s, line.trimmed).filter { $0 != " " && $0 != "\u{3000}" }
     guard !text.contains("。"), !text.contains("、"), !text.contains("："), !text.contains(":"),
-      let r = text.range(of: "特記事項")
+      let r = text.range(of: String(String.UnicodeScalarView(word)))
     else { return false }
     // Nothing after the words but a bracketed subtitle.
     let rest = text[r.upperBound...]
