@@ -280,7 +280,9 @@ struct APIController {
     let c = try await req.owned(Contract.self)
     try req.actor.requireEditor()
     struct Form: Content { var file: File }
-    guard let form = try? req.content.decode(Form.self) else {
+    let decoded = Result { try req.content.decode(Form.self) }
+    if case .failure(let e as CheckedFormDataDecoder.Refused) = decoded { throw e }
+    guard let form = try? decoded.get() else {
       throw DomainError.invalid("file", "multipart/form-data のフィールド file に契約書を入れて送ってください。")
     }
     let out = try await Uploads.store(

@@ -45,6 +45,8 @@ public func configure(_ app: Application, settings: ServerSettings) async throws
   app.passwords.use(.bcrypt(cost: settings.bcryptCost))
   app.dummyPasswordHash = try await app.password.async.hash(UUID().uuidString)
   app.routes.defaultMaxBodySize = "1mb"
+  // Every multipart form is checked before MultipartKit reads it (a crafted one would crash it).
+  ContentConfiguration.global.use(decoder: CheckedFormDataDecoder(), for: .formData)
 
   let resources = Bundle.module.resourceURL!
   app.directory.viewsDirectory = resources.appendingPathComponent("Views").path + "/"

@@ -84,7 +84,9 @@ struct AdminController {
   func preview(req: Request) async throws -> View {
     let actor = try req.actor
     try actor.requireEditor()
-    guard let form = try? req.content.decode(PreviewForm.self), form.file.data.readableBytes > 0 else {
+    let decoded = Result { try req.content.decode(PreviewForm.self) }
+    if case .failure(let e as CheckedFormDataDecoder.Refused) = decoded { throw e }
+    guard let form = try? decoded.get(), form.file.data.readableBytes > 0 else {
       throw Abort(.unprocessableEntity, reason: "取り込むファイル（CSV、TSV、XLSX）を選んでください。")
     }
     let name = (form.file.filename as NSString).lastPathComponent

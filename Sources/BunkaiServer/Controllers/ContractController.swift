@@ -354,8 +354,11 @@ struct ContractController {
   func upload(req: Request) async throws -> Response {
     let c = try await req.owned(Contract.self)
     try req.actor.requireEditor()
-    let file = (try? req.content.decode(UploadForm.self))?.file
+    let decoded = Result { try req.content.decode(UploadForm.self) }
+    let file = try? decoded.get().file
     do {
+      // A body the multipart check refused is explained; other decoding failures mean no file.
+      if case .failure(let e as CheckedFormDataDecoder.Refused) = decoded { throw e }
       guard let file, !file.filename.isEmpty || file.data.readableBytes > 0 else {
         throw Abort(.unprocessableEntity, reason: "アップロードする契約書のファイルを選んでください。")
       }

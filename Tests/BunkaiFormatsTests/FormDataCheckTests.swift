@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import BunkaiFormats
+
+/// Where MultipartKit's parser reads header names, and only there, a byte outside ASCII is
+/// refused (see FormDataCheck).
+@Suite struct FormDataCheckTests {
+  static func form(_ lines: [String], raw: [UInt8] = []) -> [UInt8] {
+    Array(lines.joined(separator: "\r\n").utf8) + raw
+  }
+
+  @Test func ordinaryFormWithJapaneseValuesPasses() {
+    let body = Self.form([
+      "--b", "Content-Disposition: form-data; name=\"file\"; filename=\"契約書.docx\"",
+      "Content-Type: application/octet-stream", "", "本文：ヘッダー名: ではない行", "--b--", "",
+    ])
+    #expect(FormDataCheck.refusal(boundary: "b", body: body) == nil)
+  }
+
+  @Test func highByteInTheFirstHeaderNameIsRefused() {
+    let body = Array("--b\r\n".utf8) + [0xE2, 0x82, 0xAC] + Array(": v\r\n\r\nx\r\n--b--".utf8)
+    #expect(FormDataCheck.refusal(boundary: "b", body: body) == .nonASCIIHeaderName(offset: 5))
+  }
+
+  @Test func highByteInALaterHeaderNameIsRefused() {
+    let head = Array("--b\r\nContent-Disposition: form-data; name=\"a\"\r\nX".utf8)
+    let body = head + [0x9F] + Array(": v\r\n\r\nx\r\n--b--".utf8)
+    #expect(FormDataCheck.refusal(boundary: "b", body: body) == .nonASCIIHeaderName(offset: head.count))
+  }
+
+  /// A second part's headers are read as well as the first's.
+  @Test func highByteInTheSecondPartIsRefused() {
+    let first = Array("--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b\r\n".utf8)
+    let body = first + [0xFF] + Array(": v\r\n\r\n2\r\n--b--".utf8)
+    #expect(FormDataCheck.refusal(boundary: "b", body: body) == .nonASCIIHeaderName(offset: first.count))
+  }
+
+  /// The part's body, after the empty line, may hold any byte.
+  @Test func highBytesInAPartBodyPass() {
+    let body =
+      Array("--b\r\nContent-Disposition: form-data; name=\"f\"\r\n\r\n".utf8) + [0xFF, 0x80, 0x3A]
+      + Array("\r\n--b--".utf8)
+    #expect(FormDataCheck.refusal(boundary: "b", body: body) == nil)
+  }
+
+  @Test func emptyOrOverlongBoundaryIsRefused() {
+    #expect(FormDataCheck.refusal(boundary: "", body: Array("--\r\n".utf8)) == .badBoundary)
+    #expect(FormDataCheck.refusal(boundary: String(repeating: "x", count: 71), body: []) == .badBoundary)
+    #expect(FormDataCheck.refusal(boundary: String(repeating: "x", count: 70), body: []) == nil)
+  }
+
+  @Test func messageIsJapaneseAndNamesTheOffset() {
+    let m = FormDataCheck.Refusal.nonASCIIHeaderName(offset: 42).message
+    #expect(m.contains("42バイト目") && m.contains("multipart/form-data"))
+  }
+}
