@@ -14,7 +14,11 @@ let formats = Target.Dependency.product(name: "BunkaiFormats", package: "Bunkai"
 let package = Package(
   name: "FuzzTesting",
   platforms: [.macOS(.v14)],
-  dependencies: [.package(name: "Bunkai", path: "..")],
+  dependencies: [
+    .package(name: "Bunkai", path: ".."),
+    // The server's form reader, which FuzzMultipart drives behind FormDataCheck.
+    .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
+  ],
   targets: [
     .target(name: "FuzzCommon", dependencies: [core, formats]),
     .executableTarget(name: "FuzzText", dependencies: ["FuzzCommon", core, formats]),
@@ -22,5 +26,8 @@ let package = Package(
     .executableTarget(name: "FuzzXlsx", dependencies: ["FuzzCommon", formats]),
     .executableTarget(name: "FuzzRedline", dependencies: ["FuzzCommon", formats]),
     .executableTarget(name: "FuzzCatalog", dependencies: ["FuzzCommon", formats]),
+    .executableTarget(
+      name: "FuzzMultipart",
+      dependencies: ["FuzzCommon", formats, .product(name: "MultipartKit", package: "multipart-kit")]),
   ]
 )

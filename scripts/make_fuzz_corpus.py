@@ -91,6 +91,18 @@ def main():
                                    '<c r="C1" t="inlineStr"><is><t>内容</t></is></c>'),
     })
 
+    # FuzzMultipart: the boundary, CR LF, then the body of a form as a browser or client sends it.
+    def part(name, value, filename=None):
+        disp = f'form-data; name="{name}"' + (f'; filename="{filename}"' if filename else "")
+        return f"--B\r\nContent-Disposition: {disp}\r\n\r\n{value}\r\n"
+    write("FuzzMultipart", {
+        "upload.txt": "B\r\n" + part("_csrf", "tok") + part("file", CONTRACT[:80], "契約書.txt") + "--B--\r\n",
+        "nested.txt": "B\r\n" + part("items[]", "1") + part("items[]", "2") + part("map[k]", "v")
+                      + part("inner[b][]", "3") + part("count", "7") + "--B--\r\n",
+        "typed.txt": "B\r\n--B\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.docx\"\r\n"
+                     "Content-Type: application/octet-stream\r\n\r\nPK\x03\x04\r\n--B--",
+    })
+
 
 if __name__ == "__main__":
     main()

@@ -54,4 +54,15 @@ import Testing
     let m = FormDataCheck.Refusal.nonASCIIHeaderName(offset: 42).message
     #expect(m.contains("42バイト目") && m.contains("multipart/form-data"))
   }
+
+  /// FuzzMultipart's first find with the check switched off (a byte 0x91 in the second part's
+  /// Content-Disposition): the harness's input is the boundary, CR LF, then the body.
+  @Test func fuzzerFindIsRefused() throws {
+    let input = try Data(contentsOf: Fixtures.url("hostile/multipart-header-name-high-byte.bin"))
+    let cut = try #require(input.firstIndex(of: 13))
+    let boundary = String(decoding: input[..<cut], as: UTF8.self)
+    let body = Array(input[(cut + 2)...])
+    #expect(boundary == "B")
+    #expect(FormDataCheck.refusal(boundary: boundary, body: body) == .nonASCIIHeaderName(offset: 0x50 - 3))
+  }
 }
