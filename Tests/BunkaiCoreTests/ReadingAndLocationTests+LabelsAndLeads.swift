@@ -473,4 +473,65 @@ extension ReadingAndLocationTests {
     let institution = text.replacingOccurrences(of: "乙は、毎月1回、", with: "甲は、毎月1回、")
     #expect(element("C1.vendor-led", institution) != .met, "\(meeting)")
   }
+
+  /// 「受託者は、…方策を委託者に提案し、委託者と合意する」: agreeing with the other party is
+  /// settling it together, and the vendor who proposes leads.
+  @Test func proposingAndAgreeingWithTheOtherParty() {
+    let text =
+      Self.opening + """
+        第4条（甲の安全対策）
+        乙は、甲が本業務に関して講ずべき安全対策（入室者の記録、持込み機器の登録等）について、具体的な方策を甲に提案し、甲と合意する。
+        ２　甲は、前項で合意した方策を実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+
+  /// 「乙は、前二項を踏まえて甲と協議を行い」: the party that carries out the talks with the other
+  /// leads them; the party after と is its partner, and the institution doing so is not the vendor.
+  @Test func thePartyThatHoldsTheTalksWithTheOther() {
+    let text =
+      Self.opening + """
+        第4条（甲の対策）
+        乙は、本システムの利用者側で必要となる安全対策の項目を書面にまとめる。
+        ２　乙は、前項の書面を踏まえて甲と協議を行い、甲の実施する対策を確定させる。甲は確定した対策を実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let swapped = text.replacingOccurrences(of: "乙は、前項の書面を踏まえて甲と協議を行い", with: "甲は、前項の書面を踏まえて乙と協議を行い")
+      .replacingOccurrences(of: "乙は、本システムの利用者側で必要となる安全対策の項目を書面にまとめる。", with: "甲は、本システムの利用者側の規程を整える。")
+    #expect(element("C1.vendor-led", swapped) != .met)
+  }
+
+  /// 「医院側で講じる安全対策及び医院が用意する物の安全対策」: the institution's own measures named
+  /// beside the provided things are C1's matter too; 「ログインＩＤの個人別付与」 is a security measure.
+  @Test func ownMeasuresBesideProvidedThingsAndLoginIDs() {
+    let both =
+      Self.opening + """
+        第4条（役割分担）
+        甲側で講じる安全対策及び甲が用意する物の安全対策については、乙が原案を作って説明し、両者の協議で具体的内容を決める。甲は決まった内容を実施する。
+        """
+    #expect(element("C1.decided-jointly", both) == .met)
+    #expect(element("C1.vendor-led", both) == .met)
+    let logins =
+      Self.opening + """
+        第5条（利用者側の運用手順）
+        １　乙は、甲の職員が各部署で守るべき事項（ログインＩＤの個人別付与、退職者のＩＤの即日停止等）を資料にまとめ、導入説明会で甲に示す。
+        ２　甲と乙は、導入説明会において前項の資料を基に協議し、各部署の運用手順を定める。甲は定めた手順を実行する。
+        """
+    #expect(element("C1.decided-jointly", logins) == .met)
+  }
+
+  /// 「…具体的内容を、乙の対策とあわせて書面で甲に示す」 and 「前条の書面に示された甲の対策は、甲乙協議の上…
+  /// 確定する」: the party that shows the other its measures leads the talks on what it showed.
+  @Test func showingTheOtherPartyAndTalksOnWhatWasShown() {
+    let text =
+      Self.opening + """
+        第5条（甲の対策の提示）
+        乙は、毎年度当初に、甲が講ずべき安全対策（管理者権限の管理、復元手順書の保管等）の具体的内容を、乙の対策とあわせて書面で甲に示す。
+
+        第6条（対策の確定）
+        前条の書面に示された甲の対策は、甲乙協議の上、書面により確定する。甲は確定した対策を実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+  }
 }

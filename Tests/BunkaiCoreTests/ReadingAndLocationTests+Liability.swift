@@ -330,4 +330,17 @@ extension ReadingAndLocationTests {
     #expect(element("D2.vendor-led", text) == .met)
     #expect(finding("D2", text) == nil)
   }
+
+  /// 「…に起因する不具合は、本サービスの保証の対象外とする」 exempts the vendor as 「責任を負わない」 does,
+  /// so D2 applies; a notice only when the vendor judges it necessary is no measure agreed in talks.
+  @Test func outsideTheWarrantyIsAnExemption() {
+    let text =
+      Self.opening + """
+        第8条（保証の範囲）
+        １　甲が独自に導入したソフトウェア又は甲の指示により行った設定変更に起因する不具合は、本サービスの保証の対象外とする。
+        ２　乙が推奨環境として指定したＯＳに脆弱性が明らかになった場合、乙は、必要と判断したときに限り、回避策を甲に案内する。
+        """
+    #expect(element("D2.exemption", text) == .met)
+    #expect(element("D2.vendor-led", text) != .met)
+  }
 }

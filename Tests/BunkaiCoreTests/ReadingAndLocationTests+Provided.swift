@@ -242,4 +242,46 @@ extension ReadingAndLocationTests {
     #expect(element("C2.vendor-led", text) == .met)
     #expect(finding("C2", text) == nil)
   }
+
+  /// 「…場所、電源、回線その他の設備を提供しない」 provides nothing; 「甲が供給する保存用媒体」 and 「甲が用意する
+  /// ラック」 are provided things; a medium the institution receives from the vendor is not.
+  @Test func settingsProvidedOrNotInOtherWords() {
+    let none =
+      Self.opening + """
+        第2条（作業環境）
+        甲は、本業務のために作業場所、電源、回線その他の設備を提供しない。乙は必要な機器を自ら手配する。
+        """
+    #expect(element("C2.provides", none) != .met)
+    let supplied =
+      Self.opening + """
+        第2条（甲の用意するもの）
+        甲は、サーバを収めるラックを用意し、アーカイブ用の保存用媒体を供給する。
+        """
+    #expect(element("C2.provides", supplied) == .met)
+    let delivered =
+      Self.opening + """
+        第2条（納品物の検査）
+        甲は、乙から電子化データを格納した記録媒体の納品を受けたときは、10日以内に検査する。
+        """
+    #expect(element("C2.provides", delivered) != .met)
+  }
+
+  /// 「これらの安全対策は、乙が…提示し、協議の上で決定した内容に基づき甲が実施する」「接続用機器等の防護」
+  /// 「前号の貸与物の保護」: the security of the provided things in other words.
+  @Test func theSecurityOfProvidedThingsInOtherWords() {
+    let these =
+      Self.opening + """
+        第6条（作業環境の提供）
+        甲は、乙の作業員のための作業机、業務用パソコン及び院内ネットワークへの接続を提供する。これらの安全対策は、乙が定例会で必要な措置を提示し、協議の上で決定した内容に基づき甲が実施する。
+        """
+    #expect(element("C2.provided-security", these) == .met)
+    #expect(element("C2.vendor-led", these) == .met)
+    let guarded =
+      Self.opening + """
+        第5条（甲の接続機器）
+        １　甲は、閉域接続のためのＶＰＮルータ及び運用端末（以下「接続機器」という。）を自らの負担で用意する。
+        ２　接続機器の防護については、乙が防護方針の案を起案して甲との協議に付し、合意された事項を甲が履行する。
+        """
+    #expect(element("C2.provided-security", guarded) == .met)
+  }
 }

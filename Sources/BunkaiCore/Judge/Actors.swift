@@ -115,6 +115,8 @@ struct Actors {
     "項の計画案", "条の計画案", "項の原案", "条の原案", "項の提案", "条の提案",
     // 「4.1で示された内容をもとに話し合って」: what another clause has someone present.
     "で示された", "で示した内容", "で提示された", "で提示した内容", "で提起された",
+    // 「前条の書面に示された甲の対策は、甲乙協議の上…確定する」: what another clause's paper shows.
+    "に示された", "に示した対策", "に示した内容",
   ])
 
   static let attendance = folded(["に出席し", "に出席する", "に出席して", "に同席し", "に同席する", "に同席して"])
@@ -278,6 +280,10 @@ struct Actors {
     "提起",
     // Chairing the study (「…検討を受託者の進行で行う」).
     "の進行で", "の進行により", "の進行のもと",
+    // The party that carries out the talks with the other (「乙は、前二項を踏まえて甲と協議を行い」).
+    "と協議を行",
+    // Showing the other party what it is to do (「…具体的内容を、乙の対策とあわせて書面で甲に示す」).
+    "に示す",
   ])
   static let agentMarkers = folded([
     "が", "は", "の", "から", "により", "による", "によって",
@@ -298,8 +304,12 @@ struct Actors {
         if text[i] == cue[0], has(cue, at: i, limit: r.upperBound) {
           let after = i + cue.count
           let requested = Self.requestMarkers.contains { has($0, at: after, limit: r.upperBound) }
+          // 「乙は、…甲と協議を行い」「…書面で甲に示す」: the label right before と or に is the
+          // partner, not who leads.
+          let partner = Self.partnerCues.contains(cue)
           if !requested,
-            let role = nearestAgent(before: i, in: r) ?? topic(before: i, in: r) ?? tableRowLeader(r)
+            let role = (partner ? nil : nearestAgent(before: i, in: r)) ?? topic(before: i, in: r)
+              ?? tableRowLeader(r)
           {
             return role
           }
@@ -401,6 +411,8 @@ struct Actors {
   static let sideNo = Normalizer.fold("側の")
   static let dai = Normalizer.fold("第")[0]
   static let jou = Normalizer.fold("条")[0]
+  /// Lead cues that open with the particle after the other party (「甲と協議を行」「甲に示す」).
+  static let partnerCues = folded(["と協議を行", "に示す"])
   static let topicEnds = folded(["について、", "に関し、", "に関して、", "につき、"])
   /// Words of a relative clause on the matter (「…が講ずべき対策」「…で必要となる対策」).
   static let relativeClause = folded(["べき", "べく", "必要となる", "必要とされる"])
