@@ -343,4 +343,50 @@ extension ReadingAndLocationTests {
     #expect(element("D2.exemption", text) == .met)
     #expect(element("D2.vendor-led", text) != .met)
   }
+
+  /// 「第３条の安全管理を適切に行っていた場合にのみ適用する」 (第３条 naming the guideline) and 「第3条に基づく
+  /// 安全管理は乙の善良な管理者としての注意義務の内容となる」: the cap applies only on the vendor's efforts.
+  @Test func theCapOnlyWhereTheEffortsWereMade() {
+    let article3 = """
+      第3条（安全管理）
+      乙は、本業務の安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に準拠して行う。
+
+      """
+    let onlyIf =
+      Self.opening + article3 + """
+        第12条（損害賠償）
+        １　乙の賠償額は、当該年度の委託料を上限とする。
+        ２　前項の上限は、乙が第3条の安全管理を適切に行っていた場合にのみ適用する。
+        """
+    #expect(element("D1.gl-efforts", onlyIf) == .met)
+    let dutyOfCare =
+      Self.opening + article3 + """
+        第12条（損害賠償）
+        １　乙の賠償額は、当該年度の委託料を上限とする。
+        ２　第3条に基づく安全管理は乙の善良な管理者としての注意義務の内容となる。前項の上限は、乙が当該安全管理を尽くしていたときに限り適用する。
+        """
+    #expect(element("D1.gl-efforts", dutyOfCare) == .met)
+  }
+
+  /// 「原契約第13条は…賠償額の上限を設けていないことを確認する」: no cap, so nothing to carve out.
+  @Test func aClauseSayingThereIsNoCapLimitsNothing() {
+    let text =
+      Self.opening + """
+        第10条（確認）
+        甲及び乙は、原契約第13条が相手方の責めに帰すべき事由による損害の賠償を定めるもので、賠償額の上限を設けていないことを確認する。
+        """
+    #expect(element("D1.limitation", text) != .met)
+  }
+
+  /// 「乙が連絡会議に対策を諮り、決定された対策が実施されていることを前提とする」: laying the measures before
+  /// the meeting is leading the talks that decide them.
+  @Test func layingTheMeasuresBeforeTheMeeting() {
+    let text =
+      Self.opening + """
+        第8条（免責）
+        １　乙は、乙が指定していないソフトウェア又はＯＳに起因する障害について、責任を負わない。
+        ２　前項は、乙が指定したソフトウェア又はＯＳの脆弱性について、乙が運営会議に対策を諮り、決定された対策が実施されていることを前提とする。
+        """
+    #expect(element("D2.vendor-led", text) == .met)
+  }
 }

@@ -282,6 +282,8 @@ struct Actors {
     "の進行で", "の進行により", "の進行のもと",
     // The party that carries out the talks with the other (「乙は、前二項を踏まえて甲と協議を行い」).
     "と協議を行",
+    // Laying the measures before the meeting that decides them (「貴社が連絡会議に対策を諮り」).
+    "に対策を諮", "に諮り", "に諮って",
     // Showing the other party what it is to do (「…具体的内容を、乙の対策とあわせて書面で甲に示す」).
     "に示す",
   ])
