@@ -263,4 +263,24 @@ extension ReadingAndLocationTests {
     #expect(element("A.gl-basis", text) != .met)
     #expect(finding("A", text)?.article == "4")
   }
+
+  /// 「厚生労働省が定める「医療情報システムの安全管理に関するガイドライン」を踏まえ、甲が同ガイドラインを遵守
+  /// できるよう本業務を行う」: 同ガイドライン is the institution's guideline, so the vendor guideline is
+  /// not named; the clause is where the finding goes. With the vendor guideline named it is met.
+  @Test func theSameGuidelineAfterTheInstitutionsOwn() {
+    let text =
+      Self.opening + """
+        第3条（安全管理）
+        乙は、厚生労働省が定める「医療情報システムの安全管理に関するガイドライン」の内容を踏まえ、甲が同ガイドラインを遵守できるよう本業務を行う。
+
+        第4条（報告）
+        乙は、毎月の作業結果を甲に報告する。
+        """
+    #expect(element("A.gl-basis", text) == .unmet)
+    #expect(finding("A", text)?.article == "3")
+    let named = text.replacingOccurrences(
+      of: "甲が同ガイドラインを遵守できるよう本業務を行う",
+      with: "本業務の安全管理を経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に準拠して行う")
+    #expect(element("A.gl-basis", named) == .met)
+  }
 }

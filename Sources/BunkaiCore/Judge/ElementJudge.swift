@@ -287,7 +287,9 @@ final class ElementJudge {
           && !(e.exceptions.map { index.evaluate($0, in: u.range) } ?? false)
       })
     {
-      return Judgement(status: .unmet, evidence: [u], note: "改定前の版や、置き換えられた指針を挙げています", candidates: candidates)
+      return Judgement(
+        status: .unmet, evidence: [u], note: "挙げている指針が2省ガイドラインの現行版ではありません（改定前の版、置き換えられた指針、医療機関向けの指針など）",
+        candidates: candidates)
     }
     return Judgement(status: .unmet, evidence: [], note: nil, candidates: candidates)
   }
