@@ -247,4 +247,24 @@ extension ReadingAndLocationTests {
       with: "お客様がご自身の判断で対策を実施いただきます。")
     #expect(finding("C2", alone) != nil)
   }
+
+  /// 「…速やかに協議会及び参加施設に当該情報を提供する」: the network's council (協議会) is a body the
+  /// information goes to, not a consultation or a measure; 「協議会議を開き」 is a meeting to consult.
+  @Test func theCouncilIsABodyNotAConsultation() {
+    let text = """
+      地域医療ネットワーク運用規程
+
+      株式会社ミナミリンク（以下「運用事業者」という。）は、ネットワークに参加する病院及び診療所（以下「参加施設」という。）のため、次のとおり運用を行う。
+
+      第10条（免責）
+      １　運用事業者は、運用事業者が指定していないソフトウェアに起因する障害について、その責めを負わない。
+      ２　運用事業者は、自らが指定したソフトウェアについて脆弱性情報を入手したときは、速やかに運営協議会及び参加施設に当該情報を提供する。
+      """
+    #expect(element("D2.designated-vuln", text) != .met)
+    #expect(element("D2.vendor-led", text) != .met)
+    let meeting = text.replacingOccurrences(
+      of: "速やかに運営協議会及び参加施設に当該情報を提供する",
+      with: "運用事業者が対策案を示して参加施設と協議会議を開き、決定した対策を実施する")
+    #expect(element("D2.vendor-led", meeting) == .met)
+  }
 }

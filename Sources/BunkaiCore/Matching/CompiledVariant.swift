@@ -11,6 +11,13 @@ struct CompiledVariant: Sendable {
   /// Ids of the (role, label) pairs the variant assumes, in `CompiledPlaybook.labels`.
   let labels: [Int]
 
+  /// The variant is the bare word 協議 and nothing else (see DocumentIndex.bodySuffixes).
+  var isBareConsultation: Bool {
+    guard segments.count == 1, case .literal(let l) = segments[0] else { return false }
+    return l == Self.consultation
+  }
+  static let consultation = Normalizer.fold("協議")
+
   /// A literal after the anchor that every match holds within a known distance of the anchor. An
   /// anchor such as the party label "甲" or "前項の" occurs everywhere: only its hits with a hit of
   /// the document's rarest filter literal in range are verified, which leaves the matches unchanged.

@@ -254,7 +254,10 @@ final class DocumentIndex {
           if k == need.endIndex { break }
           if Int(need[k]) - Int(h) > filter.maxOffset { continue }
         }
-        if let m = verify(v, anchorStart: Int(h)) { found.append((Int32(m.start), Int32(m.end))) }
+        if let m = verify(v, anchorStart: Int(h)) {
+          if v.isBareConsultation, isBody(after: m.end) { continue }
+          found.append((Int32(m.start), Int32(m.end)))
+        }
       }
     }
     if variants.count > 1 { found.sort { $0.start < $1.start } }
@@ -263,6 +266,16 @@ final class DocumentIndex {
   }
 
   private static let maru: UInt32 = 0x3002  // 。
+  /// 「協議会」「協議体」 are bodies (a regional network's council), not a consultation: the bare
+  /// term 協議 does not match in them (「協議会において協議し」 still holds its own 協議).
+  /// 「協議会議」 is a meeting to consult.
+  static let bodySuffixes: Set<UInt32> = Set(["会", "体"].map { Normalizer.fold($0)[0] })
+  static let gi = Normalizer.fold("議")[0]
+
+  private func isBody(after end: Int) -> Bool {
+    end < text.count && Self.bodySuffixes.contains(text[end])
+      && !(end + 1 < text.count && text[end + 1] == Self.gi)
+  }
 
   private func verify(_ v: CompiledVariant, anchorStart: Int) -> (start: Int, end: Int)? {
     let a = v.anchorIndex
