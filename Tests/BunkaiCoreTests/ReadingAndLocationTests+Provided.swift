@@ -284,4 +284,21 @@ extension ReadingAndLocationTests {
         """
     #expect(element("C2.provided-security", guarded) == .met)
   }
+
+  /// One provided thing secured in vendor-led talks and another 「…の責任において管理していただきます」:
+  /// the second is left to the institution alone, which the talks on the first do not cure.
+  @Test func oneProvidedThingLeftToTheInstitutionAlone() {
+    let text =
+      Self.opening + """
+        第5条（甲が用意するもの）
+        １　甲は、本サービスに必要なVPN装置、通信回線及び電源を用意する。
+        ２　VPN装置の安全対策は、乙が示す方法を基に甲乙で協議して定め、甲が実施する。
+        ３　通信回線については、甲の責任において管理する。
+        """
+    #expect(element("C2.provided-security", text) == .contradicted)
+    #expect(finding("C2", text) != nil)
+    let covered = text.replacingOccurrences(of: "３　通信回線については、甲の責任において管理する。", with: "")
+      .replacingOccurrences(of: "VPN装置の安全対策は", with: "VPN装置、通信回線及び電源の安全対策は")
+    #expect(element("C2.provided-security", covered) == .met)
+  }
 }
