@@ -301,4 +301,18 @@ extension ReadingAndLocationTests {
       .replacingOccurrences(of: "VPN装置の安全対策は", with: "VPN装置、通信回線及び電源の安全対策は")
     #expect(element("C2.provided-security", covered) == .met)
   }
+
+  /// Servers the institution carries into the vendor's data centre (搬入) are provided things, and
+  /// 「搬入機器のセキュリティ対策は、乙がその責任において行う」 leaves their security to the vendor alone.
+  @Test func carriedInEquipmentSecuredByTheVendorAlone() {
+    let text =
+      Self.opening + """
+        第5条（搬入機器）
+        １　甲は、自己の所有するサーバ及びネットワーク機器（以下「搬入機器」という。）を乙の施設に搬入する。
+        ２　搬入機器のセキュリティ対策（物理的な保護、ファームウェアの管理）は、乙がその責任において行う。
+        """
+    #expect(element("C2.provides", text) == .met)
+    #expect(element("C2.provided-security", text) == .contradicted)
+    #expect(finding("C2", text) != nil)
+  }
 }
