@@ -534,4 +534,18 @@ extension ReadingAndLocationTests {
         """
     #expect(element("C1.vendor-led", text) == .met)
   }
+
+  /// 「乙は、…甲が講ずべき安全対策を記した対策シートを起票し…甲は意見を付して返送し、乙はその意見を
+  /// 反映した改訂版を作成する。両者が改訂版に記名した時点で…確定する」: the vendor drafts, both sign.
+  @Test func aSheetTheVendorDraftsAndBothSign() {
+    let text =
+      Self.opening + """
+        第4条（甲側対策シート）
+        １　乙は、甲が本サービスの利用に当たって講ずべき安全対策（管理画面の利用者と権限、復元依頼の本人確認等）を記した「甲側対策シート」を起票し、甲に交付する。
+        ２　甲は、前項のシートに意見を付して乙に返送し、乙はその意見を反映した改訂版を作成する。両者が改訂版に記名した時点で、甲側の対策が確定する。
+        ３　甲は、確定した対策を実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
 }
