@@ -65,4 +65,16 @@ import Testing
     #expect(boundary == "B")
     #expect(FormDataCheck.refusal(boundary: boundary, body: body) == .nonASCIIHeaderName(offset: 0x50 - 3))
   }
+
+  /// Short header lines each holding a marker and no empty line: read once, not once per marker
+  /// (per marker it was quadratic; a megabyte took minutes). The byte at the very end is still found.
+  @Test func manyMarkersInOneHeaderBlockAreReadOnce() {
+    let unit = Array("--b\r\nx:".utf8)
+    var body: [UInt8] = []
+    body.reserveCapacity(1_048_576 + 16)
+    while body.count < 1_048_576 { body += unit }
+    #expect(FormDataCheck.refusal(boundary: "b", body: body) == nil)
+    let bad = body + Array("--b\r\n".utf8) + [0xFF]
+    #expect(FormDataCheck.refusal(boundary: "b", body: bad) == .nonASCIIHeaderName(offset: bad.count - 1))
+  }
 }

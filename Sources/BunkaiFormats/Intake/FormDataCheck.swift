@@ -30,39 +30,40 @@ public enum FormDataCheck {
   }
 
   /// nil when MultipartKit may read `body` with `boundary`; otherwise why not.
+  ///
+  /// One pass over the body. A marker followed by CR LF opens a header block (or restarts the one
+  /// open: after the marker's CR LF every reading of the lines before it is at a line start again);
+  /// an empty line closes it. Scanning each marker's block on its own read the same lines, but a
+  /// body of short header lines each holding a marker (「--b CR LF x:--b CR LF x:…」, no empty
+  /// line) made that quadratic: one upload of a megabyte would have held a worker for minutes.
   public static func refusal(boundary: String, body: some Collection<UInt8>) -> Refusal? {
     let marker = Array("--\(boundary)".utf8)
     guard !boundary.isEmpty, marker.count <= 72 else { return .badBoundary }
     let bytes = Array(body)
-    var start = 0
-    while let found = firstIndex(of: marker, in: bytes, from: start) {
-      if let bad = badHeaderName(in: bytes, after: found + marker.count) {
-        return .nonASCIIHeaderName(offset: bad)
-      }
-      start = found + 1
-    }
-    return nil
-  }
-
-  private static let cr: UInt8 = 13
-  private static let lf: UInt8 = 10
-  private static let colon: UInt8 = 58
-
-  /// The offset of the first byte ≥ 0x80 in a header name of the block that starts at `from`
-  /// (right after a boundary marker), or nil. Lines are scanned up to the empty line that ends
-  /// the block, or the end of the body.
-  private static func badHeaderName(in bytes: [UInt8], after from: Int) -> Int? {
-    // After the marker the parser wants CR LF; anything else ends its header reading.
-    guard from + 1 < bytes.count, bytes[from] == cr, bytes[from + 1] == lf else { return nil }
-    var i = from + 2
+    var inBlock = false
     var inName = true
     var nameLength = 0
+    var i = 0
     while i < bytes.count {
+      // After the marker the parser wants CR LF; anything else ends its header reading.
+      if bytes[i] == marker[0], startsWith(marker, in: bytes, at: i), i + marker.count + 1 < bytes.count,
+        bytes[i + marker.count] == cr, bytes[i + marker.count + 1] == lf
+      {
+        inBlock = true
+        inName = true
+        nameLength = 0
+        i += marker.count + 2
+        continue
+      }
       let byte = bytes[i]
-      if inName {
-        if byte == cr && nameLength == 0 { return nil }  // the empty line: the part's body follows
-        if byte >= 0x80 { return i }
-        if byte == colon && nameLength > 0 {
+      if !inBlock {
+        // Outside a header block: a part's body, the preamble or the epilogue.
+      } else if inName {
+        if byte == cr && nameLength == 0 {
+          inBlock = false  // the empty line: the part's body follows
+        } else if byte >= 0x80 {
+          return .nonASCIIHeaderName(offset: i)
+        } else if byte == colon && nameLength > 0 {
           inName = false
         } else if byte == lf {
           nameLength = 0
@@ -80,19 +81,15 @@ public enum FormDataCheck {
     return nil
   }
 
-  /// The first index at or after `from` where `needle` starts in `haystack`.
-  private static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from: Int) -> Int? {
-    guard let first = needle.first, haystack.count >= needle.count else { return nil }
-    var i = from
-    let last = haystack.count - needle.count
-    while i <= last {
-      if haystack[i] == first {
-        var j = 1
-        while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
-        if j == needle.count { return i }
-      }
-      i += 1
-    }
-    return nil
+  private static let cr: UInt8 = 13
+  private static let lf: UInt8 = 10
+  private static let colon: UInt8 = 58
+
+  /// Whether `needle` starts at `i` in `haystack`.
+  private static func startsWith(_ needle: [UInt8], in haystack: [UInt8], at i: Int) -> Bool {
+    guard i + needle.count <= haystack.count else { return false }
+    var j = 0
+    while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+    return j == needle.count
   }
 }
