@@ -247,6 +247,7 @@ final class DocumentIndex {
       let need = filter.map { literalHits[$0.literal] } ?? []
       // A slice of all hits: its indices start where this literal's hits do.
       var k = need.startIndex
+      let bareConsultation = v.isBareConsultation
       for h in literalHits[v.anchor] {
         if let filter {
           // Both hit lists ascend, so one pass finds each anchor hit's first filter hit in range.
@@ -255,7 +256,7 @@ final class DocumentIndex {
           if Int(need[k]) - Int(h) > filter.maxOffset { continue }
         }
         if let m = verify(v, anchorStart: Int(h)) {
-          if v.isBareConsultation, isBody(after: m.end) { continue }
+          if bareConsultation, isBody(after: m.end) { continue }
           found.append((Int32(m.start), Int32(m.end)))
         }
       }
