@@ -242,13 +242,17 @@ final class DocumentIndex {
     var found: [(start: Int32, end: Int32)] = []
     let variants = compiled.variants[term]
     for v in variants where v.labels.allSatisfy({ labelAllowed[$0] }) {
+      let hits = literalHits[v.anchor]
+      // Most variants' anchors are not in a given document: nothing more to read for them.
+      if hits.isEmpty { continue }
       // The filter literal rarest in this document rules out the most anchor hits.
-      let filter = v.filters.min { literalHits[$0.literal].count < literalHits[$1.literal].count }
+      let filter = v.filters.min { literalHits.count($0.literal) < literalHits.count($1.literal) }
       let need = filter.map { literalHits[$0.literal] } ?? []
+      if filter != nil, need.isEmpty { continue }
       // A slice of all hits: its indices start where this literal's hits do.
       var k = need.startIndex
       let bareConsultation = v.isBareConsultation
-      for h in literalHits[v.anchor] {
+      for h in hits {
         if let filter {
           // Both hit lists ascend, so one pass finds each anchor hit's first filter hit in range.
           while k < need.endIndex, Int(need[k]) - Int(h) < filter.minOffset { k += 1 }

@@ -273,4 +273,7 @@ public struct LiteralHits: Sendable {
   }
 
   public subscript(id: Int) -> ArraySlice<Int32> { starts[offsets[id]..<offsets[id + 1]] }
+
+  /// How many hits literal id has (without making a slice).
+  func count(_ id: Int) -> Int { offsets[id + 1] - offsets[id] }
 }
