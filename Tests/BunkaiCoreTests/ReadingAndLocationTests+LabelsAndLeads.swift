@@ -549,3 +549,25 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「当センター（以下「発注者」という。）が運用する健診システム」 in a 仕様書: the one who orders runs its
+  /// own system; that does not make it the provider, and 発注者 stays the institution (DOMAIN.md
+  /// section 2: 発注者/受注者 label the two sides).
+  @Test func anOrdererRunningItsOwnSystemStaysTheInstitution() {
+    let text = """
+      健診システム更新業務　調達仕様書
+
+      第１　目的
+      当センター（以下「発注者」という。）が運用する健診システムを更新し、受注者がその構築を行う。
+
+      第２　発注者側の対策
+      受注者は、発注者が講じるべき運用上の対策の案を作成して発注者に説明する。発注者と受注者は、協議のうえ発注者側の対策を確定し、発注者はこれを実施する。
+      """
+    let parties = review(text).contract.parties
+    #expect(parties.contains { $0.label == "発注者" && $0.role == .institution })
+    #expect(!parties.contains { $0.label == "発注者" && $0.role == .vendor })
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+}

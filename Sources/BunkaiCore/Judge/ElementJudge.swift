@@ -38,7 +38,11 @@ final class ElementJudge {
     self.sameAs = sameAs
     referredMemo = ReferredMemo(units: clauses.unitCount, paragraphs: clauses.paragraphs.count)
     articleTopics = contract.articles.map(\.topics)
+    partyLabels = contract.parties.map { Normalizer.fold($0.label) }
   }
+
+  /// The contract's party labels as they read in the matching view.
+  let partyLabels: [[UInt32]]
 
   static let consultation = Normalizer.fold("協議")
   /// 「協議会」「協議体」 are bodies, not a consultation.
@@ -385,11 +389,21 @@ final class ElementJudge {
         }
     }
     guard case .all(let cs) = c, let key = cs.last, index.evaluate(key, in: u.range) else { return false }
-    let referred = usableReferred(from: u, unless: unless, oneStep: oneStep)
-    guard !referred.isEmpty else { return false }
+    var referred = usableReferred(from: u, unless: unless, oneStep: oneStep)
+    // 「…提供物に係る保護策を含めること。保護策は、…協議を経て確定し」: the sentence it takes up, and
+    // what that sentence refers to (「前項の支援は、…対策案の作成…。最終案は、…署名した…として確定」).
+    let lead = sentenceTakenUp(by: u).flatMap { s in
+      unless.map { index.evaluate($0, in: s.range) } ?? false ? nil : s
+    }
+    let takenUp = lead?.range
+    if let lead {
+      referred += usableReferred(from: lead, unless: unless, oneStep: true).filter { !referred.contains($0) }
+    }
+    guard !referred.isEmpty || takenUp != nil else { return false }
     return cs.dropLast().allSatisfy { part in
       index.evaluate(part, in: u.range)
         || referred.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
+        || takenUp.map { index.evaluate(part, in: $0) } ?? false
     }
   }
 
@@ -593,8 +607,12 @@ final class ElementJudge {
       // and explains does not lead them; that clause says who does.
       let another = actors.refersToAnotherConsultation(in: u.range)
       let attends = another && actors.attends(in: u.range)
+      // 「乙は、…手当てを洗い出して甲に示す。甲と乙はこれを取り決め」: the sentence taken up says.
+      let own: PartyRole? =
+        attends
+        ? nil : actors.leader(in: u.range) ?? sentenceTakenUp(by: u).flatMap { actors.leader(in: $0.range) }
       role =
-        (attends ? nil : actors.leader(in: u.range))
+        own
         ?? (isSameAs(u) || another
           ? referred(from: u).lazy.compactMap { self.paragraphLeader($0) }
             .first ?? (referred(from: u).isEmpty ? earlierInParagraph(u).flatMap(actors.leader(in:)) : nil)

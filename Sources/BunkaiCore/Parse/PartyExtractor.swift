@@ -251,7 +251,9 @@ enum PartyExtractor {
       var organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
       // 「…協議会（以下「協議会」という。）が運営する地域連携ネットワーク」: the body that runs the
       // service is its provider, whatever its legal form.
-      if isLabelDefinition, organisation == .unknown,
+      // 「当センター（以下「発注者」という。）が運用する健診業務システム」: a label that says it is the
+      // one who orders is not turned into the provider by running its own system.
+      if isLabelDefinition, organisation == .unknown, PartyLabels.role(fromLabel: label) != .institution,
         operates(s, afterLabel: d.range.upperBound, label: label)
       {
         organisation = .vendor

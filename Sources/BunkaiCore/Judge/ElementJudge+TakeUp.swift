@@ -1,0 +1,34 @@
+extension ElementJudge {
+  /// 「受注者は、…手順書に、提供物に係る保護策を含めること。保護策は、…の協議を経て確定し、発注者が
+  /// 実施する。」「乙は、…その保護に必要な手当てを洗い出して甲に示す。甲と乙はこれを取り決め…」: a
+  /// sentence that opens by taking up the sentence before it in its paragraph continues that
+  /// sentence. It takes it up when its topic (the words before its first 「は」 or 「、」) is a noun
+  /// the sentence before holds, or when it says 「これを」「これに」「これら」 at its opening. The range
+  /// That sentence, or nil.
+  func sentenceTakenUp(by u: Clauses.Unit) -> Clauses.Unit? {
+    // Sentences only: their ids come first.
+    guard u.id >= 1, u.id < clauses.sentences.count else { return nil }
+    let before = clauses.sentences[u.id - 1]
+    guard before.paragraph == u.paragraph, before.range.upperBound == u.range.lowerBound else { return nil }
+    let text = index.text
+    let opening = u.range.lowerBound..<min(u.range.upperBound, u.range.lowerBound + Self.openingReach)
+    if Self.takeUpWords.contains(where: { Lines.occurs($0, in: text[opening]) }) { return before }
+    guard let end = opening.first(where: { Self.topicEnds.contains(text[$0]) }) else { return nil }
+    var start = u.range.lowerBound
+    if let lead = Self.topicLeads.first(where: { text[start..<end].starts(with: $0) }) { start += lead.count }
+    // Two scalars at least, and no party: 「甲は」「会員施設は」「甲及び乙は」 name who acts, not a matter
+    // taken up.
+    guard end - start >= 2, !partyLabels.contains(where: { Lines.occurs($0, in: text[start..<end]) }) else {
+      return nil
+    }
+    return Lines.occurs(text[start..<end], in: text[before.range]) ? before : nil
+  }
+
+  /// How far into a sentence its opening reaches.
+  static let openingReach = 12
+  /// 「こうしてまとまった内容を、両者が記名押印する…」 sums up the sentences before it.
+  static let takeUpWords = ["これを", "これに", "これら", "こうして"].map { Normalizer.fold($0) }
+  static let topicEnds: Set<UInt32> = Set(["は", "、"].map { Normalizer.fold($0)[0] })
+  /// 「当該保護策は」「その保護策は」「前記の保護策は」 take up 「保護策」.
+  static let topicLeads = ["当該", "その", "前記の", "上記の"].map { Normalizer.fold($0) }
+}

@@ -1,0 +1,77 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// A sentence that opens by taking up the one before it continues it (DOMAIN.md section 4: an
+/// element met across sentences of one clause is met).
+extension ReadingAndLocationTests {
+  /// 「…保護策を手順書に盛り込む。保護策は、…協議を経て確定し、甲が講じる。」: the second sentence's
+  /// topic is a noun of the first, so the provided things and the talks are one statement (C2).
+  @Test func aTopicTakenUpFromTheSentenceBefore() {
+    let text =
+      Self.opening + """
+        第7条（甲が提供する物）
+        １　甲は、本業務のため、サーバ室の収納棚、電源及び保守用の回線を乙に使わせる。
+        ２　乙は、前項の物について講ずべき保護策を運用手順書に盛り込む。保護策は、乙が招集する定例会での協議を経て確定し、甲がこれを講じる。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+    // A second sentence about something else takes nothing up.
+    let other = text.replacingOccurrences(of: "保護策は、乙が招集する", with: "作業日程は、乙が招集する")
+    #expect(element("C2.provided-security", other) != .met)
+  }
+
+  /// 「乙は、…その保護に必要な措置を挙げて甲に示す。甲と乙はこれを取り決め…」: これ takes up what the
+  /// vendor showed, and the vendor that showed it leads (C2).
+  @Test func thisTakesUpWhatTheVendorShowed() {
+    let text =
+      Self.opening + """
+        第6条（院内の設備）
+        １　甲は、保守に要する院内ＬＡＮ及び無停電電源装置を用意する。
+        ２　乙は、前項の院内ＬＡＮ及び無停電電源装置について、その保護に必要な措置を挙げて甲に示す。甲と乙はこれを取り決め、取り決めた措置は甲が行う。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    // A party opening the next sentence is who acts, not a matter taken up.
+    let apart = text.replacingOccurrences(of: "甲と乙はこれを取り決め、取り決めた措置は甲が行う。", with: "甲は、保守の日程を取り決める。")
+    #expect(element("C2.provided-security", apart) != .met)
+  }
+
+  /// 「当社による対策案の作成…からなります。最終案は、ユーザーと当社が電子署名した…として確定」: signed
+  /// by both is settled by both, and 最終案 takes up the sentence that refers to the paragraph
+  /// naming the user's own measures (C1).
+  @Test func aFinalDraftBothSignContinuesTheSupportItTakesUp() {
+    let text = """
+      サービス利用規約
+
+      本規約は、株式会社ミドリ薬局支援（以下「当社」という。）が提供するサービスを、これを利用する薬局（以下「ユーザー」という。）が利用する条件を定めます。
+
+      第4条（ユーザーの対策）
+      1　当社は、ユーザーが本サービスの利用に関して店舗内で行うセキュリティ対策（担当者ごとのアカウント管理、画面ロック等）の策定を支援します。
+      2　前項の支援は、当社による対策案の作成と提示及び最終案の取りまとめからなります。最終案は、ユーザーと当社が電子署名した「運用確認書」として確定します。
+      3　ユーザーは、運用確認書に従って対策を実施します。
+      """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    let unsigned = text.replacingOccurrences(of: "ユーザーと当社が電子署名した", with: "当社が作成した")
+    #expect(element("C1.decided-jointly", unsigned) != .met)
+  }
+
+  /// 「当社とお客様は、院内対策案をもとに協議し」: measures inside the institution (院内対策) are its own
+  /// part (C1), as 「お客様の院内で必要となる対策」 is.
+  @Test func measuresInsideTheInstitutionAreItsOwnPart() {
+    let text = """
+      クラウドバックアップサービス利用規約
+
+      株式会社アオゾラクラウド（以下「当社」という。）は、本サービスを利用する医療機関（以下「お客様」という。）との間で、次のとおり定めます。
+
+      第7条（院内の対策）
+      1　当社は、お客様の利用状況を伺い、本サービスの利用に伴う院内対策案を作成してお客様に提示します。
+      2　当社とお客様は、院内対策案をもとに協議し、協議の結果を当社とお客様が記名押印した確認書にまとめます。
+      """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+}
