@@ -219,3 +219,23 @@ import Testing
     #expect(back.version == "2026-01")
   }
 }
+
+extension PlaybookLoaderTests {
+  /// `namedDocumentConcepts` (docs/playbook.md §2.6) must name concepts of the file; the error names
+  /// that key, and a correct entry is kept.
+  @Test func namedDocumentConceptsNameKnownConcepts() throws {
+    let base = """
+      schemaVersion: 2
+      id: mine
+      concepts:
+        security: [安全対策]
+        own-side: [院内側]
+      rules: []
+      """
+    let wrong = errors(base + "\nnamedDocumentConcepts: [security+own-sid]")
+    #expect(wrong.contains { $0.field == "namedDocumentConcepts" && $0.message.contains("own-sid") })
+    let book = try PlaybookLoader.load(
+      yaml: base + "\nnamedDocumentConcepts: [security+own-side]", file: "my.yaml")
+    #expect(book.namedDocumentConcepts == ["security+own-side"])
+  }
+}

@@ -27,7 +27,10 @@ extension ElementJudge {
   /// How far into a sentence its opening reaches.
   static let openingReach = 12
   /// 「こうしてまとまった内容を、両者が記名押印する…」 sums up the sentences before it.
-  static let takeUpWords = ["これを", "これに", "これら", "こうして"].map { Normalizer.fold($0) }
+  /// 「両者は、この過程を経て…確定させ」 takes up the steps just described.
+  static let takeUpWords = ["これを", "これに", "これら", "こうして", "この過程", "この手順", "この手続"].map {
+    Normalizer.fold($0)
+  }
   static let topicEnds: Set<UInt32> = Set(["は", "、"].map { Normalizer.fold($0)[0] })
   /// 「当該保護策は」「その保護策は」「前記の保護策は」 take up 「保護策」.
   static let topicLeads = ["当該", "その", "前記の", "上記の"].map { Normalizer.fold($0) }

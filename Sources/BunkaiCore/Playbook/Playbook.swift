@@ -12,6 +12,9 @@ public struct Playbook: Sendable {
   /// Concepts a contract may give its own name to (「以下「2省GL」という」): uses of that name
   /// count as the concept.
   public var definedTermConcepts: [String] = []
+  /// Concepts a quoted document name carries to its short form in its article (「利用者側セキュリティ
+  /// 対策確認シート」, then 「確認シート」): entries such as "security+institution-side".
+  public var namedDocumentConcepts: [String] = []
 
   public init(
     id: String, version: String, title: String, lessons: [Lesson], topics: [TopicDefinition], rules: [Rule],
@@ -37,6 +40,7 @@ public struct Playbook: Sendable {
     result.lessons = lessons.filter { !lessonIds.contains($0.id) } + other.lessons
     result.concepts.merge(other.concepts) { _, theirs in theirs }
     result.definedTermConcepts += other.definedTermConcepts.filter { !definedTermConcepts.contains($0) }
+    result.namedDocumentConcepts += other.namedDocumentConcepts.filter { !namedDocumentConcepts.contains($0) }
     result.id = "\(id)+\(other.id)"
     return result
   }

@@ -40,7 +40,7 @@ public enum PlaybookLoader {
       root,
       [
         "schemaVersion", "id", "version", "title", "lessons", "topics", "rules", "concepts",
-        "definedTermConcepts",
+        "definedTermConcepts", "namedDocumentConcepts",
       ], "")
     let schema = r.int(root, "schemaVersion", "")
     if let v = schema, !supportedSchemaVersions.contains(v) {
@@ -70,7 +70,9 @@ public enum PlaybookLoader {
     // 「provided-named=provided-things+provide」: a name whose defining sentence holds all the concepts
     // after = counts as the concept before it.
     let definedTermConcepts = r.strings(root, "definedTermConcepts", "")
-    let definedFor = definedTermConcepts.flatMap {
+    // 「security+institution-side」: a quoted document name holding both carries both (NamedDocuments).
+    let namedDocumentConcepts = r.strings(root, "namedDocumentConcepts", "")
+    let definedFor = (definedTermConcepts + namedDocumentConcepts).flatMap {
       $0.split(separator: "=").flatMap { $0.split(separator: "+") }.map(String.init)
     }
     for name in Set(definedFor) where concepts[name] != nil {
@@ -137,9 +139,13 @@ public enum PlaybookLoader {
       id: id, version: version, title: title, lessons: lessons, topics: topics, rules: rules,
       concepts: concepts)
     book.definedTermConcepts = definedTermConcepts
+    book.namedDocumentConcepts = namedDocumentConcepts
     for name in definedFor where concepts[name] == nil {
+      let inNamed = namedDocumentConcepts.contains { $0.split(separator: "+").contains(Substring(name)) }
       throw DataFileErrors(errors: [
-        DataFileError(file: file, line: nil, field: "definedTermConcepts", message: "未定義の概念「\(name)」です")
+        DataFileError(
+          file: file, line: nil, field: inNamed ? "namedDocumentConcepts" : "definedTermConcepts",
+          message: "未定義の概念「\(name)」です")
       ])
     }
     return book

@@ -36,6 +36,9 @@ public final class Reviewer: Sendable {
     DefinedTerms.inject(
       contract, source: source, normalized: normalized, index: index,
       concepts: compiled.playbook.definedTermConcepts)
+    NamedDocuments.inject(
+      contract, source: source, normalized: normalized, index: index,
+      entries: compiled.playbook.namedDocumentConcepts)
     let clauses = Clauses(contract, normalized)
     let judge = ElementJudge(
       contract: contract, source: source, normalized: normalized, index: index, clauses: clauses,

@@ -1,0 +1,70 @@
+/// A document the contract names in quotes (「院内側セキュリティ運用手順書」「当院側対策提案書」) and then
+/// calls by the end of its name in the same article (「手順書案について…」「提案書について…協議の場を設け」).
+/// Where the name's own words hold every concept of an entry (`Playbook.namedDocumentConcepts`, e.g.
+/// security and the institution's side), each later use of that short form in the article counts as
+/// an occurrence of those concepts, as a defined term's uses do (`DefinedTerms`).
+enum NamedDocuments {
+  /// Names longer than this are sentences in quotes, not names.
+  static let longestName = 40
+  static let open: Unicode.Scalar = "「"
+  static let close: Unicode.Scalar = "」"
+
+  static func inject(
+    _ contract: Contract, source: SourceText, normalized: NormalizedText, index: DocumentIndex,
+    entries: [String]
+  ) {
+    guard !entries.isEmpty else { return }
+    let s = source.scalars
+    // Each entry's concepts as term ids; the first id of a concept is where uses are recorded.
+    let parsed: [[[Int]]] = entries.map { entry in
+      entry.split(separator: "+").map { index.compiled.conceptTermIds[String($0)] ?? [] }
+    }
+    let text = normalized.chars
+    for article in contract.articles {
+      var i = article.range.lowerBound
+      while i < article.range.upperBound {
+        guard s[i] == open else {
+          i += 1
+          continue
+        }
+        var j = i + 1
+        // pdftotext breaks a line inside a name (「院内側セ\nキュリティ運用手順書」).
+        while j < article.range.upperBound, j - i <= longestName, s[j] != close, s[j] != open, s[j] != "。" {
+          j += 1
+        }
+        guard j < article.range.upperBound, s[j] == close, j - i >= 4 else {
+          i += 1
+          continue
+        }
+        let name = normalized.range(ofSource: (i + 1)..<j)
+        let within = normalized.range(ofSource: article.range)
+        for concepts in parsed
+        where concepts.allSatisfy({ ids in
+          ids.contains { !index.occurrencesOfTerm($0, in: name).isEmpty }
+        }) {
+          let uses = shortFormUses(name, in: within, text)
+          guard !uses.isEmpty else { continue }
+          for ids in concepts { if let slot = ids.first { index.addMatches(term: slot, uses) } }
+        }
+        i = j + 1
+      }
+    }
+  }
+
+  /// Uses, outside the quoted name, of its endings (two scalars or more, shorter than the name) that
+  /// the article uses again, longest first and none inside another: the heading may repeat nearly
+  /// the whole name (「第6条（院内側セキュリティ運用手順書）」) and the text only its end (「手順書案」).
+  static func shortFormUses(_ name: Range<Int>, in article: Range<Int>, _ text: [UInt32]) -> [Range<Int>] {
+    guard name.count >= 3 else { return [] }
+    let words = Array(text[article])
+    var found: [Range<Int>] = []
+    for length in stride(from: name.count - 1, through: 2, by: -1) {
+      let tail = Array(text[(name.upperBound - length)..<name.upperBound])
+      for use in DefinedTerms.occurrences(of: tail, in: words) {
+        let r = (use.lowerBound + article.lowerBound)..<(use.upperBound + article.lowerBound)
+        if !r.overlaps(name), !found.contains(where: { $0.overlaps(r) }) { found.append(r) }
+      }
+    }
+    return found.sorted { $0.lowerBound < $1.lowerBound }
+  }
+}
