@@ -75,3 +75,43 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「甲乙の協議により確定した事項は、甲が行う。」: the noun heading the topic (事項) takes up the
+  /// sentence before that named the matters for the provided room and power (C2); 安全に稼働させる
+  /// is what security is for.
+  @Test func theHeadNounOfALongTopicTakesUpTheSentenceBefore() {
+    let text =
+      Self.opening + """
+        第7条（設置環境）
+        一　甲は、本システムの設置のため、機械室及び電源設備を用意する。
+        二　乙は、前項の設備について、本システムを安全に稼働させるために甲が行うべき事項を設計書に記して甲に示す。甲乙の協議により確定した事項は、甲が行う。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    // A topic ending in a party's label takes nothing up.
+    let party = text.replacingOccurrences(of: "甲乙の協議により確定した事項は、甲が行う。", with: "保守の日程について協議する甲は、その日程を了承する。")
+    #expect(element("C2.provided-security", party) != .met)
+  }
+
+  /// 「院内端末の安全のための措置は、前条の確認書に含めて定め」: settled in the record of the article
+  /// before, which both sign after the vendor's draft (C2).
+  @Test func measuresForATerminalSettledInTheRecordOfTheArticleBefore() {
+    let text = """
+      サービス利用規約
+
+      株式会社ヒカリ問診（以下「当社」という。）と本サービスを利用する医療機関（以下「利用機関」という。）は、次のとおり定めます。
+
+      第5条（院内の対策）
+      1. 当社は、利用機関が院内で行うべき対策の案を作成して利用機関に提示します。
+      2. 利用機関は案について当社に質問し、両者が記名押印した「院内対策確認書」とします。
+
+      第6条（院内端末）
+      利用機関は、院内端末を自らの負担で用意します。院内端末の安全のための措置は、前条の院内対策確認書に含めて定め、利用機関が実施します。
+      """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(finding("C2", text) == nil)
+    let alone = text.replacingOccurrences(of: "前条の院内対策確認書に含めて定め、", with: "")
+    #expect(element("C2.provided-security", alone) != .met)
+  }
+}

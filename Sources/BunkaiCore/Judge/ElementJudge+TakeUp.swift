@@ -19,13 +19,20 @@ extension ElementJudge {
     // Two scalars at least, and no party: 「甲は」「会員施設は」「甲及び乙は」 name who acts, not a matter
     // taken up.
     guard end - start >= 2, !partyLabels.contains(where: { Lines.occurs($0, in: text[start..<end]) }) else {
-      return nil
+      // 「甲乙の協議により確定した事項は」: the noun that heads the topic (its last two scalars) may
+      // still take up the sentence before (「…甲が講ずべき事項を設計書に記載して甲に提示する。」).
+      // Not where the topic ends in a party (「会員施設は」).
+      let head = text[(end - 2)..<end]
+      guard end - start >= 4,
+        !partyLabels.contains(where: { text[start..<end].reversed().starts(with: $0.reversed()) })
+      else { return nil }
+      return Lines.occurs(head, in: text[before.range]) ? before : nil
     }
     return Lines.occurs(text[start..<end], in: text[before.range]) ? before : nil
   }
 
   /// How far into a sentence its opening reaches.
-  static let openingReach = 12
+  static let openingReach = 20
   /// 「こうしてまとまった内容を、両者が記名押印する…」 sums up the sentences before it.
   /// 「両者は、この過程を経て…確定させ」 takes up the steps just described.
   static let takeUpWords = ["これを", "これに", "これら", "こうして", "この過程", "この手順", "この手続"].map {

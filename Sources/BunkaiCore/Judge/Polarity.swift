@@ -25,6 +25,8 @@ enum Polarity {
     "の定めるところによる", "に定めるところによる", "の定めるところに従", "の対象とし", "同条の手続", "の手続により", "の手続に従",
     // 「接続機器の安全対策についても同様とする。」: the sentence before applies to this matter too.
     "についても同様とする", "についても、同様とする", "についても同様とします",
+    // 「院内端末の安全のための措置は、前条の院内対策確認書に含めて定め」: settled in that clause's record.
+    "に含めて定め", "に含めて確定", "に含めて協議", "に含めて取り決め",
   ]
   /// A cap stated as a limit (「…の総額は、いかなる場合も代金額の二倍を超えないものとする」): swept over
   /// the clauses before it, it sets their carve-outs aside as a negation would.
