@@ -316,3 +316,22 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", text) != nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「お客様は、…設備、回線、端末その他の物品を当社に提供する必要はありません。」 in polite terms of
+  /// use provides nothing: C2's precondition is unmet and C2 is not raised (DOMAIN.md section 4, C2).
+  @Test func politeTermsSayingNothingNeedBeProvided() {
+    let text = """
+      クラウド保管サービス利用規約
+
+      株式会社ミズナラクラウド（以下「当社」という。）と本サービスを利用する医療機関（以下「お客様」という。）は、次のとおり定めます。
+
+      第5条（お客様の準備）
+      お客様は、本サービスの利用にあたり、設備、回線、端末その他の物品を当社に提供する必要はありません。
+      """
+    #expect(element("C2.provides", text) != .met)
+    #expect(finding("C2", text) == nil)
+    let needed = text.replacingOccurrences(of: "当社に提供する必要はありません。", with: "自らの費用で用意します。")
+    #expect(element("C2.provides", needed) == .met)
+  }
+}
