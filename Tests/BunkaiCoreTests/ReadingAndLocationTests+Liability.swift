@@ -390,3 +390,26 @@ extension ReadingAndLocationTests {
     #expect(element("D2.vendor-led", text) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…推奨環境以外の環境…又はお客様が独自に導入したソフトウェアに起因して生じた障害…について、責めを
+  /// 負いません。」 in polite terms exempts the vendor, and with only a notice for the recommended
+  /// environment's weaknesses D2 is raised (DOMAIN.md section 4, D2).
+  @Test func politeTermsThatDeclineTheBlame() {
+    let text = """
+      クラウド電子カルテ利用規約
+
+      株式会社ハルニレメディカル（以下「当社」という。）と本サービスを利用する医療機関（以下「お客様」という。）は、次のとおり定めます。
+
+      第8条（脆弱性情報）
+      当社は、推奨環境に含まれるOSの重大な脆弱性情報を把握したときは、お客様に通知します。
+
+      第9条（免責）
+      当社は、推奨環境以外の環境での利用、又はお客様が独自に導入したソフトウェアに起因して生じた障害について、責めを負いません。
+      """
+    #expect(element("D2.exemption", text) == .met)
+    #expect(finding("D2", text) != nil)
+    let bearing = text.replacingOccurrences(of: "責めを負いません", with: "お客様と協議します")
+    #expect(element("D2.exemption", bearing) != .met)
+  }
+}
