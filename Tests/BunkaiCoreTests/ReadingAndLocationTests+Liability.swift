@@ -413,3 +413,34 @@ extension ReadingAndLocationTests {
     #expect(element("D2.exemption", bearing) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// An attached 保守仕様書 that says of itself, before its first section, that it is for reference
+  /// and binds no one (「本仕様書は、…参考として示すものであり、契約上の義務を定めるものではない。」):
+  /// the vulnerability duty it holds is no condition of the exemption, so D2 is raised (DOMAIN.md
+  /// section 4, D2).
+  @Test func aSpecificationThatDeclaresItselfNonBinding() {
+    let text =
+      Self.opening + """
+        第8条（脆弱性）
+        乙が指定したソフトウェアに脆弱性が判明した場合の対応は、別紙の保守仕様書に定めるところによる。
+
+        第9条（免責）
+        乙は、乙が指定していないソフトウェアの導入、又は甲の指示による作業に起因する障害について、責任を負わない。
+
+        別紙　保守仕様書
+
+        前文　本仕様書は、乙が通常行う作業を甲の参考として示すものであり、契約上の義務を定めるものではない。
+
+        1.　脆弱性への対応
+        乙は、指定したソフトウェアに脆弱性が判明したときは、対応策を甲に提案し、甲と協議の上で修正プログラムを適用する。
+
+        2.　定期作業
+        乙は、年2回、機器を点検する。
+        """
+    #expect(finding("D2", text) != nil)
+    let binding = text.replacingOccurrences(
+      of: "前文　本仕様書は、乙が通常行う作業を甲の参考として示すものであり、契約上の義務を定めるものではない。\n", with: "")
+    #expect(finding("D2", binding) == nil)
+  }
+}

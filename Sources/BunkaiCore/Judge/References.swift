@@ -427,9 +427,42 @@ final class References {
       return Lines.occurs(Self.specification, in: t)
         && Self.nonBindingWords.contains { Lines.occurs($0, in: t) }
     }
-    guard declared else { return [] }
-    return Set(attached.flatMap { clauses.paragraphsOf[$0] ?? [] })
+    if declared { return Set(attached.flatMap { clauses.paragraphsOf[$0] ?? [] }) }
+    // 「別紙　保守仕様書／前文　本仕様書は、…参考として示すものであり、契約上の義務を定めるものではない。」:
+    // a specification that says so of itself, between the article before it and its own last article.
+    var out: Set<Int> = []
+    for k in attached where k == 0 || parts[k - 1] != parts[k] {
+      let own = attached.filter { parts[$0] == parts[k] }
+      let start = k == 0 ? 0 : normalizedEnd(of: k - 1)
+      let end = normalizedEnd(of: own.last ?? k)
+      guard start < end, selfDeclared(text[start..<end]) else { continue }
+      out.formUnion(own.flatMap { clauses.paragraphsOf[$0] ?? [] })
+    }
+    return out
   }
+
+  /// Where article k's text ends in the matching view (its last paragraph's end).
+  func normalizedEnd(of k: Int) -> Int {
+    (clauses.paragraphsOf[k] ?? []).map { clauses.paragraphs[$0].range.upperBound }.max() ?? 0
+  }
+
+  static let thisSpecification = Normalizer.fold("本仕様書")
+
+  /// A sentence of the slice names 本仕様書 and says it binds no one.
+  func selfDeclared(_ t: ArraySlice<UInt32>) -> Bool {
+    var sentenceStart = t.startIndex
+    for i in t.indices where t[i] == Self.maru || i == t.endIndex - 1 {
+      let sentence = t[sentenceStart...i]
+      if Lines.occurs(Self.thisSpecification, in: sentence),
+        Self.nonBindingWords.contains(where: { Lines.occurs($0, in: sentence) })
+      {
+        return true
+      }
+      sentenceStart = i + 1
+    }
+    return false
+  }
+  static let maru = Normalizer.fold("。")[0]
 
   func superseded() -> Set<Int> {
     var out: Set<Int> = []
