@@ -52,3 +52,34 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", alone) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「「院内セキュリティ手引き（案）」を作成し」 names the 手引き in draft; 「両者は、修正した手引きを確認し、
+  /// それぞれ確認印を押す」 then settles it jointly (C1).
+  @Test func aDraftNamedInQuotesAndBothStampIt() {
+    let text =
+      Self.opening + """
+        第6条（院内の対策）
+        １　乙は、甲の職員のアカウントの扱い等を内容とする「院内セキュリティ手引き（案）」を作成し、甲の担当者との読合せ会を開く。
+        ２　乙は、読合せ会で出た疑問に答えて案を直す。両者は、修正した手引きを確認し、それぞれ確認印を押す。
+        ３　甲は、確認印を押した手引きに従って対策を行う。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    let unstamped = text.replacingOccurrences(of: "両者は、修正した手引きを確認し、それぞれ確認印を押す。", with: "乙は、修正した手引きを甲に送る。")
+    #expect(element("C1.decided-jointly", unstamped) != .met)
+  }
+
+  /// 「注文者と請負人は、要件定義書を承認する際に前項の章も併せて承認し」: both approving settle it.
+  @Test func bothApproveTheChapterOnTheOrderersMeasures() {
+    let text = """
+      透析管理システム請負契約書
+
+      医療法人たかせ会（以下「注文者」という。）と株式会社ミナモシステム（以下「請負人」という。）は、次のとおり契約する。
+
+      第5条（注文者側の運用要件）
+      1　請負人は、要件定義書の中に、注文者が講じる安全対策を記した章を設ける。
+      2　注文者と請負人は、要件定義書を承認する際に、注文者が講じる安全対策の章も併せて承認し、注文者はこれに従って対策を実施する。
+      """
+    #expect(element("C1.decided-jointly", text) == .met)
+  }
+}

@@ -6,6 +6,7 @@
 enum NamedDocuments {
   /// Names longer than this are sentences in quotes, not names.
   static let longestName = 40
+  static let draftMarks: [[Unicode.Scalar]] = ["（案）", "(案)"].map { Array($0.unicodeScalars) }
   static let open: Unicode.Scalar = "「"
   static let close: Unicode.Scalar = "」"
 
@@ -36,7 +37,14 @@ enum NamedDocuments {
           i += 1
           continue
         }
-        let name = normalized.range(ofSource: (i + 1)..<j)
+        // 「施設内セキュリティ手引き（案）」 is the 手引き in draft: its ending is the name's.
+        var nameEnd = j
+        if let draft = Self.draftMarks.first(where: { m in
+          j - (i + 1) > m.count && s[(j - m.count)..<j].elementsEqual(m)
+        }) {
+          nameEnd = j - draft.count
+        }
+        let name = normalized.range(ofSource: (i + 1)..<nameEnd)
         let within = normalized.range(ofSource: article.range)
         for concepts in parsed
         where concepts.allSatisfy({ ids in
