@@ -115,3 +115,19 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provided-security", alone) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A topic naming the parties by the contract's own labels (「注文者及び請負人は」) says who acts, as
+  /// 「甲及び乙は」 does: talks on a schedule do not take up the measures of the sentence before (C1).
+  @Test func aTopicOfTheContractsOwnLabelsTakesNothingUp() {
+    let text = """
+      システム導入請負契約書
+
+      医療法人しらかば会（以下「注文者」という。）と株式会社シラカバ電算（以下「請負人」という。）は、次のとおり契約する。
+
+      第5条（注文者の対策）
+      1　請負人は、注文者及び請負人が使う端末について注文者が講じる安全対策の案を作る。注文者及び請負人は、その作業日程を協議する。
+      """
+    #expect(element("C1.decided-jointly", text) != .met)
+  }
+}

@@ -2,12 +2,19 @@ extension ElementJudge {
   /// 「受注者は、…手順書に、提供物に係る保護策を含めること。保護策は、…の協議を経て確定し、発注者が
   /// 実施する。」「乙は、…その保護に必要な手当てを洗い出して甲に示す。甲と乙はこれを取り決め…」: a
   /// sentence that opens by taking up the sentence before it in its paragraph continues that
-  /// sentence. It takes it up when its topic (the words before its first 「は」 or 「、」) is a noun
-  /// the sentence before holds, or when it says 「これを」「これに」「これら」 at its opening. The range
-  /// That sentence, or nil.
+  /// sentence. It takes it up when its topic (the words before its first 「は」 or 「、」 in its
+  /// opening) is a noun the sentence before holds, when the noun heading a longer topic is, or when
+  /// it says one of `takeUpWords` in its opening. That sentence, or nil; read once per sentence.
   func sentenceTakenUp(by u: Clauses.Unit) -> Clauses.Unit? {
     // Sentences only: their ids come first.
     guard u.id >= 1, u.id < clauses.sentences.count else { return nil }
+    if let known = referredMemo.takenUp[u.id] { return known }
+    let found = takenUpUncached(u)
+    referredMemo.takenUp[u.id] = .some(found)
+    return found
+  }
+
+  private func takenUpUncached(_ u: Clauses.Unit) -> Clauses.Unit? {
     let before = clauses.sentences[u.id - 1]
     guard before.paragraph == u.paragraph, before.range.upperBound == u.range.lowerBound else { return nil }
     let text = index.text
@@ -24,7 +31,7 @@ extension ElementJudge {
       // Not where the topic ends in a party (「会員施設は」).
       let head = text[(end - 2)..<end]
       guard end - start >= 4,
-        !partyLabels.contains(where: { text[start..<end].reversed().starts(with: $0.reversed()) })
+        !partyLabels.contains(where: { text[start..<end].suffix($0.count).elementsEqual($0) })
       else { return nil }
       return Lines.occurs(head, in: text[before.range]) ? before : nil
     }

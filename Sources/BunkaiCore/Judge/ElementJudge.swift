@@ -38,7 +38,10 @@ final class ElementJudge {
     self.sameAs = sameAs
     referredMemo = ReferredMemo(units: clauses.unitCount, paragraphs: clauses.paragraphs.count)
     articleTopics = contract.articles.map(\.topics)
-    partyLabels = contract.parties.map { Normalizer.fold($0.label) }
+    // A label of the contract's own (「請負人」) is a token in the matching view.
+    partyLabels = contract.parties.map {
+      PartyTokens.matchingForm(Normalizer.fold($0.label), parties: contract.parties)
+    }
   }
 
   /// The contract's party labels as they read in the matching view.
@@ -143,6 +146,8 @@ final class ElementJudge {
     @exclusivity(unchecked) var paragraphs: [[Int]?]
     /// Who leads in each paragraph as a whole (read once: every row of a long table refers to it).
     @exclusivity(unchecked) var leaders: [PartyRole??]
+    /// The sentence each sentence takes up, by `Unit.id` (`sentenceTakenUp`): asked per element.
+    @exclusivity(unchecked) var takenUp: [Clauses.Unit??]
     /// Who leads a meeting named in passing (「運用会議」), by name: read once per name, not per unit.
     @exclusivity(unchecked) var meetings: [[UInt32]: PartyRole?] = [:]
     /// The main body's paragraphs that attach something by a quoted name beside a consultation,
@@ -153,6 +158,7 @@ final class ElementJudge {
       direct = Array(repeating: nil, count: units)
       self.paragraphs = Array(repeating: nil, count: paragraphs)
       leaders = Array(repeating: nil, count: paragraphs)
+      takenUp = Array(repeating: nil, count: units)
     }
   }
   let referredMemo: ReferredMemo

@@ -22,6 +22,8 @@ enum NamedDocuments {
     }
     let text = normalized.chars
     for article in contract.articles {
+      let within = normalized.range(ofSource: article.range)
+      let words = Array(text[within])
       var i = article.range.lowerBound
       while i < article.range.upperBound {
         guard s[i] == open else {
@@ -45,12 +47,11 @@ enum NamedDocuments {
           nameEnd = j - draft.count
         }
         let name = normalized.range(ofSource: (i + 1)..<nameEnd)
-        let within = normalized.range(ofSource: article.range)
         for concepts in parsed
         where concepts.allSatisfy({ ids in
           ids.contains { !index.occurrencesOfTerm($0, in: name).isEmpty }
         }) {
-          let uses = shortFormUses(name, in: within, text)
+          let uses = shortFormUses(name, in: within, words: words, text)
           guard !uses.isEmpty else { continue }
           for ids in concepts { if let slot = ids.first { index.addMatches(term: slot, uses) } }
         }
@@ -62,9 +63,11 @@ enum NamedDocuments {
   /// Uses, outside the quoted name, of its endings (two scalars or more, shorter than the name) that
   /// the article uses again, longest first and none inside another: the heading may repeat nearly
   /// the whole name (「第6条（院内側セキュリティ運用手順書）」) and the text only its end (「手順書案」).
-  static func shortFormUses(_ name: Range<Int>, in article: Range<Int>, _ text: [UInt32]) -> [Range<Int>] {
+  /// `words` is the article's text (`text[article]`), copied once per article.
+  static func shortFormUses(
+    _ name: Range<Int>, in article: Range<Int>, words: [UInt32], _ text: [UInt32]
+  ) -> [Range<Int>] {
     guard name.count >= 3 else { return [] }
-    let words = Array(text[article])
     var found: [Range<Int>] = []
     for length in stride(from: name.count - 1, through: 2, by: -1) {
       let tail = Array(text[(name.upperBound - length)..<name.upperBound])

@@ -424,8 +424,7 @@ final class References {
     let declared = clauses.sentences.contains { s in
       guard let k = s.article, parts[k] == nil else { return false }
       let t = text[s.range]
-      return Lines.occurs(Self.specification, in: t)
-        && Self.nonBindingWords.contains { Lines.occurs($0, in: t) }
+      return Self.saysNonBinding(t, naming: Self.specification)
     }
     if declared { return Set(attached.flatMap { clauses.paragraphsOf[$0] ?? [] }) }
     // 「別紙　保守仕様書／前文　本仕様書は、…参考として示すものであり、契約上の義務を定めるものではない。」:
@@ -453,16 +452,17 @@ final class References {
     var sentenceStart = t.startIndex
     for i in t.indices where t[i] == Self.maru || i == t.endIndex - 1 {
       let sentence = t[sentenceStart...i]
-      if Lines.occurs(Self.thisSpecification, in: sentence),
-        Self.nonBindingWords.contains(where: { Lines.occurs($0, in: sentence) })
-      {
-        return true
-      }
+      if Self.saysNonBinding(sentence, naming: Self.thisSpecification) { return true }
       sentenceStart = i + 1
     }
     return false
   }
   static let maru = Normalizer.fold("。")[0]
+
+  /// The text names the specification and says it binds no one.
+  static func saysNonBinding(_ t: ArraySlice<UInt32>, naming spec: [UInt32]) -> Bool {
+    Lines.occurs(spec, in: t) && nonBindingWords.contains { Lines.occurs($0, in: t) }
+  }
 
   func superseded() -> Set<Int> {
     var out: Set<Int> = []
