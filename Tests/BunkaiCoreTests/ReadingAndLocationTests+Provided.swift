@@ -335,3 +335,27 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provides", needed) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「前項第1号の回線の安全対策は…」 where 前項 lists three provided things: the security of the other
+  /// two is nowhere settled (DOMAIN.md section 4, C2: the security of what the institution provides).
+  @Test func securityOfOneListedItemLeavesTheOthersOut() {
+    let text =
+      Self.opening + """
+        第7条（甲が用意するもの）
+        １　甲は、保守のために次のものを用意する。
+        （１）リモート保守用のルータ及び回線
+        （２）サーバを置くラックと電源
+        （３）バックアップ用の記録媒体
+        ２　前項第１号のルータ及び回線の安全対策は、乙が案を示し、甲乙協議のうえ決定した内容に従い甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) == .unmet)
+    #expect(finding("C2", text) != nil)
+    // Naming every item (前項各号) covers them all.
+    let all = text.replacingOccurrences(of: "前項第１号のルータ及び回線", with: "前項各号に掲げるもの")
+    #expect(element("C2.provided-security", all) == .met)
+    // Naming all three by number covers them all too.
+    let three = text.replacingOccurrences(of: "前項第１号のルータ及び回線", with: "前項第１号から第３号までのもの")
+    #expect(element("C2.provided-security", three) == .met)
+  }
+}

@@ -27,6 +27,8 @@ struct Clauses {
   /// For each paragraph, the range of indices into `sentences` of its sentences (they are
   /// appended paragraph by paragraph, in text order).
   var sentencesOfParagraph: [Range<Int>] = []
+  /// For each paragraph, how many numbered items (号) it lists.
+  var itemCounts: [Int] = []
 
   static let maru: UInt32 = 0x3002  // 。
   static let dai: UInt32 = Normalizer.fold("第")[0]
@@ -106,6 +108,7 @@ struct Clauses {
     let p = paragraphs.count
     paragraphs.append(Unit(range: range, article: article, paragraph: p))
     paragraphSource.append(source)
+    itemCounts.append(items.count)
     // Items start new sentences: a lead-in 「次の各号…責任を負わない」 and each item stand apart.
     var cuts = items.map { normalized.range(ofSource: $0).lowerBound }.filter { range.contains($0) }
     cuts.append(range.upperBound)

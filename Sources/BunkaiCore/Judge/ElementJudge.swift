@@ -255,6 +255,11 @@ final class ElementJudge {
           candidates: candidates + contra)
       }
     }
+    if el.everyItem, !met.isEmpty, met.allSatisfy({ namesOnlySomeItems($0) }) {
+      return Judgement(
+        status: .unmet, evidence: Array(met.prefix(2)), note: "挙げられたもののうち一部（号を指定したもの）についてだけ定めています",
+        candidates: candidates)
+    }
     if !met.isEmpty {
       return Judgement(
         status: .met, evidence: Array(met.prefix(2)), note: nil, candidates: candidates, meeting: met)

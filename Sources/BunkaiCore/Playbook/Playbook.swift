@@ -189,6 +189,10 @@ public struct Element: Sendable {
   /// deemed consent (「異議を述べないときは承認したものとみなす」) empties an approval the contract
   /// requires in another article.
   public var contradictionOutweighs: Bool
+  /// A unit naming some items of a numbered list (「前項第1号の回線の安全対策は…」) where the list has
+  /// more meets the element for those items only: when every meeting unit does so, the element is
+  /// unmet (the other provided things are left out).
+  public var everyItem: Bool
   /// Words of a clause of this kind that falls short (another standard named where the guideline
   /// belongs): when no element's words hold anywhere, the finding goes to the article holding them.
   public var near: Condition?
@@ -198,7 +202,7 @@ public struct Element: Sendable {
     context: Condition? = nil, contextTopics: [String] = [], contextInArticle: Bool = false,
     unless: Condition? = nil, fallsShort: Condition? = nil, actor: Actor? = nil,
     negatable: Bool = true, contradictedBy: Condition? = nil, overridable: Bool = false,
-    contradictionOutweighs: Bool = false, near: Condition? = nil
+    contradictionOutweighs: Bool = false, everyItem: Bool = false, near: Condition? = nil
   ) {
     self.id = id
     self.label = label
@@ -215,6 +219,7 @@ public struct Element: Sendable {
     self.contradictedBy = contradictedBy
     self.overridable = overridable
     self.contradictionOutweighs = contradictionOutweighs
+    self.everyItem = everyItem
     self.near = near
   }
 }

@@ -274,7 +274,7 @@ public enum PlaybookLoader {
     "fallsShort",
     "actor",
     "negatable",
-    "contradictedBy", "overridable", "contradictionOutweighs", "near",
+    "contradictedBy", "overridable", "contradictionOutweighs", "everyItem", "near",
   ]
 
   static func readElement(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Element? {
@@ -318,7 +318,8 @@ public enum PlaybookLoader {
       fallsShort: fallsShort, actor: actor, negatable: r.bool(node, "negatable", path, default: true),
       contradictedBy: contra,
       overridable: r.bool(node, "overridable", path, default: false),
-      contradictionOutweighs: r.bool(node, "contradictionOutweighs", path, default: false), near: near)
+      contradictionOutweighs: r.bool(node, "contradictionOutweighs", path, default: false),
+      everyItem: r.bool(node, "everyItem", path, default: false), near: near)
   }
 
   static func readSuggestion(_ node: Node?, _ path: String, _ r: inout YAMLReader, required: Bool)
