@@ -444,3 +444,24 @@ extension ReadingAndLocationTests {
     #expect(finding("D2", binding) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The exemption is conditioned on talks the vendor opens about the designated software's
+  /// vulnerabilities, but a proviso leaves the third-party middleware inside that software with
+  /// information only (「…の脆弱性については、乙は、開発元の情報を甲に伝えるにとどめる」): part of the
+  /// designated software has no countermeasure, so D2 is raised (DOMAIN.md section 4, D2).
+  @Test func informationOnlyForPartOfTheDesignatedSoftware() {
+    let text =
+      Self.opening + """
+        第11条（免責）
+        １　乙は、乙が指定していないソフトウェア、又は甲の指示による作業に起因する障害について、責任を負わない。
+        ２　前項は、乙が指定したソフトウェアに脆弱性が判明したときに、乙が甲に協議を申し入れて対策を定め、これを実施していることを条件とする。ただし、指定したソフトウェアに組み込まれたデータベースその他の他社のミドルウェアの脆弱性については、乙は、開発元の公表情報を甲に伝えるにとどめる。
+        """
+    #expect(element("D2.designated-vuln", text) == .contradicted)
+    #expect(finding("D2", text) != nil)
+    let whole = text.replacingOccurrences(
+      of: "ただし、指定したソフトウェアに組み込まれたデータベースその他の他社のミドルウェアの脆弱性については、乙は、開発元の公表情報を甲に伝えるにとどめる。", with: "")
+    #expect(element("D2.designated-vuln", whole) == .met)
+    #expect(finding("D2", whole) == nil)
+  }
+}
