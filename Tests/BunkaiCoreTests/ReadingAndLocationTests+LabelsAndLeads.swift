@@ -571,3 +571,21 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「分担表の「協議」は、乙が年一回、…甲が講ずべき対策の案を提示し、乙が開く打合せで甲と協議して
+  /// 決める」: the institution named inside what is proposed does not propose it; the vendor named
+  /// before it leads (DOMAIN.md section 4, C1: the vendor leads the talks).
+  @Test func thePartyInsideTheMatterDoesNotLeadWhenAnotherActsFirst() {
+    let text =
+      Self.opening + """
+        第6条（協議の方法）
+        院内の対策を決める「協議」は、乙が年一回、年次点検の報告とともに甲が講ずべき対策の案を提示し、乙が開く打合せで甲と協議して決める方法による。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    // The institution proposing, with the vendor only hosting the meeting, leads nothing the vendor does.
+    let swapped = text.replacingOccurrences(of: "乙が年一回、年次点検の報告とともに甲が講ずべき", with: "甲が年一回、自ら講ずべき")
+      .replacingOccurrences(of: "乙が開く打合せで甲と協議して", with: "甲が開く打合せで乙と協議して")
+    #expect(element("C1.vendor-led", swapped) != .met)
+  }
+}

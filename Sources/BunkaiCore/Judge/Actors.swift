@@ -452,8 +452,11 @@ struct Actors {
             !(end..<w).contains(where: { label(at: $0, limit: w) != nil })
           {
             // 「…対策は、乙が提供物ごとに留意すべき点と対策の案を取りまとめて」: with no topic, the party
-            // before the relative clause is the one acting.
-            return topic(before: i, in: r) ?? (has(Self.ga, at: end, limit: i) ? l.role : nil)
+            // before the relative clause is the one acting — unless another party acts before it
+            // (「「協議」は、乙が年一回、…甲が講ずべき対策の案を提示し」: 甲 is inside the matter).
+            if let t = topic(before: i, in: r) { return t }
+            guard has(Self.ga, at: end, limit: i) else { return nil }
+            return nearestAgent(before: j, in: r) ?? l.role
           }
           return l.role
         }
