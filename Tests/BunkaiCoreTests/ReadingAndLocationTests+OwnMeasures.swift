@@ -111,3 +111,23 @@ extension ReadingAndLocationTests {
     #expect(element("C2.vendor-led", text) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「１　乙は、…委員会に出席し、甲側で講じるべき安全対策の年度計画案を作成して同委員会に提出する。
+  /// ２　甲と乙は、同委員会において計画案を協議し…」: 同委員会 names the committee of the paragraph
+  /// before, so the talks are about the measures it sets out (DOMAIN.md section 4, C1).
+  @Test func theSameCommitteeTakesUpTheParagraphBefore() {
+    let text =
+      Self.opening + """
+        第5条（甲側の安全対策）
+        １　乙は、甲の情報管理委員会に出席し、毎年度、甲の職員の端末利用について甲側で講じるべき安全対策の年度計画案を作成して同委員会に提出する。
+        ２　甲と乙は、同委員会において計画案を協議し、合意した計画を甲の年度計画とする。
+        ３　甲は、前項の年度計画を実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(finding("C1", text) == nil)
+    // Another meeting, not the one named before, takes nothing up.
+    let other = text.replacingOccurrences(of: "同委員会において計画案を協議し", with: "運営会議において予算を協議し")
+    #expect(element("C1.decided-jointly", other) != .met)
+  }
+}

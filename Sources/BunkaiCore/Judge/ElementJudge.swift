@@ -529,9 +529,6 @@ final class ElementJudge {
   /// (「運用会議」「保守報告会」, not a bare 「会議」 or 「本会議」).
   func meetingCompounds(in r: Range<Int>) -> [[UInt32]] {
     let text = index.text
-    func isWordScalar(_ c: UInt32) -> Bool {
-      (0x4E00...0x9FFF).contains(c) || (0x30A1...0x30FA).contains(c) || c == 0x30FC
-    }
     var names: [[UInt32]] = []
     for head in Self.foldedMeetingHeads {
       var i = r.lowerBound
@@ -539,7 +536,7 @@ final class ElementJudge {
         defer { i += 1 }
         guard text[i] == head[0], text[i..<(i + head.count)].elementsEqual(head) else { continue }
         var j = i
-        while j > r.lowerBound, i - j < 12, isWordScalar(text[j - 1]) { j -= 1 }
+        while j > r.lowerBound, i - j < 12, Normalizer.isWordScalar(text[j - 1]) { j -= 1 }
         let name = Array(text[j..<(i + head.count)])
         if i - j >= 2, !names.contains(name) { names.append(name) }
       }

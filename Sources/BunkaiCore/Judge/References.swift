@@ -230,6 +230,7 @@ final class References {
     let (hen, kou2) = (Self.henkou[0], Self.henkou[1])
     let (betsu, toku) = (Self.betsu, Self.toku)
     let (ko, tsugi) = (Self.takeUp[0][0], Self.tsugi[0])
+    let dou = Self.dou
     // The paragraph `offset` places after (or before) the unit's in its article, if there is one.
     func neighbour(_ offset: Int) -> Int? {
       guard let k = u.article else { return nil }
@@ -265,6 +266,8 @@ final class References {
         i += w.count
         continue
       }
+      // 「同委員会において計画案を協議し」: 同 and a noun an earlier paragraph of the article names.
+      if c == dou, let p = sameNounParagraph(at: i, in: u) { out.append(p) }
       // 「乙はこれを踏まえて甲との協議を進め」: what the paragraph before sets out.
       if c == ko, !anaphor,
         Self.takeUp.contains(where: { w in
@@ -387,6 +390,22 @@ final class References {
     }
     out += outcomeParagraphs(named: u)
     return out.filter { $0 != u.paragraph }
+  }
+
+  static let dou = Normalizer.fold("同")[0]
+
+  /// 「同委員会」「同計画」: the nearest earlier paragraph of the unit's article (three at most) that
+  /// names the noun after 同 (kanji or katakana, two scalars at least: 同意, 同等, 同様 name nothing).
+  func sameNounParagraph(at i: Int, in u: Clauses.Unit) -> Int? {
+    var j = i + 1
+    while j < u.range.upperBound, j - i <= 8, Normalizer.isWordScalar(text[j]) { j += 1 }
+    guard j - i - 1 >= 2, let k = u.article, let own = clauses.paragraphsOf[k],
+      let here = own.firstIndex(of: u.paragraph)
+    else { return nil }
+    let noun = text[(i + 1)..<j]
+    return own[max(0, here - 3)..<here].reversed().first { p in
+      Lines.occurs(noun, in: text[clauses.paragraphs[p].range])
+    }
   }
 
   /// The paragraphs defining the consultation outcomes (see `outcomes`) the unit names, other than

@@ -82,6 +82,11 @@ public enum Normalizer {
 
   static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
 
+  /// A kanji or katakana scalar: what a noun compound (「運用会議」「委員会」) is made of.
+  static func isWordScalar(_ c: UInt32) -> Bool {
+    (0x4E00...0x9FFF).contains(c) || (0x30A1...0x30FA).contains(c) || c == 0x30FC
+  }
+
   public static func normalize(_ text: String) -> NormalizedText {
     normalize(Array(text.unicodeScalars))
   }
