@@ -83,3 +83,25 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", text) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「参加施設セキュリティ対策基準」: a security standard named for the institution's side; 「確定した
+  /// 対策基準…に運営事業者と共に記名し」 in the same article is that standard, settled jointly (DOMAIN.md
+  /// section 4, C1).
+  @Test func aStandardNamedForTheInstitutionsSide() {
+    let text = """
+      地域連携ネットワーク参加規程
+
+      株式会社ミナト医療ネット（以下「運営事業者」という。）が運営するネットワークに参加する医療機関（以下「参加施設」という。）との関係を定める。
+
+      第１３条（施設の対策）
+      １　運営事業者は、参加施設の代表者で構成する部会を招集し、その事務局を務める。
+      ２　運営事業者は、部会に対し、参加施設が講じるべき措置の原案を作成して提示し、参加施設の意見を踏まえて「参加施設セキュリティ対策基準」を取りまとめる。
+      ３　各参加施設は、確定した対策基準のうち自施設に適用される事項を記載した確認書に運営事業者と共に記名し、これに従って措置を講じる。
+      """
+    #expect(element("C1.decided-jointly", text) == .met)
+    // Signed by the facility alone, nothing is settled jointly.
+    let alone = text.replacingOccurrences(of: "に運営事業者と共に記名し", with: "に記名し")
+    #expect(element("C1.decided-jointly", alone) != .met)
+  }
+}

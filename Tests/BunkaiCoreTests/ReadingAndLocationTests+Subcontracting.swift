@@ -297,3 +297,24 @@ extension ReadingAndLocationTests {
     #expect(finding("B2", text) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…各参加施設から書面による同意を得なければならない。同意しない参加施設の情報は、当該委託先に
+  /// 取り扱わせない。」: the negator describes the facilities that refuse; the consent is still required
+  /// (DOMAIN.md section 4, B2: prior consent).
+  @Test func aPartyThatDoesNotConsentIsNoDenialOfConsent() {
+    let text = """
+      地域連携ネットワーク参加規程
+
+      株式会社ミナト医療ネット（以下「運営事業者」という。）が運営するネットワークに参加する医療機関（以下「参加施設」という。）との関係を定める。
+
+      第９条（再委託）
+      運営事業者は、運営業務の一部を第三者に委託しようとするときは、あらかじめ委託先の名称と業務範囲を全参加施設に通知し、各参加施設から書面による同意を得なければならない。同意しない参加施設の診療情報は、当該委託先に取り扱わせない。
+      """
+    #expect(element("B2.consent", text) == .met)
+    // Consent that is expressly not needed is still a denial.
+    let denied = text.replacingOccurrences(
+      of: "各参加施設から書面による同意を得なければならない。", with: "参加施設の同意を要しない。")
+    #expect(element("B2.consent", denied) == .contradicted)
+  }
+}

@@ -713,6 +713,14 @@ final class ElementJudge {
         {
           continue
         }
+        // 「同意しない参加施設の共有情報は、当該委託先に取り扱わせない」: a negator right before a party's
+        // label describes that party (a relative clause); the consent is still required.
+        if partyLabels.contains(where: { l in
+          n.upperBound + l.count <= r.upperBound
+            && text[n.upperBound..<(n.upperBound + l.count)].elementsEqual(l)
+        }) {
+          continue
+        }
         // A proviso read with its main clause: a negator past the 。 is about the proviso.
         if text[o.upperBound..<n.lowerBound].contains(Clauses.maru) { continue }
         // 「甲が前項の変更に同意しないときは、…協議する」「承諾を得ないで再委託した場合は」: a case, which
