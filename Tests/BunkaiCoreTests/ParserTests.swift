@@ -135,6 +135,8 @@ import Testing
     ("みなと薬局（以下「委託者」という。）と有限会社ミナトデータ（以下「受託者」という。）は", "委託者", .institution, "受託者", .vendor),
     ("医療法人ひかり会（以下、「発注者」という。）と株式会社ヒカリ開発（以下、「受注者」という。）は", "発注者", .institution, "受注者", .vendor),
     ("山田医院（以下「ユーザ」という。）とベンダー株式会社（以下「ベンダ」という。）は", "ユーザ", .institution, "ベンダ", .vendor),
+    // A label made of the name's opening and an abbreviation.
+    ("北浜記念病院（以下「病院」という。）とミナトデータセンター株式会社（以下「ミナトDC」という。）は", "病院", .institution, "ミナトDC", .vendor),
   ])
   func partiesAndRoles(preamble: String, inst: String, instRole: PartyRole, vend: String, vendRole: PartyRole)
   {

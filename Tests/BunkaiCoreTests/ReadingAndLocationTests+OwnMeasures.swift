@@ -131,3 +131,43 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…利用者の管理その他病院の管理範囲における安全対策を、別紙2「役割分担表」の定めに従って決定し」:
+  /// 「その他」 ends a list item (病院 is the party), and the clause is read with the annex it follows,
+  /// whose table settles the measures with the vendor drafting (DOMAIN.md section 4, C1).
+  @Test func measuresDecidedByTheAnnexTheClauseFollows() {
+    let text = """
+      データセンター利用契約書
+
+      北浜記念病院（以下「病院」という。）とミナトデータセンター株式会社（以下「ミナトDC」という。）は、次のとおり合意する。
+
+      第7条　病院は、利用者の管理その他病院の管理範囲における安全対策を、別紙2「役割分担表」の定めに従って決定し、実施する。
+
+      第8条　病院は、料金を支払う。
+
+      別紙2　役割分担表
+      ｜作業　　　　　　　　　　　　　　　｜病院｜ミナトDC｜
+      ｜病院管理範囲の対策案の作成と提示　｜　　｜◎　　　｜
+      ｜対策案の協議と確定　　　　　　　　｜○　｜◎　　　｜
+      ｜確定した対策の実施　　　　　　　　｜◎　｜　　　　｜
+      """
+    #expect(element("C1.decided-jointly", text) == .met)
+    // Without the annex, the hospital decides alone.
+    let alone = text.replacingOccurrences(of: "、別紙2「役割分担表」の定めに従って決定し", with: "、自ら決定し")
+    #expect(element("C1.decided-jointly", alone) != .met)
+  }
+
+  /// 「…その他病院の安全管理に影響する事項を変更しようとするときは、…書面で病院に示し」: a change the
+  /// vendor plans (B1) is no talk on the institution's own measures (DOMAIN.md section 4, C1).
+  @Test func aPlannedChangeShownToTheInstitutionIsNotItsMeasures() {
+    let text = """
+      ネットワーク構築契約書
+
+      北浜記念病院（以下「病院」という。）と株式会社アーク通信（以下「アーク」という。）は、次のとおり合意する。
+
+      第6条　アークは、機器の構成、病院の安全管理に影響する事項等を変更しようとするときは、30日前までに書面でその内容を病院に示し、病院の承認を得る。
+      """
+    #expect(element("C1.vendor-led", text) != .met)
+  }
+}

@@ -32,8 +32,11 @@ enum PartyTokens {
     guard i > 0 else { return false }
     let c = text[i - 1]
     let ideograph = (0x4E00...0x9FFF).contains(c) || (0x3400...0x4DBF).contains(c)
+    // 「利用者の管理その他病院の管理範囲」: 「その他」 ends a list item, it makes no word with the label.
+    if i >= 3, text[(i - 3)..<i].elementsEqual(Self.sonota) { return false }
     return ideograph && !determiners.contains(c)
   }
+  static let sonota = Normalizer.fold("その他")
 
   /// 「…サービスの提供事業者における安全管理ガイドライン」: a vendor called 「提供事業者」 is also a word of
   /// the guideline's title, which must stay as written to be recognised.

@@ -286,6 +286,9 @@ enum PartyExtractor {
               // 「株式会社イーストゲート・ソリューションズ（以下「イーストゲート」という。）」: a short
               // form of the organisation's own name.
               || (label.count <= 12 && (name.map { $0.contains(label) } ?? false))
+              // 「ミナトデータセンター株式会社（以下「ミナトDC」という。）」: the name's own opening and
+              // an abbreviation.
+              || (label.count <= 8 && (name.map { sharesOpening($0, label) } ?? false))
               // 「当センター」「当クリニック」: 当 before a noun is how a party calls itself (当該, "the
               // said", is not).
               || (label.hasPrefix("当") && !label.hasPrefix("当該") && label.count <= 8)))
@@ -504,6 +507,18 @@ enum PartyExtractor {
 
   /// A definition's meaning as a party's name: without the blanks before it and its own verb
   /// (「　株式会社…をいう」 → 「株式会社…」).
+  /// The label opens with two or more characters that open the name once its legal form
+  /// (株式会社, 有限会社 …) is left off.
+  static func sharesOpening(_ name: String, _ label: String) -> Bool {
+    var n = Substring(name.trimmingCharacters(in: .whitespaces))
+    for form in legalForms where n.hasPrefix(form) {
+      n = n.dropFirst(form.count).drop { $0 == " " || $0 == "　" }
+    }
+    return n.commonPrefix(with: label).count >= 2
+  }
+
+  static let legalForms = ["株式会社", "有限会社", "合同会社", "一般社団法人", "一般財団法人"]
+
   static func bareName(_ name: String) -> String {
     var n = name.trimmingCharacters(in: .whitespaces)
     for verb in definitionVerbs where n.hasSuffix(verb) {
