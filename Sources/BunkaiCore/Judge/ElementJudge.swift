@@ -714,11 +714,14 @@ final class ElementJudge {
           continue
         }
         // 「同意しない参加施設の共有情報は、当該委託先に取り扱わせない」: a negator right before a party's
-        // label describes that party (a relative clause); the consent is still required.
-        if partyLabels.contains(where: { l in
-          n.upperBound + l.count <= r.upperBound
-            && text[n.upperBound..<(n.upperBound + l.count)].elementsEqual(l)
-        }) {
+        // label describes that party (a relative clause); the consent is still required. Only the
+        // attributive 「…ない」: 「協議を経ずに甲の判断のみで定め」 denies the talks.
+        if text[n.upperBound - 1] == Self.attributiveEnd,
+          partyLabels.contains(where: { l in
+            n.upperBound + l.count <= r.upperBound
+              && text[n.upperBound..<(n.upperBound + l.count)].elementsEqual(l)
+          })
+        {
           continue
         }
         // A proviso read with its main clause: a negator past the 。 is about the proviso.
@@ -755,6 +758,7 @@ final class ElementJudge {
     return false
   }
 
+  static let attributiveEnd = Normalizer.fold("い")[0]
   static let caseMarkers = ["とき", "場合", "時は", "ならば"].map { Normalizer.fold($0) }
 
   /// Cases a proviso may set aside without emptying the requirement: compulsion by law, an

@@ -168,6 +168,10 @@ enum Lines {
     case "［": "］"
     case "《": "》"
     case "〈": "〉"
+    // 「第1条＜目的＞」
+    case "＜": "＞"
+    case "<": ">"
+    case "≪": "≫"
     default: nil
     }
   }
