@@ -171,3 +171,33 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「当院が講ずる対策は、別紙１に定める手順により毎年度定め」, where the annex has the vendor draft
+  /// and call the talks — and, in another sentence, also sets the talks on vulnerabilities. That
+  /// sentence does not keep the rest of the annex from settling the institution's measures
+  /// (DOMAIN.md section 4, C1).
+  @Test func anAnnexProcedureAlsoCoveringVulnerabilities() {
+    let text = """
+      保守業務委託契約書
+
+      当院と株式会社ミドリ医療システム（以下「貴社」という。）は、次のとおり契約する。
+
+      第８条〔当院の対策〕
+      本システムの利用に関して当院が講ずる情報セキュリティ対策は、別紙１に定める手順により毎年度定め、当院はこれを実施する。
+
+      第９条〔管轄〕
+      管轄は東京地方裁判所とする。
+
+      別紙１　当院側対策の取決め手順
+      １　貴社は、毎年２月末日までに、翌年度に当院が講ずべき情報セキュリティ対策の案を作成し、当院に提出する。
+      ２　貴社は、３月中に当院との協議を招集し、当院と貴社は協議のうえ対策を確定する。
+      ３　指定環境の脆弱性への対応の協議は、四半期に１回、貴社が招集して行う。
+      """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    // With only the vulnerability talks in the annex, nothing settles the institution's measures.
+    let only = text.replacingOccurrences(of: "２　貴社は、３月中に当院との協議を招集し、当院と貴社は協議のうえ対策を確定する。\n", with: "")
+    #expect(element("C1.decided-jointly", only) != .met)
+  }
+}

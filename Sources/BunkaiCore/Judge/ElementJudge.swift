@@ -374,7 +374,23 @@ final class ElementJudge {
   func usableReferred(from u: Clauses.Unit, unless: CompiledCondition?, oneStep: Bool) -> [Int] {
     let r = oneStep ? directlyReferred(from: u).filter { !superseded.contains($0) } : referred(from: u)
     guard let unless, !r.isEmpty else { return r }
-    return r.filter { !index.evaluate(unless, in: clauses.paragraphs[$0].range) }
+    return r.filter { p in
+      !index.evaluate(unless, in: clauses.paragraphs[p].range)
+        || clauses.sentencesOfParagraph[p].count > 1
+    }
+  }
+
+  /// The part holds in the referred paragraph — where the exceptions hold somewhere in it, in one of
+  /// its sentences free of them: an annex read whole (「別紙１　当院側対策の取決め手順」) may also
+  /// settle the talks on vulnerabilities in another of its sentences.
+  func holds(_ part: CompiledCondition, inReferred p: Int, unless: CompiledCondition?) -> Bool {
+    let range = clauses.paragraphs[p].range
+    guard index.evaluate(part, in: range) else { return false }
+    guard let unless, index.evaluate(unless, in: range) else { return true }
+    return clauses.sentencesOfParagraph[p].contains { k in
+      let r = clauses.sentences[k].range
+      return !index.evaluate(unless, in: r) && index.evaluate(part, in: r)
+    }
   }
 
   /// The condition holds in the unit; or, for a top-level `all` whose last part (the key) holds
@@ -395,7 +411,7 @@ final class ElementJudge {
       return (!referred.isEmpty || before != nil)
         && cs.allSatisfy { part in
           index.evaluate(part, in: u.range)
-            || referred.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
+            || referred.contains { holds(part, inReferred: $0, unless: unless) }
             || before.map { index.evaluate(part, in: $0) } ?? false
         }
     }
@@ -413,7 +429,7 @@ final class ElementJudge {
     guard !referred.isEmpty || takenUp != nil else { return false }
     return cs.dropLast().allSatisfy { part in
       index.evaluate(part, in: u.range)
-        || referred.contains { index.evaluate(part, in: clauses.paragraphs[$0].range) }
+        || referred.contains { holds(part, inReferred: $0, unless: unless) }
         || takenUp.map { index.evaluate(part, in: $0) } ?? false
     }
   }
