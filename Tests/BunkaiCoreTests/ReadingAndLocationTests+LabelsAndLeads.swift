@@ -589,3 +589,23 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", swapped) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「２　乙は、…甲が講ずべき対策の案を記載した資料を作成し、甲に送付する。３　甲の院長と乙の担当者は、
+  /// 前項の資料をもとに協議し…」: talks built on what the vendor prepared are led by the vendor (DOMAIN.md
+  /// section 4, C1).
+  @Test func talksBuiltOnTheVendorsMaterialAreLedByTheVendor() {
+    let text =
+      Self.opening + """
+        第6条（年次見直し）
+        1　乙は、毎年1回、甲と日程を調整して年次の見直しを行う。
+        2　乙は、見直しのために、甲が講ずべき安全対策の案を記載した資料を作成し、事前に甲に送付する。
+        3　甲の院長と乙の担当者は、前項の資料をもとに協議し、当年度に甲が実施する安全対策を決める。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    // Material the institution prepared makes the institution lead.
+    let own = text.replacingOccurrences(of: "2　乙は、見直しのために、甲が講ずべき", with: "2　甲は、見直しのために、自らが講ずべき")
+      .replacingOccurrences(of: "資料を作成し、事前に甲に送付する。", with: "資料を作成し、事前に乙に送付する。")
+    #expect(element("C1.vendor-led", own) != .met)
+  }
+}

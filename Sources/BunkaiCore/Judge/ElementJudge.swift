@@ -637,7 +637,7 @@ final class ElementJudge {
         ? nil : actors.leader(in: u.range) ?? sentenceTakenUp(by: u).flatMap { actors.leader(in: $0.range) }
       role =
         own
-        ?? (isSameAs(u) || another
+        ?? (isSameAs(u) || another || Self.buildsOn(index.text[u.range])
           ? referred(from: u).lazy.compactMap { self.paragraphLeader($0) }
             .first ?? (referred(from: u).isEmpty ? earlierInParagraph(u).flatMap(actors.leader(in:)) : nil)
           : nil)
@@ -665,6 +665,13 @@ final class ElementJudge {
       return sawOther ? .swapped : .ok
     }
   }
+
+  /// 「前項の資料をもとに協議し」「前条の案を踏まえて協議し」: talks built on what a referred clause
+  /// prepared are led by whoever prepared it.
+  static let basisWords = ["をもとに", "を基に", "を元に", "に基づき", "に基づいて", "を踏まえ", "をたたき台"].map {
+    Normalizer.fold($0)
+  }
+  static func buildsOn(_ t: ArraySlice<UInt32>) -> Bool { basisWords.contains { Lines.occurs($0, in: t) } }
 
   /// Denials of a duty that close a sentence (「…義務を負うことを意味するものではない」).
   static let dutyDenials: [[UInt32]] = [
