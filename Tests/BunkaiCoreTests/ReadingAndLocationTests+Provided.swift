@@ -359,3 +359,26 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provided-security", three) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「取込PC及び院内回線の安全対策は、第6条により甲と乙が決めた内容に従い、甲が実施する」, where
+  /// 第6条 has the vendor draft the measures for the talks: the provided things' security is settled in
+  /// the vendor-led talks of 第6条 (DOMAIN.md section 4, C2).
+  @Test func providedThingsSettledByWhatAnotherArticleDecided() {
+    let text =
+      Self.opening + """
+        第5条（甲が用意するもの）
+        1　甲は、取込PC及び院内回線を自らの費用で用意する。
+        2　取込PC及び院内回線の安全対策は、第6条により甲と乙が決めた内容に従い、甲が実施する。
+
+        第6条（年次見直し）
+        乙は、毎年1回、甲が講ずべき安全対策の案を作成して甲に示し、甲と協議して当年度の対策を決める。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+    // Decided by the institution alone, nothing is settled with the vendor.
+    let alone = text.replacingOccurrences(of: "第6条により甲と乙が決めた内容に従い", with: "甲が自ら決めた内容に従い")
+    #expect(finding("C2", alone) != nil)
+  }
+}
