@@ -131,3 +131,23 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", text) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙は、…甲が講ずべき安全対策の案を提示する。甲と乙は、提示された案を協議し…」: the talks are on
+  /// what the vendor presented, in the same paragraph or the next (DOMAIN.md section 4, C1).
+  @Test func talksOnWhatWasPresented() {
+    let sameParagraph =
+      Self.opening + """
+        第9条（連絡会）
+        乙は、四半期に1回、連絡会を招集し、甲が講ずべき安全対策の具体的な案を提示する。甲と乙は、提示された案を協議し、合意した措置を確認書に記載して双方が記名押印する。
+        """
+    let nextParagraph = sameParagraph.replacingOccurrences(of: "案を提示する。甲と乙は", with: "案を提示する。\n２　甲と乙は")
+    for text in [sameParagraph, nextParagraph] {
+      #expect(element("C1.decided-jointly", text) == .met)
+      #expect(element("C1.vendor-led", text) == .met)
+    }
+    // Talks on the schedule take up nothing the vendor presented.
+    let other = sameParagraph.replacingOccurrences(of: "提示された案を協議し、合意した措置を", with: "連絡会の日程を協議し、その日程を")
+    #expect(element("C1.decided-jointly", other) != .met)
+  }
+}

@@ -42,9 +42,10 @@ extension ElementJudge {
   static let openingReach = 20
   /// 「こうしてまとまった内容を、両者が記名押印する…」 sums up the sentences before it.
   /// 「両者は、この過程を経て…確定させ」 takes up the steps just described.
-  static let takeUpWords = ["これを", "これに", "これら", "こうして", "この過程", "この手順", "この手続"].map {
-    Normalizer.fold($0)
-  }
+  /// 「甲と乙は、提示された案を協議し」: what the sentence before presented.
+  static let takeUpWords =
+    ["これを", "これに", "これら", "こうして", "この過程", "この手順", "この手続"].map { Normalizer.fold($0) }
+    + References.presented
   static let topicEnds: Set<UInt32> = Set(["は", "、"].map { Normalizer.fold($0)[0] })
   /// 「当該保護策は」「その保護策は」「前記の保護策は」 take up 「保護策」.
   static let topicLeads = ["当該", "その", "前記の", "上記の"].map { Normalizer.fold($0) }

@@ -668,7 +668,11 @@ final class ElementJudge {
 
   /// 「前項の資料をもとに協議し」「前条の案を踏まえて協議し」: talks built on what a referred clause
   /// prepared are led by whoever prepared it.
-  static let basisWords = ["をもとに", "を基に", "を元に", "に基づき", "に基づいて", "を踏まえ", "をたたき台"].map {
+  static let basisWords = [
+    "をもとに", "を基に", "を元に", "に基づき", "に基づいて", "を踏まえ", "をたたき台",
+    // 「…は、提示された案を協議し」: talks on what was presented.
+    "提示された", "示された案", "提出された",
+  ].map {
     Normalizer.fold($0)
   }
   static func buildsOn(_ t: ArraySlice<UInt32>) -> Bool { basisWords.contains { Lines.occurs($0, in: t) } }

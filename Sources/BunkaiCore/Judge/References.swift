@@ -231,6 +231,7 @@ final class References {
     let (betsu, toku) = (Self.betsu, Self.toku)
     let (ko, tsugi) = (Self.takeUp[0][0], Self.tsugi[0])
     let dou = Self.dou
+    let (tei, shimesu) = (Self.presented[0][0], Self.presented[1][0])
     // The paragraph `offset` places after (or before) the unit's in its article, if there is one.
     func neighbour(_ offset: Int) -> Int? {
       guard let k = u.article else { return nil }
@@ -265,6 +266,15 @@ final class References {
         out += annexes(named: w, titleAt: i + w.count, end: r.upperBound)
         i += w.count
         continue
+      }
+      // 「提示された案を協議し」: what the paragraph before presented.
+      if c == tei || c == shimesu, !anaphor,
+        Self.presented.contains(where: { w in
+          i + w.count <= r.upperBound && text[i..<(i + w.count)].elementsEqual(w)
+        })
+      {
+        anaphor = true
+        if let p = neighbour(-1) { out.append(p) }
       }
       // 「同委員会において計画案を協議し」: 同 and a noun an earlier paragraph of the article names.
       if c == dou, let p = sameNounParagraph(at: i, in: u) { out.append(p) }
@@ -393,6 +403,10 @@ final class References {
   }
 
   static let dou = Normalizer.fold("同")[0]
+  /// What a party presented in the paragraph before (the first two open with 提 and 示: read above).
+  static let presented = ["提示された", "示された案", "提出された", "示された資料", "示された原案"].map {
+    Normalizer.fold($0)
+  }
 
   /// 「同委員会」「同計画」: the nearest earlier paragraph of the unit's article (three at most) that
   /// names the noun after 同 (kanji or katakana, two scalars at least: 同意, 同等, 同様 name nothing).
