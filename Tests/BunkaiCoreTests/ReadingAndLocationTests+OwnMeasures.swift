@@ -201,3 +201,23 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", only) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙は、甲の側で講ずべき安全対策の案を起案する。甲は意見を述べることができる。乙は、甲の意見を反映
+  /// した修正案を起案し、甲の承認をもって確定する。」: drafted by the vendor, settled with the
+  /// institution's comments and approval (DOMAIN.md section 4, C1).
+  @Test func draftedCommentedAndApproved() {
+    let text =
+      Self.opening + """
+        第7条（甲の対策一覧）
+        １　乙は、甲の側で講ずべき安全対策の一覧の案を起案し、甲に提出する。
+        ２　甲は、前項の案に対し意見を述べることができる。乙は、甲の意見を反映した修正案を起案し、甲の承認をもって甲の側で講ずべき安全対策の一覧を確定する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    // Fixed by the vendor alone, nothing is settled with the institution.
+    let alone = text.replacingOccurrences(
+      of: "乙は、甲の意見を反映した修正案を起案し、甲の承認をもって", with: "乙は、その意見を参考として、自らの判断で")
+    #expect(element("C1.decided-jointly", alone) != .met)
+  }
+}
