@@ -151,3 +151,23 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「(1) 乙は、甲が行うべき安全対策を記載した「導入時チェックシート」の案を作成する。(2) 乙の担当者は、
+  /// 甲の管理者と同シートを読み合わせ、双方が確認した版を確定させる。」: 同シート is the sheet of the
+  /// item before (DOMAIN.md section 4, C1).
+  @Test func theSameSheetTakesUpTheItemBefore() {
+    let text =
+      Self.opening + """
+        【第6条　導入時チェックシート】
+        　(1) 乙は、利用開始の前に、甲が行うべき安全対策を具体的に記載した「導入時チェックシート」の案を作成する。
+        　(2) 乙の担当者は、甲の管理者と同シートを一項目ずつ読み合わせ、双方が確認した版を確定させる。
+        　(3) 甲は、確定した同シートに記載された対策を実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    // Another sheet takes up nothing.
+    let other = text.replacingOccurrences(of: "甲の管理者と同シートを一項目ずつ読み合わせ、", with: "甲の管理者と作業日程表を一項目ずつ読み合わせ、")
+    #expect(element("C1.decided-jointly", other) != .met)
+  }
+}

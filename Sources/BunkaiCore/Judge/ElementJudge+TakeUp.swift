@@ -20,6 +20,9 @@ extension ElementJudge {
     let text = index.text
     let opening = u.range.lowerBound..<min(u.range.upperBound, u.range.lowerBound + Self.openingReach)
     if Self.takeUpWords.contains(where: { Lines.occurs($0, in: text[opening]) }) { return before }
+    // 「…「導入時チェックシート」の案を作成します。(2) 当社の担当者は、…と同シートを読み合わせ」: 同 and
+    // a noun of the sentence before.
+    if namesSameNoun(of: before, in: u) { return before }
     guard let end = opening.first(where: { Self.topicEnds.contains(text[$0]) }) else { return nil }
     var start = u.range.lowerBound
     if let lead = Self.topicLeads.first(where: { text[start..<end].starts(with: $0) }) { start += lead.count }
@@ -43,6 +46,20 @@ extension ElementJudge {
   /// 「こうしてまとまった内容を、両者が記名押印する…」 sums up the sentences before it.
   /// 「両者は、この過程を経て…確定させ」 takes up the steps just described.
   /// 「甲と乙は、提示された案を協議し」: what the sentence before presented.
+  /// The unit says 同 and a noun (two kanji or katakana or more) the sentence before holds.
+  func namesSameNoun(of before: Clauses.Unit, in u: Clauses.Unit) -> Bool {
+    let text = index.text
+    var i = u.range.lowerBound
+    while i < u.range.upperBound {
+      defer { i += 1 }
+      guard text[i] == References.dou,
+        let noun = References.nounAfterDou(at: i, text, end: u.range.upperBound)
+      else { continue }
+      if Lines.occurs(text[noun], in: text[before.range]) { return true }
+    }
+    return false
+  }
+
   static let takeUpWords =
     ["これを", "これに", "これら", "こうして", "この過程", "この手順", "この手続"].map { Normalizer.fold($0) }
     + References.presented

@@ -411,15 +411,20 @@ final class References {
   /// 「同委員会」「同計画」: the nearest earlier paragraph of the unit's article (three at most) that
   /// names the noun after 同 (kanji or katakana, two scalars at least: 同意, 同等, 同様 name nothing).
   func sameNounParagraph(at i: Int, in u: Clauses.Unit) -> Int? {
-    var j = i + 1
-    while j < u.range.upperBound, j - i <= 8, Normalizer.isWordScalar(text[j]) { j += 1 }
-    guard j - i - 1 >= 2, let k = u.article, let own = clauses.paragraphsOf[k],
-      let here = own.firstIndex(of: u.paragraph)
+    guard let noun = Self.nounAfterDou(at: i, text, end: u.range.upperBound).map({ text[$0] }),
+      let k = u.article,
+      let own = clauses.paragraphsOf[k], let here = own.firstIndex(of: u.paragraph)
     else { return nil }
-    let noun = text[(i + 1)..<j]
     return own[max(0, here - 3)..<here].reversed().first { p in
       Lines.occurs(noun, in: text[clauses.paragraphs[p].range])
     }
+  }
+
+  /// The noun after the 同 at `i`: two to eight kanji or katakana (同意, 同等, 同様 name nothing).
+  static func nounAfterDou(at i: Int, _ text: [UInt32], end: Int) -> Range<Int>? {
+    var j = i + 1
+    while j < end, j - i <= 8, Normalizer.isWordScalar(text[j]) { j += 1 }
+    return j - i - 1 >= 2 ? (i + 1)..<j : nil
   }
 
   /// The paragraphs defining the consultation outcomes (see `outcomes`) the unit names, other than
