@@ -465,3 +465,23 @@ extension ReadingAndLocationTests {
     #expect(finding("D2", whole) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The exemption's vulnerability duty reaches only what the vendor judges serious, or only while a
+  /// separate paid option runs: for the rest of the designated software the exemption works with no
+  /// countermeasure, so D2 is raised (DOMAIN.md section 4, D2).
+  @Test func aVulnerabilityDutyNarrowedByTheVendorOrAnOption() {
+    let base =
+      Self.opening + """
+        第9条（免責）
+        １　乙は、乙が指定していないソフトウェアを甲が導入したこと、又は甲の依頼書に基づき乙が行った設定変更に起因する障害について、責任を負わない。
+        ２　前項は、乙が指定したソフトウェアの脆弱性について、乙が甲との協議を主導して対策を定め、これを実施していることを条件とする。
+        """
+    #expect(finding("D2", base) == nil)
+    for narrowed in ["の脆弱性のうち乙が重大と判断したものについて", "の脆弱性について、甲が別途締結するオプション契約の有効期間中に限り"] {
+      let text = base.replacingOccurrences(of: "の脆弱性について", with: narrowed)
+      #expect(element("D2.designated-vuln", text) == .contradicted, "\(narrowed)")
+      #expect(finding("D2", text) != nil, "\(narrowed)")
+    }
+  }
+}
