@@ -382,3 +382,32 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", alone) != nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「お客様環境」 defined as the PCs, lines and router the clinic prepares: 「お客様は、お客様環境を…
+  /// 用意し」 provides them; with nothing settled on their security, C2 is raised (DOMAIN.md section 4,
+  /// C2). Settled in the vendor's liaison meeting (「連絡会において当社が示す…案を基に取り決めた」),
+  /// it is not.
+  @Test func providedThingsNamedByADefinedTerm() {
+    let text = """
+      クラウドサービス利用規約
+
+      株式会社ソラカルテ（以下「当社」といいます。）が提供するサービスを利用する医療機関（以下「お客様」といいます。）に適用されます。
+
+      第２条【定義】
+      （１）「お客様環境」　お客様が本サービスを利用するために自ら用意する端末、院内ネットワーク、インターネット回線及びルータをいいます。
+
+      第７条【お客様環境】
+      １　お客様は、お客様環境を自らの費用で用意し、維持するものとします。
+      """
+    #expect(element("C2.provides", text) == .met)
+    #expect(finding("C2", text) != nil)
+    let settled =
+      text + """
+        ２　お客様環境の安全対策は、運用連絡会において当社の担当者が示す設定基準の案を基に取り決めた内容に従い、お客様が実施するものとします。
+        """
+    #expect(element("C2.provided-security", settled) == .met)
+    #expect(element("C2.vendor-led", settled) == .met)
+    #expect(finding("C2", settled) == nil)
+  }
+}

@@ -410,6 +410,8 @@ struct Actors {
   static let toha = Normalizer.fold("とは")
   static let ga = Normalizer.fold("が")
   static let no = Normalizer.fold("の")
+  /// People acting for a party (「当社の担当者が」「乙の技術者は」).
+  static let staffNouns = folded(["担当者", "担当", "技術者", "従業員", "社員", "責任者", "作業員", "作業者", "技術担当者", "営業担当"])
   static let sideNo = Normalizer.fold("側の")
   static let dai = Normalizer.fold("第")[0]
   static let jou = Normalizer.fold("条")[0]
@@ -433,8 +435,15 @@ struct Actors {
         if label(at: end, limit: i) != nil { return nil }
         // 「乙の主導」「乙の原案」 name who leads; in 「甲の利用環境…について甲に勧告し」 the の only
         // says whose environment it is.
+        // 「当社の担当者が…対策を説明し」: the party's own people act for it.
+        let staff =
+          has(Self.no, at: end, limit: i)
+          && Self.staffNouns.contains { w in
+            has(w, at: end + Self.no.count, limit: i)
+              && Self.agentMarkers.contains { has($0, at: end + Self.no.count + w.count, limit: i) }
+          }
         let possessive =
-          (has(Self.no, at: end, limit: i) || has(Self.sideNo, at: end, limit: i)) && i - end > 5
+          !staff && (has(Self.no, at: end, limit: i) || has(Self.sideNo, at: end, limit: i)) && i - end > 5
         if !possessive, Self.agentMarkers.contains(where: { has($0, at: end, limit: i) }) {
           // 「乙は、甲が担当する対策の項目ごとに、対策案を提示し」: a が-clause closed by a comma
           // before the cue describes the matter; the sentence's topic acts.
