@@ -29,6 +29,21 @@ import Testing
     #expect(c.articles.map { $0.heading ?? "" } == headings)
   }
 
+  /// A contract flattened to one line where a list item with no 。 ends an article: the next
+  /// article with its bracketed heading still starts a line of its own.
+  @Test func flattenedArticlesAfterAListItem() {
+    var text = "保守契約書 甲と乙は、次のとおり契約する。"
+    for n in 1...12 {
+      text +=
+        n % 3 == 0
+        ? " 第\(n)条（事項\(n)） 乙は次の作業を行う。(1)点検(2)障害受付"
+        : " 第\(n)条（事項\(n)） 乙は、第\(n)条の事項について誠実に対応し、その結果を甲に報告する。甲はこれに協力する。"
+    }
+    let cleaned = Layout.clean(Array(text.unicodeScalars))
+    let (c, _) = parse(String(String.UnicodeScalarView(cleaned)))
+    #expect(c.articles.map(\.number) == (1...12).map(String.init))
+  }
+
   @Test func headingStylesAndNumbers() {
     let (c, _) = parse(
       """

@@ -69,6 +69,7 @@ enum Layout {
     // は…」): the section's short heading also gets a line of its own, as the parser expects.
     var sectionsOnly: Bool?
     var lastSection = 0
+    var lastArticle = 0
     for l in lines where l.length > 300 {
       var i = l.trimStart + 1
       while i < l.trimEnd - 1 {
@@ -76,7 +77,11 @@ enum Layout {
           // The next section number starts a section even after a list item with no 。.
           let section = sectionHeadingEnd(out, i + 1, l.trimEnd)
           let next = section != nil && sectionDigits(out, i + 1, l.trimEnd)?.value == lastSection + 1
-          if endsSentence(out, i, l.trimStart) || (next && sectionsOnly == true) {
+          // So does the next article with its heading (「…(6)障害受付 第4条（安全管理の基準） 提供者は」).
+          let article = headedArticle(out, i + 1, l.trimEnd)
+          let nextArticle = article != nil && article == lastArticle + 1
+          if endsSentence(out, i, l.trimStart) || (next && sectionsOnly == true) || nextArticle {
+            if let article { lastArticle = article }
             out[i] = "\n"
             changed = true
             if sectionsOnly == nil { sectionsOnly = !hasArticleHeader(scalars) }
@@ -187,6 +192,15 @@ enum Layout {
     }
     return (parts.count == 1 && digitsOnly(parts[0]))
       || (parts.count == 2 && digitsOnly(parts[0]) && digitsOnly(parts[1]))
+  }
+
+  /// The number of an article marker with a bracketed heading right after it (「第4条（目的）」) at `i`.
+  static func headedArticle(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> Int? {
+    guard i < end, s[i] == "第", let n = Numerals.read(s, at: i + 1, end: end), n.next + 1 < end,
+      s[n.next] == "条",
+      ["（", "(", "【", "〔", "＜", "<"].contains(s[n.next + 1])
+    else { return nil }
+    return n.value
   }
 
   static func endsSentence(_ s: [Unicode.Scalar], _ i: Int, _ start: Int) -> Bool {
