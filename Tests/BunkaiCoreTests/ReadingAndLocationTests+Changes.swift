@@ -314,3 +314,39 @@ extension ReadingAndLocationTests {
     #expect(element("B1.period", ahead) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A 変更契約書 after the contract rewrites its subcontracting article so that notice replaces
+  /// consent: the rewritten article no longer requires prior consent (DOMAIN.md section 4, B2). Its
+  /// added article (「第12条の2」, quoted under its heading) has the vendor lead the talks (C1).
+  @Test func anAmendingChangeContractAfterTheContract() {
+    let text =
+      Self.opening + """
+        第9条（再委託）
+        １　乙は、本業務の一部を第三者に委託するときは、あらかじめ甲の書面による承諾を得なければならない。
+        ２　乙は、再委託先に対し、この契約に基づく乙の義務と同等の義務を課し、その履行を監督する。
+        ３　再委託先の行為は、乙の行為とみなす。
+
+        第12条（協力）
+        甲は、乙の作業に協力する。
+
+        以上
+
+        保守業務委託契約の変更契約書
+
+        甲と乙は、原契約を次のとおり変更する。
+
+        第２条　原契約第９条第１項を次のように改める。
+        「乙は、本業務の一部を第三者に委託しようとするときは、委託を開始する日の１４日前までに、委託先の名称を書面により甲に通知しなければならない。」
+
+        第３条　原契約第１２条の次に、次の１条を加える。
+        「（院内の対策の決定）
+        第１２条の２　乙は、毎年度当初に、甲が院内で講ずべきセキュリティ対策について原案を作成し、甲との協議を主宰する。
+        ２　甲と乙は、前項の協議により具体的な対策を決定し、甲は、決定した対策を実施する。」
+        """
+    #expect(review(text).contract.articles.contains { $0.part == "変更契約" && $0.number == "2" })
+    #expect(element("B2.consent", text) != .met)
+    #expect(finding("B2", text) != nil)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+}

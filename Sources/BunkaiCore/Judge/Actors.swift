@@ -353,9 +353,16 @@ struct Actors {
     // 「「第4条の2（委託者が行う安全対策）\n1　受託者は、」: an article a 覚書 quotes opens with its quote mark.
     if j < i, text[j] == Self.openQuote { j += 1 }
     skipBlanks()
+    // 「「（院内の対策の決定）\n第１２条の２　受注者は、」: a quoted article's heading above its marker.
+    if j < i, text[j] == 0x28, let close = (j..<min(i, j + 24)).first(where: { text[$0] == 0x29 }),
+      close + 1 < i, text[close + 1] == Self.dai
+    {
+      j = close + 1
+    }
     // Text flattened to one line keeps the article's marker and heading in its first sentence.
     if j < i, text[j] == Self.dai {
-      while j < i, j - r.lowerBound < 8, text[j] != Self.jou { j += 1 }
+      let marker = j
+      while j < i, j - marker < 8, text[j] != Self.jou { j += 1 }
       j += 1
       // 「第4条の2」
       if j < i, text[j] == Self.no[0] {

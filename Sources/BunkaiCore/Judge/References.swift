@@ -178,7 +178,9 @@ final class References {
       return k
     }
   }
-  static let partWords = ["特記事項", "別紙", "別表", "覚書", "仕様書", "特約", "個別契約"].map { Normalizer.fold($0) }
+  static let partWords = ["特記事項", "別紙", "別表", "覚書", "仕様書", "特約", "個別契約", "変更契約"].map {
+    Normalizer.fold($0)
+  }
   /// 「原契約第十四条」「本契約第6条」 in an annex or 覚書 name an article of the contract itself, and so
   /// does the name a 覚書 gives it (「利用規約（以下「規約」という。）」…「規約第10条」).
   static let mainWords = ["契約", "規約", "約款", "契約書", "契約書本体"].map { Normalizer.fold($0) }
