@@ -181,14 +181,24 @@ import Testing
   }
 
   /// A thirteenth blind hold-out (dev16, 2026-12-05), scored blind at P 0.675 / R 0.900 / L 0.901
-  /// (C1 precision 0.391, C2 0.516), then developed against for part of a session. Floors are under
-  /// the weakest concern's (C1 precision, C2 recall and location). Two statements its writers call
-  /// contradicted are still judged met (a_12 D2, b_06 C1; docs/eval.md): the floor keeps that from
-  /// growing, the target is none.
+  /// (C1 precision 0.391, C2 0.516), then developed against over two sessions. Floors are under
+  /// the weakest concern's (C2 precision and location). One statement its writers call
+  /// contradicted is still judged met (b_06 C1; docs/eval.md): the floor keeps that from growing,
+  /// the target is none.
   @Test func sixteenthDevelopmentCorpus() throws {
     Self.check(
-      try Self.score("eval/dev16"), files: 44, precision: 0.5, recall: 0.8, location: 0.7,
-      contradictedAsMet: 2)
+      try Self.score("eval/dev16"), files: 44, precision: 0.6, recall: 0.85, location: 0.75,
+      contradictedAsMet: 1)
+  }
+
+  /// A fourteenth blind hold-out (dev17, 2026-12-05), scored blind at P 0.764 / R 0.862 / L 0.889
+  /// (C1 precision 0.600, C2 0.655, D1 0.667), then developed against for part of a session. Floors
+  /// are under the weakest concern's (C2 precision, C1 recall and location). Three statements its
+  /// writers call contradicted are still judged met (a_14 C2, a_17 C1, a_22 D1; docs/eval.md).
+  @Test func seventeenthDevelopmentCorpus() throws {
+    Self.check(
+      try Self.score("eval/dev17"), files: 44, precision: 0.7, recall: 0.7, location: 0.5,
+      contradictedAsMet: 3)
   }
 
   /// Our own fixtures, labelled from DOMAIN.md by a helper that saw neither the rules nor the
