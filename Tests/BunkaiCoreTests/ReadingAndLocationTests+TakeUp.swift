@@ -171,3 +171,22 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「② 乙は、前号の回線及び中継サーバに必要な安全対策を取りまとめて甲に提案する。甲と乙は提案について
+  /// 話し合い、両者で合意した対策を甲が実施する。」: the talks are on the vendor's proposal about the
+  /// provided line and server (DOMAIN.md section 4, C2).
+  @Test func talksOnTheProposalOfTheSentenceBefore() {
+    let text =
+      Self.opening + """
+        第6条（甲が用意するもの）
+        ① 甲は、乙のリモート保守のため、VPN回線及びこれを終端する中継サーバを用意する。
+        ② 乙は、前号の回線及び中継サーバに必要な安全対策を取りまとめて甲に提案する。甲と乙は提案について話し合い、両者で合意した対策を甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    // Talks on the invoice take up nothing.
+    let other = text.replacingOccurrences(of: "甲と乙は提案について話し合い", with: "甲と乙は請求書の書式について話し合い")
+    #expect(element("C2.provided-security", other) != .met)
+  }
+}

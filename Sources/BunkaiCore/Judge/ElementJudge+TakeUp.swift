@@ -62,7 +62,7 @@ extension ElementJudge {
 
   static let takeUpWords =
     ["これを", "これに", "これら", "こうして", "この過程", "この手順", "この手続"].map { Normalizer.fold($0) }
-    + References.presented
+    + References.presented + References.proposalTakenUp
   static let topicEnds: Set<UInt32> = Set(["は", "、"].map { Normalizer.fold($0)[0] })
   /// 「当該保護策は」「その保護策は」「前記の保護策は」 take up 「保護策」.
   static let topicLeads = ["当該", "その", "前記の", "上記の"].map { Normalizer.fold($0) }

@@ -409,6 +409,10 @@ final class References {
   static let presented = ["提示された", "示された案", "提出された", "示された資料", "示された原案"].map {
     Normalizer.fold($0)
   }
+  /// 「…を取りまとめて甲に提案する。甲と乙は提案について話し合い」: the proposal of the sentence before.
+  static let proposalTakenUp = ["提案について", "提案を受け", "提案に基づ", "提案の内容", "当該提案", "その提案"].map {
+    Normalizer.fold($0)
+  }
 
   /// 「同委員会」「同計画」: the nearest earlier paragraph of the unit's article (three at most) that
   /// names the noun after 同 (kanji or katakana, two scalars at least: 同意, 同等, 同様 name nothing).
