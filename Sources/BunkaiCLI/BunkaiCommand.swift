@@ -4,6 +4,10 @@ import BunkaiFormats
 import Foundation
 
 /// The `bunkai` command. Exit status: 0 ran, 1 usage error, 2 input error, 3 `--fail-on` met.
+///
+/// Every command names itself in its configuration: without a name ArgumentParser derives one with
+/// `String(describing:)`, whose protocol lookups scan the conformance table of the whole binary
+/// (the server included) for each command, which was a tenth of a single `bunkai review`.
 public struct BunkaiCommand: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "bunkai",

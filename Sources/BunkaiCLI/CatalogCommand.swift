@@ -11,7 +11,8 @@ struct CatalogCommand: ParsableCommand {
   )
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "カタログの項目を表示します。")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "カタログの項目を表示します。")
 
     @Option(name: .shortAndLong, help: "出力形式: text, json")
     var format: ListFormat = .text
@@ -57,6 +58,7 @@ struct CatalogCommand: ParsableCommand {
 
   struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "import",
       abstract: "公式の確認表（CSV / TSV / XLSX）を読み、版付きのカタログ YAML を書き出します。")
 
     @Argument(help: "取り込むファイル（.csv, .tsv, .xlsx）")

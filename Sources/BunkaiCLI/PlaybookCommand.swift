@@ -10,7 +10,8 @@ struct PlaybookCommand: ParsableCommand {
   )
 
   struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "プレイブックの YAML を検証します（誤りはファイル・行・項目を示します）。")
+    static let configuration = CommandConfiguration(
+      commandName: "validate", abstract: "プレイブックの YAML を検証します（誤りはファイル・行・項目を示します）。")
 
     @Argument(help: "検証する YAML ファイル")
     var files: [String]
@@ -47,7 +48,8 @@ struct PlaybookCommand: ParsableCommand {
   }
 
   struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "ルールの一覧を表示します。")
+    static let configuration = CommandConfiguration(
+      commandName: "list", abstract: "ルールの一覧を表示します。")
 
     @Option(name: .customLong("playbook"), help: "追加するプレイブック")
     var playbooks: [String] = []

@@ -77,9 +77,12 @@ public final class CompiledPlaybook: Sendable {
       return literals.count - 1
     }
     var labels: [(role: PartyRole, label: String)] = []
+    // Looked up for every variant: a linear search over the labels was a twentieth of compiling.
+    var labelIds: [PartyRole: [String: Int]] = [:]
     func labelId(_ role: PartyRole, _ label: String) -> Int {
-      if let k = labels.firstIndex(where: { $0 == (role, label) }) { return k }
+      if let k = labelIds[role]?[label] { return k }
       labels.append((role, label))
+      labelIds[role, default: [:]][label] = labels.count - 1
       return labels.count - 1
     }
     let variants = terms.map { term in

@@ -72,8 +72,17 @@ struct YAMLReader {
     errors.append(DataFileError(file: file, line: node?.mark?.line, field: field, message: message))
   }
 
+  /// The value of `key` (the last, if the key is repeated, as Yams reads it). Yams's own subscript
+  /// builds a node for the key and compares whole nodes, tags resolved, with every key: a tenth of
+  /// loading the playbook. Keys here are plain strings, so their text alone is compared.
   func value(_ node: Node, _ key: String) -> Node? {
-    node.mapping?[key]
+    guard let m = node.mapping else { return nil }
+    var i = m.endIndex
+    while i > m.startIndex {
+      i -= 1
+      if m[i].key.scalar?.string == key { return m[i].value }
+    }
+    return nil
   }
 
   mutating func mapping(_ node: Node, _ field: String) -> Node.Mapping? {
