@@ -76,12 +76,7 @@ final class DocumentIndex {
 
   /// True when a sorted list of positions has one inside the range.
   static func contains(_ positions: [Int32], in range: Range<Int>) -> Bool {
-    var lo = 0
-    var hi = positions.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if Int(positions[mid]) < range.lowerBound { lo = mid + 1 } else { hi = mid }
-    }
+    let lo = positions.firstIndex(atOrAfter: range.lowerBound)
     return lo < positions.count && Int(positions[lo]) < range.upperBound
   }
 
