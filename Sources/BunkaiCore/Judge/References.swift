@@ -15,20 +15,23 @@ final class References {
   /// 「前項の端末の安全管理を、要領に従って行う」 is read with that consultation.
   let outcomes: [(name: [UInt32], paragraph: Int)]
 
-  /// Where the text has a scalar a reference can open with (`isCue`), ascending: `referred` steps
+  /// Where the text has a scalar a reference can open with (`cueTable`), ascending: `referred` steps
   /// from one to the next instead of testing every scalar of every unit it reads, which was most of
   /// reading references.
   let cues: [Int32]
 
   /// 前, 第, 本, 次, 同, 別, 特, 変(更), 提(示), 示(された), こ(れを踏まえ) and digits: the scalars
-  /// `referred` acts on. A scalar that is none of them is passed over there.
-  static func isCue(_ c: UInt32) -> Bool {
-    Normalizer.isDigit(c) || cueScalars.contains(c)
-  }
-  static let cueScalars: Set<UInt32> = [
-    mae[0], dai[0], hon[0], tsugi[0], dou, betsu, toku, henkou[0], presented[0][0], presented[1][0],
-    takeUp[0][0],
-  ]
+  /// `referred` acts on. A scalar that is none of them is passed over there. A table by scalar: a
+  /// set's hashing, once per scalar of the text, cost more than the steps it saved.
+  static let cueTable: [Bool] = {
+    var t = [Bool](repeating: false, count: 0x1_0000)
+    let scalars = [
+      mae[0], dai[0], hon[0], tsugi[0], dou, betsu, toku, henkou[0], presented[0][0], presented[1][0],
+      takeUp[0][0],
+    ]
+    for c in scalars + Array(0x30...0x39) { t[Int(c)] = true }
+    return t
+  }()
 
   init(
     contract: Contract, clauses: Clauses, text: [UInt32], outcomes: [(name: [UInt32], paragraph: Int)] = []
@@ -40,7 +43,8 @@ final class References {
     parts = contract.articles.map(\.part)
     numbers = contract.articles.map(\.number)
     var cues: [Int32] = []
-    for (i, c) in text.enumerated() where Self.isCue(c) { cues.append(Int32(i)) }
+    let table = Self.cueTable
+    for (i, c) in text.enumerated() where c < 0x1_0000 && table[Int(c)] { cues.append(Int32(i)) }
     self.cues = cues
     // 「原契約第6条を次のとおり改める。「第6条 …第2条第2項の安全管理…」」: the article a 覚書 quotes
     // is the contract's own, and so are the articles its text names.
