@@ -178,9 +178,7 @@ final class References {
     guard j < end, text[j] == 0x300C, let close = text[j..<min(end, j + 30)].firstIndex(of: 0x300D),
       close > j + 1
     else {
-      let defers = Self.deferrals.contains { w in
-        j + w.count <= end && text[j..<(j + w.count)].elementsEqual(w)
-      }
+      let defers = Self.deferrals.contains { opens($0, at: j, end: end) }
       return defers && opening.count == 1 ? opening.map(\.paragraph) : []
     }
     let title = Array(text[(j + 1)..<close])
@@ -242,6 +240,11 @@ final class References {
 
   func preceded(by words: [[UInt32]], at i: Int) -> Bool { Self.precededStatic(by: words, at: i, text) }
 
+  /// The word starts at `i` and ends by `end`.
+  func opens(_ word: [UInt32], at i: Int, end: Int) -> Bool {
+    i + word.count <= end && text[i..<(i + word.count)].elementsEqual(word)
+  }
+
   /// Paragraph indices (into `clauses.paragraphs`) the unit refers to.
   func referred(from u: Clauses.Unit) -> [Int] {
     var out: [Int] = []
@@ -287,9 +290,7 @@ final class References {
       // 「別紙「安全管理特記事項」に定めるところにより」: an annex without articles, named by its word
       // (and title), is read whole.
       if c == betsu || c == toku,
-        let w = Self.annexWords.first(where: {
-          i + $0.count <= r.upperBound && text[i..<(i + $0.count)].elementsEqual($0)
-        }),
+        let w = Self.annexWords.first(where: { opens($0, at: i, end: r.upperBound) }),
         i + w.count < r.upperBound, text[i + w.count] != dai, !annexParagraphs.isEmpty
       {
         out += annexes(named: w, titleAt: i + w.count, end: r.upperBound)
@@ -298,9 +299,7 @@ final class References {
       }
       // 「提示された案を協議し」: what the paragraph before presented.
       if c == tei || c == shimesu, !anaphor,
-        Self.presented.contains(where: { w in
-          i + w.count <= r.upperBound && text[i..<(i + w.count)].elementsEqual(w)
-        })
+        Self.presented.contains(where: { opens($0, at: i, end: r.upperBound) })
       {
         anaphor = true
         if let p = neighbour(-1) { out.append(p) }
@@ -309,9 +308,7 @@ final class References {
       if c == dou, let p = sameNounParagraph(at: i, in: u) { out.append(p) }
       // 「乙はこれを踏まえて甲との協議を進め」: what the paragraph before sets out.
       if c == ko, !anaphor,
-        Self.takeUp.contains(where: { w in
-          i + w.count <= r.upperBound && text[i..<(i + w.count)].elementsEqual(w)
-        })
+        Self.takeUp.contains(where: { opens($0, at: i, end: r.upperBound) })
       {
         anaphor = true
         if let p = neighbour(-1) { out.append(p) }
