@@ -411,3 +411,24 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", settled) == nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「甲と乙は、前二項の手順を経て合意した分担表に記名する」: both parties settle, by signing, the
+  /// vendor's draft of the measures for what the institution provides (DOMAIN.md section 4, C2).
+  @Test func settledThroughTheStepsBeforeAndSignedByBoth() {
+    let text =
+      Self.opening + """
+        第5条（甲の準備）
+        甲は、乙の保守作業のため、院内の保守用端末1台及び乙の拠点と結ぶ専用回線を用意する。
+        第6条（分担表）
+        1 乙は、前条の端末及び専用回線に係るセキュリティ対策を含む分担表の原案を作成し、甲に示す。
+        2 甲は、原案に対する意見を乙に伝え、乙は意見を踏まえた修正案を示す。
+        3 甲と乙は、前二項の手順を経て合意した分担表に記名し、甲は分担表に従って対策を実施する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    // A table the institution only receives settles nothing jointly.
+    let other = text.replacingOccurrences(
+      of: "甲と乙は、前二項の手順を経て合意した分担表に記名し", with: "甲は、前二項の手順を経て乙から受け取った分担表を保管し")
+    #expect(element("C2.provided-security", other) != .met)
+  }
+}
