@@ -609,3 +609,33 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", own) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「甲及び乙は、乙の担当者が進行する打合せを行い、…協議のうえ決定する」: the vendor runs the meeting
+  /// where both decide, so it leads (DOMAIN.md section 4, C1).
+  @Test func theVendorRunsTheMeetingWhereBothDecide() {
+    let text =
+      Self.opening + """
+        第7条（院内の安全対策）
+        甲及び乙は、毎年5月に、乙の担当者が進行する打合せを行い、甲が院内で講ずべきセキュリティ対策を協議のうえ決定する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let other = text.replacingOccurrences(of: "乙の担当者が進行する打合せ", with: "甲の担当者が進行する打合せ")
+    #expect(element("C1.vendor-led", other) != .met)
+  }
+
+  /// 「乙は、甲が講ずべき安全対策（…、以下「院内対策」という。）の見直しの会合を招集し」: a long gloss
+  /// between the vendor and 招集 still leaves the vendor convening; 甲 sits in the matter.
+  @Test func aLongGlossDoesNotHideWhoConvenes() {
+    let text =
+      Self.opening + """
+        第8条（院内対策の見直し）
+        1 乙は、毎年6月に、甲が講ずべき安全対策（利用者IDの払出しと削除、端末の画面ロック、外部記録媒体の持出しの管理及び職員への教育をいう。以下「院内対策」という。）の見直しの会合を招集し、改訂案を作成する。
+        2 院内対策は、前項の会合において甲と乙が協議して定め、甲がこれを実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    // The institution convening and drafting leads instead.
+    let other = text.replacingOccurrences(of: "1 乙は、毎年6月に、甲が講ずべき", with: "1 甲は、毎年6月に、自らが講ずべき")
+    #expect(element("C1.vendor-led", other) != .met)
+  }
+}

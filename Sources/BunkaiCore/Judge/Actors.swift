@@ -117,6 +117,10 @@ struct Actors {
     "で示された", "で示した内容", "で提示された", "で提示した内容", "で提起された",
     // 「前条の書面に示された甲の対策は、甲乙協議の上…確定する」: what another clause's paper shows.
     "に示された", "に示した対策", "に示した内容",
+    // 「院内対策は、前項の会合においてクリニックとベンダーが協議して…定め」: the meeting another clause
+    // has someone convene.
+    "項の会合", "条の会合", "項の定例会", "条の定例会", "項の連絡会", "条の連絡会", "項の委員会", "条の委員会", "項の検討会",
+    "条の検討会", "号の会議", "号の会合", "号の打合せ", "号の案",
   ])
 
   static let attendance = folded(["に出席し", "に出席する", "に出席して", "に同席し", "に同席する", "に同席して"])
@@ -280,6 +284,8 @@ struct Actors {
     "提起",
     // Chairing the study (「…検討を受託者の進行で行う」).
     "の進行で", "の進行により", "の進行のもと",
+    // 「甲及び乙は、乙の担当者が進行する打合せを行い、…協議のうえ」: the one who runs the meeting.
+    "進行する打合せ", "進行する打ち合わせ", "進行する会議", "進行する会合", "進行する協議会", "進行する定例会",
     // The party that carries out the talks with the other (「乙は、前二項を踏まえて甲と協議を行い」).
     "と協議を行",
     // Laying the measures before the meeting that decides them (「貴社が連絡会議に対策を諮り」).
@@ -431,7 +437,15 @@ struct Actors {
   /// The nearest label before `i` followed by an agent marker (が, は, の, から, により …).
   func nearestAgent(before i: Int, in r: Range<Int>) -> PartyRole? {
     var j = i - 1
-    while j >= r.lowerBound, i - j <= 40 {
+    // A gloss in brackets (「…安全対策（利用者IDの管理、…以下「院内対策」という。）の会合を招集し」) does
+    // not count toward the reach, and no party is looked for inside it.
+    var glossed = 0
+    while j >= r.lowerBound, i - j - glossed <= 40 {
+      if text[j] == 0x29, let open = text[r.lowerBound..<j].lastIndex(of: 0x28), j - open < 200 {
+        glossed += j - open + 1
+        j = open - 1
+        continue
+      }
       // 「乙は、甲が実施すべき対策について、…提案し」: a party inside the matter talked about is
       // not the one acting on it.
       if Self.topicEnds.contains(where: { has($0, at: j, limit: i) }) { return nil }
