@@ -221,3 +221,23 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", alone) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「甲の職員が講じるべきセキュリティ措置（以下「院側措置」といい、…を含む。）」 then 「具体的な院側措置は、
+  /// …両当事者が共同して決定する」: the defined name stands for the institution's own security measures
+  /// (DOMAIN.md section 4, C1).
+  @Test func aDefinedNameForTheInstitutionsOwnMeasures() {
+    let text =
+      Self.opening + """
+        第3条（年次の見直し）
+        1 乙は、毎年1回、見直しの会合を招集して議長を務め、その前に、甲の職員が講じるべきセキュリティ措置（以下「院側措置」といい、利用者IDの管理と画像の書出しの管理を含む。）の草案を甲に配布する。
+        2 具体的な院側措置は、前項の会合において両当事者が共同して決定し、甲がこれを実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    // A name defined for something else (the fee schedule) stands for no measures.
+    let other = text.replacingOccurrences(
+      of: "甲の職員が講じるべきセキュリティ措置（以下「院側措置」といい、利用者IDの管理と画像の書出しの管理を含む。）の草案",
+      with: "保守料金の表（以下「院側措置」といい、月額と時間単価を含む。）の草案")
+    #expect(element("C1.decided-jointly", other) != .met)
+  }
+}
