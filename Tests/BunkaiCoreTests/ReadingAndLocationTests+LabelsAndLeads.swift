@@ -639,3 +639,18 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙は、甲が甲の側で実施すべき対策を特定した分担表の草案を作成し」: 甲 named twice inside the matter
+  /// does not draft it; the vendor does (DOMAIN.md section 4, C1).
+  @Test func theSamePartyNamedTwiceInsideTheMatter() {
+    let text =
+      Self.opening + """
+        第4条（分担表）
+        乙は、毎年1回、甲が甲の側で実施すべきセキュリティ対策を特定した分担表の草案を作成し、甲と協議して確定する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let other = text.replacingOccurrences(of: "乙は、毎年1回、甲が甲の側で", with: "甲は、毎年1回、甲が甲の側で")
+    #expect(element("C1.vendor-led", other) != .met)
+  }
+}

@@ -479,7 +479,9 @@ struct Actors {
           // the relative clause is that party's and the one found here presents.
           if let w = (end..<i).first(where: { p in Self.relativeClause.contains { has($0, at: p, limit: i) } }
           ),
-            !(end..<w).contains(where: { label(at: $0, limit: w) != nil })
+            // 「顧客が顧客の側で実施すべき管理策を特定した…草案を作成し」: the same party named again
+            // is still inside the matter.
+            !(end..<w).contains(where: { p in label(at: p, limit: w).map { $0.role != l.role } ?? false })
           {
             // 「…対策は、乙が提供物ごとに留意すべき点と対策の案を取りまとめて」: with no topic, the party
             // before the relative clause is the one acting — unless another party acts before it
