@@ -654,3 +654,19 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙は、…甲の側で講ずべき安全対策の案を作成し、甲の本部に説明する」: 甲's office is who the
+  /// explanation is addressed to, not who explains (DOMAIN.md section 4, C1).
+  @Test func theOfficeAddressedIsNoAgent() {
+    let text =
+      Self.opening + """
+        第6条（院内の実施計画）
+        1 乙は、利用開始前に、甲の側で講ずべき安全対策を記載した実施計画書の案を作成し、甲の本部に説明する。
+        2 甲は、前項の案について乙と協議し、合意した内容の計画書に従って対策を実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let other = text.replacingOccurrences(of: "1 乙は、利用開始前に", with: "1 甲は、利用開始前に")
+    #expect(element("C1.vendor-led", other) != .met)
+  }
+}

@@ -432,3 +432,23 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provided-security", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「甲の用意する機器の安全管理は、甲が自らの責任と判断で行う」 leaves the provided things to the
+  /// institution alone, whatever the talks on its other measures settle (DOMAIN.md section 4, C2).
+  @Test func providedThingsLeftToTheInstitutionsOwnJudgement() {
+    let text =
+      Self.opening + """
+        第5条（院内機器）
+        1 甲は、本サービスの利用に必要な端末、無線LAN及びルータ（以下「院内機器」という。）を自己の費用で用意する。
+        2 院内機器の安全管理は、甲が自らの責任と判断で行う。
+        第6条（実施計画）
+        1 乙は、甲の側で講ずべき安全対策の案を作成する。
+        2 甲と乙は、前項の案と院内機器のセキュリティ対策について協議し、合意した対策を甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) == .contradicted)
+    let other = text.replacingOccurrences(
+      of: "2 院内機器の安全管理は、甲が自らの責任と判断で行う。\n", with: "")
+    #expect(element("C2.provided-security", other) == .met)
+  }
+}

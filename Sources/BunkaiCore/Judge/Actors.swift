@@ -463,8 +463,12 @@ struct Actors {
             has(w, at: end + Self.no.count, limit: i)
               && Self.agentMarkers.contains { has($0, at: end + Self.no.count + w.count, limit: i) }
           }
+        // 「…案を作成し、乙の本部に説明する」: the party's office the cue is addressed to (に right before
+        // it) is no agent, however short the noun.
+        let addressed = has(Self.no, at: end, limit: i) && i - 1 > end && text[i - 1] == Self.ni
         let possessive =
-          !staff && (has(Self.no, at: end, limit: i) || has(Self.sideNo, at: end, limit: i)) && i - end > 5
+          !staff && (has(Self.no, at: end, limit: i) || has(Self.sideNo, at: end, limit: i))
+          && (i - end > 5 || addressed)
         if !possessive, Self.agentMarkers.contains(where: { has($0, at: end, limit: i) }) {
           // 「乙は、甲が担当する対策の項目ごとに、対策案を提示し」: a が-clause closed by a comma
           // before the cue describes the matter; the sentence's topic acts.
