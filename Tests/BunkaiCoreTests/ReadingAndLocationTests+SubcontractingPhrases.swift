@@ -112,3 +112,21 @@ extension ReadingAndLocationTests {
     #expect(element("B2.consent", reported) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「保守の一部を第三者に任せるときは、前もって甲の書面の承諾を得る」: handing work to another firm is
+  /// subcontracting, and 前もって is before it (DOMAIN.md section 4, B2).
+  @Test func handingWorkToAnotherFirmNeedsConsentBeforehand() {
+    let text =
+      Self.opening + """
+        第9条（作業の一部を任せる場合）
+        1 乙は、保守の一部を第三者に任せるときは、前もって甲の書面による承諾を得る。
+        2 乙は、任せた先にこの契約で乙が負うのと同じ安全管理の義務を負わせて監督する。
+        """
+    #expect(element("B2.consent", text) == .met)
+    #expect(element("B2.equal-duties", text) == .met)
+    // Consent afterwards is no prior consent.
+    let other = text.replacingOccurrences(of: "前もって甲の書面による承諾を得る", with: "任せた後で甲に書面で報告する")
+    #expect(element("B2.consent", other) != .met)
+  }
+}
