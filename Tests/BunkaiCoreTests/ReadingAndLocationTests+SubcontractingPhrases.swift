@@ -130,3 +130,31 @@ extension ReadingAndLocationTests {
     #expect(element("B2.consent", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「甲が乙に委託する検査システム（以下「本システム」という。）」: what the institution commissions
+  /// the vendor with is no subcontract, so an exemption about 本システム denies nothing of B2
+  /// (DOMAIN.md section 4, B2).
+  @Test func whatTheInstitutionCommissionsIsNoSubcontract() {
+    let text = """
+      検査システム運用業務委託契約書
+
+      医療法人社団こだま会 こだま医院（以下「医院」という。）と株式会社ヒビキシステム（以下「事業者」という。）は、次のとおり契約を締結する。
+
+      第1条（目的）
+      本契約は、医院が事業者に委託する検査システム（以下「本システム」という。）の運用について定める。
+      第7条（再委託）
+      1 事業者は、医院の事前の書面による承諾を得なければ、本業務を第三者に委託してはならない。
+      2 事業者は、委託先に本契約上の安全管理義務と同等の義務を課して監督する。
+      3 委託先の作為又は不作為は、事業者の作為又は不作為とみなす。
+      第12条（免責）
+      事業者は、本システムのうち事業者が指定していないソフトウェアに起因する障害については、責任を負わない。
+      """
+    #expect(element("B2.attribution", text) == .met)
+    // A 本システム the vendor hands to another firm is a subcontract: the exemption then denies the
+    // vendor's answering for it.
+    let other = text.replacingOccurrences(
+      of: "医院が事業者に委託する検査システム", with: "事業者が他社に委託して運用する検査システム")
+    #expect(element("B2.attribution", other) == .contradicted)
+  }
+}

@@ -159,8 +159,15 @@ enum DefinedTerms {
       // A party's own label stands for the party, never for a concept (「運営会社」 defined in a
       // sentence saying it runs the service under the association's commission is no subcontractor).
       let isParty = contract.parties.contains { $0.label == d.term && $0.role != .unknown }
+      // 「病院が事業者に委託する電子カルテシステム（以下「本システム」という。）」: what the institution
+      // commissions the vendor with is the contract's own work, no subcontract.
+      let commissionsVendor = contract.parties.contains { p in
+        p.role == .vendor && Lines.contains(s, a..<b, p.label + "に委託")
+      }
       for (n, entry) in entries.enumerated()
-      where !isParty && (!listed || listable[n] || (entity && plain[n] == "subcontract")) {
+      where !isParty && (!listed || listable[n] || (entity && plain[n] == "subcontract"))
+        && !(commissionsVendor && plain[n] == "subcontract")
+      {
         // An entry 「a+b」 counts only where the definition holds all of its concepts.
         // 「「受注者製品」とは、指定ソフトウェアのうち、受注者が自ら開発したものをいう。」: a part of the
         // designated software is not all of it (measures for the part leave the rest out).
