@@ -158,3 +158,19 @@ extension ReadingAndLocationTests {
     #expect(element("B2.attribution", other) == .contradicted)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「委託先の作為によって甲に生じた損害は、乙の作為によるものとして、乙が賠償する」: the
+  /// subcontractor's act counts as the vendor's (DOMAIN.md section 4, B2).
+  @Test func aSubcontractorsActCountsAsTheVendors() {
+    let text =
+      Self.opening + """
+        第9条（再委託）
+        1 乙は、甲の書面による事前の承諾を得なければ、本業務を第三者に委託しない。
+        2 委託先の作為又は不作為によって甲に生じた損害は、乙の作為又は不作為によるものとして、乙が賠償する。
+        """
+    #expect(element("B2.attribution", text) == .met)
+    let other = text.replacingOccurrences(of: "乙の作為又は不作為によるものとして、乙が賠償する", with: "委託先が直接甲に賠償する")
+    #expect(element("B2.attribution", other) != .met)
+  }
+}
