@@ -485,3 +485,20 @@ extension ReadingAndLocationTests {
     }
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙が指定したソフトウェアに脆弱性が判明した場合において、甲から依頼を受けたときは、乙は対応方法を提案し」:
+  /// the vendor acts on the vulnerabilities of what it designated only when asked, which is no
+  /// measure of its own (DOMAIN.md section 4, D2).
+  @Test func vulnerabilityWorkOnlyWhenAsked() {
+    let text =
+      Self.opening + """
+        第18条（免責）
+        1 乙は、乙が指定しないソフトウェアの使用又は甲の指示による作業に起因する障害については責任を負わない。
+        2 乙が本システムの稼働環境として指定したソフトウェア及びＯＳに脆弱性が判明した場合において、甲から対応の依頼を受けたときは、乙は、対応方法を提案し、甲と協議のうえ対策を実施する。
+        """
+    #expect(element("D2.designated-vuln", text) == .contradicted)
+    let other = text.replacingOccurrences(of: "甲から対応の依頼を受けたときは、", with: "")
+    #expect(element("D2.designated-vuln", other) == .met)
+  }
+}
