@@ -502,3 +502,20 @@ extension ReadingAndLocationTests {
     #expect(element("D2.designated-vuln", other) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「緊急脆弱性に該当しない脆弱性については、乙の定期更新の中で扱う」: only what the vendor ranks
+  /// urgent gets a response; the rest waits for routine updates (DOMAIN.md section 4, D2).
+  @Test func vulnerabilitiesBelowTheVendorsRankWaitForRoutineUpdates() {
+    let text =
+      Self.opening + """
+        第13条（脆弱性）
+        乙は、乙が指定したソフトウェアについて緊急脆弱性を認めた場合、甲と協議のうえ対策を定めて実施する。緊急脆弱性に該当しない脆弱性については、乙の定期更新の中で扱う。
+        第14条（免責）
+        乙は、乙が指定しないソフトウェアに起因する障害については責任を負わない。
+        """
+    #expect(element("D2.designated-vuln", text) == .contradicted)
+    let other = text.replacingOccurrences(of: "緊急脆弱性に該当しない脆弱性については、乙の定期更新の中で扱う。", with: "")
+    #expect(element("D2.designated-vuln", other) == .met)
+  }
+}
