@@ -519,3 +519,19 @@ extension ReadingAndLocationTests {
     #expect(element("D2.designated-vuln", other) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙は、(a) サポート対象コンポーネント以外のソフトウェア、又は (b) 甲の指示に対する乙の遵守に起因する
+  /// 不具合について責任を負わない」: a stiff translation of the usual exemption (DOMAIN.md section 4, D2).
+  @Test func aTranslatedExemptionIsStillAnExemption() {
+    let text =
+      Self.opening + """
+        第8条（保証及び免責）
+        乙は、以下に起因するいかなる不具合についても責任を負わないものとする。(a) サポート対象コンポーネント以外のソフトウェア、又は (b) 甲の指示に対する乙の遵守。
+        """
+    #expect(element("D2.exemption", text) == .met)
+    let other = text.replacingOccurrences(
+      of: "(a) サポート対象コンポーネント以外のソフトウェア、又は (b) 甲の指示に対する乙の遵守", with: "(a) 天災地変、又は (b) 戦争")
+    #expect(element("D2.exemption", other) != .met)
+  }
+}
