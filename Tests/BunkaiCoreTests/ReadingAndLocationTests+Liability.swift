@@ -535,3 +535,19 @@ extension ReadingAndLocationTests {
     #expect(element("D2.exemption", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「推奨ソフトウェアに脆弱性が見つかったときは、乙が呼びかけて甲と打合せを持ち、…乙が実行する」: the
+  /// software the vendor recommends is what it designated (DOMAIN.md section 4, D2).
+  @Test func recommendedSoftwareIsDesignated() {
+    let text =
+      Self.opening + """
+        第11条（免責）
+        1 乙は、推奨ソフトウェア以外のソフトウェアの導入及び甲の指図に従って行った作業に起因する不具合について、責任を負わない。
+        2 推奨ソフトウェアに脆弱性が見つかったときは、乙が呼びかけて甲と打合せを持ち、対策の内容と時期を取り決めて乙が実施する。
+        """
+    #expect(element("D2.designated-vuln", text) == .met)
+    let other = text.replacingOccurrences(of: "2 推奨ソフトウェアに脆弱性", with: "2 甲が独自に導入した機器に脆弱性")
+    #expect(element("D2.designated-vuln", other) != .met)
+  }
+}
