@@ -551,3 +551,30 @@ extension ReadingAndLocationTests {
     #expect(element("D2.designated-vuln", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A 変更契約 that is the whole document inserts 「第5条の2」 (the vendor follows the guideline) and
+  /// rewrites the damages article: 「前項の上限は、乙が第5条の2の安全管理を…行っていたことを条件として」
+  /// reads that inserted article (DOMAIN.md section 4, D1).
+  @Test func anArticleTheAmendmentInsertsIsRead() {
+    let text = """
+      保守契約の変更契約書
+
+      医療法人社団あおば会 あおば医院（以下「甲」という。）と株式会社アオバ技研（以下「乙」という。）は、令和6年4月1日付保守契約（以下「原契約」という。）を次のとおり変更する。
+
+      第2条（安全管理の基準の新設）
+      原契約第5条の次に、次の1条を加える。
+      「第5条の2（安全管理の基準）
+      乙は、保守業務に関する自らの安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に沿って行う。」
+
+      第7条（損害賠償条項の変更）
+      原契約第19条を次のとおり改める。
+      「第19条（損害賠償）
+      1　乙の損害賠償責任は、年間保守料の額を上限とする。ただし、乙の故意又は重大な過失による場合はこの限りでない。
+      2　前項の上限は、乙が第5条の2の安全管理を善良な管理者の注意をもって行っていたことを条件として適用する。」
+      """
+    #expect(element("D1.gl-efforts", text) == .met)
+    let other = text.replacingOccurrences(of: "乙が第5条の2の安全管理を", with: "乙が第6条の保守作業を")
+    #expect(element("D1.gl-efforts", other) != .met)
+  }
+}

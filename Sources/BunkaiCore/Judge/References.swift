@@ -191,13 +191,22 @@ final class References {
 
   /// The articles of another part (a 覚書) whose text adds an article called `name` (「第1条の2」).
   func insertedBy(_ name: [UInt32]) -> [Int] {
-    clauses.articles.compactMap { unit in
+    let inAmendment = clauses.articles.compactMap { unit -> Int? in
       guard let k = unit.article, parts[k] != nil, quotesMain.contains(k),
         Lines.occurs(name, in: text[unit.range])
       else { return nil }
       return k
     }
+    guard inAmendment.isEmpty else { return inAmendment }
+    // A 変更契約 that is the whole document (「原契約第4条の次に、次の1条を加える。「第4条の2（…）…」」):
+    // the article quoting the new one opens it with 「.
+    let quoted = Self.quoteOpen + name
+    return clauses.articles.compactMap { unit in
+      guard let k = unit.article, Lines.occurs(quoted, in: text[unit.range]) else { return nil }
+      return k
+    }
   }
+  static let quoteOpen = Normalizer.fold("「")
   static let partWords = ["特記事項", "別紙", "別表", "覚書", "仕様書", "特約", "個別契約", "変更契約"].map {
     Normalizer.fold($0)
   }
