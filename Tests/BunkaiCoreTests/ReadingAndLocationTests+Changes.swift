@@ -350,3 +350,25 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙は、次の事由による障害について責任を負わない。…イ　甲が乙に連絡せずに行った設定の変更」: the
+  /// institution leaving out the notice denies nothing of the vendor's own notice of its changes
+  /// (DOMAIN.md section 4, B1).
+  @Test func theInstitutionsUnannouncedChangeDeniesNoNotice() {
+    let text =
+      Self.opening + """
+        第8条（変更の通知）
+        乙は、リモート接続の方式又は保守拠点を変更するときは、変更予定日の30日前までに書面で甲に通知し、甲の承認を得る。
+        第10条（免責）
+        乙は、次の事由による障害について責任を負わない。
+        ア　乙が指定しないソフトウェアを甲が導入したこと
+        イ　甲が乙に連絡せずに行った設定の変更
+        """
+    #expect(element("B1.notice", text) == .met)
+    // The vendor changing without notice is a denial.
+    let other = text.replacingOccurrences(
+      of: "イ　甲が乙に連絡せずに行った設定の変更", with: "イ　乙が甲に通知せずに事前に行う軽微な設定の変更")
+    #expect(element("B1.notice", other) != .met)
+  }
+}

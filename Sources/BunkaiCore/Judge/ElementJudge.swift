@@ -240,6 +240,7 @@ final class ElementJudge {
         !negated.contains { $0.range == u.range } && index.evaluate(parts[0], in: u.range)
           && nearlyHolds(e.match, in: u.range) && contextHolds(e, u)
           && !(e.unless.map { index.evaluate($0, in: u.range) } ?? false) && isNegated(e.key, in: u.range)
+          && !keyActedByOther(el, e, u)
       }
     }
     if !near.isEmpty {
@@ -566,6 +567,17 @@ final class ElementJudge {
     let own = clauses.sentencesOfParagraph[u.paragraph]
     guard own.count > 1, let o = index.occurrences(key, in: u.range).first else { return nil }
     return clauses.sentences[own].first { $0.range.contains(o.lowerBound) }?.range
+  }
+
+  /// 「イ　利用者が提供者に連絡せずに行った設定の変更」 (an item under 「提供者は、次の事由による障害について
+  /// 責任を負わない。」): the other party is the one that leaves the key out, which denies nothing the
+  /// element's actor is to do.
+  func keyActedByOther(_ el: Element, _ e: CompiledElement, _ u: Clauses.Unit) -> Bool {
+    guard let actor = el.actor, actor.mode == .subject,
+      let o = index.occurrences(e.key, in: u.range).first,
+      let agent = actors.nearestAgent(before: o.lowerBound, in: u.range)
+    else { return false }
+    return agent != actor.role
   }
 
   /// The sentence after the unit in its paragraph, if any.
