@@ -372,3 +372,19 @@ extension ReadingAndLocationTests {
     #expect(element("B1.notice", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…変更を行うときは、変更予定日の六十日前までに運用委員会で説明し、甲の書面による承認を得る」:
+  /// explaining the change to the joint committee beforehand is notice (DOMAIN.md section 4, B1).
+  @Test func explainingTheChangeAtTheCommitteeIsNotice() {
+    let text =
+      Self.opening + """
+        第8条（変更）
+        乙は、基盤の設置場所、接続方式その他甲の安全管理体制に影響する変更を行うときは、変更予定日の六十日前までに運用委員会で説明し、甲の書面による承認を得る。
+        """
+    #expect(element("B1.notice", text) == .met)
+    #expect(element("B1.period", text) == .met)
+    let other = text.replacingOccurrences(of: "変更予定日の六十日前までに運用委員会で説明し、", with: "")
+    #expect(element("B1.notice", other) != .met)
+  }
+}
