@@ -441,7 +441,8 @@ struct Actors {
     // not count toward the reach, and no party is looked for inside it.
     var glossed = 0
     while j >= r.lowerBound, i - j - glossed <= 40 {
-      if text[j] == 0x29, let open = text[r.lowerBound..<j].lastIndex(of: 0x28), j - open < 200 {
+      // Only a gloss opening within 200 scalars counts: the search for its ( goes no further back.
+      if text[j] == 0x29, let open = text[max(r.lowerBound, j - 199)..<j].lastIndex(of: 0x28) {
         glossed += j - open + 1
         j = open - 1
         continue
