@@ -77,7 +77,7 @@ public final class CompiledPlaybook: Sendable {
       return literals.count - 1
     }
     var labels: [(role: PartyRole, label: String)] = []
-    // Looked up for every variant: a linear search over the labels was a twentieth of compiling.
+    // Looked up for every variant: a linear search over the labels was a tenth of compiling (perf).
     var labelIds: [PartyRole: [String: Int]] = [:]
     func labelId(_ role: PartyRole, _ label: String) -> Int {
       if let k = labelIds[role]?[label] { return k }
