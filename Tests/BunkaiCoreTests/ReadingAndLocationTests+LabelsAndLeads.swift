@@ -670,3 +670,43 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The vendor that plans the response (「乙が処置方針を立案して甲と協議し」) or sets up the meeting
+  /// that settles it (「乙が甲との打合せを設け」) leads the talks on the designated software's
+  /// vulnerabilities (DOMAIN.md section 4, D2).
+  @Test func planningTheResponseOrSettingUpTheMeetingLeads() {
+    let exemption = """
+      第11条（免責）
+      １　乙は、乙が指定していないソフトウェアを甲が導入したことにより生じた障害について、責任を負わない。
+
+      """
+    let planned =
+      Self.opening + exemption + """
+        ２　前項は、乙が指定したソフトウェアに脆弱性が見つかったときに、乙が処置方針を立案して甲と協議し、協議で決めた処置を乙が施している場合に限り適用する。
+        """
+    #expect(element("D2.vendor-led", planned) == .met)
+    let meeting =
+      Self.opening + exemption + """
+        ２　前項は、乙が指定したソフトウェアに脆弱性が見つかったときに、乙が甲との打合せを設けて処置を協議し、決めた処置を乙が施している場合に限り適用する。
+        """
+    #expect(element("D2.vendor-led", meeting) == .met)
+    // Where the institution plans and sets up the meeting, the vendor does not lead.
+    let institutionLeads = planned.replacingOccurrences(of: "乙が処置方針を立案して甲と協議し", with: "甲が処置方針を立案して乙と協議し")
+    #expect(element("D2.vendor-led", institutionLeads) != .met)
+  }
+
+  /// 「そこで甲と取り決めた対応を乙が実行する」: what the vendor settles with the institution is settled
+  /// jointly (DOMAIN.md section 4, D2).
+  @Test func settledWithTheOtherPartyIsAConsultation() {
+    let text =
+      Self.opening + """
+        第11条（免責）
+        １　乙は、乙が指定していないソフトウェアを甲が導入したことにより生じた障害について、責任を負わない。
+        ２　前項は、乙が指定したソフトウェアに脆弱性が見つかったときに、乙が対応案を添えて臨時の会合を招集し、そこで甲と取り決めた対応を乙が実行している場合に限り適用する。
+        """
+    #expect(element("D2.vendor-led", text) == .met)
+    let alone = text.replacingOccurrences(of: "そこで甲と取り決めた対応", with: "そこで乙が選んだ対応")
+    #expect(element("D2.vendor-led", alone) != .met)
+  }
+}

@@ -190,3 +190,27 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provided-security", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「前項の免責は、…指定ソフトウェアに脆弱性が見つかったときに乙が次の各号を行っていることを条件とする。
+  /// （１）…（２）…（３）合意した対策を乙が適用すること」: each item continues the sentence that announces
+  /// the list; the measure in the last item is for the designated software's vulnerabilities
+  /// (DOMAIN.md section 4, D2).
+  @Test func anItemContinuesTheSentenceThatAnnouncesTheList() {
+    let text =
+      Self.opening + """
+        第9条（免責）
+        １　乙は、乙が稼働環境として指定したミドルウェア及びOS（以下「指定環境」という。）以外のソフトウェアを甲が導入したことにより生じた障害について、責任を負わない。
+        ２　前項の免責は、指定環境に脆弱性が見つかったときに乙が次の各号を行っていることを条件とする。
+        （１）乙が影響の範囲を調査して甲に報告すること
+        （２）乙が甲との会合を開き、処置の方法と日程を甲と決めること
+        （３）決めた対策を乙が適用すること
+        """
+    #expect(element("D2.designated-vuln", text) == .met)
+    // Items under a sentence that announces no list continue nothing.
+    let unannounced = text.replacingOccurrences(
+      of: "２　前項の免責は、指定環境に脆弱性が見つかったときに乙が次の各号を行っていることを条件とする。",
+      with: "２　前項の免責は、指定環境に脆弱性が見つかったときに乙が調査を行っていることを条件とする。")
+    #expect(element("D2.designated-vuln", unannounced) != .met)
+  }
+}

@@ -292,6 +292,9 @@ struct Actors {
     "に対策を諮", "に諮り", "に諮って",
     // Showing the other party what it is to do (「…具体的内容を、乙の対策とあわせて書面で甲に示す」).
     "に示す",
+    // Planning the response, and setting up the meeting that settles it (「事業者が対応方針を立案して病院と
+    // 協議し」「保守事業者が施設との打合せを設け」「…決める場を提供者から設け」).
+    "立案", "の場を設け", "打合せを設け", "打ち合わせを設け", "会合を設け", "会議を設け", "から設け",
   ])
   static let agentMarkers = folded([
     "が", "は", "の", "から", "により", "による", "によって",

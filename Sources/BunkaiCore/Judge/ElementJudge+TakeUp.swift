@@ -9,7 +9,7 @@ extension ElementJudge {
     // Sentences only: their ids come first.
     guard u.id >= 1, u.id < clauses.sentences.count else { return nil }
     if let known = referredMemo.takenUp[u.id] { return known }
-    let found = takenUpUncached(u)
+    let found = takenUpUncached(u) ?? listLead(of: u)
     referredMemo.takenUp[u.id] = .some(found)
     return found
   }
@@ -40,6 +40,20 @@ extension ElementJudge {
     }
     return Lines.occurs(text[start..<end], in: text[before.range]) ? before : nil
   }
+
+  /// 「前項は、…保守事業者が次の手順を踏んでいる場合に限り、適用する。（１）…（２）…（３）取り決めた対策を
+  /// 保守事業者が実施すること」: an item continues the sentence of its paragraph that announces the
+  /// list (the nearest one before it naming 次の／次に掲げる／以下の…). Nil outside lists.
+  func listLead(of u: Clauses.Unit) -> Clauses.Unit? {
+    guard clauses.itemCounts[u.paragraph] > 0 else { return nil }
+    let text = index.text
+    for k in clauses.sentencesOfParagraph[u.paragraph].reversed() where k < u.id {
+      let s = clauses.sentences[k]
+      if Self.listIntros.contains(where: { Lines.occurs($0, in: text[s.range]) }) { return s }
+    }
+    return nil
+  }
+  static let listIntros = ["次の", "次に掲げ", "以下の", "下記の", "以下に掲げ"].map { Normalizer.fold($0) }
 
   /// How far into a sentence its opening reaches.
   static let openingReach = 20
