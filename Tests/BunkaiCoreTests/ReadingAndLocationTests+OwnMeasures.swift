@@ -234,10 +234,40 @@ extension ReadingAndLocationTests {
         2 具体的な院側措置は、前項の会合において両当事者が共同して決定し、甲がこれを実施する。
         """
     #expect(element("C1.decided-jointly", text) == .met)
-    // A name defined for something else (the fee schedule) stands for no measures.
+    // A name defined for something else (the fee schedule) stands for no measures. (A name that
+    // itself says 側措置 is read as measures whatever its definition: the counter-case uses another.)
     let other = text.replacingOccurrences(
       of: "甲の職員が講じるべきセキュリティ措置（以下「院側措置」といい、利用者IDの管理と画像の書出しの管理を含む。）の草案",
-      with: "保守料金の表（以下「院側措置」といい、月額と時間単価を含む。）の草案")
+      with: "保守料金の表（以下「院側一覧」といい、月額と時間単価を含む。）の草案"
+    ).replacingOccurrences(of: "具体的な院側措置は", with: "具体的な院側一覧は")
     #expect(element("C1.decided-jointly", other) != .met)
+  }
+}
+
+extension ReadingAndLocationTests {
+  /// 「各会員医院が自院において講ずる安全管理上の措置」 names the institution's own measures, and a
+  /// meeting the contract calls only 「協議会」 is led by whoever another sentence says hosts it
+  /// (DOMAIN.md section 4, C1).
+  @Test func ownMeasuresInTheClinicAndABareCouncilName() {
+    let text =
+      Self.opening + """
+        第5条（院内の安全管理）
+        １　乙は、甲が自院において講ずる安全管理上の措置の案を毎年作成し、甲との協議会を主催する。
+        ２　甲と乙は、協議会で合意した内容をもって前項の措置を確定し、甲がこれを実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    // The institution hosting the council leads it.
+    let hostedByInstitution = text.replacingOccurrences(
+      of: "乙は、甲が自院において講ずる安全管理上の措置の案を毎年作成し、甲との協議会を主催する。",
+      with: "甲は、自院において講ずる安全管理上の措置について、乙との協議会を主催する。")
+    #expect(element("C1.vendor-led", hostedByInstitution) != .met)
+    // The clinic's own measures named only by 自院において講ずる.
+    let inTheClinic =
+      Self.opening + """
+        第5条（院内の安全管理）
+        乙は、甲と協議して、甲が自院において講ずる安全管理上の措置を定める。
+        """
+    #expect(element("C1.decided-jointly", inTheClinic) == .met)
   }
 }

@@ -555,7 +555,9 @@ final class ElementJudge {
         var j = i
         while j > r.lowerBound, i - j < 12, Normalizer.isWordScalar(text[j - 1]) { j -= 1 }
         let name = Array(text[j..<(i + head.count)])
-        if i - j >= 2, !names.contains(name) { names.append(name) }
+        // 「協議会で合意した内容をもって…確定し」 beside 「提供者は、…利用者との協議会を主催する」: a
+        // meeting the contract calls by its bare kind (three scalars: not 会議 or 部会) is named too.
+        if i - j >= 2 || (i == j && head.count >= 3), !names.contains(name) { names.append(name) }
       }
     }
     return names
