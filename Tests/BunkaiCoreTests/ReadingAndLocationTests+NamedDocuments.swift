@@ -105,3 +105,37 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", alone) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「院内管理者が行う事項（…多要素認証…）を記載した「運用要領」の案を作成し」 then 「…協議したうえで、
+  /// 双方が承認した版を運用要領の確定版とする」: the document stands for what the sentence says it
+  /// records, the institution's own security tasks (DOMAIN.md section 4, C1).
+  @Test func aDocumentStandsForWhatItIsSaidToRecord() {
+    let text =
+      Self.opening + """
+        第6条（運用要領）
+        １　乙は、稼働の一か月前までに、院内管理者が行う事項（職員アカウントの登録と削除、多要素認証の設定、閲覧記録の点検）を記載した「運用要領」の案を作成し、甲に説明する。
+        ２　甲は案に意見を述べ、乙はこれを反映した修正案を示す。甲と乙は、修正案を協議したうえで、双方の責任者が承認した版を運用要領の確定版とする。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    // A document said to record the invoice dates stands for no security tasks.
+    let invoices = text.replacingOccurrences(
+      of: "院内管理者が行う事項（職員アカウントの登録と削除、多要素認証の設定、閲覧記録の点検）を記載した",
+      with: "請求書の送付日と支払期日を記載した")
+    #expect(element("C1.decided-jointly", invoices) != .met)
+  }
+
+  /// 「ユーザの院内で必要となる運用ルール（閲覧用の暗証番号の管理、保管庫の施錠、離席時の画面ロック）」:
+  /// rules made of such tasks are the institution's own security measures (DOMAIN.md section 4, C1).
+  @Test func pinsLocksAndScreenLocksAreSecurity() {
+    let text =
+      Self.opening + """
+        第6条（院内運用ルール）
+        乙は、甲の院内で必要となる運用ルール（閲覧用の暗証番号の管理、タブレット保管庫の施錠、離席時の画面ロック）の案を作成し、甲との打合せで協議して定める。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    let schedule = text.replacingOccurrences(
+      of: "（閲覧用の暗証番号の管理、タブレット保管庫の施錠、離席時の画面ロック）", with: "（受付の時間帯、予約の変更の方法）")
+    #expect(element("C1.decided-jointly", schedule) != .met)
+  }
+}

@@ -7,6 +7,12 @@ enum NamedDocuments {
   /// Names longer than this are sentences in quotes, not names.
   static let longestName = 40
   static let draftMarks: [[Unicode.Scalar]] = ["（案）", "(案)"].map { Array($0.unicodeScalars) }
+  /// Words before a name that say what the document records (「…を記載した「管理者手順書」」).
+  static let describers: [[Unicode.Scalar]] = ["を記載した", "を記した", "をまとめた", "を取りまとめた", "を定めた", "の案を"].map {
+    Array($0.unicodeScalars)
+  }
+  /// How far back the sentence describing the document is read.
+  static let describedReach = 200
   static let open: Unicode.Scalar = "「"
   static let close: Unicode.Scalar = "」"
 
@@ -47,9 +53,23 @@ enum NamedDocuments {
           nameEnd = j - draft.count
         }
         let name = normalized.range(ofSource: (i + 1)..<nameEnd)
+        // 「院内管理者が行う事項（…二要素認証の設定…）を記載した「管理者手順書」の案を作成し」: what the
+        // sentence says the document records, up to its name, counts as the name's own words.
+        let described = Self.describers.contains { d in
+          i - d.count >= article.range.lowerBound && s[(i - d.count)..<i].elementsEqual(d)
+        }
+        var start = i
+        while described, start > article.range.lowerBound, i - start < Self.describedReach,
+          s[start - 1] != "。"
+        {
+          start -= 1
+        }
+        let record = described ? normalized.range(ofSource: start..<i) : name
         for concepts in parsed
         where concepts.allSatisfy({ ids in
-          ids.contains { !index.occurrencesOfTerm($0, in: name).isEmpty }
+          ids.contains {
+            !index.occurrencesOfTerm($0, in: name).isEmpty || !index.occurrencesOfTerm($0, in: record).isEmpty
+          }
         }) {
           let uses = shortFormUses(name, in: within, words: words, text)
           guard !uses.isEmpty else { continue }
