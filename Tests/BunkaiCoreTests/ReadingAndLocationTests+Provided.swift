@@ -452,3 +452,22 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provided-security", other) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…甲が用意する端末及び回線の安全対策については、必要に応じて協議するよう努める」: talks only tried
+  /// for settle no split of the provided things' security; firm talks led by the vendor do
+  /// (DOMAIN.md section 4, C2).
+  @Test func talksOnlyTriedForSettleNothing() {
+    let text =
+      Self.opening + """
+        第7条（甲の準備）
+        １　甲は、本サービスの利用に必要な端末、インターネット回線及びルータを、自らの費用と責任で用意する。
+        ２　前項により甲が用意する端末、回線及びルータの安全対策については、乙が案を示し、甲乙は必要に応じて協議するよう努める。
+        """
+    #expect(element("C2.provided-security", text) != .met)
+    #expect(finding("C2", text) != nil)
+    let firm = text.replacingOccurrences(
+      of: "甲乙は必要に応じて協議するよう努める", with: "甲乙は協議して定め、甲がこれを実施する")
+    #expect(element("C2.provided-security", firm) == .met)
+  }
+}
