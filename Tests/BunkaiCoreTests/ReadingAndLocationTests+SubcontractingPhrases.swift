@@ -174,3 +174,32 @@ extension ReadingAndLocationTests {
     #expect(element("B2.attribution", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A hospital's own terms in polite style, calling itself 当院 and the vendor 貴社: a request with
+  /// no subject (「…書面でお知らせください」) is made of the vendor; 「ほかの会社に任せる」 is
+  /// subcontracting and 「…がしたことと同じに扱います」 attributes (DOMAIN.md section 4, B1 and B2).
+  @Test func aPoliteRequestIsMadeOfTheVendorAddressed() {
+    let text = """
+      保守業務のお願い
+
+      さくら通りクリニック（以下「当院」といいます。）は、株式会社ミドリシステム（以下「貴社」といいます。）に、次のとおり電子カルテの保守をお願いします。
+
+      第5条（体制の変更）
+      貴社の担当拠点や遠隔接続の方式を変えることで当院の安全対策に影響が出るときは、変更の45日前までに書面でお知らせください。当院が承諾したときに限り、変更できます。
+
+      第6条（ほかの会社への委託）
+      1. 貴社は、保守の一部をほかの会社に任せようとするときは、あらかじめ当院の書面による承諾を得てください。
+      2. 貴社は、任せた会社に、この約束で貴社が負うのと同じ安全管理の義務を守らせ、監督してください。
+      3. 任せた会社がしたことは、貴社がしたことと同じに扱います。
+      """
+    #expect(element("B1.notice", text) == .met)
+    #expect(element("B2.consent", text) == .met)
+    #expect(element("B2.attribution", text) == .met)
+    // Where the hospital says it will tell the vendor, the vendor gives no notice.
+    let ownNotice = text.replacingOccurrences(
+      of: "貴社の担当拠点や遠隔接続の方式を変えることで当院の安全対策に影響が出るときは、変更の45日前までに書面でお知らせください。",
+      with: "当院の院内ネットワークを変えるときは、当院は変更の45日前までに書面で貴社にお知らせします。")
+    #expect(element("B1.notice", ownNotice) != .met)
+  }
+}

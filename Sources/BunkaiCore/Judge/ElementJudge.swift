@@ -29,6 +29,10 @@ final class ElementJudge {
       contract: contract, clauses: clauses, text: normalized.chars,
       outcomes: Self.outcomes(contract, source: source, normalized: normalized, clauses: clauses))
     self.superseded = references.superseded().union(references.nonBinding())
+    let addressed = contract.parties.filter { p in
+      p.role != .unknown && ["貴", "御", "お客"].contains(where: p.label.hasPrefix)
+    }
+    self.addressee = Set(addressed.map(\.role)).count == 1 ? addressed[0].role : nil
     var sameAs = [Bool](repeating: false, count: clauses.unitCount)
     // A sentence not joined to its lead shares the sentence's id and answer.
     let joined = clauses.sentencesWithLead.filter { $0.id >= clauses.sentences.count }
@@ -100,6 +104,9 @@ final class ElementJudge {
   /// Whether each unit says it follows another clause, read once (by `Unit.id`): every element
   /// asks it of every unit where its words fall short.
   let sameAs: [Bool]
+
+  /// The role of the party the contract addresses (「貴社」「貴院」「御社」「お客様」), if one is.
+  let addressee: PartyRole?
 
   /// Paragraphs of the contract an amending 覚書 replaced or deleted.
   let superseded: Set<Int>
@@ -458,6 +465,15 @@ final class ElementJudge {
     return role
   }
 
+  /// 「…変更する日の30日前までに書面でお知らせください。」 in a contract where the hospital calls itself
+  /// 当院 and the vendor 貴社: a request with no subject is made of the party addressed (the one
+  /// the contract calls 貴社, 貴院, 御社 or お客様).
+  func requestAddressee(in r: Range<Int>) -> PartyRole? {
+    guard let role = addressee, Lines.occurs(Self.kudasai, in: index.text[r]) else { return nil }
+    return role
+  }
+  static let kudasai = Normalizer.fold("ください")
+
   /// The paragraph before the unit's in its article, if any.
   func paragraphBefore(_ u: Clauses.Unit) -> Int? {
     guard let k = u.article, let own = clauses.paragraphsOf[k], let here = own.firstIndex(of: u.paragraph),
@@ -637,6 +653,7 @@ final class ElementJudge {
         ? sentence(holding: e.key, in: u) : nil
       role =
         keySentence.flatMap(actors.subject(in:)) ?? actors.subject(in: u.range)
+        ?? requestAddressee(in: keySentence ?? u.range)
         ?? actors.subject(in: clauses.paragraphs[u.paragraph].range)
       guard let role else { return .ok }
       return role == actor.role ? .ok : .swapped
