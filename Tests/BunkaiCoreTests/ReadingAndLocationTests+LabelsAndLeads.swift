@@ -710,3 +710,26 @@ extension ReadingAndLocationTests {
     #expect(element("D2.vendor-led", alone) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「甲は、次の行為をしてはならない。…（３）…変更を事前の申請なく行うこと」: an item with no agent is
+  /// done by the one the list's sentence names, the institution; it denies nothing of the vendor's
+  /// notice of its own changes (DOMAIN.md section 4, B1).
+  @Test func anItemIsDoneByTheSubjectOfItsList() {
+    let text =
+      Self.opening + """
+        第8条（禁止事項）
+        甲は、乙の設備内で次の行為をしてはならない。
+        （１）乙が認めない機器を持ち込むこと
+        （２）ラックの鍵を第三者に貸すこと
+        （３）収容機器の電源容量を増やす変更を事前の申請なく行うこと
+
+        第9条（設備の変更）
+        乙は、設備又は運用体制を変更しようとする場合で、甲の安全管理に影響するときは、変更の60日前までに書面で甲に通知し、甲の承諾を得る。
+        """
+    #expect(element("B1.notice", text) == .met)
+    // The vendor's own item, in a list of what the vendor must not do, does deny it.
+    let vendorList = text.replacingOccurrences(of: "甲は、乙の設備内で次の行為をしてはならない。", with: "乙は、次の行為をしてはならない。")
+    #expect(element("B1.notice", vendorList) != .met)
+  }
+}

@@ -592,8 +592,13 @@ final class ElementJudge {
   /// element's actor is to do.
   func keyActedByOther(_ el: Element, _ e: CompiledElement, _ u: Clauses.Unit) -> Bool {
     guard let actor = el.actor, actor.mode == .subject,
-      let o = index.occurrences(e.key, in: u.range).first,
+      let o = index.occurrences(e.key, in: u.range).first
+    else { return false }
+    // 「甲は、…次の行為をしてはならない。…（４）…変更を事前の申請なく行うこと」: an item with no agent
+    // of its own is done by the subject of the sentence announcing the list.
+    guard
       let agent = actors.nearestAgent(before: o.lowerBound, in: u.range)
+        ?? listLead(of: u).flatMap({ actors.subject(in: $0.range) })
     else { return false }
     return agent != actor.role
   }

@@ -94,8 +94,44 @@ enum Layout {
         i += 1
       }
     }
+    if repairScannedMarkers(&out, lines) { changed = true }
     return changed ? out : scalars
   }
+
+  /// 「第1O条」「第l2条」「第3粂」: a scanned contract read through OCR writes 0 as O, 1 as l or I,
+  /// and 条 as 粂 in its article markers. Repaired in place (same length) where the marker opens a
+  /// line and holds a digit besides the letters, so the article is found.
+  static func repairScannedMarkers(_ s: inout [Unicode.Scalar], _ lines: [Line]) -> Bool {
+    var changed = false
+    for l in lines where !l.isBlank && s[l.trimStart] == "第" {
+      var j = l.trimStart + 1
+      var letters: [Int] = []
+      var digits = 0
+      while j < l.trimEnd, j - l.trimStart <= 8 {
+        let c = s[j]
+        if Lines.isSpace(c) {
+        } else if ocrDigits[c] != nil {
+          letters.append(j)
+        } else if c.properties.numericType != nil, c.value < 0x3000 || (0xFF10...0xFF19).contains(c.value) {
+          digits += 1
+        } else {
+          break
+        }
+        j += 1
+      }
+      guard j < l.trimEnd, s[j] == "条" || s[j] == "粂", digits > 0 || (s[j] == "粂" && letters.isEmpty) else {
+        continue
+      }
+      guard !letters.isEmpty || s[j] == "粂" else { continue }
+      for k in letters { s[k] = ocrDigits[s[k]]! }
+      s[j] = "条"
+      changed = true
+    }
+    return changed
+  }
+  static let ocrDigits: [Unicode.Scalar: Unicode.Scalar] = [
+    "O": "0", "o": "0", "Ｏ": "０", "l": "1", "I": "1", "ｌ": "１", "Ｉ": "１",
+  ]
 
   /// A section number of up to three digits at `i` (「12」 of 「12. 」) and the offset after it.
   static func sectionDigits(_ s: [Unicode.Scalar], _ i: Int, _ end: Int) -> (value: Int, end: Int)? {

@@ -54,6 +54,8 @@ public enum Normalizer {
       ("條", "条"), ("證", "証"), ("據", "拠"), ("從", "従"), ("擔", "担"), ("實", "実"), ("當", "当"),
       ("關", "関"), ("區", "区"), ("號", "号"), ("髙", "高"), ("﨑", "崎"), ("齋", "斎"), ("邊", "辺"),
       ("邉", "辺"), ("廣", "広"), ("惠", "恵"), ("國", "国"), ("縣", "県"), ("會", "会"), ("禮", "礼"),
+      // OCR confusions with no other use in a contract: 仝 (an iteration mark) for 全.
+      ("仝", "全"),
     ]
     for (from, to) in oldForms {
       t[Int(from.unicodeScalars.first!.value)] = to.unicodeScalars.first!.value
@@ -69,6 +71,8 @@ public enum Normalizer {
     t[Int(("千" as Character).unicodeScalars.first!.value)] = kanjiThousand
     for v in variants { t[Int(v.from[0])] |= variantFlag }
     for c in [0x30B1, 0x30AB, 0x7B87] { t[c] |= counterFlag }
+    // OCR confusions read in context (`ocrParty`): Z or Ｚ for 乙, 申 for 甲.
+    for c in [0x5A, 0xFF3A, 0x7533] { t[c] |= counterFlag }
     return t
   }()
 
@@ -145,11 +149,17 @@ public enum Normalizer {
         // "3ケ月", "3カ月", "3箇月" → "3か月".
         if entry & counterFlag != 0, let last = chars.last, isDigit(last), i + 1 < n, source[i + 1] == "月" {
           f = 0x304B
+        } else if entry & counterFlag != 0, let party = ocrParty(source, at: i) {
+          f = party
         }
       }
       if f == 0 {
         i += 1
         continue
+      }
+      // 「サ一ビス」: OCR reads the long vowel mark between katakana as the numeral 一.
+      if raw == 0x4E00, i > 0, i + 1 < n, isKatakana(source[i - 1].value), isKatakana(source[i + 1].value) {
+        f = 0x30FC
       }
       if f >= kanjiDigitBase {
         // A run of kanji numerals (spaces inside are not allowed) becomes Arabic digits.
@@ -177,6 +187,31 @@ public enum Normalizer {
     toSource.append(Int32(truncatingIfNeeded: n))
     return (chars, toSource)
   }
+
+  /// Scanned contracts read through OCR write 乙 as Z (「Zは、」「甲Zは」) and 甲 as 申 (「申の指示」
+  /// 「申乙の協議」). A Z between two non-Latin scalars, and a 申 before a particle or 乙 where no word
+  /// (申請, 申出, 申し入れ) goes on, stand for the parties' labels.
+  static func ocrParty(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> UInt32? {
+    let c = s[i].value
+    func latin(_ k: Int) -> Bool {
+      guard k >= 0, k < s.count else { return false }
+      let v = s[k].value
+      return v < 0x80 && (isASCIILetterOrDigit(v)) || (0xFF10...0xFF5A).contains(v)
+    }
+    func blank(_ k: Int) -> Bool { k < 0 || k >= s.count || s[k].value <= 0x20 || s[k].value == 0x3000 }
+    if c == 0x5A || c == 0xFF3A {
+      // 「Zは、」 opening a paragraph after its number and a blank, or inside Japanese text.
+      return !latin(i - 1) && !latin(i + 1) && !blank(i + 1) && (i + 1 < s.count && s[i + 1].value >= 0x3000)
+        ? 0x4E59 : nil
+    }
+    guard c == 0x7533, i + 1 < s.count else { return nil }
+    return ocrAfterParty.contains(s[i + 1].value) ? 0x7532 : nil
+  }
+  static let ocrAfterParty: Set<UInt32> = Set("はがのと及乙Z、".unicodeScalars.map(\.value))
+  static func isASCIILetterOrDigit(_ v: UInt32) -> Bool {
+    (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) || (0x61...0x7A).contains(v)
+  }
+  static func isKatakana(_ v: UInt32) -> Bool { (0x30A1...0x30FA).contains(v) || v == 0x30FC }
 
   private static func matchVariant(_ s: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> (
     from: [UInt32], to: [UInt32]
