@@ -733,3 +733,37 @@ extension ReadingAndLocationTests {
     #expect(element("B1.notice", vendorList) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The vendor that calls the institution to the meeting (「乙から甲に声をかけて打合せを開き」), takes
+  /// the lead (「乙が音頭を取って」) or lays a draft before the committee it convenes (「委員会を招集して
+  /// 対策案を付議し」) leads the talks on the designated software's vulnerabilities; software 「動作保証
+  /// 環境に含まれる」 is the designated software (DOMAIN.md section 4, D2).
+  @Test func callingTheMeetingOrTakingTheLeadLeads() {
+    let exemption = """
+      第11条（免責）
+      １　乙は、乙が指定していないソフトウェアを甲が導入したことにより生じた障害について、責任を負わない。
+
+      """
+    let called =
+      Self.opening + exemption + """
+        ２　前項は、乙が指定したOSに脆弱性が見つかったときに、乙から甲に声をかけて打合せを開き、対処の方法を甲と協議して決め、乙がこれを実行している場合に限り適用する。
+        """
+    #expect(element("D2.vendor-led", called) == .met)
+    let lead =
+      Self.opening + exemption + """
+        ２　前項は、乙が指定したOSに脆弱性が見つかったときに、乙が音頭を取って甲と対処の方法を協議し、決まった方法を乙が実行している場合に限り適用する。
+        """
+    #expect(element("D2.vendor-led", lead) == .met)
+    let committee =
+      Self.opening + """
+        第11条（免責）
+        乙は、動作保証環境に含まれないソフトウェアを甲が導入したことにより生じた障害については、責任を負わない。ただし、動作保証環境に含まれるOSに脆弱性が見つかったときは、乙は運営委員会を招集して対策案を付議し、決まった対策を乙が実施するものとする。
+        """
+    #expect(element("D2.designated-vuln", committee) == .met)
+    #expect(element("D2.vendor-led", committee) == .met)
+    // The institution calling the meeting leads it.
+    let institution = called.replacingOccurrences(of: "乙から甲に声をかけて", with: "甲から乙に声をかけて")
+    #expect(element("D2.vendor-led", institution) != .met)
+  }
+}

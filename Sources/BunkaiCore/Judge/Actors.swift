@@ -295,6 +295,9 @@ struct Actors {
     // Planning the response, and setting up the meeting that settles it (「事業者が対応方針を立案して病院と
     // 協議し」「保守事業者が施設との打合せを設け」「…決める場を提供者から設け」).
     "立案", "の場を設け", "打合せを設け", "打ち合わせを設け", "会合を設け", "会議を設け", "から設け",
+    // Calling the other party to the meeting and opening it, taking the lead (「貴社から当院に声をかけて
+    // 打合せを開き」「受託者が音頭を取って委託者と対処方針を協議し」).
+    "声をかけ", "声掛け", "打合せを開", "打ち合わせを開", "会合を開", "会議を開", "音頭を取",
   ])
   static let agentMarkers = folded([
     "が", "は", "の", "から", "により", "による", "によって",
