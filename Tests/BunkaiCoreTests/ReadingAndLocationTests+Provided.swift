@@ -471,3 +471,22 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provided-security", firm) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…甲が講ずべき措置（…。ただし、前条の端末、回線及びルータに係る事項を除く。）を示し、甲と協議
+  /// する」: talks that leave the provided things out settle nothing for them (DOMAIN.md section 4, C2).
+  @Test func talksThatLeaveTheProvidedThingsOut() {
+    let text =
+      Self.opening + """
+        第8条（甲の準備）
+        甲は、閲覧用の端末、インターネット回線及びルータを自ら用意する。
+
+        第9条（甲の措置の確認）
+        乙は、毎年度、甲が講ずべき具体的な措置（利用者IDの管理、閲覧記録の点検等。ただし、前条の端末、回線及びルータに係る事項を除く。）の案を示し、甲と協議して安全対策を定める。
+        """
+    #expect(element("C2.provided-security", text) != .met)
+    let included = text.replacingOccurrences(
+      of: "ただし、前条の端末、回線及びルータに係る事項を除く。", with: "前条の端末、回線及びルータに係る事項を含む。")
+    #expect(element("C2.provided-security", included) == .met)
+  }
+}
