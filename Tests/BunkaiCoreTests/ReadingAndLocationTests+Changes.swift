@@ -388,3 +388,23 @@ extension ReadingAndLocationTests {
     #expect(element("B1.notice", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「委託料には…を含み、これ以外の費用は、甲が事前に書面で承諾したものを除き請求しない」 is about the
+  /// fee, not a change to the service: it denies nothing of the institution's approval of changes
+  /// (DOMAIN.md section 4, B1).
+  @Test func aFeeClauseDeniesNoApprovalOfChanges() {
+    let text =
+      Self.opening + """
+        第2条（委託業務）
+        乙は、本システムの稼働監視、設定の変更、障害の切り分け及び復旧を行う。
+
+        第6条（変更の承認）
+        乙は、運用体制又は保管場所を変更しようとする場合で、甲の安全管理に影響するときは、変更予定日の30日前までに書面で甲に通知し、甲の承認を得なければならない。
+
+        第12条（委託料）
+        委託料は月額金二十万円とする。貸与端末の台数を増やすときは、1台当たり月額金二千円を加算する。委託料には、第2条の業務及び貸与端末の費用を含み、これ以外の費用は、甲が事前に書面で承諾したものを除き請求しない。
+        """
+    #expect(element("B1.approval", text) == .met)
+  }
+}

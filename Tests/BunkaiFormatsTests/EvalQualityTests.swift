@@ -212,12 +212,13 @@ import Testing
   }
 
   /// A sixteenth blind hold-out (dev19, 2026-12-05), scored blind at P 0.723 / R 0.925 / L 0.907
-  /// (C1 precision 0.522, B1 0.615). Floors are under the weakest concern's (C1 precision, C2 recall,
-  /// C1 location). Four statements its writers call contradicted are judged met (docs/eval.md).
+  /// (C1 precision 0.522, B1 0.615), then developed against for part of a session. Floors are under
+  /// the weakest concern's (C1 precision and location, B1 recall). One statement its writers call
+  /// contradicted is still judged met (docs/eval.md).
   @Test func nineteenthDevelopmentCorpus() throws {
     Self.check(
-      try Self.score("eval/dev19"), files: 44, precision: 0.5, recall: 0.8, location: 0.6,
-      contradictedAsMet: 4)
+      try Self.score("eval/dev19"), files: 44, precision: 0.6, recall: 0.85, location: 0.6,
+      contradictedAsMet: 1)
   }
 
   /// Our own fixtures, labelled from DOMAIN.md by a helper that saw neither the rules nor the

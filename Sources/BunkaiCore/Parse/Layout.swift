@@ -94,40 +94,42 @@ enum Layout {
         i += 1
       }
     }
-    if repairScannedMarkers(&out, lines) { changed = true }
+    for r in scannedMarkerRepairs(scalars, lines) {
+      out[r.at] = r.to
+      changed = true
+    }
     return changed ? out : scalars
   }
 
   /// 「第1O条」「第l2条」「第3粂」: a scanned contract read through OCR writes 0 as O, 1 as l or I,
   /// and 条 as 粂 in its article markers. Repaired in place (same length) where the marker opens a
-  /// line and holds a digit besides the letters, so the article is found.
-  static func repairScannedMarkers(_ s: inout [Unicode.Scalar], _ lines: [Line]) -> Bool {
-    var changed = false
+  /// line and holds a digit besides the letters, so the article is found. Found on the text as read
+  /// (most contracts have none) and written into the cleaned copy.
+  static func scannedMarkerRepairs(_ s: [Unicode.Scalar], _ lines: [Line]) -> [(at: Int, to: Unicode.Scalar)]
+  {
+    var repairs: [(at: Int, to: Unicode.Scalar)] = []
     for l in lines where !l.isBlank && s[l.trimStart] == "第" {
       var j = l.trimStart + 1
       var letters: [Int] = []
       var digits = 0
       while j < l.trimEnd, j - l.trimStart <= 8 {
         let c = s[j]
-        if Lines.isSpace(c) {
+        if ("0"..."9").contains(c) || ("０"..."９").contains(c) {
+          digits += 1
         } else if ocrDigits[c] != nil {
           letters.append(j)
-        } else if c.properties.numericType != nil, c.value < 0x3000 || (0xFF10...0xFF19).contains(c.value) {
-          digits += 1
-        } else {
+        } else if !Lines.isSpace(c) {
           break
         }
         j += 1
       }
-      guard j < l.trimEnd, s[j] == "条" || s[j] == "粂", digits > 0 || (s[j] == "粂" && letters.isEmpty) else {
+      guard j < l.trimEnd, s[j] == "条" || s[j] == "粂", digits > 0, !letters.isEmpty || s[j] == "粂" else {
         continue
       }
-      guard !letters.isEmpty || s[j] == "粂" else { continue }
-      for k in letters { s[k] = ocrDigits[s[k]]! }
-      s[j] = "条"
-      changed = true
+      for k in letters { repairs.append((k, ocrDigits[s[k]]!)) }
+      repairs.append((j, "条"))
     }
-    return changed
+    return repairs
   }
   static let ocrDigits: [Unicode.Scalar: Unicode.Scalar] = [
     "O": "0", "o": "0", "Ｏ": "０", "l": "1", "I": "1", "ｌ": "１", "Ｉ": "１",
