@@ -58,17 +58,19 @@ enum NamedDocuments {
         let described = Self.describers.contains { d in
           i - d.count >= article.range.lowerBound && s[(i - d.count)..<i].elementsEqual(d)
         }
-        var start = i
-        while described, start > article.range.lowerBound, i - start < Self.describedReach,
-          s[start - 1] != "。"
-        {
-          start -= 1
+        var record: Range<Int>?
+        if described {
+          var start = i
+          while start > article.range.lowerBound, i - start < Self.describedReach, s[start - 1] != "。" {
+            start -= 1
+          }
+          record = normalized.range(ofSource: start..<i)
         }
-        let record = described ? normalized.range(ofSource: start..<i) : name
         for concepts in parsed
         where concepts.allSatisfy({ ids in
-          ids.contains {
-            !index.occurrencesOfTerm($0, in: name).isEmpty || !index.occurrencesOfTerm($0, in: record).isEmpty
+          ids.contains { k in
+            !index.occurrencesOfTerm(k, in: name).isEmpty
+              || record.map { !index.occurrencesOfTerm(k, in: $0).isEmpty } ?? false
           }
         }) {
           let uses = shortFormUses(name, in: within, words: words, text)

@@ -23,11 +23,13 @@ public enum Normalizer {
   static let kanjiHundred: UInt32 = 0x11_0011
   static let kanjiThousand: UInt32 = 0x11_0012
 
-  /// Mark, in `table`, a scalar that starts one of `variants`, and "ケ", "カ" or "箇" (which may
-  /// count months): one table load and one comparison per scalar find the few that need more.
+  /// Mark, in `table`, a scalar that starts one of `variants`, "ケ", "カ" or "箇" (which may count
+  /// months), and the letters OCR writes for the parties' labels (`ocrParty`): one table load and one
+  /// comparison per scalar find the few that need more.
   static let variantFlag: UInt32 = 0x8000_0000
   static let counterFlag: UInt32 = 0x4000_0000
-  static let flags = variantFlag | counterFlag
+  static let ocrFlag: UInt32 = 0x2000_0000
+  static let flags = variantFlag | counterFlag | ocrFlag
 
   /// Single-scalar folding for the Basic Multilingual Plane. 0 means "drop".
   /// Values from `kanjiDigitBase` upwards mark kanji numerals for the run conversion.
@@ -72,7 +74,7 @@ public enum Normalizer {
     for v in variants { t[Int(v.from[0])] |= variantFlag }
     for c in [0x30B1, 0x30AB, 0x7B87] { t[c] |= counterFlag }
     // OCR confusions read in context (`ocrParty`): Z or Ｚ for 乙, 申 for 甲.
-    for c in [0x5A, 0xFF3A, 0x7533] { t[c] |= counterFlag }
+    for c in [0x5A, 0xFF3A, 0x7533] { t[c] |= ocrFlag }
     return t
   }()
 
@@ -87,9 +89,7 @@ public enum Normalizer {
   static func isDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
 
   /// A kanji or katakana scalar: what a noun compound (「運用会議」「委員会」) is made of.
-  static func isWordScalar(_ c: UInt32) -> Bool {
-    (0x4E00...0x9FFF).contains(c) || (0x30A1...0x30FA).contains(c) || c == 0x30FC
-  }
+  static func isWordScalar(_ c: UInt32) -> Bool { (0x4E00...0x9FFF).contains(c) || isKatakana(c) }
 
   public static func normalize(_ text: String) -> NormalizedText {
     normalize(Array(text.unicodeScalars))
@@ -132,7 +132,7 @@ public enum Normalizer {
       let raw = source[i].value
       let entry = raw < 0x1_0000 ? table[Int(raw)] : raw
       var f = entry
-      if entry >= counterFlag {
+      if entry >= ocrFlag {
         // Spelling variants (multi-scalar).
         if entry & variantFlag != 0, let v = matchVariant(source, at: i) {
           for c in v.to {
@@ -149,7 +149,7 @@ public enum Normalizer {
         // "3ケ月", "3カ月", "3箇月" → "3か月".
         if entry & counterFlag != 0, let last = chars.last, isDigit(last), i + 1 < n, source[i + 1] == "月" {
           f = 0x304B
-        } else if entry & counterFlag != 0, let party = ocrParty(source, at: i) {
+        } else if entry & ocrFlag != 0, let party = ocrParty(source, at: i) {
           f = party
         }
       }
@@ -157,8 +157,11 @@ public enum Normalizer {
         i += 1
         continue
       }
-      // 「サ一ビス」: OCR reads the long vowel mark between katakana as the numeral 一.
-      if raw == 0x4E00, i > 0, i + 1 < n, isKatakana(source[i - 1].value), isKatakana(source[i + 1].value) {
+      // 「サ一ビス」: OCR reads the long vowel mark between katakana as the numeral 一 (looked for
+      // among kanji numerals only, off the path of every other scalar).
+      if f >= kanjiDigitBase, raw == 0x4E00, i > 0, i + 1 < n, isKatakana(source[i - 1].value),
+        isKatakana(source[i + 1].value)
+      {
         f = 0x30FC
       }
       if f >= kanjiDigitBase {
@@ -196,7 +199,7 @@ public enum Normalizer {
     func latin(_ k: Int) -> Bool {
       guard k >= 0, k < s.count else { return false }
       let v = s[k].value
-      return v < 0x80 && (isASCIILetterOrDigit(v)) || (0xFF10...0xFF5A).contains(v)
+      return (v < 0x80 && isASCIILetterOrDigit(v)) || (0xFF10...0xFF5A).contains(v)
     }
     func blank(_ k: Int) -> Bool { k < 0 || k >= s.count || s[k].value <= 0x20 || s[k].value == 0x3000 }
     if c == 0x5A || c == 0xFF3A {
