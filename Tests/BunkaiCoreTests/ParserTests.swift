@@ -917,3 +917,49 @@ extension ParserTests {
     #expect(c.articles.filter { $0.part == "別紙" }.map(\.number) == ["1", "2", "3"])
   }
 }
+
+extension ParserTests {
+  /// A 仕様書 after the articles whose 第N章 hold requirement lines (「REQ-04　受注者は、…」) and no 第N条:
+  /// each chapter is the annex's article N, so its requirements are read. An annex whose chapters
+  /// hold articles keeps them.
+  @Test func chaptersOfAnAnnexWithoutArticlesAreItsArticles() {
+    let text = """
+      導入契約書
+      あおば記念病院（以下「病院」という。）と株式会社ミズホ工房（以下「工房」という。）は、次のとおり契約する。
+      第1条（目的）
+      病院は、別紙の仕様書に定める業務を工房に委託する。
+      第2条（管轄）
+      病院の所在地の地方裁判所を管轄裁判所とする。
+
+      別紙　導入仕様書
+      第1章　概要
+      REQ-01　本業務は検査部門システムの導入である。
+      第2章　病院側の対策
+      REQ-02　工房は、病院が講ずる対策の案を作成し、工房が開く会議で病院と協議して確定する。
+      REQ-03　病院は、確定した対策を実施する。
+      """
+    let (c, src) = parse(text)
+    let annexed = c.articles.filter { $0.part != nil }
+    #expect(annexed.map(\.number) == ["1", "2"])
+    #expect(annexed.last.map { Lines.string(src.scalars, $0.range).contains("REQ-03") } == true)
+    #expect(annexed.last?.heading == "病院側の対策")
+
+    let withArticles = """
+      導入契約書
+      あおば記念病院（以下「病院」という。）と株式会社ミズホ工房（以下「工房」という。）は、次のとおり契約する。
+      第1条（目的）
+      病院は、業務を工房に委託する。
+
+      特記事項
+      第1章　総則
+      第1条（適用）
+      この特記事項は本契約に適用する。
+      第2章　秘密
+      第2条（秘密保持）
+      工房は秘密を守る。
+      """
+    let (d, _) = parse(withArticles)
+    #expect(d.articles.filter { $0.part != nil }.map(\.number) == ["1", "2"])
+    #expect(d.articles.filter { $0.part != nil }.allSatisfy { !$0.section })
+  }
+}

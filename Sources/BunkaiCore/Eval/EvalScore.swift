@@ -35,11 +35,14 @@ public struct EvalScore: Sendable, Codable {
   public init() {}
 
   /// "5.2" and "5" name the same section; "第5条" is written "5".
-  static func sameArticle(_ label: String, _ got: String) -> Bool {
+  /// `aliases` maps a word of a part's heading line to the part's label: a writer may call the part
+  /// headed 「別紙　業務仕様書」 "別紙" where the review calls it "仕様書".
+  static func sameArticle(_ label: String, _ got: String, aliases: [String: String] = [:]) -> Bool {
     func main(_ s: String) -> String {
       let parts = s.split(separator: ":", maxSplits: 1)
       // 「覚書1:2」: a writer numbering the first of two 覚書 means the one the review calls 「覚書」.
-      let prefix = parts.count == 2 ? (parts[0] == "覚書1" ? "覚書" : String(parts[0])) + ":" : ""
+      let named = parts.count == 2 ? (parts[0] == "覚書1" ? "覚書" : String(parts[0])) : ""
+      let prefix = parts.count == 2 ? (aliases[named] ?? named) + ":" : ""
       let n = String(parts.last ?? "")
       return prefix + (n.split(separator: ".").first.map(String.init) ?? n)
     }
@@ -48,6 +51,7 @@ public struct EvalScore: Sendable, Codable {
 
   public mutating func add(file: String, labels: EvalLabels, review: ReviewResult) {
     files += 1
+    let aliases = Self.partAliases(review)
     for id in EvalLabels.concernIds {
       guard let label = labels.concerns[id] else { continue }
       let found = review.findings.filter { $0.guideRefs.contains(id) }
@@ -62,7 +66,8 @@ public struct EvalScore: Sendable, Codable {
           located = found.contains { $0.status == .missing }
         } else {
           located = found.contains { f in
-            f.article.map { a in label.articles.contains { Self.sameArticle($0, a) } } ?? false
+            f.article.map { a in label.articles.contains { Self.sameArticle($0, a, aliases: aliases) } }
+              ?? false
           }
         }
         if located {
@@ -105,6 +110,28 @@ public struct EvalScore: Sendable, Codable {
       }
       elements[id] = c
     }
+  }
+
+  static let partWords = ["別紙", "別表", "別添", "別記", "添付", "仕様書", "特約", "特記事項", "覚書"]
+
+  /// Each word of `partWords` in a part's heading line that no part is labelled with, mapped to the
+  /// part's label (where two parts' headings share the word, the first part keeps it).
+  static func partAliases(_ review: ReviewResult) -> [String: String] {
+    var aliases: [String: String] = [:]
+    let scalars = review.source.scalars
+    // A word that begins some part's own label (「覚書」 beside 「覚書2」) already names that part.
+    let labels = review.contract.annexSections.map(\.label)
+    for section in review.contract.annexSections where section.range.upperBound <= scalars.count {
+      // The range grows over the text of an annex read as no article; its first line is the heading.
+      let line = scalars[section.range].prefix { $0 != "\n" }
+      let heading = String(String.UnicodeScalarView(line))
+      for word in partWords
+      where heading.contains(word) && aliases[word] == nil && !labels.contains(where: { $0.hasPrefix(word) })
+      {
+        aliases[word] = section.label
+      }
+    }
+    return aliases
   }
 
   /// The figures as a table; with `details`, every disagreement too.

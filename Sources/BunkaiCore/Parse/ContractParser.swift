@@ -180,6 +180,10 @@ private struct Builder {
       article = openSection(n, heading: titleRange.isEmpty ? nil : titleRange, chapter: String(n), line)
       return
     }
+    if let a = annexChapterArticle(line) {
+      openAnnexSection(a)
+      return
+    }
     if let header = chapterHeader(line) {
       flushPendingHeading()
       closeArticle()
@@ -206,11 +210,7 @@ private struct Builder {
       return
     }
     if let a = annexSection(line) {
-      flushPendingHeading()
-      closeArticle()
-      region = .articles
-      annexSectionMode = true
-      article = a
+      openAnnexSection(a)
       return
     }
     if var a = articleHeader(line) {
@@ -259,6 +259,15 @@ private struct Builder {
       last.range = last.range.lowerBound..<line.trimEnd
       contract.annexSections[contract.annexSections.count - 1] = last
     }
+  }
+
+  /// An annex's section (「1. 目的」, or its 第N章 where it has no 第N条) becomes the open article.
+  mutating func openAnnexSection(_ a: Article) {
+    flushPendingHeading()
+    closeArticle()
+    region = .articles
+    annexSectionMode = true
+    article = a
   }
 
   /// A held "（見出し）" line that no article followed is ordinary text after all.
@@ -474,6 +483,27 @@ private struct Builder {
 
   /// Whether the lines after an annex's heading, up to the next annex, hold two or more 「N.M」
   /// subsection lines.
+  /// 「第5章　利用者側の対策」 in an annex whose chapters hold lines of their own (「SEC-07　受託者は、…」)
+  /// and no 第N条: the chapter is the annex's article N, as the contract cites it (「仕様書第5章」);
+  /// otherwise its requirements would be no article's text and read by nothing.
+  func annexChapterArticle(_ line: Line) -> Article? {
+    guard part != nil, let (n, titleRange) = chapterParts(line) else { return nil }
+    let last = article ?? contract.articles.last
+    let expected = last.map { $0.part == part && $0.section ? $0.mainNumber + 1 : 1 } ?? 1
+    guard n == expected else { return nil }
+    for ahead in lines[(lineIndex + 1)...] where !ahead.isBlank {
+      if chapterParts(ahead) != nil || annexHeading(ahead) != nil || partTitle(ahead) != nil { break }
+      if startsWithArticleNumber(ahead) { return nil }
+    }
+    var a = Article(
+      number: String(n), heading: titleRange.isEmpty ? nil : Lines.string(s, titleRange),
+      headingRange: titleRange.isEmpty ? nil : titleRange, chapter: String(n),
+      range: line.trimStart..<line.trimEnd, paragraphs: [])
+    a.section = true
+    a.part = part
+    return a
+  }
+
   func subsectionsAhead() -> Bool {
     var count = 0
     for line in lines[(lineIndex + 1)...] where !line.isBlank {
