@@ -36,4 +36,33 @@ extension ElementJudge {
       return count > named.count && named.allSatisfy { $0 >= 1 && $0 <= count }
     }
   }
+
+  static let rowMarker = Normalizer.fold("項番")
+
+  /// The rows of a table a unit names by number (「項番5に掲げる事項」「項番7から項番10まで」), the rows
+  /// of a range between included.
+  func namedRows(_ u: Clauses.Unit) -> Set<Int> {
+    let text = index.text
+    let r = u.range
+    var named: Set<Int> = []
+    var last: (value: Int, end: Int)?
+    var i = r.lowerBound
+    while i + 2 < r.upperBound {
+      if text[i] == Self.rowMarker[0], text[i + 1] == Self.rowMarker[1],
+        let n = References.readNumber(text, at: i + 2, end: r.upperBound)
+      {
+        named.insert(n.value)
+        if let l = last, l.value < n.value,
+          Self.through.contains(where: { text[l.end..<i].elementsEqual($0) })
+        {
+          named.formUnion(l.value..<n.value)
+        }
+        last = (n.value, n.next)
+        i = n.next
+        continue
+      }
+      i += 1
+    }
+    return named
+  }
 }

@@ -250,6 +250,16 @@ final class ElementJudge {
           && !keyActedByOther(el, e, u)
       }
     }
+    // 「注2　項番7から項番10までの事項について、…協議する義務を負わない。」 beside 「項番5に掲げる事項
+    // …は、…協議により決定する」: a denial about other rows of a table leaves the row that meets the
+    // element standing.
+    let metRows = near.isEmpty ? [] : met.reduce(into: Set<Int>()) { $0.formUnion(namedRows($1)) }
+    if !metRows.isEmpty {
+      near.removeAll { u in
+        let rows = namedRows(u)
+        return !rows.isEmpty && rows.isDisjoint(with: metRows)
+      }
+    }
     if !near.isEmpty {
       return Judgement(
         status: .contradicted, evidence: Array(near.prefix(2)),
