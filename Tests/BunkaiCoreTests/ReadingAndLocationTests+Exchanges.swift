@@ -19,8 +19,40 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", text) == .met)
     let handedOver = text.replacingOccurrences(
       of: "回答書を反映した最終案を甲に提示し、甲がこれを書面で確認した時に、甲の安全対策の内容が確定する",
-      with: "最終案を甲に送付する")
-      .replacingOccurrences(of: "2 甲は、前項の案の各項目について採否を回答書で示す。\n", with: "")
+      with: "最終案を甲に送付する"
+    )
+    .replacingOccurrences(of: "2 甲は、前項の案の各項目について採否を回答書で示す。\n", with: "")
     #expect(element("C1.decided-jointly", handedOver) != .met)
+  }
+
+  /// A revised proposal built on the hospital's answer, settled when the hospital agrees to it in
+  /// writing, is a joint decision led by the vendor that proposes.
+  @Test func aRevisedProposalAgreedInWritingIsAJointDecision() {
+    let text =
+      Self.opening + """
+        第4条（甲の対策）
+        1 乙は、甲の側で講ずべきセキュリティ対策を記載した「甲側対策提案書」（以下「提案書」という。）を甲に提出する。
+        2 甲は、提案書の各項目について採否を記載した回答書を乙に提出する。
+        3 乙は、回答書の内容を踏まえた修正提案書を甲に提出する。甲が修正提案書に書面で同意した時点で、甲側の対策が確定する。
+        4 甲は、確定した対策を実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+
+  /// Measures worked out together at a workshop the vendor holds and chairs (「ワークショップ」 as a
+  /// meeting the contract names by its kind) are decided jointly and led by the vendor.
+  @Test func aWorkshopTheVendorHoldsLeadsTheTalks() {
+    let text =
+      Self.opening + """
+        第4条（運用設計ワークショップ）
+        1 乙は、稼働の2か月前までに甲の職員を対象とするワークショップを開催し、その進行役を務める。
+        2 ワークショップでは、甲が自ら講ずべき安全対策（端末の認証、利用者IDの管理等）を甲と乙が共に検討して策定する。
+        3 甲は、策定した対策を実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    let hospitalHolds = text.replacingOccurrences(of: "1 乙は、稼働の2か月前までに甲の職員", with: "1 甲は、稼働の2か月前までに甲の職員")
+    #expect(element("C1.vendor-led", hospitalHolds) != .met)
   }
 }

@@ -493,7 +493,9 @@ final class ElementJudge {
   }
 
   /// Suffixes of a name the contract gives a meeting (「レビュー会議」「利用者連絡会」).
-  static let meetingHeads = ["会議", "協議会", "連絡会", "委員会", "検討会", "定例会", "報告会", "部会"]
+  static let meetingHeads = [
+    "会議", "協議会", "連絡会", "委員会", "検討会", "定例会", "報告会", "部会", "分科会", "ワークショップ", "ミーティング",
+  ]
   static let foldedMeetingHeads = meetingHeads.map { Normalizer.fold($0) }
 
   /// 「前項のサーバ及び回線に係る対策は、レビュー会議で合意し」 where another paragraph says 「当社は、…
