@@ -138,4 +138,20 @@ extension ReadingAndLocationTests {
       of: "（閲覧用の暗証番号の管理、タブレット保管庫の施錠、離席時の画面ロック）", with: "（受付の時間帯、予約の変更の方法）")
     #expect(element("C1.decided-jointly", schedule) != .met)
   }
+
+  /// A design document recording the hospital's own operations, among them identity checks and the
+  /// keeping of encryption keys, stands for the hospital's own measures; one recording only office
+  /// hours and contacts does not.
+  @Test func aDocumentOfIdentityChecksAndKeysHoldsOwnMeasures() {
+    let text =
+      Self.opening + """
+        第4条（甲の運用の設計）
+        1 乙は、甲の側で行うべき運用（復元を頼む際の本人確認の手順、暗号鍵の控えの保管方法等）を記載した「運用設計書」の案を作成する。
+        2 甲と乙は、運用設計書の案について協議し、合意した内容をもって運用設計書を確定する。甲は、確定した運用設計書に従って運用を行う。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    let officeHours = text.replacingOccurrences(
+      of: "復元を頼む際の本人確認の手順、暗号鍵の控えの保管方法等", with: "問合せの受付時間、連絡先の一覧等")
+    #expect(element("C1.decided-jointly", officeHours) != .met)
+  }
 }
