@@ -55,4 +55,24 @@ extension ReadingAndLocationTests {
     let hospitalHolds = text.replacingOccurrences(of: "1 乙は、稼働の2か月前までに甲の職員", with: "1 甲は、稼働の2か月前までに甲の職員")
     #expect(element("C1.vendor-led", hospitalHolds) != .met)
   }
+
+  /// The heading says what an article's talks settle (`readsHeading`): 「甲側の対策の確定」 over talks on
+  /// 「前項の改善案」 decides the hospital's own measures; a heading about the schedule, or one naming the
+  /// provided equipment, does not.
+  @Test func theHeadingNamesWhatTheTalksSettle() {
+    let text =
+      Self.opening + """
+        第4条（甲側の対策の確定）
+        1 乙は、毎年度の初めに点検表を作成して甲に送付する。
+        2 甲は、点検表に現状を記入して乙に返送する。
+        3 乙は、返送された点検表を分析し、改善案を作成して甲に提示する。
+        4 甲及び乙は、前項の改善案について協議を行い、当該年度に甲が実施する事項を確定する。甲は、確定した事項を実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    let schedule = text.replacingOccurrences(of: "（甲側の対策の確定）", with: "（点検日程の確定）")
+    #expect(element("C1.decided-jointly", schedule) != .met)
+    let equipment = text.replacingOccurrences(of: "（甲側の対策の確定）", with: "（甲が用意する機器の対策の確定）")
+    #expect(element("C1.decided-jointly", equipment) != .met)
+  }
 }

@@ -384,7 +384,8 @@ final class ElementJudge {
     if let unless = e.unless, index.evaluate(unless, in: u.range) { return false }
     // 「前条の協議の結果は書面に記録し」 where 前条 is about the provided items: what the referred
     // paragraph says counts only where the element's exceptions do not hold there.
-    return matches(e.match, in: u, unless: e.unless) && contextHolds(e, u)
+    return matches(e.match, in: u, unless: e.unless, readsHeading: e.element.readsHeading)
+      && contextHolds(e, u)
   }
 
   /// The paragraphs the unit refers to where `unless` does not hold; with `oneStep`, only those it
@@ -415,11 +416,14 @@ final class ElementJudge {
   /// here, the other parts may hold in the paragraphs the unit refers to (「第2条第2項に定める安全
   /// 管理を…行っていた場合に限り」 reads 第2条第2項).
   func matches(
-    _ c: CompiledCondition, in u: Clauses.Unit, unless: CompiledCondition? = nil, oneStep: Bool = false
+    _ c: CompiledCondition, in u: Clauses.Unit, unless: CompiledCondition? = nil, oneStep: Bool = false,
+    readsHeading: Bool = false
   ) -> Bool {
     // Each alternative is tried in the unit first anyway.
     if case .any(let alternatives) = c {
-      return alternatives.contains { matches($0, in: u, unless: unless, oneStep: oneStep) }
+      return alternatives.contains {
+        matches($0, in: u, unless: unless, oneStep: oneStep, readsHeading: readsHeading)
+      }
     }
     if index.evaluate(c, in: u.range) { return true }
     // 「前条と同様の手続により決定し」: everything, the key included, may be in what is referred to.
@@ -444,11 +448,23 @@ final class ElementJudge {
     if let lead {
       referred += usableReferred(from: lead, unless: unless, oneStep: true).filter { !referred.contains($0) }
     }
-    guard !referred.isEmpty || takenUp != nil else { return false }
+    // 「第四条（病院側の対策の確定）…４　病院及び事業者は、前項の改善案について協議を行い、…確定する」:
+    // the heading says what the article's talks settle.
+    // The heading must name the whole matter itself (「病院側の対策」, not 「接続装置などの安全対策」 beside a
+    // unit naming the hospital) and hold none of the element's exceptions.
+    let heading =
+      readsHeading
+      ? u.article.flatMap { contract.articles[$0].headingRange }.map { normalized.range(ofSource: $0) }
+        .flatMap { h in
+          !(unless.map { index.evaluate($0, in: h) } ?? false)
+            && cs.dropLast().allSatisfy { index.evaluate($0, in: h) } ? h : nil
+        } : nil
+    guard !referred.isEmpty || takenUp != nil || heading != nil else { return false }
     return cs.dropLast().allSatisfy { part in
       index.evaluate(part, in: u.range)
         || referred.contains { holds(part, inReferred: $0, unless: unless) }
         || takenUp.map { index.evaluate(part, in: $0) } ?? false
+        || heading.map { index.evaluate(part, in: $0) } ?? false
     }
   }
 

@@ -193,6 +193,9 @@ public struct Element: Sendable {
   /// more meets the element for those items only: when every meeting unit does so, the element is
   /// unmet (the other provided things are left out).
   public var everyItem: Bool
+  /// The article's heading may supply the matter a unit leaves out, where the heading names all of it
+  /// (「第4条（病院側の対策の確定）…前項の改善案について協議を行い、…確定する」).
+  public var readsHeading: Bool
   /// Words of a clause of this kind that falls short (another standard named where the guideline
   /// belongs): when no element's words hold anywhere, the finding goes to the article holding them.
   public var near: Condition?
@@ -202,7 +205,8 @@ public struct Element: Sendable {
     context: Condition? = nil, contextTopics: [String] = [], contextInArticle: Bool = false,
     unless: Condition? = nil, fallsShort: Condition? = nil, actor: Actor? = nil,
     negatable: Bool = true, contradictedBy: Condition? = nil, overridable: Bool = false,
-    contradictionOutweighs: Bool = false, everyItem: Bool = false, near: Condition? = nil
+    contradictionOutweighs: Bool = false, everyItem: Bool = false, readsHeading: Bool = false,
+    near: Condition? = nil
   ) {
     self.id = id
     self.label = label
@@ -220,6 +224,7 @@ public struct Element: Sendable {
     self.overridable = overridable
     self.contradictionOutweighs = contradictionOutweighs
     self.everyItem = everyItem
+    self.readsHeading = readsHeading
     self.near = near
   }
 }

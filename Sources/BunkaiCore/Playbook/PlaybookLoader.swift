@@ -274,7 +274,7 @@ public enum PlaybookLoader {
     "fallsShort",
     "actor",
     "negatable",
-    "contradictedBy", "overridable", "contradictionOutweighs", "everyItem", "near",
+    "contradictedBy", "overridable", "contradictionOutweighs", "everyItem", "readsHeading", "near",
   ]
 
   static func readElement(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Element? {
@@ -319,7 +319,8 @@ public enum PlaybookLoader {
       contradictedBy: contra,
       overridable: r.bool(node, "overridable", path, default: false),
       contradictionOutweighs: r.bool(node, "contradictionOutweighs", path, default: false),
-      everyItem: r.bool(node, "everyItem", path, default: false), near: near)
+      everyItem: r.bool(node, "everyItem", path, default: false),
+      readsHeading: r.bool(node, "readsHeading", path, default: false), near: near)
   }
 
   static func readSuggestion(_ node: Node?, _ path: String, _ r: inout YAMLReader, required: Bool)
