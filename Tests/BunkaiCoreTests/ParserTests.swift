@@ -963,3 +963,19 @@ extension ParserTests {
     #expect(d.articles.filter { $0.part != nil }.allSatisfy { !$0.section })
   }
 }
+
+extension ParserTests {
+  /// A gloss before 以下 in the definition's own bracket (「（あさひ病院を開設する者。以下「病院」という。）」)
+  /// leaves the name before the bracket; a bracket holding only a description of a thing names no party.
+  @Test func aPartyWhoseDefinitionOpensWithAGloss() {
+    let (c, _) = parse(
+      """
+      保守契約書
+      医療法人あさひ会（あさひ病院を開設する者。以下「病院」という。）及び株式会社ユウナギ（以下「事業者」という。）は、次のとおり契約する。
+      第1条（目的）
+      病院は、保守業務（対象システムの点検を行う業務。以下「本業務」という。）を事業者に委託する。
+      """)
+    #expect(c.parties.map(\.name) == ["医療法人あさひ会", "株式会社ユウナギ"])
+    #expect(c.parties.map(\.role) == [.institution, .vendor])
+  }
+}

@@ -489,4 +489,31 @@ extension ReadingAndLocationTests {
       of: "ただし、前条の端末、回線及びルータに係る事項を除く。", with: "前条の端末、回線及びルータに係る事項を含む。")
     #expect(element("C2.provided-security", included) == .met)
   }
+
+  /// Security of the provided equipment settled 「第７条の…合意書で定める」 follows that article's
+  /// consultation; talks on 「前項の各設備」 are about the provided things, not the hospital's own measures.
+  @Test func providedThingsSettledInTheRecordAnotherArticleMakes() {
+    let text =
+      Self.opening + """
+        第5条（甲が用意するもの）
+        甲は、遠隔保守用の回線、乙が指定するVPNルータ及び外付けディスクを用意する。これらの安全対策は、第7条の甲側対策合意書で定める。
+
+        第7条（甲側対策合意書）
+        甲と乙は、乙が開く報告会で乙の示す案について協議し、合意した対策を甲側対策合意書に記載して記名する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    let elsewhere = text.replacingOccurrences(of: "第7条の甲側対策合意書で定める", with: "甲が自ら定める")
+    #expect(element("C2.provided-security", elsewhere) != .met)
+  }
+
+  @Test func talksOnEachProvidedFacilityAreNoOwnMeasures() {
+    let text =
+      Self.opening + """
+        第6条（甲が用意する設備）
+        1 甲は、サーバ室、電源及び院内LANを用意する。
+        2 前項の各設備のセキュリティ対策（サーバ室の入退室管理、院内LANの分離等）は、乙が主導する設備協議において具体的に定め、甲が実施する。
+        """
+    #expect(element("C1.decided-jointly", text) != .met)
+    #expect(element("C2.provided-security", text) == .met)
+  }
 }

@@ -33,6 +33,8 @@ enum Polarity {
     "についても同様とする", "についても、同様とする", "についても同様とします",
     // 「院内端末の安全のための措置は、前条の院内対策確認書に含めて定め」: settled in that clause's record.
     "に含めて定め", "に含めて確定", "に含めて協議", "に含めて取り決め",
+    // 「これらの安全対策は、第７条の施設側対策合意書で定める」: settled in the record that clause makes.
+    "合意書で定め", "合意書により定め", "確認書で定め", "確認書により定め",
   ]
   /// A cap stated as a limit (「…の総額は、いかなる場合も代金額の二倍を超えないものとする」): swept over
   /// the clauses before it, it sets their carve-outs aside as a negation would.

@@ -470,6 +470,11 @@ enum PartyExtractor {
     // Step back over "以下、" and the opening bracket.
     var j = definitionStart - 1
     while j >= 0, s[j] != "（", s[j] != "(", definitionStart - j < 6 { j -= 1 }
+    if j < 0 || (s[j] != "（" && s[j] != "(") {
+      // 「医療法人きよせ会（きよせ中央病院を開設する者。以下「病院」という。）」: a gloss ended by 。 or 、
+      // before 以下 in the same bracket; the name is before the bracket.
+      j = glossBracket(s, before: definitionStart) ?? -1
+    }
     guard j >= 0, s[j] == "（" || s[j] == "(" else { return nil }
     let end = j
     var a = end - 1
@@ -503,6 +508,22 @@ enum PartyExtractor {
     while stop > start, Lines.isSpace(s[stop - 1]) { stop -= 1 }
     guard stop > start else { return nil }
     return Lines.string(s, start..<stop).filter { $0 != "\n" && $0 != "\r" }
+  }
+
+  /// The opening bracket of a gloss that a definition closes (「（…を開設する者。以下「病院」」): the
+  /// gloss ends in 。 or 、 right before 以下 and holds no bracket or line break of its own.
+  static func glossBracket(_ s: [Unicode.Scalar], before definitionStart: Int) -> Int? {
+    var k = definitionStart - 1
+    while k >= 0, s[k] != "以", definitionStart - k < 6 { k -= 1 }
+    guard k >= 1, s[k] == "以", s[k - 1] == "。" || s[k - 1] == "、" else { return nil }
+    k -= 2
+    while k >= 0, definitionStart - k < 60 {
+      let c = s[k]
+      if c == "（" || c == "(" { return k }
+      if c == "）" || c == ")" || c == "「" || c == "」" || c == "\n" { return nil }
+      k -= 1
+    }
+    return nil
   }
 
   /// A definition's meaning as a party's name: without the blanks before it and its own verb
