@@ -202,4 +202,55 @@ extension ReadingAndLocationTests {
       with: "当院の院内ネットワークを変えるときは、当院は変更の45日前までに書面で貴社にお知らせします。")
     #expect(element("B1.notice", ownNotice) != .met)
   }
+
+  /// Subcontracting written around a nested gloss (「第三者（…（以下「…」という。）を含む。）に委託」),
+  /// as a ban on letting anyone but those the hospital agreed to do the work, and as 「それ以外の委託」
+  /// after the subcontractors an annex lists: each asks the hospital's consent beforehand.
+  @Test func priorConsentInRoundaboutWordings() {
+    let nested =
+      Self.opening + """
+        第6条（再委託）
+        乙は、本業務の全部又は一部を第三者（保管拠点の運営者（以下「拠点事業者」という。）を含む。）に委託しようとするときは、あらかじめ甲の書面による承諾を得なければならない。
+        """
+    #expect(element("B2.consent", nested) == .met)
+    let onlyThoseAgreed =
+      Self.opening + """
+        第11条（業務を行う者）
+        乙は、甲が書面で同意した者以外の者に、本業務の全部又は一部を行わせてはならない。
+        """
+    #expect(element("B2.consent", onlyThoseAgreed) == .met)
+    let otherThanListed =
+      Self.opening + """
+        第7条（再委託）
+        乙は、別紙に記載した者に同紙記載の業務を委託することについて、本契約の締結をもって甲の承諾を得たものとする。それ以外の委託は、あらかじめ甲の書面による承諾を得て行う。
+        """
+    #expect(element("B2.consent", otherThanListed) == .met)
+  }
+
+  /// A 個別合意書 after the terms that says 「規約第7条は、当院に関しては適用しない」 sets that article
+  /// aside: its free hand to subcontract no longer contradicts the consent the agreement asks.
+  @Test func anIndividualAgreementSetsAnArticleOfTheTermsAside() {
+    let text = """
+      サービス利用規約
+
+      株式会社ナナカマド（以下「当社」という。）は、本規約により医療機関（以下「当院」という。）にサービスを提供する。
+
+      第7条（委託）
+      当社は、本サービスに係る業務の全部又は一部を、当院の承諾を要することなく第三者に委託することができる。
+
+      第8条（管轄）
+      当社の本店所在地を管轄する地方裁判所を専属的合意管轄裁判所とする。
+
+      個別合意書
+
+      医療法人ななかまど会（以下「当院」という。）と株式会社ナナカマド（以下「当社」という。）は、次のとおり合意する。
+
+      第1条（委託）
+      １　規約第7条は、当院に関しては適用しない。
+      ２　当社は、本サービスに係る業務の全部又は一部を第三者に委託しようとするときは、あらかじめ当院の書面による承諾を得る。
+      """
+    #expect(element("B2.consent", text) == .met)
+    let kept = text.replacingOccurrences(of: "１　規約第7条は、当院に関しては適用しない。\n", with: "")
+    #expect(element("B2.consent", kept) == .contradicted)
+  }
 }

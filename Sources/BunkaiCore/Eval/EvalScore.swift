@@ -112,7 +112,9 @@ public struct EvalScore: Sendable, Codable {
     }
   }
 
-  static let partWords = ["別紙", "別表", "別添", "別記", "添付", "仕様書", "特約", "特記事項", "覚書"]
+  static let partWords = [
+    "別紙", "別表", "別添", "別記", "添付", "仕様書", "特約", "特記事項", "覚書", "更新合意書", "個別合意書", "変更合意書", "合意書",
+  ]
 
   /// Each word of `partWords` in a part's heading line that no part is labelled with, mapped to the
   /// part's label (where two parts' headings share the word, the first part keeps it).

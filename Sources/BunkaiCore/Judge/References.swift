@@ -486,6 +486,11 @@ final class References {
     "を削り", "に置き換え", "と置き換え", "に差し替え", "と差し替え",
   ].map { Normalizer.fold($0) }
 
+  static let wa = Normalizer.fold("は")[0]
+  static let setAsideVerbs = ["適用しない", "適用されない", "適用せず", "適用を除外", "読み替え", "読替え"].map {
+    Normalizer.fold($0)
+  }
+
   /// 「別添「導入仕様書」は、…参考資料として添付するものであり、乙の契約上の義務を定めるものではない。」:
   /// the contract's own articles say an attached specification binds no one, so what it says neither
   /// meets nor contradicts an element.
@@ -568,9 +573,16 @@ final class References {
           {
             j = close + 1
           }
-          let amends = Self.amendVerbs.contains { v in
-            j + v.count <= text.count && Array(text[j..<(j + v.count)]) == v
-          }
+          // 「規約第7条は、当院に関しては適用しない。」「規約第5条は、…次のとおり読み替える。」: an individual
+          // agreement setting an article of the terms aside for this hospital.
+          let setAside =
+            j < s.range.upperBound && text[j] == Self.wa
+            && Self.setAsideVerbs.contains { Lines.occurs($0, in: text[j..<s.range.upperBound]) }
+          let amends =
+            setAside
+            || Self.amendVerbs.contains { v in
+              j + v.count <= text.count && Array(text[j..<(j + v.count)]) == v
+            }
           if amends, !preceded(by: Self.partWords, at: i),
             let target = numbers.indices.first(where: { parts[$0] == nil && numbers[$0] == String(art.value) }
             )

@@ -316,10 +316,8 @@ final class DocumentIndex {
         // 「委託者の利用環境（端末、ID、院内無線LANの設定）の対策」: one gloss in brackets does not use
         // up the gap.
         // 「（…クラウド事業者を含みます。）」: a gloss may end with its own 。.
-        if !skipped, p < text.count, text[p] == 0x28,
-          let close = text[(p + 1)..<min(text.count, p + 1 + TermPattern.maxBracket)].firstIndex(of: 0x29),
-          !text[p..<(close - 1)].contains(Self.maru)
-        {
+        // 「第三者（保管拠点の運営者（以下「拠点事業者」という。）を含む。）に委託」: brackets nest.
+        if !skipped, p < text.count, text[p] == 0x28, let close = Self.closingBracket(text, from: p) {
           p = close + 1
           spanned += 1
           skipped = true
@@ -330,5 +328,26 @@ final class DocumentIndex {
       }
       return nil
     }
+  }
+
+  /// The bracket closing the one opened at `p`, nested ones stepped over, within `maxBracket`; nil
+  /// where a 。 ends a sentence inside other than right before a closing bracket.
+  static func closingBracket(_ text: [UInt32], from p: Int) -> Int? {
+    var depth = 0
+    var k = p
+    let end = min(text.count, p + 1 + TermPattern.maxBracket)
+    while k < end {
+      let c = text[k]
+      if c == 0x28 {
+        depth += 1
+      } else if c == 0x29 {
+        depth -= 1
+        if depth == 0 { return k }
+      } else if c == Self.maru, k + 1 < text.count, text[k + 1] != 0x29 {
+        return nil
+      }
+      k += 1
+    }
+    return nil
   }
 }

@@ -872,6 +872,9 @@ private struct Builder {
     guard !Lines.contains(s, line.trimmed, "条") else { return nil }
     if ["特約", "特約書", "特約条項"].contains(where: text.hasSuffix) { return "特約" }
     if ["個別契約", "個別契約書"].contains(where: text.hasSuffix) { return "個別契約" }
+    // 「個別合意書」 after 利用規約 (one hospital's agreement that sets some of the terms aside), 「更新合意書」:
+    // a short title is the part's name as its readers cite it.
+    if text.hasSuffix("合意書") { return text.count <= 6 ? text : "合意書" }
     // 「…保守業務委託契約の変更契約書」 after the contract: an amending agreement of its own.
     if ["変更契約", "変更契約書"].contains(where: text.hasSuffix) { return "変更契約" }
     return nil
