@@ -407,4 +407,21 @@ extension ReadingAndLocationTests {
         """
     #expect(element("B1.approval", text) == .met)
   }
+
+  /// A contract redlined from a template keeps its 【削除：…】 and 【追加：…】 marks: the deleted free hand
+  /// to subcontract is no part of the agreement, the added consent is.
+  @Test func deletedWordsOfARedlineAreNotRead() {
+    let text =
+      Self.opening + """
+        第8条（再委託）
+        【削除：乙は、本業務の全部又は一部を、乙の判断で第三者に委託することができる。】
+        【追加：1 乙は、甲の事前の書面による承諾を得たときに限り、本業務の一部を第三者に委託することができる。
+        2 乙は、委託先に対し、本契約で乙が負う安全管理上の義務と同等の義務を課し、その遵守を監督する。】
+        """
+    #expect(element("B2.consent", text) == .met)
+    // Marks the other way round: the consent is the deleted text.
+    let reversed = text.replacingOccurrences(of: "【削除：乙は、本業務の全部", with: "【追加：乙は、本業務の全部")
+      .replacingOccurrences(of: "【追加：1 乙は、甲の事前", with: "【削除：1 乙は、甲の事前")
+    #expect(element("B2.consent", reversed) != .met)
+  }
 }

@@ -98,7 +98,39 @@ enum Layout {
       out[r.at] = r.to
       changed = true
     }
+    for r in redlineBlanks(scalars) {
+      for i in r where out[i] != "\n" { out[i] = " " }
+      changed = true
+    }
     return changed ? out : scalars
+  }
+
+  /// How far a 【削除：…】 or 【追加：…】 span may run before its 】.
+  static let longestRedline = 2000
+
+  /// 【削除：…】 and 【追加：…】 left in a contract redlined from a template: the deleted words are no part
+  /// of the agreement and the added ones are. What to blank: each deleted span whole, and the markers
+  /// of each added one (line breaks are kept), so that what is read is the agreed text.
+  static func redlineBlanks(_ s: [Unicode.Scalar]) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    var i = 0
+    while let open = s[i...].firstIndex(of: "【") {
+      i = open + 1
+      guard open + 4 < s.count, s[open + 3] == "：" || s[open + 3] == ":" else { continue }
+      let deleted = s[open + 1] == "削" && s[open + 2] == "除"
+      let added = s[open + 1] == "追" && s[open + 2] == "加"
+      guard deleted || added,
+        let close = s[(open + 4)..<min(s.count, open + 4 + longestRedline)].firstIndex(of: "】")
+      else { continue }
+      if deleted {
+        out.append(open..<(close + 1))
+      } else {
+        out.append(open..<(open + 4))
+        out.append(close..<(close + 1))
+      }
+      i = close + 1
+    }
+    return out
   }
 
   /// 「第1O条」「第l2条」「第3粂」: a scanned contract read through OCR writes 0 as O, 1 as l or I,
