@@ -119,4 +119,15 @@ extension HostileTextTests {
     let result = Self.reviewer.review(SourceText(text: text))
     #expect(result.elements.first { $0.id == "C1.vendor-led" }?.status == .met)
   }
+
+  /// Redline marks that never close, or close only far away, blank nothing; one that closes blanks
+  /// its deleted words only (the pass that finds them reads the text once however many marks there are).
+  @Test func unclosedRedlineMarksBlankNothing() {
+    let unclosed = Array(String(repeating: "【削除：あ", count: 5000).unicodeScalars)
+    #expect(Layout.redlineBlanks(unclosed).isEmpty)
+    let far = Array(("【削除：" + String(repeating: "あ", count: Layout.longestRedline) + "】").unicodeScalars)
+    #expect(Layout.redlineBlanks(far).isEmpty)
+    let closed = Array("甲は【削除：乙に】【追加：丙に】通知する。".unicodeScalars)
+    #expect(Layout.redlineBlanks(closed) == [2..<9, 9..<13, 15..<16])
+  }
 }

@@ -114,14 +114,17 @@ enum Layout {
   static func redlineBlanks(_ s: [Unicode.Scalar]) -> [Range<Int>] {
     var out: [Range<Int>] = []
     var i = 0
+    // The next 】 at or after a position, found once and reused while it lies ahead: a text of many
+    // unclosed 【削除： marks is still read in one pass.
+    var nextClose: Int?
     while let open = s[i...].firstIndex(of: "【") {
       i = open + 1
       guard open + 4 < s.count, s[open + 3] == "：" || s[open + 3] == ":" else { continue }
       let deleted = s[open + 1] == "削" && s[open + 2] == "除"
       let added = s[open + 1] == "追" && s[open + 2] == "加"
-      guard deleted || added,
-        let close = s[(open + 4)..<min(s.count, open + 4 + longestRedline)].firstIndex(of: "】")
-      else { continue }
+      guard deleted || added else { continue }
+      if (nextClose ?? -1) < open + 4 { nextClose = s[(open + 4)...].firstIndex(of: "】") ?? s.count }
+      guard let close = nextClose, close < s.count, close - open <= longestRedline else { continue }
       if deleted {
         out.append(open..<(close + 1))
       } else {
