@@ -516,4 +516,27 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", text) != .met)
     #expect(element("C2.provided-security", text) == .met)
   }
+
+  /// Security of lent equipment named by its short name (「貸与品のセキュリティ設定は、…乙が示す案をもとに
+  /// 両者が協議して定め」), and of 「前項の設備」 settled at the vendor's 協議会: both meet C2.
+  @Test func providedThingsByTheirShortNameOrSettledAtAMeeting() {
+    let lent =
+      Self.opening + """
+        第6条（貸与品）
+        1 甲は、乙に作業場所、運用端末及び業務用携帯電話（以下「貸与品」という。）を無償で貸与する。
+        2 貸与品のセキュリティ設定（端末のOSの更新、利用者IDの発行と停止等）は、乙が示す案をもとに両者が協議して定め、甲が実施する。
+        """
+    #expect(element("C2.provided-security", lent) == .met)
+    #expect(element("C2.vendor-led", lent) == .met)
+    let meeting =
+      Self.opening + """
+        第5条（甲の提供する設備）
+        １　甲は、電源、空調、サーバの設置スペース及び保守用回線を提供する。
+        ２　前項の設備のセキュリティ対策は、乙が年2回招集する設備協議会で定め、甲が実施する。
+        """
+    #expect(element("C2.provided-security", meeting) == .met)
+    #expect(element("C2.vendor-led", meeting) == .met)
+    let alone = meeting.replacingOccurrences(of: "乙が年2回招集する設備協議会で定め", with: "甲が自ら定め")
+    #expect(element("C2.provided-security", alone) != .met)
+  }
 }
