@@ -577,4 +577,24 @@ extension ReadingAndLocationTests {
     let other = text.replacingOccurrences(of: "乙が第5条の2の安全管理を", with: "乙が第6条の保守作業を")
     #expect(element("D1.gl-efforts", other) != .met)
   }
+
+  /// Vulnerability work for the designated software that looks promised but is narrowed: only in the
+  /// warranty period, only once the hospital pays for it, only as best efforts, or only for the
+  /// vendor's own program among the designated software. Each leaves the exemption unconditioned.
+  @Test(arguments: [
+    "ただし、保証期間中に乙が指定したOS又はミドルウェアに脆弱性が判明したときは、乙は、甲との協議を主催して対策を定め、これを実施する。",
+    "乙が指定したOSに脆弱性が判明したときは、甲が脆弱性対応料金の支払を申し込んだ場合に限り、乙は、甲との協議を主催して対策を決定し、これを実施する。",
+    "乙は、指定したOS又はミドルウェアに脆弱性が判明したときは、甲に協議を呼びかけ、対策を講じるよう努めるものとする。",
+    "乙が指定したソフトウェアのうち、乙が自ら開発したアプリケーションに脆弱性が判明した場合は、乙は甲と協議のうえ修正プログラムを作成し、これを適用する。",
+  ])
+  func narrowedWorkOnTheDesignatedSoftware(_ proviso: String) {
+    let text =
+      Self.opening + """
+        第10条（免責）
+        1 乙は、乙が指定したもの以外のソフトウェア又はOSの使用により生じた障害について、責任を負わない。
+        2 \(proviso)
+        """
+    #expect(element("D2.designated-vuln", text) != .met)
+    #expect(finding("D2", text) != nil)
+  }
 }
