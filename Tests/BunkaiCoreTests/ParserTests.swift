@@ -979,3 +979,18 @@ extension ParserTests {
     #expect(c.parties.map(\.role) == [.institution, .vendor])
   }
 }
+
+extension ParserTests {
+  /// An organisation whose name does not say what it is (一般財団法人…会) is the institution when the
+  /// gloss before 以下 says it runs a hospital.
+  @Test func theGlossSaysWhatTheOrganisationIs() {
+    let (c, _) = parse(
+      """
+      利用契約書
+      一般財団法人ほたる会（ほたる病院を開設する。以下「病院」という。）と株式会社ツキミ（以下「事業者」という。）は、次のとおり契約する。
+      第1条（目的）
+      事業者は、病院にサービスを提供する。
+      """)
+    #expect(c.party(.institution)?.name == "一般財団法人ほたる会")
+  }
+}

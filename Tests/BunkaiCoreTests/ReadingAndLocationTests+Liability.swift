@@ -597,4 +597,47 @@ extension ReadingAndLocationTests {
     #expect(element("D2.designated-vuln", text) != .met)
     #expect(finding("D2", text) != nil)
   }
+
+  /// Vulnerability talks the vendor starts in several wordings: a meeting it calls that settles the
+  /// measures (「…が招集する脆弱性対策会議で対策を定め」), its regular meeting with the hospital
+  /// (「乙が招集する甲との定例会（…）において対策を決定」), asking the hospital for talks (「乙が甲に協議を
+  /// 求め」), and an annex item headed by its name (「3 脆弱性対応会議　乙は、…会議を招集して主宰し」).
+  @Test(arguments: [
+    "乙が指定したソフトウェア及びOSの脆弱性について、乙が招集する脆弱性対策会議で対策を定め、その対策が実施されている場合に限り、前項を適用する。",
+    "前項の免責は、乙が指定したOS及びアプリに脆弱性が判明した場合に、乙が招集する甲との定例会（四半期ごとに開催し、緊急の場合は臨時に開催する。）において対策を決定し、乙がこれを適用していることを条件とする。",
+    "前項の規定は、乙が指定したソフトウェア又はOSに脆弱性が判明したときに、乙が甲に協議を求め、当該協議で定めた対策を実施していることを前提とする。",
+  ])
+  func vulnerabilityTalksTheVendorStarts(_ condition: String) {
+    let text =
+      Self.opening + """
+        第10条（免責）
+        1 乙は、乙が指定したもの以外のソフトウェア又はOSの使用により生じた障害について、責任を負わない。
+        2 \(condition)
+        """
+    #expect(element("D2.vendor-led", text) == .met)
+  }
+
+  @Test func anAnnexItemHeadedByTheMeetingsName() {
+    let text = """
+      病院情報システム運用業務委託契約書
+
+      社会医療法人しらかば会（以下「しらかば会」という。）と株式会社ツバメ・ITサービス（以下「ツバメ」という。）は、次のとおり契約を締結する。
+
+      第10条（免責）
+      1 ツバメは、指定ソフトウェア以外のソフトウェアの使用により生じた障害について、責任を負わない。
+      2 前項の規定は、指定ソフトウェアの脆弱性について、ツバメが別紙に定める手順を実施している場合に限り適用する。
+
+      別紙　脆弱性対応手順
+      1 情報収集　ツバメは、指定ソフトウェアの脆弱性情報を毎営業日確かめる。
+      2 評価　ツバメは、見つけた脆弱性の影響を評価し、しらかば会の情報システム室に報告する。
+      3 脆弱性対応会議　ツバメは、月1回、及び緊急度が高い脆弱性を確認したときは48時間以内に、しらかば会の情報システム室との脆弱性対応会議を招集して主宰し、対策（更新の適用時期、検証方法等）を協議して決定する。
+      4 実施　ツバメは、決定した対策のうち自らが行うものを実施する。
+      """
+    #expect(element("D2.vendor-led", text) == .met)
+    let hospital = text.replacingOccurrences(
+      of: "脆弱性対応会議　ツバメは、月1回、及び緊急度が高い脆弱性を確認したときは48時間以内に、しらかば会の",
+      with: "脆弱性対応会議　しらかば会は、月1回、及び緊急度が高い脆弱性を確認したときは48時間以内に、しらかば会の")
+    #expect(element("D2.vendor-led", hospital) != .met)
+  }
+
 }

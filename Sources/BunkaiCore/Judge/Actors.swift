@@ -258,6 +258,8 @@ struct Actors {
     }
     return nil
   }
+  /// What a heading before a topic holds none of: a comma, a full stop, の, a bracket.
+  static let headingStops: Set<UInt32> = [0x3001, 0x3002, 0x306E, 0x28, 0x29, 0x300C, 0x300D]
   static let stepEnds = folded(["のうえ、", "の上、", "したうえで、", "した上で、", "協議し、"])
 
   static let leadCues = folded([
@@ -300,6 +302,8 @@ struct Actors {
     "声をかけ", "声掛け", "打合せを開", "打ち合わせを開", "会合を開", "会議を開", "音頭を取",
     // Holding the meeting and chairing it (「受託者は、…ワークショップを開催し、その進行役を務める」).
     "開催", "進行役",
+    // Asking the other party for the talks (「事業者が病院に協議を求め、当該協議で定めた対策を実施」).
+    "協議を求め", "協議を要請",
   ])
   static let agentMarkers = folded([
     "が", "は", "の", "から", "により", "による", "によって",
@@ -393,6 +397,17 @@ struct Actors {
       let open = j
       while j < i, j - open < 24, text[j] != 0x29 { j += 1 }
       j += 1
+    } else if j < i, label(at: j, limit: i) == nil,
+      let p = (j..<min(i, j + 16)).first(where: { p in
+        label(at: p, limit: i).map { l in
+          has(Self.topicMarker, at: afterGloss(p + l.text.count, limit: i), limit: i)
+        } ?? false
+      }),
+      !text[j..<p].contains(where: { Self.headingStops.contains($0) })
+    {
+      // 「3 脆弱性対応会議　カモメは、」: an annex item's heading (its blank is gone in the matching
+      // view) before the party the item is about.
+      j = p
     }
     // Flattened text: 「利用機関側の対策 (1) 受注者は、」 — a section heading before the first item.
     if let item = (j..<min(i, j + 30)).first(where: { p in

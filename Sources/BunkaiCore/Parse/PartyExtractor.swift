@@ -249,6 +249,12 @@ enum PartyExtractor {
       let namesAThing =
         (label.hasPrefix("本") && !association) || label.hasSuffix("契約") || label.hasSuffix("業務")
       var organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
+      // 「一般財団法人ほしかげ会（ほしかげ病院を開設する。以下「病院」という。）」: the gloss says what the
+      // organisation is where its name does not.
+      if organisation == .unknown, isLabelDefinition, let open = glossBracket(s, before: d.range.lowerBound) {
+        organisation = PartyLabels.organisationRole(
+          fromName: Lines.string(s, (open + 1)..<max(open + 1, d.range.lowerBound - 2)))
+      }
       // 「…協議会（以下「協議会」という。）が運営する地域連携ネットワーク」: the body that runs the
       // service is its provider, whatever its legal form.
       // 「当センター（以下「発注者」という。）が運用する健診業務システム」: a label that says it is the
