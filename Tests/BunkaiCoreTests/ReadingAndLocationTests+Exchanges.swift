@@ -75,4 +75,25 @@ extension ReadingAndLocationTests {
     let equipment = text.replacingOccurrences(of: "（甲側の対策の確定）", with: "（甲が用意する機器の対策の確定）")
     #expect(element("C1.decided-jointly", equipment) != .met)
   }
+
+  /// Talks that settle nothing of the hospital's own part (`@talks-off-agenda`): a meeting whose agenda
+  /// leaves the measures out, measures the hospital sets whether or not it consulted, and talks the
+  /// hospital may only ask for, which the vendor answers.
+  @Test func talksThatSettleNothingOfTheHospitalsPart() {
+    let text =
+      Self.opening + """
+        第7条（打合せ）
+        1 乙は、毎月、甲との定例打合せを開催する。
+        2 前項の打合せは、作業の進捗と日程の確認を目的とし、甲が自ら講ずべき安全対策の決定はその議題としない。
+
+        第8条（甲の安全対策）
+        1 甲は、甲が自ら講ずべき安全対策（端末の運用、利用者IDの管理等）について、乙に協議を求めることができる。この場合、乙は協議に応じ、必要な助言を行う。
+        2 前項の安全対策の内容は、前項の協議を経たか否かにかかわらず、甲が定める。
+        """
+    #expect(element("C1.decided-jointly", text) != .met)
+    #expect(finding("C1", text) != nil)
+    let settled = text.replacingOccurrences(
+      of: "安全対策の決定はその議題としない", with: "安全対策は、乙が案を示して甲乙協議のうえ決定する")
+    #expect(element("C1.decided-jointly", settled) == .met)
+  }
 }
