@@ -539,4 +539,33 @@ extension ReadingAndLocationTests {
     let alone = meeting.replacingOccurrences(of: "乙が年2回招集する設備協議会で定め", with: "甲が自ら定め")
     #expect(element("C2.provided-security", alone) != .met)
   }
+
+  /// 「前項のものに係るセキュリティ対策の定め方は、前条と同様とする」 follows the article before, where the
+  /// vendor proposes and both decide; a 仕様書's 「3.2.1に掲げる設置場所、院内LAN等に係るセキュリティ対策」
+  /// names the provided things by the section that lists them.
+  @Test func providedThingsSettledLikeTheArticleBeforeOrNamedBySection() {
+    let same =
+      Self.opening + """
+        第4条（甲側の対策）
+        １　甲が自ら講ずべきセキュリティ対策は、乙が提案し、甲と協議して定める。
+
+        第5条（甲が用意するもの）
+        １　甲は、サーバの設置場所、電源、院内LANの配線及びインターネット回線を用意する。
+        ２　前項のものに係るセキュリティ対策の定め方は、前条と同様とする。
+        """
+    #expect(element("C2.provided-security", same) == .met)
+    #expect(element("C2.vendor-led", same) == .met)
+    let section = """
+      保守業務仕様書
+
+      医療法人ゆうなぎ会（以下「発注者」という。）と株式会社ユウナギ（以下「受注者」という。）は、この仕様書のとおり合意する。
+
+      1. 目的
+      1.1 受注者は、画像システムを導入する。
+      2. 発注者が用意するもの
+      2.1 発注者は、サーバ設置場所、電源、院内LANの接続ポート及び保守用回線を用意する。
+      2.2 2.1に掲げる設置場所、院内LAN等に係るセキュリティ対策は、受注者が招集し進行する環境整備打合せにおいて具体的内容を定め、発注者がこれを実施する。
+      """
+    #expect(element("C2.provided-security", section) == .met)
+  }
 }
