@@ -452,8 +452,9 @@ final class ElementJudge {
     // the heading says what the article's talks settle.
     // The heading must name the whole matter itself (「病院側の対策」, not 「接続装置などの安全対策」 beside a
     // unit naming the hospital) and hold none of the element's exceptions.
+    // Talks on another matter (「その作業日程を協議する」「予算を協議し」) take nothing from the heading.
     let heading =
-      readsHeading
+      readsHeading && !Self.otherMatters.contains(where: { Lines.occurs($0, in: index.text[u.range]) })
       ? u.article.flatMap { contract.articles[$0].headingRange }.map { normalized.range(ofSource: $0) }
         .flatMap { h in
           !(unless.map { index.evaluate($0, in: h) } ?? false)
@@ -466,6 +467,11 @@ final class ElementJudge {
         || takenUp.map { index.evaluate(part, in: $0) } ?? false
         || heading.map { index.evaluate(part, in: $0) } ?? false
     }
+  }
+
+  /// What talks may be about instead of measures: their schedule, the budget, fees.
+  static let otherMatters = ["日程", "予算", "料金", "費用", "委託料", "保守料", "代金", "工程", "スケジュール"].map {
+    Normalizer.fold($0)
   }
 
   /// 「…は、乙が進める協議の結果に基づき甲が実施する。接続機器の安全対策についても同様とする。」: a
