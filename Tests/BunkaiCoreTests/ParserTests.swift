@@ -994,3 +994,28 @@ extension ParserTests {
     #expect(c.party(.institution)?.name == "一般財団法人ほたる会")
   }
 }
+
+extension ParserTests {
+  /// 「特約条項」 after the contract opens special terms, and their articles may carry the part's name
+  /// (「特約第2条（…）」): they are the part's articles 1 and 2.
+  @Test func specialTermsWhoseArticlesCarryTheirName() {
+    let (c, _) = parse(
+      """
+      保守契約書
+      有限会社みずき薬局（以下「甲」という。）と株式会社ミズキ（以下「乙」という。）は、次のとおり契約する。
+      第1条（目的）
+      甲は、乙に保守を委託する。
+      第2条（管轄）
+      甲の所在地の地方裁判所とする。
+
+      特約条項
+
+      特約第1条（安全管理の基準）
+      乙は、安全管理を行う。
+      特約第2条（上限の例外）
+      本契約書第2条は、乙に故意がある場合には適用しない。
+      """)
+    #expect(c.articles.map(\.reference) == ["1", "2", "特約:1", "特約:2"])
+    #expect(c.articles.last?.heading == "上限の例外")
+  }
+}

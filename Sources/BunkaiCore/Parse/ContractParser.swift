@@ -632,6 +632,11 @@ private struct Builder {
       (enclosingBracket(line) != nil || opensWithBracketedNumber(line)) && line.trimStart + 1 < end
       ? line.trimStart + 1 : line.trimStart
     if Self.headingBullets.contains(s[start]), start + 1 < end { start = Lines.skipSpaces(s, start + 1, end) }
+    // 「特約第5条（免責の適用）」: inside a part, its articles may carry the part's name.
+    if let part, Lines.hasPrefix(s, start, end, part) {
+      let after = start + part.unicodeScalars.count
+      if after < end, s[after] == "第" { start = after }
+    }
     // 「1条　定義」: some terms leave out 第; the number must then be followed by 条 and a space or
     // a bracket (checked below and in articleHeader), so 「2条の規定により」 stays text.
     let bare = s[start] != "第"
@@ -868,6 +873,8 @@ private struct Builder {
     if text.hasSuffix("覚書") || text.hasSuffix("覚え書き") || text.hasSuffix("合意書") && text.contains("変更") {
       return "覚書"
     }
+    // 「特約条項」 alone on its line is the title of special terms (the 条 check below would refuse it).
+    if text == "特約条項" || text.hasSuffix("特約条項") && text.count <= 12 { return "特約" }
     // 「第5条の特約」 in a line of text is no title.
     guard !Lines.contains(s, line.trimmed, "条") else { return nil }
     if ["特約", "特約書", "特約条項"].contains(where: text.hasSuffix) { return "特約" }
