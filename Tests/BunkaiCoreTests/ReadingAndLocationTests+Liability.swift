@@ -640,4 +640,22 @@ extension ReadingAndLocationTests {
     #expect(element("D2.vendor-led", hospital) != .met)
   }
 
+  /// Articles numbered 「条項1」「条項2」 (a translated template) are articles, and 「条項3に基づいて行うべき
+  /// 安全管理」 reads article 3, where the guideline is named.
+  @Test func articlesNumberedJoukouAndTheirReferences() {
+    let text = """
+      保守契約書
+
+      医療法人あかり会（以下「医療機関」という。）と株式会社アカリ（以下「保守会社」という。）は、次のとおり契約します。
+
+      条項3（安全管理の基準）
+      保守会社は、医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドラインに従い、本業務の安全管理を行います。
+
+      条項11（損害賠償）
+      (1) 保守会社が医療機関に賠償する額は、年間保守料の額を上限とします。
+      (2) ただし、保守会社に故意又は重大な過失がある場合、及び保守会社が条項3に基づいて行うべき安全管理を怠った場合は、(1)の上限はありません。
+      """
+    #expect(finding("A", text) == nil)
+    #expect(element("D1.gl-efforts", text) == .met)
+  }
 }

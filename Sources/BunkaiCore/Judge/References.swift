@@ -129,6 +129,7 @@ final class References {
   static let anaphorPrefixes = ["当該", "その", "同", "かかる", "この"].map { Normalizer.fold($0) }
   static let henkou = Normalizer.fold("変更")
   static let dai = Normalizer.fold("第")
+  static let joukou = Normalizer.fold("条項")
   static let kou = Normalizer.fold("項")
   static let gou = Normalizer.fold("号")
 
@@ -332,6 +333,18 @@ final class References {
       }
       if c != mae && c != dai && c != hon && !Normalizer.isDigit(c) {
         i += 1
+        continue
+      }
+      // 「条項3に基づいて行うべき安全管理」: a translated template's article 3.
+      if Normalizer.isDigit(c), i - 2 >= r.lowerBound, text[(i - 2)..<i].elementsEqual(Self.joukou),
+        let read = number(at: i, end: r.upperBound), let k = u.article
+      {
+        if let target = numbers.indices.first(where: {
+          numbers[$0] == String(read.value) && parts[$0] == parts[k]
+        }) {
+          out += paragraphsOfArticle(target)
+        }
+        i = read.next
         continue
       }
       if Normalizer.isDigit(c),

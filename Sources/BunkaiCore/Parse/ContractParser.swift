@@ -637,6 +637,14 @@ private struct Builder {
       let after = start + part.unicodeScalars.count
       if after < end, s[after] == "第" { start = after }
     }
+    // 「条項1（目的）」: a translated template's numbering, the number after 条項 and a heading in
+    // brackets or after a space next.
+    if Lines.hasPrefix(s, start, end, "条項"),
+      let (n, after, style) = Numerals.read(s, at: start + 2, end: end),
+      after < end, Lines.isSpace(s[after]) || Lines.closing(s[after]) != nil
+    {
+      return (n, after, style, "")
+    }
     // 「1条　定義」: some terms leave out 第; the number must then be followed by 条 and a space or
     // a bracket (checked below and in articleHeader), so 「2条の規定により」 stays text.
     let bare = s[start] != "第"
