@@ -96,4 +96,22 @@ extension ReadingAndLocationTests {
       of: "安全対策の決定はその議題としない", with: "安全対策は、乙が案を示して甲乙協議のうえ決定する")
     #expect(element("C1.decided-jointly", settled) == .met)
   }
+
+  /// A person the vendor appoints and names (「…プロジェクトマネージャ（以下「PM」という。）を選任し」) acts
+  /// for the vendor: the PM drafting the proposal leads the talks. One the hospital appoints acts for
+  /// the hospital.
+  @Test func aPersonThePartyAppointsActsForIt() {
+    let text =
+      Self.opening + """
+        第5条（統括者）
+        1 乙は、本業務の統括者としてプロジェクトマネージャ（以下「PM」という。）を選任し、甲に通知する。
+
+        第6条（甲の安全対策）
+        1 PMは、毎年度の初めに、甲が自ら講ずべき安全対策（端末の利用者認証、利用者IDの棚卸し等）を記載した提案書を作成し、甲に提出する。
+        2 甲とPMは、提案書について協議を行い、合意した対策を甲が実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let hospitals = text.replacingOccurrences(of: "1 乙は、本業務の統括者として", with: "1 甲は、本業務の統括者として")
+    #expect(element("C1.vendor-led", hospitals) != .met)
+  }
 }

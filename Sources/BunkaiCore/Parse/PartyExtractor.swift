@@ -471,6 +471,39 @@ enum PartyExtractor {
       && ["に提供する", "に運営する", "が運営する", "を運営する", "を提供する"].contains(where: sentence.containsText)
   }
 
+  /// Verbs by which a party appoints a person it then names (「…（以下「PM」という。）を選任し」).
+  static let appointing = ["を選任", "を任命", "を指名", "を置き", "を置く", "を配置"]
+
+  /// 「保守事業者は、本業務の統括者としてプロジェクトマネージャ（以下「PM」という。）を選任し」: a person a
+  /// party appoints and names acts for it. Returned as parties of that role with the name as their
+  /// label, for the matching view only (the contract's parties stay as they are).
+  public static func agents(in s: [Unicode.Scalar], contract: Contract) -> [Party] {
+    var out: [Party] = []
+    for d in contract.definitions
+    where d.term.count <= 12 && !contract.parties.contains(where: { $0.label == d.term })
+      && !out.contains(where: { $0.label == d.term })
+    {
+      var a = d.range.lowerBound
+      while a > 0, s[a - 1] != "。", s[a - 1] != "\n", d.range.lowerBound - a < 120 { a -= 1 }
+      var b = d.range.upperBound
+      while b < s.count, s[b] != "\n", b - d.range.upperBound < 40 { b += 1 }
+      // A paragraph number (「1 」「２　」「(1)」) before the sentence's subject is passed over.
+      while a < d.range.lowerBound,
+        Numerals.digitValue(s[a]) != nil || Lines.isSpace(s[a]) || "()（）.．".unicodeScalars.contains(s[a])
+      {
+        a += 1
+      }
+      let sentence = String(String.UnicodeScalarView(s[a..<b]))
+      guard appointing.contains(where: { sentence.contains("）" + $0) }),
+        let party = contract.parties.first(where: { p in
+          p.role != .unknown && (sentence.hasPrefix(p.label + "は") || sentence.hasPrefix(p.label + "が"))
+        })
+      else { continue }
+      out.append(Party(role: party.role, label: d.term, name: nil))
+    }
+    return out
+  }
+
   /// The name written before "（以下「甲」…": back to the previous definition, sentence or line.
   static func nameBefore(_ s: [Unicode.Scalar], definitionStart: Int) -> String? {
     // Step back over "以下、" and the opening bracket.

@@ -29,8 +29,10 @@ public final class Reviewer: Sendable {
         encoding: original.encoding, origins: original.origins)
     var contract = ContractParser.parse(source)
     // The contract's own party labels read as the placeholders' labels (PartyTokens).
+    // A person a party appoints and names (「…（以下「PM」という。）を選任し」) reads as that party.
     let (normalized, matchingParties) = PartyTokens.apply(
-      Normalizer.normalize(source.scalars), parties: contract.parties)
+      Normalizer.normalize(source.scalars),
+      parties: contract.parties + PartyExtractor.agents(in: source.scalars, contract: contract))
     let index = DocumentIndex(compiled: compiled, text: normalized.chars, parties: matchingParties)
     let headingTopics = Classifier.classify(&contract, index: index, normalized: normalized)
     DefinedTerms.inject(
