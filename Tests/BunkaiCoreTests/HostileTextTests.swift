@@ -130,4 +130,17 @@ extension HostileTextTests {
     let closed = Array("甲は【削除：乙に】【追加：丙に】通知する。".unicodeScalars)
     #expect(Layout.redlineBlanks(closed) == [2..<9, 9..<13, 15..<16])
   }
+
+  /// A text that appoints thousands of named people gives no more than a few agents to the matching
+  /// view (each is a label looked for at every scalar).
+  @Test func manyAppointedPeopleGiveFewAgents() {
+    let lines = (0..<500).map { "乙は、担当者（以下「担\($0)」という。）を選任する。" }
+    let text =
+      "契約書\n医療法人あ会（以下「甲」という。）と株式会社い（以下「乙」という。）は契約する。\n第1条（目的）\n"
+      + lines.joined(separator: "\n")
+    let source = SourceText(text: text)
+    let agents = PartyExtractor.agents(in: source.scalars, contract: ContractParser.parse(source))
+    #expect(agents.count == PartyExtractor.maxAgents)
+    #expect(agents.allSatisfy { $0.role == .vendor })
+  }
 }

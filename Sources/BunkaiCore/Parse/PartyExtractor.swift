@@ -473,16 +473,18 @@ enum PartyExtractor {
 
   /// Verbs by which a party appoints a person it then names (「…（以下「PM」という。）を選任し」).
   static let appointing = ["を選任", "を任命", "を指名", "を置き", "を置く", "を配置"]
+  static let maxAgents = 8
 
   /// 「保守事業者は、本業務の統括者としてプロジェクトマネージャ（以下「PM」という。）を選任し」: a person a
   /// party appoints and names acts for it. Returned as parties of that role with the name as their
   /// label, for the matching view only (the contract's parties stay as they are).
   public static func agents(in s: [Unicode.Scalar], contract: Contract) -> [Party] {
     var out: [Party] = []
-    for d in contract.definitions
-    where d.term.count <= 12 && !contract.parties.contains(where: { $0.label == d.term })
-      && !out.contains(where: { $0.label == d.term })
-    {
+    // Sets, so that a text of many thousand definitions is still read in one pass.
+    var seen = Set(contract.parties.map(\.label))
+    for d in contract.definitions where d.term.count <= 12 && !seen.contains(d.term) {
+      // A contract appoints a few people; each is a label the matching view looks for at every scalar.
+      if out.count >= maxAgents { break }
       var a = d.range.lowerBound
       while a > 0, s[a - 1] != "。", s[a - 1] != "\n", d.range.lowerBound - a < 120 { a -= 1 }
       var b = d.range.upperBound
@@ -500,6 +502,7 @@ enum PartyExtractor {
         })
       else { continue }
       out.append(Party(role: party.role, label: d.term, name: nil))
+      seen.insert(d.term)
     }
     return out
   }
