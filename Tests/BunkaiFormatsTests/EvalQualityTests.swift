@@ -223,7 +223,7 @@ import Testing
 
   /// A seventeenth blind hold-out (dev20, 2026-12-05), scored blind at P 0.682 / R 0.849 / L 0.836
   /// (C2 precision 0.526, C1 0.529, B2 0.588; C1 location 0.333), then developed against for part of
-  /// a session. Floors are under the weakest concern's (C1 location, C2 recall, D1 precision). Two
+  /// a session. Floors are under the weakest concern's (C1 location, C2 recall and C1 recall). Two
   /// statements its writers call contradicted are still judged met (a_10 B2, a_14 C1; docs/eval.md).
   @Test func twentiethDevelopmentCorpus() throws {
     Self.check(
