@@ -578,6 +578,15 @@ extension ReadingAndLocationTests {
     #expect(element("D1.gl-efforts", other) != .met)
   }
 
+  /// An exemption for software the vendor did not designate, then `second` as its paragraph 2.
+  static func exemption(then second: String) -> String {
+    opening + """
+      第10条（免責）
+      1 乙は、乙が指定したもの以外のソフトウェア又はOSの使用により生じた障害について、責任を負わない。
+      2 \(second)
+      """
+  }
+
   /// Vulnerability work for the designated software that looks promised but is narrowed: only in the
   /// warranty period, only once the hospital pays for it, only as best efforts, or only for the
   /// vendor's own program among the designated software. Each leaves the exemption unconditioned.
@@ -588,12 +597,7 @@ extension ReadingAndLocationTests {
     "乙が指定したソフトウェアのうち、乙が自ら開発したアプリケーションに脆弱性が判明した場合は、乙は甲と協議のうえ修正プログラムを作成し、これを適用する。",
   ])
   func narrowedWorkOnTheDesignatedSoftware(_ proviso: String) {
-    let text =
-      Self.opening + """
-        第10条（免責）
-        1 乙は、乙が指定したもの以外のソフトウェア又はOSの使用により生じた障害について、責任を負わない。
-        2 \(proviso)
-        """
+    let text = Self.exemption(then: proviso)
     #expect(element("D2.designated-vuln", text) != .met)
     #expect(finding("D2", text) != nil)
   }
@@ -608,12 +612,7 @@ extension ReadingAndLocationTests {
     "前項の規定は、乙が指定したソフトウェア又はOSに脆弱性が判明したときに、乙が甲に協議を求め、当該協議で定めた対策を実施していることを前提とする。",
   ])
   func vulnerabilityTalksTheVendorStarts(_ condition: String) {
-    let text =
-      Self.opening + """
-        第10条（免責）
-        1 乙は、乙が指定したもの以外のソフトウェア又はOSの使用により生じた障害について、責任を負わない。
-        2 \(condition)
-        """
+    let text = Self.exemption(then: condition)
     #expect(element("D2.vendor-led", text) == .met)
   }
 

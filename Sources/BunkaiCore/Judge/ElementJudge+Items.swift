@@ -12,24 +12,7 @@ extension ElementJudge {
     let r = u.range
     // 「前項各号」 names them all.
     if Lines.occurs(Self.eachItem, in: text[r]) { return false }
-    var named: Set<Int> = []
-    var last: (value: Int, end: Int)?
-    var i = r.lowerBound
-    while i < r.upperBound {
-      if text[i] == References.dai[0], let n = References.readNumber(text, at: i + 1, end: r.upperBound),
-        n.next < r.upperBound, text[n.next] == Self.gou
-      {
-        named.insert(n.value)
-        if let l = last, l.value < n.value,
-          Self.through.contains(where: { text[l.end..<i].elementsEqual($0) })
-        {
-          named.formUnion(l.value..<n.value)
-        }
-        last = (n.value, n.next + 1)
-        i = n.next
-      }
-      i += 1
-    }
+    let named = namedNumbers(in: r, marker: References.dai, suffix: Self.gou)
     guard !named.isEmpty else { return false }
     return directlyReferred(from: u).contains { p in
       let count = clauses.itemCounts[p]
@@ -41,27 +24,37 @@ extension ElementJudge {
 
   /// The rows of a table a unit names by number (「項番5に掲げる事項」「項番7から項番10まで」), the rows
   /// of a range between included.
-  func namedRows(_ u: Clauses.Unit) -> Set<Int> {
+  func namedRows(_ u: Clauses.Unit) -> Set<Int> { namedNumbers(in: u.range, marker: Self.rowMarker) }
+
+  /// The numbers a range names after `marker` (and before `suffix`, where given): 「第1号から第3号まで」
+  /// with 第 and 号, 「項番7から項番10まで」 with 項番; the numbers of a range between are included.
+  func namedNumbers(in r: Range<Int>, marker: [UInt32], suffix: UInt32? = nil) -> Set<Int> {
     let text = index.text
-    let r = u.range
     var named: Set<Int> = []
     var last: (value: Int, end: Int)?
     var i = r.lowerBound
-    while i + 2 < r.upperBound {
-      if text[i] == Self.rowMarker[0], text[i + 1] == Self.rowMarker[1],
-        let n = References.readNumber(text, at: i + 2, end: r.upperBound)
-      {
-        named.insert(n.value)
-        if let l = last, l.value < n.value,
-          Self.through.contains(where: { text[l.end..<i].elementsEqual($0) })
-        {
-          named.formUnion(l.value..<n.value)
-        }
-        last = (n.value, n.next)
-        i = n.next
+    while i + marker.count < r.upperBound {
+      guard text[i] == marker[0], text[i..<(i + marker.count)].elementsEqual(marker),
+        let n = References.readNumber(text, at: i + marker.count, end: r.upperBound)
+      else {
+        i += 1
         continue
       }
-      i += 1
+      var end = n.next
+      if let suffix {
+        guard n.next < r.upperBound, text[n.next] == suffix else {
+          i += 1
+          continue
+        }
+        end += 1
+      }
+      named.insert(n.value)
+      if let l = last, l.value < n.value, Self.through.contains(where: { text[l.end..<i].elementsEqual($0) })
+      {
+        named.formUnion(l.value..<n.value)
+      }
+      last = (n.value, end)
+      i = n.next
     }
     return named
   }

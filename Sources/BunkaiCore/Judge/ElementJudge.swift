@@ -453,13 +453,14 @@ final class ElementJudge {
     // The heading must name the whole matter itself (「病院側の対策」, not 「接続装置などの安全対策」 beside a
     // unit naming the hospital) and hold none of the element's exceptions.
     // Talks on another matter (「その作業日程を協議する」「予算を協議し」) take nothing from the heading.
-    let heading =
-      readsHeading && !Self.otherMatters.contains(where: { Lines.occurs($0, in: index.text[u.range]) })
-      ? u.article.flatMap { contract.articles[$0].headingRange }.map { normalized.range(ofSource: $0) }
-        .flatMap { h in
-          !(unless.map { index.evaluate($0, in: h) } ?? false)
-            && cs.dropLast().allSatisfy { index.evaluate($0, in: h) } ? h : nil
-        } : nil
+    // Whether the article has a heading is asked first, and only then what the unit talks about.
+    let heading = (readsHeading ? u.article.flatMap { contract.articles[$0].headingRange } : nil)
+      .map { normalized.range(ofSource: $0) }
+      .flatMap { h in
+        !Self.otherMatters.contains(where: { Lines.occurs($0, in: index.text[u.range]) })
+          && !(unless.map { index.evaluate($0, in: h) } ?? false)
+          && cs.dropLast().allSatisfy { index.evaluate($0, in: h) } ? h : nil
+      }
     guard !referred.isEmpty || takenUp != nil || heading != nil else { return false }
     return cs.dropLast().allSatisfy { part in
       index.evaluate(part, in: u.range)

@@ -481,8 +481,6 @@ private struct Builder {
     return j > i ? (n, j) : nil
   }
 
-  /// Whether the lines after an annex's heading, up to the next annex, hold two or more 「N.M」
-  /// subsection lines.
   /// 「第5章　利用者側の対策」 in an annex whose chapters hold lines of their own (「SEC-07　受託者は、…」)
   /// and no 第N条: the chapter is the annex's article N, as the contract cites it (「仕様書第5章」);
   /// otherwise its requirements would be no article's text and read by nothing.
@@ -495,15 +493,13 @@ private struct Builder {
       if chapterParts(ahead) != nil || annexHeading(ahead) != nil || partTitle(ahead) != nil { break }
       if startsWithArticleNumber(ahead) { return nil }
     }
-    var a = Article(
-      number: String(n), heading: titleRange.isEmpty ? nil : Lines.string(s, titleRange),
-      headingRange: titleRange.isEmpty ? nil : titleRange, chapter: String(n),
-      range: line.trimStart..<line.trimEnd, paragraphs: [])
-    a.section = true
+    var a = newSection(n, heading: titleRange.isEmpty ? nil : titleRange, chapter: String(n), line)
     a.part = part
     return a
   }
 
+  /// Whether the lines after an annex's heading, up to the next annex, hold two or more 「N.M」
+  /// subsection lines.
   func subsectionsAhead() -> Bool {
     var count = 0
     for line in lines[(lineIndex + 1)...] where !line.isBlank {
@@ -575,6 +571,11 @@ private struct Builder {
       contract.numberStyle = .arabic
       sawNumberStyle = true
     }
+    return newSection(n, heading: heading, chapter: chapter, line)
+  }
+
+  /// Section N headed by `line`, as an article numbered in Arabic digits.
+  func newSection(_ n: Int, heading: Range<Int>?, chapter: String?, _ line: Line) -> Article {
     var a = Article(
       number: String(n), heading: heading.map { Lines.string(s, $0) }, headingRange: heading,
       chapter: chapter,
@@ -882,10 +883,10 @@ private struct Builder {
       return "覚書"
     }
     // 「特約条項」 alone on its line is the title of special terms (the 条 check below would refuse it).
-    if text == "特約条項" || text.hasSuffix("特約条項") && text.count <= 12 { return "特約" }
+    if text.hasSuffix("特約条項"), text.count <= 12 { return "特約" }
     // 「第5条の特約」 in a line of text is no title.
     guard !Lines.contains(s, line.trimmed, "条") else { return nil }
-    if ["特約", "特約書", "特約条項"].contains(where: text.hasSuffix) { return "特約" }
+    if ["特約", "特約書"].contains(where: text.hasSuffix) { return "特約" }
     if ["個別契約", "個別契約書"].contains(where: text.hasSuffix) { return "個別契約" }
     // 「個別合意書」 after 利用規約 (one hospital's agreement that sets some of the terms aside), 「更新合意書」:
     // a short title is the part's name as its readers cite it.

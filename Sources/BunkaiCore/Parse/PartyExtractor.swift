@@ -251,9 +251,8 @@ enum PartyExtractor {
       var organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
       // 「一般財団法人ほしかげ会（ほしかげ病院を開設する。以下「病院」という。）」: the gloss says what the
       // organisation is where its name does not.
-      if organisation == .unknown, isLabelDefinition, let open = glossBracket(s, before: d.range.lowerBound) {
-        organisation = PartyLabels.organisationRole(
-          fromName: Lines.string(s, (open + 1)..<max(open + 1, d.range.lowerBound - 2)))
+      if organisation == .unknown, isLabelDefinition, let gloss = gloss(s, before: d.range.lowerBound) {
+        organisation = PartyLabels.organisationRole(fromName: Lines.string(s, gloss))
       }
       // 「…協議会（以下「協議会」という。）が運営する地域連携ネットワーク」: the body that runs the
       // service is its provider, whatever its legal form.
@@ -515,7 +514,7 @@ enum PartyExtractor {
     if j < 0 || (s[j] != "（" && s[j] != "(") {
       // 「医療法人きよせ会（きよせ中央病院を開設する者。以下「病院」という。）」: a gloss ended by 。 or 、
       // before 以下 in the same bracket; the name is before the bracket.
-      j = glossBracket(s, before: definitionStart) ?? -1
+      j = gloss(s, before: definitionStart).map { $0.lowerBound - 1 } ?? -1
     }
     guard j >= 0, s[j] == "（" || s[j] == "(" else { return nil }
     let end = j
@@ -552,16 +551,17 @@ enum PartyExtractor {
     return Lines.string(s, start..<stop).filter { $0 != "\n" && $0 != "\r" }
   }
 
-  /// The opening bracket of a gloss that a definition closes (「（…を開設する者。以下「病院」」): the
-  /// gloss ends in 。 or 、 right before 以下 and holds no bracket or line break of its own.
-  static func glossBracket(_ s: [Unicode.Scalar], before definitionStart: Int) -> Int? {
+  /// The gloss a definition closes (「（…を開設する者。以下「病院」」), from after its opening bracket to
+  /// 以下: it ends in 。 or 、 right before 以下 and holds no bracket or line break of its own.
+  static func gloss(_ s: [Unicode.Scalar], before definitionStart: Int) -> Range<Int>? {
     var k = definitionStart - 1
     while k >= 0, s[k] != "以", definitionStart - k < 6 { k -= 1 }
     guard k >= 1, s[k] == "以", s[k - 1] == "。" || s[k - 1] == "、" else { return nil }
+    let end = k
     k -= 2
     while k >= 0, definitionStart - k < 60 {
       let c = s[k]
-      if c == "（" || c == "(" { return k }
+      if c == "（" || c == "(" { return (k + 1)..<end }
       if c == "）" || c == ")" || c == "「" || c == "」" || c == "\n" { return nil }
       k -= 1
     }
