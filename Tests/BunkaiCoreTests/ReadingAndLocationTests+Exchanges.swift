@@ -115,3 +115,24 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", hospitals) != .met)
   }
 }
+
+/// Names the result of talks is settled under (「…として確定する」), in the wordings of the dev20
+/// hold-out (DOMAIN.md section 4, C1).
+extension ReadingAndLocationTests {
+  /// 「…協議し、合意した内容を「甲側運用規程」として確定する。甲は、甲側運用規程に従って対策を実施する。」:
+  /// the later sentence follows the talks through the name, even in the same paragraph; a name the
+  /// vendor alone settles a draft under does not.
+  @Test func aNameTheTalksSettleUnderCarriesThem() {
+    let text =
+      Self.opening + """
+        第5条（導入前の勉強会）
+        1 乙は、本システムの稼働前に、甲の職員を対象とする勉強会を開催し、その進行役を務める。
+        2 乙は、勉強会の結果を規程案にまとめて甲に提出する。
+        3 甲及び乙は、規程案について協議し、合意した内容を「甲側運用規程」として確定する。甲は、甲側運用規程に従って対策を実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    let vendorAlone = text.replacingOccurrences(
+      of: "甲及び乙は、規程案について協議し、合意した内容を「甲側運用規程」として確定する。", with: "乙は、規程案を「甲側運用規程」として確定する。")
+    #expect(element("C1.decided-jointly", vendorAlone) != .met)
+  }
+}

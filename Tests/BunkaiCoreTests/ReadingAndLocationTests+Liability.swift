@@ -657,4 +657,21 @@ extension ReadingAndLocationTests {
     #expect(finding("A", text) == nil)
     #expect(element("D1.gl-efforts", text) == .met)
   }
+
+  /// 「次のいずれかに該当するときは、前項を適用しない。一　故意…　二　重大な過失…」: the cap gives way on
+  /// both, each named in an item of its own (dev20); a list whose other item is another matter names
+  /// wilful misconduct only.
+  @Test func wilfulAndGrossNegligenceAsAlternativeItems() {
+    let text =
+      Self.opening + """
+        第14条（賠償の上限）
+        1 乙が本契約に関して甲に負う損害賠償の額は、直近6か月の委託料の合計額を上限とする。
+        2 次のいずれかに該当するときは、前項の上限を適用しない。
+        一 乙の故意による損害であるとき
+        二 乙の重大な過失による損害であるとき
+        """
+    #expect(element("D1.wilful-gross", text) == .met)
+    let wilfulOnly = text.replacingOccurrences(of: "乙の重大な過失による損害であるとき", with: "甲の指示に従ったことによる損害であるとき")
+    #expect(element("D1.wilful-gross", wilfulOnly) != .met)
+  }
 }

@@ -77,8 +77,8 @@ final class ElementJudge {
 
   static func outcomes(
     _ contract: Contract, source: SourceText, normalized: NormalizedText, clauses: Clauses
-  ) -> [(name: [UInt32], paragraph: Int)] {
-    contract.definitions.compactMap { d in
+  ) -> [References.Outcome] {
+    let defined: [References.Outcome] = contract.definitions.compactMap { d in
       // 「「共同責任協議」とは、乙が…案を作成して甲に提示し、…合意するまで行う協議をいう。」 too.
       guard
         PartyExtractor.precededByIka(source.scalars, d.range.lowerBound)
@@ -94,8 +94,33 @@ final class ElementJudge {
           })
       else { return nil }
       let name = PartyTokens.matchingForm(Normalizer.fold(d.term), parties: contract.parties)
-      return name.count >= 2 ? (name, sentence.paragraph) : nil
+      return name.count >= 2 ? References.Outcome(name: name, paragraph: sentence.paragraph, at: at) : nil
     }
+    return defined + settledNames(clauses, normalized.chars)
+  }
+
+  /// 「…協議し、合意した内容を「院内運用ルール」として確定する。」: a name the result of talks is settled
+  /// under, without 以下「…」という.
+  static let settledAs = ["として確定", "として定め", "として決定", "として取りまとめ", "としてまとめ", "として合意"]
+    .map { Normalizer.fold($0) }
+
+  static func settledNames(_ clauses: Clauses, _ chars: [UInt32]) -> [References.Outcome] {
+    let (open, close) = (UInt32(0x300C), UInt32(0x300D))
+    var out: [References.Outcome] = []
+    for s in clauses.sentences where s.article != nil && consults(chars[s.range]) {
+      var i = s.range.lowerBound
+      while i < s.range.upperBound {
+        defer { i += 1 }
+        guard chars[i] == open,
+          let j = chars[(i + 1)..<min(s.range.upperBound, i + 22)].firstIndex(of: close), j - i - 1 >= 2,
+          settledAs.contains(where: { w in
+            j + 1 + w.count <= s.range.upperBound && chars[(j + 1)..<(j + 1 + w.count)].elementsEqual(w)
+          })
+        else { continue }
+        out.append(References.Outcome(name: Array(chars[(i + 1)..<j]), paragraph: s.paragraph, at: i))
+      }
+    }
+    return out
   }
 
   /// Each article's topics, read once (reading them through `contract.articles` copied the article).
@@ -384,7 +409,9 @@ final class ElementJudge {
     if let unless = e.unless, index.evaluate(unless, in: u.range) { return false }
     // 「前条の協議の結果は書面に記録し」 where 前条 is about the provided items: what the referred
     // paragraph says counts only where the element's exceptions do not hold there.
-    return matches(e.match, in: u, unless: e.unless, readsHeading: e.element.readsHeading)
+    return matches(
+      e.match, in: u, unless: e.unless, readsHeading: e.element.readsHeading, readsItems: e.element.readsItems
+    )
       && contextHolds(e, u)
   }
 
@@ -417,12 +444,13 @@ final class ElementJudge {
   /// 管理を…行っていた場合に限り」 reads 第2条第2項).
   func matches(
     _ c: CompiledCondition, in u: Clauses.Unit, unless: CompiledCondition? = nil, oneStep: Bool = false,
-    readsHeading: Bool = false
+    readsHeading: Bool = false, readsItems: Bool = false
   ) -> Bool {
     // Each alternative is tried in the unit first anyway.
     if case .any(let alternatives) = c {
       return alternatives.contains {
-        matches($0, in: u, unless: unless, oneStep: oneStep, readsHeading: readsHeading)
+        matches(
+          $0, in: u, unless: unless, oneStep: oneStep, readsHeading: readsHeading, readsItems: readsItems)
       }
     }
     if index.evaluate(c, in: u.range) { return true }
@@ -461,13 +489,33 @@ final class ElementJudge {
           && !(unless.map { index.evaluate($0, in: h) } ?? false)
           && cs.dropLast().allSatisfy { index.evaluate($0, in: h) } ? h : nil
       }
-    guard !referred.isEmpty || takenUp != nil || heading != nil else { return false }
+    let siblings = readsItems ? alternativeItems(of: u, unless: unless) : []
+    guard !referred.isEmpty || takenUp != nil || heading != nil || !siblings.isEmpty else { return false }
     return cs.dropLast().allSatisfy { part in
       index.evaluate(part, in: u.range)
         || referred.contains { holds(part, inReferred: $0, unless: unless) }
         || takenUp.map { index.evaluate(part, in: $0) } ?? false
         || heading.map { index.evaluate(part, in: $0) } ?? false
+        || siblings.contains { index.evaluate(part, in: $0) }
     }
+  }
+
+  static let alternativesLead = ["いずれか", "何れか"].map { Normalizer.fold($0) }
+
+  /// The other items of the list a sentence is an item of, where the list's lead-in offers them as
+  /// alternatives (「次のいずれかに該当するときは」), and none holds the element's exceptions.
+  func alternativeItems(of u: Clauses.Unit, unless: CompiledCondition?) -> [Range<Int>] {
+    let p = u.paragraph
+    guard u.id >= 0, u.id < clauses.sentences.count, clauses.itemCounts[p] > 0 else { return [] }
+    let own = clauses.sentencesOfParagraph[p]
+    guard own.count > 1, u.id > own.lowerBound,
+      Self.alternativesLead.contains(where: {
+        Lines.occurs($0, in: index.text[clauses.sentences[own.lowerBound].range])
+      })
+    else { return [] }
+    let items = own.dropFirst().filter { $0 != u.id }.map { clauses.sentences[$0].range }
+    if let unless, items.contains(where: { index.evaluate(unless, in: $0) }) { return [] }
+    return items
   }
 
   /// What talks may be about instead of measures: their schedule, the budget, fees.

@@ -12,8 +12,15 @@ final class References {
 
   /// Names the contract gives to what a consultation settles (「…協議を取りまとめ、その結果を「参加施設
   /// セキュリティ要領」（以下「要領」という。）として定める。」), each with the paragraph that defines it:
-  /// 「前項の端末の安全管理を、要領に従って行う」 is read with that consultation.
-  let outcomes: [(name: [UInt32], paragraph: Int)]
+  /// 「前項の端末の安全管理を、要領に従って行う」 is read with that consultation. `at` is where the name is
+  /// given: a later sentence of the same paragraph may follow it too.
+  let outcomes: [Outcome]
+
+  struct Outcome {
+    var name: [UInt32]
+    var paragraph: Int
+    var at: Int
+  }
 
   /// Where the text has a scalar a reference can open with (`cueTable`), ascending: `referred` steps
   /// from one to the next instead of testing every scalar of every unit it reads, which was most of
@@ -34,7 +41,7 @@ final class References {
   }()
 
   init(
-    contract: Contract, clauses: Clauses, text: [UInt32], outcomes: [(name: [UInt32], paragraph: Int)] = []
+    contract: Contract, clauses: Clauses, text: [UInt32], outcomes: [Outcome] = []
   ) {
     self.contract = contract
     self.clauses = clauses
@@ -479,11 +486,15 @@ final class References {
     return j - i - 1 >= 2 ? (i + 1)..<j : nil
   }
 
-  /// The paragraphs defining the consultation outcomes (see `outcomes`) the unit names, other than
-  /// its own.
+  /// The paragraphs defining the consultation outcomes (see `outcomes`) the unit names: others, or
+  /// its own where the name was given before the unit (「…協議し、合意した内容を「院内運用ルール」として
+  /// 確定する。病院は、院内運用ルールに従って対策を実施する。」).
   func outcomeParagraphs(named u: Clauses.Unit) -> [Int] {
-    outcomes.lazy.filter { $0.paragraph != u.paragraph && Lines.occurs($0.name, in: self.text[u.range]) }
-      .map(\.paragraph)
+    outcomes.lazy.filter { o in
+      (o.paragraph != u.paragraph || o.at < u.range.lowerBound)
+        && Lines.occurs(o.name, in: self.text[u.range])
+    }
+    .map(\.paragraph)
   }
 
   /// The unit names a consultation's outcome defined elsewhere.

@@ -196,6 +196,10 @@ public struct Element: Sendable {
   /// The article's heading may supply the matter a unit leaves out, where the heading names all of it
   /// (「第4条（病院側の対策の確定）…前項の改善案について協議を行い、…確定する」).
   public var readsHeading: Bool
+  /// The items of a list of alternatives (「次のいずれかに該当するときは、前項を適用しない。一　故意…
+  /// 二　重大な過失…」) together supply the parts of the match one item leaves out: each item is a case
+  /// of the same statement.
+  public var readsItems: Bool
   /// Words of a clause of this kind that falls short (another standard named where the guideline
   /// belongs): when no element's words hold anywhere, the finding goes to the article holding them.
   public var near: Condition?
@@ -206,7 +210,7 @@ public struct Element: Sendable {
     unless: Condition? = nil, fallsShort: Condition? = nil, actor: Actor? = nil,
     negatable: Bool = true, contradictedBy: Condition? = nil, overridable: Bool = false,
     contradictionOutweighs: Bool = false, everyItem: Bool = false, readsHeading: Bool = false,
-    near: Condition? = nil
+    readsItems: Bool = false, near: Condition? = nil
   ) {
     self.id = id
     self.label = label
@@ -225,6 +229,7 @@ public struct Element: Sendable {
     self.contradictionOutweighs = contradictionOutweighs
     self.everyItem = everyItem
     self.readsHeading = readsHeading
+    self.readsItems = readsItems
     self.near = near
   }
 }

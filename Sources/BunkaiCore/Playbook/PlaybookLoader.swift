@@ -274,7 +274,8 @@ public enum PlaybookLoader {
     "fallsShort",
     "actor",
     "negatable",
-    "contradictedBy", "overridable", "contradictionOutweighs", "everyItem", "readsHeading", "near",
+    "contradictedBy", "overridable", "contradictionOutweighs", "everyItem", "readsHeading", "readsItems",
+    "near",
   ]
 
   static func readElement(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Element? {
@@ -320,7 +321,8 @@ public enum PlaybookLoader {
       overridable: r.bool(node, "overridable", path, default: false),
       contradictionOutweighs: r.bool(node, "contradictionOutweighs", path, default: false),
       everyItem: r.bool(node, "everyItem", path, default: false),
-      readsHeading: r.bool(node, "readsHeading", path, default: false), near: near)
+      readsHeading: r.bool(node, "readsHeading", path, default: false),
+      readsItems: r.bool(node, "readsItems", path, default: false), near: near)
   }
 
   static func readSuggestion(_ node: Node?, _ path: String, _ r: inout YAMLReader, required: Bool)
