@@ -568,4 +568,23 @@ extension ReadingAndLocationTests {
       """
     #expect(element("C2.provided-security", section) == .met)
   }
+
+  /// 「…端末をなくしたときは、甲は乙に知らせる。乙は…代わりの機械を据え付ける。」: the only sentence that
+  /// says who puts something in place names the vendor, though the paragraph opens with the hospital
+  /// (dev20); the hospital answering for its own terminals and LAN is what it provides.
+  @Test func whoPutsThingsInPlaceIsTheSubjectOfThatSentence() {
+    let vendorInstalls =
+      Self.opening + """
+        第3条（専用端末）
+        1 本業務に用いるタブレット端末は、乙の所有とし、乙が管理する。
+        2 タブレット端末をなくしたときは、甲は速やかに乙に知らせる。乙は遠隔で初期化し、代わりの機械を設置する。
+        """
+    #expect(element("C2.provides", vendorInstalls) != .met)
+    let hospitalAnswers =
+      Self.opening + """
+        第3条（利用環境）
+        甲は、本サービスを利用する甲の端末、院内LAN及びインターネット回線について責任を負う。
+        """
+    #expect(element("C2.provides", hospitalAnswers) == .met)
+  }
 }

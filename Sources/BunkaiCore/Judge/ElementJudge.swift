@@ -664,6 +664,14 @@ final class ElementJudge {
 
   /// The sentence of the unit's paragraph that holds the key's first occurrence in the unit, when
   /// the paragraph has more than one.
+  /// Every sentence of the unit holding the key has a subject, and none is `role`.
+  func otherProvidesThroughout(_ e: CompiledElement, _ u: Clauses.Unit, _ role: PartyRole) -> Bool {
+    let own = clauses.sentences[clauses.sentencesOfParagraph[u.paragraph]].filter {
+      u.range.contains($0.range.lowerBound) && index.evaluate(e.key, in: $0.range)
+    }
+    return !own.isEmpty && own.allSatisfy { s in actors.subject(in: s.range).map { $0 != role } ?? false }
+  }
+
   func sentence(holding key: CompiledCondition, in u: Clauses.Unit) -> Range<Int>? {
     let own = clauses.sentencesOfParagraph[u.paragraph]
     guard own.count > 1, let o = index.occurrences(key, in: u.range).first else { return nil }
@@ -739,6 +747,10 @@ final class ElementJudge {
       let keySentence =
         !el.precondition && u.range == clauses.paragraphs[u.paragraph].range
         ? sentence(holding: e.key, in: u) : nil
+      // 「…端末を紛失したときは、病院は直ちに事業者に連絡する。事業者は…代替機を設置する。」: where
+      // every sentence of the paragraph holding the key names the other party as its subject, that
+      // party provides, whoever the paragraph opens with.
+      if el.precondition, otherProvidesThroughout(e, u, actor.role) { return .swapped }
       role =
         keySentence.flatMap(actors.subject(in:)) ?? actors.subject(in: u.range)
         ?? requestAddressee(in: keySentence ?? u.range)
