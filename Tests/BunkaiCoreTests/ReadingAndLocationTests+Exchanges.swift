@@ -135,4 +135,18 @@ extension ReadingAndLocationTests {
       of: "甲及び乙は、規程案について協議し、合意した内容を「甲側運用規程」として確定する。", with: "乙は、規程案を「甲側運用規程」として確定する。")
     #expect(element("C1.decided-jointly", vendorAlone) != .met)
   }
+
+  /// A review meeting named in passing (「セキュリティ点検レビュー」) is led by whoever the contract says
+  /// calls and chairs it (dev18 a_05).
+  @Test func aReviewIsAMeetingItsConvenerLeads() {
+    let text =
+      Self.opening + """
+        第3条（年次の見直し）
+        1 乙は、毎年1回、セキュリティ点検レビューを招集し、その議長を務める。
+        2 甲が自ら講ずべき安全対策の具体的な内容は、セキュリティ点検レビューにおいて甲乙が共同して決定する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let hospitalCalls = text.replacingOccurrences(of: "1 乙は、毎年1回", with: "1 甲は、毎年1回")
+    #expect(element("C1.vendor-led", hospitalCalls) != .met)
+  }
 }

@@ -565,7 +565,7 @@ final class ElementJudge {
 
   /// Suffixes of a name the contract gives a meeting (「レビュー会議」「利用者連絡会」).
   static let meetingHeads = [
-    "会議", "協議会", "連絡会", "委員会", "検討会", "定例会", "報告会", "部会", "分科会", "ワークショップ", "ミーティング",
+    "会議", "協議会", "連絡会", "委員会", "検討会", "定例会", "報告会", "部会", "分科会", "ワークショップ", "ミーティング", "レビュー",
   ]
   static let foldedMeetingHeads = meetingHeads.map { Normalizer.fold($0) }
 
