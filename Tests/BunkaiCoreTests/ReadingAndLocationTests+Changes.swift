@@ -425,3 +425,36 @@ extension ReadingAndLocationTests {
     #expect(element("B2.consent", reversed) != .met)
   }
 }
+
+/// A change contract whose amended articles stand in a 新旧対照表 (dev21): only the new column is in
+/// force, and each row is read as the article it names.
+extension ReadingAndLocationTests {
+  static func comparisonTable(new: String, old: String) -> String {
+    """
+    保守契約　変更契約書
+
+    医療法人社団かもめ会（以下「甲」という。）と株式会社カモメデータ（以下「乙」という。）は、原契約の一部を別紙のとおり変更する。
+
+    第1条（変更）
+    原契約の条項を、別紙「新旧対照表」のとおり改める。
+
+    別紙　新旧対照表
+
+    ｜条項｜改正後｜改正前｜
+    ｜第3条（目的）｜乙は、甲の医事会計システムの保守を行う。｜乙は、甲のシステムの保守を行う。｜
+    ｜第7条（再委託）｜\(new)｜\(old)｜
+    ｜第9条（期間）｜本契約の期間は3年とする。｜本契約の期間は1年とする。｜
+    """
+  }
+
+  /// The old wording that let the vendor subcontract freely no longer counts against consent, and the
+  /// new wording's consent is read in its row; swapped columns keep the free subcontracting.
+  @Test func onlyTheNewColumnOfAComparisonTableIsInForce() {
+    let consent = "乙は、本業務の一部を第三者に委託するときは、あらかじめ甲の書面による承諾を得る。"
+    let free = "乙は、甲の承諾を要することなく、本業務の一部を第三者に委託することができる。"
+    let text = Self.comparisonTable(new: consent, old: free)
+    #expect(element("B2.consent", text) == .met)
+    let swapped = Self.comparisonTable(new: free, old: consent)
+    #expect(element("B2.consent", swapped) != .met)
+  }
+}

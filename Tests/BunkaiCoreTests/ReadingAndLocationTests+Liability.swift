@@ -595,6 +595,11 @@ extension ReadingAndLocationTests {
     "乙が指定したOSに脆弱性が判明したときは、甲が脆弱性対応料金の支払を申し込んだ場合に限り、乙は、甲との協議を主催して対策を決定し、これを実施する。",
     "乙は、指定したOS又はミドルウェアに脆弱性が判明したときは、甲に協議を呼びかけ、対策を講じるよう努めるものとする。",
     "乙が指定したソフトウェアのうち、乙が自ら開発したアプリケーションに脆弱性が判明した場合は、乙は甲と協議のうえ修正プログラムを作成し、これを適用する。",
+    // dev21: only in the period of liability for non-conformity, only what the vendor judges grave,
+    // only the program the vendor built and delivered.
+    "契約不適合責任期間内に乙が指定したソフトウェアに脆弱性が判明したときは、乙は甲との協議を招集して対策を決め、これを実施する。",
+    "乙が指定したOS又はソフトウェアの脆弱性のうち、乙が重大であると判断したものについては、乙は甲との協議を招集して対策を決定し、これを実施する。",
+    "前項の規定にかかわらず、乙が開発して甲に納入したプログラムに脆弱性が判明したときは、乙は甲に協議を申し入れ、協議で定めた対策を実施する。",
   ])
   func narrowedWorkOnTheDesignatedSoftware(_ proviso: String) {
     let text = Self.exemption(then: proviso)
@@ -673,5 +678,16 @@ extension ReadingAndLocationTests {
     #expect(element("D1.wilful-gross", text) == .met)
     let wilfulOnly = text.replacingOccurrences(of: "乙の重大な過失による損害であるとき", with: "甲の指示に従ったことによる損害であるとき")
     #expect(element("D1.wilful-gross", wilfulOnly) != .met)
+  }
+
+  /// A plain-spoken exemption (「…が原因の故障は、乙の責任ではない。甲の指示でした作業による故障も同じ
+  /// である。」) is an exemption for software the vendor did not designate (dev21).
+  @Test func aPlainSpokenExemption() {
+    let text =
+      Self.opening + """
+        第30条（免責）乙が指定していないソフトやOSが原因の故障は、乙の責任ではない。甲の指示でした作業による故障も同じである。
+        """
+    #expect(element("D2.exemption", text) == .met)
+    #expect(finding("D2", text) != nil)
   }
 }

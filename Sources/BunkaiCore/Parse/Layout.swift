@@ -98,11 +98,66 @@ enum Layout {
       out[r.at] = r.to
       changed = true
     }
-    for r in redlineBlanks(scalars) {
+    let amended = amendmentTable(scalars, lines)
+    for r in redlineBlanks(scalars) + amended.blanks {
       for i in r where out[i] != "\n" { out[i] = " " }
       changed = true
     }
+    for i in amended.breaks {
+      out[i] = "\n"
+      changed = true
+    }
     return changed ? out : scalars
+  }
+
+  static let bars: Set<Unicode.Scalar> = ["｜", "|", "│"]
+  static let oldHeads = ["改正前", "変更前", "旧"].map { Array($0.unicodeScalars) }
+  static let newHeads = ["改正後", "変更後", "新"].map { Array($0.unicodeScalars) }
+
+  /// A 新旧対照表 (「｜条項｜改正後（新）｜改正前（旧）｜」): only the new column is in force, so the old
+  /// column's cells are blanked in the rows under the header, up to the first line that is no row. A
+  /// row whose first cell names an article (「｜第7条（再委託）｜1 乙は、…｜」) is read as that article:
+  /// its opening bar is blanked and the bar after the first cell becomes a line break, so the heading
+  /// opens a line and each row stands apart.
+  static func amendmentTable(_ s: [Unicode.Scalar], _ lines: [Line]) -> (blanks: [Range<Int>], breaks: [Int])
+  {
+    var blanks: [Range<Int>] = []
+    var breaks: [Int] = []
+    var k = 0
+    while k < lines.count {
+      defer { k += 1 }
+      let header = cells(s, lines[k])
+      guard header.count >= 2,
+        let old = header.firstIndex(where: { c in oldHeads.contains { Lines.occurs($0, in: s[c]) } }),
+        header.contains(where: { c in newHeads.contains { Lines.occurs($0, in: s[c]) } }),
+        !newHeads.contains(where: { Lines.occurs($0, in: s[header[old]]) })
+      else { continue }
+      var j = k + 1
+      while j < lines.count {
+        let row = cells(s, lines[j])
+        if lines[j].isBlank || row.isEmpty { break }
+        if old < row.count { blanks.append(row[old]) }
+        if old > 0, row.count > 1, s[row[0]].first == "第" {
+          blanks.append(lines[j].trimStart..<(lines[j].trimStart + 1))
+          breaks.append(row[0].upperBound)
+        }
+        j += 1
+      }
+      k = j - 1
+    }
+    return (blanks, breaks)
+  }
+
+  /// The cells of a line that opens with a bar (「｜a｜b｜」), between its bars; none otherwise.
+  static func cells(_ s: [Unicode.Scalar], _ l: Line) -> [Range<Int>] {
+    guard !l.isBlank, bars.contains(s[l.trimStart]) else { return [] }
+    var out: [Range<Int>] = []
+    var start = l.trimStart + 1
+    for i in start..<l.trimEnd where bars.contains(s[i]) {
+      out.append(start..<i)
+      start = i + 1
+    }
+    return out
   }
 
   /// How far a 【削除：…】 or 【追加：…】 span may run before its 】.
