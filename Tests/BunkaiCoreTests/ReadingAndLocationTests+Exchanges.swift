@@ -149,4 +149,45 @@ extension ReadingAndLocationTests {
     let hospitalCalls = text.replacingOccurrences(of: "1 乙は、毎年1回", with: "1 甲は、毎年1回")
     #expect(element("C1.vendor-led", hospitalCalls) != .met)
   }
+
+  /// A rulebook the vendor drafts and both approve after talks (「…双方が院内運用要領を承認し、記名押印
+  /// する。」) carries those talks to the paragraph where the hospital follows it, named without
+  /// brackets (dev21 a_18); approved by the hospital alone, it carries no talks.
+  @Test func aDocumentBothApproveCarriesTheTalks() {
+    let text =
+      Self.opening + """
+        第7条（院内運用要領）
+        1 乙は、甲が定めるべき院内運用要領の案を作成し、甲に提示する。
+        2 乙は、前項の案について甲の意見を聴き、甲と協議して案を直す。協議がまとまったときは、甲と乙の双方が院内運用要領を承認し、記名押印する。
+        3 甲は、承認された院内運用要領に従って、甲側の対策を実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    let hospitalAlone = text.replacingOccurrences(
+      of: "乙は、前項の案について甲の意見を聴き、甲と協議して案を直す。協議がまとまったときは、甲と乙の双方が院内運用要領を承認し、記名押印する。",
+      with: "甲は、前項の案を参考に院内運用要領を定め、これを承認する。")
+    #expect(element("C1.decided-jointly", hospitalAlone) != .met)
+  }
+
+  /// 「甲と乙は、その評価と対策を協議し」 takes up the sentence before, which names the hospital's
+  /// measures; so does 「甲と乙は協議のうえ対策を決定し」 right after the sentence putting them on the
+  /// agenda (dev21 a_12, a_19). A sentence on other things before leaves the talks without that matter.
+  @Test func bothPartiesTalksTakeUpTheSentenceBefore() {
+    let evaluation =
+      Self.opening + """
+        第5条（リスク評価）
+        乙は、毎年1回、甲の職員を交えたリスク評価会を企画して運営し、甲が講ずべき対策を提示する。甲と乙は、その評価と対策を協議し、結果を記録して双方が保管する。
+        """
+    #expect(element("C1.decided-jointly", evaluation) == .met)
+    let agenda =
+      Self.opening + """
+        第9条（定例会）
+        乙は、毎月、甲との定例会を開催して議長を務める。定例会では、甲の側で講じるセキュリティ対策を議題とし、乙が案を示す。甲と乙は協議のうえ対策を決定し、議事録に双方が署名する。
+        """
+    #expect(element("C1.decided-jointly", agenda) == .met)
+    #expect(element("C1.vendor-led", agenda) == .met)
+    let otherAgenda = agenda.replacingOccurrences(
+      of: "甲の側で講じるセキュリティ対策を議題とし", with: "画面の使い勝手を議題とし")
+    #expect(element("C1.decided-jointly", otherAgenda) != .met)
+  }
 }

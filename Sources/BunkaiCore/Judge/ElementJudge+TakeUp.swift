@@ -55,6 +55,35 @@ extension ElementJudge {
   }
   static let listIntros = ["次の", "次に掲げ", "以下の", "下記の", "以下に掲げ"].map { Normalizer.fold($0) }
 
+  /// 「定例会では、…ご利用施設側で講じていただくセキュリティ対策を議題とし、弊社が案を提示いたします。ご利用
+  /// 施設と弊社は協議のうえ対策を決定し…」: talks of both parties settle what the sentence right before
+  /// laid out. That sentence, where the unit's topic names both parties and the unit consults on no
+  /// schedule or fees; it counts only where it names the whole matter itself (see `matches`).
+  func agendaSentence(before u: Clauses.Unit) -> Range<Int>? {
+    guard u.id >= 1, u.id < clauses.sentences.count else { return nil }
+    let before = clauses.sentences[u.id - 1]
+    guard before.paragraph == u.paragraph, before.range.upperBound == u.range.lowerBound else { return nil }
+    let text = index.text
+    let opening = u.range.lowerBound..<min(u.range.upperBound, u.range.lowerBound + Self.openingReach)
+    guard let end = opening.first(where: { Self.topicEnds.contains(text[$0]) }),
+      namesBothParties(text[u.range.lowerBound..<end]), Self.consults(text[u.range]),
+      !Self.otherMatters.contains(where: { Lines.occurs($0, in: text[u.range]) })
+    else { return nil }
+    return before.range
+  }
+
+  static let bothWords = ["両者", "双方", "両当事者"].map { Normalizer.fold($0) }
+
+  /// The topic names both sides: a label of each role, or 両者, 双方.
+  func namesBothParties(_ t: ArraySlice<UInt32>) -> Bool {
+    if Self.bothWords.contains(where: { Lines.occurs($0, in: t) }) { return true }
+    let roles = zip(contract.parties, partyLabels).filter { p, l in
+      p.role != .unknown && Lines.occurs(l, in: t)
+    }
+    .map(\.0.role)
+    return Set(roles).count >= 2
+  }
+
   /// How far into a sentence its opening reaches.
   static let openingReach = 20
   /// 「こうしてまとまった内容を、両者が記名押印する…」 sums up the sentences before it.
@@ -75,7 +104,10 @@ extension ElementJudge {
   }
 
   static let takeUpWords =
-    ["これを", "これに", "これら", "こうして", "この過程", "この手順", "この手続"].map { Normalizer.fold($0) }
+    // 「利用機関と提供会社は、その評価と対策を協議し」: what the sentence before worked out.
+    ["これを", "これに", "これら", "こうして", "この過程", "この手順", "この手続", "その評価", "その対策", "その内容", "その結果"].map {
+      Normalizer.fold($0)
+    }
     + References.presented + References.proposalTakenUp
   static let topicEnds: Set<UInt32> = Set(["は", "、"].map { Normalizer.fold($0)[0] })
   /// 「当該保護策は」「その保護策は」「前記の保護策は」 take up 「保護策」.

@@ -119,9 +119,25 @@ final class ElementJudge {
         else { continue }
         out.append(References.Outcome(name: Array(chars[(i + 1)..<j]), paragraph: s.paragraph, at: i))
       }
+      // 「協議がまとまったときは、当院と貴社の双方が運用管理規程を承認し、記名押印します。」: a document both
+      // approve or adopt after the talks, named without brackets (three kanji or katakana at least).
+      for verb in approvedAs {
+        var k = s.range.lowerBound
+        while k + verb.count <= s.range.upperBound {
+          defer { k += 1 }
+          guard chars[k] == verb[0], chars[k..<(k + verb.count)].elementsEqual(verb) else { continue }
+          var b = k
+          while b > s.range.lowerBound, k - b < 12, Normalizer.isWordScalar(chars[b - 1]) { b -= 1 }
+          if k - b >= 3 {
+            out.append(References.Outcome(name: Array(chars[b..<k]), paragraph: s.paragraph, at: b))
+          }
+        }
+      }
     }
     return out
   }
+
+  static let approvedAs = ["を承認し", "を承認する", "を採択"].map { Normalizer.fold($0) }
 
   /// Each article's topics, read once (reading them through `contract.articles` copied the article).
   let articleTopics: [[String]]
@@ -490,6 +506,15 @@ final class ElementJudge {
           && cs.dropLast().allSatisfy { index.evaluate($0, in: h) } ? h : nil
       }
     let siblings = readsItems ? alternativeItems(of: u, unless: unless) : []
+    // The agenda both parties' talks settle: only where it names the whole matter itself and holds
+    // none of the exceptions (a plan for the rooms and terminals lent to the vendor is no agenda of
+    // the hospital's own measures).
+    if takenUp == nil, let agenda = agendaSentence(before: u),
+      !(unless.map { index.evaluate($0, in: agenda) } ?? false),
+      cs.dropLast().allSatisfy({ index.evaluate($0, in: agenda) })
+    {
+      return true
+    }
     guard !referred.isEmpty || takenUp != nil || heading != nil || !siblings.isEmpty else { return false }
     return cs.dropLast().allSatisfy { part in
       index.evaluate(part, in: u.range)
@@ -765,7 +790,9 @@ final class ElementJudge {
       // 「乙は、…手当てを洗い出して甲に示す。甲と乙はこれを取り決め」: the sentence taken up says.
       let own: PartyRole? =
         attends
-        ? nil : actors.leader(in: u.range) ?? sentenceTakenUp(by: u).flatMap { actors.leader(in: $0.range) }
+        ? nil
+        : actors.leader(in: u.range) ?? sentenceTakenUp(by: u).flatMap { actors.leader(in: $0.range) }
+          ?? agendaSentence(before: u).flatMap { actors.leader(in: $0) }
       role =
         own
         ?? (isSameAs(u) || another || Self.buildsOn(index.text[u.range])
