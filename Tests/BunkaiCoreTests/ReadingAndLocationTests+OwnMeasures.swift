@@ -270,4 +270,33 @@ extension ReadingAndLocationTests {
         """
     #expect(element("C1.decided-jointly", inTheClinic) == .met)
   }
+
+  /// 「乙は、甲が講ずべきセキュリティ対策（第4条の提供物に係るものを除く。）の具体案を提示し、甲と協議して
+  /// 確定する」: the hospital's own measures named as such, whatever provided things they leave out
+  /// (dev21 b_08); naming only the provided things is C2's matter.
+  @Test func ownMeasuresThatLeaveOutTheProvidedThings() {
+    let text =
+      Self.opening + """
+        第3条（役割分担協議会）
+        乙は、役割分担協議会を主催し、甲が講ずべきセキュリティ対策（第4条の提供物に係るものを除く。）の具体案を提示し、甲と協議して確定する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    let providedOnly = text.replacingOccurrences(
+      of: "甲が講ずべきセキュリティ対策（第4条の提供物に係るものを除く。）", with: "第4条の提供物に係る甲のセキュリティ対策")
+    #expect(element("C1.decided-jointly", providedOnly) != .met)
+  }
+
+  /// 「院の側でとるべき対策…を具体的に示す。」 then 「院と業者は、示された対策を話し合って決める。」: the
+  /// hospital's measures the vendor showed in the paragraph before are what the talks settle (dev21 b_05).
+  @Test func talksOnTheMeasuresShownBefore() {
+    let text =
+      Self.opening + """
+        第32条（点検会）
+        1 乙は、年に1回、甲の事務長と点検会を開く。
+        2 点検会では、乙がまず自らの対策を説明し、次に甲の側でとるべき対策（職員のパスワードの決め方、退職者のIDの削除等）を具体的に示す。
+        3 甲と乙は、示された対策を話し合って決める。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
 }

@@ -459,7 +459,7 @@ final class References {
 
   static let dou = Normalizer.fold("同")[0]
   /// What a party presented in the paragraph before (the first two open with 提 and 示: read above).
-  static let presented = ["提示された", "示された案", "提出された", "示された資料", "示された原案"].map {
+  static let presented = ["提示された", "示された案", "提出された", "示された資料", "示された原案", "示された対策", "示された事項"].map {
     Normalizer.fold($0)
   }
   /// 「…を取りまとめて甲に提案する。甲と乙は提案について話し合い」: the proposal of the sentence before.

@@ -254,6 +254,11 @@ enum PartyExtractor {
       if organisation == .unknown, isLabelDefinition, let gloss = gloss(s, before: d.range.lowerBound) {
         organisation = PartyLabels.organisationRole(fromName: Lines.string(s, gloss))
       }
+      // 「一般財団法人椿ヶ丘医療財団（以下「本院」という。）」: 本院 is how a hospital calls itself, whatever
+      // its legal form.
+      if organisation == .unknown, isLabelDefinition, ["本院", "本病院"].contains(label) {
+        organisation = .institution
+      }
       // 「…協議会（以下「協議会」という。）が運営する地域連携ネットワーク」: the body that runs the
       // service is its provider, whatever its legal form.
       // 「当センター（以下「発注者」という。）が運用する健診業務システム」: a label that says it is the
