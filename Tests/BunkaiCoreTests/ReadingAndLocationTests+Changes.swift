@@ -458,3 +458,27 @@ extension ReadingAndLocationTests {
     #expect(element("B2.consent", swapped) != .met)
   }
 }
+
+/// A specification with boxes, where only ticked items are in force (dev21 b_08, b_20).
+extension ReadingAndLocationTests {
+  static func boxes(_ approval: String, _ mark: String = "☑") -> String {
+    Self.opening + """
+      第1条（仕様書）
+      乙は、別添の仕様書のうち、先頭に☑を付した項目に従って本業務を行う。
+
+      別添　業務仕様書
+      \(mark) 2.1 乙は、作業の拠点又は担当体制を変更するときは、30日前までに甲に書面で通知する。
+      \(approval) 2.2 前項の変更は、甲の書面による承認を得てから実施する。
+      ☑ 2.3 乙は、作業の結果を月次報告書にまとめる。
+      """
+  }
+
+  /// An empty box is an item not chosen: the approval it states is no term of the contract; ticked,
+  /// it is. With no ticked box anywhere, the empty boxes are a plain list and count.
+  @Test func onlyTickedItemsAreInForce() {
+    #expect(element("B1.approval", Self.boxes("☑")) == .met)
+    #expect(element("B1.approval", Self.boxes("☐")) != .met)
+    let plainList = Self.boxes("□", "□").replacingOccurrences(of: "☑ 2.3", with: "□ 2.3")
+    #expect(element("B1.approval", plainList) == .met)
+  }
+}

@@ -600,6 +600,8 @@ extension ReadingAndLocationTests {
     "契約不適合責任期間内に乙が指定したソフトウェアに脆弱性が判明したときは、乙は甲との協議を招集して対策を決め、これを実施する。",
     "乙が指定したOS又はソフトウェアの脆弱性のうち、乙が重大であると判断したものについては、乙は甲との協議を招集して対策を決定し、これを実施する。",
     "前項の規定にかかわらず、乙が開発して甲に納入したプログラムに脆弱性が判明したときは、乙は甲に協議を申し入れ、協議で定めた対策を実施する。",
+    // Only where the hospital chose an option (dev19 a_05, once the unchosen option's box is blanked).
+    "申込書でセキュリティ保守オプションが選択されている場合、乙は、乙が指定したソフトウェアに脆弱性が判明したときに甲に協議を申し入れ、定めた対策を実施する。",
   ])
   func narrowedWorkOnTheDesignatedSoftware(_ proviso: String) {
     let text = Self.exemption(then: proviso)

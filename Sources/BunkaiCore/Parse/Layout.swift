@@ -99,7 +99,7 @@ enum Layout {
       changed = true
     }
     let amended = amendmentTable(scalars, lines)
-    for r in redlineBlanks(scalars) + amended.blanks {
+    for r in redlineBlanks(scalars) + amended.blanks + uncheckedLines(scalars, lines) {
       for i in r where out[i] != "\n" { out[i] = " " }
       changed = true
     }
@@ -108,6 +108,18 @@ enum Layout {
       changed = true
     }
     return changed ? out : scalars
+  }
+
+  static let ticked: Set<Unicode.Scalar> = ["☑", "☒", "■", "✓", "✔"]
+  static let unticked: Set<Unicode.Scalar> = ["☐", "□"]
+
+  /// A form with boxes, some ticked (「☑ 3.6 受託者は…」「■ 方式Ａ…」) and some not (「☐ 4.2 …」「□ 方式Ｂ…」):
+  /// the lines opening with an empty box were not chosen and are no part of the agreement. Only where
+  /// some line opens with a ticked box: a checklist of empty boxes alone (「□ 電源口数」) is a list.
+  static func uncheckedLines(_ s: [Unicode.Scalar], _ lines: [Line]) -> [Range<Int>] {
+    let opening = lines.filter { !$0.isBlank }
+    guard opening.contains(where: { ticked.contains(s[$0.trimStart]) }) else { return [] }
+    return opening.filter { unticked.contains(s[$0.trimStart]) }.map { $0.trimStart..<$0.trimEnd }
   }
 
   static let bars: Set<Unicode.Scalar> = ["｜", "|", "│"]
