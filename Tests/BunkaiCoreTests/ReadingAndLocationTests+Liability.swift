@@ -692,4 +692,30 @@ extension ReadingAndLocationTests {
     #expect(element("D2.exemption", text) == .met)
     #expect(finding("D2", text) != nil)
   }
+
+  /// 「乙が仕様書2.1の安全管理を善良な管理者の注意をもって行っていた場合に限り」 in the contract's own
+  /// article reads section 2.1 of the attached 仕様書, where the guideline is named, also where the
+  /// specification's items carry ticked boxes (dev21 b_08, b_20); a section of another number does not.
+  @Test(arguments: ["", "☑ "])
+  func theCapsConditionNamesASectionOfTheSpecification(_ box: String) {
+    let text =
+      Self.opening + """
+        第6条（損害賠償）
+        1 乙の賠償額は、直近12か月の委託料の総額を上限とする。
+        2 前項の上限は、乙が仕様書2.1の安全管理を善良な管理者の注意をもって行っていた場合に限り適用する。
+
+        別添　業務仕様書
+
+        1 業務の範囲
+        \(box)1.1 乙は、問合せに対応する。
+        \(box)1.2 乙は、機器を監視する。
+
+        2 安全管理
+        \(box)2.1 乙は、本業務の安全管理を、医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドラインに従って行う。
+        \(box)2.2 乙は、毎月、作業を報告する。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    let other = text.replacingOccurrences(of: "仕様書2.1の安全管理", with: "仕様書1.2の安全管理")
+    #expect(element("D1.gl-efforts", other) != .met)
+  }
 }

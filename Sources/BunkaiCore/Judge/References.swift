@@ -359,8 +359,13 @@ final class References {
         let (article, paragraph, next) = sectionNumber(at: i, end: r.upperBound), let k = u.article
       {
         // 「6.1の変更は」「3.1の安全管理」: a section's paragraph in documents numbered 1. / 1.1.
-        if let target = numbers.indices.first(where: {
-          numbers[$0] == String(article) && parts[$0] == parts[k]
+        // 「仕様書3.1の安全管理」 from the contract's own articles: that section of the part the word
+        // names (the part's label begins with it), not of the unit's own.
+        let named = parts[k] == nil ? Self.partWords.first { preceded(by: [$0], at: i) } : nil
+        if let target = numbers.indices.first(where: { t in
+          numbers[t] == String(article)
+            && (named.map { w in parts[t].map { Normalizer.fold($0).starts(with: w) } ?? false }
+              ?? (parts[t] == parts[k]))
         }),
           let own = clauses.paragraphsOf[target], paragraph >= 1, paragraph <= own.count
         {

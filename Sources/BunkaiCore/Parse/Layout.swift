@@ -119,7 +119,12 @@ enum Layout {
   static func uncheckedLines(_ s: [Unicode.Scalar], _ lines: [Line]) -> [Range<Int>] {
     let opening = lines.filter { !$0.isBlank }
     guard opening.contains(where: { ticked.contains(s[$0.trimStart]) }) else { return [] }
-    return opening.filter { unticked.contains(s[$0.trimStart]) }.map { $0.trimStart..<$0.trimEnd }
+    // A ticked box itself is blanked too, so that the item's own number (「☑ 3.1 受託者は…」) opens
+    // its line and 「仕様書3.1の安全管理」 finds it.
+    return opening.compactMap { l in
+      unticked.contains(s[l.trimStart])
+        ? l.trimStart..<l.trimEnd : ticked.contains(s[l.trimStart]) ? l.trimStart..<(l.trimStart + 1) : nil
+    }
   }
 
   static let bars: Set<Unicode.Scalar> = ["｜", "|", "│"]
