@@ -145,6 +145,26 @@ import Testing
     #expect(c.supplementary != nil)
   }
 
+  /// A cover table with a column per party (dev21 b_15): the short names in brackets on the 略称 row
+  /// are the labels, and the 名称 and 施設 cells tell who is the hospital.
+  @Test func partiesInTheColumnsOfACoverTable() {
+    let (c, _) = parse(
+      """
+      遠隔保守契約書
+
+      ◆契約者
+      　　　　｜依頼者　　　　　　　｜受託者
+      名称　　｜医療法人社団あおば会｜株式会社アオバ技研
+      施設　　｜あおば眼科医院　　　｜（本社）
+      本書の略称｜「医院」　　　　｜「技研」
+
+      第1条（目的）
+      医院は、技研に保守を委託する。
+      """)
+    #expect(c.parties.first { $0.label == "医院" }?.role == .institution)
+    #expect(c.parties.first { $0.label == "技研" }?.role == .vendor)
+  }
+
   @Test(arguments: [
     ("医療法人社団かえで会 かえで病院（以下「甲」という。）と株式会社ホシゾラ情報（以下「乙」という。）は", "甲", PartyRole.institution, "乙", PartyRole.vendor),
     ("株式会社ツバサソフト（以下「甲」という。）とつばさ内科クリニック（以下「乙」という。）は", "乙", .institution, "甲", .vendor),

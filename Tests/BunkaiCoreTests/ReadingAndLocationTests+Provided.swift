@@ -587,4 +587,18 @@ extension ReadingAndLocationTests {
         """
     #expect(element("C2.provides", hospitalAnswers) == .met)
   }
+
+  /// A list of measures both parties adopt (「両者が採択した対策一覧」) is a joint decision; one the
+  /// vendor drew up alone is not (dev21 b_15).
+  @Test func measuresBothPartiesAdopt() {
+    let text =
+      Self.opening + """
+        第8条（甲が用意するもの）
+        1 甲は、装置の設置場所、電源及び回線を用意する。
+        2 前項のものの安全対策は、乙が開催する検討の場で両者が採択した対策一覧に従い、甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    let vendorAlone = text.replacingOccurrences(of: "乙が開催する検討の場で両者が採択した", with: "乙が作成した")
+    #expect(element("C2.provided-security", vendorAlone) != .met)
+  }
 }

@@ -57,7 +57,47 @@ enum PartyExtractor {
       }
       i = j + 1
     }
+    for p in columnParties(s, end: end) where !out.contains(where: { $0.label == p.label }) { out.append(p) }
     return out
+  }
+
+  /// A cover table with a column per party: 「名称｜医療法人…｜株式会社…」 and
+  /// 「本書の略称｜「クリニック」｜「保管会社」」. Each column's short name in brackets is that party's label;
+  /// its 名称 (and 施設) cells tell the role.
+  static func columnParties(_ s: [Unicode.Scalar], end: Int) -> [Party] {
+    var rows: [[String]] = []
+    var i = 0
+    while i < end {
+      var j = i
+      while j < end, !Lines.isBreak(s[j]) { j += 1 }
+      let line = s[i..<j]
+      if line.contains(where: cellSeparators.contains) {
+        rows.append(
+          line.split(omittingEmptySubsequences: false, whereSeparator: cellSeparators.contains)
+            .map { String(String.UnicodeScalarView($0.filter { !Lines.isSpace($0) })) })
+      }
+      i = j + 1
+    }
+    guard
+      let short = rows.first(where: { r in
+        r.count >= 3 && (r[0].contains("略称") || r[0].contains("呼称"))
+          && r.dropFirst().contains { $0.contains("「") }
+      })
+    else { return [] }
+    let names = rows.filter { r in r.count >= 2 && ["名称", "氏名", "商号", "施設"].contains(where: r[0].contains) }
+    var out: [Party] = []
+    for c in 1..<short.count {
+      let cell = short[c]
+      guard let open = cell.firstIndex(of: "「"), let close = cell[open...].firstIndex(of: "」"),
+        cell.index(after: open) < close
+      else { continue }
+      let label = String(cell[cell.index(after: open)..<close])
+      let name = names.compactMap { c < $0.count ? $0[c] : nil }.filter { !$0.isEmpty }
+      let role = PartyLabels.role(fromName: name.joined())
+      guard label.count <= 8, role != .unknown, !out.contains(where: { $0.role == role }) else { continue }
+      out.append(Party(role: role, label: label, name: name.first))
+    }
+    return out.count == 2 ? out : []
   }
 
   /// Words a 「…：」 line of a cover block names that are not parties.
