@@ -61,6 +61,13 @@ extension ElementJudge {
   /// schedule or fees; it counts only where it names the whole matter itself (see `matches`).
   func agendaSentence(before u: Clauses.Unit) -> Range<Int>? {
     guard u.id >= 1, u.id < clauses.sentences.count else { return nil }
+    if let known = referredMemo.agenda[u.id] { return known }
+    let found = agendaUncached(u)
+    referredMemo.agenda[u.id] = .some(found)
+    return found
+  }
+
+  private func agendaUncached(_ u: Clauses.Unit) -> Range<Int>? {
     let before = clauses.sentences[u.id - 1]
     guard before.paragraph == u.paragraph, before.range.upperBound == u.range.lowerBound else { return nil }
     let text = index.text
@@ -77,11 +84,11 @@ extension ElementJudge {
   /// The topic names both sides: a label of each role, or 両者, 双方.
   func namesBothParties(_ t: ArraySlice<UInt32>) -> Bool {
     if Self.bothWords.contains(where: { Lines.occurs($0, in: t) }) { return true }
-    let roles = zip(contract.parties, partyLabels).filter { p, l in
-      p.role != .unknown && Lines.occurs(l, in: t)
+    var (vendor, institution) = (false, false)
+    for (p, l) in zip(contract.parties, partyLabels) where Lines.occurs(l, in: t) {
+      if p.role == .vendor { vendor = true } else if p.role == .institution { institution = true }
     }
-    .map(\.0.role)
-    return Set(roles).count >= 2
+    return vendor && institution
   }
 
   /// How far into a sentence its opening reaches.

@@ -196,6 +196,8 @@ final class ElementJudge {
     @exclusivity(unchecked) var leaders: [PartyRole??]
     /// The sentence each sentence takes up, by `Unit.id` (`sentenceTakenUp`): asked per element.
     @exclusivity(unchecked) var takenUp: [Clauses.Unit??]
+    /// The agenda sentence both parties' talks settle, by `Unit.id` (`agendaSentence`).
+    @exclusivity(unchecked) var agenda: [Range<Int>??]
     /// Who leads a meeting named in passing (「運用会議」), by name: read once per name, not per unit.
     @exclusivity(unchecked) var meetings: [[UInt32]: PartyRole?] = [:]
     /// The main body's paragraphs that attach something by a quoted name beside a consultation,
@@ -207,6 +209,7 @@ final class ElementJudge {
       self.paragraphs = Array(repeating: nil, count: paragraphs)
       leaders = Array(repeating: nil, count: paragraphs)
       takenUp = Array(repeating: nil, count: units)
+      agenda = Array(repeating: nil, count: units)
     }
   }
   let referredMemo: ReferredMemo
