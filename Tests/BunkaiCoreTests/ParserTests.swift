@@ -177,6 +177,8 @@ import Testing
     ("山田医院（以下「ユーザ」という。）とベンダー株式会社（以下「ベンダ」という。）は", "ユーザ", .institution, "ベンダ", .vendor),
     // A label made of the name's opening and an abbreviation.
     ("北浜記念病院（以下「病院」という。）とミナトデータセンター株式会社（以下「ミナトDC」という。）は", "病院", .institution, "ミナトDC", .vendor),
+    // An association of practitioners that runs a hospital is the institution (dev21 b_17).
+    ("公益社団法人あさひ医師会（あさひ医師会病院の開設者。以下「病院」という。）と株式会社アサヒ電算（以下「事業者」という。）は", "病院", .institution, "事業者", .vendor),
     // 本院 is how a hospital calls itself, whatever the legal form of its name (dev21).
     ("一般財団法人みずき会（以下「本院」という。）と株式会社ミズキ運用（以下「受託者」という。）は", "本院", .institution, "受託者", .vendor),
   ])

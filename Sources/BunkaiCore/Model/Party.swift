@@ -51,6 +51,7 @@ public enum PartyLabels {
 
   /// The role a party's name suggests, if any.
   public static func role(fromName name: String) -> PartyRole {
+    if runsAPlaceOfCare(name) { return .institution }
     if isProfessionalBody(name) { return .unknown }
     // 「架空スマートクリニック株式会社」 is a company whose name mentions a clinic; 「株式会社…
     // 総合病院」 a hospital a company runs: of a company form and a medical word, the one that ends
@@ -65,6 +66,13 @@ public enum PartyLabels {
 
   /// 「一般社団法人架空歯科医師会」 is an association of practitioners, not a clinic: its role comes
   /// from what it does in the contract (it may run the service its members use).
+  /// 「公益社団法人宮前医師会（宮前医師会病院の開設者）」: a body, even an association of practitioners,
+  /// that says it runs a hospital or clinic is the institution.
+  static func runsAPlaceOfCare(_ name: String) -> Bool {
+    ["開設者", "を開設", "開設する"].contains(where: name.containsText)
+      && medicalHeads.contains(where: name.containsText)
+  }
+
   static func isProfessionalBody(_ name: String) -> Bool {
     ["医師会", "薬剤師会", "看護協会", "病院協会"].contains(where: name.containsText)
   }
@@ -82,6 +90,7 @@ public enum PartyLabels {
   /// The role a name gives only from markers that name an organisation (法人格, 病院 …): used to
   /// accept a definition with an unusual label as a party.
   public static func organisationRole(fromName name: String) -> PartyRole {
+    if runsAPlaceOfCare(name) { return .institution }
     if isProfessionalBody(name) { return .unknown }
     let institution = ["病院", "診療所", "クリニック", "医院", "医療法人", "薬局", "医療センター", "歯科", "健診", "看護", "保健", "医療機関"]
     if companyForms.contains(where: name.containsText) { return .vendor }
