@@ -480,5 +480,9 @@ extension ReadingAndLocationTests {
     #expect(element("B1.approval", Self.boxes("☐")) != .met)
     let plainList = Self.boxes("□", "□").replacingOccurrences(of: "☑ 2.3", with: "□ 2.3")
     #expect(element("B1.approval", plainList) == .met)
+    // ■ over □ as a heading and its items, with no word of choosing: every item counts.
+    let bullets = plainList.replacingOccurrences(of: "先頭に☑を付した項目に従って", with: "次の事項に従って")
+      .replacingOccurrences(of: "別添　業務仕様書", with: "別添　業務仕様書\n■ 2 体制")
+    #expect(element("B1.approval", bullets) == .met)
   }
 }

@@ -112,13 +112,20 @@ enum Layout {
 
   static let ticked: Set<Unicode.Scalar> = ["☑", "☒", "■", "✓", "✔"]
   static let unticked: Set<Unicode.Scalar> = ["☐", "□"]
+  /// Words that make ■ a mark of choice (「選択したものに■」「■を付した項目」) rather than a bullet.
+  static let choiceWords = ["選択", "付した", "チェック"].map { Array($0.unicodeScalars) }
 
   /// A form with boxes, some ticked (「☑ 3.6 受託者は…」「■ 方式Ａ…」) and some not (「☐ 4.2 …」「□ 方式Ｂ…」):
   /// the lines opening with an empty box were not chosen and are no part of the agreement. Only where
-  /// some line opens with a ticked box: a checklist of empty boxes alone (「□ 電源口数」) is a list.
+  /// some line opens with a ticked box: a checklist of empty boxes alone (「□ 電源口数」) is a list. ■
+  /// over □ is also a heading with its items (「■ 保守内容」「□ 月次点検」): it counts as ticked only where
+  /// the text speaks of choosing or marking.
   static func uncheckedLines(_ s: [Unicode.Scalar], _ lines: [Line]) -> [Range<Int>] {
     let opening = lines.filter { !$0.isBlank }
-    guard opening.contains(where: { ticked.contains(s[$0.trimStart]) }) else { return [] }
+    let choosing = choiceWords.contains { Lines.occurs($0, in: s) }
+    guard
+      opening.contains(where: { l in ticked.contains(s[l.trimStart]) && (s[l.trimStart] != "■" || choosing) })
+    else { return [] }
     // A ticked box itself is blanked too, so that the item's own number (「☑ 3.1 受託者は…」) opens
     // its line and 「仕様書3.1の安全管理」 finds it.
     return opening.compactMap { l in
