@@ -36,18 +36,23 @@ enum PartyExtractor {
   /// with the party's name (its legal form or 病院 tells the role). 「│名称│…│」 is no label.
   static func coverTableParties(_ s: [Unicode.Scalar], before limit: Int) -> [Party] {
     var out: [Party] = []
+    // Every row of a ruled table, cell by cell in place (empty cells kept): read for one party per
+    // row here, and for a column per party after (`columnParties`).
+    var rows: [[String]] = []
     var i = 0
     let end = min(limit, s.count, 6_000)
     while i < end {
       var j = i
       while j < end, !Lines.isBreak(s[j]) { j += 1 }
       let line = s[i..<j]
+      let row =
+        line.contains(where: cellSeparators.contains)
+        ? line.split(omittingEmptySubsequences: false, whereSeparator: cellSeparators.contains)
+          .map { String(String.UnicodeScalarView($0.filter { !Lines.isSpace($0) })) } : nil
+      if let row { rows.append(row) }
       if let p = colonParty(line) ?? itemParty(line), !out.contains(where: { $0.label == p.label }) {
         out.append(p)
-      } else if line.contains(where: cellSeparators.contains) {
-        let cells = line.split(whereSeparator: cellSeparators.contains)
-          .map { String(String.UnicodeScalarView($0.filter { !Lines.isSpace($0) })) }
-          .filter { !$0.isEmpty }
+      } else if let cells = row?.filter({ !$0.isEmpty }) {
         // 「│ 保守会社 │ 株式会社… │」: the same labels as a cover block's line.
         if cells.count >= 2, let p = party(label: cells[0], name: cells[1]),
           !out.contains(where: { $0.label == p.label })
@@ -57,27 +62,14 @@ enum PartyExtractor {
       }
       i = j + 1
     }
-    for p in columnParties(s, end: end) where !out.contains(where: { $0.label == p.label }) { out.append(p) }
+    for p in columnParties(rows) where !out.contains(where: { $0.label == p.label }) { out.append(p) }
     return out
   }
 
   /// A cover table with a column per party: 「名称｜医療法人…｜株式会社…」 and
   /// 「本書の略称｜「クリニック」｜「保管会社」」. Each column's short name in brackets is that party's label;
   /// its 名称 (and 施設) cells tell the role.
-  static func columnParties(_ s: [Unicode.Scalar], end: Int) -> [Party] {
-    var rows: [[String]] = []
-    var i = 0
-    while i < end {
-      var j = i
-      while j < end, !Lines.isBreak(s[j]) { j += 1 }
-      let line = s[i..<j]
-      if line.contains(where: cellSeparators.contains) {
-        rows.append(
-          line.split(omittingEmptySubsequences: false, whereSeparator: cellSeparators.contains)
-            .map { String(String.UnicodeScalarView($0.filter { !Lines.isSpace($0) })) })
-      }
-      i = j + 1
-    }
+  static func columnParties(_ rows: [[String]]) -> [Party] {
     guard
       let short = rows.first(where: { r in
         r.count >= 3 && (r[0].contains("略称") || r[0].contains("呼称"))
