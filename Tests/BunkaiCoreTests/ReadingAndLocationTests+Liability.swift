@@ -682,6 +682,28 @@ extension ReadingAndLocationTests {
     #expect(element("D1.wilful-gross", wilfulOnly) != .met)
   }
 
+  /// 「故意又は重大な過失による損害については、前項の上限をその3倍の額とする」 raises the cap on wilful
+  /// misconduct and gross negligence instead of lifting it (dev21 a_22); a cap that lifts on them
+  /// and a sentence setting a multiple for ordinary damage beside the carve-out still meet.
+  @Test func aCapRaisedOnGrossNegligenceIsNotLifted() {
+    let raised =
+      Self.opening + """
+        第20条（賠償の限度）
+        1 乙が甲に負う賠償の額は、本契約の年間の委託料を限度とする。
+        2 前項にかかわらず、乙の故意又は重大な過失によって生じた損害については、前項の上限を年間の委託料の2倍の額とする。
+        """
+    #expect(element("D1.wilful-gross", raised) != .met)
+    let lifted = raised.replacingOccurrences(
+      of: "前項の上限を年間の委託料の2倍の額とする", with: "前項の上限を適用しない")
+    #expect(element("D1.wilful-gross", lifted) == .met)
+    let multipleForOrdinary =
+      Self.opening + """
+        第20条（賠償の限度）
+        乙が甲に負う賠償の額は、月額委託料の12倍を上限とする。ただし、乙に故意又は重大な過失があるときは、この限りでない。
+        """
+    #expect(element("D1.wilful-gross", multipleForOrdinary) == .met)
+  }
+
   /// A plain-spoken exemption (「…が原因の故障は、乙の責任ではない。甲の指示でした作業による故障も同じ
   /// である。」) is an exemption for software the vendor did not designate (dev21).
   @Test func aPlainSpokenExemption() {
