@@ -704,6 +704,20 @@ extension ReadingAndLocationTests {
     #expect(element("D1.wilful-gross", multipleForOrdinary) == .met)
   }
 
+  /// 「乙の故意による損害、及び診療情報の漏えいについて乙に重大な過失がある場合」: gross negligence lifts
+  /// the cap for leaks only (dev21 a_12); the same carve-out without that scope meets.
+  @Test func grossNegligenceScopedToLeaksOnly() {
+    let scoped =
+      Self.opening + """
+        第18条（責任の上限）
+        1 乙の賠償額は、甲が過去1年間に支払った委託料の総額を上限とする。
+        2 前項は、乙の故意による損害、及び診療情報の漏えいについて乙に重大な過失がある場合の損害には適用しない。
+        """
+    #expect(element("D1.wilful-gross", scoped) != .met)
+    let whole = scoped.replacingOccurrences(of: "診療情報の漏えいについて乙に重大な過失がある場合", with: "乙の重大な過失による場合")
+    #expect(element("D1.wilful-gross", whole) == .met)
+  }
+
   /// A plain-spoken exemption (「…が原因の故障は、乙の責任ではない。甲の指示でした作業による故障も同じ
   /// である。」) is an exemption for software the vendor did not designate (dev21).
   @Test func aPlainSpokenExemption() {
