@@ -214,3 +214,21 @@ extension ReadingAndLocationTests {
     #expect(element("D2.designated-vuln", unannounced) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙は、…甲側で必要な対策を「対策確認書」に書き出す。乙は、毎年4月に対策確認書を提出する。
+  /// 甲及び乙は、対策確認書について協議し」: the talks are over the paper the sentence before has the
+  /// vendor hand in, and the vendor leads them (dev21 b_09); without that sentence nobody named
+  /// leads.
+  @Test func talksOverThePaperTheSentenceBeforeHandsIn() {
+    let text =
+      Self.opening + """
+        第11条（甲側の対策の決定）
+        １　甲が本システムを利用するに当たり自ら講ずべき情報セキュリティ対策は、次の手順で定める。（１）乙は、その対策を「対策確認書」に書き出す。乙は、毎年4月に対策確認書を提出する。（２）甲及び乙は、対策確認書について協議し、合意した内容を記録する。
+        ２　甲は、前項で合意した対策を実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let nobodyHandsIn = text.replacingOccurrences(of: "乙は、毎年4月に対策確認書を提出する。", with: "")
+    #expect(element("C1.vendor-led", nobodyHandsIn) != .met)
+  }
+}

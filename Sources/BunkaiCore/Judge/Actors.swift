@@ -304,6 +304,8 @@ struct Actors {
     "開催", "進行役",
     // Asking the other party for the talks (「事業者が病院に協議を求め、当該協議で定めた対策を実施」).
     "協議を求め", "協議を要請",
+    // Handing in the paper the talks are about (「事業者は、…最初の変更要求書を提出し」).
+    "書を提出し", "書を提出する",
   ])
   static let agentMarkers = folded([
     "が", "は", "の", "から", "により", "による", "によって",

@@ -22,7 +22,7 @@ extension ElementJudge {
     if Self.takeUpWords.contains(where: { Lines.occurs($0, in: text[opening]) }) { return before }
     // 「…「導入時チェックシート」の案を作成します。(2) 当社の担当者は、…と同シートを読み合わせ」: 同 and
     // a noun of the sentence before.
-    if namesSameNoun(of: before, in: u) { return before }
+    if namesSameNoun(of: before, in: u) || talksOverNounOf(before, in: u) { return before }
     guard let end = opening.first(where: { Self.topicEnds.contains(text[$0]) }) else { return nil }
     var start = u.range.lowerBound
     if let lead = Self.topicLeads.first(where: { text[start..<end].starts(with: $0) }) { start += lead.count }
@@ -109,6 +109,30 @@ extension ElementJudge {
     }
     return false
   }
+
+  /// 「(1) 事業者は、…対策を「変更要求書」により提案し、…最初の変更要求書を提出する。(2) 病院と事業者は、
+  /// 変更要求書について協議し」: talks whose subject (the noun right before 「について」, three kanji or
+  /// katakana or more) the sentence before holds take that sentence up.
+  func talksOverNounOf(_ before: Clauses.Unit, in u: Clauses.Unit) -> Bool {
+    let text = index.text
+    let reach = u.range.lowerBound..<min(u.range.upperBound, u.range.lowerBound + Self.objectReach)
+    for cue in Self.aboutCues {
+      guard let at = Lines.firstOccurrence(cue, in: text[reach]) else { continue }
+      var start = at
+      while start > u.range.lowerBound, at - start < Self.longestObject,
+        Normalizer.isWordScalar(text[start - 1])
+      {
+        start -= 1
+      }
+      return at - start >= 3 && Self.consults(text[u.range])
+        && Lines.occurs(text[start..<at], in: text[before.range])
+    }
+    return false
+  }
+  static let aboutCues = ["について協議", "について話し合", "について検討"].map { Normalizer.fold($0) }
+  /// How far into a sentence the subject of its talks is looked for, and how long that noun may be.
+  static let objectReach = 40
+  static let longestObject = 12
 
   static let takeUpWords =
     // 「利用機関と提供会社は、その評価と対策を協議し」: what the sentence before worked out.

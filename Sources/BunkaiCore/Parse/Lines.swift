@@ -157,6 +157,18 @@ enum Lines {
     return false
   }
 
+  /// Where a short needle first starts in `hay` (an index of `hay`), if anywhere.
+  static func firstOccurrence<N: RandomAccessCollection, H: RandomAccessCollection>(_ n: N, in hay: H) -> Int?
+  where N.Element: Equatable, N.Element == H.Element, N.Index == Int, H.Index == Int {
+    guard !n.isEmpty, hay.count >= n.count else { return nil }
+    var i = hay.startIndex
+    while i + n.count <= hay.endIndex {
+      if hay[i..<(i + n.count)].elementsEqual(n) { return i }
+      i += 1
+    }
+    return nil
+  }
+
   /// The closing bracket for an opening one (a switch: this runs for every line).
   static func closing(_ open: Unicode.Scalar) -> Unicode.Scalar? {
     switch open {
