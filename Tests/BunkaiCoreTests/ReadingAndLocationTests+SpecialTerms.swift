@@ -209,3 +209,37 @@ extension ReadingAndLocationTests {
     #expect(finding("A", binding) == nil, "\(title)")
   }
 }
+
+extension ReadingAndLocationTests {
+  /// An attached excerpt of the vendor's proposal, in its own voice (当社 / 貴院) and starting inside its
+  /// sections (「3.2」 with no 「3.」 above it), is part of a 甲乙 contract that adopts it (dev22 a_06):
+  /// its sections are read as the annex's articles, and 当社 and 貴院 are the vendor and the hospital.
+  @Test func anAdoptedProposalExcerptInTheVendorsVoice() {
+    let text =
+      Self.opening + """
+        第1条（目的）
+        乙は、甲の検査部門システムを構築し、甲に引き渡す。
+        第2条（提案書）
+        乙が甲に提出した提案書のうち別紙に抜粋した部分は、本契約の内容となる。
+        第3条（院内の対策）
+        甲が自ら講ずべき情報セキュリティ対策の定め方は、提案書による。
+
+        別紙　提案書（抜粋）
+
+        3.2 貴院と決めていただく事項
+        当社は、設計工程の初めに、貴院に実施していただく情報セキュリティ対策（職員のパスワード管理、検査端末の施錠保管など）の案をお示しし、貴院と話し合って確定します。
+
+        3.3 確定後の実施
+        確定した対策は、貴院で実施いただきます。
+        """
+    let c = ContractParser.parse(SourceText(text: text))
+    #expect(c.articles.contains { $0.part == "別紙" && $0.number == "3" })
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    // The hospital's own committee deciding alone is no talks with the vendor.
+    let alone = text.replacingOccurrences(
+      of: "当社は、設計工程の初めに、貴院に実施していただく情報セキュリティ対策（職員のパスワード管理、検査端末の施錠保管など）の案をお示しし、貴院と話し合って確定します。",
+      with: "貴院に実施していただく情報セキュリティ対策（職員のパスワード管理、検査端末の施錠保管など）は、貴院の委員会が単独で確定します。")
+    #expect(element("C1.decided-jointly", alone) != .met)
+  }
+}

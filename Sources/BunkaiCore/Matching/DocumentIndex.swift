@@ -19,10 +19,20 @@ final class DocumentIndex {
     self.literalHits = compiled.automaton.scan(text)
     var labels: [PartyRole: Set<String>] = [:]
     for p in parties where p.role != .unknown { labels[p.role, default: []].insert(p.label) }
+    // 「当社は…貴院と協議のうえ確定します」 in a 提案書 attached to a 甲乙 contract: the forms of address
+    // name one side whatever labels the contract chose, unless a party of the other side uses them.
+    let taken = Set(parties.map(\.label))
+    for (role, forms) in Self.addressForms where labels[role] != nil {
+      labels[role]?.formUnion(forms.filter { !taken.contains($0) })
+    }
     self.labelAllowed = compiled.labels.map { labels[$0.role]?.contains($0.label) ?? true }
     self.matches = Array(repeating: nil, count: compiled.terms.count)
     self.groupMatches = Array(repeating: nil, count: compiled.groupCount)
   }
+
+  static let addressForms: [PartyRole: [String]] = [
+    .institution: ["貴院", "貴法人", "貴施設", "当院"], .vendor: ["当社", "弊社", "貴社", "御社"],
+  ]
 
   func evaluate(_ c: CompiledCondition, in range: Range<Int>) -> Bool {
     switch c {

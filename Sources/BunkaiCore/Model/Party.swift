@@ -29,11 +29,15 @@ public enum PartyLabels {
   public static let institutionLabels = [
     "契約者", "利用者", "お客様", "お客さま", "会員", "委託者", "発注者", "ユーザ", "ユーザー", "医療機関", "委託元", "当院",
     "利用機関", "参加施設", "会員施設", "登録医療機関等", "登録医療機関", "利用施設", "医療機関等", "参加機関",
+    // How the vendor addresses the institution (a 提案書 or letter attached to a 甲乙 contract).
+    "貴院", "貴法人", "貴施設",
   ]
   /// Labels that usually stand for the vendor.
   public static let vendorLabels = [
     "当社", "弊社", "受託者", "受注者", "ベンダ", "ベンダー", "事業者", "委託先", "提供者", "運営者", "運営主体", "プロバイダー",
     "プロバイダ", "サービス提供者",
+    // How the institution addresses the vendor.
+    "貴社", "御社",
   ]
   /// Neutral labels.
   public static let neutralLabels = ["甲", "乙", "丙", "丁"]

@@ -523,8 +523,23 @@ private struct Builder {
     let own = article?.part == part ? article : contract.articles.last { $0.part == part }
     if own != nil && !annexSectionMode { return nil }
     let next = (own?.mainNumber ?? 0) + 1
-    guard var a = sectionArticle(line, next: next) else { return nil }
+    guard var a = sectionArticle(line, next: next) ?? excerptSection(line, after: next - 1) else {
+      return nil
+    }
     a.part = part
+    return a
+  }
+
+  /// 「別紙　提案書（抜粋）」 whose first line is 「3.1 当社の安全管理」: an excerpt starts inside a document's
+  /// sections, so a subsection of a section not yet opened (N.M, N past the last section) opens
+  /// section N, its text the heading where it is short.
+  func excerptSection(_ line: Line, after last: Int) -> Article? {
+    guard let (major, _, text) = subsectionMarker(line), major > last, text < line.trimEnd else {
+      return nil
+    }
+    let short = line.trimEnd - text <= 30 && !Lines.contains(s, text..<line.trimEnd, "。")
+    var a = newSection(major, heading: short ? text..<line.trimEnd : nil, chapter: chapter, line)
+    if !short { a.paragraphs.append(Paragraph(number: 1, range: text..<line.trimEnd, items: [])) }
     return a
   }
 
