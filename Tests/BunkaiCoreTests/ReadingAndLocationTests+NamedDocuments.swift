@@ -155,3 +155,25 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", officeHours) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「運用手順書には、…甲が自ら講ずべき情報セキュリティ対策…を記載する。」 then 「乙は、運用手順書の案を甲に
+  /// 説明し、甲乙協議の上で確定させる。」: a document named without quotes records what its describing
+  /// sentence says, so talks on it are talks on the hospital's measures (dev22 a_11, a_20). A document
+  /// described as recording something else carries nothing.
+  @Test func anUnquotedDocumentRecordsWhatItsSentenceSays() {
+    let text =
+      Self.opening + """
+        第6条（運用手順書）
+        乙は、稼働開始の30日前までに、甲の担当者の意見を聴いて運用手順書を作成する。
+        2 運用手順書には、乙の作業手順のほか、甲が自ら講ずべき情報セキュリティ対策（端末の画面ロック、退職者のID削除等）を、担当者と頻度を明らかにして記載する。
+        3 乙は、運用手順書の案を甲に説明し、甲乙協議の上で確定させる。甲は、確定した運用手順書のうち甲の担当とされた事項を実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    let otherRecord = text.replacingOccurrences(
+      of: "乙の作業手順のほか、甲が自ら講ずべき情報セキュリティ対策（端末の画面ロック、退職者のID削除等）を、担当者と頻度を明らかにして記載する。",
+      with: "乙の作業手順と作業日程を記載する。")
+    #expect(element("C1.decided-jointly", otherRecord) != .met)
+  }
+}

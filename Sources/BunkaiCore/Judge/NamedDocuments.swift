@@ -79,19 +79,62 @@ enum NamedDocuments {
         }
         i = j + 1
       }
+      describedDocuments(in: within, text).forEach { d in
+        for concepts in parsed
+        where concepts.allSatisfy({ ids in ids.contains { !index.occurrencesOfTerm($0, in: d.record).isEmpty }
+          })
+        {
+          let uses = shortFormUses(d.name, in: within, words: words, text, whole: true)
+          guard !uses.isEmpty else { continue }
+          for ids in concepts { if let slot = ids.first { index.addMatches(term: slot, uses) } }
+        }
+      }
     }
   }
+
+  /// 「運用設計書には、…甲が院内で実施すべき安全対策…を記載する。」: a document the article names without
+  /// quotes (a noun compound ending in a document's word) and says, in a sentence opening with it, what
+  /// it records. The name and that sentence, in the normalised text.
+  static func describedDocuments(in article: Range<Int>, _ text: [UInt32]) -> [(
+    name: Range<Int>, record: Range<Int>
+  )] {
+    var found: [(name: Range<Int>, record: Range<Int>)] = []
+    var k = article.lowerBound
+    while k + niha.count <= article.upperBound {
+      defer { k += 1 }
+      guard text[k] == niha[0], text[k..<(k + niha.count)].elementsEqual(niha) else { continue }
+      var start = k
+      while start > article.lowerBound, k - start < longestName, Normalizer.isWordScalar(text[start - 1]) {
+        start -= 1
+      }
+      guard k - start >= 3,
+        documentWords.contains(where: { w in text[start..<k].suffix(w.count).elementsEqual(w) })
+      else { continue }
+      var end = k
+      while end < article.upperBound, text[end] != fullStop { end += 1 }
+      guard recordVerbs.contains(where: { Lines.occurs($0, in: text[k..<end]) }) else { continue }
+      found.append((start..<k, start..<end))
+    }
+    return found
+  }
+  static let niha = Normalizer.fold("には、")
+  static let fullStop = Normalizer.fold("。")[0]
+  static let documentWords = ["書", "規程", "計画", "手順", "要領", "一覧", "表", "票", "シート", "台帳", "マニュアル"].map {
+    Normalizer.fold($0)
+  }
+  static let recordVerbs = ["記載", "記入", "定める", "含める", "盛り込"].map { Normalizer.fold($0) }
 
   /// Uses, outside the quoted name, of its endings (two scalars or more, shorter than the name) that
   /// the article uses again, longest first and none inside another: the heading may repeat nearly
   /// the whole name (「第6条（院内側セキュリティ運用手順書）」) and the text only its end (「手順書案」).
   /// `words` is the article's text (`text[article]`), copied once per article.
   static func shortFormUses(
-    _ name: Range<Int>, in article: Range<Int>, words: [UInt32], _ text: [UInt32]
+    _ name: Range<Int>, in article: Range<Int>, words: [UInt32], _ text: [UInt32], whole: Bool = false
   ) -> [Range<Int>] {
     guard name.count >= 3 else { return [] }
     var found: [Range<Int>] = []
-    for length in stride(from: name.count - 1, through: 2, by: -1) {
+    // An unquoted name's uses repeat it whole (「運用設計書の案を甲に説明し」).
+    for length in stride(from: whole ? name.count : name.count - 1, through: 2, by: -1) {
       let tail = Array(text[(name.upperBound - length)..<name.upperBound])
       for use in DefinedTerms.occurrences(of: tail, in: words) {
         let r = (use.lowerBound + article.lowerBound)..<(use.upperBound + article.lowerBound)
