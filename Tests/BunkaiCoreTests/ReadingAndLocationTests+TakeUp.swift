@@ -232,3 +232,41 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", nobodyHandsIn) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「運用会議では、次の事項を協議する。（1）…（2）甲が自ら講ずべき情報セキュリティ対策の内容」: an item of a
+  /// list the talks take up is talked over (dev22 a_18); a list the hospital is only told of is not.
+  @Test func anItemOfAListTheTalksTakeUp() {
+    let text =
+      Self.opening + """
+        第5条（運用会議）
+        1 乙は、運用会議を四半期ごとに招集し、乙の担当課長が進行する。
+        2 運用会議では、次の事項を協議する。
+        （1）障害の発生状況
+        （2）甲が自ら講ずべき情報セキュリティ対策の内容
+        3 運用会議で合意した事項は議事録に記録し、甲乙双方の署名により確定する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    let told = text.replacingOccurrences(of: "2 運用会議では、次の事項を協議する。", with: "2 乙は、次の事項を甲に書面で送付する。")
+    #expect(element("C1.decided-jointly", told) != .met)
+  }
+
+  /// 「連絡会は、次の事項を取り扱う。」 and 「連絡会の議長は乙の保守責任者が務める。」: a meeting of the
+  /// parties whose business the list is, chaired by the vendor, settles the hospital's measures it
+  /// lists (dev22 a_03); chaired by the hospital, the vendor does not lead it.
+  @Test func aListedBusinessOfAMeetingTheVendorChairs() {
+    let text =
+      Self.opening + """
+        第4条（運用連絡会）
+        1 甲及び乙は、本システムの安全な運用について話し合うため、運用連絡会（以下「連絡会」という。）を設ける。
+        2 連絡会の議長は乙の保守責任者が務める。
+        3 連絡会は、次の事項を取り扱う。
+        （1）甲が院内で講じる情報セキュリティ対策の具体的な内容
+        （2）その他必要な事項
+        4 連絡会で決めた事項は、甲及び乙がそれぞれ実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let hospitalChairs = text.replacingOccurrences(of: "連絡会の議長は乙の保守責任者が務める。", with: "連絡会の議長は甲の情報システム課長が務める。")
+    #expect(element("C1.vendor-led", hospitalChairs) != .met)
+  }
+}

@@ -305,6 +305,8 @@ struct Actors {
     "声をかけ", "声掛け", "打合せを開", "打ち合わせを開", "会合を開", "会議を開", "音頭を取",
     // Holding the meeting and chairing it (「受託者は、…ワークショップを開催し、その進行役を務める」).
     "開催", "進行役",
+    // 「乙が議長を務め」.
+    "議長を務め", "議長となり", "議長となって", "座長を務め",
     // Asking the other party for the talks (「事業者が病院に協議を求め、当該協議で定めた対策を実施」).
     "協議を求め", "協議を要請",
     // Handing in the paper the talks are about (「事業者は、…最初の変更要求書を提出し」).
@@ -344,6 +346,25 @@ struct Actors {
     }
     return nil
   }
+
+  /// 「連絡会の議長は乙のプロジェクトマネージャーが務める」「議長は、乙とする」: who chairs the meeting,
+  /// named right after the chair's title.
+  func chair(in r: Range<Int>) -> PartyRole? {
+    for title in Self.chairTitles {
+      var i = r.lowerBound
+      while i + title.count <= r.upperBound {
+        defer { i += 1 }
+        guard has(title, at: i, limit: r.upperBound) else { continue }
+        var j = i + title.count
+        guard has(Self.wa, at: j, limit: r.upperBound) else { continue }
+        j += Self.wa.count
+        if j < r.upperBound, text[j] == 0x3001 { j += 1 }
+        if let l = label(at: j, limit: r.upperBound) { return l.role }
+      }
+    }
+    return nil
+  }
+  static let chairTitles = folded(["議長", "座長", "委員長", "司会"])
 
   /// The party the sentence is about when it opens with it (「乙は、甲が…について、…主導して協議し」):
   /// the one who leads when no nearer agent is named.

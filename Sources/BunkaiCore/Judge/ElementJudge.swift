@@ -400,10 +400,16 @@ final class ElementJudge {
     guard case .all = e.match else { return anchored }
     // Units naming a consultation's outcome (References.outcomes) follow it as 「前条と同様」 does.
     let following = references.outcomes.isEmpty ? candidateUnits(polarity.sameAs, units) : units
-    let same = following.filter { u in
-      isSameAs(u) && !anchored.contains { $0.range == u.range }
+    // Items of a list whose lead holds the key (「定例会では、次の事項を協議する。」).
+    let listed = units.filter { u in
+      u.id < clauses.sentences.count && clauses.itemCounts[u.paragraph] > 0
+        && !anchored.contains { $0.range == u.range } && listTakesUp(u, key: e.key)
     }
-    return same.isEmpty ? anchored : (anchored + same).sorted { $0.range.lowerBound < $1.range.lowerBound }
+    let same = following.filter { u in
+      isSameAs(u) && !anchored.contains { $0.range == u.range } && !listed.contains { $0.range == u.range }
+    }
+    let more = same + listed
+    return more.isEmpty ? anchored : (anchored + more).sorted { $0.range.lowerBound < $1.range.lowerBound }
   }
 
   /// All but one part of a top-level `all` holds (the rest is left to another document).
@@ -484,7 +490,15 @@ final class ElementJudge {
             || before.map { index.evaluate(part, in: $0) } ?? false
         }
     }
-    guard case .all(let cs) = c, let key = cs.last, index.evaluate(key, in: u.range) else { return false }
+    guard case .all(let cs) = c, let key = cs.last else { return false }
+    guard index.evaluate(key, in: u.range) else {
+      // 「定例会では、次の事項を協議する。（2）甲が院内で講じる安全対策の具体的内容」: an item of a list the
+      // talks take up holds the rest itself.
+      guard listTakesUp(u, key: key), let lead = listLead(of: u),
+        !(unless.map { index.evaluate($0, in: lead.range) } ?? false)
+      else { return false }
+      return cs.dropLast().allSatisfy { index.evaluate($0, in: u.range) }
+    }
     var referred = usableReferred(from: u, unless: unless, oneStep: oneStep)
     // 「…提供物に係る保護策を含めること。保護策は、…協議を経て確定し」: the sentence it takes up, and
     // what that sentence refers to (「前項の支援は、…対策案の作成…。最終案は、…署名した…として確定」).
@@ -526,6 +540,39 @@ final class ElementJudge {
         || heading.map { index.evaluate(part, in: $0) } ?? false
         || siblings.contains { index.evaluate(part, in: $0) }
     }
+  }
+
+  /// The unit is an item of a list whose lead holds the key, or, for talks, names a meeting whose
+  /// business the list is.
+  func listTakesUp(_ u: Clauses.Unit, key: CompiledCondition) -> Bool {
+    guard let lead = listLead(of: u), lead.id != u.id else { return false }
+    return index.evaluate(key, in: lead.range) || (isConsult(key) && meetingTakesUp(lead.range))
+  }
+
+  /// 「連絡会は、次の事項を取り扱う。」: a meeting of the parties whose business the list is.
+  func meetingTakesUp(_ r: Range<Int>) -> Bool {
+    let text = index.text
+    return Self.businessWords.contains { Lines.occurs($0, in: text[r]) }
+      && (!meetingCompounds(in: r).isEmpty
+        || contract.definitions.contains { d in
+          Self.meetingHeads.contains(where: d.term.hasSuffix)
+            && Lines.occurs(Normalizer.fold(d.term), in: text[r])
+        })
+  }
+  static let businessWords = ["取り扱", "取扱", "審議", "所掌", "議題"].map { Normalizer.fold($0) }
+
+  /// The key is the consultation concept (or offers it): talks, not a notice or a measure.
+  func isConsult(_ key: CompiledCondition) -> Bool {
+    guard let first = index.compiled.conceptTermIds["consult"]?.first else { return false }
+    func offers(_ c: CompiledCondition) -> Bool {
+      switch c {
+      case .term(let t): t == first
+      case .terms(_, let ts): ts.contains(first)
+      case .any(let cs): cs.contains(where: offers)
+      case .all, .none: false
+      }
+    }
+    return offers(key)
   }
 
   static let alternativesLead = ["いずれか", "何れか"].map { Normalizer.fold($0) }
@@ -605,11 +652,16 @@ final class ElementJudge {
     let text = index.text
     let defined = contract.definitions.filter { d in Self.meetingHeads.contains(where: d.term.hasSuffix) }
       .map { Normalizer.fold($0.term) }
-    for name in defined where Lines.occurs(name, in: text[u.range]) {
+    // An item of a list names the meeting in the list's lead (「連絡会は、次の事項を取り扱う。」).
+    let lead = listLead(of: u)?.range
+    func names(_ name: [UInt32]) -> Bool {
+      Lines.occurs(name, in: text[u.range]) || lead.map { Lines.occurs(name, in: text[$0]) } ?? false
+    }
+    for name in defined where names(name) {
       for s in clauses.sentences where s.paragraph != u.paragraph && Lines.occurs(name, in: text[s.range]) {
         // 「受託者は、運営委員会に出席し、…説明する」: attending it is not leading it.
         if actors.attends(in: s.range) { continue }
-        if let role = actors.leader(in: s.range) { return role }
+        if let role = actors.leader(in: s.range) ?? actors.chair(in: s.range) { return role }
       }
     }
     for name in meetingCompounds(in: u.range) where !defined.contains(name) {
