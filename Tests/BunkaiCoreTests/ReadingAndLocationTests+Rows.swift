@@ -27,3 +27,27 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", same) == .contradicted)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A split table the vendor drafts and both approve, with a legend 「凡例：◎単独で担当　○共同で担当　－関与しない」
+  /// below it (dev22 b_10): the legend explains marks and denies no talks; a sentence that says the
+  /// table was settled without talks still does.
+  @Test func aTablesLegendDeniesNothing() {
+    let text =
+      Self.opening + """
+        第7条（分担表）
+        1　乙は、稼働前に、甲が自ら行う情報セキュリティ対策と乙が行う対策を分けて示す分担表の案を作成し、甲と協議のうえ、双方の承認をもって確定する。
+        2　確定した分担表は次のとおりとし、甲は甲の欄に◎又は○がある事項を実施する。
+
+        項目 | 甲 | 乙
+        職員IDの登録と削除 | ◎ | －
+        病棟端末のウイルス対策 | ◎ | ○
+        サーバの修正プログラム適用 | － | ◎
+        凡例：◎単独で担当　○共同で担当　－関与しない
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    let withoutTalks = text.replacingOccurrences(
+      of: "甲と協議のうえ、双方の承認をもって確定する。", with: "甲と協議することなく、乙の判断で確定する。")
+    #expect(element("C1.decided-jointly", withoutTalks) != .met)
+  }
+}

@@ -918,6 +918,19 @@ final class ElementJudge {
 
   /// A negator right after a key word, not itself turned back by a prohibition
   /// (「承諾を要しない」 is negated; 「承諾なく再委託してはならない」 is not).
+  /// 「凡例：◎主として実施　○共同で実施　－関与しない」: a table's legend explains its marks; its
+  /// 「しない」 denies nothing.
+  func inLegend(_ i: Int, from start: Int) -> Bool {
+    let s = source.scalars
+    let at = Int(normalized.toSource[i])
+    let first = Int(normalized.toSource[start])
+    var j = at
+    while j > first, !Lines.isBreak(s[j - 1]) { j -= 1 }
+    j = Lines.skipSpaces(s, j, at)
+    return s[j..<at].starts(with: Self.legend)
+  }
+  static let legend = Array("凡例".unicodeScalars)
+
   func isNegated(_ key: CompiledCondition, in r: Range<Int>) -> Bool {
     let text = normalized.chars
     for o in index.occurrences(key, in: r) {
@@ -946,7 +959,7 @@ final class ElementJudge {
         let benign = Self.benignBeforeNaku.contains { b in
           n.lowerBound >= b.count && Array(text[(n.lowerBound - b.count)..<n.lowerBound]) == b
         }
-        if benign { continue }
+        if benign || inLegend(n.lowerBound, from: r.lowerBound) { continue }
         // 「甲は、…前項の承諾をしないことができる」: a right to refuse, which presumes the consent.
         if index.occurrences(polarity.rightTo, in: n.upperBound..<min(r.upperBound, n.upperBound + 6)).first?
           .lowerBound == n.upperBound
