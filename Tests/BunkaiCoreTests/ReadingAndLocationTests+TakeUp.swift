@@ -270,3 +270,24 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", hospitalChairs) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「１　乙は、…甲との面談を主催する。２　…乙の提案を記載し、面談で甲乙が項目ごとに採否を決める。３　面談で
+  /// 合意した項目は…甲がこれを実施する。」: talks in other words than 協議 run on from the paragraph before,
+  /// which says who leads them (dev22 b_22); where the hospital proposes, the vendor does not lead.
+  @Test func talksInOtherWordsRunOnFromTheParagraphBefore() {
+    let text =
+      Self.opening + """
+        第8条（甲の側の取組み）
+        1　乙は、稼働の前に、甲との面談を主催する。
+        2　面談用の確認票には、甲が自ら行うべき情報セキュリティ対策について乙の提案を記載し、面談で甲乙が項目ごとに採否を決める。
+        3　面談で合意した項目は、甲乙が確認票に記名し、甲がこれを実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let hospitalProposes = text.replacingOccurrences(
+      of: "1　乙は、稼働の前に、甲との面談を主催する。", with: "1　甲は、稼働の前に、乙との面談を主催する。"
+    )
+    .replacingOccurrences(of: "について乙の提案を記載し", with: "について甲の考えを記載し")
+    #expect(element("C1.vendor-led", hospitalProposes) != .met)
+  }
+}

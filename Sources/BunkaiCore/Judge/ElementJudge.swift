@@ -859,9 +859,9 @@ final class ElementJudge {
         ?? laterInParagraph(u).flatMap { r in Self.consults(index.text[r]) ? actors.leader(in: r) : nil }
         // 「１　乙は…案を作成し、甲との協議を開催する。２　協議で合意した対策は甲が実施し」: the
         // paragraph before sets up the consultation this one settles.
+        // 「２　…面談で甲乙が項目ごとに採否と方法を決める。３　面談で合意した項目は…」: any words of talks.
         ?? paragraphBefore(u).flatMap { p in
-          Self.consults(index.text[u.range]) && Self.consults(index.text[clauses.paragraphs[p].range])
-            ? paragraphLeader(p) : nil
+          talks(u.range) && talks(clauses.paragraphs[p].range) ? paragraphLeader(p) : nil
         }
         ?? namedMeetingLeader(u)
         ?? annexLeader(u)
@@ -918,6 +918,14 @@ final class ElementJudge {
 
   /// A negator right after a key word, not itself turned back by a prohibition
   /// (「承諾を要しない」 is negated; 「承諾なく再委託してはならない」 is not).
+  /// The range holds 協議 or another word of the consult concept.
+  func talks(_ r: Range<Int>) -> Bool {
+    Self.consults(index.text[r])
+      || (index.compiled.conceptTermIds["consult"] ?? []).contains {
+        !index.occurrencesOfTerm($0, in: r).isEmpty
+      }
+  }
+
   /// 「凡例：◎主として実施　○共同で実施　－関与しない」: a table's legend explains its marks; its
   /// 「しない」 denies nothing.
   func inLegend(_ i: Int, from start: Int) -> Bool {
