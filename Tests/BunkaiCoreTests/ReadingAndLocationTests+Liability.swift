@@ -755,3 +755,29 @@ extension ReadingAndLocationTests {
     #expect(element("D1.gl-efforts", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// D2 looks met but is not (dev22 a_15, b_16): the designated third-party products are taken out
+  /// of the vulnerability measures the paragraph before sets (「…乙が指定したものを含む。）は、前項の対象と
+  /// しない」), or the measures are carried out only under a separate paid option contract.
+  @Test func vulnerabilityMeasuresThatLeaveTheDesignatedSoftwareOut() {
+    let text =
+      Self.opening + """
+        第9条（免責）
+        乙は、乙が指定しないソフトウェアの使用又は甲の指示による作業に起因する障害について、責任を負わない。
+        第10条（脆弱性への対応）
+        1 乙が指定したOS及びミドルウェアに脆弱性が見つかったときは、乙が招集する協議において甲と対策を決め、乙がこれを実施する。
+        """
+    #expect(element("D2.designated-vuln", text) == .met)
+    let excluded =
+      text.replacingOccurrences(
+        of: "1 乙が指定したOS及びミドルウェアに脆弱性が見つかったときは、",
+        with: "1 乙が作成したプログラムに脆弱性が見つかったときは、")
+      + "2 他社製の製品（乙が稼働環境として指定したOS及びミドルウェアを含む。）は、前項の対象としない。\n"
+    #expect(element("D2.designated-vuln", excluded) != .met)
+    let paidOption = text.replacingOccurrences(
+      of: "乙が招集する協議において甲と対策を決め、乙がこれを実施する。",
+      with: "乙が招集する協議において甲と対策を決め、これを実施する業務は、甲乙が別途締結する有償の保守オプション契約に基づいて行う。")
+    #expect(element("D2.designated-vuln", paidOption) != .met)
+  }
+}
