@@ -602,3 +602,23 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provided-security", vendorAlone) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「前項の設備の安全対策は、乙が示す案に基づき甲乙で定め、甲が実施する」 meets C2 (dev22 b_08, b_20);
+  /// 「前項のうち電源の安全対策（…）は、…」 selects one of the things provided and leaves the rest out
+  /// (dev22 b_16), while a selection of several (「前項のうち稼働後も使う電源、配線及びラックの…」) does not.
+  @Test func providedThingsSettledByBothOrOnlyOneOfThem() {
+    let text =
+      Self.opening + """
+        第6条（甲が用意する設備）
+        1 甲は、本業務のため、サーバを置くラック、電源及び院内LANの接続口を乙に提供する。
+        2 前項の設備の安全対策（ラックの施錠、接続口の管理等）は、乙が示す案に基づき甲乙で定め、甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    let one = text.replacingOccurrences(of: "2 前項の設備の安全対策", with: "2 前項のうち電源の安全対策")
+    #expect(element("C2.provided-security", one) != .met)
+    let several = text.replacingOccurrences(of: "2 前項の設備の安全対策", with: "2 前項のうち稼働後も使う電源、ラック及び接続口の安全対策")
+    #expect(element("C2.provided-security", several) == .met)
+  }
+}

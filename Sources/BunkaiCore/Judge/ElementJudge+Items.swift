@@ -12,6 +12,27 @@ extension ElementJudge {
     let r = u.range
     // 「前項各号」 names them all.
     if Lines.occurs(Self.eachItem, in: text[r]) { return false }
+    // 「前項のうち電源の安全対策は…」: one thing selected of what the paragraph before lists; not
+    // several (「前項のうち工事後も使用される電源、配線経路及びラックスペースの…」).
+    for sel in Self.selections {
+      guard let at = Lines.firstOccurrence(sel, in: text[r]) else { continue }
+      let from = at + sel.count
+      let upTo = min(r.upperBound, from + Self.selectionReach)
+      // What the selection names, glosses in brackets left out (「電源の安全対策（容量の確認、表示）」).
+      var named: [UInt32] = []
+      var depth = 0
+      for c in text[from..<upTo] {
+        if c == Self.topicWa && depth == 0 { break }
+        if Self.opens.contains(c) {
+          depth += 1
+        } else if Self.closes.contains(c) {
+          depth = max(0, depth - 1)
+        } else if depth == 0 {
+          named.append(c)
+        }
+      }
+      return !Self.joiners.contains { Lines.occurs($0, in: named) }
+    }
     let named = namedNumbers(in: r, marker: References.dai, suffix: Self.gou)
     guard !named.isEmpty else { return false }
     return directlyReferred(from: u).contains { p in
@@ -20,6 +41,12 @@ extension ElementJudge {
     }
   }
 
+  static let selections = ["前項のうち", "前条のうち", "上記のうち"].map { Normalizer.fold($0) }
+  static let joiners = ["及び", "並びに", "、", "・", "又は", "すべて", "全て", "いずれも"].map { Normalizer.fold($0) }
+  static let selectionReach = 80
+  static let opens = Set(["（", "("].map { Normalizer.fold($0)[0] })
+  static let closes = Set(["）", ")"].map { Normalizer.fold($0)[0] })
+  static let topicWa = Normalizer.fold("は")[0]
   static let rowMarker = Normalizer.fold("項番")
 
   /// The rows of a table a unit names by number (「項番5に掲げる事項」「項番7から項番10まで」), the rows
