@@ -486,3 +486,32 @@ extension ReadingAndLocationTests {
     #expect(element("B1.approval", bullets) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A 附則 whose second paragraph adds a paragraph to an article (「2 第6条に次の1項を加える。」) is read:
+  /// its paragraphs are the articles 附則:1, 附則:2 (dev22 a_14), and an annex after it is read as after
+  /// the articles.
+  @Test func aSupplementaryProvisionThatAddsAParagraph() {
+    let text =
+      Self.opening + """
+        第6条（甲の提供物）
+        甲は、本業務のため、機器の設置場所、電源及び院内LANの接続口を乙に提供する。
+        第7条（協議）
+        本契約に定めのない事項は、甲乙協議して定める。
+
+        附則
+        1 この契約は、締結の日から効力を生じる。
+        2 第6条に次の1項を加える。
+        　2 前項の設置場所、電源及び接続口の安全確保については、乙が設置前に招集する調整会議において乙が条件を示して甲と協議し、その結果定めた事項を甲が実施する。
+
+        別紙1　作業日程
+        1. 設計
+        設計は、契約後2か月以内に行う。
+        """
+    let c = ContractParser.parse(SourceText(text: text))
+    #expect(c.articles.contains { $0.part == "附則" && $0.number == "2" })
+    #expect(c.articles.contains { $0.part == "別紙1" } || c.annexSections.contains { $0.label == "別紙1" })
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+  }
+}

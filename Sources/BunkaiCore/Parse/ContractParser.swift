@@ -146,7 +146,15 @@ private struct Builder {
   /// `line` is never blank, so the checks below read its first scalar without a bounds test.
   mutating func handle(_ line: Line) {
     nonBlankLines += 1
-    if region == .supplementary { return }
+    if region == .supplementary {
+      // An annex or 覚書 after the 附則 is read as after the articles.
+      guard annexHeading(line) != nil || (nonBlankLines > 5 && partTitle(line) != nil) else {
+        supplementaryLine(line)
+        return
+      }
+      closeArticle()
+      region = .closed
+    }
     // An amending 覚書, special terms (特約) or an individual contract under a master agreement
     // (個別契約) after the contract numbers its own articles from 第1条. A second 覚書 is 「覚書2」, so
     // that its 第1条 is told from the first one's.
@@ -802,6 +810,38 @@ private struct Builder {
     let j = Lines.skipSpaces(s, after, end)
     return j < end && (s[j] == "節" || s[j] == "款") && end - line.trimStart <= 30
   }
+
+  /// A line of the 附則: 「2 第5条に次の1項を加える。」 opens its paragraph 2 as the article 「附則:2」, so
+  /// that what it adds or changes is read; a line numbered otherwise (the paragraph it quotes) is its
+  /// text. 附則 written in 第N条 articles keeps them.
+  mutating func supplementaryLine(_ line: Line) {
+    let last = article.flatMap { Int($0.number) } ?? 0
+    if var a = articleHeader(line) {
+      closeArticle()
+      a.part = Self.supplementaryPart
+      a.chapter = nil
+      article = a
+      return
+    }
+    if let (n, after) = digits(at: line.trimStart, end: line.trimEnd), n == last + 1, after < line.trimEnd,
+      Lines.isSpace(s[after])
+    {
+      closeArticle()
+      let text = Lines.skipSpaces(s, after, line.trimEnd)
+      var a = Article(
+        number: String(n), heading: nil, headingRange: nil, chapter: nil,
+        range: line.trimStart..<line.trimEnd,
+        paragraphs: [Paragraph(number: 1, range: text..<line.trimEnd, items: [])])
+      a.part = Self.supplementaryPart
+      article = a
+      return
+    }
+    if var a = article.take() {
+      addContent(line, to: &a)
+      article = a
+    }
+  }
+  static let supplementaryPart = "附則"
 
   func isSupplementaryHeader(_ line: Line) -> Bool {
     guard s[line.trimStart] == "附" || s[line.trimStart] == "付", line.length <= 30 else { return false }
