@@ -156,4 +156,20 @@ extension HostileTextTests {
     #expect(agents.count == PartyExtractor.maxAgents)
     #expect(agents.allSatisfy { $0.role == .vendor })
   }
+  /// Thousands of items under one list lead are each read back to the lead once (memoised), and a
+  /// long article of 「…書には、」 without a full stop gives records of a sentence's length at most.
+  @Test func longListsAndUnendedDescriptionsStayLinear() {
+    let items = (1...4000).map { "（\($0)）甲が自ら講ずべき情報セキュリティ対策の項目\($0)" }
+    let text =
+      "保守契約書\n医療法人あ会（以下「甲」という。）と株式会社い（以下「乙」という。）は契約する。\n第1条（運用会議）\n"
+      + "1 乙は運用会議を招集し、進行する。\n2 運用会議では、次の事項を協議する。\n" + items.joined(separator: "\n")
+    let result = Self.reviewer.review(SourceText(text: text))
+    let jointly = result.elements.first { $0.id == "C1.decided-jointly" }
+    #expect(jointly?.status == .met)
+    let unended = Array(Normalizer.fold(String(repeating: "運用設計書には、甲の対策を記載し", count: 5000)))
+    let found = NamedDocuments.describedDocuments(in: 0..<unended.count, unended)
+    #expect(found.count == 5000)
+    #expect(
+      found.allSatisfy { $0.record.count <= NamedDocuments.describedReach + NamedDocuments.longestName })
+  }
 }

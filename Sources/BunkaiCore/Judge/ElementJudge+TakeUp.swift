@@ -46,12 +46,23 @@ extension ElementJudge {
   /// list (the nearest one before it naming 次の／次に掲げる／以下の…). Nil outside lists.
   func listLead(of u: Clauses.Unit) -> Clauses.Unit? {
     guard clauses.itemCounts[u.paragraph] > 0 else { return nil }
+    if u.id < clauses.sentences.count, let known = referredMemo.listLeads[u.id] { return known }
     let text = index.text
+    var found: Clauses.Unit?
     for k in clauses.sentencesOfParagraph[u.paragraph].reversed() where k < u.id {
       let s = clauses.sentences[k]
-      if Self.listIntros.contains(where: { Lines.occurs($0, in: text[s.range]) }) { return s }
+      if Self.listIntros.contains(where: { Lines.occurs($0, in: text[s.range]) }) {
+        found = s
+        break
+      }
+      // The sentence before leads on to the same list: its answer is this one's.
+      if let known = referredMemo.listLeads[k] {
+        found = known
+        break
+      }
     }
-    return nil
+    if u.id < clauses.sentences.count { referredMemo.listLeads[u.id] = .some(found) }
+    return found
   }
   static let listIntros = ["次の", "次に掲げ", "以下の", "下記の", "以下に掲げ"].map { Normalizer.fold($0) }
 

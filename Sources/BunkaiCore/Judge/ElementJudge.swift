@@ -198,6 +198,9 @@ final class ElementJudge {
     @exclusivity(unchecked) var takenUp: [Clauses.Unit??]
     /// The agenda sentence both parties' talks settle, by `Unit.id` (`agendaSentence`).
     @exclusivity(unchecked) var agenda: [Range<Int>??]
+    /// The sentence announcing the list each sentence is an item of, by `Unit.id` (`listLead`): every
+    /// item of a long list asks, and each reads back to its lead.
+    @exclusivity(unchecked) var listLeads: [Clauses.Unit??]
     /// Who leads a meeting named in passing (「運用会議」), by name: read once per name, not per unit.
     @exclusivity(unchecked) var meetings: [[UInt32]: PartyRole?] = [:]
     /// The main body's paragraphs that attach something by a quoted name beside a consultation,
@@ -210,6 +213,7 @@ final class ElementJudge {
       leaders = Array(repeating: nil, count: paragraphs)
       takenUp = Array(repeating: nil, count: units)
       agenda = Array(repeating: nil, count: units)
+      listLeads = Array(repeating: nil, count: units)
     }
   }
   let referredMemo: ReferredMemo

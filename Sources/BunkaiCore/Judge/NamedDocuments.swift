@@ -82,8 +82,7 @@ enum NamedDocuments {
       describedDocuments(in: within, text).forEach { d in
         for concepts in parsed
         where concepts.allSatisfy({ ids in ids.contains { !index.occurrencesOfTerm($0, in: d.record).isEmpty }
-          })
-        {
+        }) {
           let uses = shortFormUses(d.name, in: within, words: words, text, whole: true)
           guard !uses.isEmpty else { continue }
           for ids in concepts { if let slot = ids.first { index.addMatches(term: slot, uses) } }
@@ -111,7 +110,8 @@ enum NamedDocuments {
         documentWords.contains(where: { w in text[start..<k].suffix(w.count).elementsEqual(w) })
       else { continue }
       var end = k
-      while end < article.upperBound, text[end] != fullStop { end += 1 }
+      // A sentence, not the rest of an article that has no full stop.
+      while end < article.upperBound, end - k < describedReach, text[end] != fullStop { end += 1 }
       guard recordVerbs.contains(where: { Lines.occurs($0, in: text[k..<end]) }) else { continue }
       found.append((start..<k, start..<end))
     }
