@@ -622,3 +622,26 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provided-security", several) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙は、…甲が実施すべき安全対策の案を示し、甲と協議して院内運用規則を定める。」 and elsewhere 「利用
+  /// 環境に係る安全対策は、院内運用規則に定めるところに従い、甲が実施する。」: rules the talks draw up,
+  /// named without brackets, carry those talks to where they are followed (dev22 a_04, b_04); rules
+  /// the hospital draws up alone do not.
+  @Test func rulesTheTalksDrawUpCarryThemWhereFollowed() {
+    let text =
+      Self.opening + """
+        第4条（利用環境）
+        1 甲は、本サービスの利用環境（端末及びインターネット回線）を自らの費用で準備する。
+        2 利用環境に係る安全対策は、院内運用規則に定めるところに従い、甲が実施する。
+        第6条（導入支援）
+        乙は、導入支援において、甲が実施すべき安全対策（端末の更新、回線用ルータの設定等）の案を示し、甲と協議して院内運用規則を定める。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    let alone = text.replacingOccurrences(
+      of: "乙は、導入支援において、甲が実施すべき安全対策（端末の更新、回線用ルータの設定等）の案を示し、甲と協議して院内運用規則を定める。",
+      with: "甲は、甲が実施すべき安全対策（端末の更新、回線用ルータの設定等）について、院内運用規則を自ら定める。")
+    #expect(element("C2.provided-security", alone) != .met)
+  }
+}

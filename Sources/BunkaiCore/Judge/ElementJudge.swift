@@ -133,11 +133,29 @@ final class ElementJudge {
           }
         }
       }
+      // 「…の案を示し、甲と協議して院内運用ルールを定める。」: a set of rules or a document the talks draw
+      // up, named without brackets (four scalars at least, ending in a word for rules or documents).
+      for verb in drawnUpAs {
+        var k = s.range.lowerBound
+        while k + verb.count <= s.range.upperBound {
+          defer { k += 1 }
+          guard chars[k] == verb[0], chars[k..<(k + verb.count)].elementsEqual(verb) else { continue }
+          var b = k
+          while b > s.range.lowerBound, k - b < 12, Normalizer.isWordScalar(chars[b - 1]) { b -= 1 }
+          if k - b >= 4, rulesWords.contains(where: { w in chars[b..<k].suffix(w.count).elementsEqual(w) }) {
+            out.append(References.Outcome(name: Array(chars[b..<k]), paragraph: s.paragraph, at: b))
+          }
+        }
+      }
     }
     return out
   }
 
   static let approvedAs = ["を承認し", "を承認する", "を採択"].map { Normalizer.fold($0) }
+  static let drawnUpAs = ["を定める", "を定め、", "を策定"].map { Normalizer.fold($0) }
+  static let rulesWords = ["ルール", "規程", "規則", "手順", "計画", "方針", "基準", "要領", "書", "表"].map {
+    Normalizer.fold($0)
+  }
 
   /// Each article's topics, read once (reading them through `contract.articles` copied the article).
   let articleTopics: [[String]]
