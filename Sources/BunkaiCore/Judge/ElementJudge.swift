@@ -423,9 +423,10 @@ final class ElementJudge {
     // Units naming a consultation's outcome (References.outcomes) follow it as 「前条と同様」 does.
     let following = references.outcomes.isEmpty ? candidateUnits(polarity.sameAs, units) : units
     // Items of a list whose lead holds the key (「定例会では、次の事項を協議する。」).
+    // The key is not in the item itself (where it is, the item is anchored already).
     let listed = units.filter { u in
       u.id < clauses.sentences.count && clauses.itemCounts[u.paragraph] > 0
-        && !anchored.contains { $0.range == u.range } && listTakesUp(u, key: e.key)
+        && !index.evaluate(e.key, in: u.range) && listTakesUp(u, key: e.key)
     }
     let same = following.filter { u in
       isSameAs(u) && !anchored.contains { $0.range == u.range } && !listed.contains { $0.range == u.range }
@@ -942,10 +943,11 @@ final class ElementJudge {
   /// (「承諾を要しない」 is negated; 「承諾なく再委託してはならない」 is not).
   /// The range holds 協議 or another word of the consult concept.
   func talks(_ r: Range<Int>) -> Bool {
-    Self.consults(index.text[r])
-      || (index.compiled.conceptTermIds["consult"] ?? []).contains {
-        !index.occurrencesOfTerm($0, in: r).isEmpty
-      }
+    guard !Self.consults(index.text[r]) else { return true }
+    if let group = index.compiled.conceptGroups["consult"] { return index.evaluate(group, in: r) }
+    return (index.compiled.conceptTermIds["consult"] ?? []).contains {
+      !index.occurrencesOfTerm($0, in: r).isEmpty
+    }
   }
 
   /// 「凡例：◎主として実施　○共同で実施　－関与しない」: a table's legend explains its marks; its

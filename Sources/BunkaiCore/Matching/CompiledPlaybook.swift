@@ -107,9 +107,16 @@ public final class CompiledPlaybook: Sendable {
     self.topics = topics
     self.polarity = polarity
     self.termIds = termIds
-    self.conceptTermIds = playbook.concepts.mapValues { $0.compactMap { termIds[$0] } }
+    let conceptTermIds = playbook.concepts.mapValues { $0.compactMap { termIds[$0] } }
+    self.conceptTermIds = conceptTermIds
+    self.conceptGroups = conceptTermIds.compactMapValues { ids in
+      groups[ids].map { CompiledCondition.terms(group: $0, ids) }
+    }
     self.groupCount = groups.count
   }
+
+  /// A concept a rule uses whole, as the group its terms make (tested in a range with one search).
+  let conceptGroups: [String: CompiledCondition]
 
   /// How many groups of terms `CompiledCondition.terms` names.
   let groupCount: Int
