@@ -22,17 +22,19 @@ final class DocumentIndex {
     // 「当社は…貴院と協議のうえ確定します」 in a 提案書 attached to a 甲乙 contract: the forms of address
     // name one side whatever labels the contract chose, unless a party of the other side uses them.
     let taken = Set(parties.map(\.label))
+    // Only the forms the text holds: each allowed label is more variants to test at every hit.
     for (role, forms) in Self.addressForms where labels[role] != nil {
-      labels[role]?.formUnion(forms.filter { !taken.contains($0) })
+      labels[role]?.formUnion(
+        forms.filter { f in !taken.contains(f.form) && Lines.occurs(f.folded, in: text) }.map(\.form))
     }
     self.labelAllowed = compiled.labels.map { labels[$0.role]?.contains($0.label) ?? true }
     self.matches = Array(repeating: nil, count: compiled.terms.count)
     self.groupMatches = Array(repeating: nil, count: compiled.groupCount)
   }
 
-  static let addressForms: [PartyRole: [String]] = [
+  static let addressForms: [PartyRole: [(form: String, folded: [UInt32])]] = [
     .institution: ["貴院", "貴法人", "貴施設", "当院"], .vendor: ["当社", "弊社", "貴社", "御社"],
-  ]
+  ].mapValues { $0.map { ($0, Normalizer.fold($0)) } }
 
   func evaluate(_ c: CompiledCondition, in range: Range<Int>) -> Bool {
     switch c {
