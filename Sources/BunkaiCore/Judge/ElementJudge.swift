@@ -426,7 +426,7 @@ final class ElementJudge {
     // The key is not in the item itself (where it is, the item is anchored already).
     let listed = units.filter { u in
       u.id < clauses.sentences.count && clauses.itemCounts[u.paragraph] > 0
-        && !index.evaluate(e.key, in: u.range) && listTakesUp(u, key: e.key)
+        && listTakesUp(u, key: e.key) && !index.evaluate(e.key, in: u.range)
     }
     let same = following.filter { u in
       isSameAs(u) && !anchored.contains { $0.range == u.range } && !listed.contains { $0.range == u.range }

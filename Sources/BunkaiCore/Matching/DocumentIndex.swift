@@ -23,9 +23,10 @@ final class DocumentIndex {
     // name one side whatever labels the contract chose, unless a party of the other side uses them.
     let taken = Set(parties.map(\.label))
     // Only the forms the text holds: each allowed label is more variants to test at every hit.
+    let held = Self.addressFormsHeld(in: text)
     for (role, forms) in Self.addressForms where labels[role] != nil {
       labels[role]?.formUnion(
-        forms.filter { f in !taken.contains(f.form) && Lines.occurs(f.folded, in: text) }.map(\.form))
+        forms.filter { f in !taken.contains(f.form) && held.contains(f.form) }.map(\.form))
     }
     self.labelAllowed = compiled.labels.map { labels[$0.role]?.contains($0.label) ?? true }
     self.matches = Array(repeating: nil, count: compiled.terms.count)
@@ -35,6 +36,21 @@ final class DocumentIndex {
   static let addressForms: [PartyRole: [(form: String, folded: [UInt32])]] = [
     .institution: ["貴院", "貴法人", "貴施設", "当院"], .vendor: ["当社", "弊社", "貴社", "御社"],
   ].mapValues { $0.map { ($0, Normalizer.fold($0)) } }
+  static let addressFirsts = Set(addressForms.values.flatMap { $0.map(\.folded[0]) })
+
+  /// The forms of address the text holds, in one pass (their first scalars are rare).
+  static func addressFormsHeld(in text: [UInt32]) -> Set<String> {
+    var held: Set<String> = []
+    for i in text.indices where addressFirsts.contains(text[i]) {
+      for forms in addressForms.values {
+        for f in forms
+        where i + f.folded.count <= text.count && text[i..<(i + f.folded.count)].elementsEqual(f.folded) {
+          held.insert(f.form)
+        }
+      }
+    }
+    return held
+  }
 
   func evaluate(_ c: CompiledCondition, in range: Range<Int>) -> Bool {
     switch c {
