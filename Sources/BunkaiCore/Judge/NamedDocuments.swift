@@ -101,7 +101,9 @@ enum NamedDocuments {
     var k = article.lowerBound
     while k + niha.count <= article.upperBound {
       defer { k += 1 }
-      guard text[k] == niha[0], text[k..<(k + niha.count)].elementsEqual(niha) else { continue }
+      // Its comma first: に opens too many words to test from.
+      guard text[k + niha.count - 1] == niha[niha.count - 1], text[k..<(k + niha.count)].elementsEqual(niha)
+      else { continue }
       var start = k
       while start > article.lowerBound, k - start < longestName, Normalizer.isWordScalar(text[start - 1]) {
         start -= 1
