@@ -36,23 +36,32 @@ final class DocumentIndex {
   static let addressForms: [PartyRole: [(form: String, folded: [UInt32])]] = [
     .institution: ["貴院", "貴法人", "貴施設", "当院"], .vendor: ["当社", "弊社", "貴社", "御社"],
   ].mapValues { $0.map { ($0, Normalizer.fold($0)) } }
-  /// The forms' first scalars (貴, 当, 弊, 御), compared directly: a set lookup per scalar of the text
-  /// cost a few per cent of a review.
-  static let addressFirsts = Array(Set(addressForms.values.flatMap { $0.map(\.folded[0]) })).sorted()
+  /// Every form once, flat: 当 opens 当該 and 担当 everywhere, so the scan tests a form's second
+  /// scalar before anything else.
+  static let addressList: [(form: String, folded: [UInt32])] = addressForms.values.flatMap { $0 }
+    .filter { $0.folded.count >= 2 }
+
+  /// 貴, 当, 弊, 御: compared directly, since a set lookup per scalar cost a few per cent of a review.
+  static let addressFirsts = Array(Set(addressList.map { $0.folded[0] })).sorted()
 
   /// The forms of address the text holds, in one pass.
   static func addressFormsHeld(in text: [UInt32]) -> Set<String> {
     var held: Set<String> = []
+    let list = addressList
     let firsts = addressFirsts
-    guard firsts.count == 4 else { return Set(addressForms.values.flatMap { $0.map(\.form) }) }
+    guard firsts.count == 4 else { return Set(list.map(\.form)) }
     let (a, b, c, d) = (firsts[0], firsts[1], firsts[2], firsts[3])
-    for i in text.indices {
-      let x = text[i]
-      guard x == a || x == b || x == c || x == d else { continue }
-      for forms in addressForms.values {
-        for f in forms
-        where i + f.folded.count <= text.count && text[i..<(i + f.folded.count)].elementsEqual(f.folded) {
-          held.insert(f.form)
+    text.withUnsafeBufferPointer { t in
+      guard t.count >= 2 else { return }
+      for i in 0..<(t.count - 1) {
+        let x = t[i]
+        guard x == a || x == b || x == c || x == d else { continue }
+        for f in list where f.folded[0] == t[i] && f.folded[1] == t[i + 1] {
+          if f.folded.count == 2
+            || (i + f.folded.count <= t.count && t[i..<(i + f.folded.count)].elementsEqual(f.folded))
+          {
+            held.insert(f.form)
+          }
         }
       }
     }
