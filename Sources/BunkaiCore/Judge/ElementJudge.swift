@@ -121,34 +121,36 @@ final class ElementJudge {
       }
       // 「協議がまとまったときは、当院と貴社の双方が運用管理規程を承認し、記名押印します。」: a document both
       // approve or adopt after the talks, named without brackets (three kanji or katakana at least).
-      for verb in approvedAs {
-        var k = s.range.lowerBound
-        while k + verb.count <= s.range.upperBound {
-          defer { k += 1 }
-          guard chars[k] == verb[0], chars[k..<(k + verb.count)].elementsEqual(verb) else { continue }
-          var b = k
-          while b > s.range.lowerBound, k - b < 12, Normalizer.isWordScalar(chars[b - 1]) { b -= 1 }
-          if k - b >= 3 {
-            out.append(References.Outcome(name: Array(chars[b..<k]), paragraph: s.paragraph, at: b))
-          }
-        }
+      for name in nounsBefore(approvedAs, in: s.range, chars) where name.count >= 3 {
+        out.append(References.Outcome(name: Array(chars[name]), paragraph: s.paragraph, at: name.lowerBound))
       }
       // 「…の案を示し、甲と協議して院内運用ルールを定める。」: a set of rules or a document the talks draw
       // up, named without brackets (four scalars at least, ending in a word for rules or documents).
-      for verb in drawnUpAs {
-        var k = s.range.lowerBound
-        while k + verb.count <= s.range.upperBound {
-          defer { k += 1 }
-          guard chars[k] == verb[0], chars[k..<(k + verb.count)].elementsEqual(verb) else { continue }
-          var b = k
-          while b > s.range.lowerBound, k - b < 12, Normalizer.isWordScalar(chars[b - 1]) { b -= 1 }
-          if k - b >= 4, rulesWords.contains(where: { w in chars[b..<k].suffix(w.count).elementsEqual(w) }) {
-            out.append(References.Outcome(name: Array(chars[b..<k]), paragraph: s.paragraph, at: b))
-          }
-        }
+      for name in nounsBefore(drawnUpAs, in: s.range, chars)
+      where name.count >= 4
+        && rulesWords.contains(where: { w in chars[name].suffix(w.count).elementsEqual(w) })
+      {
+        out.append(References.Outcome(name: Array(chars[name]), paragraph: s.paragraph, at: name.lowerBound))
       }
     }
     return out
+  }
+
+  /// The kanji and katakana run (up to 12 scalars) right before each occurrence of one of the verbs in
+  /// the sentence: the noun the verb takes.
+  static func nounsBefore(_ verbs: [[UInt32]], in r: Range<Int>, _ chars: [UInt32]) -> [Range<Int>] {
+    var found: [Range<Int>] = []
+    for verb in verbs {
+      var k = r.lowerBound
+      while k + verb.count <= r.upperBound {
+        defer { k += 1 }
+        guard chars[k] == verb[0], chars[k..<(k + verb.count)].elementsEqual(verb) else { continue }
+        var b = k
+        while b > r.lowerBound, k - b < 12, Normalizer.isWordScalar(chars[b - 1]) { b -= 1 }
+        found.append(b..<k)
+      }
+    }
+    return found
   }
 
   static let approvedAs = ["を承認し", "を承認する", "を採択"].map { Normalizer.fold($0) }
