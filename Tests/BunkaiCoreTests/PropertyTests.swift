@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 
@@ -91,6 +92,30 @@ import Testing
         let r = n.range(ofSource: a..<source.count)
         #expect(r.lowerBound <= r.upperBound && r.upperBound <= n.chars.count)
       }
+    }
+  }
+}
+
+/// The parser's own string helpers replaced Foundation calls on the hot path; for any mix of the
+/// scalars contracts hold they must give what Foundation gives.
+@Suite struct TextHelperPropertyTests {
+  static let alphabet = Array("をいうますa 　\t\u{3000}\u{00A0}株式会社（）「」。\n")
+
+  static let strings = Gen.int(in: 0...(alphabet.count - 1)).array(of: 0...30).map {
+    String($0.map { TextHelperPropertyTests.alphabet[$0] })
+  }
+
+  @Test func removingTextIsReplacingOccurrences() async {
+    await propertyCheck(count: 2_000, input: Self.strings) { s in
+      for needle in ["をいう", "をいいます", "会社", "　"] {
+        #expect(s.removingText(needle) == s.replacingOccurrences(of: needle, with: ""), "\(s)")
+      }
+    }
+  }
+
+  @Test func trimmingBlanksIsTrimmingWhitespaces() async {
+    await propertyCheck(count: 2_000, input: Self.strings) { s in
+      #expect(s.trimmingBlanks() == s.trimmingCharacters(in: .whitespaces), "\(s)")
     }
   }
 }

@@ -114,7 +114,7 @@ enum DefinedTerms {
             // 「「接続機器」とは、会員施設が本システムに接続するために設置する端末…をいう。」: the verb a
             // few words after the party. 「本システム」 the institution installed is what the work is
             // about, not a thing it provides for the work.
-            guard !d.term.hasPrefix("本"), let r = defining.range(of: p.label + "が") else { return false }
+            guard !d.term.hasPrefix("本"), let r = defining.firstRange(of: p.label + "が") else { return false }
             let after = String(defining[r.upperBound...].prefix(24))
             return (Self.provideVerbs + ["設置する"]).contains(where: after.containsText)
           }

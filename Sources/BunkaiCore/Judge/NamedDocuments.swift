@@ -98,24 +98,29 @@ enum NamedDocuments {
     name: Range<Int>, record: Range<Int>
   )] {
     var found: [(name: Range<Int>, record: Range<Int>)] = []
-    var k = article.lowerBound
-    while k + niha.count <= article.upperBound {
-      defer { k += 1 }
-      // Its comma first: に opens too many words to test from.
-      guard text[k + niha.count - 1] == niha[niha.count - 1], text[k..<(k + niha.count)].elementsEqual(niha)
-      else { continue }
-      var start = k
-      while start > article.lowerBound, k - start < longestName, Normalizer.isWordScalar(text[start - 1]) {
-        start -= 1
+    // Read for every article of every review: the statics are taken once and the text read
+    // unchecked, and only a 、 after に and は is looked at further.
+    let niha = Self.niha
+    let n = niha.count
+    let comma = niha[n - 1]
+    text.withUnsafeBufferPointer { t in
+      var k = article.lowerBound
+      while k + n <= article.upperBound {
+        defer { k += 1 }
+        guard t[k + n - 1] == comma, t[k..<(k + n)].elementsEqual(niha) else { continue }
+        var start = k
+        while start > article.lowerBound, k - start < longestName, Normalizer.isWordScalar(t[start - 1]) {
+          start -= 1
+        }
+        guard k - start >= 3,
+          documentWords.contains(where: { w in t[start..<k].suffix(w.count).elementsEqual(w) })
+        else { continue }
+        var end = k
+        // A sentence, not the rest of an article that has no full stop.
+        while end < article.upperBound, end - k < describedReach, t[end] != fullStop { end += 1 }
+        guard recordVerbs.contains(where: { Lines.occurs($0, in: text[k..<end]) }) else { continue }
+        found.append((start..<k, start..<end))
       }
-      guard k - start >= 3,
-        documentWords.contains(where: { w in text[start..<k].suffix(w.count).elementsEqual(w) })
-      else { continue }
-      var end = k
-      // A sentence, not the rest of an article that has no full stop.
-      while end < article.upperBound, end - k < describedReach, text[end] != fullStop { end += 1 }
-      guard recordVerbs.contains(where: { Lines.occurs($0, in: text[k..<end]) }) else { continue }
-      found.append((start..<k, start..<end))
     }
     return found
   }

@@ -102,7 +102,7 @@ enum PartyExtractor {
   static func colonParty(_ line: ArraySlice<Unicode.Scalar>) -> Party? {
     guard let colon = line.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return nil }
     let label = String(String.UnicodeScalarView(line[..<colon].filter { !Lines.isSpace($0) }))
-    let name = String(String.UnicodeScalarView(line[(colon + 1)...])).trimmingCharacters(in: .whitespaces)
+    let name = String(String.UnicodeScalarView(line[(colon + 1)...])).trimmingBlanks()
     return party(label: label, name: name)
   }
 
@@ -140,7 +140,7 @@ enum PartyExtractor {
     while i < line.endIndex, Lines.isSpace(line[i]) { i += 1 }
     guard let space = line[i...].firstIndex(where: Lines.isSpace) else { return nil }
     let label = String(String.UnicodeScalarView(line[i..<space]))
-    let name = String(String.UnicodeScalarView(line[space...])).trimmingCharacters(in: .whitespaces)
+    let name = String(String.UnicodeScalarView(line[space...])).trimmingBlanks()
     // 「（２）運営事業者　協議会から…を受託する事業者」 describes someone; a name names.
     return describes(name) ? nil : party(label: label, name: name)
   }
@@ -153,8 +153,8 @@ enum PartyExtractor {
   static func describes(_ name: String) -> Bool {
     // The definition's own verb (「…をいう」) is not part of what it names.
     var core = name
-    for verb in definitionVerbs { core = core.replacingOccurrences(of: verb, with: "") }
-    return core.count > 40 || ["を", "する", "した", "される"].contains(where: core.contains)
+    for verb in definitionVerbs { core = core.removingText(verb) }
+    return core.count > 40 || ["を", "する", "した", "される"].contains(where: core.containsText)
   }
 
   /// A term that opens a list item and is followed by a space before its meaning (「（３）「事業者指針」
@@ -327,7 +327,7 @@ enum PartyExtractor {
               || (label.count <= 8 && partyNouns.contains(label.suffix(1)) && !label.hasPrefix("当該"))
               // 「株式会社イーストゲート・ソリューションズ（以下「イーストゲート」という。）」: a short
               // form of the organisation's own name.
-              || (label.count <= 12 && (name.map { $0.contains(label) } ?? false))
+              || (label.count <= 12 && (name.map { $0.containsText(label) } ?? false))
               // 「ミナトデータセンター株式会社（以下「ミナトDC」という。）」: the name's own opening and
               // an abbreviation.
               || (label.count <= 8 && (name.map { sharesOpening($0, label) } ?? false))
@@ -413,14 +413,15 @@ enum PartyExtractor {
     // company) that commissions the other. The one whose name says so is the institution.
     let companies = parties.indices.filter { parties[$0].role == .vendor && parties[$0].name != nil }
     if companies.count == 2 {
-      let care = companies.filter { k in Self.careWords.contains { parties[k].name!.contains($0) } }
+      let care = companies.filter { k in Self.careWords.contains { parties[k].name!.containsText($0) } }
       if care.count == 1 {
         parties[care[0]].role = .institution
       } else {
         // Two companies and no name tells: labels that do (委託者 and 受託者) decide. (A council
         // that runs a network beside its contractor is no company: it stays the provider.)
         let byLabel = companies.map { PartyLabels.role(fromLabel: parties[$0].label) }
-        if Set(byLabel) == [.institution, .vendor], companies.allSatisfy({ parties[$0].name!.contains("会社") })
+        if Set(byLabel) == [.institution, .vendor],
+          companies.allSatisfy({ parties[$0].name!.containsText("会社") })
         {
           for (k, role) in zip(companies, byLabel) { parties[k].role = role }
         }
@@ -434,7 +435,7 @@ enum PartyExtractor {
     {
       for k in parties.indices
       where PartyLabels.vendorLabels.contains(parties[k].label)
-        || (parties[k].name.map { n in ["運営する者", "提供する者", "運営する法人"].contains(where: n.contains) } ?? false)
+        || (parties[k].name.map { n in ["運営する者", "提供する者", "運営する法人"].contains(where: n.containsText) } ?? false)
       {
         parties[k].role = .vendor
       }
@@ -532,7 +533,7 @@ enum PartyExtractor {
         a += 1
       }
       let sentence = String(String.UnicodeScalarView(s[a..<b]))
-      guard appointing.contains(where: { sentence.contains("）" + $0) }),
+      guard appointing.contains(where: { sentence.containsText("）" + $0) }),
         let party = contract.parties.first(where: { p in
           p.role != .unknown && (sentence.hasPrefix(p.label + "は") || sentence.hasPrefix(p.label + "が"))
         })
@@ -610,7 +611,7 @@ enum PartyExtractor {
   /// The label opens with two or more characters that open the name once its legal form
   /// (株式会社, 有限会社 …) is left off.
   static func sharesOpening(_ name: String, _ label: String) -> Bool {
-    var n = Substring(name.trimmingCharacters(in: .whitespaces))
+    var n = Substring(name.trimmingBlanks())
     for form in legalForms where n.hasPrefix(form) {
       n = n.dropFirst(form.count).drop { $0 == " " || $0 == "　" }
     }
@@ -620,7 +621,7 @@ enum PartyExtractor {
   static let legalForms = ["株式会社", "有限会社", "合同会社", "一般社団法人", "一般財団法人"]
 
   static func bareName(_ name: String) -> String {
-    var n = name.trimmingCharacters(in: .whitespaces)
+    var n = name.trimmingBlanks()
     for verb in definitionVerbs where n.hasSuffix(verb) {
       n.removeLast(verb.count)
       break
