@@ -14,7 +14,8 @@ enum DefinedTerms {
     // Each entry's concepts as term ids, looked up once (hashing the terms per definition was most
     // of this step's time); the first id is where a use of the defined name is recorded.
     func ids(_ name: Substring) -> [Int] { index.compiled.conceptTermIds[String(name)] ?? [] }
-    let plain = concepts.filter { !$0.contains("=") }
+    // Scalars, not Foundation's substring search, which a bare 「"="」 would call.
+    let plain = concepts.filter { !$0.unicodeScalars.contains("=") }
     let entries: [[[Int]]] = plain.map { entry in entry.split(separator: "+").map(ids) }
     // A term a definitions list quotes with its meaning after a space (「（３）「事業者指針」　…」) is
     // read for the guideline and designated software only: such lists describe the work and its
@@ -128,7 +129,7 @@ enum DefinedTerms {
         // The first concept names what the term is, in its own defining text; the others may be
         // anywhere in the sentence.
         func holds(_ terms: [Int], in r: Range<Int>) -> Bool {
-          terms.contains { k in index.occurrencesOfTerm(k, in: r).contains { !$0.overlaps(quoted) } }
+          terms.contains { k in index.hasOccurrence(of: k, in: r) { !$0.overlaps(quoted) } }
         }
         for (target, parts) in sentenceEntries
         where parts.first.map({ t in holds(t, in: around) || items.map { holds(t, in: $0) } ?? false })
@@ -175,7 +176,7 @@ enum DefinedTerms {
         let ids = entry.compactMap { terms -> Int? in
           guard let first = terms.first else { return nil }
           let here = terms.contains { k in
-            index.occurrencesOfTerm(k, in: around).contains { r in
+            index.hasOccurrence(of: k, in: around) { r in
               !r.overlaps(quoted) && !(part && Self.followedByNoUchi(normalized.chars, r.upperBound))
             }
           }

@@ -948,7 +948,7 @@ final class ElementJudge {
     guard !Self.consults(index.text[r]) else { return true }
     if let group = index.compiled.conceptGroups["consult"] { return index.evaluate(group, in: r) }
     return (index.compiled.conceptTermIds["consult"] ?? []).contains {
-      !index.occurrencesOfTerm($0, in: r).isEmpty
+      index.occurs($0, in: r)
     }
   }
 

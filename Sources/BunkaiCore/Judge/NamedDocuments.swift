@@ -69,8 +69,8 @@ enum NamedDocuments {
         for concepts in parsed
         where concepts.allSatisfy({ ids in
           ids.contains { k in
-            !index.occurrencesOfTerm(k, in: name).isEmpty
-              || record.map { !index.occurrencesOfTerm(k, in: $0).isEmpty } ?? false
+            index.occurs(k, in: name)
+              || record.map { index.occurs(k, in: $0) } ?? false
           }
         }) {
           let uses = shortFormUses(name, in: within, words: words, text)
@@ -81,7 +81,7 @@ enum NamedDocuments {
       }
       describedDocuments(in: within, text).forEach { d in
         for concepts in parsed
-        where concepts.allSatisfy({ ids in ids.contains { !index.occurrencesOfTerm($0, in: d.record).isEmpty }
+        where concepts.allSatisfy({ ids in ids.contains { index.occurs($0, in: d.record) }
         }) {
           let uses = shortFormUses(d.name, in: within, words: words, text, whole: true)
           guard !uses.isEmpty else { continue }

@@ -209,9 +209,22 @@ final class DocumentIndex {
     }
   }
 
-  /// Occurrences of one term inside the range.
-  func occurrencesOfTerm(_ term: Int, in range: Range<Int>) -> [Range<Int>] {
-    occurrences(.term(term), in: range)
+  /// True when an occurrence of the term inside the range passes the test; the matches are read in
+  /// place (building the list of occurrences was most of the time spent on defined terms).
+  func hasOccurrence(of term: Int, in range: Range<Int>, where test: (Range<Int>) -> Bool) -> Bool {
+    let list = termMatches(term)
+    var lo = 0
+    var hi = list.count
+    while lo < hi {
+      let mid = (lo + hi) / 2
+      if Int(list[mid].start) < range.lowerBound { lo = mid + 1 } else { hi = mid }
+    }
+    var k = lo
+    while k < list.count, Int(list[k].start) < range.upperBound {
+      if Int(list[k].end) <= range.upperBound, test(Int(list[k].start)..<Int(list[k].end)) { return true }
+      k += 1
+    }
+    return false
   }
 
   /// Adds occurrences found another way (a contract's own defined term for a concept).
