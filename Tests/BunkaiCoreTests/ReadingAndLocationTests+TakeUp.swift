@@ -290,4 +290,22 @@ extension ReadingAndLocationTests {
     .replacingOccurrences(of: "について乙の提案を記載し", with: "について甲の考えを記載し")
     #expect(element("C1.vendor-led", hospitalProposes) != .met)
   }
+  /// 「乙は、…甲が講ずべき改善項目（…）を点検結果報告書にまとめる。２　乙は報告会を開き、…改善項目を協議する。」:
+  /// talks opening a paragraph over a noun the paragraph before named carry what that paragraph says
+  /// the noun is (C1: the vendor convenes, both talk over the hospital's own measures).
+  @Test func talksOverANounOfTheParagraphBefore() {
+    let text =
+      Self.opening + """
+        第9条（点検後の改善）
+        １　乙は、年次点検の結果に基づき、甲が講ずべき改善項目（パスワードの運用、端末の施錠、持出し媒体の管理等のセキュリティ対策）を点検結果報告書にまとめる。
+        ２　乙は点検結果の報告会を開き、甲及び乙は、報告会において改善項目を協議する。協議で合意した改善項目は、甲が期日を定めて実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    // Talks over a noun the paragraph before does not hold take nothing up.
+    let other = text.replacingOccurrences(
+      of: "報告会において改善項目を協議する。協議で合意した改善項目は", with: "報告会において作業日程を協議する。協議で合意した作業日程は")
+    #expect(element("C1.decided-jointly", other) != .met)
+  }
 }

@@ -303,6 +303,8 @@ struct Actors {
     // Calling the other party to the meeting and opening it, taking the lead (「貴社から当院に声をかけて
     // 打合せを開き」「受託者が音頭を取って委託者と対処方針を協議し」).
     "声をかけ", "声掛け", "打合せを開", "打ち合わせを開", "会合を開", "会議を開", "音頭を取",
+    // 「乙は点検結果の報告会を開き」: any meeting (…会) the party opens.
+    "会を開",
     // Holding the meeting and chairing it (「受託者は、…ワークショップを開催し、その進行役を務める」).
     "開催", "進行役",
     // 「乙が議長を務め」.

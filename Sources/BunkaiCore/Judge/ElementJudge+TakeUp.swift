@@ -16,7 +16,17 @@ extension ElementJudge {
 
   private func takenUpUncached(_ u: Clauses.Unit) -> Clauses.Unit? {
     let before = clauses.sentences[u.id - 1]
-    guard before.paragraph == u.paragraph, before.range.upperBound == u.range.lowerBound else { return nil }
+    guard before.paragraph == u.paragraph, before.range.upperBound == u.range.lowerBound else {
+      // 「乙は、…甲が実施すべき是正事項の案…を含む報告書を作成する。2 …甲及び乙は、説明会において是正事項を
+      // 協議する。」: talks opening a paragraph over a noun the last sentence of the paragraph before
+      // holds take that sentence up (the noun alone, not a topic or a word like これを).
+      if before.article != nil, before.article == u.article, before.paragraph + 1 == u.paragraph,
+        talksOverNounOf(before, in: u)
+      {
+        return before
+      }
+      return nil
+    }
     let text = index.text
     let opening = u.range.lowerBound..<min(u.range.upperBound, u.range.lowerBound + Self.openingReach)
     if Self.takeUpWords.contains(where: { Lines.occurs($0, in: text[opening]) }) { return before }
@@ -140,7 +150,7 @@ extension ElementJudge {
     }
     return false
   }
-  static let aboutCues = ["について協議", "について話し合", "について検討"].map { Normalizer.fold($0) }
+  static let aboutCues = ["について協議", "について話し合", "について検討", "を協議"].map { Normalizer.fold($0) }
   /// How far into a sentence the subject of its talks is looked for, and how long that noun may be.
   static let objectReach = 40
   static let longestObject = 12
