@@ -514,4 +514,23 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provided-security", text) == .met)
     #expect(element("C2.vendor-led", text) == .met)
   }
+  /// 「甲の承諾なく…院外に持ち出さない。」 bans taking data out without approval: the negation is turned
+  /// back, so it says nothing against the approval of changes (B1).
+  @Test func aBanWithoutApprovalIsNoContradiction() {
+    let text =
+      Self.opening + """
+        第6条（体制等の変更）
+        乙は、保守体制、保守拠点又は使用する機器を変更しようとする場合であって、甲の情報セキュリティに影響するときは、変更日の40日前までに甲に書面で知らせ、甲の承認を受ける。
+
+        第7条（データの取扱い）
+        乙は、データ移行に伴って扱う患者の個人情報を、本業務の目的以外に用いず、甲の承諾なく病院の外に持ち出さない。
+        """
+    #expect(element("B1.approval", text) == .met)
+    #expect(finding("B1", text) == nil)
+    // Without the ban, the change goes ahead without approval: contradicted.
+    let allowed = text.replacingOccurrences(
+      of: "乙は、データ移行に伴って扱う患者の個人情報を、本業務の目的以外に用いず、甲の承諾なく病院の外に持ち出さない。",
+      with: "前条にかかわらず、乙は、保守拠点の変更を甲の承認なく行うことができる。")
+    #expect(element("B1.approval", allowed) == .contradicted)
+  }
 }

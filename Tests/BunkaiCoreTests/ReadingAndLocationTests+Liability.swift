@@ -781,3 +781,36 @@ extension ReadingAndLocationTests {
     #expect(element("D2.designated-vuln", paidOption) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「仕様書4.2.1に定める安全管理」: a third level of the annex's numbering names a point of its
+  /// paragraph 4.2, whose guideline is the basis of the efforts (D1). 「…により甲が損害を受けたときは、乙は…
+  /// 賠償する」: the party that suffers the damage in the condition does not act; the vendor compensates.
+  @Test func aThirdLevelSectionAndTheOneWhoSuffersTheDamage() {
+    let text =
+      Self.opening + """
+        第11条（損害賠償）
+        １　乙が甲に対して負う賠償の額は、年間の委託料を上限とする。ただし、乙の故意又は重大な過失による損害には、この上限を適用しない。
+        ２　前項本文の上限は、乙が仕様書4.2.1に定める安全管理を怠りなく行っていた場合に限り適用する。
+        ３　乙の安全管理の不備により甲が損害を受けたときは、乙は、逸失利益を含めてその損害を賠償する。
+
+        別添　保守業務仕様書
+
+        4. 安全管理
+        4.1 乙は、保守作業の記録を残す。
+        4.2 安全管理の基準
+        4.2.1 乙は、保守業務の安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に沿って行う。
+        4.2.2 乙は、年に一度、安全管理の状況を甲に報告する。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    #expect(element("D1.deficient-compensable", text) == .met)
+    #expect(finding("D1", text) == nil)
+    let ownRules = text.replacingOccurrences(
+      of: "経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に沿って",
+      with: "乙の定める社内基準に沿って")
+    #expect(element("D1.gl-efforts", ownRules) != .met)
+    // Where the institution itself compensates, the vendor does not.
+    let swapped = text.replacingOccurrences(of: "乙は、逸失利益を含めてその損害を賠償する。", with: "甲は、逸失利益を含めてその損害を負担する。")
+    #expect(element("D1.deficient-compensable", swapped) != .met)
+  }
+}

@@ -143,6 +143,8 @@ struct Actors {
   static let joiners = folded(["及び", "並びに", "又は", "と"])
   static let relativeOnDamage = folded([
     "が得られなかった", "が得るはずであった", "が被った", "が被る", "が被っ", "が受けた", "が支払った", "に生じた", "が負担した",
+    // 「…により病院が損害を受けたときは、事業者は…賠償する」: who suffers the damage does not act.
+    "が損害を受け", "が損害を被", "が損失を被", "が損害をこうむ",
   ])
   static let subjectMarkers = folded([
     "は", "が", "において", "にて", "により", "によって", "の責任において", "の責任で", "の責任のもと", "自ら", "側で", "側は",

@@ -11,6 +11,9 @@ enum Polarity {
   static let prohibitions = [
     "てはならない", "ではならない", "てはならず", "はならない", "できない", "できず", "できません", "得ない", "禁止", "禁ずる", "禁じ",
     "しない", "せず", "しません", "行わない", "ないものと",
+    // 「甲の承諾なく…院外に持ち出さない。」「…外部に置かない。」: a ban in verbs of other endings, where
+    // it ends the sentence (「影響を及ぼさない軽微な変更」 describes a change, it bans nothing).
+    "さない。", "させない。", "かない。", "さないこと", "かないこと", "さないものと", "かないものと",
     // 「協議を経ずに…定められることはなく」: a case that never happens turns its negation back as a ban does.
     "ことはなく", "ことはない", "ことはありません",
   ]

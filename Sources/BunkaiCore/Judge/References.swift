@@ -231,8 +231,8 @@ final class References {
 
   func number(at j: Int, end: Int) -> (value: Int, next: Int)? { Self.readNumber(text, at: j, end: end) }
 
-  /// 「6.1」 followed by a particle (の, に, で, 及, 又, 、): section 6, paragraph 1. A number as part of a
-  /// version or an amount (「3.1.2」「1.5倍」) is none.
+  /// 「6.1」 followed by a particle (の, に, で, 及, 又, 、): section 6, paragraph 1 (「6.1.2」 too). A number
+  /// as part of a version or an amount (「Ver.3.1.2」「1.5倍」) is none.
   func sectionNumber(at i: Int, end: Int) -> (Int, Int, Int)? {
     var j = i
     var a = 0
@@ -248,9 +248,14 @@ final class References {
       b = b * 10 + Int(text[j] - 0x30)
       j += 1
     }
-    guard j > start, j < end, let next = Unicode.Scalar(text[j]), Self.afterSection.contains(next) else {
-      return nil
+    guard j > start, j < end else { return nil }
+    // 「仕様書3.1.1に定める安全管理」: a third level names a point of paragraph 3.1, read as that paragraph.
+    if text[j] == 0x2E, j + 1 < end, Normalizer.isDigit(text[j + 1]) {
+      var k = j + 1
+      while k < end, Normalizer.isDigit(text[k]), k - j <= 3 { k += 1 }
+      j = k
     }
+    guard j < end, let next = Unicode.Scalar(text[j]), Self.afterSection.contains(next) else { return nil }
     return (a, b, j)
   }
   static let afterSection: Set<Unicode.Scalar> = ["の", "に", "で", "及", "又", "、", "が", "を"]
