@@ -300,3 +300,37 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「前項にかかわらず、…IDの管理に関する対策は、甲がその責任において定める」: part of the hospital's
+  /// measures is taken out of the vendor-led talks and decided by the hospital alone, so the talks no
+  /// longer decide its measures (C1).
+  @Test func measuresTakenOutOfTheTalks() {
+    let text =
+      Self.opening + """
+        第8条（病院側の対策）
+        １　乙は、甲が講ずべき情報セキュリティ対策について協議を主導し、その内容を甲と取り決める。甲は、取り決めた対策を実施する。
+        ２　前項にかかわらず、職員の利用者ＩＤの管理及び端末の持出しに関する対策は、甲がその責任において定める。
+        """
+    #expect(element("C1.decided-jointly", text) == .contradicted)
+    #expect(finding("C1", text)?.article == "8")
+    // Without the exception the talks decide them all.
+    let whole = text.replacingOccurrences(
+      of: "２　前項にかかわらず、職員の利用者ＩＤの管理及び端末の持出しに関する対策は、甲がその責任において定める。", with: "")
+    #expect(element("C1.decided-jointly", whole) == .met)
+    #expect(finding("C1", whole) == nil)
+  }
+
+  /// 「…指定したソフトウェアについて脆弱性の存在が明らかになった場合において、乙が甲との協議を主宰して
+  /// 講ずべき措置を決め」 is the vulnerability talks of D2, not talks on the hospital's own measures (C1).
+  @Test func vulnerabilityTalksAreNotTheHospitalsOwnMeasures() {
+    let text =
+      Self.opening + """
+        第14条（免責）
+        １　乙は、乙が指定していないソフトウェアに起因する障害については、責任を負わない。
+        ２　前項の規定にかかわらず、乙が指定したソフトウェアについて脆弱性の存在が明らかになった場合において、乙が甲との協議を主宰して甲の端末で講ずべき措置を決め、その措置を講じていないときは、前項は適用しない。
+        """
+    #expect(element("C1.vendor-led", text) != .met)
+    #expect(finding("C1", text) != nil)
+  }
+}
