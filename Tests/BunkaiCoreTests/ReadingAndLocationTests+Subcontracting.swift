@@ -318,3 +318,29 @@ extension ReadingAndLocationTests {
     #expect(element("B2.consent", denied) == .contradicted)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「甲の書面による承諾を得なければ…再委託することができない」「甲の書面による承認を得て、…請け負わせる
+  /// ことができる」: consent obtained before the subcontracting, in other words than 事前 (B2).
+  /// 「…同等の義務を課し、定期的に監査を行う」: auditing the subcontractor is supervising it.
+  @Test(arguments: [
+    "乙は、甲の書面による承諾を得なければ、本業務の全部又は一部を第三者に再委託することができない。",
+    "乙は、甲の書面による承認を得て、本業務の一部を協力会社に請け負わせることができる。",
+  ])
+  func consentBeforeInOtherWordsAndAuditing(consent: String) {
+    let text =
+      Self.opening + """
+        第10条（再委託）
+        １　\(consent)
+        ２　乙は、再委託先に対し、本契約に基づく乙の安全管理上の義務と同等の義務を課し、定期的に監査を行う。
+        ３　再委託先の行為は乙の行為とみなす。
+        """
+    #expect(element("B2.consent", text) == .met, "\(consent)")
+    #expect(element("B2.equal-duties", text) == .met, "\(consent)")
+    #expect(finding("B2", text) == nil, "\(consent)")
+    let free = text.replacingOccurrences(of: consent, with: "乙は、本業務の一部を第三者に再委託することができる。")
+    #expect(element("B2.consent", free) != .met, "\(consent)")
+    let unchecked = text.replacingOccurrences(of: "課し、定期的に監査を行う。", with: "課す。")
+    #expect(element("B2.equal-duties", unchecked) != .met, "\(consent)")
+  }
+}
