@@ -344,3 +344,33 @@ extension ReadingAndLocationTests {
     #expect(element("B2.equal-duties", unchecked) != .met, "\(consent)")
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A specification's section 4 holds subcontracting in 4.2 and the exemption in 4.3: 「…について責任を
+  /// 負わない」 in 4.3 says nothing of subcontractors, so it does not deny that their breach is the
+  /// vendor's (B2). Said of the subcontractor itself, it does.
+  @Test func anExemptionInAnotherPointOfTheSectionDeniesNoAttribution() {
+    let text =
+      Self.opening + """
+        第2条（仕様書）
+        本業務の内容は、別添の仕様書に定める。仕様書は本契約の一部をなす。
+
+        別添　保守業務仕様書
+
+        4. 情報セキュリティ
+        4.1 乙は、保守作業の記録を残す。
+        4.2 再委託
+        4.2.1 乙は、甲の事前の書面による承諾を得た場合に限り、本業務の一部を再委託する。
+        4.2.2 乙は、再委託先に本仕様書で乙が負う義務と同等の義務を課し、監督する。
+        4.2.3 再委託先の行為は乙の行為とみなす。
+        4.3 免責
+        4.3.1 乙は、甲が独自に導入したソフトウェアに起因する障害について責任を負わない。
+        """
+    #expect(element("B2.attribution", text) == .met)
+    #expect(finding("B2", text) == nil)
+    let denied = text.replacingOccurrences(
+      of: "4.3.1 乙は、甲が独自に導入したソフトウェアに起因する障害について責任を負わない。",
+      with: "4.3.1 前項にかかわらず、乙は、再委託先の行為について責任を負わない。")
+    #expect(element("B2.attribution", denied) != .met)
+  }
+}

@@ -268,6 +268,10 @@ final class ElementJudge {
     for u in canHoldAnywhere(e) ? anchoredUnits(e, units) : [] where holds(e, in: u) {
       candidates.append(u)
       if el.negatable, isNegated(e.key, in: u.range) {
+        // 「3.6.1 事業者は、指定ソフトウェア以外…について責任を負わない。」 in a specification's section whose
+        // 3.3 is on subcontracting: a negation denies the element only where its own matter is named
+        // in the text, not where the article's topics alone supply it.
+        if e.context != nil, !contextInText(e, u) { continue }
         // A negation counts where the statement holds in the unit or through one reference; read
         // through two (「前二項の規定にかかわらず…請求に基づく損害は負わない」 reaching the guideline of
         // 第2条 through 前二項) it is about something else.
@@ -818,6 +822,16 @@ final class ElementJudge {
   func contextHolds(_ e: CompiledElement, _ u: Clauses.Unit) -> Bool {
     let topics = e.element.contextTopics
     if e.context == nil && topics.isEmpty { return true }
+    if contextInText(e, u) { return true }
+    if !topics.isEmpty, let k = u.article, articleTopics[k].contains(where: topics.contains) {
+      return true
+    }
+    return false
+  }
+
+  /// The element's context concept holds in the unit, its paragraph, what it refers to or (where the
+  /// element says so) an earlier paragraph of its article; the article's topics aside.
+  func contextInText(_ e: CompiledElement, _ u: Clauses.Unit) -> Bool {
     if let c = e.context {
       if index.evaluate(c, in: u.range) { return true }
       // 「…に限る。ただし、故意又は重過失による場合はこの限りでない。」: the paragraph is the context.
@@ -833,9 +847,6 @@ final class ElementJudge {
       {
         return true
       }
-    }
-    if !topics.isEmpty, let k = u.article, articleTopics[k].contains(where: topics.contains) {
-      return true
     }
     return false
   }
