@@ -533,4 +533,19 @@ extension ReadingAndLocationTests {
       with: "前条にかかわらず、乙は、保守拠点の変更を甲の承認なく行うことができる。")
     #expect(element("B1.approval", allowed) == .contradicted)
   }
+  /// 「前項にかかわらず、甲のセキュリティに影響しない画面の文言の修正は、事前の通知なく行うことができる」:
+  /// changes outside the ones that matter may go without notice; the notice of those that touch the
+  /// security set-up stands (B1). Without the limit, the notice is denied.
+  @Test func changesThatDoNotTouchSecurityMayGoWithoutNotice() {
+    let text =
+      Self.opening + """
+        第6条（変更の通知）
+        １　乙は、保守拠点、遠隔保守の方式その他甲の情報セキュリティに影響する事項を変更するときは、変更日の45日前までに甲に書面で通知し、甲の同意を得る。
+        ２　前項にかかわらず、甲の情報セキュリティに影響しない画面の文言の修正は、乙は事前の通知なく行うことができる。
+        """
+    #expect(element("B1.notice", text) == .met)
+    #expect(finding("B1", text) == nil)
+    let any = text.replacingOccurrences(of: "甲の情報セキュリティに影響しない画面の文言の修正は", with: "保守拠点の変更は")
+    #expect(element("B1.notice", any) == .contradicted)
+  }
 }
