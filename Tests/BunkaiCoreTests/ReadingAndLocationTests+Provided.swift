@@ -645,3 +645,22 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provided-security", alone) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「甲が…の写しを求めたときは、乙は、…保管データを…提供する」: the vendor provides, the hospital only
+  /// asks in the condition; the hospital provides nothing for the work (C2 does not apply). Where the
+  /// key is in the condition (「甲が…を提供したときは、乙は…」), the hospital provides.
+  @Test func theOneWhoAsksInTheConditionDoesNotProvide() {
+    let text =
+      Self.opening + """
+        第8条（データの返却）
+        甲が保管データの写しを求めたときは、乙は、甲が指定する時点の保管データを、暗号化した媒体で5営業日以内に提供する。
+        """
+    #expect(element("C2.provides", text) != .met)
+    #expect(finding("C2", text) == nil)
+    let provides = text.replacingOccurrences(
+      of: "甲が保管データの写しを求めたときは、乙は、甲が指定する時点の保管データを、暗号化した媒体で5営業日以内に提供する。",
+      with: "甲がサーバ室の電源及び保守用の回線を提供したときは、乙は、その受領を書面で甲に知らせる。")
+    #expect(element("C2.provides", provides) == .met)
+  }
+}

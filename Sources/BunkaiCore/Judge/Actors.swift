@@ -152,7 +152,9 @@ struct Actors {
 
   /// The first party named as the acting subject: 「乙は」「当社が」「甲の責任において」「乙により」.
   /// 「甲及び乙は」「甲乙は」 (both) give nil.
-  func subject(in r: Range<Int>) -> PartyRole? {
+  /// `keyAt`: where the element's key word stands, when known; a key in the main clause after an
+  /// opening condition is the main clause's subject's act.
+  func subject(in r: Range<Int>, keyAt: Int? = nil) -> PartyRole? {
     var i = r.lowerBound
     while i < r.upperBound {
       guard let l = label(at: i, limit: r.upperBound) else {
@@ -188,6 +190,17 @@ struct Actors {
         opensCondition(at: j, limit: r.upperBound)
       {
         i = j
+        continue
+      }
+      // 「委託者が…復元を求めたときは、受託者は、…保管データを…提供する」: the key (提供) stands in the main
+      // clause, whose own subject follows the condition: that party acts. (「当院が第1項の通知をしたときは、
+      // 貴社は…」 with the key 通知 in the condition: the condition's party acts.)
+      if let keyAt, has(Self.ga, at: j, limit: r.upperBound), opensCondition(at: j, limit: r.upperBound),
+        let comma = (j..<min(r.upperBound, j + 40)).first(where: { text[$0] == Self.comma }), keyAt > comma,
+        let main = label(at: comma + 1, limit: r.upperBound),
+        has(Self.wa, at: afterGloss(comma + 1 + main.text.count, limit: r.upperBound), limit: r.upperBound)
+      {
+        i = comma + 1
         continue
       }
       // 「…知らせ、…利用したときは、甲は変更に同意したものとみなす」: the party deemed to consent does

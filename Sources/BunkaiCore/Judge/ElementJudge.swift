@@ -868,7 +868,10 @@ final class ElementJudge {
       // party provides, whoever the paragraph opens with.
       if el.precondition, otherProvidesThroughout(e, u, actor.role) { return .swapped }
       role =
-        keySentence.flatMap(actors.subject(in:)) ?? actors.subject(in: u.range)
+        keySentence.flatMap {
+          actors.subject(in: $0, keyAt: index.occurrences(e.key, in: $0).first?.lowerBound)
+        }
+        ?? actors.subject(in: u.range, keyAt: index.occurrences(e.key, in: u.range).first?.lowerBound)
         ?? requestAddressee(in: keySentence ?? u.range)
         ?? actors.subject(in: clauses.paragraphs[u.paragraph].range)
       guard let role else { return .ok }
