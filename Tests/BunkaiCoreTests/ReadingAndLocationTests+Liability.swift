@@ -814,3 +814,24 @@ extension ReadingAndLocationTests {
     #expect(element("D1.deficient-compensable", swapped) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…対策を採るかどうかは甲が決めるものとし、対策が講じられない場合でも、第1項の規定を適用する」: the
+  /// exemption holds whether or not the measures for the designated software are taken, so it is not
+  /// conditional on them (D2).
+  @Test func anExemptionKeptWhetherOrNotTheMeasuresAreTaken() {
+    let text =
+      Self.opening + """
+        第15条（免責）
+        １　乙は、乙が指定していないソフトウェアに起因する障害について、責任を負わない。
+        ２　乙が指定したソフトウェア及びＯＳに脆弱性が見つかったときは、乙は、甲との協議を主導して対策を決め、これを実施する。
+        ３　前項の対策を採るかどうかは甲が決めるものとし、対策が講じられない場合でも、第1項の規定を適用する。
+        """
+    #expect(element("D2.designated-vuln", text) == .contradicted)
+    #expect(finding("D2", text)?.article == "15")
+    let kept = text.replacingOccurrences(
+      of: "前項の対策を採るかどうかは甲が決めるものとし、対策が講じられない場合でも、第1項の規定を適用する。",
+      with: "前項の対策が講じられない場合は、第1項の規定を適用しない。")
+    #expect(element("D2.designated-vuln", kept) == .met)
+  }
+}
