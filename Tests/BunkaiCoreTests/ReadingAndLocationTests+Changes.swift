@@ -548,4 +548,20 @@ extension ReadingAndLocationTests {
     let any = text.replacingOccurrences(of: "甲の情報セキュリティに影響しない画面の文言の修正は", with: "保守拠点の変更は")
     #expect(element("B1.notice", any) == .contradicted)
   }
+  /// 「本サービスの提供を終了するときは、終了の6か月前までに甲に通知し、…データの移行に協力する」: notice
+  /// that the service ends is no notice period for changes within it (B1); a clause that gives the
+  /// changes their own period is.
+  @Test func noticeThatTheServiceEndsIsNoPeriodForChanges() {
+    let text =
+      Self.opening + """
+        第5条（変更）
+        乙は、データの保管場所その他甲の情報セキュリティに影響する事項を変更するときは、速やかに甲に通知し、甲の承諾を得る。
+        第20条（提供の終了）
+        乙は、本サービスの提供を終了するときは、終了の6か月前までに甲に通知し、甲のデータの移行に協力する。
+        """
+    #expect(element("B1.period", text) != .met)
+    #expect(finding("B1", text)?.article == "5")
+    let period = text.replacingOccurrences(of: "変更するときは、速やかに甲に通知し", with: "変更するときは、変更日の60日前までに甲に通知し")
+    #expect(element("B1.period", period) == .met)
+  }
 }
