@@ -654,12 +654,12 @@ extension ReadingAndLocationTests {
     let text =
       Self.opening + """
         第8条（データの返却）
-        甲が保管データの写しを求めたときは、乙は、甲が指定する時点の保管データを、暗号化した媒体で5営業日以内に提供する。
+        甲が保管データの写しを求めたときは、乙は、甲が指定する時点の保管データを、専用回線を経由して5営業日以内に提供する。
         """
     #expect(element("C2.provides", text) != .met)
     #expect(finding("C2", text) == nil)
     let provides = text.replacingOccurrences(
-      of: "甲が保管データの写しを求めたときは、乙は、甲が指定する時点の保管データを、暗号化した媒体で5営業日以内に提供する。",
+      of: "甲が保管データの写しを求めたときは、乙は、甲が指定する時点の保管データを、専用回線を経由して5営業日以内に提供する。",
       with: "甲がサーバ室の電源及び保守用の回線を提供したときは、乙は、その受領を書面で甲に知らせる。")
     #expect(element("C2.provides", provides) == .met)
   }

@@ -253,12 +253,13 @@ import Testing
   }
 
   /// A twentieth blind hold-out in ordinary styles (the contracts hospitals receive, the issue's
-  /// list of layouts, minimal pairs); scored blind at 0.851 / 0.915 / 0.942. Floors under the weakest
-  /// concern's (B1 precision and location, C1 recall).
+  /// list of layouts, minimal pairs); scored blind at 0.851 / 0.915 / 0.942, now 0.968 / 0.957 /
+  /// 0.944. Floors under the weakest concern's (C2 precision, C1 recall, B1 location); two
+  /// statements their writers call contradicted are still judged met (docs/eval.md).
   @Test func twentyThirdDevelopmentCorpus() throws {
     Self.check(
-      try Self.score("eval/dev23"), files: 44, precision: 0.6, recall: 0.75, location: 0.75,
-      contradictedAsMet: 5)
+      try Self.score("eval/dev23"), files: 44, precision: 0.85, recall: 0.85, location: 0.8,
+      contradictedAsMet: 2)
   }
 
   /// Our own fixtures, labelled from DOMAIN.md by a helper that saw neither the rules nor the
