@@ -664,3 +664,25 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provides", provides) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「院内提供物の保護については、乙が前条の会議に議題として提出し、同会議で両者が合意した方法で甲が行う」:
+  /// protecting the provided things is their security, and the vendor that puts it on the agenda leads
+  /// (C2). Put on the agenda by the hospital, it does not.
+  @Test func protectionPutOnTheAgendaByTheVendor() {
+    let text =
+      Self.opening + """
+        第6条（点検会議）
+        乙は、甲の担当者との点検会議を四半期ごとに主宰する。
+
+        第7条（甲が提供するもの）
+        １　甲は、本業務のため、サーバの設置場所、電源及び保守用の回線（以下「院内提供物」という。）を提供する。
+        ２　院内提供物の保護については、乙が前条の会議に議題として提出し、同会議で両者が合意した方法で甲が行う。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+    let hospital = text.replacingOccurrences(of: "乙が前条の会議に議題として提出し", with: "甲が前条の会議に議題として提出し")
+    #expect(element("C2.vendor-led", hospital) != .met)
+  }
+}

@@ -328,6 +328,8 @@ struct Actors {
     "協議を求め", "協議を要請",
     // Handing in the paper the talks are about (「事業者は、…最初の変更要求書を提出し」).
     "書を提出し", "書を提出する",
+    // Putting the matter on the meeting's agenda (「ベンダーが前項の会議に議題として提出し」).
+    "議題として提出", "議題に提出", "議題として挙げ", "議題に挙げ", "議題に上げ",
   ])
   static let agentMarkers = folded([
     "が", "は", "の", "から", "により", "による", "によって",
