@@ -835,3 +835,36 @@ extension ReadingAndLocationTests {
     #expect(element("D2.designated-vuln", kept) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「原契約第4条に次の1項を加え、同条の本文を第1項とする。「2 乙は、…ガイドラインに基づいて…」」 adds a
+  /// paragraph to the contract's article (the continuative 加え adds as 加える does), so the later
+  /// addition's 「第4条第2項の安全管理」 reaches the guideline (D1).
+  @Test func aMemorandumAddsAParagraphInTheContinuativeForm() {
+    let text =
+      Self.opening + """
+        第4条（乙の責務）
+        乙は、保守業務を誠実に行う。
+
+        第11条（損害賠償）
+        １　乙は、乙の責めに帰すべき事由により甲に生じた損害を賠償する。ただし、賠償の額は年間保守料を上限とする。
+        ２　前項ただし書の規定は、乙の故意又は重大な過失による損害には適用しない。
+
+        覚書
+
+        甲と乙は、令和7年4月1日付け保守契約書（以下「原契約」という。）の一部を次のとおり変更する。
+
+        第1条　原契約第4条に次の1項を加え、同条の本文を第1項とする。
+        「2 乙は、保守業務の安全管理を、経済産業省及び総務省の『医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン』に基づいて行う。」
+
+        第2条　原契約第11条に次の1項を加える。
+        「3 第1項ただし書の規定は、乙が第4条第2項の安全管理を怠っていた場合にも適用しない。この場合に甲に生じた損害は、甲乙誠実に協議のうえ、逸失利益を含めて乙が賠償する。」
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    #expect(finding("D1", text) == nil)
+    let ownRules = text.replacingOccurrences(
+      of: "経済産業省及び総務省の『医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン』に基づいて",
+      with: "乙の社内規程に従って")
+    #expect(element("D1.gl-efforts", ownRules) != .met)
+  }
+}

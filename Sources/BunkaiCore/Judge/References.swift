@@ -128,7 +128,10 @@ final class References {
 
   /// Articles of a 覚書 that quote the contract's own text.
   let quotesMain: Set<Int>
-  static let addVerbs = ["を加える", "を加えた", "を追加する", "を追加した", "を新設する"].map { Normalizer.fold($0) }
+  /// 「…に次の1項を加え、同条の本文を第1項とする。」: the continuative form adds as well.
+  static let addVerbs = ["を加える", "を加えた", "を加え、", "を追加する", "を追加した", "を追加し、", "を新設する", "を新設し、"].map {
+    Normalizer.fold($0)
+  }
 
   static let mae = Normalizer.fold("前")
   static let tsugi = Normalizer.fold("次")
