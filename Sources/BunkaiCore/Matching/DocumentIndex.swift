@@ -168,15 +168,21 @@ final class DocumentIndex {
     Self.occurs(termMatches(term), in: range)
   }
 
-  /// True when one of the matches (sorted by start) lies entirely inside the range.
-  static func occurs(_ list: [(start: Int32, end: Int32)], in range: Range<Int>) -> Bool {
+  /// In a list of matches sorted by start, the index of the first one starting at or after
+  /// `position` (`count` if none does).
+  static func firstStart(_ list: [(start: Int32, end: Int32)], atOrAfter position: Int) -> Int {
     var lo = 0
     var hi = list.count
     while lo < hi {
       let mid = (lo + hi) / 2
-      if Int(list[mid].start) < range.lowerBound { lo = mid + 1 } else { hi = mid }
+      if Int(list[mid].start) < position { lo = mid + 1 } else { hi = mid }
     }
-    var k = lo
+    return lo
+  }
+
+  /// True when one of the matches (sorted by start) lies entirely inside the range.
+  static func occurs(_ list: [(start: Int32, end: Int32)], in range: Range<Int>) -> Bool {
+    var k = Self.firstStart(list, atOrAfter: range.lowerBound)
     while k < list.count, Int(list[k].start) < range.upperBound {
       if Int(list[k].end) <= range.upperBound { return true }
       k += 1
@@ -189,14 +195,8 @@ final class DocumentIndex {
     switch c {
     case .term(let t):
       let list = termMatches(t)
-      var lo = 0
-      var hi = list.count
-      while lo < hi {
-        let mid = (lo + hi) / 2
-        if Int(list[mid].start) < range.lowerBound { lo = mid + 1 } else { hi = mid }
-      }
       var out: [Range<Int>] = []
-      var k = lo
+      var k = Self.firstStart(list, atOrAfter: range.lowerBound)
       while k < list.count, Int(list[k].start) < range.upperBound {
         if Int(list[k].end) <= range.upperBound { out.append(Int(list[k].start)..<Int(list[k].end)) }
         k += 1
@@ -213,13 +213,7 @@ final class DocumentIndex {
   /// place (building the list of occurrences was most of the time spent on defined terms).
   func hasOccurrence(of term: Int, in range: Range<Int>, where test: (Range<Int>) -> Bool) -> Bool {
     let list = termMatches(term)
-    var lo = 0
-    var hi = list.count
-    while lo < hi {
-      let mid = (lo + hi) / 2
-      if Int(list[mid].start) < range.lowerBound { lo = mid + 1 } else { hi = mid }
-    }
-    var k = lo
+    var k = Self.firstStart(list, atOrAfter: range.lowerBound)
     while k < list.count, Int(list[k].start) < range.upperBound {
       if Int(list[k].end) <= range.upperBound, test(Int(list[k].start)..<Int(list[k].end)) { return true }
       k += 1
