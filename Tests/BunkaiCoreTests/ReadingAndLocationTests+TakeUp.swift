@@ -309,3 +309,22 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", other) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「１　乙は、…甲が行うべき対策を甲に説明する。２　甲は、前項の説明を受けて、甲の主導で乙と協議し、…
+  /// 定めて実施する。」: the vendor's telling is only the input of talks the next paragraph says the
+  /// hospital leads (DOMAIN.md C1: the talks are led by the vendor). Where that paragraph does not say
+  /// the hospital leads, the telling still leads.
+  @Test func tellingThatFeedsTalksTheOtherPartyLeadsLeadsNothing() {
+    let text =
+      Self.opening + """
+        第6条（甲の側の対策）
+        １　乙は、本システムの稼働前に、甲が院内で行うべき情報セキュリティ対策の内容を、資料を用いて甲に説明する。
+        ２　甲は、前項の説明を受けて、甲の主導により乙と協議し、甲が行う対策を定めてこれを実施する。
+        """
+    #expect(element("C1.vendor-led", text) != .met)
+    #expect(finding("C1", text) != nil)
+    let vendorLeads = text.replacingOccurrences(of: "甲の主導により乙と協議し", with: "乙の主導により甲と協議し")
+    #expect(element("C1.vendor-led", vendorLeads) == .met)
+  }
+}

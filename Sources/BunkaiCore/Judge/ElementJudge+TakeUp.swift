@@ -165,3 +165,23 @@ extension ElementJudge {
   /// 「当該保護策は」「その保護策は」「前記の保護策は」 take up 「保護策」.
   static let topicLeads = ["当該", "その", "前記の", "上記の"].map { Normalizer.fold($0) }
 }
+
+extension ElementJudge {
+  /// 「１ 受注者は、…発注者が講ずべき対策について…説明する。２ 発注者は、前項の説明を踏まえ、発注者が主導
+  /// して受注者と協議を行い、…定めて、これを実施する。」: what one party only tells the other is the
+  /// input of the talks the next paragraph holds on it; where that paragraph says in so many words
+  /// (主導) that the other party leads them, the telling leads nothing.
+  func ledByOtherInNextParagraph(_ u: Clauses.Unit, _ role: PartyRole) -> Bool {
+    let text = index.text
+    guard !talks(u.range), let k = u.article, let own = clauses.paragraphsOf[k],
+      let here = own.firstIndex(of: u.paragraph), here + 1 < own.count
+    else { return false }
+    let next = clauses.paragraphs[own[here + 1]].range
+    guard Lines.occurs(Self.previousParagraph, in: text[next]), Lines.occurs(Self.leading, in: text[next]),
+      talks(next), let other = actors.leader(in: next)
+    else { return false }
+    return other != role
+  }
+  static let previousParagraph = Normalizer.fold("前項")
+  static let leading = Normalizer.fold("主導")
+}

@@ -905,6 +905,7 @@ final class ElementJudge {
         ?? namedMeetingLeader(u)
         ?? annexLeader(u)
       guard let role else { return .unnamed }
+      if role == actor.role, ledByOtherInNextParagraph(u, actor.role) { return .swapped }
       return role == actor.role ? .ok : .swapped
     case .holder:
       // Any occurrence held by the right party (or by nobody named) will do.
