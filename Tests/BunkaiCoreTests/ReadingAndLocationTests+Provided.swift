@@ -686,3 +686,22 @@ extension ReadingAndLocationTests {
     #expect(element("C2.vendor-led", hospital) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「本サービスは、…の機能を、インターネット回線を通じて甲に提供する」: with no party acting, the
+  /// hospital the service is provided to provides nothing (C2 does not arise; DOMAIN.md C2 is about
+  /// what the institution provides). Where the hospital provides the line itself, C2 arises.
+  @Test func whatIsProvidedToTheHospitalIsNotProvidedByIt() {
+    let text =
+      Self.opening + """
+        第2条（サービスの内容）
+        本サービスは、予約受付、問診及び会計連携の機能を、インターネット回線を通じて甲に提供するものとする。
+        """
+    #expect(element("C2.provides", text) != .met)
+    #expect(finding("C2", text) == nil)
+    let hospitalProvides = text.replacingOccurrences(
+      of: "本サービスは、予約受付、問診及び会計連携の機能を、インターネット回線を通じて甲に提供するものとする。",
+      with: "本サービスの利用に必要なインターネット回線及び端末は、甲が自らの費用で提供するものとする。")
+    #expect(element("C2.provides", hospitalProvides) == .met)
+  }
+}

@@ -597,3 +597,15 @@ struct Actors {
     return nil
   }
 }
+
+extension Actors {
+  /// The party right before a key with 「に」 (「利用者に提供する」「乙に通知し」): the one the act is
+  /// done to.
+  func recipient(before key: Int, in r: Range<Int>) -> PartyRole? {
+    let ni = key - 1
+    guard ni > r.lowerBound, text[ni] == Self.ni else { return nil }
+    return labels.first { l in
+      ni - l.text.count >= r.lowerBound && text[(ni - l.text.count)..<ni].elementsEqual(l.text)
+    }?.role
+  }
+}

@@ -874,7 +874,12 @@ final class ElementJudge {
         ?? actors.subject(in: u.range, keyAt: index.occurrences(e.key, in: u.range).first?.lowerBound)
         ?? requestAddressee(in: keySentence ?? u.range)
         ?? actors.subject(in: clauses.paragraphs[u.paragraph].range)
-      guard let role else { return .ok }
+      guard let role else {
+        // 「本サービスは、…の各機能を、…利用者に提供する」: with no party acting, the party the key is
+        // done to (「利用者に提供」) is not the one doing it.
+        let key = index.occurrences(e.key, in: keySentence ?? u.range).first?.lowerBound
+        return key.flatMap { actors.recipient(before: $0, in: u.range) } == actor.role ? .swapped : .ok
+      }
       return role == actor.role ? .ok : .swapped
     case .leader:
       // 「受注者は、前項の協議に出席し、仕様について説明する」: who attends another clause's talks
