@@ -328,3 +328,29 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", vendorLeads) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「３　…他社製のソフトウェアについては、…前項の協議の対象としない。」 where 前項 holds the talks on a
+  /// found vulnerability: it narrows those talks (D2's), not the talks on the hospital's own measures
+  /// of another article (C1 stays met). Where it names the article on the hospital's measures, it
+  /// denies C1.
+  @Test func aDenialOfTheVulnerabilityTalksLeavesTheHospitalsTalksStanding() {
+    let text =
+      Self.opening + """
+        第6条（甲の側の対策）
+        １　乙は、甲が院内で行うべき情報セキュリティ対策（端末の管理、職員の教育等）の案を作成し、甲との協議を主導する。
+        ２　甲及び乙は、前項の協議で対策を確定させ、甲はこれを実施する。
+
+        第7条（脆弱性）
+        １　乙は、乙の指定しないソフトウェアに起因する障害について責任を負わない。
+        ２　乙が指定したソフトウェアに脆弱性が判明したときは、乙が主導して甲と対策を協議し、定めた対策を実施する。
+        ３　他社が製造したOS及び暗号化装置のファームウェアについては、製造元の修正プログラムを適用するにとどめ、前項の協議の対象としない。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(finding("C1", text) == nil)
+    let deniesC1 = text.replacingOccurrences(
+      of: "３　他社が製造したOS及び暗号化装置のファームウェアについては、製造元の修正プログラムを適用するにとどめ、前項の協議の対象としない。",
+      with: "３　端末の管理については、甲が自ら定めるものとし、第6条の協議の対象としない。")
+    #expect(element("C1.decided-jointly", deniesC1) != .met)
+  }
+}

@@ -185,3 +185,23 @@ extension ElementJudge {
   static let previousParagraph = Normalizer.fold("前項")
   static let leading = Normalizer.fold("主導")
 }
+
+extension ElementJudge {
+  /// 「２ …脆弱性が判明したときは、事業者が主導して病院と対応を協議し…。３ 製造元のソフトウェアについては、
+  /// …前項の協議の対象としない。」: a denial of the talks of the paragraph it names, where the element's
+  /// exceptions hold in that whole paragraph, denies those talks (on vulnerabilities), not the element's.
+  func deniesOnlyExcepted(_ e: CompiledElement, _ u: Clauses.Unit) -> Bool {
+    // The key itself is the named clause's (「前項の協議」「第２条の協議」), not the denial's own matter.
+    let text = index.text
+    guard let unless = e.unless,
+      index.occurrences(e.key, in: u.range).contains(where: { o in
+        o.lowerBound - 2 >= u.range.lowerBound && text[o.lowerBound - 1] == Self.no
+          && Self.clauseUnits.contains(text[o.lowerBound - 2])
+      })
+    else { return false }
+    let named = directlyReferred(from: u)
+    return !named.isEmpty && named.allSatisfy { index.evaluate(unless, in: clauses.paragraphs[$0].range) }
+  }
+  static let no = Normalizer.fold("の")[0]
+  static let clauseUnits = Set(["項", "条", "号"].map { Normalizer.fold($0)[0] })
+}

@@ -276,6 +276,7 @@ final class ElementJudge {
         // through two (「前二項の規定にかかわらず…請求に基づく損害は負わない」 reaching the guideline of
         // 第2条 through 前二項) it is about something else.
         if !matches(e.match, in: u, oneStep: true) { continue }
+        if deniesOnlyExcepted(e, u) { continue }
         // 「甲が乙の同意を得ずに導入したソフトウェア」 negates the vendor's consent, which says
         // nothing of the institution's.
         // 「承諾しない会員施設は、…申し出て、費用を負担することなく退会できる」: the other party's act,
@@ -319,6 +320,7 @@ final class ElementJudge {
         !negated.contains { $0.range == u.range } && index.evaluate(parts[0], in: u.range)
           && nearlyHolds(e.match, in: u.range) && contextHolds(e, u)
           && !(e.unless.map { index.evaluate($0, in: u.range) } ?? false) && isNegated(e.key, in: u.range)
+          && !deniesOnlyExcepted(e, u)
           && !keyActedByOther(el, e, u)
       }
     }
