@@ -767,3 +767,40 @@ extension ReadingAndLocationTests {
     #expect(element("D2.vendor-led", institution) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙は、…職員が本システムを安全に使い続けるために甲の側で取り組むべき事項…について、乙が進め役を務める
+  /// 打合せを開く」: what the hospital takes on to use the system safely is its own security, and the
+  /// vendor that chairs the meeting leads (C1). Chaired by the hospital, the vendor does not lead.
+  @Test func theVendorChairsTheMeetingOnWhatTheHospitalTakesOn() {
+    let text =
+      Self.opening + """
+        第5条（甲の側の取組み）
+        1　乙は、職員が本システムを安全に使い続けるために甲の側で取り組むべき事項（ログインの管理、画像の書出しの管理等）について、乙が進め役を務める打合せを年2回開く。
+        2　前項の打合せでは、取り組む事項を双方で話し合って決める。甲は、決まった事項に取り組む。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    let hospitalChairs = text.replacingOccurrences(of: "乙が進め役を務める打合せを年2回開く", with: "甲が進め役を務める打合せを年2回開く")
+      .replacingOccurrences(of: "1　乙は、職員が", with: "1　甲は、職員が")
+    #expect(element("C1.vendor-led", hospitalChairs) != .met)
+  }
+
+  /// 「当社は、…担当者がお客様と面談して、お客様の院内で必要となるセキュリティ対策…についての打合せを当社の
+  /// チェックシートに沿って進めます。」: the party that moves the meeting along leads it (C1).
+  @Test func thePartyThatMovesTheMeetingAlongLeadsIt() {
+    let text =
+      Self.opening + """
+        第5条（院内の対策）
+        5.1 乙は、導入時に、乙の担当者が甲を訪問して、甲の院内で必要となるセキュリティ対策（職員アカウントの管理、退職者のアカウント削除等）についての打合せを乙のチェックシートに沿って進める。
+        5.2 5.1の打合せでは、甲が行う対策を双方で合意のうえ決定する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let hospitalMoves = text.replacingOccurrences(
+      of: "5.1 乙は、導入時に、乙の担当者が甲を訪問して、", with: "5.1 甲は、導入時に、乙の担当者の訪問を受けて、"
+    )
+    .replacingOccurrences(of: "乙のチェックシートに沿って進める", with: "甲のチェックシートに沿って進める")
+    #expect(element("C1.vendor-led", hospitalMoves) != .met)
+  }
+}

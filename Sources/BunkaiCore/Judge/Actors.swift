@@ -321,7 +321,7 @@ struct Actors {
     // 「乙は点検結果の報告会を開き」: any meeting (…会) the party opens.
     "会を開",
     // Holding the meeting and chairing it (「受託者は、…ワークショップを開催し、その進行役を務める」).
-    "開催", "進行役",
+    "開催", "進行役", "進め役",
     // 「乙が議長を務め」.
     "議長を務め", "議長となり", "議長となって", "座長を務め",
     // Asking the other party for the talks (「事業者が病院に協議を求め、当該協議で定めた対策を実施」).
@@ -330,6 +330,9 @@ struct Actors {
     "書を提出し", "書を提出する",
     // Putting the matter on the meeting's agenda (「ベンダーが前項の会議に議題として提出し」).
     "議題として提出", "議題に提出", "議題として挙げ", "議題に挙げ", "議題に上げ",
+    // 「当社は、…担当者がお客様と面談して、…についての打合せを当社のチェックシートに沿って進めます」: who
+    // moves the meeting along.
+    "打合せを進め", "打ち合わせを進め", "協議を進め", "面談を進め", "に沿って進め",
   ])
   static let agentMarkers = folded([
     "が", "は", "の", "から", "により", "による", "によって",
