@@ -804,3 +804,47 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", hospitalMoves) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙は、甲が院内で実施すべき運用上のセキュリティ対策…について、説明と意見交換の会を招集し、その議事を
+  /// 進める。２　前項の会では、乙が示す対策の例を基に、甲が実施する内容を甲乙が確認し合って確定させる。」:
+  /// an exchange of views and settling by confirming with each other are talks, which the vendor that
+  /// calls the meeting leads (C1).
+  @Test func anExchangeOfViewsTheVendorCallsIsTalksItLeads() {
+    let text =
+      Self.opening + """
+        第7条（甲の運用上の対策）
+        1 乙は、甲が院内で実施すべき運用上のセキュリティ対策（閲覧できる職員の範囲、画像の院外持出しの禁止の周知等）について、甲の担当者との説明と意見交換の会を年1回招集し、その議事を進める。
+        2 前項の会では、乙が示す対策の例を基に、甲が実施する内容を甲乙が確認し合って確定させる。甲は、確定した内容を実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    let noTalks = text.replacingOccurrences(of: "甲の担当者との説明と意見交換の会を年1回招集し、その議事を進める", with: "説明書を作成して甲に交付する")
+      .replacingOccurrences(
+        of: "2 前項の会では、乙が示す対策の例を基に、甲が実施する内容を甲乙が確認し合って確定させる。", with: "2 甲は、前項の説明書を参考に、実施する内容を自ら定める。")
+    #expect(finding("C1", noTalks) != nil)
+  }
+}
+
+extension ReadingAndLocationTests {
+  /// Words a party leads talks with, on what the hospital provides (C2.vendor-led): it opens the
+  /// talks (「乙は、…点検の機会に甲との協議を開き」), sets up the place and runs it (「話し合う場を設けて
+  /// 進行し」), brings the talks to the other party (「甲に協議を持ちかけ」), or is at their centre
+  /// (「乙が中心となって甲との協議を進め」). Said of the hospital, the vendor does not lead.
+  @Test func wordsThatOpenOrRunTheTalksOnTheProvidedThings() {
+    let provided = "第5条（甲の提供するもの）\n1 甲は、本業務のため、サーバの設置場所、電源及び院内LANへの接続口を提供する。\n"
+    let ways = [
+      "2 乙は、前項の設備のセキュリティ対策について、年2回の点検の機会に甲との協議を開き、対策を取り決める。取り決めた対策は甲が実施する。",
+      "2 前項の設備について、乙は、必要なセキュリティ対策を甲と話し合う場を設けて進行し、話し合いで定めた対策を甲が講じる。",
+      "2 前項の設備のセキュリティ対策は、乙が導入時に甲に協議を持ちかけ、双方で取り決めたうえで、甲が行う。",
+      "2 前項の設備のセキュリティ対策は、乙が中心となって甲との協議を進め、定めた対策を甲が実施する。",
+    ]
+    for way in ways {
+      let text = Self.opening + provided + way + "\n"
+      #expect(element("C2.vendor-led", text) == .met, "\(way)")
+      let swapped = way.replacingOccurrences(of: "乙", with: "丙").replacingOccurrences(of: "甲", with: "乙")
+        .replacingOccurrences(of: "丙", with: "甲")
+      #expect(element("C2.vendor-led", Self.opening + provided + swapped + "\n") != .met, "\(swapped)")
+    }
+  }
+}
