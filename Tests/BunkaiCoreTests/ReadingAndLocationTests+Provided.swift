@@ -705,3 +705,25 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provides", hospitalProvides) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「前項第一号及び第二号により甲が提供するもの」 where the items left out are papers and data (「…に関する
+  /// 資料」「移行するデータ」): every thing whose security is in question is named (C2 met). Where an item
+  /// left out is a thing (a terminal), one covered of several is not enough.
+  @Test func itemsLeftOutThatArePapersLeaveNoThingUncovered() {
+    let text =
+      Self.opening + """
+        第6条（甲の提供するもの）
+        甲は、本業務の遂行に必要な次の各号に掲げるものを乙に提供する。
+        一 院内における作業場所及び作業用の電源
+        二 院内LANの接続口
+        三 分析装置の接続仕様に関する資料
+        四 旧システムから移行するデータ
+        ２ 前項第一号及び第二号により甲が提供するものに係る安全対策は、乙がその案を作成して甲との協議を主導し、当該協議で定めたところに従い甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(finding("C2", text) == nil)
+    let aTerminalLeftOut = text.replacingOccurrences(of: "三 分析装置の接続仕様に関する資料", with: "三 分析装置に接続する検査用の端末")
+    #expect(element("C2.provided-security", aTerminalLeftOut) != .met)
+  }
+}

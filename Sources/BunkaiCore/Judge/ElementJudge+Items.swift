@@ -38,8 +38,33 @@ extension ElementJudge {
     return directlyReferred(from: u).contains { p in
       let count = clauses.itemCounts[p]
       return count > named.count && named.allSatisfy { $0 >= 1 && $0 <= count }
+        && leavesOutAThing(of: p, count: count, named: named)
     }
   }
+
+  /// 「前項第一号及び第二号により委託者が提供するもの」 where items three and four are papers and data:
+  /// the items left out hold none of the things (設備, 回線, 端末…) whose security is in question, so
+  /// naming the others names every thing. Items read as the paragraph's last sentences; where that
+  /// reading fails, every item left out counts.
+  func leavesOutAThing(of p: Int, count: Int, named: Set<Int>) -> Bool {
+    let items = clauses.sentencesOfParagraph[p].suffix(count)
+    guard items.count == count, let things = index.compiled.conceptGroups["provided-things"] else {
+      return true
+    }
+    let text = index.text
+    return (1...count).contains { n in
+      guard !named.contains(n) else { return false }
+      let r = clauses.sentences[items[items.startIndex + n - 1]].range
+      // 「分析装置の接続仕様に関する資料」: the head noun says it is a paper, whatever thing it is about.
+      var end = r.upperBound
+      while end > r.lowerBound, Self.itemEnds.contains(text[end - 1]) { end -= 1 }
+      let paper = Self.papers.contains { text[r.lowerBound..<end].suffix($0.count).elementsEqual($0) }
+      return !paper && index.evaluate(things, in: r)
+    }
+  }
+  static let papers = ["資料", "データ", "情報", "書類", "文書", "仕様書", "図面", "設定情報"].map { Normalizer.fold($0) }
+  /// What may close an item after its noun (folding drops line breaks; they are checked as they are).
+  static let itemEnds = Set(["。", "、"].map { Normalizer.fold($0)[0] }).union([0x20, 0x3000, 0x0A])
 
   static let selections = ["前項のうち", "前条のうち", "上記のうち"].map { Normalizer.fold($0) }
   static let joiners = ["及び", "並びに", "、", "・", "又は", "すべて", "全て", "いずれも"].map { Normalizer.fold($0) }
