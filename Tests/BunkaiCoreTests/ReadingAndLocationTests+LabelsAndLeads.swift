@@ -848,3 +848,24 @@ extension ReadingAndLocationTests {
     }
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「２　甲は、前項の協議に担当者を出席させ…。協議の日程と議題は乙が甲に示す。」: the party with が right
+  /// before the one shown to (甲に示す) shows, not the party the paragraph opens with; so the talks a
+  /// later paragraph takes up (「第1項の協議の中で取り上げ」) are the vendor's (C2.vendor-led).
+  @Test func thePartyThatShowsIsTheOneBeforeThePartner() {
+    let text =
+      Self.opening + """
+        第4条（甲の提供するもの）
+        1 甲は、本業務のため、サーバの設置場所、電源及び院内LANへの接続口を提供する。
+
+        第5条（甲の講ずる対策）
+        1 甲が本システムの運用に当たり講ずべきセキュリティ対策については、甲乙で協議して具体的な内容を決める。
+        2 甲は、前項の協議に担当者を出席させ、決めた内容を実施する。協議の日程と議題は乙が甲に示す。
+        3 前条第1項により甲が提供する設備等のセキュリティ対策についても、第1項の協議の中で取り上げ、決めた内容を甲が実施する。
+        """
+    #expect(element("C2.vendor-led", text) == .met)
+    let hospitalShows = text.replacingOccurrences(of: "協議の日程と議題は乙が甲に示す", with: "協議の日程と議題は甲が乙に示す")
+    #expect(element("C2.vendor-led", hospitalShows) != .met)
+  }
+}

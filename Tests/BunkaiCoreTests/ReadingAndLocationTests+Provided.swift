@@ -727,3 +727,20 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provided-security", aTerminalLeftOut) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「前項により甲が用意するものを保護するための措置は、乙が開く打合せにおいて…合意して定める」: the
+  /// measures to protect the provided things are their security (C2).
+  @Test func measuresToProtectTheProvidedThingsAreTheirSecurity() {
+    let text =
+      Self.opening + """
+        第6条（甲の用意するもの）
+        1 甲は、本システムへの接続のため、ゲートウェイ装置の設置場所と電源、院内LANへの接続及び閲覧端末を用意する。
+        2 前項により甲が用意するものを保護するための措置は、乙が甲ごとに開く導入前の打合せにおいて、乙の作成するチェック項目を確認しながら甲乙が合意して定める。甲は、合意した措置を実施する。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(finding("C2", text) == nil)
+    let useOnly = text.replacingOccurrences(of: "前項により甲が用意するものを保護するための措置は", with: "前項により甲が用意するものの使用の日程は")
+    #expect(element("C2.provided-security", useOnly) != .met)
+  }
+}

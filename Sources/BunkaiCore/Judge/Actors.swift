@@ -332,10 +332,10 @@ struct Actors {
     "議題として提出", "議題に提出", "議題として挙げ", "議題に挙げ", "議題に上げ",
     // 「当社は、…担当者がお客様と面談して、…についての打合せを当社のチェックシートに沿って進めます」: who
     // moves the meeting along.
-    "打合せを進め", "打ち合わせを進め", "協議を進め", "面談を進め", "に沿って進め",
+    "打合せを進め", "打ち合わせを進め", "面談を進め", "に沿って進め",
     // 「甲は、…定期点検の機会に乙との協議を開き」「受託者は、…委託者と話し合う場を設けて進行し」「当社が…お客様に
-    // 協議を持ちかけ」「甲が中心となって乙との協議を進め」.
-    "協議を開", "場を設け", "設けて進行", "協議を持ちかけ", "協議を持ち掛け", "中心となって", "中心となり",
+    // 協議を持ちかけ」.
+    "協議を開", "場を設け", "設けて進行", "協議を持ちかけ", "協議を持ち掛け",
   ])
   static let agentMarkers = folded([
     "が", "は", "の", "から", "により", "による", "によって",
@@ -360,7 +360,8 @@ struct Actors {
           // partner, not who leads.
           let partner = Self.partnerCues.contains(cue)
           if !requested,
-            let role = (partner ? nil : nearestAgent(before: i, in: r)) ?? topic(before: i, in: r)
+            let role = (partner ? agentBeforePartner(i, in: r) : nearestAgent(before: i, in: r))
+              ?? topic(before: i, in: r)
               ?? tableRowLeader(r)
           {
             return role
@@ -613,5 +614,23 @@ extension Actors {
     return labels.first { l in
       ni - l.text.count >= r.lowerBound && text[(ni - l.text.count)..<ni].elementsEqual(l.text)
     }?.role
+  }
+}
+
+extension Actors {
+  /// 「協議の日程と議題は甲が乙に示す」: the party with が right before the partner's label (乙に示す)
+  /// is the one acting, whoever the paragraph opens with.
+  func agentBeforePartner(_ i: Int, in r: Range<Int>) -> PartyRole? {
+    guard
+      let partner = labels.first(where: { l in
+        i - l.text.count >= r.lowerBound && text[(i - l.text.count)..<i].elementsEqual(l.text)
+      })
+    else { return nil }
+    let ga = i - partner.text.count - 1
+    guard ga > r.lowerBound, text[ga] == Self.ga[0] else { return nil }
+    return labels.first { l in
+      ga - l.text.count >= r.lowerBound && text[(ga - l.text.count)..<ga].elementsEqual(l.text)
+    }
+    .flatMap { $0.role == partner.role ? nil : $0.role }
   }
 }
