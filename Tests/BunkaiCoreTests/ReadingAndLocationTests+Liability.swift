@@ -868,3 +868,31 @@ extension ReadingAndLocationTests {
     #expect(element("D1.gl-efforts", ownRules) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…上限は、乙が第4条のガイドラインに沿った安全管理を、…通常求められる注意をもって行っていた場合に限り
+  /// 適用する」: the care a vendor of medical information is ordinarily expected to take is its duty of
+  /// care (D1.gl-efforts). 「…の場合の賠償の範囲は、…協議のうえ定め、逸失利益を除外しない」 includes the lost
+  /// profits (D1.deficient-compensable).
+  @Test func ordinaryCareAndLostProfitsNotLeftOut() {
+    let text =
+      Self.opening + """
+        第4条（安全管理）
+        乙は、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に準拠して、本業務の安全管理を行う。
+
+        第12条（損害賠償）
+        1 乙が甲に対して負う損害賠償責任の総額は、年間保守料を上限とする。
+        2 前項の上限は、乙に故意又は重大な過失がなく、かつ、乙が第4条のガイドラインに沿った安全管理を、医療情報を取り扱う事業者として通常求められる注意をもって行っていた場合に限り適用する。
+        3 乙の安全管理が不十分であった場合における賠償の範囲は、甲乙が誠実に協議のうえ定めるものとし、逸失利益を除外しない。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    #expect(element("D1.deficient-compensable", text) == .met)
+    #expect(finding("D1", text) == nil)
+    let leftOut = text.replacingOccurrences(of: "逸失利益を除外しない", with: "逸失利益を除外する")
+    #expect(element("D1.deficient-compensable", leftOut) != .met)
+    let noCare = text.replacingOccurrences(
+      of: "乙が第4条のガイドラインに沿った安全管理を、医療情報を取り扱う事業者として通常求められる注意をもって行っていた場合に限り適用する",
+      with: "乙が年間保守料を期日までに受領していた場合に限り適用する")
+    #expect(element("D1.gl-efforts", noCare) != .met)
+  }
+}
