@@ -869,3 +869,21 @@ extension ReadingAndLocationTests {
     #expect(element("C2.vendor-led", hospitalShows) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「甲は、…甲が講ずべき情報セキュリティ対策について、甲の委員会が主催する協議において乙から説明を受け、
+  /// 乙と協議して…定める」: the party that receives the explanation does not lead by it; the talks are the
+  /// hospital's committee's (C1.vendor-led not met). Where the vendor hosts them, it leads.
+  @Test func receivingAnExplanationInTalksTheHospitalHostsLeadsNothing() {
+    let text =
+      Self.opening + """
+        第6条（甲の側の対策）
+        1 甲は、甲が講ずべき情報セキュリティ対策（端末の保管場所、パスコードの管理等）について、甲の医療情報管理委員会が主催する協議において乙から説明を受け、乙と協議して具体的な内容を定める。
+        2 甲は、前項により定めた対策を実施する。
+        """
+    #expect(element("C1.vendor-led", text) != .met)
+    #expect(finding("C1", text) != nil)
+    let vendorHosts = text.replacingOccurrences(of: "甲の医療情報管理委員会が主催する協議", with: "乙が主催する協議")
+    #expect(element("C1.vendor-led", vendorHosts) == .met)
+  }
+}

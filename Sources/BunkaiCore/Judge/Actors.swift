@@ -344,7 +344,9 @@ struct Actors {
   ])
   /// 「乙に情報提供を求め」「乙の助言を得て、甲が定める」: advice asked for or received; whoever then
   /// decides leads.
-  static let requestMarkers = folded(["を求め", "の求め", "を依頼", "を要請", "を求める", "を得て", "を受けて", "を聴いて", "を聞いて"])
+  static let requestMarkers = folded([
+    "を求め", "の求め", "を依頼", "を要請", "を求める", "を得て", "を受けて", "を受け、", "を聴いて", "を聞いて",
+  ])
 
   /// Who leads: the nearest party named as agent before 「主導」 or a proposal/information cue
   /// (「乙主導」「乙の主導のもと」「当社が対策案を提示して主導する」「乙からの情報提供」). A cue the agent
