@@ -352,9 +352,12 @@ struct Actors {
   /// (「乙主導」「乙の主導のもと」「当社が対策案を提示して主導する」「乙からの情報提供」). A cue the agent
   /// asks for (「甲は、乙に情報提供を求め」) is not leading.
   func leader(in r: Range<Int>) -> PartyRole? {
+    // The positions where some cue may start, found in one pass: trying each of the many cues over
+    // the whole range was a measurable part of a review.
+    let starts = r.filter { Self.leadCueFirsts.contains(text[$0]) }
+    guard !starts.isEmpty else { return nil }
     for cue in Self.leadCues {
-      var i = r.lowerBound
-      while i + cue.count <= r.upperBound {
+      for i in starts where i + cue.count <= r.upperBound {
         if text[i] == cue[0], has(cue, at: i, limit: r.upperBound) {
           let after = i + cue.count
           let requested = Self.requestMarkers.contains { has($0, at: after, limit: r.upperBound) }
@@ -369,11 +372,11 @@ struct Actors {
             return role
           }
         }
-        i += 1
       }
     }
     return nil
   }
+  static let leadCueFirsts = Set(leadCues.map { $0[0] })
 
   /// 「連絡会の議長は乙のプロジェクトマネージャーが務める」「議長は、乙とする」: who chairs the meeting,
   /// named right after the chair's title.
