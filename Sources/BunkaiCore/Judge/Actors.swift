@@ -616,9 +616,15 @@ extension Actors {
   func recipient(before key: Int, in r: Range<Int>) -> PartyRole? {
     let ni = key - 1
     guard ni > r.lowerBound, text[ni] == Self.ni else { return nil }
-    return labels.first { l in
-      ni - l.text.count >= r.lowerBound && text[(ni - l.text.count)..<ni].elementsEqual(l.text)
-    }?.role
+    return label(endingAt: ni, from: r.lowerBound)?.role
+  }
+
+  /// The label that ends right before `end` and starts at or after `start` (the longest, as
+  /// `labels` are sorted).
+  func label(endingAt end: Int, from start: Int) -> Label? {
+    labels.first { l in
+      end - l.text.count >= start && text[(end - l.text.count)..<end].elementsEqual(l.text)
+    }
   }
 }
 
@@ -626,16 +632,9 @@ extension Actors {
   /// 「協議の日程と議題は甲が乙に示す」: the party with が right before the partner's label (乙に示す)
   /// is the one acting, whoever the paragraph opens with.
   func agentBeforePartner(_ i: Int, in r: Range<Int>) -> PartyRole? {
-    guard
-      let partner = labels.first(where: { l in
-        i - l.text.count >= r.lowerBound && text[(i - l.text.count)..<i].elementsEqual(l.text)
-      })
-    else { return nil }
+    guard let partner = label(endingAt: i, from: r.lowerBound) else { return nil }
     let ga = i - partner.text.count - 1
     guard ga > r.lowerBound, text[ga] == Self.ga[0] else { return nil }
-    return labels.first { l in
-      ga - l.text.count >= r.lowerBound && text[(ga - l.text.count)..<ga].elementsEqual(l.text)
-    }
-    .flatMap { $0.role == partner.role ? nil : $0.role }
+    return label(endingAt: ga, from: r.lowerBound).flatMap { $0.role == partner.role ? nil : $0.role }
   }
 }

@@ -173,10 +173,8 @@ extension ElementJudge {
   /// (主導) that the other party leads them, the telling leads nothing.
   func ledByOtherInNextParagraph(_ u: Clauses.Unit, _ role: PartyRole) -> Bool {
     let text = index.text
-    guard !talks(u.range), let k = u.article, let own = clauses.paragraphsOf[k],
-      let here = own.firstIndex(of: u.paragraph), here + 1 < own.count
-    else { return false }
-    let next = clauses.paragraphs[own[here + 1]].range
+    guard !talks(u.range), let after = paragraphAfter(u) else { return false }
+    let next = clauses.paragraphs[after].range
     guard Lines.occurs(Self.previousParagraph, in: text[next]), Lines.occurs(Self.leading, in: text[next]),
       talks(next), let other = actors.leader(in: next)
     else { return false }
@@ -195,13 +193,12 @@ extension ElementJudge {
     let text = index.text
     guard let unless = e.unless,
       index.occurrences(e.key, in: u.range).contains(where: { o in
-        o.lowerBound - 2 >= u.range.lowerBound && text[o.lowerBound - 1] == Self.no
+        o.lowerBound - 2 >= u.range.lowerBound && text[o.lowerBound - 1] == Actors.no[0]
           && Self.clauseUnits.contains(text[o.lowerBound - 2])
       })
     else { return false }
     let named = directlyReferred(from: u)
     return !named.isEmpty && named.allSatisfy { index.evaluate(unless, in: clauses.paragraphs[$0].range) }
   }
-  static let no = Normalizer.fold("の")[0]
   static let clauseUnits = Set(["項", "条", "号"].map { Normalizer.fold($0)[0] })
 }

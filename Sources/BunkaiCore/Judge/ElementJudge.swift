@@ -662,11 +662,17 @@ final class ElementJudge {
   static let kudasai = Normalizer.fold("ください")
 
   /// The paragraph before the unit's in its article, if any.
-  func paragraphBefore(_ u: Clauses.Unit) -> Int? {
+  func paragraphBefore(_ u: Clauses.Unit) -> Int? { paragraph(-1, from: u) }
+
+  /// The paragraph after the unit's in its article, if any.
+  func paragraphAfter(_ u: Clauses.Unit) -> Int? { paragraph(1, from: u) }
+
+  /// The paragraph `offset` places from the unit's in its article, if there is one.
+  func paragraph(_ offset: Int, from u: Clauses.Unit) -> Int? {
     guard let k = u.article, let own = clauses.paragraphsOf[k], let here = own.firstIndex(of: u.paragraph),
-      here > 0
+      own.indices.contains(here + offset)
     else { return nil }
-    return own[here - 1]
+    return own[here + offset]
   }
 
   /// Suffixes of a name the contract gives a meeting (「レビュー会議」「利用者連絡会」).
