@@ -887,3 +887,23 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", vendorHosts) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「甲の医療情報部会が主催する会議で…」: a body of the hospital that hosts the talks acts for the
+  /// hospital, so the vendor who only attends and hands over technical information leads nothing — and
+  /// a body of the vendor that hosts them acts for the vendor.
+  @Test func aCommitteeOfAPartyHostsForThatParty() {
+    let text =
+      Self.opening + """
+        第5条（甲の設備）
+        １　甲は、本業務に必要な範囲で、甲が管理する院内LAN、サーバ室及び保守用端末を乙に使用させる。
+        ２　院内LAN、サーバ室及び保守用端末の情報セキュリティ対策は、甲の医療情報管理委員会が主催する協議において乙の意見を聴いて定めるものとし、甲がこれを実施する。乙は、当該協議に出席し、必要な技術情報を提供する。
+        """
+    #expect(element("C2.vendor-led", text) != .met)
+    #expect(finding("C2", text) != nil)
+    let vendorHosts = text.replacingOccurrences(
+      of: "甲の医療情報管理委員会が主催する協議において乙の意見を聴いて定める",
+      with: "乙の保守管理センターが主催する協議において甲と話し合って定める")
+    #expect(element("C2.vendor-led", vendorHosts) == .met)
+  }
+}

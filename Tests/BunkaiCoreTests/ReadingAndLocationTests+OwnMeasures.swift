@@ -334,3 +334,28 @@ extension ReadingAndLocationTests {
     #expect(finding("C1", text) != nil)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「乙は、甲から求められたときは、甲の職員が…講ずべき対策について助言する」 is the clause on the
+  /// hospital's own measures written short (advice only on request): the C1 finding goes to it, not to
+  /// the article on the vendor's own security, and the clause still does not meet the element.
+  @Test func adviceOnRequestIsWhereTheHospitalsMeasuresFallShort() {
+    let text =
+      Self.opening + """
+        第4条（乙の安全管理）
+        乙は、本業務に係る情報セキュリティ対策を、乙の定める管理規程に従って講ずる。
+
+        第5条（報告）
+        乙は、毎月の作業結果を翌月十日までに書面で甲に報告する。
+
+        第6条（甲の運用への助言）
+        乙は、甲から求められたときは、甲の職員が本システムを使用するにあたり講ずべき対策について助言する。甲は、その助言を参考にして自らの運用規程を定める。
+        """
+    #expect(element("C1.vendor-led", text) != .met)
+    #expect(finding("C1", text)?.article == "6")
+    let asked = text.replacingOccurrences(
+      of: "乙は、甲から求められたときは、甲の職員が本システムを使用するにあたり講ずべき対策について助言する。",
+      with: "乙は、甲の職員が本システムを使用するにあたり講ずべき対策について、毎年度、案を作成して甲との協議を主導する。")
+    #expect(element("C1.vendor-led", asked) == .met)
+  }
+}

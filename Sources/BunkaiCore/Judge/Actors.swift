@@ -281,8 +281,8 @@ struct Actors {
   static let stepEnds = folded(["のうえ、", "の上、", "したうえで、", "した上で、", "協議し、"])
 
   static let leadCues = folded([
-    "主導", "主体となり", "主体となって", "中心となり", "中心となって", "提案", "情報提供", "情報を提供", "説明", "助言", "提示", "リード", "呼びかけ",
-    "取り仕切", "招集", "主催", "働きかけ", "対策を示し", "を示して協議", "協議を申し入れ", "協議を申し出", "取りまとめ", "取り纏め",
+    "主導", "主体となり", "主体となって", "中心となり", "中心となって", "主催", "提案", "情報提供", "情報を提供", "説明", "助言", "提示", "リード", "呼びかけ",
+    "取り仕切", "招集", "働きかけ", "対策を示し", "を示して協議", "協議を申し入れ", "協議を申し出", "取りまとめ", "取り纏め",
     "とりまとめ", "進める協議", "進行する協議", "協議を進め", "協議を進行", "協議の進行", "話し合いを進行", "話合いを進行", "話し合いを進め", "話合いを進め",
     "話し合いの進行", "話合いの進行", "協議の場を設け", "これを進行",
     // 「案を」 also covers 案を示し and 案を提出.
@@ -504,6 +504,23 @@ struct Actors {
   static let ga = Normalizer.fold("が")
   static let no = Normalizer.fold("の")
   /// People acting for a party (「当社の担当者が」「乙の技術者は」).
+  /// 「本院の情報システム委員会が主催する協議」: a body of the party (its committee, office, department)
+  /// named as agent right before the cue acts for the party, as its staff do.
+  func organActs(after end: Int, before i: Int) -> Bool {
+    guard has(Self.no, at: end, limit: i) else { return false }
+    let from = end + Self.no.count
+    return Self.organNouns.contains { w in
+      (from..<min(i, from + 16)).contains { p in
+        has(w, at: p, limit: i) && p + w.count < i
+          && [Self.ga, Self.wa].contains { has($0, at: p + w.count, limit: i) }
+          && p + w.count + 1 == i
+          && !text[from..<p].contains(where: { $0 == Self.comma || $0 == Self.period })
+      }
+    }
+  }
+  static let organNouns = folded([
+    "委員会", "事務局", "部門", "部署", "本部", "センター", "システム部", "システム課", "システム室", "管理部", "管理課", "管理室",
+  ])
   static let staffNouns = folded(["担当者", "担当", "技術者", "従業員", "社員", "責任者", "作業員", "作業者", "技術担当者", "営業担当"])
   static let sideNo = Normalizer.fold("側の")
   static let dai = Normalizer.fold("第")[0]
@@ -543,7 +560,7 @@ struct Actors {
           && Self.staffNouns.contains { w in
             has(w, at: end + Self.no.count, limit: i)
               && Self.agentMarkers.contains { has($0, at: end + Self.no.count + w.count, limit: i) }
-          }
+          } || organActs(after: end, before: i)
         // 「…案を作成し、乙の本部に説明する」: the party's office the cue is addressed to (に right before
         // it) is no agent, however short the noun.
         let addressed = has(Self.no, at: end, limit: i) && i - 1 > end && text[i - 1] == Self.ni
