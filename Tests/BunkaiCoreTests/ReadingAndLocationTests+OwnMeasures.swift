@@ -359,3 +359,26 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", asked) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…院内の情報セキュリティ対策は、甲が自己の判断と責任で実施する」 is the clause on the hospital's own
+  /// measures written short (no talks at all): the C1 finding goes to it, not to the vendor's own
+  /// security article before it.
+  @Test func measuresLeftToTheHospitalsOwnJudgementAreWhereC1FallsShort() {
+    let text =
+      Self.opening + """
+        第5条（安全管理）
+        乙は、関係する法令及びガイドラインを守り、乙が適切と判断するセキュリティ対策を講ずる。
+
+        第6条（甲の環境）
+        甲は、本サービスを利用するために必要な端末及び通信回線を、自己の費用で用意する。
+
+        第7条（IDの管理）
+        １　甲は、本サービスのID及びパスワードを自己の責任で管理し、第三者に利用させない。
+        ２　IDを用いて行われた利用は、甲自身による利用とみなす。
+        ３　甲の院内における情報セキュリティ対策は、甲が自己の判断と責任で実施する。
+        """
+    #expect(finding("C1", text) != nil)
+    #expect(finding("C1", text)?.article == "7")
+  }
+}
