@@ -374,3 +374,30 @@ extension ReadingAndLocationTests {
     #expect(element("B2.attribution", denied) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Where the vendor's only label is 「委託先」, 「委託先は、…責任を負わない」 is the vendor's own exemption,
+  /// not a limit on a subcontractor's breach: the subcontracting clause (「任せた事業者」) stays met.
+  /// Said of the business it hands work to, the limit does deny it.
+  @Test func aVendorLabelledItakusakiIsNoSubcontractor() {
+    let text = """
+      情報システム運用業務委託契約書
+
+      医療法人社団はまなす会（以下「当院」という。）と株式会社ミナト計算センター（以下「委託先」という。）は、次のとおり契約する。
+
+      第5条（業務の一部を任せるとき）
+      １　委託先は、本業務の一部を他の事業者に任せるときは、前もって書面で当院の承諾を得る。
+      ２　委託先は、任せた事業者に、この契約で委託先が負うのと同じ水準の安全管理の義務を負わせ、その状況を確かめて監督する。
+      ３　任せた事業者の行為は委託先の行為とみなし、委託先が当院に対して責任を負う。
+
+      第6条（責任を負わない場合）
+      委託先は、当院が独自に導入したソフトウェアが原因の障害については、責任を負わない。
+      """
+    #expect(element("B2.attribution", text) == .met)
+    #expect(finding("B2", text) == nil)
+    let denied = text.replacingOccurrences(
+      of: "委託先は、当院が独自に導入したソフトウェアが原因の障害については、責任を負わない。",
+      with: "前条にかかわらず、委託先は、任せた事業者の行為については、責任を負わない。")
+    #expect(element("B2.attribution", denied) != .met)
+  }
+}

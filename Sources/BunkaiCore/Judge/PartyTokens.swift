@@ -47,13 +47,25 @@ enum PartyTokens {
       && text[end..<(end + titleContinuation.count)].elementsEqual(titleContinuation)
   }
 
+  /// Known labels that are also words for a subcontractor: where 「委託先」 is the vendor itself, its
+  /// label must not read as a subcontractor (「委託先は、…責任を負わない」 is no limit on the
+  /// subcontractor's breach), so it is folded into the vendor's token like a label of its own — where
+  /// it is the party's only label: beside 「当社」 or 「受託者」 it is mostly a defined name of the
+  /// vendor's subcontractor taken for another label.
+  static let subcontractorWords: Set<String> = ["委託先"]
+
   /// The labels folded into tokens, longest first: the contract's own (not one the placeholders
   /// know), of two scalars or more, and naming one side only.
   static func ownLabels(_ parties: [Party]) -> [(party: String, text: [UInt32], token: UInt32)] {
     var own: [(party: String, text: [UInt32], token: UInt32)] = []
     for p in parties {
       guard let token = token(p.role) else { continue }
-      if TermPattern.roleLabels[p.role]?.contains(p.label) ?? true { continue }
+      if TermPattern.roleLabels[p.role]?.contains(p.label) ?? true,
+        !Self.subcontractorWords.contains(p.label)
+          || parties.contains(where: { $0.role == p.role && $0.label != p.label })
+      {
+        continue
+      }
       let folded = Normalizer.fold(p.label)
       guard folded.count >= 2 else { continue }
       // A label naming both sides (shared by two parties) is no one's own.
