@@ -567,6 +567,50 @@ import Testing
     #expect(c.articles[2].paragraphs.count == 2)
   }
 
+  /// A contract of 第N条 followed by a 仕様書 numbered 第1 / 1 / (1): each 第N (and 第N の2) is a section
+  /// of the 仕様書, its 「1　目的」 lines are paragraphs, not sections of their own (they were, and
+  /// 「6　再委託先の管理」 then swallowed the 第7 after it).
+  @Test func anAnnexedSpecificationNumbered第NWithout条() {
+    let text = """
+      検査システム導入契約書
+
+      第1条（目的）
+      甲は、乙に検査システムの導入を委託し、乙はこれを受託する。
+
+      第2条（仕様書）
+      本業務の内容は、別添の仕様書による。
+
+      別添　検査システム導入業務仕様書
+
+      第1　総則
+      1　目的
+      本仕様書は、検査システム導入の要件を定める。
+      2　用語
+      「本システム」とは、検査部門で用いるシステムをいう。
+
+      第2　乙の業務
+      1　乙は、本システムを設置し、試験を行う。
+      2　乙は、操作研修を行う。
+
+      第3　安全管理
+      1　乙は、作業に用いる端末を管理する。
+      2　乙は、作業記録を残す。
+      3　乙は、事故を直ちに報告する。
+      4　乙は、従事者に教育を行う。
+
+      第4　障害に関する責任
+      1　乙は、甲が独自に導入したソフトウェアに起因する障害について責任を負わない。
+
+      第4の2　稼働判定
+      乙は、稼働判定会議を開催する。
+      """
+    let (c, _) = parse(text)
+    let spec = c.articles.filter { $0.part != nil }
+    #expect(spec.map(\.number) == ["1", "2", "3", "4", "4の2"])
+    #expect(spec.map { $0.heading ?? "" } == ["総則", "乙の業務", "安全管理", "障害に関する責任", "稼働判定"])
+    #expect(spec.map(\.paragraphs.count) == [2, 2, 4, 1, 1])
+  }
+
   /// 「【第6条】契約者側の対策」: the number alone in the brackets and the heading after them.
   @Test func articleNumbersAloneInBrackets() {
     let text = """

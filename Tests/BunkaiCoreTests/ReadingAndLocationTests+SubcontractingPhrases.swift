@@ -254,3 +254,23 @@ extension ReadingAndLocationTests {
     #expect(element("B2.consent", kept) == .contradicted)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Plain words for subcontracting and its attribution (「他の業者に任せる」「任せた業者がしたことは、乙が
+  /// したものとして乙が責任を持つ」) meet B2 as the usual terms do; without the attribution sentence they
+  /// do not.
+  @Test func workHandedToAnotherTraderInPlainWords() {
+    let text =
+      Self.opening + """
+        第7条（他の業者に任せるとき）
+        １　乙は、本業務の一部を他の業者に任せるときは、事前に書面で甲の承諾を得なければならない。
+        ２　乙は、任せた業者にこの契約で乙が負うのと同じ内容のセキュリティの義務を守らせ、その状況を監督する。
+        ３　任せた業者がしたことは、乙がしたものとして乙が責任を持つ。
+        """
+    #expect(element("B2.consent", text) == .met)
+    #expect(element("B2.attribution", text) == .met)
+    #expect(finding("B2", text) == nil)
+    let without = text.replacingOccurrences(of: "３　任せた業者がしたことは、乙がしたものとして乙が責任を持つ。", with: "")
+    #expect(element("B2.attribution", without) != .met)
+  }
+}

@@ -121,6 +121,9 @@ private struct Builder {
   /// 水準書 set after the contract) is read as sections; a list of 「1　委託者が提供するもの」 entries
   /// stays one text.
   var annexHasSubsections = false
+  /// The annex being read is a 仕様書 numbered 第1 / 1 / (1) (three or more 「第N　見出し」 lines from
+  /// 第1): its 第N lines are its sections, its 「1　目的」 lines their paragraphs.
+  var annexTitled = false
   /// Where `run` is in `lines` (an annex heading looks ahead for subsections).
   var lineIndex = 0
   /// The start of the article whose paragraphs are numbered 一, 二 … (its text opened with 「一　」):
@@ -167,6 +170,7 @@ private struct Builder {
       region = .closed
       annexSectionMode = false
       annexHasSubsections = false
+      annexTitled = false
       contract.annexSections.append(AnnexSection(label: label, range: line.trimStart..<line.trimEnd))
       return
     }
@@ -188,7 +192,7 @@ private struct Builder {
       article = openSection(n, heading: titleRange.isEmpty ? nil : titleRange, chapter: String(n), line)
       return
     }
-    if let a = annexChapterArticle(line) {
+    if let a = annexChapterArticle(line) ?? annexTitledSection(line) {
       openAnnexSection(a)
       return
     }
@@ -249,6 +253,7 @@ private struct Builder {
       part = label
       annexSectionMode = false
       annexHasSubsections = subsectionsAhead()
+      annexTitled = titledSectionsAhead()
       contract.annexSections.append(AnnexSection(label: label, range: line.trimStart..<line.trimEnd))
       return
     }
@@ -506,6 +511,37 @@ private struct Builder {
     return a
   }
 
+  /// 「第1　総則」「第7の2　稼働判定」 in an annex numbered so (`annexTitled`): the annex's section N,
+  /// numbered on from its last one (「第7の2」 after 第7).
+  func annexTitledSection(_ line: Line) -> Article? {
+    guard let part, annexTitled, let (number, main, heading) = ContractParser.titledSection(s, line) else {
+      return nil
+    }
+    let own = article?.part == part ? article : contract.articles.last { $0.part == part }
+    let last = own?.mainNumber ?? 0
+    guard main == last + 1 || (main == last && number != own?.number && number.hasPrefix("\(main)の")) else {
+      return nil
+    }
+    var a = newSection(main, heading: heading, chapter: chapter, line)
+    a.number = number
+    a.part = part
+    return a
+  }
+
+  /// Whether the lines after an annex's heading, up to the next annex, hold three or more 「第N　見出し」
+  /// lines numbered on from 第1.
+  func titledSectionsAhead() -> Bool {
+    var expected = 1
+    for line in lines[(lineIndex + 1)...] where !line.isBlank {
+      if annexHeading(line) != nil || partTitle(line) != nil { break }
+      if s[line.trimStart] == "第", let (_, main, _) = ContractParser.titledSection(s, line), main == expected
+      {
+        expected += 1
+      }
+    }
+    return expected > 3
+  }
+
   /// Whether the lines after an annex's heading, up to the next annex, hold two or more 「N.M」
   /// subsection lines.
   func subsectionsAhead() -> Bool {
@@ -525,7 +561,8 @@ private struct Builder {
   /// 第N条 (nor in an annex without 「N.M」 subsections: `annexHasSubsections`).
   /// An attached specification (「仕様書」) is numbered in sections even without subsections.
   mutating func annexSection(_ line: Line) -> Article? {
-    guard let part, annexHasSubsections || part == "仕様書", !sectionMode, region == .closed || annexSectionMode,
+    guard let part, annexHasSubsections || part == "仕様書", !sectionMode, !annexTitled,
+      region == .closed || annexSectionMode,
       Numerals.digitValue(s[line.trimStart]) != nil
     else { return nil }
     let own = article?.part == part ? article : contract.articles.last { $0.part == part }
