@@ -611,6 +611,41 @@ import Testing
     #expect(spec.map(\.paragraphs.count) == [2, 2, 4, 1, 1])
   }
 
+  /// A 仕様書 after the contract with its own contents (「1　総則 ……… 1」): lines with a leader and a
+  /// page number are contents wherever they come, so they open no sections of the 仕様書.
+  @Test func contentsOfAnAnnexWithLeadersAreNotSections() {
+    let text = """
+      予約サービス利用契約書
+
+      第1条（目的）
+      甲は、乙の予約サービスを利用する。
+
+      第2条（仕様書）
+      本業務の内容は、別添の仕様書による。
+
+      別添　予約サービス利用業務仕様書
+
+      目次
+      1　総則 ……………………………… 1
+      2　業務内容 ………………………… 1
+      3　情報セキュリティ要件 ………… 2
+
+      1　総則
+      1.1　目的
+      外来予約をクラウド型のサービスにより行う。
+      2　業務内容
+      2.1　乙は、予約サービスを提供する。
+      3　情報セキュリティ要件
+      3.1　乙は、安全管理を行う。
+      3.2　乙は、事故を直ちに報告する。
+      """
+    let cleaned = String(String.UnicodeScalarView(Layout.clean(Array(text.unicodeScalars))))
+    let (c, _) = parse(cleaned)
+    let spec = c.articles.filter { $0.part != nil }
+    #expect(spec.map { $0.heading ?? "" } == ["総則", "業務内容", "情報セキュリティ要件"])
+    #expect(spec.map(\.paragraphs.count) == [1, 1, 2])
+  }
+
   /// 「【第6条】契約者側の対策」: the number alone in the brackets and the heading after them.
   @Test func articleNumbersAloneInBrackets() {
     let text = """

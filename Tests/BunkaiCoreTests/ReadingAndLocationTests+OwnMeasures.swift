@@ -382,3 +382,40 @@ extension ReadingAndLocationTests {
     #expect(finding("C1", text)?.article == "7")
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「…甲の求めにより開催する打合せにおいて意見を述べる」: talks held only when the hospital asks, where the
+  /// vendor only gives its view, are not led by the vendor; the element's note says why. Held every year
+  /// on the vendor's own initiative, they are.
+  @Test func talksHeldOnlyWhenTheHospitalAsksAreNotLedByTheVendor() {
+    let text =
+      Self.opening + """
+        第6条（甲が講ずる対策）
+        １　乙は、甲が本システムの利用に当たり講ずべき対策（利用者の範囲、印刷した帳票の扱い等）について、甲の求めにより開催する打合せにおいて意見を述べる。
+        ２　甲は、前項の意見を聴いた上で、甲が講ずる対策を定める。
+        """
+    let r = review(text)
+    let led = r.elements.first { $0.id == "C1.vendor-led" }
+    #expect(led?.status != .met)
+    #expect(led?.note?.contains("求め") == true)
+    #expect(finding("C1", text)?.article == "6")
+    let ownInitiative = text.replacingOccurrences(
+      of: "甲の求めにより開催する打合せにおいて意見を述べる。",
+      with: "毎年度、乙が主催する打合せにおいて案を示して甲と協議し、具体的な対策を定める。")
+    #expect(element("C1.vendor-led", ownInitiative) == .met)
+  }
+
+  /// 「前号の設置場所及び電源に係るセキュリティ対策は、乙が主導して行う甲との協議に基づき…」: talks on the
+  /// things the hospital provides (C2) settle nothing of the hospital's own measures (C1).
+  @Test func talksOnTheSiteAndPowerProvidedAreNoTalksOnTheHospitalsOwnMeasures() {
+    let text =
+      Self.opening + """
+        第5条（甲が提供する設備）
+        （1）甲は、サーバの設置場所としてサーバ室のラック1架及びその電源を提供する。
+        （2）前号の設置場所及び電源に係るセキュリティ対策は、乙が主導して行う甲との協議に基づき、甲が実施する。
+        """
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(element("C1.decided-jointly", text) != .met)
+    #expect(finding("C1", text) != nil)
+  }
+}

@@ -395,7 +395,7 @@ final class ElementJudge {
       })
     {
       return Judgement(
-        status: .unmet, evidence: [u], note: "挙げている指針が2省ガイドラインの現行版ではありません（改定前の版、置き換えられた指針、医療機関向けの指針など）",
+        status: .unmet, evidence: [u], note: el.fallsShortNote ?? "この種の定めはありますが、求められる形になっていません",
         candidates: candidates)
     }
     return Judgement(status: .unmet, evidence: [], note: nil, candidates: candidates)

@@ -48,11 +48,14 @@ enum Layout {
       }
       // The last header before body text is the first real article, not part of the contents.
       let before = bodyStarted
-      if j < lines.count, !headers.isEmpty {
-        headers.removeLast()
+      if j < lines.count, let last = headers.last {
+        // A line with a leader and a page number is no article's header.
+        if !endsInPageLeader(scalars, lines[last]) { headers.removeLast() }
         bodyStarted = true
       }
-      if headers.count >= 3, !before {
+      // 「1　総則 ……… 1」: lines with a leader and a page number are contents wherever they come (a
+      // 仕様書's own contents after the contract).
+      if headers.count >= 3, !before || headers.allSatisfy({ endsInPageLeader(scalars, lines[$0]) }) {
         var first = headers[0]
         // The 「目次」 line above the list goes too.
         if let above = (0..<first).last(where: { !lines[$0].isBlank }),
@@ -288,6 +291,7 @@ enum Layout {
   /// 「第3条（再委託）」「第３条　再委託 ……… 4」「別紙　セキュリティ特記事項」: a header and no text.
   static func isContentsLine(_ s: [Unicode.Scalar], _ l: Line) -> Bool {
     guard l.length <= 50, !Lines.contains(s, l.trimmed, "。") else { return false }
+    if endsInPageLeader(s, l) { return true }
     let c = s[l.trimStart]
     if c == "別", l.trimStart + 1 < l.trimEnd, s[l.trimStart + 1] == "紙" || s[l.trimStart + 1] == "表" {
       return true
@@ -309,6 +313,22 @@ enum Layout {
     if Lines.isSpace(s[j]) || s[j] == "の" { return ContractParser.titledSection(s, l) != nil }
     return s[j] == "条" || s[j] == "章"
   }
+
+  /// 「4　その他 …………………… 3」「第2条　委託業務 ・・・・ 2」: a run of three or more leader dots, then a
+  /// page number ending the line.
+  static func endsInPageLeader(_ s: [Unicode.Scalar], _ l: Line) -> Bool {
+    var i = l.trimEnd
+    while i > l.trimStart, Numerals.digitValue(s[i - 1]) != nil { i -= 1 }
+    guard i < l.trimEnd else { return false }
+    while i > l.trimStart, Lines.isSpace(s[i - 1]) { i -= 1 }
+    var dots = 0
+    while i > l.trimStart, leaderDots.contains(s[i - 1]) {
+      i -= 1
+      dots += 1
+    }
+    return dots >= 3 && i > l.trimStart
+  }
+  static let leaderDots: Set<Unicode.Scalar> = ["…", "・", ".", "．", "‥", "･", "⋯"]
 
   /// Scalars a page number line may hold; any other (a kanji, a bracket) rules it out before the
   /// line is made a String (most short lines are headings: this showed in the release profile).

@@ -178,6 +178,8 @@ public struct Element: Sendable {
   /// an old edition, or only a part of it followed): it does not count, as with `unless`, and it is
   /// where the finding goes when nothing meets the element.
   public var fallsShort: Condition?
+  /// Why a clause matching `fallsShort` falls short, in the element's note (for a person).
+  public var fallsShortNote: String?
   public var actor: Actor?
   /// A matching unit that negates what it says (「承諾を要しない」) makes the element contradicted.
   public var negatable: Bool
@@ -207,7 +209,8 @@ public struct Element: Sendable {
   public init(
     id: String, label: String, precondition: Bool = false, unit: Unit = .sentence, match: Condition,
     context: Condition? = nil, contextTopics: [String] = [], contextInArticle: Bool = false,
-    unless: Condition? = nil, fallsShort: Condition? = nil, actor: Actor? = nil,
+    unless: Condition? = nil, fallsShort: Condition? = nil, fallsShortNote: String? = nil,
+    actor: Actor? = nil,
     negatable: Bool = true, contradictedBy: Condition? = nil, overridable: Bool = false,
     contradictionOutweighs: Bool = false, everyItem: Bool = false, readsHeading: Bool = false,
     readsItems: Bool = false, near: Condition? = nil
@@ -222,6 +225,7 @@ public struct Element: Sendable {
     self.contextInArticle = contextInArticle
     self.unless = unless
     self.fallsShort = fallsShort
+    self.fallsShortNote = fallsShortNote
     self.actor = actor
     self.negatable = negatable
     self.contradictedBy = contradictedBy

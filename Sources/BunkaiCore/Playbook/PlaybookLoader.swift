@@ -271,7 +271,7 @@ public enum PlaybookLoader {
 
   static let elementKeys: Set<String> = [
     "id", "label", "precondition", "unit", "match", "context", "contextTopics", "contextInArticle", "unless",
-    "fallsShort",
+    "fallsShort", "fallsShortNote",
     "actor",
     "negatable",
     "contradictedBy", "overridable", "contradictionOutweighs", "everyItem", "readsHeading", "readsItems",
@@ -316,7 +316,8 @@ public enum PlaybookLoader {
       id: id, label: label, precondition: r.bool(node, "precondition", path, default: false), unit: unit,
       match: match, context: context, contextTopics: r.strings(node, "contextTopics", path),
       contextInArticle: r.bool(node, "contextInArticle", path, default: false), unless: unless,
-      fallsShort: fallsShort, actor: actor, negatable: r.bool(node, "negatable", path, default: true),
+      fallsShort: fallsShort, fallsShortNote: r.string(node, "fallsShortNote", path, required: false),
+      actor: actor, negatable: r.bool(node, "negatable", path, default: true),
       contradictedBy: contra,
       overridable: r.bool(node, "overridable", path, default: false),
       contradictionOutweighs: r.bool(node, "contradictionOutweighs", path, default: false),
