@@ -896,3 +896,38 @@ extension ReadingAndLocationTests {
     #expect(element("D1.gl-efforts", noCare) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// Terms numbered 1. / 1.1, then a 覚書 of 第N条 that replaces 3.2 with 「…当社が2.1に基づく安全管理を
+  /// 善良な管理者の注意をもって尽くしていたときに限り適用し…」: 2.1 is the terms' section (which names the
+  /// vendor guideline), not the 覚書's 第2条, so the cap is tied to the guideline-based efforts.
+  @Test func aSectionNumberQuotedInAMemorandumIsTheTermsSection() {
+    let text = """
+            カルテ保管サービス約款
+
+            1.　総則
+            1.1　本約款は、株式会社ミズナラ（以下「当社」といいます。）が医療機関（以下「お客様」といいます。）に提供する保管サービスの条件を定めます。
+
+            2.　安全管理
+            2.1　当社は、本サービスの安全管理を、経済産業省・総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に従って行います。
+
+            3.　損害賠償
+            3.1　当社がお客様に対して負う損害賠償責任は、直前12か月の利用料の総額を上限とします。
+            3.2　前項の上限は、当社の故意又は重大な過失による場合には適用しません。
+
+            覚書
+
+            第1条（損害賠償の変更）
+            約款3.2を次のとおり改める。
+            「3.2　前項の上限は、当社が2.1に基づく安全管理を善良な管理者の注意をもって尽くしていたときに限り適用し、当社の故意又は重大な過失によるときは適用しません。」
+
+            第2条（その他）
+            本覚書に定めのない事項は約款による。
+      """
+    #expect(element("D1.gl-efforts", text) == .met)
+    let noGuideline = text.replacingOccurrences(
+      of: "経済産業省・総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に従って",
+      with: "当社の定める基準に従って")
+    #expect(element("D1.gl-efforts", noGuideline) != .met)
+  }
+}
