@@ -646,6 +646,22 @@ import Testing
     #expect(spec.map(\.paragraphs.count) == [1, 1, 2])
   }
 
+  /// A body that runs a regional network (甲, no company) commissions a company (乙) to operate it: 甲
+  /// runs the network but is the institution's side of this contract, 乙 the vendor — not both vendors.
+  @Test func aNetworkBodyCommissioningACompanyIsTheInstitutionsSide() {
+    let text = """
+      地域連携ネットワーク運用業務委託契約書
+
+      一般社団法人みなと医療連携ネット（以下「甲」という。）と株式会社ハーバーリンク（以下「乙」という。）は、甲が運営する地域医療連携ネットワークの運用業務の委託について、次のとおり契約を締結する。
+
+      第1条（目的）
+      甲は、本ネットワークの運用業務を乙に委託し、乙はこれを受託する。
+      """
+    let (c, _) = parse(text)
+    #expect(c.parties.first { $0.label == "甲" }?.role == .institution)
+    #expect(c.parties.first { $0.label == "乙" }?.role == .vendor)
+  }
+
   /// 「【第6条】契約者側の対策」: the number alone in the brackets and the heading after them.
   @Test func articleNumbersAloneInBrackets() {
     let text = """
