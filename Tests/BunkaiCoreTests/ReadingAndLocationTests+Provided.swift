@@ -744,3 +744,22 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provided-security", useOnly) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// 「回線、ルーター、置き場所のセキュリティ対策は、乙が案を出して話し合いを進め…」: the place where the
+  /// router stands is a provided thing, and its security is settled in talks the vendor leads (C2 met).
+  @Test func thePlaceWhereTheRouterStandsIsAProvidedThing() {
+    let text =
+      Self.opening + """
+        第6条（甲が用意するもの）
+        (1) 甲は、リモート保守に使うインターネット回線とリモート保守用ルーターを置く場所を用意する。
+        (2) 回線、ルーター、置き場所のセキュリティ対策（ルーターのパスワード、置き場所の鍵など）は、乙が案を出して話し合いを進め、その結果にしたがって甲が行う。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+    let hospitalAlone = text.replacingOccurrences(
+      of: "乙が案を出して話し合いを進め、その結果にしたがって甲が行う。", with: "甲が自らの判断と責任で行う。")
+    #expect(finding("C2", hospitalAlone) != nil)
+  }
+}
