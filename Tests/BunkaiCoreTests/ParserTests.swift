@@ -662,6 +662,28 @@ import Testing
     #expect(c.parties.first { $0.label == "乙" }?.role == .vendor)
   }
 
+  /// A public body's contract: a cover table, then 「発注者と受注者は、…契約を締結し」 with no 以下 for
+  /// either, and 「…保守業務仕様書（以下「仕様書」という。）」 in its first article. The 仕様書 is a document
+  /// (however hospital-like its title), and 発注者 is the institution.
+  @Test func aDocumentsLabelIsNoPartyAndTheOrdererIs() {
+    let text = """
+      港北市立病院検査システム保守業務委託契約書
+
+      １　業務名　　　港北市立病院検査システム保守業務
+      ２　履行期間　　令和8年4月1日から令和9年3月31日まで
+
+      　上記の業務について、発注者と受注者は、次の条項によって委託契約を締結する。
+
+      第1条　発注者及び受注者は、この契約書のほか、港北市立病院検査システム保守業務仕様書（以下「仕様書」という。）に従い、これを履行しなければならない。
+      第2条　受注者は、仕様書に定める業務を行い、発注者は委託料を支払う。
+      第3条　この契約に定めのない事項は、発注者と受注者が協議して定める。
+      """
+    let (c, _) = parse(text)
+    #expect(!c.parties.contains { $0.label == "仕様書" })
+    #expect(c.parties.first { $0.label == "発注者" }?.role == .institution)
+    #expect(c.parties.first { $0.label == "受注者" }?.role == .vendor)
+  }
+
   /// 「【第6条】契約者側の対策」: the number alone in the brackets and the heading after them.
   @Test func articleNumbersAloneInBrackets() {
     let text = """

@@ -243,6 +243,9 @@ enum PartyExtractor {
     return s[k] == "以"
   }
 
+  /// What the labels of documents end with.
+  static let documentHeads = ["仕様書", "約款", "特記事項", "規約", "規程", "要領", "契約書", "覚書", "計画書", "提案書"]
+
   /// Labels naming whoever does the work (「保守業者」「運用事業者」「受注者」).
   static let workerHeads = ["業者", "事業者", "受託者", "受注者", "請負者", "請負人", "ベンダ", "ベンダー"]
   /// What such a label's definition ends with: an organisation.
@@ -278,8 +281,11 @@ enum PartyExtractor {
       // 「本会」「本法人」「本機構」 are the association itself.
       // 「本院」 is the hospital itself.
       let association = ["本会", "本法人", "本機構", "本協議会", "本組合", "本院", "本病院"].contains(label)
+      // 「…保守業務仕様書（以下「仕様書」という。）」「…契約約款（以下「約款」という。）」: documents, whatever
+      // hospital their titles name.
       let namesAThing =
         (label.hasPrefix("本") && !association) || label.hasSuffix("契約") || label.hasSuffix("業務")
+        || Self.documentHeads.contains(where: label.hasSuffix)
       var organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
       // 「一般財団法人ほしかげ会（ほしかげ病院を開設する。以下「病院」という。）」: the gloss says what the
       // organisation is where its name does not.
@@ -374,6 +380,9 @@ enum PartyExtractor {
     let opening = s[..<min(s.count, 5_000)]
     let undefined = [
       "当社", "弊社", "契約者", "利用者", "お客様", "お客さま", "運営者", "運営主体", "参加機関", "参加施設", "会員施設", "受注者", "受託者",
+      // 「…業務について、発注者と受注者は、…次の条項によって…契約を締結し」: a public body's contract
+      // names its parties by their parts only.
+      "発注者", "委託者",
       // 「…当社が承諾した医療機関を「利用機関」という。」 defines the label without 以下.
       "利用機関", "利用施設",
     ]
