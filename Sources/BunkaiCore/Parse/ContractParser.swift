@@ -252,8 +252,7 @@ private struct Builder {
       region = .closed
       part = label
       annexSectionMode = false
-      annexHasSubsections = subsectionsAhead()
-      annexTitled = titledSectionsAhead()
+      (annexHasSubsections, annexTitled) = numberingAhead()
       contract.annexSections.append(AnnexSection(label: label, range: line.trimStart..<line.trimEnd))
       return
     }
@@ -528,32 +527,22 @@ private struct Builder {
     return a
   }
 
-  /// Whether the lines after an annex's heading, up to the next annex, hold three or more 「第N　見出し」
-  /// lines numbered on from 第1.
-  func titledSectionsAhead() -> Bool {
+  /// How the annex whose heading was just read numbers its sections, from its lines up to the next
+  /// annex (one pass over them): two or more 「N.M」 subsection lines; three or more 「第N　見出し」 lines
+  /// numbered on from 第1.
+  func numberingAhead() -> (subsections: Bool, titled: Bool) {
+    var subsections = 0
     var expected = 1
     for line in lines[(lineIndex + 1)...] where !line.isBlank {
       if annexHeading(line) != nil || partTitle(line) != nil { break }
+      if subsections < 2, subsectionMarker(line) != nil { subsections += 1 }
       if s[line.trimStart] == "第", let (_, main, _) = ContractParser.titledSection(s, line), main == expected
       {
         expected += 1
       }
+      if subsections >= 2, expected > 3 { break }
     }
-    return expected > 3
-  }
-
-  /// Whether the lines after an annex's heading, up to the next annex, hold two or more 「N.M」
-  /// subsection lines.
-  func subsectionsAhead() -> Bool {
-    var count = 0
-    for line in lines[(lineIndex + 1)...] where !line.isBlank {
-      if annexHeading(line) != nil || partTitle(line) != nil { break }
-      if subsectionMarker(line) != nil {
-        count += 1
-        if count >= 2 { return true }
-      }
-    }
-    return false
+    return (subsections >= 2, expected > 3)
   }
 
   /// 「1. 目的」「5. 機構側の対策に関する協議」 in an annex after the contract's 第N条 articles: a
