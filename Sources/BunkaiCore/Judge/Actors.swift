@@ -503,24 +503,23 @@ struct Actors {
   static let toha = Normalizer.fold("とは")
   static let ga = Normalizer.fold("が")
   static let no = Normalizer.fold("の")
-  /// People acting for a party (「当社の担当者が」「乙の技術者は」).
   /// 「本院の情報システム委員会が主催する協議」: a body of the party (its committee, office, department)
-  /// named as agent right before the cue acts for the party, as its staff do.
+  /// named as agent (が, は) right before the cue acts for the party, as its staff do.
   func organActs(after end: Int, before i: Int) -> Bool {
-    guard has(Self.no, at: end, limit: i) else { return false }
+    guard has(Self.no, at: end, limit: i), text[i - 1] == Self.ga[0] || text[i - 1] == Self.wa[0] else {
+      return false
+    }
     let from = end + Self.no.count
     return Self.organNouns.contains { w in
-      (from..<min(i, from + 16)).contains { p in
-        has(w, at: p, limit: i) && p + w.count < i
-          && [Self.ga, Self.wa].contains { has($0, at: p + w.count, limit: i) }
-          && p + w.count + 1 == i
-          && !text[from..<p].contains(where: { $0 == Self.comma || $0 == Self.period })
-      }
+      let p = i - 1 - w.count
+      return p >= from && p < from + 16 && has(w, at: p, limit: i)
+        && !text[from..<p].contains(where: { $0 == Self.comma || $0 == Self.period })
     }
   }
   static let organNouns = folded([
     "委員会", "事務局", "部門", "部署", "本部", "センター", "システム部", "システム課", "システム室", "管理部", "管理課", "管理室",
   ])
+  /// People acting for a party (「当社の担当者が」「乙の技術者は」).
   static let staffNouns = folded(["担当者", "担当", "技術者", "従業員", "社員", "責任者", "作業員", "作業者", "技術担当者", "営業担当"])
   static let sideNo = Normalizer.fold("側の")
   static let dai = Normalizer.fold("第")[0]

@@ -60,12 +60,11 @@ enum PartyTokens {
     var own: [(party: String, text: [UInt32], token: UInt32)] = []
     for p in parties {
       guard let token = token(p.role) else { continue }
-      if TermPattern.roleLabels[p.role]?.contains(p.label) ?? true,
-        !Self.subcontractorWords.contains(p.label)
-          || parties.contains(where: { $0.role == p.role && $0.label != p.label })
-      {
-        continue
-      }
+      let known = TermPattern.roleLabels[p.role]?.contains(p.label) ?? true
+      let onlyLabelThatReadsAsSubcontractor =
+        Self.subcontractorWords.contains(p.label)
+        && !parties.contains(where: { $0.role == p.role && $0.label != p.label })
+      if known && !onlyLabelThatReadsAsSubcontractor { continue }
       let folded = Normalizer.fold(p.label)
       guard folded.count >= 2 else { continue }
       // A label naming both sides (shared by two parties) is no one's own.

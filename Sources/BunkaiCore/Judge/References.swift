@@ -373,13 +373,16 @@ final class References {
         let sameNumber = numbers.indices.filter { numbers[$0] == String(article) }
         // 「9.2　前項の上限は、当社が5.1に基づく安全管理を…」 quoted in a 覚書 of 第N条 articles: the
         // amended terms' section 5, not the 覚書's 第5条 (no section).
-        let target =
-          named.map { w in
-            sameNumber.first { t in parts[t].map { Normalizer.fold($0).starts(with: w) } ?? false }
-          }
-          ?? sameNumber.first { parts[$0] == parts[k] && contract.articles[$0].section }
-          ?? (parts[k] != nil ? sameNumber.first { parts[$0] == nil && contract.articles[$0].section } : nil)
-          ?? sameNumber.first { parts[$0] == parts[k] }
+        let target: Int?
+        if let named {
+          target = sameNumber.first { t in parts[t].map { Normalizer.fold($0).starts(with: named) } ?? false }
+        } else {
+          target =
+            sameNumber.first { parts[$0] == parts[k] && contract.articles[$0].section }
+            ?? (parts[k] != nil
+              ? sameNumber.first { parts[$0] == nil && contract.articles[$0].section } : nil)
+            ?? sameNumber.first { parts[$0] == parts[k] }
+        }
         if let target, let own = clauses.paragraphsOf[target], paragraph >= 1, paragraph <= own.count {
           out.append(own[paragraph - 1])
         }
