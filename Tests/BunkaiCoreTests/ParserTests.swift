@@ -611,6 +611,53 @@ import Testing
     #expect(spec.map(\.paragraphs.count) == [2, 2, 4, 1, 1])
   }
 
+  /// A public body's contract set as a cover table (「１ 件名」「２ 期間」) and its closing words and
+  /// signatures, with no articles of its own, then a 仕様書 numbered 1 / 1.1 and a 特記事項 of 第N条: the
+  /// 仕様書's sections and the 特記事項's articles are read, each in its own part (the 仕様書 was
+  /// dropped, and every duty in it with it), and the cover's lines open no section.
+  @Test func aCoverTableContractWithItsSpecificationAndSpecialTerms() {
+    let text = """
+      委託契約書
+
+      １ 件名　院内Wi-Fi運用業務
+      ２ 期間　令和8年4月1日から令和9年3月31日まで
+      ３ 委託料　年額 金3,300,000円
+
+      上記の業務について、市立みなと病院（以下「病院」という。）と株式会社なぎさネット（以下「受注者」という。）は、別添の仕様書及び特記事項により契約を締結する。
+
+      この契約の証として本書2通を作成し、各自1通を保有する。
+
+      市立みなと病院　院長　岬 太郎
+      株式会社なぎさネット　代表取締役　波多 花子
+
+      院内Wi-Fi運用業務 仕様書
+
+      1 総則
+      1.1 本仕様書は、院内Wi-Fiの運用の要件を定める。
+      1.2 用語は、特記事項の例による。
+
+      2 業務内容
+      2.1 受注者は、無線機器の稼働を監視する。
+      2.2 受注者は、障害のときは病院に連絡する。
+
+      3 病院が用意するもの
+      3.1 病院は、機器の設置場所と電源を受注者に提供する。
+
+      情報セキュリティ特記事項
+
+      第1条（目的）
+      この特記事項は、受注者が守るべき事項を定める。
+
+      第2条（再委託）
+      受注者は、病院の承諾なく業務を他に委ねない。
+      """
+    let (c, _) = parse(text)
+    #expect(c.articles.filter { $0.part == nil }.isEmpty)
+    #expect(c.articles.filter { $0.part == "仕様書" }.map(\.number) == ["1", "2", "3"])
+    #expect(c.articles.filter { $0.part == "仕様書" }.map { $0.paragraphs.count } == [2, 2, 1])
+    #expect(c.articles.filter { $0.part == "特記事項" }.map(\.number) == ["1", "2"])
+  }
+
   /// A 仕様書 after the contract with its own contents (「1　総則 ……… 1」): lines with a leader and a
   /// page number are contents wherever they come, so they open no sections of the 仕様書.
   @Test func contentsOfAnAnnexWithLeadersAreNotSections() {

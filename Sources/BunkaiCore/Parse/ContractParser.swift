@@ -13,7 +13,9 @@ public enum ContractParser {
       titled.run()
       if titled.contract.articles.filter({ $0.part == nil }).count >= 3 { parser = titled }
     }
-    if parser.contract.articles.allSatisfy({ $0.part != nil }) {
+    // A cover table and signatures, then a 仕様書 and a 特記事項 (`frontClosed`): every article is in
+    // an attached document, and a section reading would take the cover's lines for sections.
+    if parser.contract.articles.allSatisfy({ $0.part != nil }), !parser.openedAfterCover {
       // No 第N条 at all: terms and specifications numbered 1. / 1.1 / (1).
       var sections = Builder(s: source.scalars)
       sections.sectionMode = true
@@ -94,6 +96,11 @@ private struct Builder {
   enum Region { case front, articles, closed, supplementary }
   var region = Region.front
   var frontLines: [Line] = []
+  /// The front held the contract's closing words (「本契約の証として…」) before any article: a
+  /// contract set as a cover table and signature, whose duties follow in attached documents.
+  var frontClosed = false
+  /// A 仕様書 opened right after such a front.
+  var openedAfterCover = false
   var article: Article?
   var chapter: String?
   /// A line such as "（目的）" waiting to become the heading of the next article.
@@ -247,13 +254,18 @@ private struct Builder {
       return
     }
     flushPendingHeading()
+    // 「１ 委託業務名 …」「本契約の証として…」 and the signatures, then 「…業務 仕様書」 numbered 1 / 1.1:
+    // the specification is attached to a contract that has no articles of its own.
+    if region == .front, frontClosed, isSpecificationTitle(line) {
+      region = .closed
+      openedAfterCover = true
+      openPart("仕様書", line)
+      return
+    }
     if region == .articles || region == .closed, let label = annexHeading(line) {
       closeArticle()
       region = .closed
-      part = label
-      annexSectionMode = false
-      (annexHasSubsections, annexTitled) = numberingAhead()
-      contract.annexSections.append(AnnexSection(label: label, range: line.trimStart..<line.trimEnd))
+      openPart(label, line)
       return
     }
     if region == .articles, isPostamble(line) {
@@ -267,10 +279,19 @@ private struct Builder {
       article = a
     } else if region == .front {
       frontLines.append(line)
+      if isPostamble(line) { frontClosed = true }
     } else if region == .closed, var last = contract.annexSections.last {
       last.range = last.range.lowerBound..<line.trimEnd
       contract.annexSections[contract.annexSections.count - 1] = last
     }
+  }
+
+  /// An annex titled by the line opens: how it numbers its sections is read ahead.
+  mutating func openPart(_ label: String, _ line: Line) {
+    part = label
+    annexSectionMode = false
+    (annexHasSubsections, annexTitled) = numberingAhead()
+    contract.annexSections.append(AnnexSection(label: label, range: line.trimStart..<line.trimEnd))
   }
 
   /// An annex's section (「1. 目的」, or its 第N章 where it has no 第N条) becomes the open article.
