@@ -906,4 +906,21 @@ extension ReadingAndLocationTests {
       with: "乙の保守管理センターが主催する協議において甲と話し合って定める")
     #expect(element("C2.vendor-led", vendorHosts) == .met)
   }
+
+  /// 「乙の技術者が甲を訪ねて打合せを行い、…甲と決める」: the party that goes to the other to hold the
+  /// meeting arranges it and leads the talks; where the hospital's staff visit the vendor instead, the
+  /// vendor leads nothing.
+  @Test func thePartyThatVisitsToHoldTheMeetingLeadsIt() {
+    let text =
+      Self.opening + """
+        第6条（甲の対策）
+        乙は、甲が本システムの運用に当たって講ずるべき情報セキュリティ対策（利用者の権限の範囲、端末の施錠等）について、稼働の前に乙の技術者が甲を訪問して打合せを行い、当該打合せにおいて対策の内容を甲と決める。甲は、決めた対策を実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let hospitalVisits = text.replacingOccurrences(
+      of: "乙は、甲が本システム", with: "甲は、甲が本システム"
+    ).replacingOccurrences(of: "乙の技術者が甲を訪問して", with: "甲の職員が乙を訪問して")
+      .replacingOccurrences(of: "対策の内容を甲と決める", with: "対策の内容を乙と決める")
+    #expect(element("C1.vendor-led", hospitalVisits) != .met)
+  }
 }

@@ -353,4 +353,42 @@ extension ReadingAndLocationTests {
       with: "３　端末の管理については、甲が自ら定めるものとし、第6条の協議の対象としない。")
     #expect(element("C1.decided-jointly", deniesC1) != .met)
   }
+
+  /// A 仕様書 section whose paragraph is a heading line over items (1) (2) (3): 「(2) 前号の案を基に…協議し、
+  /// …決定する」 takes up item (1), which says what the draft is about (the hospital's security
+  /// measures), so the talks decide those measures. Without 前号 the second item says nothing of
+  /// security, and the talks decide nothing named.
+  @Test func anItemsPreviousItemIsTakenUp() {
+    let text = """
+      委託契約書
+
+      第1条（目的）
+      甲は、乙に画像管理システムの保守を委託し、乙はこれを受託する。
+
+      第2条（仕様書）
+      業務の内容は、別添の仕様書による。
+
+      別添　画像管理システム保守業務仕様書
+
+      第1　総則
+      1　目的
+      本仕様書は、保守の内容を定める。
+
+      第2　業務
+      1　定期点検
+      乙は、半年ごとに点検を行う。
+
+      第3　運用上の取決め
+      1　甲側の取組み
+      (1) 乙は、年に一度、甲の職員向けの勉強会を開き、甲が自ら行うべき情報セキュリティ対策の原案を示す。
+      (2) 前号の原案を基に、乙が司会となって甲と話し合い、甲が行う事項の中身を決める。
+      (3) 甲は、決めた対策を自ら実施する。
+
+      甲　みどり台病院
+      乙　株式会社ひかり保守
+      """
+    #expect(element("C1.decided-jointly", text) == .met)
+    let noTakeUp = text.replacingOccurrences(of: "(2) 前号の原案を基に、", with: "(2) 別途、")
+    #expect(element("C1.decided-jointly", noTakeUp) != .met)
+  }
 }

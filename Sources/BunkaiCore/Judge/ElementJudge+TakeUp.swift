@@ -157,7 +157,10 @@ extension ElementJudge {
 
   static let takeUpWords =
     // 「利用機関と提供会社は、その評価と対策を協議し」: what the sentence before worked out.
-    ["これを", "これに", "これら", "こうして", "この過程", "この手順", "この手続", "その評価", "その対策", "その内容", "その結果"].map {
+    // 「(1) 受注者は、…対策の案を提示する。(2) 前号の案を基に…協議し、…決定する」: an item's 前号 is the
+    // item right before it (References reads only paragraphs; in a list under a heading line, the items
+    // are one paragraph's sentences).
+    ["これを", "これに", "これら", "こうして", "この過程", "この手順", "この手続", "その評価", "その対策", "その内容", "その結果", "前号"].map {
       Normalizer.fold($0)
     }
     + References.presented + References.proposalTakenUp
