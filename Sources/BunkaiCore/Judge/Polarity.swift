@@ -14,6 +14,8 @@ enum Polarity {
     // 「甲の承諾なく…院外に持ち出さない。」「…外部に置かない。」: a ban in verbs of other endings, where
     // it ends the sentence (「影響を及ぼさない軽微な変更」 describes a change, it bans nothing).
     "さない。", "させない。", "かない。", "さないこと", "かないこと", "さないものと", "かないものと",
+    // The polite forms (「お客様の書面による同意なく、…日本国外から参照できる状態に置きません。」「…に委ねません。」).
+    "きません。", "せません。", "えません。", "ねません。", "めません。",
     // 「協議を経ずに…定められることはなく」: a case that never happens turns its negation back as a ban does.
     "ことはなく", "ことはない", "ことはありません",
   ]

@@ -465,6 +465,13 @@ final class References {
                 // 覚書 article's text.
                 for t in insertedBy(Normalizer.fold(name)) where t != k { out += paragraphsOfArticle(t) }
               }
+              // 「第4条にかかわらず」 in 補足条項 after translated terms: what the part sets aside may be
+              // the main terms' article as much as its own.
+              if part != nil, named == nil, !main, overrides(after: j + 1, end: r.upperBound),
+                let m = numbers.indices.first(where: { numbers[$0] == number && parts[$0] == nil })
+              {
+                out += paragraphsOfArticle(m)
+              }
             }
           }
         }
@@ -475,6 +482,14 @@ final class References {
     }
     out += outcomeParagraphs(named: u)
     return out.filter { $0 != u.paragraph }
+  }
+
+  /// 「第4条にかかわらず」「第4条の規定にかかわらず」: the reference is set aside.
+  func overrides(after i: Int, end: Int) -> Bool {
+    Self.overrideWords.contains { w in i + w.count <= end && text[i..<(i + w.count)].elementsEqual(w) }
+  }
+  static let overrideWords = ["にかかわらず", "に関わらず", "の規定にかかわらず", "の定めにかかわらず", "の規定に関わらず"].map {
+    Normalizer.fold($0)
   }
 
   static let dou = Normalizer.fold("同")[0]

@@ -571,7 +571,10 @@ private struct Builder {
   /// 第N条 (nor in an annex without 「N.M」 subsections: `annexHasSubsections`).
   /// An attached specification (「仕様書」) is numbered in sections even without subsections.
   mutating func annexSection(_ line: Line) -> Article? {
-    guard let part, annexHasSubsections || part == "仕様書", !sectionMode, !annexTitled,
+    // A 付属書 after terms numbered 1. / 1.1 numbers its own sections from 1 (「第B部　データ処理付属書」 over
+    // 「1. 当社のセキュリティ体制」), in section mode too.
+    guard let part, annexHasSubsections || part == "仕様書" || part == "付属書", !sectionMode || part == "付属書",
+      !annexTitled,
       region == .closed || annexSectionMode,
       Numerals.digitValue(s[line.trimStart]) != nil
     else { return nil }
@@ -931,6 +934,12 @@ private struct Builder {
     // 「技術仕様書（受注者提案）」 alone on a line after the articles: the title of an attached
     // specification.
     if !contract.articles.isEmpty, isSpecificationTitle(line) { return "仕様書" }
+    // 「データ処理付属書（DPA）」「セキュリティ付属書」「第B部　データ処理付属書」 after translated terms.
+    if article != nil || !contract.articles.isEmpty,
+      isBareTitle(afterDivision(line) ?? line, word: Self.schedule, maxLength: 30)
+    {
+      return "付属書"
+    }
     guard i + 1 < line.trimEnd, s[i] == "別", s[i + 1] == "表" || s[i + 1] == "紙",
       line.length <= 40, !Lines.contains(s, line.trimmed, "。"), !Lines.contains(s, line.trimmed, "に定める")
     else { return nil }
@@ -938,6 +947,7 @@ private struct Builder {
   }
 
   static let specification = Array("仕様書".unicodeScalars)
+  static let schedule = Array("付属書".unicodeScalars)
 
   /// A short line that is a specification's name and nothing more but a bracketed subtitle
   /// (「技術仕様書」「導入仕様書（参考資料）」).
@@ -972,6 +982,8 @@ private struct Builder {
   /// The part a title line opens: 「覚書」 (「覚　書」「変更覚書」「〇〇契約に関する覚書」), 「特約」
   /// (「特　約　書」「特約条項」) or 「個別契約」 (「個別契約書」), each numbering its own articles.
   func partTitle(_ line: Line) -> String? {
+    // 「第C部　日本向け特約」: a document in parts names each part's kind after its number.
+    if let rest = afterDivision(line) { return partTitle(rest) }
     guard line.length <= 40, s[line.trimStart] != "第", !Lines.contains(s, line.trimmed, "。"),
       !Lines.contains(s, line.trimmed, "、")
     else { return nil }
@@ -986,6 +998,8 @@ private struct Builder {
     }
     // 「特約条項」 alone on its line is the title of special terms (the 条 check below would refuse it).
     if text.hasSuffix("特約条項"), text.count <= 12 { return "特約" }
+    // 「補足条項（日本の医療機関向け）」 after translated terms: the distributor's own articles.
+    if text.hasSuffix("補足条項"), text.count <= 12 { return "補足条項" }
     // 「第5条の特約」 in a line of text is no title.
     guard !Lines.contains(s, line.trimmed, "条") else { return nil }
     if ["特約", "特約書"].contains(where: text.hasSuffix) { return "特約" }
@@ -996,6 +1010,31 @@ private struct Builder {
     // 「…保守業務委託契約の変更契約書」 after the contract: an amending agreement of its own.
     if ["変更契約", "変更契約書"].contains(where: text.hasSuffix) { return "変更契約" }
     return nil
+  }
+
+  /// 「第B部　データ処理付属書」「第２部　特約」: the title after a part's number, or nil where the line
+  /// is no such division.
+  func afterDivision(_ line: Line) -> Line? {
+    let end = line.trimEnd
+    guard line.length >= 5, s[line.trimStart] == "第" else { return nil }
+    var i = line.trimStart + 1
+    if let (_, after, _) = Numerals.read(s, at: i, end: end) {
+      i = after
+    } else if Self.isLatinCapital(s[i]) {
+      i += 1
+    } else {
+      return nil
+    }
+    guard i < end, s[i] == "部" else { return nil }
+    let rest = Lines.skipSpaces(s, i + 1, end)
+    guard rest > i + 1, rest < end else { return nil }
+    var title = line
+    title.trimStart = rest
+    return title
+  }
+
+  static func isLatinCapital(_ c: Unicode.Scalar) -> Bool {
+    ("A"..."Z").contains(c) || ("Ａ"..."Ｚ").contains(c)
   }
 
   func isPostamble(_ line: Line) -> Bool {
