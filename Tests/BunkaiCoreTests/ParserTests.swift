@@ -147,6 +147,48 @@ import Testing
     #expect(c.supplementary != nil)
   }
 
+  /// A cover block whose label cell defines the label (「委託者（以下「病院」という。）：医療法人…」): the
+  /// name follows the colon, not the role word before the bracket, and the row above it is no part
+  /// of the next party's name (both parties were lost, dev26 b_11).
+  @Test func aCoverBlockRowDefiningTheLabelBeforeTheColon() {
+    let (c, _) = parse(
+      """
+      画像管理システム保守契約書
+
+      契約件名：画像管理システム保守業務
+      委託者（以下「病院」という。）：医療法人みずなら会 みずなら整形外科クリニック
+      受託者（以下「受託者」という。）：株式会社ミズナラ画像サービス
+      契約期間：令和8年4月1日から令和9年3月31日まで
+
+      第1条（目的）
+      病院は、受託者に画像管理システムの保守を委託する。
+      """)
+    #expect(c.parties.first { $0.label == "病院" }?.name == "医療法人みずなら会 みずなら整形外科クリニック")
+    #expect(c.parties.first { $0.label == "病院" }?.role == .institution)
+    #expect(c.parties.first { $0.label == "受託者" }?.name == "株式会社ミズナラ画像サービス")
+    #expect(c.parties.first { $0.label == "受託者" }?.role == .vendor)
+  }
+
+  /// Translated terms' cover rows (「カスタマー：…病院」「プロバイダー：…合同会社」): labels longer than
+  /// five characters are parties where they are usual labels, and カスタマー is the institution.
+  @Test func translatedCoverRowsNameTheParties() {
+    let (c, _) = parse(
+      """
+      クラウド基盤サービス 契約条件（日本語参考訳）
+
+      カスタマー：社会医療法人ふじみ会 ふじみ中央病院
+      プロバイダー：フジミクラウド合同会社
+
+      1. 定義
+      1.1 「本サービス」とは、プロバイダーが提供する仮想サーバの基盤をいう。
+
+      2. 本サービスの提供
+      2.1 プロバイダーは、カスタマーに本サービスを提供する。
+      """)
+    #expect(c.parties.first { $0.label == "カスタマー" }?.role == .institution)
+    #expect(c.parties.first { $0.label == "プロバイダー" }?.name == "フジミクラウド合同会社")
+  }
+
   /// A cover table with a column per party (dev21 b_15): the short names in brackets on the 略称 row
   /// are the labels, and the 名称 and 施設 cells tell who is the hospital.
   @Test func partiesInTheColumnsOfACoverTable() {

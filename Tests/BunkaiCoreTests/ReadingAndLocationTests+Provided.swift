@@ -762,4 +762,30 @@ extension ReadingAndLocationTests {
       of: "乙が案を出して話し合いを進め、その結果にしたがって甲が行う。", with: "甲が自らの判断と責任で行う。")
     #expect(finding("C2", hospitalAlone) != nil)
   }
+
+  /// 「本条は、第3条第2項に定める甲環境のセキュリティには及ばない。」: the talks of the article leave the
+  /// provided things out (the hospital secures them alone), so a later article recording those talks
+  /// secures nothing provided; where the talks take them in, it does.
+  @Test func talksThatDoNotExtendToTheProvidedThings() {
+    let text =
+      Self.opening + """
+        第3条（甲の環境）
+        １　甲は、院内LAN、電源及び機器の設置場所（以下「甲環境」という。）を用意する。
+        ２　甲環境の物理的及び論理的なセキュリティは、甲の責任で確保する。
+
+        第6条（運用上の対策）
+        １　乙は、甲が本システムの運用において講ずべき安全対策について、年に二回、乙が主宰する打合せで甲と具体策を取り決める。
+        ２　甲は、取り決めた具体策を実行する。
+        ３　本条は、第3条第2項に定める甲環境のセキュリティには及ばない。
+
+        第8条（記録）
+        第6条の打合せの結果は、乙が記録を作成して甲の確認を受け、双方が保管する。
+        """
+    #expect(element("C2.provided-security", text) != .met)
+    #expect(finding("C2", text) != nil)
+    let extends = text.replacingOccurrences(
+      of: "３　本条は、第3条第2項に定める甲環境のセキュリティには及ばない。",
+      with: "３　前項の打合せでは、甲環境のセキュリティ対策も取り決める。")
+    #expect(element("C2.provided-security", extends) == .met)
+  }
 }

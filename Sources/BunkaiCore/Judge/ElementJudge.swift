@@ -476,10 +476,22 @@ final class ElementJudge {
   func usableReferred(from u: Clauses.Unit, unless: CompiledCondition?, oneStep: Bool) -> [Int] {
     let r = oneStep ? directlyReferred(from: u).filter { !superseded.contains($0) } : referred(from: u)
     guard let unless, !r.isEmpty else { return r }
-    return r.filter { p in
-      !index.evaluate(unless, in: clauses.paragraphs[p].range)
-        || clauses.sentencesOfParagraph[p].count > 1
+    func usable(_ p: Int) -> Bool {
+      !index.evaluate(unless, in: clauses.paragraphs[p].range) || clauses.sentencesOfParagraph[p].count > 1
     }
+    guard !oneStep else { return r.filter(usable) }
+    // 「３　本条は、第3条第2項に定める甲環境のセキュリティには及ばない。」: a paragraph the exceptions rule
+    // out passes on nothing it refers to (the second step of `referred` reads through it otherwise).
+    let direct = directlyReferred(from: u).filter { !superseded.contains($0) }
+    guard direct.contains(where: { !usable($0) }) else { return r.filter(usable) }
+    var out = direct.filter(usable)
+    for p in out {
+      for q in directlyReferred(fromParagraph: p)
+      where q != u.paragraph && !out.contains(q) && !superseded.contains(q) && usable(q) {
+        out.append(q)
+      }
+    }
+    return out
   }
 
   /// The part holds in the referred paragraph — where the exceptions hold somewhere in it, in one of

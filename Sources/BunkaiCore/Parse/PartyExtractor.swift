@@ -116,7 +116,10 @@ enum PartyExtractor {
   /// A party label (a usual one, or a short word ending in 者/社/院) and a name whose legal form or
   /// 病院 tells the role: what a cover block's line or a parties list's item holds.
   static func party(label: String, name: String) -> Party? {
-    guard label.count >= 2, label.count <= 5, !notPartyLabels.contains(label), !name.isEmpty,
+    // A usual label may be longer (「プロバイダー：…合同会社」「サービス提供者：…」).
+    guard label.count >= 2, label.count <= 5 || PartyLabels.all.contains(label),
+      !notPartyLabels.contains(label),
+      !name.isEmpty,
       PartyLabels.all.contains(label) || tableLabels.contains(label)
         || partyNouns.contains(label.suffix(1))
     else { return nil }
@@ -263,6 +266,13 @@ enum PartyExtractor {
       var name: String?
       if isLabelDefinition {
         name = nameBefore(s, definitionStart: d.range.lowerBound)
+        // 「委託者（以下「病院」という。）：医療法人…」 in a cover block: the role word before the bracket
+        // is no name; the name follows the colon.
+        if let n = name, PartyLabels.all.contains(n) || tableLabels.contains(n),
+          let after = nameAfterColon(s, definitionEnd: d.range.upperBound)
+        {
+          name = after
+        }
       } else if s[d.range.lowerBound] == "「" {
         name = definitionBody(s, after: d.range.upperBound)
       } else {
@@ -583,7 +593,8 @@ enum PartyExtractor {
     var a = end - 1
     while a >= 0, end - a < 80 {
       let c = s[a]
-      if c == "）" || c == ")" || c == "。" || c == "、" || c == "」" { break }
+      // 「…クリニック\n受託者（以下「受託者」…）」: a colon ends the row before, never part of a name.
+      if c == "）" || c == ")" || c == "。" || c == "、" || c == "」" || c == "：" || c == ":" { break }
       // A table's cell border (「│ 利用者 │ 医療法人…（以下「センター」）」) ends the name's cell.
       if cellSeparators.contains(c) || (0x2500...0x257F).contains(c.value) { break }
       // A line break inside a name (pdftotext breaks lines mid-word: 「株式会社カナメ情報シス\nテム」)
@@ -593,7 +604,10 @@ enum PartyExtractor {
         while b >= 0, s[b] == "\r" || Lines.isSpace(s[b]) { b -= 1 }
         let previousLineEndsText = b < 0 || s[b] == "\n" || s[b] == "。" || s[b] == "）" || s[b] == ")"
         let lineLength = (a - 1 - (s[..<max(0, a)].lastIndex(of: "\n") ?? -1))
-        if previousLineEndsText || lineLength < 30 { break }
+        // 「受託者（以下「受託者」という。）：株式会社…」 opening its line: a role word of a cover block's
+        // row, whatever the row before it.
+        let lineHead = Lines.string(s, (a + 1)..<end).trimmingBlanks()
+        if previousLineEndsText || lineLength < 30 || PartyLabels.all.contains(lineHead) { break }
       }
       a -= 1
     }
@@ -611,6 +625,21 @@ enum PartyExtractor {
     while stop > start, Lines.isSpace(s[stop - 1]) { stop -= 1 }
     guard stop > start else { return nil }
     return Lines.string(s, start..<stop).filter { $0 != "\n" && $0 != "\r" }
+  }
+
+  /// The rest of the line after 「…という。）：」 (a cover block's row whose label cell defines the
+  /// party's label), or nil where no colon follows the definition's bracket.
+  static func nameAfterColon(_ s: [Unicode.Scalar], definitionEnd: Int) -> String? {
+    var k = definitionEnd
+    while k < s.count, k - definitionEnd < 10, s[k] != "）", s[k] != ")", s[k] != "\n" { k += 1 }
+    guard k < s.count, s[k] == "）" || s[k] == ")" else { return nil }
+    k = Lines.skipSpaces(s, k + 1, s.count)
+    guard k < s.count, s[k] == "：" || s[k] == ":" else { return nil }
+    let start = k + 1
+    var end = start
+    while end < s.count, !Lines.isBreak(s[end]) { end += 1 }
+    let name = Lines.string(s, start..<end).trimmingBlanks()
+    return name.isEmpty ? nil : name
   }
 
   /// The gloss a definition closes (「（…を開設する者。以下「病院」」), from after its opening bracket to
