@@ -930,4 +930,31 @@ extension ReadingAndLocationTests {
       with: "当社の定める基準に従って")
     #expect(element("D1.gl-efforts", noGuideline) != .met)
   }
+
+  /// Talks the vendor calls on a weakness of the software it designated, whose measures it need not
+  /// carry out (「ただし、乙は、協議により定めた措置を実施する義務を負うものではない」), or an exemption
+  /// that holds whether or not they are carried out: D2 asks for the measures to be decided and
+  /// carried out, so it is raised; where the vendor carries them out, it is not.
+  @Test func measuresTheVendorNeedNotCarryOut() {
+    let text =
+      Self.opening + """
+        第9条（免責）
+        乙は、乙が指定していないソフトウェアの使用、又は甲の指示による作業に起因する障害について、責任を負わない。
+
+        第10条（指定ソフトウェアの脆弱性）
+        １　乙は、乙が指定したOS及びソフトウェアに脆弱性が見つかったときは、甲との協議を自ら招集して、講ずる措置を協議する。
+        ２　乙は、協議の結果を記録する。ただし、乙は、協議により定めた措置を実施する義務を負うものではない。
+        """
+    #expect(element("D2.vendor-led", text) == .contradicted)
+    #expect(finding("D2", text) != nil)
+    let carriesOut = text.replacingOccurrences(
+      of: "ただし、乙は、協議により定めた措置を実施する義務を負うものではない。",
+      with: "乙は、協議により定めた措置を実施し、第9条の免責は、乙がこれを行っている場合に限り適用する。")
+    #expect(element("D2.vendor-led", carriesOut) == .met)
+    #expect(finding("D2", carriesOut) == nil)
+    let anyway = text.replacingOccurrences(
+      of: "ただし、乙は、協議により定めた措置を実施する義務を負うものではない。",
+      with: "乙は、その措置の実施の有無にかかわらず、第9条の免責を受ける。")
+    #expect(element("D2.designated-vuln", anyway) == .contradicted)
+  }
 }

@@ -788,4 +788,20 @@ extension ReadingAndLocationTests {
       with: "３　前項の打合せでは、甲環境のセキュリティ対策も取り決める。")
     #expect(element("C2.provided-security", extends) == .met)
   }
+
+  /// 「甲は、…端末、カメラ及びインターネット回線を、自らの費用と責任で調達し、維持する。」: procuring the
+  /// things is providing them, so C2 applies and, with their security left to the hospital alone, is
+  /// raised; where the hospital only uses them, nothing is provided.
+  @Test func procuringTheThingsIsProvidingThem() {
+    let text =
+      Self.opening + """
+        第3条（甲の準備）
+        １　甲は、遠隔診療に必要な端末、カメラ及びインターネット回線を、自らの費用と責任で調達し、維持する。
+        ２　甲は、これらの機器の安全について、自らの判断で必要な措置を講じる。
+        """
+    #expect(element("C2.provides", text) == .met)
+    #expect(finding("C2", text) != nil)
+    let onlyUses = text.replacingOccurrences(of: "自らの費用と責任で調達し、維持する", with: "乙の指示に従って使う")
+    #expect(element("C2.provides", onlyUses) != .met)
+  }
 }
