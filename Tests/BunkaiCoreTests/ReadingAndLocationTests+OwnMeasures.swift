@@ -418,4 +418,29 @@ extension ReadingAndLocationTests {
     #expect(element("C1.decided-jointly", text) != .met)
     #expect(finding("C1", text) != nil)
   }
+
+  /// 「前項の各号に係るセキュリティ対策は、乙が…進める協議において定め」 under a list of the things the
+  /// hospital provides is C2's talks, not talks on the hospital's own measures (C1 stays raised);
+  /// an article where the vendor sets up 「検討の場」 on the hospital's own measures and chairs it meets
+  /// C1.
+  @Test func talksOnTheListedThingsAreNotTalksOnTheHospitalsOwnMeasures() {
+    let text =
+      Self.opening + """
+        第5条（甲が用意するもの）
+        １　甲は、次のものを用意する。
+        一　端末の設置場所及び電源
+        二　インターネット回線
+        ２　前項の各号に係るセキュリティ対策は、乙が確認項目を示して進める協議において内容を定め、甲がこれを実施する。
+        """
+    #expect(element("C1.vendor-led", text) != .met)
+    #expect(finding("C1", text) != nil)
+    let ownMeasures =
+      text + """
+
+        第6条（甲の職員が講ずる対策）
+        乙は、甲の職員が本システムを使う際に甲が講ずべき安全対策について、稼働前と毎年度の初めに甲との検討の場を設けてその進行役を務め、その場で決めた具体策を甲が実施する。
+        """
+    #expect(element("C1.vendor-led", ownMeasures) == .met)
+    #expect(finding("C1", ownMeasures) == nil)
+  }
 }
