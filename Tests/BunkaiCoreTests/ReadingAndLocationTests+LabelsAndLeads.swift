@@ -923,4 +923,20 @@ extension ReadingAndLocationTests {
       .replacingOccurrences(of: "対策の内容を甲と決める", with: "対策の内容を乙と決める")
     #expect(element("C1.vendor-led", hospitalVisits) != .met)
   }
+
+  /// 「…甲が主催する運用会議において甲と乙が協議して定める。２　乙は、前項の会議に必要な資料を作成して
+  /// 提出し、技術面から助言する。」: supplying the papers for the meeting the hospital hosts leads
+  /// nothing; where the vendor hosts it, the vendor leads.
+  @Test func supplyingThePapersForTheHospitalsMeetingLeadsNothing() {
+    let text =
+      Self.opening + """
+        第7条（甲の運用対策）
+        １　本システムの利用に関して甲が講ずべきセキュリティ対策は、甲が主催する運用会議において甲と乙が協議して定める。
+        ２　乙は、前項の会議に必要な資料を作成して提出し、技術面から助言する。甲は、定めた対策を実施する。
+        """
+    #expect(element("C1.vendor-led", text) != .met)
+    #expect(finding("C1", text) != nil)
+    let vendorHosts = text.replacingOccurrences(of: "甲が主催する運用会議", with: "乙が主催する運用会議")
+    #expect(element("C1.vendor-led", vendorHosts) == .met)
+  }
 }

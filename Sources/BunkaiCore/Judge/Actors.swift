@@ -131,6 +131,11 @@ struct Actors {
   /// 「…協議に出席し、…説明する」: a party that attends talks.
   func attends(in r: Range<Int>) -> Bool { holdsAny(Self.attendance, in: r) }
 
+  /// 「ベンダは、前項の会議に必要な資料を作成して提出し、…助言する」: a party that supplies the papers for
+  /// another clause's meeting.
+  static let supply = folded(["に必要な資料を作成", "に必要な資料を提出", "に必要な資料を用意", "に資料を提出", "のための資料を作成"])
+  func supplies(in r: Range<Int>) -> Bool { holdsAny(Self.supply, in: r) }
+
   func refersToAnotherConsultation(in r: Range<Int>) -> Bool {
     holdsAny(Self.consultationOfAnotherClause, in: r)
   }

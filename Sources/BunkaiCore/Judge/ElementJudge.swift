@@ -905,7 +905,11 @@ final class ElementJudge {
       // 「受注者は、前項の協議に出席し、仕様について説明する」: who attends another clause's talks
       // and explains does not lead them; that clause says who does.
       let another = actors.refersToAnotherConsultation(in: u.range)
-      let attends = another && actors.attends(in: u.range)
+      // Supplying the papers for it leads nothing where that clause says who leads the meeting.
+      let attends =
+        another
+        && (actors.attends(in: u.range)
+          || (actors.supplies(in: u.range) && referred(from: u).contains { paragraphLeader($0) != nil }))
       // 「乙は、…手当てを洗い出して甲に示す。甲と乙はこれを取り決め」: the sentence taken up says.
       let own: PartyRole? =
         attends
