@@ -92,4 +92,23 @@ extension ReadingAndLocationTests {
       with: "3.1 お客様は、月額料金を翌月末日までに支払い、院内の無線LANと電源を用意します。")
     #expect(element("C2.provides", provides) == .met)
   }
+
+  /// Parts numbered in Roman numerals (「第I部」「第II部　…特約」) are parts as 第A部 are; and the provider
+  /// that opens the talks itself (「プロバイダーがカスタマーとの協議を自ら開いて対処方針を決定し」) leads
+  /// them.
+  @Test func romanNumberedPartsAndTalksTheProviderOpensItself() {
+    let text = Self.translatedTerms
+      .replacingOccurrences(of: "第A部", with: "第I部").replacingOccurrences(of: "第B部", with: "第II部")
+      .replacingOccurrences(of: "第C部", with: "第III部")
+    let c = ContractParser.parse(SourceText(text: text))
+    #expect(c.articles.filter { $0.part == "付属書" }.map(\.number) == ["1", "2"])
+    #expect(c.articles.filter { $0.part == "補足条項" }.map(\.number) == ["1", "2", "3"])
+    let vulnerability =
+      text + """
+
+        第4条（脆弱性）
+        第A部の免責は、当社が指定したOSに脆弱性が判明したときに、当社がお客様との協議を自ら開いて対処方針を決定し、これを実施することを条件とします。
+        """
+    #expect(element("D2.vendor-led", vulnerability) == .met)
+  }
 }

@@ -287,13 +287,13 @@ import Testing
 
   /// dev26: a twenty-third blind hold-out (44 contracts: master agreements with individual contracts,
   /// responsibility tables as exported text, translated vendor terms with DPA schedules and
-  /// distributors' special terms); scored blind at 0.823 / 0.823 / 0.848, now 0.926 / 0.917 / 0.898.
-  /// Floors under the weakest concern's (D1 precision 0.833, C2 recall 0.786, C1 location 0.750);
-  /// eight statements their writers call contradicted are still judged met (13 blind).
+  /// distributors' special terms); scored blind at 0.823 / 0.823 / 0.848, now 0.937 / 0.927 / 0.910.
+  /// Floors under the weakest concern's (D1 precision 0.846, C2 recall 0.786, C1 location 0.750);
+  /// seven statements their writers call contradicted are still judged met (13 blind).
   @Test func twentySixthDevelopmentCorpus() throws {
     Self.check(
       try Self.score("eval/dev26"), files: 44, precision: 0.8, recall: 0.75, location: 0.7,
-      contradictedAsMet: 8)
+      contradictedAsMet: 7)
   }
 
   /// Our own fixtures, labelled from DOMAIN.md by a helper that saw neither the rules nor the

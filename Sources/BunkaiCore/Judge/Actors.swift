@@ -344,6 +344,8 @@ struct Actors {
     // 「当社の担当者がお客様を訪問して打合せを行い、その場で…取り決めます」: who goes to the other to
     // hold the meeting arranges it.
     "訪問して打合せ", "訪問して打ち合わせ", "訪問して協議", "訪問して面談",
+    // 「プロバイダーがカスタマーとの協議を自ら開いて対処方針を決定し」.
+    "を自ら開",
   ])
   static let agentMarkers = folded([
     "が", "は", "の", "から", "により", "による", "によって",

@@ -1021,7 +1021,8 @@ private struct Builder {
     if let (_, after, _) = Numerals.read(s, at: i, end: end) {
       i = after
     } else if Self.isLatinCapital(s[i]) {
-      i += 1
+      // 「第A部」「第II部」「第Ⅲ部」: a letter or a Roman numeral of up to four letters.
+      while i < end, i - line.trimStart <= 4, Self.isLatinCapital(s[i]) { i += 1 }
     } else {
       return nil
     }
@@ -1034,7 +1035,7 @@ private struct Builder {
   }
 
   static func isLatinCapital(_ c: Unicode.Scalar) -> Bool {
-    ("A"..."Z").contains(c) || ("Ａ"..."Ｚ").contains(c)
+    ("A"..."Z").contains(c) || ("Ａ"..."Ｚ").contains(c) || ("\u{2160}"..."\u{216F}").contains(c)
   }
 
   func isPostamble(_ line: Line) -> Bool {
