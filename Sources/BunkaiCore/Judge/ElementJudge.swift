@@ -176,17 +176,24 @@ final class ElementJudge {
   /// of what the deleted article said.
   func referred(from u: Clauses.Unit) -> [Int] {
     if let known = referredMemo.known[u.id] { return known }
-    var r = directlyReferred(from: u)
-    // 「前項の義務を尽くさなかった場合」 where 前項 is 「第2条に基づく安全管理を…履行する」: what the
-    // referred paragraph refers to counts too (one more step, no further).
-    for p in r {
-      for q in directlyReferred(fromParagraph: p) where q != u.paragraph && !r.contains(q) {
-        r.append(q)
-      }
-    }
+    let r = withSecondStep(directlyReferred(from: u), of: u)
     let live = superseded.isEmpty ? r : r.filter { !superseded.contains($0) }
     referredMemo.known[u.id] = live
     return live
+  }
+
+  /// 「前項の義務を尽くさなかった場合」 where 前項 is 「第2条に基づく安全管理を…履行する」: what the
+  /// referred paragraphs refer to counts too (one more step, no further), where `keep` allows it.
+  func withSecondStep(_ direct: [Int], of u: Clauses.Unit, keeping keep: (Int) -> Bool = { _ in true })
+    -> [Int]
+  {
+    var r = direct
+    for p in direct {
+      for q in directlyReferred(fromParagraph: p) where q != u.paragraph && !r.contains(q) && keep(q) {
+        r.append(q)
+      }
+    }
+    return r
   }
 
   /// What a paragraph itself refers to (the second step above), read once per paragraph.
@@ -474,24 +481,16 @@ final class ElementJudge {
   /// The paragraphs the unit refers to where `unless` does not hold; with `oneStep`, only those it
   /// names itself (not what they refer to in turn).
   func usableReferred(from u: Clauses.Unit, unless: CompiledCondition?, oneStep: Bool) -> [Int] {
-    let r = oneStep ? directlyReferred(from: u).filter { !superseded.contains($0) } : referred(from: u)
+    let direct = directlyReferred(from: u).filter { !superseded.contains($0) }
+    let r = oneStep ? direct : referred(from: u)
     guard let unless, !r.isEmpty else { return r }
     func usable(_ p: Int) -> Bool {
       !index.evaluate(unless, in: clauses.paragraphs[p].range) || clauses.sentencesOfParagraph[p].count > 1
     }
-    guard !oneStep else { return r.filter(usable) }
+    guard !oneStep, direct.contains(where: { !usable($0) }) else { return r.filter(usable) }
     // 「３　本条は、第3条第2項に定める甲環境のセキュリティには及ばない。」: a paragraph the exceptions rule
     // out passes on nothing it refers to (the second step of `referred` reads through it otherwise).
-    let direct = directlyReferred(from: u).filter { !superseded.contains($0) }
-    guard direct.contains(where: { !usable($0) }) else { return r.filter(usable) }
-    var out = direct.filter(usable)
-    for p in out {
-      for q in directlyReferred(fromParagraph: p)
-      where q != u.paragraph && !out.contains(q) && !superseded.contains(q) && usable(q) {
-        out.append(q)
-      }
-    }
-    return out
+    return withSecondStep(direct.filter(usable), of: u) { !superseded.contains($0) && usable($0) }
   }
 
   /// The part holds in the referred paragraph — where the exceptions hold somewhere in it, in one of

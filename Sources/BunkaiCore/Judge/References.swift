@@ -486,7 +486,7 @@ final class References {
 
   /// 「第4条にかかわらず」「第4条の規定にかかわらず」: the reference is set aside.
   func overrides(after i: Int, end: Int) -> Bool {
-    Self.overrideWords.contains { w in i + w.count <= end && text[i..<(i + w.count)].elementsEqual(w) }
+    Self.overrideWords.contains { opens($0, at: i, end: end) }
   }
   static let overrideWords = ["にかかわらず", "に関わらず", "の規定にかかわらず", "の定めにかかわらず", "の規定に関わらず"].map {
     Normalizer.fold($0)

@@ -32,6 +32,11 @@ enum PartyExtractor {
   /// Labels a cover table may give the parties besides the usual ones.
   static let tableLabels = ["貴社", "貴院", "御社", "当法人"]
 
+  /// A party label as contracts and cover tables usually write it.
+  static func isUsualLabel(_ label: String) -> Bool {
+    PartyLabels.all.contains(label) || tableLabels.contains(label)
+  }
+
   /// Parties named in the rows of a cover table before the articles: a short label cell, then a cell
   /// with the party's name (its legal form or 病院 tells the role). 「│名称│…│」 is no label.
   static func coverTableParties(_ s: [Unicode.Scalar], before limit: Int) -> [Party] {
@@ -120,8 +125,7 @@ enum PartyExtractor {
     guard label.count >= 2, label.count <= 5 || PartyLabels.all.contains(label),
       !notPartyLabels.contains(label),
       !name.isEmpty,
-      PartyLabels.all.contains(label) || tableLabels.contains(label)
-        || partyNouns.contains(label.suffix(1))
+      isUsualLabel(label) || partyNouns.contains(label.suffix(1))
     else { return nil }
     let role = PartyLabels.role(fromName: name)
     return role != .unknown ? Party(role: role, label: label, name: name) : nil
@@ -268,7 +272,7 @@ enum PartyExtractor {
         name = nameBefore(s, definitionStart: d.range.lowerBound)
         // 「委託者（以下「病院」という。）：医療法人…」 in a cover block: the role word before the bracket
         // is no name; the name follows the colon.
-        if let n = name, PartyLabels.all.contains(n) || tableLabels.contains(n),
+        if let n = name, isUsualLabel(n),
           let after = nameAfterColon(s, definitionEnd: d.range.upperBound)
         {
           name = after
