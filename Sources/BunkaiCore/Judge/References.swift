@@ -423,6 +423,12 @@ final class References {
               out.append(main[n - 1])
             } else if c == Self.dai[0], digits > 0, n >= 1, n <= own.count {
               out.append(own[n - 1])
+            } else if c == Self.dai[0], digits > 0, n > own.count, contract.articles[k].section,
+              let target = numbers.indices.first(where: { numbers[$0] == String(n) && parts[$0] == parts[k] })
+            {
+              // 「第3項の安全管理を…行った場合に限り」 in terms numbered 1. / 2. (a translation's
+              // "Clause 3"): no paragraph of the section has that number, the section does.
+              out += paragraphsOfArticle(target)
             }
           } else if text[j] == Self.jou[0]
             || ((text[j] == Self.setsu[0] || text[j] == Self.shou[0]) && c == dai

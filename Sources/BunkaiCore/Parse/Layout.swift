@@ -102,7 +102,9 @@ enum Layout {
       changed = true
     }
     let amended = amendmentTable(scalars, lines)
-    for r in redlineBlanks(scalars) + amended.blanks + uncheckedLines(scalars, lines) {
+    for r in redlineBlanks(scalars) + amended.blanks + uncheckedLines(scalars, lines)
+      + englishBlanks(scalars, lines)
+    {
       for i in r where out[i] != "\n" { out[i] = " " }
       changed = true
     }
