@@ -565,3 +565,59 @@ extension ReadingAndLocationTests {
     #expect(element("B1.period", period) == .met)
   }
 }
+
+/// 新旧対照表 as offices export them (dev27): a fixed-width table whose cells wrap over several rows
+/// and whose lines have no closing bar, and a spreadsheet's rows with tab-separated columns. Only the
+/// new column is in force, whatever the layout.
+extension ReadingAndLocationTests {
+  static func wrappedTable(new: [String], old: [String]) -> String {
+    let rows = zip(old, new).enumerated().map { k, cells in
+      "｜" + (k == 0 ? "第7条　" : "　　　　") + "｜" + cells.0 + "｜" + cells.1
+    }
+    return Self.opening + """
+      第1条（変更）
+      原契約の条項を、別紙の新旧対照表のとおり改める。
+
+      別紙　新旧対照表
+
+      ｜条　　　｜改正前　　　　　　　　　　　｜改正後
+      \(rows.joined(separator: "\n"))
+
+      以上
+      """
+  }
+
+  /// The new text, wrapped mid-word over three rows, gives consent; the old text (free
+  /// subcontracting) does not count. Swapped, the old consent is gone and nothing gives it.
+  @Test func aComparisonTableWrappedOverRowsIsReadInItsNewColumn() {
+    let consent = ["（再委託）乙は、本業務の一部を第三者に委", "託するときは、あらかじめ甲の書面による承", "諾を得る。"]
+    let free = ["（再委託）乙は、本業務を自由に第三者に委託", "することができる。　　　　　　　　　　　", "　　　　　　　　　　　　　　　　　　　　"]
+    #expect(element("B2.consent", Self.wrappedTable(new: consent, old: free)) == .met)
+    #expect(element("B2.consent", Self.wrappedTable(new: free, old: consent)) != .met)
+  }
+
+  /// A spreadsheet's export: the columns split by tabs, the old column first.
+  @Test func aComparisonTableWithTabsIsReadInItsNewColumn() {
+    func table(_ new: String, _ old: String) -> String {
+      Self.opening + """
+        第1条（変更）
+        原契約の一部を、次の新旧対照表のとおり改める。
+
+        条項\t改正前\t改正後
+        第7条\t\(old)\t\(new)
+        第9条\t本契約の期間は1年とする。\t本契約の期間は3年とする。
+        """
+    }
+    let consent = "乙は、本業務の一部を第三者に委託するときは、あらかじめ甲の書面による承諾を得る。"
+    let free = "乙は、甲の承諾を要することなく、本業務の一部を第三者に委託することができる。"
+    #expect(element("B2.consent", table(consent, free)) == .met)
+    #expect(element("B2.consent", table(free, consent)) != .met)
+  }
+
+  /// A tab-separated table whose columns merely contain 旧 or 新 in other words (復旧, 更新) is no
+  /// 新旧対照表: none of its cells is blanked.
+  @Test func aTableOfRecoveryAndRenewalIsNoComparisonTable() {
+    let s = Array("項目\t復旧手順\t更新周期\n第7条\t乙が復旧する。\t毎年更新する。".unicodeScalars)
+    #expect(Layout.amendmentTable(s, Lines.split(s)).blanks.isEmpty)
+  }
+}

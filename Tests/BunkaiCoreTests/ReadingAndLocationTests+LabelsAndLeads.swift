@@ -940,3 +940,24 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", vendorHosts) == .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The party that sets the agenda and lays the matter before the meeting leads it (dev27 b_13:
+  /// 「自ら議題を設定して…打合せに付し」), and settling the response with the other party (「…と対応を
+  /// 詰め」) is a consultation. The same sentences with the hospital setting the agenda are not
+  /// vendor-led.
+  @Test func thePartyThatSetsTheAgendaLeadsTheTalks() {
+    let text =
+      Self.opening + """
+        第5条（甲の対策）
+        乙は、甲が運用で講ずべき安全対策について、自ら議題を設定して甲との打合せに付し、双方で取り決めた内容を記録に残し、甲はこれを実施する。
+        第6条（免責）
+        乙は、乙が指定しないソフトウェアに起因する障害について責任を負わない。ただし、乙が指定したソフトウェアに脆弱性が公表されたときは、乙が声をかけて甲と対応を詰め、決めた対応を実施した場合に限る。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(element("D2.vendor-led", text) == .met)
+    let hospital = text.replacingOccurrences(
+      of: "乙は、甲が運用で講ずべき安全対策について、自ら議題を設定して甲との", with: "甲は、自らが運用で講ずべき安全対策について、自ら議題を設定して乙との")
+    #expect(element("C1.vendor-led", hospital) != .met)
+  }
+}

@@ -322,6 +322,9 @@ struct Actors {
     "立案", "の場を設け", "打合せを設け", "打ち合わせを設け", "会合を設け", "会議を設け", "から設け",
     // Calling the other party to the meeting and opening it, taking the lead (「貴社から当院に声をかけて
     // 打合せを開き」「受託者が音頭を取って委託者と対処方針を協議し」).
+    // Setting the agenda and laying the matter before the meeting (「乙は、自ら議題を設定して甲との打合せに
+    // 付し」).
+    "議題を設定", "打合せに付し", "打ち合わせに付し", "協議に付し", "会議に付し",
     "声をかけ", "声掛け", "打合せを開", "打ち合わせを開", "会合を開", "会議を開", "音頭を取",
     // 「乙は点検結果の報告会を開き」: any meeting (…会) the party opens.
     "会を開",

@@ -143,11 +143,14 @@ enum Layout {
   static let oldHeads = ["改正前", "変更前", "旧"].map { Array($0.unicodeScalars) }
   static let newHeads = ["改正後", "変更後", "新"].map { Array($0.unicodeScalars) }
 
-  /// A 新旧対照表 (「｜条項｜改正後（新）｜改正前（旧）｜」): only the new column is in force, so the old
-  /// column's cells are blanked in the rows under the header, up to the first line that is no row. A
-  /// row whose first cell names an article (「｜第7条（再委託）｜1 乙は、…｜」) is read as that article:
-  /// its opening bar is blanked and the bar after the first cell becomes a line break, so the heading
-  /// opens a line and each row stands apart.
+  /// A 新旧対照表 (「｜条項｜改正後（新）｜改正前（旧）｜」, or its columns split by tabs as a
+  /// spreadsheet exports them): only the new column is in force, so the old column's cells are
+  /// blanked in the rows under the header, up to the first line that is no row. A row whose first
+  /// cell names an article (「｜第7条（再委託）｜1 乙は、…｜」) is read as that article: the bar or tab
+  /// after the first cell becomes a line break, so the heading opens a line and each row stands
+  /// apart. The bars go, and in a table whose cells wrap over several rows (a fixed-width export,
+  /// 「｜　　　　｜る。｜全管理に関する…」) a row with an empty first cell is the text of the row above
+  /// going on.
   static func amendmentTable(_ s: [Unicode.Scalar], _ lines: [Line]) -> (blanks: [Range<Int>], breaks: [Int])
   {
     var blanks: [Range<Int>] = []
@@ -156,19 +159,29 @@ enum Layout {
     while k < lines.count {
       defer { k += 1 }
       let header = cells(s, lines[k])
-      guard header.count >= 2,
-        let old = header.firstIndex(where: { c in oldHeads.contains { Lines.occurs($0, in: s[c]) } }),
-        header.contains(where: { c in newHeads.contains { Lines.occurs($0, in: s[c]) } }),
-        !newHeads.contains(where: { Lines.occurs($0, in: s[header[old]]) })
+      guard header.count >= 2, let old = header.firstIndex(where: { heads(s, $0, oldHeads) }),
+        header.contains(where: { heads(s, $0, newHeads) })
       else { continue }
+      let tabs = !bars.contains(s[lines[k].trimStart])
       var j = k + 1
       while j < lines.count {
         let row = cells(s, lines[j])
-        if lines[j].isBlank || row.isEmpty { break }
+        if lines[j].isBlank || row.count < (tabs ? 2 : 1) { break }
         if old < row.count { blanks.append(row[old]) }
-        if old > 0, row.count > 1, s[row[0]].first == "第" {
+        // The bars between the cells (a tab is blank already).
+        if !tabs {
           blanks.append(lines[j].trimStart..<(lines[j].trimStart + 1))
-          breaks.append(row[0].upperBound)
+          for c in row.dropFirst() where c.lowerBound > lines[j].trimStart + 1 {
+            blanks.append((c.lowerBound - 1)..<c.lowerBound)
+          }
+          if let last = row.last, last.upperBound < lines[j].trimEnd {
+            blanks.append(last.upperBound..<(last.upperBound + 1))
+          }
+        }
+        if old > 0, row.count > 1, let first = row.first,
+          let opens = (first).first(where: { !Lines.isSpace(s[$0]) }), s[opens] == "第"
+        {
+          breaks.append(first.upperBound)
         }
         j += 1
       }
@@ -177,14 +190,33 @@ enum Layout {
     return (blanks, breaks)
   }
 
-  /// The cells of a line that opens with a bar (「｜a｜b｜」), between its bars; none otherwise.
+  /// A header cell that is a column of the old or of the new wording: 「改正前」「変更後（新）」, or 旧 / 新
+  /// alone or with a bracket or 規定 after it (「新（改正案）」) — not 「復旧手順」 nor 「更新」.
+  static func heads(_ s: [Unicode.Scalar], _ cell: Range<Int>, _ words: [[Unicode.Scalar]]) -> Bool {
+    let text = cell.filter { !Lines.isSpace(s[$0]) }.map { s[$0] }
+    return words.contains { w in
+      guard text.starts(with: w) else { return false }
+      let rest = text.dropFirst(w.count)
+      return w.count > 1 || rest.isEmpty || rest.first == "（" || rest.first == "("
+        || rest.starts(with: ["規", "定"])
+    }
+  }
+
+  /// The cells of a table row: between the bars of a line that opens with a bar (「｜a｜b｜」, the
+  /// last cell also where no bar closes the line), or between the tabs of a line with two or more;
+  /// none otherwise.
   static func cells(_ s: [Unicode.Scalar], _ l: Line) -> [Range<Int>] {
-    guard !l.isBlank, bars.contains(s[l.trimStart]) else { return [] }
+    guard !l.isBlank else { return [] }
+    let bar = bars.contains(s[l.trimStart])
+    guard bar || s[l.trimStart..<l.trimEnd].contains("\t") else { return [] }
     var out: [Range<Int>] = []
-    var start = l.trimStart + 1
-    for i in start..<l.trimEnd where bars.contains(s[i]) {
+    var start = bar ? l.trimStart + 1 : l.trimStart
+    for i in start..<l.trimEnd where bar ? bars.contains(s[i]) : s[i] == "\t" {
       out.append(start..<i)
       start = i + 1
+    }
+    if start < l.trimEnd, !(start..<l.trimEnd).allSatisfy({ Lines.isSpace(s[$0]) }) || !bar {
+      out.append(start..<l.trimEnd)
     }
     return out
   }
