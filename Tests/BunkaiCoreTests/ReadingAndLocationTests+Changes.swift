@@ -621,3 +621,36 @@ extension ReadingAndLocationTests {
     #expect(Layout.amendmentTable(s, Lines.split(s)).blanks.isEmpty)
   }
 }
+
+/// A 覚書 that replaces words in place (「第6条中「A」を「B」に改める。」, dev27 a_12): the words A are
+/// struck out and no part of the agreement; B is.
+extension ReadingAndLocationTests {
+  static func replacedInPlace(_ new: String) -> String {
+    Self.opening + """
+      第6条（甲の側の安全対策）
+      甲は、自らの側の安全対策を講ずる。
+
+      覚書
+
+      第1条　原契約第6条中「甲は、自らの側の安全対策を講ずる」を「\(new)」に改める。
+      第2条　本覚書は、締結の日から効力を生ずる。
+      """
+  }
+
+  /// The struck words are found (nested brackets counted) and blanked; the new words stand.
+  @Test func wordsReplacedInPlaceAreStruckOut() {
+    let vendor = "甲の側の安全対策の具体的内容は、乙が主宰して議題を定め、甲が出席する甲乙の協議により定め、甲がこれを実施する"
+    #expect(element("C1.vendor-led", Self.replacedInPlace(vendor)) == .met)
+    let s = Array(Self.replacedInPlace(vendor).unicodeScalars)
+    let struck = Layout.replacedWords(s).map { String(String.UnicodeScalarView(s[$0])) }
+    #expect(struck == ["甲は、自らの側の安全対策を講ずる"])
+    let nested = Array("第3条中「「本件業務」の保守」を「「本件業務」の運用」に改める。".unicodeScalars)
+    #expect(
+      Layout.replacedWords(nested).map { String(String.UnicodeScalarView(nested[$0])) } == ["「本件業務」の保守"])
+    let unclosed = Array(("第3条中「" + String(repeating: "あ", count: Layout.longestQuote + 10)).unicodeScalars)
+    #expect(Layout.replacedWords(unclosed).isEmpty)
+    // Thousands of unclosed 「中「」 are looked at no more than `mostReplacements` times.
+    let hostile = Array((String(repeating: "中「", count: 200_000) + "」を「新」に改める").unicodeScalars)
+    #expect(Layout.replacedWords(hostile).isEmpty)
+  }
+}

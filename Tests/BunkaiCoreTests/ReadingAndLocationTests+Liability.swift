@@ -958,3 +958,23 @@ extension ReadingAndLocationTests {
     #expect(element("D2.designated-vuln", anyway) == .contradicted)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// An exemption that holds whatever the talks on a designated product's weakness settle (dev27
+  /// a_17, b_04: 「前項の免責はこれにかかわらず適用される」「前項は、当該協議の結果にかかわらず適用する」) is
+  /// not conditioned on measures: D2.designated-vuln is contradicted. Conditioned on the measures
+  /// being carried out, it is met.
+  @Test func anExemptionThatHoldsWhateverTheTalksSettle() {
+    func text(_ tail: String) -> String {
+      Self.opening + """
+        第8条（免責）
+        乙は、乙が指定しないソフトウェア又は甲の指示による作業に起因する障害について責任を負わない。
+        ２　乙が指定したソフトウェアに脆弱性が判明したときは、乙が主導して甲と協議し、対策を定める。\(tail)
+        """
+    }
+    #expect(element("D2.designated-vuln", text("前項は、当該協議の結果にかかわらず適用する。")) == .contradicted)
+    #expect(element("D2.designated-vuln", text("前項の免責は、これにかかわらず適用される。")) == .contradicted)
+    #expect(
+      element("D2.designated-vuln", text("前項は、定めた対策を乙が実施している場合に限り適用する。")) == .met)
+  }
+}

@@ -103,7 +103,7 @@ enum Layout {
     }
     let amended = amendmentTable(scalars, lines)
     for r in redlineBlanks(scalars) + amended.blanks + uncheckedLines(scalars, lines)
-      + englishBlanks(scalars, lines)
+      + englishBlanks(scalars, lines) + replacedWords(scalars)
     {
       for i in r where out[i] != "\n" { out[i] = " " }
       changed = true
