@@ -325,6 +325,8 @@ struct Actors {
     // Setting the agenda and laying the matter before the meeting (「乙は、自ら議題を設定して甲との打合せに
     // 付し」).
     "議題を設定", "打合せに付し", "打ち合わせに付し", "協議に付し", "会議に付し",
+    // Proposing the talks to the other party (「貴社から当院に話し合いを申し入れて対処を決め」).
+    "話し合いを申し入れ", "話合いを申し入れ", "話し合いを申入れ", "協議を申入れ", "打合せを申し入れ",
     "声をかけ", "声掛け", "打合せを開", "打ち合わせを開", "会合を開", "会議を開", "音頭を取",
     // 「乙は点検結果の報告会を開き」: any meeting (…会) the party opens.
     "会を開",

@@ -27,15 +27,22 @@ final class References {
   /// reading references.
   let cues: [Int32]
 
-  /// 前, 第, 本, 次, 同, 別, 特, 変(更), 提(示), 示(された), こ(れを踏まえ) and digits: the scalars
+  /// Brackets around a section's number as the text folds them (「＜６＞」 is 「<6>」), with their
+  /// closing ones.
+  static let sectionBrackets: [UInt32: UInt32] = [
+    0x3C: 0x3E, 0x3010: 0x3011, 0x3014: 0x3015, 0x5B: 0x5D, 0x3008: 0x3009,
+  ]
+
+  /// 前, 第, 本, 次, 同, 別, 特, 変(更), 提(示), 示(された), こ(れを踏まえ), brackets and digits: the scalars
   /// `referred` acts on. A scalar that is none of them is passed over there. A table by scalar: a
   /// set's hashing, once per scalar of the text, cost more than the steps it saved.
   static let cueTable: [Bool] = {
     var t = [Bool](repeating: false, count: 0x1_0000)
-    let scalars = [
-      mae[0], dai[0], hon[0], tsugi[0], dou, betsu, toku, henkou[0], presented[0][0], presented[1][0],
-      takeUp[0][0],
-    ]
+    let scalars =
+      [
+        mae[0], dai[0], hon[0], tsugi[0], dou, betsu, toku, henkou[0], presented[0][0], presented[1][0],
+        takeUp[0][0],
+      ] + Array(sectionBrackets.keys)
     for c in scalars + Array(0x30...0x39) { t[Int(c)] = true }
     return t
   }()
@@ -345,6 +352,18 @@ final class References {
         } else if text[i + 1] == Self.kou[0], let p = neighbour(1) {
           out.append(p)
         }
+      }
+      // 「＜６＞の話し合いで」: section 6 of terms whose sections are numbered in brackets (「＜６＞…」).
+      if let close = Self.sectionBrackets[c], let k = u.article, contract.articles[k].section,
+        let read = number(at: i + 1, end: r.upperBound), read.next < r.upperBound, text[read.next] == close
+      {
+        if let target = numbers.indices.first(where: {
+          numbers[$0] == String(read.value) && parts[$0] == parts[k]
+        }) {
+          out += paragraphsOfArticle(target)
+        }
+        i = read.next + 1
+        continue
       }
       if c != mae && c != dai && c != hon && !Normalizer.isDigit(c) {
         i += 1

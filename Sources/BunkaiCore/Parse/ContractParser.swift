@@ -605,10 +605,16 @@ private struct Builder {
   /// from the last section (so a numbered list inside a section is not a section).
   mutating func sectionArticle(_ line: Line, next: Int? = nil) -> Article? {
     let end = line.trimEnd
-    guard let (n, after) = digits(at: line.trimStart, end: end), after < end else { return nil }
+    // 「＜５＞ほかの会社に作業を任せるとき」「【5】再委託」: the number in brackets of its own.
+    let close = Self.numberBrackets[s[line.trimStart]]
+    let start = close == nil ? line.trimStart : line.trimStart + 1
+    guard let (n, after) = digits(at: start, end: end), after < end else { return nil }
     guard n == (next ?? nextSection) || (next == nil && article == nil && n == 1) else { return nil }
     var i = after
-    if s[i] == "." || s[i] == "．" || s[i] == "、" {
+    if let close {
+      guard s[i] == close, i + 1 < end else { return nil }
+      i += 1
+    } else if s[i] == "." || s[i] == "．" || s[i] == "、" {
       i += 1
       if i < end, Numerals.digitValue(s[i]) != nil { return nil }
     } else if !Lines.isSpace(s[i]) {
@@ -631,6 +637,12 @@ private struct Builder {
     if let close = Lines.closing(s[i]), s[end - 1] == close { headingRange = trim((i + 1)..<(end - 1)) }
     return openSection(n, heading: headingRange, chapter: chapter, line)
   }
+
+  /// Brackets that enclose a section's number alone (「＜５＞」「〈5〉」「【5】」「〔5〕」「[5]」), with
+  /// their closing ones.
+  static let numberBrackets: [Unicode.Scalar: Unicode.Scalar] = [
+    "＜": "＞", "<": ">", "〈": "〉", "【": "】", "〔": "〕", "[": "]", "［": "］",
+  ]
 
   /// The number the next section must have: one after the open one, or after the last closed.
   var nextSection: Int {

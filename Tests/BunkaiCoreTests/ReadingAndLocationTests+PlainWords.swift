@@ -1,0 +1,66 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// A clinic's own contract in plain, polite words, its sections numbered in brackets (「＜５＞…」) and
+/// cited so (「＜６＞の話し合いで」), dev27 b_17. The requirements of DOMAIN.md section 4 are met in
+/// everyday words: the acts of the one the work is handed to are treated as the vendor's own, the way
+/// of protecting the line is settled in the talks the vendor proposes, a weakness found in the
+/// software it designated is talked over at its initiative and dealt with.
+extension ReadingAndLocationTests {
+  static let plainWords = """
+    画像ファイリング装置の保守のお約束
+
+    みずなら眼科クリニック（以下「当院」といいます）と、株式会社ソラノメディカル（以下「貴社」といいます）は、当院の画像ファイリング装置の保守について、次のとおり約束します。
+
+    ＜１＞対象
+    対象は、当院の眼底カメラとつながる画像ファイリング装置と閲覧端末２台です。
+
+    ＜２＞お願いする作業
+    貴社は、年２回の点検と、故障時の修理を行ってください。
+
+    ＜３＞ほかの会社に任せるとき
+    （１）作業の一部をほかの会社に任せるときは、前もって当院の書面による了承を得てください。
+    （２）任せる先には、貴社と同じ水準の安全管理を約束させ、貴社が監督してください。
+    （３）任せた先の行いは、貴社自身の行いとして扱います。
+
+    ＜４＞当院側の対策
+    点検のたびに、貴社から当院が行うべきセキュリティ対策の案を出していただき、貴社の進行で当院と話し合って決めます。決めた対策は当院が行います。
+
+    ＜５＞当院が用意するもの
+    当院は、電源と、リモート保守用のインターネット回線を用意します。この回線の守り方は、＜４＞の話し合いで貴社からいただく案をもとに当院と貴社で決め、当院が行います。
+
+    ＜６＞責任を負わない場合
+    （１）貴社が指定していないソフトウェアが原因の障害については、貴社は責任を負いません。
+    （２）ただし、貴社が指定したソフトウェアやＯＳに弱点が見つかったときは、貴社から当院に話し合いを申し入れて対処を決め、それを実行していただきます。（１）は、これが行われている間に限ってあてはまります。
+    """
+
+  /// The bracketed numbers open sections; before, the text had no sections at all and every concern
+  /// was 「要確認」.
+  @Test func sectionsNumberedInBracketsAreSections() {
+    let c = ContractParser.parse(SourceText(text: Self.plainWords))
+    #expect(c.articles.map(\.number) == ["1", "2", "3", "4", "5", "6"])
+    #expect(c.articles[2].heading == "ほかの会社に任せるとき")
+  }
+
+  /// Read so, B2, C1, C2 and D2 are met, each in its own section.
+  @Test func plainWordsMeetWhatTheySay() {
+    #expect(element("B2.attribution", Self.plainWords) == .met)
+    #expect(element("C2.provided-security", Self.plainWords) == .met)
+    #expect(element("C2.vendor-led", Self.plainWords) == .met)
+    #expect(element("D2.designated-vuln", Self.plainWords) == .met)
+    #expect(element("D2.vendor-led", Self.plainWords) == .met)
+    let r = review(Self.plainWords)
+    for ref in ["B2", "C1", "C2", "D2"] {
+      #expect(!r.findings.contains { $0.guideRefs.contains(ref) }, "\(ref)")
+    }
+  }
+
+  /// The same talks proposed by the clinic are not led by the vendor, and the clinic's own acts are
+  /// no subcontractor's.
+  @Test func plainWordsLedByTheClinicAreNotVendorLed() {
+    let clinic = Self.plainWords.replacingOccurrences(
+      of: "貴社から当院に話し合いを申し入れて", with: "当院から貴社に話し合いを申し入れて")
+    #expect(element("D2.vendor-led", clinic) != .met)
+  }
+}
