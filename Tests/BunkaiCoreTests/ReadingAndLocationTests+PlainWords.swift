@@ -64,3 +64,19 @@ extension ReadingAndLocationTests {
     #expect(element("D2.vendor-led", clinic) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// A maker hands part of the inspections to a service company it names (dev27 a_22: 「…の指定するサービス
+  /// 会社に委託することができる」): subcontracting, here with the hospital's prior written consent. Without
+  /// the consent it is not met.
+  @Test func handingWorkToAServiceCompanyIsSubcontracting() {
+    func text(_ consent: String) -> String {
+      Self.opening + """
+        第6条（再委託）
+        乙は、\(consent)定期点検の一部を乙の指定するサービス会社に委託することができる。
+        """
+    }
+    #expect(element("B2.consent", text("甲の事前の書面承諾を得て、")) == .met)
+    #expect(element("B2.consent", text("")) != .met)
+  }
+}
