@@ -80,3 +80,36 @@ extension ReadingAndLocationTests {
     #expect(element("B2.consent", text("")) != .met)
   }
 }
+
+extension ReadingAndLocationTests {
+  /// The party that moderates the talks leads them (dev27 a_07: 「システム事業者が司会する協議において
+  /// センターの分担を確定し」); the hospital moderating them does not make them vendor-led.
+  @Test func thePartyThatModeratesTheTalksLeadsThem() {
+    func text(_ chair: String) -> String {
+      Self.opening + """
+        第3条（甲側の対策）
+        甲が自ら講ずべき対策については、\(chair)が司会する協議において甲の分担を確定し、甲がこれを実施する。
+        """
+    }
+    #expect(element("C1.vendor-led", text("乙")) == .met)
+    #expect(element("C1.vendor-led", text("甲")) != .met)
+  }
+}
+
+extension ReadingAndLocationTests {
+  /// 「当社と当該参加施設が誠実に協議して賠償の額を定める」 (dev27 a_03): both sides settle the sum in
+  /// talks and the vendor pays it; 当該 before the institution's label does not make the institution
+  /// the one who compensates.
+  @Test func bothSidesSettlingTheSumOfDamagesIsTheVendorCompensating() {
+    let text = """
+      地域予約サービス共同利用契約書
+
+      株式会社ミナトネット（以下「当社」という。）と、別表に掲げる医療機関（以下「参加施設」という。）は、次のとおり契約する。
+
+      第10条（損害賠償）
+      当社の損害賠償責任は、当該参加施設の利用料の12か月分を上限とする。
+      ２　当社の安全管理が十分でなかったことにより参加施設に生じた損害については、逸失利益を含め、当社と当該参加施設が誠実に協議して賠償の額を定める。
+      """
+    #expect(element("D1.deficient-compensable", text) == .met)
+  }
+}

@@ -173,8 +173,11 @@ struct Actors {
         return mainClauseSubject(after: j + other.text.count, in: r)
       }
       for joiner in Self.joiners where has(joiner, at: j, limit: r.upperBound) {
-        if let other = label(at: j + joiner.count, limit: r.upperBound), other.role != l.role {
-          return mainClauseSubject(after: j + joiner.count + other.text.count, in: r)
+        // 「当社と当該参加施設が誠実に協議して」: 当該 before the other party's label.
+        var k = j + joiner.count
+        if has(Self.touGai, at: k, limit: r.upperBound) { k += Self.touGai.count }
+        if let other = label(at: k, limit: r.upperBound), other.role != l.role {
+          return mainClauseSubject(after: k + other.text.count, in: r)
         }
       }
       if i > r.lowerBound, label(at: i - 1, limit: r.upperBound) != nil, l.text.count == 1 {
@@ -235,6 +238,7 @@ struct Actors {
     }
     return false
   }
+  static let touGai = Normalizer.fold("当該")
   static let comma = Normalizer.fold("、")[0]
   static let period = Normalizer.fold("。")[0]
   static let wa = Normalizer.fold("は")
@@ -325,6 +329,8 @@ struct Actors {
     // Setting the agenda and laying the matter before the meeting (「乙は、自ら議題を設定して甲との打合せに
     // 付し」).
     "議題を設定", "打合せに付し", "打ち合わせに付し", "協議に付し", "会議に付し",
+    // Chairing the talks as their moderator (「システム事業者が司会する協議において」).
+    "司会する", "司会を務め", "が司会し",
     // Proposing the talks to the other party (「貴社から当院に話し合いを申し入れて対処を決め」).
     "話し合いを申し入れ", "話合いを申し入れ", "話し合いを申入れ", "協議を申入れ", "打合せを申し入れ",
     "声をかけ", "声掛け", "打合せを開", "打ち合わせを開", "会合を開", "会議を開", "音頭を取",
