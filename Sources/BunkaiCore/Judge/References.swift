@@ -357,9 +357,7 @@ final class References {
       if let close = Self.sectionBrackets[c], let k = u.article, contract.articles[k].section,
         let read = number(at: i + 1, end: r.upperBound), read.next < r.upperBound, text[read.next] == close
       {
-        if let target = numbers.indices.first(where: {
-          numbers[$0] == String(read.value) && parts[$0] == parts[k]
-        }) {
+        if let target = article(numbered: read.value, inPartOf: k) {
           out += paragraphsOfArticle(target)
         }
         i = read.next + 1
@@ -373,9 +371,7 @@ final class References {
       if Normalizer.isDigit(c), i - 2 >= r.lowerBound, text[(i - 2)..<i].elementsEqual(Self.joukou),
         let read = number(at: i, end: r.upperBound), let k = u.article
       {
-        if let target = numbers.indices.first(where: {
-          numbers[$0] == String(read.value) && parts[$0] == parts[k]
-        }) {
+        if let target = article(numbered: read.value, inPartOf: k) {
           out += paragraphsOfArticle(target)
         }
         i = read.next
@@ -443,7 +439,7 @@ final class References {
             } else if c == Self.dai[0], digits > 0, n >= 1, n <= own.count {
               out.append(own[n - 1])
             } else if c == Self.dai[0], digits > 0, n > own.count, contract.articles[k].section,
-              let target = numbers.indices.first(where: { numbers[$0] == String(n) && parts[$0] == parts[k] })
+              let target = article(numbered: n, inPartOf: k)
             {
               // 「第3項の安全管理を…行った場合に限り」 in terms numbered 1. / 2. (a translation's
               // "Clause 3"): no paragraph of the section has that number, the section does.
@@ -507,6 +503,12 @@ final class References {
     }
     out += outcomeParagraphs(named: u)
     return out.filter { $0 != u.paragraph }
+  }
+
+  /// The article numbered `n` (no 「の」 number) in the same part as article `k`.
+  func article(numbered n: Int, inPartOf k: Int) -> Int? {
+    let number = String(n)
+    return numbers.indices.first { numbers[$0] == number && parts[$0] == parts[k] }
   }
 
   /// 「第4条にかかわらず」「第4条の規定にかかわらず」: the reference is set aside.

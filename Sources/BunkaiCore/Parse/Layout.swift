@@ -179,7 +179,7 @@ enum Layout {
           }
         }
         if old > 0, row.count > 1, let first = row.first,
-          let opens = (first).first(where: { !Lines.isSpace(s[$0]) }), s[opens] == "第"
+          let opens = first.first(where: { !Lines.isSpace(s[$0]) }), s[opens] == "第"
         {
           breaks.append(first.upperBound)
         }
