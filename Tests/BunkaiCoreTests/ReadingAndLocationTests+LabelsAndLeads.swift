@@ -27,6 +27,59 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) == .met)
   }
 
+  /// A shared-use contract names its lead member on a 「幹事施設：…」 line and gathers the members
+  /// under one label without 以下 (「幹事施設と参加施設をあわせて「各施設」という」): 各施設 is the
+  /// institution's side, so talks the vendor holds with them are the institution's talks (C1).
+  @Test func membersGatheredUnderOneLabel() {
+    let text = """
+      画像保管サービス共同利用契約
+
+      本契約は、次の診療所と株式会社ミズハシステム（以下「受託者」）との間で締結する。
+      　幹事施設：みずは東クリニック
+      　参加施設：みずは西クリニック、みずは小児科医院
+      （幹事施設と参加施設をあわせて「各施設」という。）
+
+      １　業務
+      受託者は、各施設の画像を保管し、求めに応じて取り出せるようにする。
+
+      ２　施設側の対策
+      (1) 受託者は、各施設が自ら行うべき安全対策（端末の更新、利用者の登録等）について、毎年、検討会を開いて進行する。
+      (2) 検討会では、受託者が対策の案を示し、各施設と協議して各施設が行う対策を決める。
+      """
+    let parties = review(text).contract.parties
+    #expect(parties.contains { $0.label == "各施設" && $0.role == .institution })
+    #expect(parties.contains { $0.label == "幹事施設" && $0.role == .institution })
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+
+  /// A plan for the institution's own measures that draws on the maker's vulnerability notices is
+  /// still C1's talks (DOMAIN.md section 4, C1): the notices are what the plan uses, not a
+  /// vulnerability found that the talks answer (that is D2's).
+  @Test func institutionMeasuresDrawnFromVulnerabilityNotices() {
+    let text =
+      Self.opening + """
+        第6条（甲の対策）
+        乙は、甲が講ずべき安全対策（操作端末の利用者管理、外部記録媒体の制限等）について、製造元の脆弱性情報を踏まえた案を作り、自ら甲との協議を呼びかけて内容を取り決める。甲は取り決めた対策を実施する。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+
+  /// 「甲及び乙を総称して「両当事者」という」 gathers both sides: no party of one side.
+  @Test func bothSidesGatheredAreNoParty() {
+    let text = """
+      保守契約書
+
+      医療法人そよかぜ会（以下「甲」という。）と株式会社ソヨカゼテック（以下「乙」という。）（甲及び乙を総称して「両当事者」という。）は、次のとおり契約する。
+
+      第1条（目的）
+      乙は、甲の電子カルテを保守する。
+      """
+    let parties = review(text).contract.parties
+    #expect(!parties.contains { $0.label == "両当事者" })
+    #expect(parties.contains { $0.label == "甲" && $0.role == .institution })
+  }
+
   /// A five-character label ending in 者 (「提供事業者」) defined after a company's name is the vendor,
   /// and the same word inside the vendor guideline's title still reads as the title.
   @Test func aLongerLabelAndTheGuidelineTitleThatContainsIt() {

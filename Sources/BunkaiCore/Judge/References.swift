@@ -28,10 +28,12 @@ final class References {
   let cues: [Int32]
 
   /// Brackets around a section's number as the text folds them (「＜６＞」 is 「<6>」), with their
-  /// closing ones.
-  static let sectionBrackets: [UInt32: UInt32] = [
-    0x3C: 0x3E, 0x3010: 0x3011, 0x3014: 0x3015, 0x5B: 0x5D, 0x3008: 0x3009,
-  ]
+  /// closing ones: the parser's, folded, so that a section it opens can be named.
+  static let sectionBrackets: [UInt32: UInt32] = Dictionary(
+    ContractParser.numberBrackets.map {
+      (Normalizer.fold(String($0.key))[0], Normalizer.fold(String($0.value))[0])
+    },
+    uniquingKeysWith: { first, _ in first })
 
   /// 前, 第, 本, 次, 同, 別, 特, 変(更), 提(示), 示(された), こ(れを踏まえ), brackets and digits: the scalars
   /// `referred` acts on. A scalar that is none of them is passed over there. A table by scalar: a

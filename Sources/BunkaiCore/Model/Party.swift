@@ -29,6 +29,8 @@ public enum PartyLabels {
   public static let institutionLabels = [
     "契約者", "利用者", "お客様", "お客さま", "会員", "委託者", "発注者", "ユーザ", "ユーザー", "医療機関", "委託元", "当院",
     "利用機関", "参加施設", "会員施設", "登録医療機関等", "登録医療機関", "利用施設", "医療機関等", "参加機関",
+    // The member of a shared-use contract that speaks for the others.
+    "幹事施設", "幹事医療機関", "幹事病院",
     // Translated terms' customer (beside 「プロバイダー」).
     "カスタマー",
     // How the vendor addresses the institution (a 提案書 or letter attached to a 甲乙 contract).

@@ -58,6 +58,12 @@ public enum ContractParser {
 }
 
 extension ContractParser {
+  /// Brackets that enclose a section's number alone (「＜５＞」「〈5〉」「【5】」「〔5〕」「[5]」), with
+  /// their closing ones; references to such a section read them folded (`References.sectionBrackets`).
+  static let numberBrackets: [Unicode.Scalar: Unicode.Scalar] = [
+    "＜": "＞", "<": ">", "〈": "〉", "【": "】", "〔": "〕", "[": "]", "［": "］",
+  ]
+
   /// 「第3　情報セキュリティ」「第1の2　用語」: the section's number as written ("1の2"), its main
   /// number and its heading. Not 第N条 / 第N章 / 第N節.
   static func titledSection(_ s: [Unicode.Scalar], _ line: Line) -> (String, Int, Range<Int>)? {
@@ -606,7 +612,7 @@ private struct Builder {
   mutating func sectionArticle(_ line: Line, next: Int? = nil) -> Article? {
     let end = line.trimEnd
     // 「＜５＞ほかの会社に作業を任せるとき」「【5】再委託」: the number in brackets of its own.
-    let close = Self.numberBrackets[s[line.trimStart]]
+    let close = ContractParser.numberBrackets[s[line.trimStart]]
     let start = close == nil ? line.trimStart : line.trimStart + 1
     guard let (n, after) = digits(at: start, end: end), after < end else { return nil }
     guard n == (next ?? nextSection) || (next == nil && article == nil && n == 1) else { return nil }
@@ -637,12 +643,6 @@ private struct Builder {
     if let close = Lines.closing(s[i]), s[end - 1] == close { headingRange = trim((i + 1)..<(end - 1)) }
     return openSection(n, heading: headingRange, chapter: chapter, line)
   }
-
-  /// Brackets that enclose a section's number alone (「＜５＞」「〈5〉」「【5】」「〔5〕」「[5]」), with
-  /// their closing ones.
-  static let numberBrackets: [Unicode.Scalar: Unicode.Scalar] = [
-    "＜": "＞", "<": ">", "〈": "〉", "【": "】", "〔": "〕", "[": "]", "［": "］",
-  ]
 
   /// The number the next section must have: one after the open one, or after the last closed.
   var nextSection: Int {

@@ -17,7 +17,10 @@ enum PartyExtractor {
         // 「（３）「事業者指針」　経済産業省・総務省の…」: a quoted term opening a list item, its meaning
         // after a space.
         let isListedTerm = isListed(s, i..<afterClose)
-        if (isTermDefinition || isLabelDefinition || isListedTerm), close > i + 1 {
+        if isTermDefinition || isLabelDefinition || isListedTerm
+          || collectiveLabel(s, quote: i, close: close),
+          close > i + 1
+        {
           out.append(Definition(term: Lines.string(s, (i + 1)..<close), range: i..<(close + 1)))
         }
         i = close + 1
@@ -226,6 +229,38 @@ enum PartyExtractor {
     Array($0.unicodeScalars)
   }
 
+  /// Words that gather what comes before them under one label (「幹事施設と参加施設をあわせて「各施設」という」).
+  static let gathering = ["あわせて", "併せて", "合わせて", "総称して"].map { Array($0.unicodeScalars) }
+
+  /// 「…をあわせて「各施設」という」 without 以下: a label for several named before it.
+  static func collectiveLabel(_ s: [Unicode.Scalar], quote: Int, close: Int) -> Bool {
+    var j = quote - 1
+    while j >= 0, Lines.isSpace(s[j]) || s[j] == "、" { j -= 1 }
+    guard gathering.contains(where: { w in j + 1 >= w.count && s[(j + 1 - w.count)...j].elementsEqual(w) })
+    else {
+      return false
+    }
+    return Lines.hasPrefix(s, close + 1, s.count, "という") || Lines.hasPrefix(s, close + 1, s.count, "といい")
+      || Lines.hasPrefix(s, close + 1, s.count, "と総称")
+  }
+
+  /// The side of a label for several parties gathered together (「幹事施設と参加施設をあわせて「各施設」」):
+  /// the one side every party named in the words before it is on; nil where they are on both sides
+  /// (「甲及び乙を総称して「当事者」」) or none is named.
+  static func collectiveRole(_ s: [Unicode.Scalar], quote: Int, parties: [Party]) -> PartyRole? {
+    var start = quote
+    while start > 0, quote - start < 60, !["（", "(", "、", "，", "。", "」", "\n"].contains(s[start - 1]) {
+      start -= 1
+    }
+    let words = Lines.string(s, start..<quote)
+    let named =
+      parties.filter { words.containsText($0.label) }.map(\.role)
+      + PartyLabels.all.filter { l in words.containsText(l) && !parties.contains { $0.label == l } }
+      .map(PartyLabels.role(fromLabel:))
+    guard let first = named.first, first != .unknown, named.allSatisfy({ $0 == first }) else { return nil }
+    return first
+  }
+
   /// "以下「", "以下、「", "以下単に「", and 「以下」 at a line's end with 「「乙」」 on the next
   /// (pdftotext breaks lines anywhere).
   static func precededByIka(_ s: [Unicode.Scalar], _ quote: Int) -> Bool {
@@ -267,6 +302,12 @@ enum PartyExtractor {
       let label = d.term
       guard !parties.contains(where: { $0.label == label }) else { continue }
       let isLabelDefinition = precededByIka(s, d.range.lowerBound)
+      if !isLabelDefinition, collectiveLabel(s, quote: d.range.lowerBound, close: d.range.upperBound - 1) {
+        if let role = collectiveRole(s, quote: d.range.lowerBound, parties: parties) {
+          parties.append(Party(role: role, label: label, name: nil))
+        }
+        continue
+      }
       var name: String?
       if isLabelDefinition {
         name = nameBefore(s, definitionStart: d.range.lowerBound)
