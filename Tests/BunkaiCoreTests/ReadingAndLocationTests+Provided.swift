@@ -5,6 +5,54 @@ import Testing
 /// What the institution provides (C2's precondition) and where its security is settled, read in
 /// the wordings of the dev13 hold-out (DOMAIN.md section 4, C2).
 extension ReadingAndLocationTests {
+  /// 約款 call their annexes 別記: 「別記2に定める手順により定めます」 settles the provided line's and
+  /// room's security in the talks 別記2 sets up, as 「別紙2に定める手順」 would (DOMAIN.md section 4, C2).
+  @Test func providedThingsSettledInAnAnnexCalled別記() {
+    let text = """
+      画像保管サービス利用約款
+
+      株式会社ヒバリデータ（以下「当社」といいます。）は、医療機関（以下「お客様」といいます。）に提供する画像保管サービスについて、この約款を定めます。
+
+      第1条（お客様が用意するもの）
+      お客様は、インターネット回線並びに当社が貸与する中継装置の置き場所及び電源を用意します。
+      2 前項の回線、置き場所及び電源に関するセキュリティ対策は、別記2に定める手順により定めます。
+
+      第2条（利用料）
+      利用料は、当社の料金表のとおりとします。
+
+      附則
+      1 この約款は、令和8年4月1日から施行します。
+
+      別記1 サービスの仕様
+      (1) 保管先：国内の2拠点
+
+      別記2 お客様側の対策の決め方
+      (1) 当社は、第1条の回線、置き場所及び電源について、お客様に求める対策の案を作って示します。
+      (2) 当社が呼びかけて進める協議で、お客様が実施する対策を確定します。
+      (3) お客様は、確定した対策を実施します。
+      """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(element("C2.vendor-led", text) == .met)
+  }
+
+  /// 「別記に掲げるガイドラインに従って」 reads the annex as a whole: the vendor guideline it names is
+  /// the basis of the vendor's security (DOMAIN.md section 4, A).
+  @Test func theGuidelineListedInAnAnnexCalled別記() {
+    let text =
+      Self.opening + """
+        第3条（安全管理）
+        乙は、本件業務の安全管理を、別記に掲げるガイドラインに従って行う。
+
+        第4条（代金）
+        甲は、乙に代金を支払う。
+
+        別記
+        本契約第3条のガイドラインは、次のとおりとする。
+        1　経済産業省・総務省「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」
+        """
+    #expect(element("A.gl-basis", text) == .met)
+  }
+
   /// Money owed when the contract ends (the residual value of equipment bought for the hospital)
   /// is no provided thing: with nothing else provided, C2 does not apply.
   @Test func aSettlementOnTerminationProvidesNothing() {

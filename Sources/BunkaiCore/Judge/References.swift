@@ -167,8 +167,9 @@ final class References {
   static let hon = Normalizer.fold("本")
   static let betsu = Normalizer.fold("別")[0]
   static let toku = Normalizer.fold("特")[0]
-  static let annexWords = ["別紙", "特記事項", "別表"].map { Normalizer.fold($0) }
-  static let deferrals = ["に定めるところ", "の定めるところ", "に定める安全管理"].map { Normalizer.fold($0) }
+  static let annexWords = ["別紙", "特記事項", "別表", "別記"].map { Normalizer.fold($0) }
+  /// 「別記に掲げるガイドラインに従って」 defers to the annex as a whole as 「別紙に定めるところにより」 does.
+  static let deferrals = ["に定めるところ", "の定めるところ", "に定める安全管理", "に掲げる"].map { Normalizer.fold($0) }
 
   /// Each annex text without articles: one paragraph outside any article, after the first article
   /// (the preamble is before it).
@@ -227,7 +228,7 @@ final class References {
     }
   }
   static let quoteOpen = Normalizer.fold("「")
-  static let partWords = ["特記事項", "別紙", "別表", "覚書", "仕様書", "特約", "個別契約", "変更契約"].map {
+  static let partWords = ["特記事項", "別紙", "別表", "別記", "覚書", "仕様書", "特約", "個別契約", "変更契約"].map {
     Normalizer.fold($0)
   }
   /// 「原契約第十四条」「本契約第6条」 in an annex or 覚書 name an article of the contract itself, and so

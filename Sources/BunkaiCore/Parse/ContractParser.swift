@@ -928,7 +928,7 @@ private struct Builder {
     return (Lines.string(s, inner), inner)
   }
 
-  /// "別表1（保守対象機器）", "（別紙）", "別紙2　…" as a heading line after the articles.
+  /// "別表1（保守対象機器）", "（別紙）", "別紙2　…", "別記2　…" as a heading line after the articles.
   func annexHeading(_ line: Line) -> String? {
     var i = line.trimStart
     // A table of contents may list 「特記事項」 before any article.
@@ -952,7 +952,7 @@ private struct Builder {
     {
       return "付属書"
     }
-    guard i + 1 < line.trimEnd, s[i] == "別", s[i + 1] == "表" || s[i + 1] == "紙",
+    guard i + 1 < line.trimEnd, s[i] == "別", s[i + 1] == "表" || s[i + 1] == "紙" || s[i + 1] == "記",
       line.length <= 40, !Lines.contains(s, line.trimmed, "。"), !Lines.contains(s, line.trimmed, "に定める")
     else { return nil }
     return AnnexScanner.label(in: s, at: i, end: line.trimEnd)?.label
