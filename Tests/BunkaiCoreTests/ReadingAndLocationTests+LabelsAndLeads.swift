@@ -65,6 +65,29 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) == .met)
   }
 
+  /// A city contracting with a 共同企業体 whose name mentions the hospital: the role words the cover
+  /// lines give before the names (委託者 / 受託者) say which side each is, and a JV is a vendor's form.
+  /// The JV setting up the talks (「乙が設定する協議の場において」) leads them (DOMAIN.md section 4, C1).
+  @Test func aCityAndAJointVentureNamedByTheirRoleWords() {
+    let text = """
+      院内ネットワーク更新業務委託契約書
+
+      委託者　ひばり市（以下「甲」という。）
+      受託者　ひばり市民病院ネットワーク更新共同企業体（以下「乙」という。）
+
+      第1条（目的）
+      甲は、市立ひばり市民病院（以下「病院」という。）の院内ネットワークの更新を乙に委託する。
+
+      第2条（病院側の対策）
+      1 乙は、病院側で行う安全対策の案を作り、甲に示す。
+      2 甲乙は、乙が設定する協議の場において前項の案を協議し、病院側の担当範囲を定める。甲は、定めた対策を実施する。
+      """
+    let parties = review(text).contract.parties
+    #expect(parties.contains { $0.label == "甲" && $0.role == .institution })
+    #expect(parties.contains { $0.label == "乙" && $0.role == .vendor })
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+
   /// 「甲及び乙を総称して「両当事者」という」 gathers both sides: no party of one side.
   @Test func bothSidesGatheredAreNoParty() {
     let text = """

@@ -329,6 +329,8 @@ struct Actors {
     // Setting the agenda and laying the matter before the meeting (「乙は、自ら議題を設定して甲との打合せに
     // 付し」).
     "議題を設定", "打合せに付し", "打ち合わせに付し", "協議に付し", "会議に付し",
+    // Setting up the talks the other side attends (「甲乙は、乙が設定する協議の場において…協議し」).
+    "設定する協議", "設定した協議", "設定する打合せ", "設定する打ち合わせ", "設定する会議",
     // Chairing the talks as their moderator (「システム事業者が司会する協議において」).
     "司会する", "司会を務め", "が司会し",
     // Proposing the talks to the other party (「貴社から当院に話し合いを申し入れて対処を決め」).

@@ -59,6 +59,9 @@ public enum PartyLabels {
 
   /// The role a party's name suggests, if any.
   public static func role(fromName name: String) -> PartyRole {
+    // 「委託者　みさき市（以下「甲」という。）」「受託者　…病院ネットワーク更新共同企業体」: the side the
+    // contract names before the name decides, whatever the name mentions.
+    if let side = leadingSide(name) { return side }
     if runsAPlaceOfCare(name) { return .institution }
     if isProfessionalBody(name) { return .unknown }
     // 「架空スマートクリニック株式会社」 is a company whose name mentions a clinic; 「株式会社…
@@ -85,7 +88,19 @@ public enum PartyLabels {
     ["医師会", "薬剤師会", "看護協会", "病院協会"].contains(where: name.containsText)
   }
 
-  static let companyForms = ["株式会社", "有限会社", "合同会社", "(株)", "（株）"]
+  /// The side a name's opening role word gives (「委託者　」「受託者　」), a space after it.
+  static func leadingSide(_ name: String) -> PartyRole? {
+    for label in institutionLabels + vendorLabels where name.hasPrefix(label) {
+      let rest = name.dropFirst(label.count)
+      if let next = rest.first, next == " " || next == "\u{3000}", !String(rest).trimmingBlanks().isEmpty {
+        return role(fromLabel: label)
+      }
+    }
+    return nil
+  }
+
+  /// A 共同企業体 (a JV of companies that contracts as one) is a vendor's form too.
+  static let companyForms = ["株式会社", "有限会社", "合同会社", "(株)", "（株）", "共同企業体"]
   /// Pharmacies are often companies (「架空薬局株式会社」): 薬局 is not among them.
   static let medicalHeads = ["病院", "診療所", "クリニック", "医院", "歯科", "医療センター"]
 

@@ -3,10 +3,16 @@
 /// spaces, and in a very long line a space before 第N条, a paragraph number or an item marker becomes
 /// a line break.
 enum Layout {
-  static func clean(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-    let lines = Lines.split(scalars)
+  static func clean(_ original: [Unicode.Scalar]) -> [Unicode.Scalar] {
+    // Line numbers in the margin go first: the rest reads each line's own opening (a bare numbered
+    // line would pass for a page number).
+    let first = Lines.split(original)
+    let margin = marginNumbers(original, first)
+    var scalars = original
+    for r in margin { for i in r { scalars[i] = " " } }
+    let lines = margin.isEmpty ? first : Lines.split(scalars)
     var out = scalars
-    var changed = false
+    var changed = !margin.isEmpty
     // Page numbers first (short lines only); headers are looked for only near them.
     let isPage = lines.map { l in
       !l.isBlank && l.length <= 16 && mayBePageNumber(scalars, l.trimmed)
@@ -112,7 +118,7 @@ enum Layout {
       out[i] = "\n"
       changed = true
     }
-    return changed ? out : scalars
+    return changed ? out : original
   }
 
   static let ticked: Set<Unicode.Scalar> = ["☑", "☒", "■", "✓", "✔"]
