@@ -113,3 +113,49 @@ extension ReadingAndLocationTests {
     #expect(element("D1.deficient-compensable", text) == .met)
   }
 }
+
+/// Subcontracting in a small IT shop's plain words (dev28 a_06, b_07; dev22 b_05): asking another
+/// business to help with the work (「他の業者に頼む」「手伝ってもらう」) is handing part of it on, and the
+/// three things DOMAIN.md section 4 asks of it (B2) can be said as plainly.
+extension ReadingAndLocationTests {
+  @Test func askingAnotherBusinessToHelpIsSubcontracting() {
+    let text =
+      Self.opening + """
+        第7条（ほかの業者に頼むとき）
+        1 乙は、作業の一部をほかの業者に手伝ってもらう必要があるときは、前もって相手の名前を甲に伝え、甲の書面による同意を得る。
+        2 乙は、頼んだ業者にも、この契約で乙が守るべき安全管理のルールを同じように守らせ、そのようすを確かめる。
+        3 頼んだ業者がルールを破ったときは、乙が破ったものとして甲に責任を負う。
+        """
+    #expect(element("B2.consent", text) == .met)
+    #expect(element("B2.equal-duties", text) == .met)
+    #expect(element("B2.attribution", text) == .met)
+  }
+
+  /// The institution asking the vendor for the work is no subcontracting: nothing of B2 applies.
+  @Test func theInstitutionAskingTheVendorIsNoSubcontracting() {
+    let text =
+      Self.opening + """
+        第1条（目的）
+        甲は、院内の端末の保守を乙に頼み、乙はこれを引き受ける。
+
+        第2条（料金）
+        甲は、毎月の保守料を乙に支払う。
+        """
+    #expect(!review(text).findings.contains { $0.guideRefs.contains("B2") && $0.status != .missing })
+  }
+}
+
+/// Software the vendor designated may be named as the environment it has checked (「確認済み環境」,
+/// defined as the OS and browsers whose working it confirmed): a weakness found in it, met by talks the
+/// vendor sets up and measures both carry out, conditions the exemption (DOMAIN.md section 4, D2).
+extension ReadingAndLocationTests {
+  @Test func theEnvironmentTheVendorCheckedIsTheDesignatedSoftware() {
+    let text =
+      Self.opening + """
+        第9条（動作環境と免責）
+        1 乙は、本サービスの動作を確認したOSとブラウザの一覧（以下「確認済み環境」という。）を公表する。乙は、確認済み環境以外で利用したことによる不具合について、責任を負わない。
+        2 確認済み環境に含まれるOS又はブラウザに脆弱性が見つかったときは、乙が甲に知らせて対応の打合せを設け、更新の時期と方法を甲乙で決めて実施する。前項の免責は、この打合せと実施が行われていることを前提とする。
+        """
+    #expect(element("D2.designated-vuln", text) == .met)
+  }
+}

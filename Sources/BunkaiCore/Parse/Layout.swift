@@ -109,7 +109,7 @@ enum Layout {
     }
     let amended = amendmentTable(scalars, lines)
     for r in redlineBlanks(scalars) + amended.blanks + uncheckedLines(scalars, lines)
-      + englishBlanks(scalars, lines) + replacedWords(scalars)
+      + englishBlanks(scalars, lines) + replacedWords(scalars) + markdownBlanks(scalars, lines)
     {
       for i in r where out[i] != "\n" { out[i] = " " }
       changed = true
