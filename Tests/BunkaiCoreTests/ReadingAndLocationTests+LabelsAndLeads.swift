@@ -88,6 +88,38 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) == .met)
   }
 
+  /// A pharmacy chain run as a company, its dealer and the maker: three companies, and the one whose
+  /// name says it is a pharmacy is the institution's side.
+  @Test func aPharmacyCompanyBesideItsDealerAndTheMaker() {
+    let text = """
+      薬歴システム保守契約書
+
+      株式会社みなと調剤（以下「甲」という。）と株式会社ミナトメディカル販売（以下「乙」という。）は、甲の店舗で使う薬歴システムの保守について、次のとおり契約する。
+
+      第1条（目的）
+      株式会社ミナトソフト研究所（以下「製造元」という。）が製造し乙が納入した薬歴システムを、乙が保守する。
+      """
+    let parties = review(text).contract.parties
+    #expect(parties.contains { $0.label == "甲" && $0.role == .institution })
+    #expect(parties.contains { $0.label == "乙" && $0.role == .vendor })
+  }
+
+  /// A foundation that runs a health-check centre (「甲が運営する…健診センター」) is the institution, not
+  /// the provider of a service it runs; 乙 is then the other side.
+  @Test func aFoundationRunningAHealthCheckCentre() {
+    let text = """
+      健診システム構築業務委託契約書
+
+      一般財団法人あけぼの健康協会（以下「甲」という。）とあけぼの健診システム共同企業体（代表構成員　株式会社アケボノ技研。以下「乙」という。）は、甲が運営するあけぼの健診センターの健診システム更新について、次のとおり契約を締結する。
+
+      第1条（目的）
+      乙は、健診システムを構築し、甲に引き渡す。
+      """
+    let parties = review(text).contract.parties
+    #expect(parties.contains { $0.label == "甲" && $0.role == .institution })
+    #expect(parties.contains { $0.label == "乙" && $0.role == .vendor })
+  }
+
   /// 「甲及び乙を総称して「両当事者」という」 gathers both sides: no party of one side.
   @Test func bothSidesGatheredAreNoParty() {
     let text = """

@@ -62,6 +62,8 @@ public enum PartyLabels {
     // 「委託者　みさき市（以下「甲」という。）」「受託者　…病院ネットワーク更新共同企業体」: the side the
     // contract names before the name decides, whatever the name mentions.
     if let side = leadingSide(name) { return side }
+    // 「健診システム構築共同企業体（代表構成員　株式会社…）」: a JV of companies, whatever it builds.
+    if name.containsText("共同企業体") { return .vendor }
     if runsAPlaceOfCare(name) { return .institution }
     if isProfessionalBody(name) { return .unknown }
     // 「架空スマートクリニック株式会社」 is a company whose name mentions a clinic; 「株式会社…

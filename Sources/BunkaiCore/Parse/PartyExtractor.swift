@@ -472,15 +472,27 @@ enum PartyExtractor {
         }
       }
     }
+    // 「一般財団法人…協会（以下「甲」という。）と…共同企業体（…以下「乙」という。）は、甲が運営する…健診
+    // センター（以下「センター」という。）」: 甲 and 乙 are the two sides whatever else is named.
+    if let a = parties.firstIndex(where: { $0.label == "甲" }),
+      let b = parties.firstIndex(where: { $0.label == "乙" })
+    {
+      if parties[a].role == .unknown, parties[b].role != .unknown {
+        parties[a].role = parties[b].role == .institution ? .vendor : .institution
+      } else if parties[b].role == .unknown, parties[a].role != .unknown {
+        parties[b].role = parties[a].role == .institution ? .vendor : .institution
+      }
+    }
     // 「株式会社ひまわり調剤ホールディングス（以下「当社」という。）と、ネクサスファーマIT株式会社（以下
     // 「受託会社」という。）」: two companies, one of them a pharmacy chain (or a hospital run as a
     // company) that commissions the other. The one whose name says so is the institution.
+    // With the maker beside them (「株式会社ファーマテック研究所（以下「製造元」という。）」) they are three.
     let companies = parties.indices.filter { parties[$0].role == .vendor && parties[$0].name != nil }
-    if companies.count == 2 {
+    if companies.count >= 2 {
       let care = companies.filter { k in Self.careWords.contains { parties[k].name!.containsText($0) } }
       if care.count == 1 {
         parties[care[0]].role = .institution
-      } else {
+      } else if companies.count == 2 {
         // Two companies and no name tells: labels that do (委託者 and 受託者) decide. (A council
         // that runs a network beside its contractor is no company: it stays the provider.)
         let byLabel = companies.map { PartyLabels.role(fromLabel: parties[$0].label) }
@@ -565,6 +577,9 @@ enum PartyExtractor {
       k += 1
     }
     let text = String(after)
+    // 「一般財団法人…（以下「甲」という。）…甲が運営する東雲健診センター」: the place of care it runs
+    // makes it the institution, not a provider.
+    if runsAPlaceOfCare(s, from: j + 1) { return false }
     if ["が運営する", "が提供する", "が管理運営する", "が運用する"].contains(where: { text.hasPrefix($0) }) { return true }
     // 「本会」が会員の診療所（以下「会員施設」という。）に提供する…: the verb after the other party's
     // definition, in the same sentence. 「…（以下「運営法人」という。）と、…（以下「会員施設」という。）は、
@@ -582,9 +597,32 @@ enum PartyExtractor {
       k += 1
     }
     let sentence = String(rest)
+    if let l = label, sentence.containsText(l + "が運営する"), Self.careAfter(sentence, l + "が運営する") {
+      return false
+    }
     if runsBy.contains(where: sentence.containsText) { return true }
     return text.hasPrefix("が")
       && ["に提供する", "に運営する", "が運営する", "を運営する", "を提供する"].contains(where: sentence.containsText)
+  }
+
+  /// What a place of care is called after 「…が運営する」.
+  static let careObjects = ["病院", "診療所", "クリニック", "医院", "薬局", "健診", "検診", "歯科", "介護", "老人保健施設", "訪問看護"]
+
+  /// 「が運営する東雲健診センター」: the words after the verb, up to the next particle or bracket, name a
+  /// place of care.
+  static func careAfter(_ sentence: String, _ verb: String) -> Bool {
+    guard let r = sentence.range(of: verb) else { return false }
+    let object = sentence[r.upperBound...].prefix(20).prefix {
+      !["の", "に", "、", "（", "(", "を", "は", "が"].contains($0)
+    }
+    return careObjects.contains { object.contains($0) }
+  }
+
+  /// 「…という。）が運営する○○病院」 right after the definition.
+  static func runsAPlaceOfCare(_ s: [Unicode.Scalar], from k: Int) -> Bool {
+    let upTo = min(s.count, k + 30)
+    let after = String(String.UnicodeScalarView(s[k..<upTo].filter { !Lines.isBreak($0) }))
+    return ["が運営する", "が開設する"].contains { v in after.hasPrefix(v) && careAfter(after, v) }
   }
 
   /// Verbs by which a party appoints a person it then names (「…（以下「PM」という。）を選任し」).
