@@ -1064,6 +1064,14 @@ final class ElementJudge {
         }) {
           continue
         }
+        // 「前項の承認を得ずに行われた変更により甲に生じた費用は、乙の負担とする」: an act done without the
+        // key, described as a breach (the past act after the negator), presumes the key.
+        if Self.actsDone.contains(where: { m in
+          n.upperBound + m.count <= r.upperBound
+            && text[n.upperBound..<(n.upperBound + m.count)].elementsEqual(m)
+        }) {
+          continue
+        }
         // 「甲の承認を得た後でなければ実施しない」「承諾がない限り行わない」「承認のない変更は行わない」: the
         // negation makes the key a condition of the act.
         if Self.onlyIf.contains(where: { Lines.occurs($0, in: text[o.upperBound..<n.lowerBound]) }) {
@@ -1090,6 +1098,8 @@ final class ElementJudge {
 
   static let attributiveEnd = Normalizer.fold("い")[0]
   static let caseMarkers = ["とき", "場合", "時は", "ならば"].map { Normalizer.fold($0) }
+  /// Past acts right after a negator (「承認を得ずに行われた変更」).
+  static let actsDone = ["行われた", "行った", "なされた", "実施された", "実施した"].map { Normalizer.fold($0) }
 
   /// Cases a proviso may set aside without emptying the requirement: compulsion by law, an
   /// emergency, a minor matter.
