@@ -53,6 +53,24 @@ extension ReadingAndLocationTests {
     #expect(element("A.gl-basis", text) == .met)
   }
 
+  /// The security of the room, power and line the institution provides is settled; the printer paper
+  /// and labels it also provides carry none to settle, so naming the first two items names every thing
+  /// (DOMAIN.md section 4, C2). Leaving out the line instead leaves a thing out.
+  @Test func consumablesLeftOutLeaveNoThingOut() {
+    func text(_ named: String) -> String {
+      Self.opening + """
+        第9条（甲が提供するもの）
+        1 甲は、本業務の実施のため、次のものを提供する。
+        (1) サーバの設置場所及び電源
+        (2) リモート保守に用いるインターネット回線
+        (3) プリンタ用紙、ラベルその他の消耗品
+        2 前項\(named)に掲げるものに関するセキュリティ対策は、乙が主導して甲と協議し、その結果に基づいて甲が実施する。
+        """
+    }
+    #expect(element("C2.provided-security", text("第1号及び第2号")) == .met)
+    #expect(element("C2.provided-security", text("第1号及び第3号")) != .met)
+  }
+
   /// Money owed when the contract ends (the residual value of equipment bought for the hospital)
   /// is no provided thing: with nothing else provided, C2 does not apply.
   @Test func aSettlementOnTerminationProvidesNothing() {

@@ -62,7 +62,10 @@ extension ElementJudge {
       return !paper && index.evaluate(things, in: r)
     }
   }
-  static let papers = ["資料", "データ", "情報", "書類", "文書", "仕様書", "図面", "設定情報"].map { Normalizer.fold($0) }
+  /// Also consumables (「プリンタ用紙、ラベルその他の消耗品」): nothing whose security is in question.
+  static let papers = ["資料", "データ", "情報", "書類", "文書", "仕様書", "図面", "設定情報", "消耗品", "用紙", "トナー"].map {
+    Normalizer.fold($0)
+  }
   /// What may close an item after its noun (folding drops line breaks; they are checked as they are).
   static let itemEnds = Set(["。", "、"].map { Normalizer.fold($0)[0] }).union([0x20, 0x3000, 0x0A])
 
