@@ -1057,16 +1057,10 @@ final class ElementJudge {
         // A proviso read with its main clause: a negator past the 。 is about the proviso.
         if text[o.upperBound..<n.lowerBound].contains(Clauses.maru) { continue }
         // 「甲が前項の変更に同意しないときは、…協議する」「承諾を得ないで再委託した場合は」: a case, which
-        // presumes the key rather than denying it.
-        if Self.caseMarkers.contains(where: { m in
-          n.upperBound + m.count <= r.upperBound
-            && text[n.upperBound..<(n.upperBound + m.count)].elementsEqual(m)
-        }) {
-          continue
-        }
-        // 「前項の承認を得ずに行われた変更により甲に生じた費用は、乙の負担とする」: an act done without the
-        // key, described as a breach (the past act after the negator), presumes the key.
-        if Self.actsDone.contains(where: { m in
+        // presumes the key rather than denying it. 「前項の承認を得ずに行われた変更により甲に生じた費用は、乙の
+        // 負担とする」: an act done without the key, described as a breach (the past act after the
+        // negator), presumes the key too.
+        if Self.presumingAfterNegator.contains(where: { m in
           n.upperBound + m.count <= r.upperBound
             && text[n.upperBound..<(n.upperBound + m.count)].elementsEqual(m)
         }) {
@@ -1097,9 +1091,10 @@ final class ElementJudge {
   }
 
   static let attributiveEnd = Normalizer.fold("い")[0]
-  static let caseMarkers = ["とき", "場合", "時は", "ならば"].map { Normalizer.fold($0) }
-  /// Past acts right after a negator (「承認を得ずに行われた変更」).
-  static let actsDone = ["行われた", "行った", "なされた", "実施された", "実施した"].map { Normalizer.fold($0) }
+  /// Words right after a negator that presume the key: a case (「同意しないときは」) or a past act
+  /// (「承認を得ずに行われた変更」).
+  static let presumingAfterNegator = ["とき", "場合", "時は", "ならば", "行われた", "行った", "なされた", "実施された", "実施した"]
+    .map { Normalizer.fold($0) }
 
   /// Cases a proviso may set aside without emptying the requirement: compulsion by law, an
   /// emergency, a minor matter.

@@ -579,7 +579,7 @@ enum PartyExtractor {
     let text = String(after)
     // 「一般財団法人…（以下「甲」という。）…甲が運営する東雲健診センター」: the place of care it runs
     // makes it the institution, not a provider.
-    if runsAPlaceOfCare(s, from: j + 1) { return false }
+    if placeOfCareFollows(s, from: j + 1) { return false }
     if ["が運営する", "が提供する", "が管理運営する", "が運用する"].contains(where: { text.hasPrefix($0) }) { return true }
     // 「本会」が会員の診療所（以下「会員施設」という。）に提供する…: the verb after the other party's
     // definition, in the same sentence. 「…（以下「運営法人」という。）と、…（以下「会員施設」という。）は、
@@ -597,7 +597,7 @@ enum PartyExtractor {
       k += 1
     }
     let sentence = String(rest)
-    if let l = label, sentence.containsText(l + "が運営する"), Self.careAfter(sentence, l + "が運営する") {
+    if let l = label, Self.careAfter(sentence, l + "が運営する") {
       return false
     }
     if runsBy.contains(where: sentence.containsText) { return true }
@@ -611,7 +611,7 @@ enum PartyExtractor {
   /// 「が運営する東雲健診センター」: the words after the verb, up to the next particle or bracket, name a
   /// place of care.
   static func careAfter(_ sentence: String, _ verb: String) -> Bool {
-    guard let r = sentence.range(of: verb) else { return false }
+    guard let r = sentence.firstRange(of: verb) else { return false }
     let object = sentence[r.upperBound...].prefix(20).prefix {
       !["の", "に", "、", "（", "(", "を", "は", "が"].contains($0)
     }
@@ -619,7 +619,7 @@ enum PartyExtractor {
   }
 
   /// 「…という。）が運営する○○病院」 right after the definition.
-  static func runsAPlaceOfCare(_ s: [Unicode.Scalar], from k: Int) -> Bool {
+  static func placeOfCareFollows(_ s: [Unicode.Scalar], from k: Int) -> Bool {
     let upTo = min(s.count, k + 30)
     let after = String(String.UnicodeScalarView(s[k..<upTo].filter { !Lines.isBreak($0) }))
     return ["が運営する", "が開設する"].contains { v in after.hasPrefix(v) && careAfter(after, v) }
