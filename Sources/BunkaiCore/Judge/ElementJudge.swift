@@ -625,12 +625,12 @@ final class ElementJudge {
     let p = u.paragraph
     guard u.id >= 0, u.id < clauses.sentences.count, clauses.itemCounts[p] > 0 else { return [] }
     let own = clauses.sentencesOfParagraph[p]
-    guard own.count > 1, u.id > own.lowerBound,
-      Self.alternativesLead.contains(where: {
-        Lines.occurs($0, in: index.text[clauses.sentences[own.lowerBound].range])
-      })
+    // The lead-in need not open the paragraph: 「…上限とする。ただし、次のいずれかに該当するときは、この
+    // 限りでない。（1）乙の故意による場合（2）乙の重大な過失による場合」.
+    guard own.count > 1, u.id > own.lowerBound, let lead = listLead(of: u),
+      Self.alternativesLead.contains(where: { Lines.occurs($0, in: index.text[lead.range]) })
     else { return [] }
-    let items = own.dropFirst().filter { $0 != u.id }.map { clauses.sentences[$0].range }
+    let items = own.filter { $0 > lead.id && $0 != u.id }.map { clauses.sentences[$0].range }
     if let unless, items.contains(where: { index.evaluate(unless, in: $0) }) { return [] }
     return items
   }
