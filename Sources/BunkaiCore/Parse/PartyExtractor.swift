@@ -658,8 +658,20 @@ enum PartyExtractor {
       out.append(Party(role: party.role, label: d.term, name: nil))
       seen.insert(d.term)
     }
+    // 「健診システム構築共同企業体（代表構成員　株式会社…）（以下「乙」という。）」: the member that represents
+    // a joint venture acts for it (「代表構成員から甲に協議を申し入れ」).
+    if let jv = contract.parties.first(where: { p in
+      p.role == .vendor && jointVentureWords.contains { (p.name ?? "").containsText($0) }
+    }) {
+      for l in representativeMembers where !seen.contains(l) && out.count < maxAgents {
+        out.append(Party(role: jv.role, label: l, name: nil))
+        seen.insert(l)
+      }
+    }
     return out
   }
+  static let jointVentureWords = ["共同企業体", "コンソーシアム", "JV"]
+  static let representativeMembers = ["代表構成員", "代表企業", "代表会社"]
 
   /// The name written before "（以下「甲」…": back to the previous definition, sentence or line.
   static func nameBefore(_ s: [Unicode.Scalar], definitionStart: Int) -> String? {
