@@ -111,4 +111,23 @@ extension ReadingAndLocationTests {
         """
     #expect(element("D2.vendor-led", vulnerability) == .met)
   }
+
+  /// 「Section 8に定めるガイドライン」 in terms numbered in English words names the guideline that
+  /// section sets out, as 「第8条に定める」 would.
+  @Test func aReferenceToASectionInEnglishWords() {
+    let text = """
+      データ連携サービス契約（日本語訳）
+
+      本契約は、医療法人しおさい会（以下「顧客」という。）と、ベイリンク合同会社（以下「プロバイダー」という。）との間で締結される。
+
+      Section 6　責任
+      6.1　プロバイダーの責任の総額は、直近12か月の利用料の総額を上限とする。
+      6.2　前項の上限は、プロバイダーの故意又は重過失による損害には適用しない。
+      6.3　6.1の上限は、プロバイダーがSection 8に定めるガイドラインに基づく対策（プロバイダーの善良な管理者としての注意義務の内容をなす。）を尽くした場合に限り適用する。
+
+      Section 8　ガイドラインの遵守
+      プロバイダーは、本サービスに係る安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に従って行う。
+      """
+    #expect(element("D1.gl-efforts", text) == .met)
+  }
 }

@@ -149,6 +149,17 @@ final class References {
   static let henkou = Normalizer.fold("変更")
   static let dai = Normalizer.fold("第")
   static let joukou = Normalizer.fold("条項")
+  static let englishArticleWords = ContractParser.englishArticleWords.map { Normalizer.fold($0) }
+  static let spaces = Set(["\u{20}", "\u{3000}"].map { Normalizer.fold($0) }.compactMap(\.first))
+
+  /// 「Section 12」: the number at `i` follows a word a translated contract numbers its articles with.
+  func englishArticleWord(before i: Int, from start: Int) -> Bool {
+    var j = i
+    while j > start, Self.spaces.contains(text[j - 1]) { j -= 1 }
+    return Self.englishArticleWords.contains { w in
+      j - w.count >= start && text[(j - w.count)..<j].elementsEqual(w)
+    }
+  }
   static let kou = Normalizer.fold("項")
   static let gou = Normalizer.fold("号")
 
@@ -370,8 +381,11 @@ final class References {
         i += 1
         continue
       }
-      // 「条項3に基づいて行うべき安全管理」: a translated template's article 3.
-      if Normalizer.isDigit(c), i - 2 >= r.lowerBound, text[(i - 2)..<i].elementsEqual(Self.joukou),
+      // 「条項3に基づいて行うべき安全管理」: a translated template's article 3; 「Section 12に定める
+      // ガイドライン」 in one numbered in English words.
+      if Normalizer.isDigit(c),
+        (i - 2 >= r.lowerBound && text[(i - 2)..<i].elementsEqual(Self.joukou))
+          || englishArticleWord(before: i, from: r.lowerBound),
         let read = number(at: i, end: r.upperBound), let k = u.article
       {
         if let target = article(numbered: read.value, inPartOf: k) {

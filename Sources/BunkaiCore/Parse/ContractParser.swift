@@ -58,6 +58,11 @@ public enum ContractParser {
 }
 
 extension ContractParser {
+  /// Words a translated contract numbers its articles with (「Section 7」), and how long such a
+  /// heading line may be; references read them folded (`References.englishArticleWords`).
+  static let englishArticleWords = ["Section", "SECTION", "Article", "ARTICLE", "Clause", "CLAUSE"]
+  static let englishHeadingLength = 60
+
   /// Brackets that enclose a section's number alone (「＜５＞」「〈5〉」「【5】」「〔5〕」「[5]」), with
   /// their closing ones; references to such a section read them folded (`References.sectionBrackets`).
   static let numberBrackets: [Unicode.Scalar: Unicode.Scalar] = [
@@ -729,6 +734,18 @@ private struct Builder {
       let (n, after, style) = Numerals.read(s, at: start + 2, end: end),
       after < end, Lines.isSpace(s[after]) || Lines.closing(s[after]) != nil
     {
+      return (n, after, style, "")
+    }
+    // 「Section 7　再委託」「Article 7（Subcontracting／再委託）」: a translated contract numbered in English
+    // words, on a heading line of its own (no 。, not long), the number then a space or a bracket.
+    if let word = ContractParser.englishArticleWords.first(where: { Lines.hasPrefix(s, start, end, $0) }),
+      end - start <= ContractParser.englishHeadingLength, !Lines.contains(s, start..<end, "。")
+    {
+      let at = start + word.unicodeScalars.count
+      guard at < end, Lines.isSpace(s[at]),
+        let (n, after, style) = Numerals.read(s, at: Lines.skipSpaces(s, at, end), end: end),
+        after == end || Lines.isSpace(s[after]) || Lines.closing(s[after]) != nil
+      else { return nil }
       return (n, after, style, "")
     }
     // 「1条　定義」: some terms leave out 第; the number must then be followed by 条 and a space or
