@@ -156,7 +156,7 @@ enum PartyExtractor {
   }
 
   /// The verb that closes a definition's meaning, longest first.
-  static let definitionVerbs = ["をいいます", "をいう", "をいい"]
+  static let definitionVerbs = ["をいいます", "をいう", "をいい", "を意味します", "を意味する", "を指します", "を指す"]
 
   /// Words that describe someone or something (「…を受託する事業者」「委託病院が保管する…文書をいい」)
   /// rather than name them.
@@ -803,9 +803,18 @@ enum PartyExtractor {
 
   /// The text of "「X」とは、…をいう" up to the end of the sentence.
   static func definitionBody(_ s: [Unicode.Scalar], after: Int) -> String? {
-    var j = after
-    while j < s.count, j - after < 120, s[j] != "。", s[j] != "\n" { j += 1 }
-    return j > after ? Lines.string(s, after..<j) : nil
+    var start = after
+    // The body begins after 「とは」 and its comma.
+    if Lines.hasPrefix(s, start, s.count, "とは") { start += 2 }
+    while start < s.count, s[start] == "、" || Lines.isSpace(s[start]) { start += 1 }
+    var j = start
+    while j < s.count, j - start < 120, s[j] != "。", s[j] != "\n" {
+      // 「「ベンダー」とは…合同会社を、「クリニック」とは…を意味する」: the next term's definition in the
+      // same sentence ends this one's body.
+      if s[j] == "を", j + 2 < s.count, s[j + 1] == "、", s[j + 2] == "「" { break }
+      j += 1
+    }
+    return j > start ? Lines.string(s, start..<j) : nil
   }
 
   static func count(_ s: ArraySlice<Unicode.Scalar>, _ needle: String, max: Int) -> Int {

@@ -1,0 +1,24 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// Translated terms that name both parties in one sentence (「「ベンダー」とは…を、「クリニック」とは…を
+/// 意味する。」), as translators write a definitions clause (issue 9: parties defined in the
+/// definitions).
+extension ParserTests {
+  @Test func bothPartiesDefinedInOneSentence() {
+    let text = """
+      予約システム導入契約（翻訳版）
+
+      本契約において、「ベンダー」とはノースポイント・ジャパン合同会社を、「クリニック」とは医療法人社団あおぞら会　あおぞら眼科クリニックを意味する。
+
+      第1条（目的）
+      ベンダーは、クリニックに予約システムを導入する。
+      """
+    let (c, _) = parse(text)
+    #expect(c.parties.first { $0.label == "ベンダー" }?.role == .vendor)
+    #expect(c.parties.first { $0.label == "ベンダー" }?.name == "ノースポイント・ジャパン合同会社")
+    #expect(c.parties.first { $0.label == "クリニック" }?.role == .institution)
+    #expect(c.parties.first { $0.label == "クリニック" }?.name == "医療法人社団あおぞら会　あおぞら眼科クリニック")
+  }
+}
