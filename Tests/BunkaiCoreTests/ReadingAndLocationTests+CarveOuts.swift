@@ -31,4 +31,31 @@ extension ReadingAndLocationTests {
         """
     #expect(element("D1.wilful-gross", text) != .met)
   }
+
+  static func grossDefined(_ meaning: String) -> String {
+    Self.opening + """
+      第1条（定義）
+      本契約において「重過失」とは、\(meaning)をいう。
+
+      第12条（賠償の範囲）
+      1 乙が甲に負う賠償の額は、事故のあった年度の委託料の額を限度とする。
+      2 前項の限度は、乙に故意又は重過失があるときは適用しない。
+      """
+  }
+
+  /// 「重過失」 defined down to what comes close to intent: the carve-out hardly reaches gross
+  /// negligence as DOMAIN.md means it.
+  @Test(arguments: [
+    "乙の役員が結果を現に予見しながら、故意に匹敵するほど著しく注意を欠いた場合に限られるもの",
+    "故意と同視し得る程度の著しい注意の欠如であって、乙の役員が結果を予見していたもの",
+  ])
+  func grossNegligenceDefinedDownToIntent(meaning: String) {
+    #expect(element("D1.wilful-gross", Self.grossDefined(meaning)) != .met)
+  }
+
+  /// A definition that only says what gross negligence is, in ordinary words (a guard).
+  @Test func grossNegligenceDefinedPlainly() {
+    let text = Self.grossDefined("わずかな注意を払えば結果を予見し回避できたのに、これを著しく怠ったこと")
+    #expect(element("D1.wilful-gross", text) == .met)
+  }
 }

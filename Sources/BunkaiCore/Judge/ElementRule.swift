@@ -135,6 +135,9 @@ extension Evaluator {
     // 「２　病院設置機器のセキュリティ対策は、病院が自らの責任において行う」: where no article holds the
     // other elements' words, the one that holds all but their key (no 協議) is where the clause falls
     // short.
+    // Nothing meets an element, and a clause of its kind is narrowed: that clause, before the one
+    // meeting the precondition.
+    if score.isEmpty, let k = narrowedArticle(compiled, judge: judge, scope: scope) { return k }
     let nearly =
       qualified.count > 1 && !qualified.contains { heldWords($0) > 0 }
       ? nearMisses(compiled, judge: judge, within: qualified, lackingKey: true) : [:]
@@ -205,6 +208,42 @@ extension Evaluator {
       }
     }
     return found.first(where: scope.contains) ?? found.first
+  }
+
+  /// 「甲提供物のうち機器本体（ハードウェア）のセキュリティ対策は、乙が主導する甲乙の協議に基づき、甲
+  /// が実施する」: a sentence that meets an element but for a word narrowing it (only in part, only
+  /// on request, the hardware alone, talks defined as the institution deciding) is the clause that
+  /// falls short. The first such sentence's article, a scope article's first. Never a definitions
+  /// article.
+  func narrowedArticle(_ compiled: CompiledRule, judge: ElementJudge, scope: [Int]) -> Int? {
+    let narrowingIds = Set(Self.narrowingConcepts.flatMap { index.compiled.conceptTermIds[$0] ?? [] })
+    guard !narrowingIds.isEmpty else { return nil }
+    var found: [Int] = []
+    for e in compiled.elements where !e.element.precondition {
+      // Only the narrowing words the element's own exceptions name: the hardware alone narrows the
+      // provided things' talks, not the institution's own measures.
+      let narrowing = e.unless.map { Self.termIds(in: $0).intersection(narrowingIds) } ?? []
+      guard !narrowing.isEmpty else { continue }
+      for s in judge.candidateUnits(e.match, judge.clauses.sentences) {
+        guard let k = s.article, !isDefinitions(k), !found.contains(k),
+          narrowing.contains(where: { t in index.hasOccurrence(of: t, in: s.range) { _ in true } }),
+          index.evaluate(e.match, in: s.range)
+        else { continue }
+        found.append(k)
+      }
+    }
+    return found.first(where: scope.contains) ?? found.first
+  }
+  static let narrowingConcepts = ["only-in-part", "on-request-only", "hardware-part", "consult-defined-away"]
+
+  /// The terms a condition names anywhere in it.
+  static func termIds(in c: CompiledCondition) -> Set<Int> {
+    switch c {
+    case .term(let t): [t]
+    case .terms(_, let ts): Set(ts)
+    case .any(let cs), .all(let cs), .none(let cs):
+      cs.reduce(into: Set<Int>()) { $0.formUnion(termIds(in: $1)) }
+    }
   }
 
   /// Articles with a sentence where all but one part of an element hold (「当院が講じるべき対策に
