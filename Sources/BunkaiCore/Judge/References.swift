@@ -590,6 +590,9 @@ final class References {
   ].map { Normalizer.fold($0) }
 
   static let wa = Normalizer.fold("は")[0]
+  static let naka = Normalizer.fold("中")[0]
+  static let noKitei = Normalizer.fold("の規定")
+  static let touten = Normalizer.fold("、")[0]
   static let setAsideVerbs = ["適用しない", "適用されない", "適用せず", "適用を除外", "読み替え", "読替え"].map {
     Normalizer.fold($0)
   }
@@ -676,10 +679,24 @@ final class References {
           {
             j = close + 1
           }
+          // 「本契約書第12条第2項の規定は、適用しない。」: the whole of it, 「の規定は」 right before the verb
+          // (「第6条の規定は、乙の故意…には適用しない」 only carves a case out of it).
+          var wholly = false
+          if j + Self.noKitei.count < s.range.upperBound,
+            text[j..<(j + Self.noKitei.count)].elementsEqual(Self.noKitei)
+          {
+            var k = j + Self.noKitei.count + 1
+            while k < s.range.upperBound, text[k] == Self.touten { k += 1 }
+            wholly = Self.setAsideVerbs.contains { v in
+              k + v.count <= s.range.upperBound && text[k..<(k + v.count)].elementsEqual(v)
+            }
+            if wholly { j += Self.noKitei.count }
+          }
           // 「規約第7条は、当院に関しては適用しない。」「規約第5条は、…次のとおり読み替える。」: an individual
-          // agreement setting an article of the terms aside for this hospital.
+          // agreement setting an article of the terms aside for this hospital. 「第18条第2項中「故意又は
+          // 重過失」とあるのは、「故意」と読み替える。」: words of the paragraph read otherwise.
           let setAside =
-            j < s.range.upperBound && text[j] == Self.wa
+            j < s.range.upperBound && (text[j] == Self.wa || text[j] == Self.naka)
             && Self.setAsideVerbs.contains { Lines.occurs($0, in: text[j..<s.range.upperBound]) }
           let amends =
             setAside

@@ -18,14 +18,33 @@ extension Layout {
       guard s[i] == "「", s[i - 1] == "中" else { continue }
       scans += 1
       guard let close = closingQuote(s, from: i) else { continue }
-      guard close + 2 < s.count, s[close + 1] == "を", s[close + 2] == "「",
+      if close + 2 < s.count, s[close + 1] == "を", s[close + 2] == "「",
         let next = closingQuote(s, from: close + 2),
         next + 3 < s.count, s[next + 1] == "に", s[next + 2] == "改", s[next + 3] == "め"
-      else { continue }
-      out.append((i + 1)..<close)
-      i = next
+      {
+        out.append((i + 1)..<close)
+        i = next
+      } else if let next = readAs(s, after: close) {
+        // 「第18条第2項中「故意又は重過失」とあるのは、「故意」と読み替える。」: the same, as a 特約 writes it.
+        out.append((i + 1)..<close)
+        i = next
+      }
     }
     return out
+  }
+
+  /// After A's closing 」: 「とあるのは、「B」と読み替え」 (or 読替え); the 」 closing B.
+  static func readAs(_ s: [Unicode.Scalar], after close: Int) -> Int? {
+    var j = close + 1
+    guard Lines.hasPrefix(s, j, s.count, "とあるのは") else { return nil }
+    j += 5
+    while j < s.count, s[j] == "、" || Lines.isSpace(s[j]) { j += 1 }
+    guard j < s.count, s[j] == "「", let next = closingQuote(s, from: j) else { return nil }
+    let verb = next + 2
+    guard next + 1 < s.count, s[next + 1] == "と",
+      Lines.hasPrefix(s, verb, s.count, "読み替え") || Lines.hasPrefix(s, verb, s.count, "読替え")
+    else { return nil }
+    return next
   }
 
   /// The 」 that closes the 「 at `open`, brackets inside counted; nil past `longestQuote`.
