@@ -309,13 +309,24 @@ import Testing
 
   /// dev28, the twenty-fifth blind hold-out (settings not seen before, duties that hold only in part,
   /// text arriving as a web page, Markdown, an e-mail or with numbered lines); scored blind at 0.705 /
-  /// 0.841 / 0.865, now 0.931 / 0.920 / 0.926. Floors under the weakest concern's (A recall 0.750,
-  /// D2 precision 0.786, C1 location 0.600); three statements its writers call contradicted are
+  /// 0.841 / 0.865, now 0.976 / 0.920 / 0.938. Floors under the weakest concern's (A recall 0.750,
+  /// C2 precision 0.818, C1 location 0.700); three statements its writers call contradicted are
   /// still judged met (three blind).
   @Test func twentyEighthDevelopmentCorpus() throws {
     Self.check(
-      try Self.score("eval/dev28"), files: 44, precision: 0.7, recall: 0.7, location: 0.55,
+      try Self.score("eval/dev28"), files: 44, precision: 0.7, recall: 0.7, location: 0.6,
       contradictedAsMet: 3)
+  }
+
+  /// dev29, the twenty-sixth blind hold-out (translated and bilingual terms, definitions and
+  /// precedence that change what an article means, text from scanned or typeset PDFs); scored blind
+  /// at 0.683 / 0.704 / 0.783, now 0.806 / 0.847 / 0.892. Floors under the weakest concern's (D2
+  /// precision and recall 0.643, A location 0.600); 18 statements its writers call contradicted are
+  /// still judged met (25 blind).
+  @Test func twentyNinthDevelopmentCorpus() throws {
+    Self.check(
+      try Self.score("eval/dev29"), files: 44, precision: 0.6, recall: 0.6, location: 0.55,
+      contradictedAsMet: 18)
   }
 
   /// Our own fixtures, labelled from DOMAIN.md by a helper that saw neither the rules nor the
