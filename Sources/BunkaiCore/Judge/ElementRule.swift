@@ -216,7 +216,12 @@ extension Evaluator {
   /// falls short. The first such sentence's article, a scope article's first. Never a definitions
   /// article.
   func narrowedArticle(_ compiled: CompiledRule, judge: ElementJudge, scope: [Int]) -> Int? {
-    let narrowingIds = Set(Self.narrowingConcepts.flatMap { index.compiled.conceptTermIds[$0] ?? [] })
+    // Most contracts hold none of the narrowing words: then nothing below need be read.
+    let whole = 0..<index.text.count
+    let narrowingIds = Set(
+      Self.narrowingConcepts.flatMap { index.compiled.conceptTermIds[$0] ?? [] }.filter { t in
+        index.hasOccurrence(of: t, in: whole) { _ in true }
+      })
     guard !narrowingIds.isEmpty else { return nil }
     var found: [Int] = []
     for e in compiled.elements where !e.element.precondition {
