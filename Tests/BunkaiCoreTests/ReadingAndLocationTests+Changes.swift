@@ -653,4 +653,23 @@ extension ReadingAndLocationTests {
     let hostile = Array((String(repeating: "中「", count: 200_000) + "」を「新」に改める").unicodeScalars)
     #expect(Layout.replacedWords(hostile).isEmpty)
   }
+
+  /// 「…同意しない場合であっても、当該変更の実施を妨げることはできない」: the change goes ahead whether
+  /// or not the institution agrees, so no approval is needed (dev29 b_04).
+  @Test(arguments: [
+    "乙は、30日前までに甲に知らせて、本サービスの仕様又は運用体制を変更することができる。甲は、知らされた変更に同意しない場合であっても、その実施を止めることはできない。",
+    "乙は、60日前までに甲に書面で通知し、甲の同意の有無にかかわらず、本サービスの仕様を変更することができる。",
+  ])
+  func aChangeThatGoesAheadWithoutAgreement(clause: String) {
+    let text = Self.opening + "第5条（変更）\n" + clause
+    #expect(element("B1.approval", text) == .contradicted)
+  }
+
+  /// The change is not made where the institution does not agree (a guard).
+  @Test func aChangeNotMadeWithoutAgreement() {
+    let text =
+      Self.opening
+      + "第5条（変更）\n乙は、本サービスの仕様又は運用体制を変更するときは、30日前までに甲に書面で知らせる。甲が同意しない場合は、乙は当該変更を行わない。"
+    #expect(element("B1.approval", text) == .met)
+  }
 }

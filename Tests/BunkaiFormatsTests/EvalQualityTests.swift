@@ -320,13 +320,13 @@ import Testing
 
   /// dev29, the twenty-sixth blind hold-out (translated and bilingual terms, definitions and
   /// precedence that change what an article means, text from scanned or typeset PDFs); scored blind
-  /// at 0.683 / 0.704 / 0.783, now 0.806 / 0.847 / 0.892. Floors under the weakest concern's (D2
-  /// precision and recall 0.643, A location 0.600); 18 statements its writers call contradicted are
+  /// at 0.683 / 0.704 / 0.783, now 0.808 / 0.857 / 0.893. Floors under the weakest concern's (D2
+  /// precision and recall 0.643, A location 0.600); 17 statements its writers call contradicted are
   /// still judged met (25 blind).
   @Test func twentyNinthDevelopmentCorpus() throws {
     Self.check(
       try Self.score("eval/dev29"), files: 44, precision: 0.6, recall: 0.6, location: 0.55,
-      contradictedAsMet: 18)
+      contradictedAsMet: 17)
   }
 
   /// Our own fixtures, labelled from DOMAIN.md by a helper that saw neither the rules nor the
