@@ -149,6 +149,8 @@ final class References {
   static let henkou = Normalizer.fold("変更")
   static let dai = Normalizer.fold("第")
   static let joukou = Normalizer.fold("条項")
+  static let kou = Normalizer.fold("項")
+  static let gou = Normalizer.fold("号")
   static let englishArticleWords = ContractParser.englishArticleWords.map { Normalizer.fold($0) }
   static let spaces = Set(["\u{20}", "\u{3000}"].map { Normalizer.fold($0) }.compactMap(\.first))
 
@@ -160,8 +162,6 @@ final class References {
       j - w.count >= start && text[(j - w.count)..<j].elementsEqual(w)
     }
   }
-  static let kou = Normalizer.fold("項")
-  static let gou = Normalizer.fold("号")
 
   /// The paragraph opens with a bracketed number (「（１）」「(2)」), as the items of a section do.
   func opensWithBracket(_ p: Int) -> Bool {

@@ -477,10 +477,8 @@ enum PartyExtractor {
     if let a = parties.firstIndex(where: { $0.label == "甲" }),
       let b = parties.firstIndex(where: { $0.label == "乙" })
     {
-      if parties[a].role == .unknown, parties[b].role != .unknown {
-        parties[a].role = parties[b].role == .institution ? .vendor : .institution
-      } else if parties[b].role == .unknown, parties[a].role != .unknown {
-        parties[b].role = parties[a].role == .institution ? .vendor : .institution
+      for (x, y) in [(a, b), (b, a)] where parties[x].role == .unknown && parties[y].role != .unknown {
+        parties[x].role = parties[y].role == .institution ? .vendor : .institution
       }
     }
     // 「株式会社ひまわり調剤ホールディングス（以下「当社」という。）と、ネクサスファーマIT株式会社（以下
