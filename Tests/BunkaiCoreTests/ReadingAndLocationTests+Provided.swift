@@ -870,4 +870,27 @@ extension ReadingAndLocationTests {
     let onlyUses = text.replacingOccurrences(of: "自らの費用と責任で調達し、維持する", with: "乙の指示に従って使う")
     #expect(element("C2.provides", onlyUses) != .met)
   }
+
+  /// A definitions list read as one paragraph: 「「更新版」とは、乙が提供する…」 comes before
+  /// 「「院内設備」とは、甲が用意する…回線及び電源をいう。」; the second item says the institution
+  /// provides things, whoever provides something else before it (DOMAIN.md section 4, C2).
+  @Test func providedThingsDefinedAfterTheVendorsOwnDelivery() {
+    let text =
+      Self.opening + """
+        第1条（定義）
+        本契約において、次の用語は以下の意味を有する。
+        (1)「更新版」とは、乙が本ソフトウェアについて提供する修正プログラムをいう。
+        (2)「院内設備」とは、甲が本ソフトウェアを動かすために用意する解析用サーバー、院内回線及び電源をいう。
+
+        第2条（許諾）
+        乙は、甲に対し、本ソフトウェアの使用を許諾する。
+        """
+    #expect(element("C2.provides", text) == .met)
+    // The same list where the institution provides nothing: the vendor's own delivery is no
+    // provided thing.
+    let none = text.replacingOccurrences(
+      of: "(2)「院内設備」とは、甲が本ソフトウェアを動かすために用意する解析用サーバー、院内回線及び電源をいう。",
+      with: "(2)「解析用サーバー」とは、乙が用意し、その施設に置く解析用サーバー、回線及び電源をいう。")
+    #expect(element("C2.provides", none) != .met)
+  }
 }

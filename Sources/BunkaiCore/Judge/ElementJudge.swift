@@ -790,8 +790,6 @@ final class ElementJudge {
     return names
   }
 
-  /// The sentence of the unit's paragraph that holds the key's first occurrence in the unit, when
-  /// the paragraph has more than one.
   /// Every sentence of the unit holding the key has a subject, and none is `role`.
   func otherProvidesThroughout(_ e: CompiledElement, _ u: Clauses.Unit, _ role: PartyRole) -> Bool {
     let own = clauses.sentences[clauses.sentencesOfParagraph[u.paragraph]].filter {
@@ -800,6 +798,24 @@ final class ElementJudge {
     return !own.isEmpty && own.allSatisfy { s in actors.subject(in: s.range).map { $0 != role } ?? false }
   }
 
+  /// A definition (「「X」とは、…をいう。」) of the unit that holds the whole match has `role` as the
+  /// subject of its key, in a paragraph of more than one sentence.
+  func ownSentenceProvides(_ e: CompiledElement, _ u: Clauses.Unit, _ role: PartyRole) -> Bool {
+    let own = clauses.sentencesOfParagraph[u.paragraph]
+    guard own.count > 1 else { return false }
+    let definitionOpening = "」とは".unicodeScalars.map(\.value)
+    return clauses.sentences[own].contains { s in
+      u.range.contains(s.range.lowerBound)
+        && index.text[s.range.lowerBound..<min(s.range.upperBound, s.range.lowerBound + 24)]
+          .firstRange(of: definitionOpening) != nil
+        && index.evaluate(e.match, in: s.range)
+        && !(e.unless.map { index.evaluate($0, in: s.range) } ?? false) && !isNegated(e.key, in: s.range)
+        && actors.subject(in: s.range, keyAt: index.occurrences(e.key, in: s.range).first?.lowerBound) == role
+    }
+  }
+
+  /// The sentence of the unit's paragraph that holds the key's first occurrence in the unit, when
+  /// the paragraph has more than one.
   func sentence(holding key: CompiledCondition, in u: Clauses.Unit) -> Range<Int>? {
     let own = clauses.sentencesOfParagraph[u.paragraph]
     guard own.count > 1, let o = index.occurrences(key, in: u.range).first else { return nil }
@@ -886,6 +902,10 @@ final class ElementJudge {
       // every sentence of the paragraph holding the key names the other party as its subject, that
       // party provides, whoever the paragraph opens with.
       if el.precondition, otherProvidesThroughout(e, u, actor.role) { return .swapped }
+      // 「(2)「アップデート」とは、ライセンサーが…提供する修正版…(4)「ライセンシー設備」とは、ライセンシーが…
+      // 用意する…電源を意味する。」: a definitions list read as one paragraph; the item that names the
+      // provided things and who provides them says so, whoever provides something else before it.
+      if el.precondition, ownSentenceProvides(e, u, actor.role) { return .ok }
       role =
         keySentence.flatMap {
           actors.subject(in: $0, keyAt: index.occurrences(e.key, in: $0).first?.lowerBound)

@@ -31,8 +31,8 @@ public enum PartyLabels {
     "利用機関", "参加施設", "会員施設", "登録医療機関等", "登録医療機関", "利用施設", "医療機関等", "参加機関",
     // The member of a shared-use contract that speaks for the others.
     "幹事施設", "幹事医療機関", "幹事病院",
-    // Translated terms' customer (beside 「プロバイダー」).
-    "カスタマー",
+    // Translated terms' customer (beside 「プロバイダー」), and a licence's licensee.
+    "カスタマー", "ライセンシー", "ライセンシ",
     // How the vendor addresses the institution (a 提案書 or letter attached to a 甲乙 contract).
     "貴院", "貴法人", "貴施設",
   ]
@@ -40,6 +40,8 @@ public enum PartyLabels {
   public static let vendorLabels = [
     "当社", "弊社", "受託者", "受注者", "ベンダ", "ベンダー", "事業者", "委託先", "提供者", "運営者", "運営主体", "プロバイダー",
     "プロバイダ", "サービス提供者",
+    // A translated licence's licensor.
+    "ライセンサー", "ライセンサ",
     // How the institution addresses the vendor.
     "貴社", "御社",
   ]
