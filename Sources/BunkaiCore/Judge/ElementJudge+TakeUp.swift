@@ -160,7 +160,12 @@ extension ElementJudge {
     // 「(1) 受注者は、…対策の案を提示する。(2) 前号の案を基に…協議し、…決定する」: an item's 前号 is the
     // item right before it (References reads only paragraphs; in a list under a heading line, the items
     // are one paragraph's sentences).
-    ["これを", "これに", "これら", "こうして", "この過程", "この手順", "この手続", "その評価", "その対策", "その内容", "その結果", "前号"].map {
+    [
+      "これを", "これに", "これら", "こうして", "この過程", "この手順", "この手続", "その評価", "その対策", "その内容", "その結果", "前号",
+      // 「乙がまず対策案を示す。甲と乙は、その案をもとに話し合い、合意して決める。」: the proposal as the
+      // basis of the talks (as `References.proposalTakenUp`).
+      "その案をもとに", "その案を基に", "その案に基づ", "その案を踏まえ", "この案をもとに", "この案に基づ",
+    ].map {
       Normalizer.fold($0)
     }
     + References.presented + References.proposalTakenUp

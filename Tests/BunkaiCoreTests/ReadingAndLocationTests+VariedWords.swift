@@ -1,0 +1,85 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// C1 and C2 met and raised in the varied words of ordinary contracts, read as the dev30 hold-out
+/// wrote them (DOMAIN.md section 4, C1 and C2).
+extension ReadingAndLocationTests {
+  /// 「甲がとるべきセキュリティ対策は、乙がまず案を示す。甲と乙は、その案をもとに話し合って決める。」: the
+  /// institution's own measures, proposed by the vendor and settled by both over that proposal in the
+  /// next sentence (C1 met).
+  @Test func measuresTheInstitutionShouldTakeSettledOverTheVendorsDraft() {
+    let text =
+      Self.opening + """
+        第4条（使い方のきまり）
+        院内で甲がとるべきセキュリティ対策（端末の利用者の範囲、パスワードの付け方など）は、乙がまず案を示す。甲と乙は、その案をもとに話し合い、合意して決める。決めた内容は書面に残す。
+
+        第5条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    // The same measures the institution alone settles after hearing the vendor: not met.
+    let alone = text.replacingOccurrences(
+      of: "甲と乙は、その案をもとに話し合い、合意して決める。", with: "甲は、その案を参考に自ら決める。")
+    #expect(finding("C1", alone) != nil)
+  }
+
+  /// 「サトウから「こうするとよい」というやり方を出してもらい」 is the one asked to put the way forward,
+  /// on 「医院の中で気をつけるセキュリティ」, the practice's own part: the vendor leads (C1 met).
+  @Test func theVendorPutsTheWayForwardInPlainWords() {
+    let text = """
+      パソコン保守のお約束
+
+      やまもと内科医院（以下「医院」）と有限会社サトウ電算（以下「サトウ」）は、医院のパソコンの保守について、次のとおり約束します。
+
+      第1条（保守）
+      サトウは、医院のパソコンを点検します。
+
+      第2条（医院の中で気をつけること）
+      医院の中で気をつけるセキュリティ（パスワードの決め方、USBメモリの使い方など）は、サトウから「こうするとよい」というやり方を出してもらい、それをもとに医院とサトウで話し合って決めます。決めたことは医院が実行します。
+
+      第3条（料金）
+      医院は、サトウに保守料を払います。
+      """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    // The same practice that only hears the vendor's view and decides alone: not led by the vendor.
+    let alone = text.replacingOccurrences(
+      of: "サトウから「こうするとよい」というやり方を出してもらい、それをもとに医院とサトウで話し合って決めます。",
+      with: "医院が決めます。サトウは、医院から聞かれたときに答えます。")
+    #expect(finding("C1", alone) != nil)
+  }
+
+  /// 「甲は、次のものを用意する。…このうち回線のセキュリティは、…協議で決めた方法で甲が管理する」: the talks
+  /// settle one of the provided things and leave the terminals out (C2 raised); 「前項のうち工事後も使用され
+  /// る…のセキュリティ対策は」 takes everything that stays in service (C2 met).
+  @Test func securitySettledForOnlyOneOfTheProvidedThings() {
+    let text =
+      Self.opening + """
+        第4条（甲が用意するもの）
+        甲は、次のものを用意する。
+        ・本システム用の電源
+        ・乙の保守拠点とつなぐ回線
+        ・受付用の端末２台
+        このうち回線のセキュリティ（ルータの設定など）は、乙が主導する協議で決めた方法により甲が管理する。
+
+        第5条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("C2.provides", text) == .met)
+    #expect(element("C2.provided-security", text) != .met)
+    #expect(finding("C2", text) != nil)
+    let stays =
+      Self.opening + """
+        第4条（甲が用意するもの）
+        １　甲は、本件工事のために、電源、回線及び資材置場を提供する。
+        ２　前項のうち工事後も使用される電源及び回線のセキュリティ対策は、乙が主導する協議で定め、甲がこれを実施する。
+
+        第5条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("C2.provided-security", stays) == .met)
+  }
+}
