@@ -82,4 +82,73 @@ extension ReadingAndLocationTests {
         """
     #expect(element("C2.provided-security", stays) == .met)
   }
+
+  /// 「（２）「店舗側措置」　各店舗において甲が講ずべき…安全管理のための措置」 in a definitions list: each use
+  /// of 店舗側措置 names the institution's own measures (C1 met where the vendor lists them and both settle).
+  @Test func ownMeasuresDefinedInAListWithASpace() {
+    let text =
+      Self.opening + """
+        第1条（定義）
+        本契約において、次の用語の意味は、それぞれ次に定めるとおりとする。
+        （１）「本システム」　乙が提供する調剤支援システム
+        （２）「店舗側措置」　各店舗において甲が講ずべき本システムの利用に関する安全管理のための措置
+
+        第2条（店舗側措置の決定）
+        店舗側措置の具体的内容は、乙が必要な対策を洗い出して甲に提示し、甲と乙が協議によりこれを確定する。
+
+        第3条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+  }
+
+  /// 「甲が自ら講ずべき安全管理措置（…。前条のものを除く。）は、乙が主催する連絡会において…協議し、決定する」:
+  /// the provided things of 前条 are named only to be left out; the matter is the institution's own
+  /// measures (C1 met), and these talks say nothing of the provided things' security (C2 not met by them).
+  @Test func theProvidedThingsNamedOnlyToBeLeftOut() {
+    let text =
+      Self.opening + """
+        第5条（甲が用意するもの）
+        １　甲は、本システムのための回線及び端末を用意する。
+        ２　前項のものに係るセキュリティ対策は、甲が自らの判断で定める。
+
+        第6条（甲の業務運用における対策）
+        甲が自らの業務運用において講ずべき安全管理措置（利用者IDの管理、職員教育など。前条のものを除く。）は、乙が主催して年2回開催する連絡会において、乙と甲が協議し、決定する。
+
+        第7条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(finding("C1", text) == nil)
+    #expect(element("C2.vendor-led", text) != .met)
+    #expect(finding("C2", text) != nil)
+  }
+
+  /// 「医院の側でやるべき」 is the practice's own part; 「まず乙がたたき台を作って見せます。そのたたき台をもとに、
+  /// 甲と乙で話し合って決めます。」 and 「乙の発議により甲乙が協議を行い」: the vendor leads (C1 met).
+  @Test func aDraftToWorkFromAndTheMotionToTalk() {
+    let text =
+      Self.opening + """
+        第6条（使い方のきまり）
+        医院の側でやるべきセキュリティ対策（スタッフごとのID、パスワードのルールなど）は、まず乙がたたき台を作って見せます。そのたたき台をもとに、甲と乙で話し合って決めます。
+
+        第7条（料金）
+        甲は、乙に料金を払います。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(element("C1.vendor-led", text) == .met)
+    let motion =
+      Self.opening + """
+        第6条（使い方のきまり）
+        甲が院内で講ずべき安全管理措置については、乙の発議により甲乙が協議を行い、両者の合意をもって決定する。
+
+        第7条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("C1.vendor-led", motion) == .met)
+    let byTheInstitution = motion.replacingOccurrences(of: "乙の発議により", with: "甲の発議により")
+    #expect(element("C1.vendor-led", byTheInstitution) != .met)
+  }
 }

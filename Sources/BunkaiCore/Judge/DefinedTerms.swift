@@ -20,7 +20,12 @@ enum DefinedTerms {
     // A term a definitions list quotes with its meaning after a space (「（３）「事業者指針」　…」) is
     // read for the guideline and designated software only: such lists describe the work and its
     // parties in words (委託, 提供) that would make every use of 「本件業務」 a subcontracting.
-    let listable = plain.map { $0.hasPrefix("guideline") || $0 == "designated" }
+    // The institution's own measures so defined (「（２）「店舗側措置」　各店舗において甲が講ずべき…安全管理
+    // のための措置」) name their matter as plainly.
+    let listable = plain.map {
+      $0.hasPrefix("guideline") || $0 == "designated" || $0 == "security+institution-side"
+        || $0 == "own-measures"
+    }
     // 「target=a+b」: read over the whole defining sentence (「甲は、…機器（以下「持込機器」という。）を
     // 自らの責任で用意する。」: what the name is comes after it).
     let sentenceEntries: [(target: Int, parts: [[Int]])] = concepts.compactMap { entry in

@@ -165,6 +165,7 @@ extension ElementJudge {
       // 「乙がまず対策案を示す。甲と乙は、その案をもとに話し合い、合意して決める。」: the proposal as the
       // basis of the talks (as `References.proposalTakenUp`).
       "その案をもとに", "その案を基に", "その案に基づ", "その案を踏まえ", "この案をもとに", "この案に基づ",
+      "そのたたき台", "このたたき台",
     ].map {
       Normalizer.fold($0)
     }

@@ -937,9 +937,14 @@ final class ElementJudge {
           ?? agendaSentence(before: u).flatMap { actors.leader(in: $0) }
       role =
         own
+        // 「…第六条の協議の議題とする」 where 第六条's talks leave out the provided things (「前条のものを除く」):
+        // a one-sentence clause the element's exceptions rule out says nothing of who leads these talks
+        // (as in `usableReferred`, a longer one may hold them in another sentence).
         ?? (isSameAs(u) || another || Self.buildsOn(index.text[u.range])
-          ? referred(from: u).lazy.compactMap { self.paragraphLeader($0) }
-            .first ?? (referred(from: u).isEmpty ? earlierInParagraph(u).flatMap(actors.leader(in:)) : nil)
+          ? referred(from: u).lazy.filter { p in !self.ruledOut(p, by: e.unless) }.compactMap {
+            self.paragraphLeader($0)
+          }
+          .first ?? (referred(from: u).isEmpty ? earlierInParagraph(u).flatMap(actors.leader(in:)) : nil)
           : nil)
         // 「…協議を行い、…書面で確定する。協議は乙が招集し、議事を取りまとめる。」: a later sentence of the
         // paragraph says who leads that consultation.
@@ -965,6 +970,32 @@ final class ElementJudge {
       }
       return sawOther ? .swapped : .ok
     }
+  }
+
+  /// The paragraph, or the opening paragraph of its article (「第六条」 referred to whole, whose first
+  /// paragraph leaves the matter out), is one sentence where the exceptions hold.
+  func ruledOut(_ p: Int, by unless: CompiledCondition?) -> Bool {
+    guard let unless else { return false }
+    let opening = clauses.paragraphs[p].article.flatMap { clauses.paragraphsOf[$0]?.first }
+    return ([p] + (opening.map { [$0] } ?? [])).contains { q in
+      closedSentenceCount(q) == 1 && index.evaluate(unless, in: clauses.paragraphs[q].range)
+    }
+  }
+
+  /// The paragraph's sentences, a 。 inside brackets ending none (「…措置（…職員教育等。前条のものを除く。）に
+  /// ついては、…決定する。」 is one sentence).
+  func closedSentenceCount(_ p: Int) -> Int {
+    let text = index.text
+    var depth = 0
+    var count = 0
+    for s in clauses.sentences[clauses.sentencesOfParagraph[p]] {
+      for i in s.range {
+        if Actors.openBrackets.contains(text[i]) { depth += 1 }
+        if Actors.closeBrackets.contains(text[i]) { depth = max(0, depth - 1) }
+      }
+      if depth == 0 { count += 1 }
+    }
+    return max(count, 1)
   }
 
   /// 「前項の資料をもとに協議し」「前条の案を踏まえて協議し」: talks built on what a referred clause
