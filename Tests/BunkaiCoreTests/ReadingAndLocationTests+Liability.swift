@@ -84,6 +84,14 @@ extension ReadingAndLocationTests {
       "乙は、第三者ソフトウェアの欠陥に起因して生じた不具合について、一切責任を負わない。",
       // A warranty that leaves out faults from such software exempts the vendor from them.
       "乙は、検収後1年以内に通知された不具合を無償で修補する。ただし、乙が指定していないソフトウェアを甲が導入したことに起因するものはこの限りでない。",
+      // The institution's own OS updates, other makers' products, apps its staff installed, and plain
+      // words of refusal (dev30).
+      "乙は、甲が行った受付端末のOSのアップデートに起因する不具合について、責任を負わない。",
+      "乙は、甲が本装置に接続した他社製の読取機に起因する障害については、責任を負わない。",
+      "乙は、甲が別途購入した第三者の製品に起因する障害について、責任を負わない。",
+      "乙は、甲の職員が端末に独自にインストールしたアプリに起因する不具合について、責任を負わない。",
+      "乙は、甲が乙の了解なく端末のOSを更新したことにより生じた障害については、責任を負わない。",
+      "次のことが原因で起きたトラブルは、乙は責任を持てません。甲が自分でしたパソコンの設定の変更。",
     ]
     for exemption in exemptions {
       let text =

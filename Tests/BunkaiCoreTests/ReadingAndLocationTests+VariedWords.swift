@@ -151,4 +151,18 @@ extension ReadingAndLocationTests {
     let byTheInstitution = motion.replacingOccurrences(of: "乙の発議により", with: "甲の発議により")
     #expect(element("C1.vendor-led", byTheInstitution) != .met)
   }
+
+  /// 「前項の免責は、動作環境一覧に記載したOSに脆弱性が判明したとき、乙が…協議を主導して…対策を決め、…実施されて
+  /// いることを条件とする」: what the vendor listed in its environment list is what it designated (D2 met).
+  @Test func softwareListedInTheVendorsEnvironmentListIsDesignated() {
+    let text =
+      Self.opening + """
+        第10条（免責）
+        １　乙は、甲が乙の了解なく端末のOSを更新したことにより生じた障害については、責任を負わない。
+        ２　前項の免責は、動作環境一覧に記載したOS及びブラウザに脆弱性が判明したとき、乙が甲との協議を主導してその対策を決め、決めた対策が実施されていることを条件とする。
+        """
+    #expect(element("D2.exemption", text) == .met)
+    #expect(element("D2.designated-vuln", text) == .met)
+    #expect(finding("D2", text) == nil)
+  }
 }
