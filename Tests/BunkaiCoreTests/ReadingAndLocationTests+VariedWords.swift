@@ -165,4 +165,39 @@ extension ReadingAndLocationTests {
     #expect(element("D2.designated-vuln", text) == .met)
     #expect(finding("D2", text) == nil)
   }
+
+  /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
+  /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
+  /// raised); named as what the vendor's care follows, it meets A.
+  @Test func theGuidelineOnlyInTheCapsCarveOut() {
+    let carveOut =
+      Self.opening + """
+        第5条（法令の遵守）
+        乙は、関係法令を遵守して本業務を行う。
+
+        第12条（損害賠償）
+        １　乙の賠償額は、本契約の代金額を上限とする。
+        ２　前項の上限は、次の損害には適用しない。
+        （１）乙の故意又は重大な過失による損害
+        （２）乙が、本業務について経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に沿った安全管理を行っていなかったことによる損害
+        """
+    #expect(element("A.gl-basis", carveOut) != .met)
+    #expect(finding("A", carveOut) != nil)
+    let followed = carveOut.replacingOccurrences(
+      of: "乙は、関係法令を遵守して本業務を行う。",
+      with: "乙は、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に従って本業務の安全管理を行う。")
+    #expect(element("A.gl-basis", followed) == .met)
+  }
+
+  /// 「…ガイドラインを参考として、乙の定める情報セキュリティ規程に従い、…安全管理を行う」: the guideline only
+  /// consulted; the vendor follows its own rules (A raised).
+  @Test func theGuidelineOnlyConsulted() {
+    let text =
+      Self.opening + """
+        第4条（安全管理）
+        乙は、本契約に基づく保守を行うに当たり、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」を参考として、乙の定める情報セキュリティ規程に従い、適切な安全管理を行う。
+        """
+    #expect(element("A.gl-basis", text) != .met)
+    #expect(finding("A", text) != nil)
+  }
 }

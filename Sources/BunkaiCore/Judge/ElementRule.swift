@@ -200,10 +200,20 @@ extension Evaluator {
     var found: [Int] = []
     for e in compiled.elements {
       guard let near = e.near else { continue }
+      // A narrowing word among the exceptions (the guideline only 「参考として」) still marks the clause.
+      let narrowing =
+        e.unless.map { u in
+          Self.termIds(in: u).intersection(
+            Self.narrowingConcepts.flatMap { index.compiled.conceptTermIds[$0] ?? [] })
+        } ?? []
       for s in judge.candidateUnits(near, judge.clauses.sentences) {
         guard let k = s.article, !isDefinitions(k), !found.contains(k) else { continue }
         // The element's exceptions hold here too (the guideline named in the cap's condition).
-        if let unless = e.unless, judge.index.evaluate(unless, in: s.range) { continue }
+        if let unless = e.unless, judge.index.evaluate(unless, in: s.range),
+          !narrowing.contains(where: { t in index.hasOccurrence(of: t, in: s.range) { _ in true } })
+        {
+          continue
+        }
         if judge.index.evaluate(near, in: s.range) { found.append(k) }
       }
     }
@@ -239,7 +249,11 @@ extension Evaluator {
     }
     return found.first(where: scope.contains) ?? found.first
   }
-  static let narrowingConcepts = ["only-in-part", "on-request-only", "hardware-part", "consult-defined-away"]
+  static let narrowingConcepts = [
+    "only-in-part", "on-request-only", "hardware-part", "consult-defined-away",
+    // 「…ガイドラインを参考として、…規程に従い」: the guideline only consulted (A).
+    "guideline-as-reference",
+  ]
 
   /// The terms a condition names anywhere in it.
   static func termIds(in c: CompiledCondition) -> Set<Int> {
