@@ -200,4 +200,23 @@ extension ReadingAndLocationTests {
     #expect(element("A.gl-basis", text) != .met)
     #expect(finding("A", text) != nil)
   }
+
+  /// 「甲が提供する回線及び電源に係るセキュリティ対策については、甲から申出があったときは、乙が協議を主催し、
+  /// その結果に基づき甲がこれを実施する」: without the institution's request nothing is settled (C2 raised).
+  @Test func providedThingsSettledOnlyWhenTheInstitutionAsks() {
+    let text =
+      Self.opening + """
+        第4条（甲が提供するもの）
+        １　甲は、本業務のために専用回線、設置場所及び電源を提供する。
+        ２　前項により甲が提供する専用回線、設置場所及び電源に係るセキュリティ対策については、乙が協議を主催し、その結果に基づき甲がこれを実施する。
+
+        第5条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("C2.provided-security", text) == .met)
+    #expect(finding("C2", text) == nil)
+    let onRequest = text.replacingOccurrences(of: "については、乙が協議を主催し", with: "については、甲から申出があったときは、乙が協議を主催し")
+    #expect(element("C2.provided-security", onRequest) != .met)
+    #expect(finding("C2", onRequest) != nil)
+  }
 }
