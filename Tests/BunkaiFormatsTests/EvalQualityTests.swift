@@ -6,7 +6,10 @@ import Testing
 /// The review's quality on text its rules were not written against: the labelled corpus written by
 /// helper sessions that saw only DOMAIN.md (docs/eval.md), and our own fixtures labelled the same
 /// way. Floors below the measured figures, so that a change that makes the judgement worse fails.
-@Suite struct EvalQualityTests {
+/// One corpus at a time: each is a long synchronous run, and thirty of them side by side held every
+/// thread of the test pool on a 2-core machine long enough for a TLS handshake in another suite to
+/// time out (CI, 2026-12-06).
+@Suite(.serialized) struct EvalQualityTests {
   static let reviewer = Reviewer(
     playbook: try! PlaybookLoader.builtin(), catalog: try! CatalogLoader.builtin())
 
