@@ -484,8 +484,9 @@ final class ElementJudge {
     let direct = directlyReferred(from: u).filter { !superseded.contains($0) }
     let r = oneStep ? direct : referred(from: u)
     guard let unless, !r.isEmpty else { return r }
+    // A paragraph of one sentence (a 。 inside brackets ending none) where the exceptions hold.
     func usable(_ p: Int) -> Bool {
-      !index.evaluate(unless, in: clauses.paragraphs[p].range) || clauses.sentencesOfParagraph[p].count > 1
+      !index.evaluate(unless, in: clauses.paragraphs[p].range) || closedSentenceCount(p) > 1
     }
     guard !oneStep, direct.contains(where: { !usable($0) }) else { return r.filter(usable) }
     // 「３　本条は、第3条第2項に定める甲環境のセキュリティには及ばない。」: a paragraph the exceptions rule
@@ -803,16 +804,20 @@ final class ElementJudge {
   func ownSentenceProvides(_ e: CompiledElement, _ u: Clauses.Unit, _ role: PartyRole) -> Bool {
     let own = clauses.sentencesOfParagraph[u.paragraph]
     guard own.count > 1 else { return false }
-    let definitionOpening = "」とは".unicodeScalars.map(\.value)
     return clauses.sentences[own].contains { s in
       u.range.contains(s.range.lowerBound)
-        && index.text[s.range.lowerBound..<min(s.range.upperBound, s.range.lowerBound + 24)]
-          .firstRange(of: definitionOpening) != nil
+        && index.text[s.range.lowerBound..<min(s.range.upperBound, s.range.lowerBound + Self.definitionReach)]
+          .firstRange(of: Self.definitionOpening) != nil
         && index.evaluate(e.match, in: s.range)
         && !(e.unless.map { index.evaluate($0, in: s.range) } ?? false) && !isNegated(e.key, in: s.range)
         && actors.subject(in: s.range, keyAt: index.occurrences(e.key, in: s.range).first?.lowerBound) == role
     }
   }
+
+  static let definitionOpening = Normalizer.fold("」とは")
+  /// How far into a sentence a definition's 」とは may close: an item mark (（４）) and a defined name
+  /// of up to about twenty characters; further in, 」とは quotes a term inside the sentence's own text.
+  static let definitionReach = 24
 
   /// The sentence of the unit's paragraph that holds the key's first occurrence in the unit, when
   /// the paragraph has more than one.

@@ -202,10 +202,7 @@ extension Evaluator {
       guard let near = e.near else { continue }
       // A narrowing word among the exceptions (the guideline only 「参考として」) still marks the clause.
       let narrowing =
-        e.unless.map { u in
-          Self.termIds(in: u).intersection(
-            Self.narrowingConcepts.flatMap { index.compiled.conceptTermIds[$0] ?? [] })
-        } ?? []
+        e.unless.map { Self.termIds(in: $0).intersection(index.compiled.narrowingTermIds) } ?? []
       for s in judge.candidateUnits(near, judge.clauses.sentences) {
         guard let k = s.article, !isDefinitions(k), !found.contains(k) else { continue }
         // The element's exceptions hold here too (the guideline named in the cap's condition).
@@ -228,10 +225,9 @@ extension Evaluator {
   func narrowedArticle(_ compiled: CompiledRule, judge: ElementJudge, scope: [Int]) -> Int? {
     // Most contracts hold none of the narrowing words: then nothing below need be read.
     let whole = 0..<index.text.count
-    let narrowingIds = Set(
-      Self.narrowingConcepts.flatMap { index.compiled.conceptTermIds[$0] ?? [] }.filter { t in
-        index.hasOccurrence(of: t, in: whole) { _ in true }
-      })
+    let narrowingIds = index.compiled.narrowingTermIds.filter { t in
+      index.hasOccurrence(of: t, in: whole) { _ in true }
+    }
     guard !narrowingIds.isEmpty else { return nil }
     var found: [Int] = []
     for e in compiled.elements where !e.element.precondition {
@@ -249,11 +245,6 @@ extension Evaluator {
     }
     return found.first(where: scope.contains) ?? found.first
   }
-  static let narrowingConcepts = [
-    "only-in-part", "on-request-only", "hardware-part", "consult-defined-away",
-    // 「…ガイドラインを参考として、…規程に従い」: the guideline only consulted (A).
-    "guideline-as-reference",
-  ]
 
   /// The terms a condition names anywhere in it.
   static func termIds(in c: CompiledCondition) -> Set<Int> {

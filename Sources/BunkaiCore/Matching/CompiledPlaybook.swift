@@ -109,6 +109,7 @@ public final class CompiledPlaybook: Sendable {
     self.termIds = termIds
     let conceptTermIds = playbook.concepts.mapValues { $0.compactMap { termIds[$0] } }
     self.conceptTermIds = conceptTermIds
+    self.narrowingTermIds = Set(Self.narrowingConcepts.flatMap { conceptTermIds[$0] ?? [] })
     self.conceptGroups = conceptTermIds.compactMapValues { ids in
       groups[ids].map { CompiledCondition.terms(group: $0, ids) }
     }
@@ -120,6 +121,16 @@ public final class CompiledPlaybook: Sendable {
 
   /// How many groups of terms `CompiledCondition.terms` names.
   let groupCount: Int
+
+  /// The terms of the concepts that narrow an element that would otherwise be met (only in part,
+  /// only on request, the hardware alone, the guideline only consulted): the clause holding one is
+  /// where a finding goes, even when the word is among the element's exceptions.
+  let narrowingTermIds: Set<Int>
+  static let narrowingConcepts = [
+    "only-in-part", "on-request-only", "hardware-part", "consult-defined-away",
+    // 「…ガイドラインを参考として、…規程に従い」: the guideline only consulted (A).
+    "guideline-as-reference",
+  ]
 }
 
 indirect enum CompiledCondition: Sendable {
