@@ -166,6 +166,26 @@ extension ReadingAndLocationTests {
     #expect(finding("D2", text) == nil)
   }
 
+  /// 「甲が追加した他社のソフトウェア（乙が動作環境として指定したものも含む。）…責任を負わない」: the exemption
+  /// reaches the software the vendor designated, whatever talks on its weaknesses another article
+  /// promises (D2 raised, the designated software's measures contradicted).
+  @Test func theExemptionReachesTheDesignatedSoftwareToo() {
+    let text =
+      Self.opening + """
+        第8条（脆弱性）
+        乙は、乙が動作環境として指定したOS及びソフトウェアに脆弱性が見つかったときは、甲との協議を主導して対策を決め、これを実施する。
+
+        第9条（責任の範囲）
+        乙は、甲が端末に追加した他社のソフトウェア（乙が動作環境として指定したものも含む。）が原因の故障について、理由のいかんを問わず責任を負わない。
+        """
+    #expect(element("D2.exemption", text) == .met)
+    #expect(element("D2.designated-vuln", text) == .contradicted)
+    #expect(finding("D2", text)?.article == "9")
+    // Without the words taking the designated software in, the exemption is the ordinary one.
+    let ordinary = text.replacingOccurrences(of: "（乙が動作環境として指定したものも含む。）", with: "（乙が指定したものを除く。）")
+    #expect(finding("D2", ordinary) == nil)
+  }
+
   /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
   /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
   /// raised); named as what the vendor's care follows, it meets A.
