@@ -223,6 +223,9 @@ import Testing
     ("北浜記念病院（以下「病院」という。）とミナトデータセンター株式会社（以下「ミナトDC」という。）は", "病院", .institution, "ミナトDC", .vendor),
     // An association of practitioners that runs a hospital is the institution (dev21 b_17).
     ("公益社団法人あさひ医師会（あさひ医師会病院の開設者。以下「病院」という。）と株式会社アサヒ電算（以下「事業者」という。）は", "病院", .institution, "事業者", .vendor),
+    // A company that says it runs a place of care is the institution (dev30 a_11).
+    ("株式会社すずらんケア（訪問看護ステーションすずらんの開設者。以下「甲」という。）と株式会社スズラン情報（以下「乙」という。）は", "甲", .institution, "乙", .vendor),
+    ("有限会社あおば（あおば薬局を開設する。以下「委託者」という。）と株式会社アオバ電算（以下「受託者」という。）は", "委託者", .institution, "受託者", .vendor),
     // 本院 is how a hospital calls itself, whatever the legal form of its name (dev21).
     ("一般財団法人みずき会（以下「本院」という。）と株式会社ミズキ運用（以下「受託者」という。）は", "本院", .institution, "受託者", .vendor),
   ])

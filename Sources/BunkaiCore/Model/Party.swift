@@ -85,8 +85,10 @@ public enum PartyLabels {
   /// that says it runs a hospital or clinic is the institution.
   static func runsAPlaceOfCare(_ name: String) -> Bool {
     ["開設者", "を開設", "開設する"].contains(where: name.containsText)
-      && medicalHeads.contains(where: name.containsText)
+      && (medicalHeads + careHeads).contains(where: name.containsText)
   }
+  /// Places of care a company may open as well (「訪問看護ステーションほほえみの開設者」).
+  static let careHeads = ["看護ステーション", "薬局", "老人保健施設", "介護医療院", "老人ホーム", "介護施設"]
 
   static func isProfessionalBody(_ name: String) -> Bool {
     ["医師会", "薬剤師会", "看護協会", "病院協会"].contains(where: name.containsText)

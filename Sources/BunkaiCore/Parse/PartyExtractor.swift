@@ -344,8 +344,13 @@ enum PartyExtractor {
       var organisation = name.map(PartyLabels.organisationRole(fromName:)) ?? .unknown
       // 「一般財団法人ほしかげ会（ほしかげ病院を開設する。以下「病院」という。）」: the gloss says what the
       // organisation is where its name does not.
-      if organisation == .unknown, isLabelDefinition, let gloss = gloss(s, before: d.range.lowerBound) {
-        organisation = PartyLabels.organisationRole(fromName: Lines.string(s, gloss))
+      // 「株式会社ほほえみケア（訪問看護ステーションほほえみの開設者。以下「甲」という。）」: a company that
+      // says it runs a place of care is the institution, whatever its legal form says.
+      var runsCare = false
+      if isLabelDefinition, let gloss = gloss(s, before: d.range.lowerBound) {
+        let glossText = Lines.string(s, gloss)
+        if organisation == .unknown { organisation = PartyLabels.organisationRole(fromName: glossText) }
+        runsCare = PartyLabels.runsAPlaceOfCare(glossText)
       }
       // 「一般財団法人椿ヶ丘医療財団（以下「本院」という。）」: 本院 is how a hospital calls itself, whatever
       // its legal form.
@@ -402,7 +407,7 @@ enum PartyExtractor {
       // "「契約者」とは…をいいます" describes the party rather than naming it.
       parties.append(
         Party(
-          role: nameRole == .unknown ? organisation : nameRole, label: label,
+          role: runsCare ? .institution : nameRole == .unknown ? organisation : nameRole, label: label,
           name: isLabelDefinition || (definedByName && s[d.range.lowerBound] == "「") || namesAnOrganisation
             ? name.map(bareName) : nil))
       if nameRole == .unknown, !isLabelDefinition, let body = name {
