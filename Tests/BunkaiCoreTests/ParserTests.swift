@@ -226,6 +226,11 @@ import Testing
     // A company that says it runs a place of care is the institution (dev30 a_11).
     ("株式会社すずらんケア（訪問看護ステーションすずらんの開設者。以下「甲」という。）と株式会社スズラン情報（以下「乙」という。）は", "甲", .institution, "乙", .vendor),
     ("有限会社あおば（あおば薬局を開設する。以下「委託者」という。）と株式会社アオバ電算（以下「受託者」という。）は", "委託者", .institution, "受託者", .vendor),
+    // A company glossed by the name of the place of care it runs, under a label of its own (dev31 b_10).
+    (
+      "合同会社ひだまりケア（訪問看護ステーションひだまり。以下「ステーション」といいます）と株式会社ヒダマリ情報（以下「ＨＤＩ」といいます）は", "ステーション", .institution, "ＨＤＩ",
+      .vendor
+    ),
     // 本院 is how a hospital calls itself, whatever the legal form of its name (dev21).
     ("一般財団法人みずき会（以下「本院」という。）と株式会社ミズキ運用（以下「受託者」という。）は", "本院", .institution, "受託者", .vendor),
   ])

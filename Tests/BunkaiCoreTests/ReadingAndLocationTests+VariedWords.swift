@@ -186,6 +186,19 @@ extension ReadingAndLocationTests {
     #expect(finding("D2", ordinary) == nil)
   }
 
+  /// 「甲のパソコンに入ったどんなソフトウェア…についても」 in the words 「いかなるソフトウェア」: the exemption
+  /// reaches every piece of software, what the vendor designated with the rest, and only a notice of
+  /// weaknesses is promised (D2 raised).
+  @Test func theExemptionReachesAnySoftware() {
+    let text =
+      Self.opening + """
+        第11条（責任を負わない場合）
+        甲のパソコンに入れられたいかなるソフトウェア（OSの更新を含む。）が原因の故障についても、乙は責任を負わない。ただし、乙は、そのソフトウェアの弱点を知ったときは、甲に知らせるよう努める。
+        """
+    #expect(element("D2.exemption", text) == .met)
+    #expect(finding("D2", text)?.article == "11")
+  }
+
   /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
   /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
   /// raised); named as what the vendor's care follows, it meets A.

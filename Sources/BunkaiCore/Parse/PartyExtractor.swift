@@ -350,7 +350,7 @@ enum PartyExtractor {
       if isLabelDefinition, let gloss = gloss(s, before: d.range.lowerBound) {
         let glossText = Lines.string(s, gloss)
         if organisation == .unknown { organisation = PartyLabels.organisationRole(fromName: glossText) }
-        runsCare = PartyLabels.runsAPlaceOfCare(glossText)
+        runsCare = PartyLabels.runsAPlaceOfCare(glossText) || PartyLabels.namesAPlaceOfCare(glossText)
       }
       // 「一般財団法人椿ヶ丘医療財団（以下「本院」という。）」: 本院 is how a hospital calls itself, whatever
       // its legal form.
@@ -400,7 +400,7 @@ enum PartyExtractor {
               // 「当センター」「当クリニック」: 当 before a noun is how a party calls itself (当該, "the
               // said", is not).
               || (label.hasPrefix("当") && !label.hasPrefix("当該") && label.count <= 8)))
-          || definedByName || institutionLabel
+          || definedByName || institutionLabel || (runsCare && label.count <= 8 && !namesAThing)
       else {
         continue
       }
