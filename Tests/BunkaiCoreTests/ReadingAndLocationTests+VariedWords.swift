@@ -199,6 +199,25 @@ extension ReadingAndLocationTests {
     #expect(finding("D2", text)?.article == "11")
   }
 
+  /// 「前項の「乙が指定したソフトウェア」とは、故障が起きた後に乙が調べて、指定したものと確かめたものをいう」: the
+  /// measures for designated software are there, but the vendor says after the fault what it designated:
+  /// a person must look (D2 raised as 要確認, with the reason); without that definition, D2 is met.
+  @Test func whatWasDesignatedDecidedAfterTheFault() {
+    let met =
+      Self.opening + """
+        第12条（免責）
+        １　乙は、乙が指定したソフトウェア以外のソフトウェアに起因して生じた障害については、責任を負わない。
+        ２　乙は、乙が指定したソフトウェアに脆弱性が見つかったときは、甲との協議を主導して対策を決め、これを実施する。前項の免責は、この対策が実施されていることを条件とする。
+        """
+    #expect(finding("D2", met) == nil)
+    let afterwards = met.replacingOccurrences(
+      of: "これを実施する。前項の免責は",
+      with: "これを実施する。ここにいう指定したソフトウェアとは、障害が発生した後に乙が調べて、乙の指定したものと確かめたソフトウェアをいう。前項の免責は")
+    #expect(element("D2.designated-vuln", afterwards) == .unclear)
+    #expect(finding("D2", afterwards)?.status == .unclear)
+    #expect(finding("D2", afterwards)?.article == "12")
+  }
+
   /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
   /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
   /// raised); named as what the vendor's care follows, it meets A.

@@ -359,6 +359,11 @@ final class ElementJudge {
         status: .unmet, evidence: Array(met.prefix(2)), note: "挙げられたもののうち一部（号を指定したもの）についてだけ定めています",
         candidates: candidates)
     }
+    if !met.isEmpty, let doubt = doubtful(e, met) {
+      return Judgement(
+        status: .unclear, evidence: [doubt] + met.prefix(1).filter { $0.range != doubt.range },
+        note: el.doubtfulNote ?? "何が対象になるかを後から一方が決められる形です（確認してください）", candidates: candidates)
+    }
     if !met.isEmpty {
       return Judgement(
         status: .met, evidence: Array(met.prefix(2)), note: nil, candidates: candidates, meeting: met)
@@ -789,6 +794,22 @@ final class ElementJudge {
       }
     }
     return names
+  }
+
+  /// A paragraph of the article of every unit that meets the element where `doubtfulWhen` holds.
+  func doubtful(_ e: CompiledElement, _ met: [Clauses.Unit]) -> Clauses.Unit? {
+    guard let doubt = e.doubtfulWhen else { return nil }
+    var first: Clauses.Unit?
+    for u in met {
+      let own = clauses.paragraphs[u.paragraph].article.flatMap { clauses.paragraphsOf[$0] } ?? [u.paragraph]
+      guard
+        let p = own.first(where: { p in
+          index.evaluate(doubt, in: clauses.paragraphs[p].range) && !superseded.contains(p)
+        })
+      else { return nil }
+      first = first ?? clauses.paragraphs[p]
+    }
+    return first
   }
 
   /// Every sentence of the unit holding the key has a subject, and none is `role`.

@@ -64,7 +64,8 @@ public final class CompiledPlaybook: Sendable {
             }
             .map(compile),
             fallsShort: e.fallsShort.map(compile), exceptions: e.unless.map(compile),
-            contradictedBy: e.contradictedBy.map(compile), near: e.near.map(compile))
+            contradictedBy: e.contradictedBy.map(compile), near: e.near.map(compile),
+            doubtfulWhen: e.doubtfulWhen.map(compile))
         })
     }
     let polarity = Polarity.Compiled(compile)
@@ -160,6 +161,7 @@ struct CompiledElement: Sendable {
   let exceptions: CompiledCondition?
   let contradictedBy: CompiledCondition?
   let near: CompiledCondition?
+  let doubtfulWhen: CompiledCondition?
 
   /// The condition whose negation contradicts the element: the last part of a top-level `all`
   /// (「再委託」「事前」「承諾」 → 「承諾」: 「承諾を要しない」 contradicts, 「再委託しない」 does not).

@@ -205,6 +205,11 @@ public struct Element: Sendable {
   /// Words of a clause of this kind that falls short (another standard named where the guideline
   /// belongs): when no element's words hold anywhere, the finding goes to the article holding them.
   public var near: Condition?
+  /// Words in the article of a clause that meets the element which leave it to one side to say later
+  /// what the clause covers (「指定したソフトウェアとは、障害が生じた後に受託者が…確認したものをいう」):
+  /// the element is `unclear`, for a person to settle, with `doubtfulNote` as the reason.
+  public var doubtfulWhen: Condition?
+  public var doubtfulNote: String?
 
   public init(
     id: String, label: String, precondition: Bool = false, unit: Unit = .sentence, match: Condition,
@@ -213,7 +218,8 @@ public struct Element: Sendable {
     actor: Actor? = nil,
     negatable: Bool = true, contradictedBy: Condition? = nil, overridable: Bool = false,
     contradictionOutweighs: Bool = false, everyItem: Bool = false, readsHeading: Bool = false,
-    readsItems: Bool = false, near: Condition? = nil
+    readsItems: Bool = false, near: Condition? = nil, doubtfulWhen: Condition? = nil,
+    doubtfulNote: String? = nil
   ) {
     self.id = id
     self.label = label
@@ -235,5 +241,7 @@ public struct Element: Sendable {
     self.readsHeading = readsHeading
     self.readsItems = readsItems
     self.near = near
+    self.doubtfulWhen = doubtfulWhen
+    self.doubtfulNote = doubtfulNote
   }
 }

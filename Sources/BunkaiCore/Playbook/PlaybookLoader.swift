@@ -275,7 +275,7 @@ public enum PlaybookLoader {
     "actor",
     "negatable",
     "contradictedBy", "overridable", "contradictionOutweighs", "everyItem", "readsHeading", "readsItems",
-    "near",
+    "near", "doubtfulWhen", "doubtfulNote",
   ]
 
   static func readElement(_ node: Node, _ path: String, _ r: inout YAMLReader) -> Element? {
@@ -311,6 +311,7 @@ public enum PlaybookLoader {
     let fallsShort = node["fallsShort"].flatMap { readCondition($0, "\(path).fallsShort", &r) }
     let contra = node["contradictedBy"].flatMap { readCondition($0, "\(path).contradictedBy", &r) }
     let near = node["near"].flatMap { readCondition($0, "\(path).near", &r) }
+    let doubtful = node["doubtfulWhen"].flatMap { readCondition($0, "\(path).doubtfulWhen", &r) }
     guard let id, let label, let unit, let match else { return nil }
     return Element(
       id: id, label: label, precondition: r.bool(node, "precondition", path, default: false), unit: unit,
@@ -323,7 +324,8 @@ public enum PlaybookLoader {
       contradictionOutweighs: r.bool(node, "contradictionOutweighs", path, default: false),
       everyItem: r.bool(node, "everyItem", path, default: false),
       readsHeading: r.bool(node, "readsHeading", path, default: false),
-      readsItems: r.bool(node, "readsItems", path, default: false), near: near)
+      readsItems: r.bool(node, "readsItems", path, default: false), near: near, doubtfulWhen: doubtful,
+      doubtfulNote: r.string(node, "doubtfulNote", path, required: false))
   }
 
   static func readSuggestion(_ node: Node?, _ path: String, _ r: inout YAMLReader, required: Bool)
