@@ -218,6 +218,21 @@ extension ReadingAndLocationTests {
     #expect(finding("D2", afterwards)?.article == "12")
   }
 
+  /// 「前項に掲げるもののうち、サーバの置き場所及び電源に係る安全対策は…」: the talks take two of the five things
+  /// the institution provides and leave the lines and terminals out (C2 raised).
+  @Test func twoOfTheListedThingsSelected() {
+    let text =
+      Self.opening + """
+        第6条（甲の協力）
+        １　甲は、サーバの置き場所、電源、院内LAN、利用者端末及び保守用の回線を用意する。
+        ２　前項に掲げるもののうち、サーバの置き場所及び電源に係る安全対策は、乙が主導して甲と協議して決め、甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) != .met)
+    #expect(finding("C2", text)?.article == "6")
+    let all = text.replacingOccurrences(of: "前項に掲げるもののうち、サーバの置き場所及び電源", with: "前項に掲げるもの")
+    #expect(finding("C2", all) == nil)
+  }
+
   /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
   /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
   /// raised); named as what the vendor's care follows, it meets A.
