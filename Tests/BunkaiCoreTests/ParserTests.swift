@@ -231,6 +231,8 @@ import Testing
       "合同会社ひだまりケア（訪問看護ステーションひだまり。以下「ステーション」といいます）と株式会社ヒダマリ情報（以下「ＨＤＩ」といいます）は", "ステーション", .institution, "ＨＤＩ",
       .vendor
     ),
+    // A practice named by its specialty, its label defined without という (dev31 b_06).
+    ("みどり坂眼科（以下「クリニック」）と、株式会社ミドリザカ情報（以下「ミドリザカ社」）は", "クリニック", .institution, "ミドリザカ社", .vendor),
     // 本院 is how a hospital calls itself, whatever the legal form of its name (dev21).
     ("一般財団法人みずき会（以下「本院」という。）と株式会社ミズキ運用（以下「受託者」という。）は", "本院", .institution, "受託者", .vendor),
   ])
