@@ -233,6 +233,27 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", all) == nil)
   }
 
+  /// 「医院の中でやるべきセキュリティのことは、業者が確認表を作って持ってきて、打合せで話し合って決める」: the
+  /// vendor drafts and brings what the talks settle, in plain words (C1 led by the vendor).
+  @Test func theVendorMakesAndBringsTheList() {
+    let text = """
+      保守のとりきめ
+
+      つばめ歯科医院（以下「医院」という。）と株式会社ツバメ電算（以下「業者」という。）は、次のとおり決める。
+
+      第1条（保守）
+      業者は、医院の受付のパソコンを保守する。
+
+      第2条（医院でやること）
+      医院の中でやるべきセキュリティのこと（パスワードの決め方、USBメモリの使い方など）は、業者が確認表を作って持ってきて、院長との打合せで話し合って決める。決めたことは医院がやる。
+      """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    let byTheClinic = text.replacingOccurrences(
+      of: "業者が確認表を作って持ってきて、院長との打合せで話し合って決める", with: "院長が決める")
+    #expect(finding("C1", byTheClinic) != nil)
+  }
+
   /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
   /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
   /// raised); named as what the vendor's care follows, it meets A.
