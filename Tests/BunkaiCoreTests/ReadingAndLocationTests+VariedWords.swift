@@ -254,6 +254,46 @@ extension ReadingAndLocationTests {
     #expect(finding("C1", byTheClinic) != nil)
   }
 
+  /// The provided things' security settled in a small practice's plain words: 「このうちのどれについても」 (every
+  /// one of them, not a selection), 「これらのもの（…）のセキュリティ」, and the vendor that 「先に立って」
+  /// consults, 「のほうから打合せを申し込んで」 or 「話し合いの場を作って」 (C2 met).
+  @Test func theProvidedThingsSettledInAPracticesPlainWords() {
+    let opening = """
+      受付システムのとりきめ
+
+      ふたば眼科（以下「医院」という。）と株式会社フタバ電算（以下「業者」という。）は、次のとおり決める。
+
+      第1条（目的）
+      業者は、医院に受付システムを使わせる。
+
+      """
+    let every =
+      opening + """
+        第2条（医院が用意するもの）
+        医院は、次のものを用意する。
+        ①受付のタブレットと、その電源
+        ②インターネット回線
+        ２　このうちのどれについても、セキュリティの対策（パスワード、置き場所など）は、業者が話し合いの場を作って、その話し合いで決めたことを医院がやる。
+        """
+    #expect(element("C2.provided-security", every) == .met)
+    #expect(finding("C2", every) == nil)
+    let one = every.replacingOccurrences(of: "このうちのどれについても", with: "このうち回線について")
+    #expect(finding("C2", one) != nil)
+    let these =
+      opening + """
+        第2条（医院が用意するもの）
+        医院は、電源、インターネット回線及び受付のパソコンを用意する。
+        これらのもの（電源、回線、パソコン）のセキュリティをどうするかは、業者が先に立って医院と相談し、相談で決めたことを医院が実行する。
+        """
+    #expect(element("C2.vendor-led", these) == .met)
+    #expect(finding("C2", these) == nil)
+    let asked = these.replacingOccurrences(of: "業者が先に立って医院と相談し", with: "医院が業者に相談し")
+    #expect(finding("C2", asked) != nil)
+    let booked = these.replacingOccurrences(
+      of: "業者が先に立って医院と相談し", with: "業者のほうから打合せを申し込んで医院と話し合い")
+    #expect(finding("C2", booked) == nil)
+  }
+
   /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
   /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
   /// raised); named as what the vendor's care follows, it meets A.
