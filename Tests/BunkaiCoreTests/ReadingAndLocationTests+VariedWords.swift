@@ -294,6 +294,23 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", booked) == nil)
   }
 
+  /// 「乙が指定したソフトに弱点が見つかったときは、乙から甲に声をかけ、どう直すかを一緒に話し合って決め、…前の項の
+  /// 前提です」: the measures for the designated software, in a practice's words (D2 met).
+  @Test func howToMendTheDesignatedSoftwareTalkedOver() {
+    let text =
+      Self.opening + """
+        第9条（責任を持たないとき）
+        　甲が自分で入れたソフト（乙が指定していないもの）が原因の不具合については、乙は責任を持ちません。
+        ２　ただし、乙が指定したソフトやＯＳに弱点が見つかったときは、乙から甲に声をかけ、どう直すかを一緒に話し合って決め、決めたことを実行していることが、前の項の前提です。
+        """
+    #expect(element("D2.designated-vuln", text) == .met)
+    #expect(finding("D2", text) == nil)
+    let noTalks = text.replacingOccurrences(
+      of: "乙から甲に声をかけ、どう直すかを一緒に話し合って決め、決めたことを実行していることが、前の項の前提です。",
+      with: "乙は甲にそのことを知らせます。")
+    #expect(finding("D2", noTalks) != nil)
+  }
+
   /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
   /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
   /// raised); named as what the vendor's care follows, it meets A.
