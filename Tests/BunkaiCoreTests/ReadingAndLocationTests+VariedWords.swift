@@ -311,6 +311,42 @@ extension ReadingAndLocationTests {
     #expect(finding("D2", noTalks) != nil)
   }
 
+  /// 「甲の側で必要となる対策は、前項の協議の結果を参考として、甲がこれを定めて実施する」: the vendor leads talks
+  /// on its own measures, and the institution settles its own part alone, the talks only consulted (C1
+  /// raised); settled 「前項の協議において」 instead, C1 is met.
+  @Test func theTalksOnlyConsultedForTheInstitutionsPart() {
+    let text =
+      Self.opening + """
+        第7条（対策の説明）
+        　乙は、乙が講ずる安全対策の内容を甲に説明するため、乙の主導により甲と協議を行う。
+        ２　甲の職員の管理その他甲の側で必要となるセキュリティ対策は、前項の協議の結果を参考として、甲がこれを定めて実施する。
+        """
+    #expect(element("C1.decided-jointly", text) != .met)
+    #expect(finding("C1", text)?.article == "7")
+    let settled = text.replacingOccurrences(
+      of: "前項の協議の結果を参考として、甲がこれを定めて実施する", with: "前項の協議において甲乙が定め、甲が実施する")
+    #expect(finding("C1", settled) == nil)
+  }
+
+  /// 「前二項に掲げるもの（…）について病院側で講ずべき情報セキュリティ対策は、乙が主催して開く協議において…決め」:
+  /// the institution's part for the things it provides (C2), not its own measures; where only the
+  /// institution may call talks on its own measures (「甲は、必要と認めるときは、…協議することができる」), C1
+  /// is raised at that clause.
+  @Test func theInstitutionsPartForTheProvidedThingsIsNotItsOwnMeasures() {
+    let text =
+      Self.opening + """
+        第7条（甲の準備）
+        　甲は、機器を置く場所及びその電源並びにインターネット回線を準備する。
+        ２　前項に掲げるもの（乙が貸し出す中継装置を含む。）について病院側で講ずべき情報セキュリティ対策は、乙が主催して開く協議においてその内容を決め、甲がこれを実施する。
+
+        第8条（甲の体制）
+        　甲は、窓口となる担当者を定め、乙に通知する。
+        ２　甲は、必要と認めるときは、乙の担当者を招集し、本システムの利用に関して甲が講ずる安全対策について協議することができる。
+        """
+    #expect(finding("C2", text) == nil)
+    #expect(finding("C1", text)?.article == "8")
+  }
+
   /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
   /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
   /// raised); named as what the vendor's care follows, it meets A.

@@ -128,7 +128,7 @@ public final class CompiledPlaybook: Sendable {
   /// where a finding goes, even when the word is among the element's exceptions.
   let narrowingTermIds: Set<Int>
   static let narrowingConcepts = [
-    "only-in-part", "on-request-only", "hardware-part", "consult-defined-away",
+    "only-in-part", "on-request-only", "hardware-part", "consult-defined-away", "consult-tentative", "talks-as-reference",
     // 「…ガイドラインを参考として、…規程に従い」: the guideline only consulted (A).
     "guideline-as-reference",
   ]
