@@ -347,6 +347,22 @@ extension ReadingAndLocationTests {
     #expect(finding("C1", text)?.article == "8")
   }
 
+  /// 「弁償する額は、その月の保守料までとする」「医院のもうけが減った分は、どんな場合も弁償しない」: a cap and lost
+  /// profits excluded in a practice's words, with no carve-out for intent or gross negligence (D1 raised).
+  @Test func aCapInAPracticesWords() {
+    let text =
+      Self.opening + """
+        第14条（弁償）
+        　乙のミスで甲に損害が出たときは、乙は弁償する。ただし、弁償する額は、その月の保守料までとする。
+        ２　甲のもうけが減った分は、どんな場合も弁償しない。
+        """
+    #expect(element("D1.limitation", text) == .met)
+    #expect(finding("D1", text)?.article == "14")
+    let uncapped = text.replacingOccurrences(of: "ただし、弁償する額は、その月の保守料までとする。", with: "")
+      .replacingOccurrences(of: "２　甲のもうけが減った分は、どんな場合も弁償しない。", with: "")
+    #expect(finding("D1", uncapped) == nil)
+  }
+
   /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
   /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
   /// raised); named as what the vendor's care follows, it meets A.
