@@ -363,6 +363,23 @@ extension ReadingAndLocationTests {
     #expect(finding("D1", uncapped) == nil)
   }
 
+  /// The cap lifted where the vendor 「…ガイドラインに沿った対策をしていなかったとき」 and the loss from too little
+  /// done 「逸失利益も含めて乙が弁償します」: D1 met in a practice's words.
+  @Test func theCapLiftedInAPracticesWords() {
+    let text =
+      Self.opening + """
+        第15条（弁償）
+        　乙のミスで甲に損害が出たときは、乙は弁償します。ただし、弁償の上限は、その前の１年間の代金の合計です。
+        ２　次のときは、前の項の上限はありません。
+        ①乙にわざと又は大きなミス（故意又は重過失）があったとき
+        ②乙が、経済産業省・総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に沿った対策をしていなかったとき
+        ３　②のように対策が足りなかったために出た損害は、甲と乙で話し合ったうえで、得られなかった利益（逸失利益）も含めて乙が弁償します。
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    #expect(element("D1.deficient-compensable", text) == .met)
+    #expect(finding("D1", text) == nil)
+  }
+
   /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
   /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
   /// raised); named as what the vendor's care follows, it meets A.
