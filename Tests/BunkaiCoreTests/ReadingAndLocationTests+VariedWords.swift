@@ -380,6 +380,55 @@ extension ReadingAndLocationTests {
     #expect(finding("D1", text) == nil)
   }
 
+  /// 「（２）第9条第1項の承諾を得ずに再委託したとき。」 among the grounds for termination is a past breach, which
+  /// presumes the consent 第9条 requires; 「…承諾を得ずに再委託することができる」 gives it away (B2 contradicted).
+  @Test func subcontractingWithoutConsentAsAGroundForTermination() {
+    let text =
+      Self.opening + """
+        第9条（再委託）
+        １　乙は、本業務の一部を第三者に委託しようとするときは、あらかじめ甲の書面による承諾を得なければならない。
+        ２　乙は、再委託先に対し、本契約に定める乙の安全管理上の義務と同等の義務を課し、その履行を監督する。
+        ３　再委託先の行為は、乙の行為とみなす。
+
+        第20条（解除）
+        甲は、乙が次のいずれかに該当するときは、本契約を解除することができる。
+        （１）本契約に違反し、相当の期間を定めて催告しても是正しないとき。
+        （２）第9条第1項の承諾を得ずに再委託したとき。
+        """
+    #expect(element("B2.consent", text) == .met)
+    #expect(finding("B2", text) == nil)
+    let givenAway = text.replacingOccurrences(
+      of: "（２）第9条第1項の承諾を得ずに再委託したとき。", with: ""
+    )
+    .replacingOccurrences(
+      of: "あらかじめ甲の書面による承諾を得なければならない。",
+      with: "あらかじめ甲の書面による承諾を得なければならない。ただし、保守の補助は、甲の承諾を得ずに再委託することができる。")
+    #expect(element("B2.consent", givenAway) == .contradicted)
+  }
+
+  /// A practice's words for subcontracting: 「ほかの会社に頼むときは、先に院長の書面での了解をもらう」「頼む会社
+  /// にも、…同じことを守らせ、ちゃんと守っているかを見る」, and 「再受託者」 (B2 met).
+  @Test func subcontractingInAPracticesWords() {
+    let text = """
+      保守のとりきめ
+
+      つばめ歯科医院（以下「医院」という。）と株式会社ツバメ電算（以下「業者」という。）は、次のとおり決める。
+
+      第1条（保守）
+      業者は、医院の受付のパソコンを保守する。
+
+      第2条（ほかの会社に頼むとき）
+      　業者が、この仕事の一部をほかの会社に頼むときは、先に院長の書面での了解をもらう。
+      ２　そのときは、業者は、頼む会社にも、この契約で業者が守ることと同じことを守らせ、ちゃんと守っているかを見る。
+      ３　頼んだ会社がしたことは、業者がしたことと同じに扱う。
+      """
+    #expect(element("B2.consent", text) == .met)
+    #expect(element("B2.equal-duties", text) == .met)
+    #expect(finding("B2", text) == nil)
+    let noConsent = text.replacingOccurrences(of: "先に院長の書面での了解をもらう", with: "院長に知らせる")
+    #expect(finding("B2", noConsent) != nil)
+  }
+
   /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
   /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
   /// raised); named as what the vendor's care follows, it meets A.

@@ -1143,6 +1143,14 @@ final class ElementJudge {
         }) {
           continue
         }
+        // 「（２）第11条第1項の承諾を得ずに再委託したとき。」 (a ground for termination): the act done
+        // without the key, in its own clause, is a past case that presumes the key.
+        let clauseEnd = min(
+          r.upperBound, n.upperBound + Self.pastCaseReach,
+          text[n.upperBound..<r.upperBound].firstIndex(of: Clauses.maru) ?? r.upperBound)
+        if Self.pastCases.contains(where: { Lines.occurs($0, in: text[n.upperBound..<clauseEnd]) }) {
+          continue
+        }
         // 「甲の承認を得た後でなければ実施しない」「承諾がない限り行わない」「承認のない変更は行わない」: the
         // negation makes the key a condition of the act.
         if Self.onlyIf.contains(where: { Lines.occurs($0, in: text[o.upperBound..<n.lowerBound]) }) {
@@ -1170,6 +1178,9 @@ final class ElementJudge {
   static let attributiveEnd = Normalizer.fold("い")[0]
   /// Words right after a negator that presume the key: a case (「同意しないときは」) or a past act
   /// (「承認を得ずに行われた変更」).
+  static let pastCases = ["したとき", "した場合", "した時"].map { Normalizer.fold($0) }
+  /// How far after the negator the past case may end: the act's own object and verb.
+  static let pastCaseReach = 30
   static let presumingAfterNegator = ["とき", "場合", "時は", "ならば", "行われた", "行った", "なされた", "実施された", "実施した"]
     .map { Normalizer.fold($0) }
 
