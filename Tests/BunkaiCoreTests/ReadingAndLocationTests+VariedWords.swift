@@ -429,6 +429,25 @@ extension ReadingAndLocationTests {
     #expect(finding("B2", noConsent) != nil)
   }
 
+  /// 「この契約の変更は、第10条に定めるもののほか、甲乙が協議の上、書面により行う」 leaves aside what 第10条 says
+  /// (a change affecting the institution's security) and settles nothing of the institution's own
+  /// measures: C1 is raised where they are left to the institution, after the vendor's advice.
+  @Test func talksBesidesWhatAnotherArticleSays() {
+    let text =
+      Self.opening + """
+        第9条（甲が講ずる対策）
+        　本システムの利用に関して甲が講ずべき情報セキュリティ対策については、乙は、甲の求めに応じて助言を行い、甲は、当該助言を踏まえてその内容を決定する。
+
+        第10条（変更管理）
+        　乙は、甲の情報セキュリティ対策に影響を及ぼす変更を行おうとするときは、その60日前までに書面で甲に通知し、甲の承認を受けなければならない。
+
+        第23条（契約の変更）
+        　この契約の内容の変更は、第10条に定めるもののほか、甲乙が協議の上、書面により行う。
+        """
+    #expect(element("C1.decided-jointly", text) != .met)
+    #expect(finding("C1", text)?.article == "9")
+  }
+
   /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
   /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
   /// raised); named as what the vendor's care follows, it meets A.
