@@ -448,6 +448,26 @@ extension ReadingAndLocationTests {
     #expect(finding("C1", text)?.article == "9")
   }
 
+  /// 「第19条は、前項の変更に係る甲の承認の手続を妨げるものではない」: the approval is what is not hindered, so it
+  /// stands (B1 met); 「甲の承認なく変更することを妨げない」 gives it away.
+  @Test func theApprovalNotHindered() {
+    let text =
+      Self.opening + """
+        第19条（契約の変更）
+        　本契約の変更は、甲乙の記名押印した書面による。
+
+        第20条（変更の手続）
+        １　乙は、本システムの構成その他本業務の内容を変更しようとする場合において、その変更が甲の情報セキュリティ体制に影響を及ぼすときは、変更予定日の60日前までに甲に書面で通知し、甲の承認を得なければならない。
+        ２　第19条は、前項の変更に係る甲の承認の手続を妨げるものではない。
+        """
+    #expect(element("B1.approval", text) == .met)
+    #expect(finding("B1", text) == nil)
+    let givenAway = text.replacingOccurrences(
+      of: "第19条は、前項の変更に係る甲の承認の手続を妨げるものではない。",
+      with: "前項の規定は、乙が甲の承認なく軽微な変更をすることを妨げない。")
+    #expect(element("B1.approval", givenAway) == .contradicted)
+  }
+
   /// The vendor guideline named only in an item of the cap's carve-out (「（２）乙が、…ガイドラインに沿った安全管
   /// 理を…行っていなかったことによる損害」) measures a failure and says nothing of how the vendor works (A
   /// raised); named as what the vendor's care follows, it meets A.

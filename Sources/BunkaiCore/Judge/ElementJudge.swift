@@ -1133,6 +1133,13 @@ final class ElementJudge {
         }
         // A proviso read with its main clause: a negator past the 。 is about the proviso.
         if text[o.upperBound..<n.lowerBound].contains(Clauses.maru) { continue }
+        // 「本契約第19条は、前項の変更に係る甲の承認の手続を妨げるものではない」: the key is what is not
+        // hindered, so it stands (the key the object of 妨げる, close before it).
+        if n.lowerBound - o.upperBound <= Self.hinderReach,
+          Lines.occurs(Self.hinder, in: text[o.upperBound..<min(r.upperBound, n.upperBound)])
+        {
+          continue
+        }
         // 「甲が前項の変更に同意しないときは、…協議する」「承諾を得ないで再委託した場合は」: a case, which
         // presumes the key rather than denying it. 「前項の承認を得ずに行われた変更により甲に生じた費用は、乙の
         // 負担とする」: an act done without the key, described as a breach (the past act after the
@@ -1178,6 +1185,9 @@ final class ElementJudge {
   static let attributiveEnd = Normalizer.fold("い")[0]
   /// Words right after a negator that presume the key: a case (「同意しないときは」) or a past act
   /// (「承認を得ずに行われた変更」).
+  static let hinder = Normalizer.fold("を妨げ")
+  /// How far the key may stand before 「を妨げ…ない」 to be its object (「承認の手続を妨げ」).
+  static let hinderReach = 8
   static let pastCases = ["したとき", "した場合", "した時"].map { Normalizer.fold($0) }
   /// How far after the negator the past case may end: the act's own object and verb.
   static let pastCaseReach = 30
