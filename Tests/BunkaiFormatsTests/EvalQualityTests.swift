@@ -333,13 +333,23 @@ import Testing
   }
 
   /// The twenty-seventh blind hold-out (ordinary contracts in many hands, C1/C2/D2/A met and raised
-  /// in varied words): scored blind at 0.882 / 0.858 / 0.866, now 0.938 / 0.929 / 0.867. Floors under
-  /// the weakest concern's (B1 precision 0.882, C2 recall 0.812, A location 0.625); 3 statements its
-  /// writers call contradicted are still judged met (4 blind).
+  /// in varied words): scored blind at 0.882 / 0.858 / 0.866, now 0.940 / 0.965 / 0.872. Floors under
+  /// the weakest concern's (B1 precision 0.882, C1 recall 0.846, A location 0.625); 1 statement its
+  /// writers call contradicted is still judged met (4 blind).
   @Test func thirtiethDevelopmentCorpus() throws {
     Self.check(
-      try Self.score("eval/dev30"), files: 44, precision: 0.85, recall: 0.7, location: 0.6,
-      contradictedAsMet: 3)
+      try Self.score("eval/dev30"), files: 44, precision: 0.85, recall: 0.8, location: 0.6,
+      contradictedAsMet: 1)
+  }
+
+  /// The twenty-eighth blind hold-out (long contracts whose security clauses are scattered over
+  /// articles, 仕様書 and 覚書): scored blind at 0.896 / 0.908 / 0.853, now 0.979 / 0.986 / 0.879. Floors
+  /// under the weakest concern's (D1 precision 0.926, B2 recall 0.955, A location 0.714); 2 statements
+  /// its writers call contradicted are still judged met (4 blind).
+  @Test func thirtyFirstDevelopmentCorpus() throws {
+    Self.check(
+      try Self.score("eval/dev31"), files: 44, precision: 0.9, recall: 0.9, location: 0.7,
+      contradictedAsMet: 2)
   }
 
   /// Our own fixtures, labelled from DOMAIN.md by a helper that saw neither the rules nor the

@@ -128,7 +128,10 @@ public final class CompiledPlaybook: Sendable {
   /// where a finding goes, even when the word is among the element's exceptions.
   let narrowingTermIds: Set<Int>
   static let narrowingConcepts = [
-    "only-in-part", "on-request-only", "hardware-part", "consult-defined-away", "consult-tentative", "talks-as-reference",
+    "only-in-part", "on-request-only", "hardware-part", "consult-defined-away",
+    // 「…必要と認めるときは、…協議することができる」「…協議の結果を参考として、甲がこれを定めて」: talks only
+    // tried for, or only consulted (C1).
+    "consult-tentative", "talks-as-reference",
     // 「…ガイドラインを参考として、…規程に従い」: the guideline only consulted (A).
     "guideline-as-reference",
   ]
