@@ -1183,14 +1183,16 @@ final class ElementJudge {
   }
 
   static let attributiveEnd = Normalizer.fold("い")[0]
-  /// Words right after a negator that presume the key: a case (「同意しないときは」) or a past act
-  /// (「承認を得ずに行われた変更」).
+  /// 妨げる with the key as its object: what is not hindered stands.
   static let hinder = Normalizer.fold("を妨げ")
   /// How far the key may stand before 「を妨げ…ない」 to be its object (「承認の手続を妨げ」).
   static let hinderReach = 8
+  /// A past act in the negator's own clause (「承諾を得ずに再委託したとき」): a case, not a permission.
   static let pastCases = ["したとき", "した場合", "した時"].map { Normalizer.fold($0) }
   /// How far after the negator the past case may end: the act's own object and verb.
   static let pastCaseReach = 30
+  /// Words right after a negator that presume the key: a case (「同意しないときは」) or a past act
+  /// (「承認を得ずに行われた変更」).
   static let presumingAfterNegator = ["とき", "場合", "時は", "ならば", "行われた", "行った", "なされた", "実施された", "実施した"]
     .map { Normalizer.fold($0) }
 
