@@ -201,8 +201,7 @@ extension Evaluator {
     for e in compiled.elements {
       guard let near = e.near else { continue }
       // A narrowing word among the exceptions (the guideline only 「参考として」) still marks the clause.
-      let narrowing =
-        e.unless.map { Self.termIds(in: $0).intersection(index.compiled.narrowingTermIds) } ?? []
+      let narrowing = e.narrowingExceptions
       for s in judge.candidateUnits(near, judge.clauses.sentences) {
         guard let k = s.article, !isDefinitions(k), !found.contains(k) else { continue }
         // The element's exceptions hold here too (the guideline named in the cap's condition).
@@ -233,7 +232,7 @@ extension Evaluator {
     for e in compiled.elements where !e.element.precondition {
       // Only the narrowing words the element's own exceptions name: the hardware alone narrows the
       // provided things' talks, not the institution's own measures.
-      let narrowing = e.unless.map { Self.termIds(in: $0).intersection(narrowingIds) } ?? []
+      let narrowing = e.narrowingExceptions.intersection(narrowingIds)
       guard !narrowing.isEmpty else { continue }
       for s in judge.candidateUnits(e.match, judge.clauses.sentences) {
         guard let k = s.article, !isDefinitions(k), !found.contains(k),
@@ -244,16 +243,6 @@ extension Evaluator {
       }
     }
     return found.first(where: scope.contains) ?? found.first
-  }
-
-  /// The terms a condition names anywhere in it.
-  static func termIds(in c: CompiledCondition) -> Set<Int> {
-    switch c {
-    case .term(let t): [t]
-    case .terms(_, let ts): Set(ts)
-    case .any(let cs), .all(let cs), .none(let cs):
-      cs.reduce(into: Set<Int>()) { $0.formUnion(termIds(in: $1)) }
-    }
   }
 
   /// Articles with a sentence where all but one part of an element hold (「当院が講じるべき対策に

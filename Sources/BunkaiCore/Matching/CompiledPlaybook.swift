@@ -51,7 +51,7 @@ public final class CompiledPlaybook: Sendable {
     let topics = playbook.topics.map {
       CompiledTopic(id: $0.id, heading: $0.heading.map(termId), body: $0.body.map(termId))
     }
-    let rules = playbook.rules.map { rule in
+    var rules = playbook.rules.map { rule in
       CompiledRule(
         rule: rule, scopeMatch: rule.scopeMatch.map(compile), trigger: rule.trigger.map(compile),
         require: rule.require.map { compile($0.match) },
@@ -104,13 +104,20 @@ public final class CompiledPlaybook: Sendable {
     self.variants = variants
     self.labels = labels
     self.automaton = PatternAutomaton(literals: literals)
+    let conceptTermIds = playbook.concepts.mapValues { $0.compactMap { termIds[$0] } }
+    let narrowingTermIds = Set(Self.narrowingConcepts.flatMap { conceptTermIds[$0] ?? [] })
+    for r in rules.indices {
+      for k in rules[r].elements.indices {
+        rules[r].elements[k].narrowingExceptions =
+          rules[r].elements[k].unless.map { $0.termIds.intersection(narrowingTermIds) } ?? []
+      }
+    }
     self.rules = rules
     self.topics = topics
     self.polarity = polarity
     self.termIds = termIds
-    let conceptTermIds = playbook.concepts.mapValues { $0.compactMap { termIds[$0] } }
     self.conceptTermIds = conceptTermIds
-    self.narrowingTermIds = Set(Self.narrowingConcepts.flatMap { conceptTermIds[$0] ?? [] })
+    self.narrowingTermIds = narrowingTermIds
     self.conceptGroups = conceptTermIds.compactMapValues { ids in
       groups[ids].map { CompiledCondition.terms(group: $0, ids) }
     }
@@ -137,6 +144,18 @@ public final class CompiledPlaybook: Sendable {
   ]
 }
 
+extension CompiledCondition {
+  /// The terms the condition names anywhere in it.
+  var termIds: Set<Int> {
+    switch self {
+    case .term(let t): [t]
+    case .terms(_, let ts): Set(ts)
+    case .any(let cs), .all(let cs), .none(let cs):
+      cs.reduce(into: Set<Int>()) { $0.formUnion($1.termIds) }
+    }
+  }
+}
+
 indirect enum CompiledCondition: Sendable {
   case term(Int)
   /// Any of these terms; `group` numbers this list of terms within the compiled playbook.
@@ -151,7 +170,7 @@ struct CompiledRule: Sendable {
   let scopeMatch: CompiledCondition?
   let trigger: CompiledCondition?
   let require: CompiledCondition?
-  let elements: [CompiledElement]
+  var elements: [CompiledElement]
 }
 
 struct CompiledElement: Sendable {
@@ -165,6 +184,9 @@ struct CompiledElement: Sendable {
   let contradictedBy: CompiledCondition?
   let near: CompiledCondition?
   let doubtfulWhen: CompiledCondition?
+  /// The narrowing words among `unless` (CompiledPlaybook.narrowingConcepts): a clause holding one
+  /// is still where the finding goes. Worked out once with the playbook.
+  var narrowingExceptions: Set<Int> = []
 
   /// The condition whose negation contradicts the element: the last part of a top-level `all`
   /// (「再委託」「事前」「承諾」 → 「承諾」: 「承諾を要しない」 contradicts, 「再委託しない」 does not).

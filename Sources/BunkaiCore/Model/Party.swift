@@ -87,16 +87,17 @@ public enum PartyLabels {
   /// that says it runs a hospital or clinic is the institution.
   static func runsAPlaceOfCare(_ name: String) -> Bool {
     ["開設者", "を開設", "開設する"].contains(where: name.containsText)
-      && (medicalHeads + careHeads).contains(where: name.containsText)
+      && placesOfCare.contains(where: name.containsText)
   }
   /// 「合同会社あおぞらケア（訪問看護ステーションあおぞら。以下…）」: a gloss that is the name of a place of
   /// care (no verb in it) says what the organisation is.
   static func namesAPlaceOfCare(_ gloss: String) -> Bool {
-    (medicalHeads + careHeads).contains(where: gloss.containsText)
+    placesOfCare.contains(where: gloss.containsText)
       && !["を", "が", "に", "から"].contains(where: gloss.containsText)
   }
   /// Places of care a company may open as well (「訪問看護ステーションほほえみの開設者」).
   static let careHeads = ["看護ステーション", "薬局", "老人保健施設", "介護医療院", "老人ホーム", "介護施設"]
+  static let placesOfCare = medicalHeads + careHeads
 
   static func isProfessionalBody(_ name: String) -> Bool {
     ["医師会", "薬剤師会", "看護協会", "病院協会"].contains(where: name.containsText)
