@@ -73,7 +73,8 @@ struct AccountTests {
   }
 
   @Test func unknownAndKnownAddressesTakeAsLong() async throws {
-    try await TestApp.run(bcryptCost: 9) { app in
+    // Six wrong guesses at the known address must all reach bcrypt, not the lockout.
+    try await TestApp.run(bcryptCost: 9, adjust: { $0.maxFailedLogins = 10 }) { app in
       _ = try await Browser.setUp(app)
       func time(_ email: String) async throws -> Double {
         let b = Browser(app)
@@ -85,12 +86,14 @@ struct AccountTests {
       }
       var known: [Double] = []
       var unknown: [Double] = []
-      for i in 0..<4 {
+      for i in 0..<6 {
         known.append(try await time("admin@sakura.example"))
         unknown.append(try await time("nobody\(i)@sakura.example"))
       }
-      let k = known.sorted()[1]
-      let u = unknown.sorted()[1]
+      // The other suites run beside this one, and their load only ever adds time to a sample;
+      // the fastest of several samples is each path's own work, so the minima are compared.
+      let k = known.min()!
+      let u = unknown.min()!
       // Both run bcrypt: an unknown address is not answered at once.
       #expect(u > k * 0.4 && u < k * 2.5, "known \(known) unknown \(unknown)")
     }
