@@ -50,37 +50,58 @@ public struct PatternAutomaton: Sendable {
       }
     }
     let k = Int(next)
-    // Trie with sparse children first.
-    var children: [[Int: Int32]] = [[:]]
-    var terminal: [[Int32]] = [[]]
-    for (id, lit) in literals.enumerated() {
-      var s = 0
-      for c in lit {
-        let cls = c < 0x1_0000 ? Int(classOf[Int(c)]) : Int(astral[c] ?? 0)
-        if let t = children[s][cls] {
-          s = Int(t)
-        } else {
-          children.append([:])
-          terminal.append([])
-          children[s][cls] = Int32(children.count - 1)
-          s = children.count - 1
-        }
-      }
-      terminal[s].append(Int32(id))
+    // The trie is built from the literals in sorted order, each one walking only the part it does
+    // not share with the one before; a dictionary of children per state was most of compiling it.
+    let coded = literals.map { lit in
+      lit.map { c in c < 0x1_0000 ? classOf[Int(c)] : astral[c] ?? 0 }
     }
-    let stateCount = children.count
+    let sortedIds = coded.indices.sorted { coded[$0].lexicographicallyPrecedes(coded[$1]) }
+    var parent: [Int32] = [-1]
+    var edgeOf: [UInt16] = [0]
+    var depth: [Int] = [0]
+    var terminal: [[Int32]] = [[]]
+    var path = [0]
+    var previous: [UInt16] = []
+    for id in sortedIds {
+      let lit = coded[id]
+      var common = 0
+      while common < lit.count, common < previous.count, lit[common] == previous[common] {
+        common += 1
+      }
+      path.removeSubrange((common + 1)...)
+      for d in common..<lit.count {
+        parent.append(Int32(path[d]))
+        edgeOf.append(lit[d])
+        depth.append(d + 1)
+        terminal.append([])
+        path.append(parent.count - 1)
+      }
+      terminal[path[lit.count]].append(Int32(id))
+      previous = lit
+    }
+    let stateCount = parent.count
+    // Each state's children, by ascending class (they were made in that order).
+    var childStart = [Int32](repeating: 0, count: stateCount + 1)
+    for s in 1..<stateCount { childStart[Int(parent[s]) + 1] += 1 }
+    for s in 0..<stateCount { childStart[s + 1] += childStart[s] }
+    var childNext = [Int32](repeating: 0, count: max(stateCount - 1, 0))
+    var childClass = [UInt16](repeating: 0, count: max(stateCount - 1, 0))
+    var cursor = childStart
+    for s in 1..<stateCount {
+      let p = Int(parent[s])
+      childNext[Int(cursor[p])] = Int32(s)
+      childClass[Int(cursor[p])] = edgeOf[s]
+      cursor[p] += 1
+    }
+    let children = Children(start: childStart, cls: childClass, next: childNext)
     // Breadth-first order, and a row for each shallow state.
     var order: [Int] = [0]
     order.reserveCapacity(stateCount)
-    var depth = [Int](repeating: 0, count: stateCount)
     var head = 0
     while head < order.count {
       let s = order[head]
       head += 1
-      for (_, t) in children[s] {
-        depth[Int(t)] = depth[s] + 1
-        order.append(Int(t))
-      }
+      for e in Int(childStart[s])..<Int(childStart[s + 1]) { order.append(Int(childNext[e])) }
     }
     var row = [Int32](repeating: -1, count: stateCount)
     var rows: Int32 = 0
@@ -88,20 +109,6 @@ public struct PatternAutomaton: Sendable {
       row[s] = rows
       rows += 1
     }
-    var edgeStart: [Int32] = []
-    var edgeClass: [UInt16] = []
-    var edgeNext: [Int32] = []
-    edgeStart.reserveCapacity(stateCount + 1)
-    for s in 0..<stateCount {
-      edgeStart.append(Int32(edgeClass.count))
-      if row[s] < 0 {
-        for (cls, t) in children[s] {
-          edgeClass.append(UInt16(cls))
-          edgeNext.append(t)
-        }
-      }
-    }
-    edgeStart.append(Int32(edgeClass.count))
     var fail = [Int32](repeating: 0, count: stateCount)
     var out = terminal
     let delta: Table =
@@ -122,9 +129,10 @@ public struct PatternAutomaton: Sendable {
     self.classCount = k
     self.delta = delta
     self.row = row
-    self.edgeStart = edgeStart
-    self.edgeClass = edgeClass
-    self.edgeNext = edgeNext
+    // A shallow state's edges are never read (its row answers), so every state keeps them.
+    self.edgeStart = childStart
+    self.edgeClass = childClass
+    self.edgeNext = childNext
     self.fail = fail
     self.outStart = outStart
     self.outputs = outputs
@@ -135,7 +143,7 @@ public struct PatternAutomaton: Sendable {
   /// state's row starts as a copy of its failure state's row (complete, because that state is
   /// shallower), then its own children overwrite their classes. Only the root's row is zeroed.
   static func rows<T: FixedWidthInteger>(
-    _: T.Type, _ order: [Int], _ children: [[Int: Int32]], row: [Int32], rows: Int, classes k: Int,
+    _: T.Type, _ order: [Int], _ children: Children, row: [Int32], rows: Int, classes k: Int,
     fail: inout [Int32], out: inout [[Int32]]
   ) -> [T] {
     [T](unsafeUninitializedCapacity: rows * k) { delta, initialized in
@@ -145,7 +153,7 @@ public struct PatternAutomaton: Sendable {
         var s = s
         while true {
           if row[s] >= 0 { return Int32(delta[Int(row[s]) * k + cls]) }
-          if let t = children[s][cls] { return t }
+          if let t = children.next(s, cls) { return t }
           s = Int(fail[s])
         }
       }
@@ -159,12 +167,25 @@ public struct PatternAutomaton: Sendable {
             for cls in 0..<k { delta[to + cls] = delta[from + cls] }
           }
         }
-        for (cls, t) in children[s] where cls != 0 {
+        for e in Int(children.start[s])..<Int(children.start[s + 1]) {
+          let (cls, t) = (Int(children.cls[e]), children.next[e])
           if row[s] >= 0 { delta[Int(row[s]) * k + cls] = T(t) }
           fail[Int(t)] = s == 0 ? 0 : step(Int(fail[s]), cls)
         }
       }
       initialized = rows * k
+    }
+  }
+
+  /// The trie's edges, state by state: cls/next[start[s]..<start[s + 1]], by ascending class.
+  struct Children {
+    let start: [Int32]
+    let cls: [UInt16]
+    let next: [Int32]
+
+    func next(_ s: Int, _ c: Int) -> Int32? {
+      for e in Int(start[s])..<Int(start[s + 1]) where Int(cls[e]) == c { return next[e] }
+      return nil
     }
   }
 
