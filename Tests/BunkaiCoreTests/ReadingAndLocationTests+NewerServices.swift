@@ -1,0 +1,103 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// C1, C2 and D1 in the words of contracts for newer services, read as the dev32 hold-out wrote them
+/// (DOMAIN.md section 4, C1, C2 and D1).
+extension ReadingAndLocationTests {
+  /// Talks the vendor leads on one item of the provided list (「前条第2号の院内LANについては」) secure
+  /// that provided thing (C2); they do not settle the institution's own measures, which the next
+  /// article leaves to the institution alone (C1 raised).
+  @Test func talksOnOneProvidedItemAreNotTheInstitutionsOwnMeasures() {
+    let text =
+      Self.opening + """
+        第3条（甲が用意するもの）
+        甲は、次のものを自らの費用で用意する。
+        （1）端末の設置場所
+        （2）院内LAN
+        （3）光回線
+
+        第4条（安全管理）
+        1　乙は、本業務の安全管理を適切に行う。
+        2　前条第2号の院内LANについては、その安全対策を、乙が開く打合せで乙が示す案をもとに協議して定め、甲が実施する。
+
+        第5条（甲の対策）
+        乙は、甲が講ずべき情報セキュリティ対策について参考資料を渡す。甲が講ずる対策は、甲が自ら決定して実施する。
+
+        第6条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(finding("C1", text) != nil)
+    // The same talks held on the institution's own measures meet C1.
+    let own = text.replacingOccurrences(
+      of: "前条第2号の院内LANについては、その安全対策を", with: "甲が院内で講ずべき安全対策は、")
+    #expect(finding("C1", own) == nil)
+  }
+
+  /// 「前条に定めるもののほか、…甲側で講じる安全対策…を定めるため、…検討会を招集し、これを運営する」: the
+  /// institution's own measures are what is left besides the provided things, settled in a meeting the
+  /// institution calls and runs, which the vendor only attends when asked (C1 raised).
+  @Test func theInstitutionsOwnMeasuresBesidesTheProvidedThingsInItsOwnMeeting() {
+    let text =
+      Self.opening + """
+        第7条（甲が提供する機器）
+        1　甲は、予約システムを動かす端末1台と院内回線を乙に提供する。
+        2　乙は、前項により甲が提供する端末及び院内回線の安全対策について、具体案を作って甲に示したうえで、甲との協議を進める。当該協議で定めた対策は、甲が実施する。
+
+        第8条（甲における安全対策）
+        1　甲は、前条に定めるもののほか、システムの運用に伴い甲側で講じる安全対策（担当者の指名、停止の手順など）を定めるため、必要に応じて検討会を招集し、これを運営する。
+        2　乙は、甲の求めに応じて前項の検討会に出席し、意見を述べる。
+        3　第1項の検討会で定めた対策は、甲が実施する。
+
+        第9条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(finding("C1", text) != nil)
+    #expect(element("C1.vendor-led", text) != .met)
+  }
+
+  /// 「パソコンと回線のほかに、医院の側で行うセキュリティ対策は」 leaves the provided things out of the
+  /// talks, and 「パソコンと回線のセキュリティ対策は、医院が自分で決めて行います」 leaves them to the
+  /// practice alone (C2 contradicted, not met).
+  @Test func theProvidedThingsLeftToThePracticeAloneBesideTalksOnTheRest() {
+    let text = """
+      予約サービス利用のお約束
+
+      やまもと内科医院（以下「医院」）と株式会社サトウ予約（以下「会社」）は、予約サービスについて、次のとおり約束します。
+
+      第1条（サービス）
+      会社は、医院に予約サービスを提供します。
+
+      第2条（医院が用意するもの）
+      1　医院は、サービスを使うためのパソコン2台とインターネット回線を自分で用意します。
+      2　前の項のパソコンとインターネット回線のセキュリティ対策（パスワード、ルーターの設定など）は、医院が自分で決めて行います。会社はこれには関わりません。
+
+      第3条（医院の対策の決め方）
+      1　パソコンとインターネット回線のほかに、医院の側で行うセキュリティ対策（職員のアカウントの管理など）については、会社が毎年打合せを申し込み、会社が作った項目表に沿って話を進めます。
+      2　その打合せで医院と会社が一緒に決めたことを、医院が行います。
+
+      第4条（料金）
+      医院は、会社に月々の料金を払います。
+      """
+    #expect(finding("C2", text) != nil)
+    #expect(element("C2.provided-security", text) == .contradicted)
+    #expect(element("C2.vendor-led", text) != .met)
+    #expect(finding("C1", text) == nil)
+  }
+
+  /// 「償うのは料金の1年分までとし、もうけそこなった分は償いません」: a cap and lost profits left out, in
+  /// a practice's words, with no carve-out for wilful misconduct (D1 raised).
+  @Test func aCapAndLostProfitsInAPracticesWords() {
+    let text =
+      Self.opening + """
+        第10条（お金で償うとき）
+        乙の落ち度で甲に損害が出たときは、乙は、その損害をお金で償います。ただし、償うのはこの約束の料金の1年分までとし、もうけそこなった分は償いません。
+        """
+    #expect(element("D1.limitation", text) == .met)
+    #expect(finding("D1", text) != nil)
+    // Every loss made good, with no cap: nothing is limited.
+    let whole = text.replacingOccurrences(
+      of: "ただし、償うのはこの約束の料金の1年分までとし、もうけそこなった分は償いません。", with: "")
+    #expect(finding("D1", whole) == nil)
+  }
+}
