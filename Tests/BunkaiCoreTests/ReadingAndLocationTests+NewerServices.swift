@@ -100,4 +100,80 @@ extension ReadingAndLocationTests {
       of: "ただし、償うのはこの約束の料金の1年分までとし、もうけそこなった分は償いません。", with: "")
     #expect(finding("D1", whole) == nil)
   }
+
+  /// 「業者が中心になって当院と話し合い、一緒に決めます」: the vendor at the centre of the talks leads
+  /// them, in plain words (C1 met); the practice that only hears it out does not.
+  @Test func theVendorAtTheCentreOfTheTalks() {
+    let text = """
+      文字起こしサービスのお約束
+
+      やまべ内科クリニック（以下「当院」）と合同会社コエラボ（以下「コエラボ」）は、文字起こしサービスについて、次のとおり約束します。
+
+      第1条（サービス）
+      コエラボは、当院に文字起こしサービスを提供します。
+
+      第2条（当院がする安全対策の決め方）
+      当院のパソコンの使い方やパスワードなど、当院の側でするべき安全対策は、コエラボが中心になって当院と話し合い、一緒に決めます。決めたことは当院が行います。
+
+      第3条（料金）
+      当院は、コエラボに料金を払います。
+      """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    let alone = text.replacingOccurrences(
+      of: "コエラボが中心になって当院と話し合い、一緒に決めます。", with: "当院が決めます。")
+    #expect(finding("C1", alone) != nil)
+  }
+
+  /// 「…安全対策は、乙の責任において取りまとめる。すなわち、乙は、…案を示して甲と協議し、…確定する。」:
+  /// the sentence opening with すなわち says the first one again in full, so the institution's measures
+  /// it names are what the talks settle (C1 met).
+  @Test func aSentenceThatSaysTheOneBeforeAgainInFull() {
+    let text =
+      Self.opening + """
+        第4条（甲で講ずる対策）
+        1　甲において講ずべき安全対策（利用者IDの管理、端末の施錠等）は、乙の責任において取りまとめる。すなわち、乙は、年1回の点検訪問において項目ごとに具体的な案を示して甲と協議し、その結果を確認書として確定する。
+        2　甲は、確認書に記載された事項を実施する。
+
+        第5条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    #expect(finding("C1", text) == nil)
+  }
+
+  /// 「…対策すり合わせ会で内容を確定し、甲が実施します」: a meeting where both sides match up the
+  /// measures is talks that settle them (C1.decided-jointly met).
+  @Test func measuresSettledInAMatchingUpMeeting() {
+    let text =
+      Self.opening + """
+        第4条（院内での対策）
+        甲の院内で実施していただく対策（サーバの管理者パスワードの管理、職員の不審メールへの対応等）は、乙の担当者が甲を訪問して進める対策すり合わせ会で内容を確定し、甲が実施します。
+
+        第5条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("C1.decided-jointly", text) == .met)
+    let alone = text.replacingOccurrences(
+      of: "乙の担当者が甲を訪問して進める対策すり合わせ会で内容を確定し、", with: "")
+    #expect(element("C1.decided-jointly", alone) != .met)
+  }
+
+  /// 「あるソフトが業者の指定したものにあたるかどうかは、トラブルが起きた後に業者が判断します」: the vendor
+  /// decides after the fault what it designated, so the exemption's condition reaches as far as it
+  /// says (D2 unclear, raised).
+  @Test func theVendorDecidesAfterTheTroubleWhatItDesignated() {
+    let text =
+      Self.opening + """
+        第9条（乙の責任にならないトラブル）
+        甲が自分で入れたソフトや、乙が指定していないソフト・OSが原因で起きたトラブルについては、乙は責任を負いません。ただし、乙が指定したソフトやOSに弱点が見つかったときは、乙が中心になって甲と相談して対策を決め、それを実行していることが前提です。
+        なお、あるソフトが乙の指定したものにあたるかどうかは、トラブルが起きた後に乙が判断して甲に伝えます。
+        """
+    #expect(element("D2.designated-vuln", text) == .unclear)
+    #expect(finding("D2", text) != nil)
+    let settled = text.replacingOccurrences(
+      of: "なお、あるソフトが乙の指定したものにあたるかどうかは、トラブルが起きた後に乙が判断して甲に伝えます。",
+      with: "")
+    #expect(finding("D2", settled) == nil)
+  }
 }

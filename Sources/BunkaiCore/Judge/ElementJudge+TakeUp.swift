@@ -166,6 +166,9 @@ extension ElementJudge {
       // basis of the talks (as `References.proposalTakenUp`).
       "その案をもとに", "その案を基に", "その案に基づ", "その案を踏まえ", "この案をもとに", "この案に基づ",
       "そのたたき台", "このたたき台",
+      // 「…安全対策は、運営事業者の責任において取りまとめる。すなわち、運営事業者は、…案を示して参加施設と
+      // 協議し、…確定する。」: the sentence that says the same again in full.
+      "すなわち", "即ち", "具体的には", "つまり",
     ].map {
       Normalizer.fold($0)
     }
