@@ -176,4 +176,37 @@ extension ReadingAndLocationTests {
       with: "")
     #expect(finding("D2", settled) == nil)
   }
+
+  /// 「…損害が生じた場合であっても、乙に故意又は重大な過失があるときを除き、その損害を賠償しない」: the
+  /// liability excluded whole (D1.limitation) with wilful misconduct carved out (D1.wilful-gross met);
+  /// the even-if is the damage's. Where it is the misconduct's, the carve-out is contradicted.
+  @Test func noLiabilityEvenForDamageSaveWilfulMisconduct() {
+    let text =
+      Self.opening + """
+        第9条（損害賠償）
+        乙は、本業務に関し甲に損害が生じた場合であっても、乙に故意又は重大な過失があるときを除き、その損害を賠償しない。
+        """
+    #expect(element("D1.limitation", text) == .met)
+    #expect(element("D1.wilful-gross", text) == .met)
+    let evenGross = text.replacingOccurrences(
+      of: "本業務に関し甲に損害が生じた場合であっても、乙に故意又は重大な過失があるときを除き、",
+      with: "乙に故意又は重大な過失がある場合であっても、")
+    #expect(element("D1.wilful-gross", evenGross) == .contradicted)
+  }
+
+  /// 「専用端末は乙が貸与する。…破損及び紛失の場合は、乙の定める実費を甲が負担する」: paying for a lost
+  /// terminal is providing nothing, so C2 has nothing to split (no finding).
+  @Test func payingForALostTerminalProvidesNothing() {
+    let text =
+      Self.opening + """
+        第2条（機器の貸与）
+        1　乙は、閲覧用の専用端末及び接続用のルータを甲に貸与する。
+        2　専用端末の故障による交換は無償とする。ただし、甲の過失による破損及び紛失の場合は、乙の定める実費を甲が負担する。
+
+        第3条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("C2.provides", text) != .met)
+    #expect(finding("C2", text) == nil)
+  }
 }
