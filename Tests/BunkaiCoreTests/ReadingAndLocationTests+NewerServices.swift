@@ -209,4 +209,31 @@ extension ReadingAndLocationTests {
     #expect(element("C2.provides", text) != .met)
     #expect(finding("C2", text) == nil)
   }
+
+  /// A vendor that follows a security service standard or a guidance on personal information, not the
+  /// vendor guideline: A is raised, and its place is that article rather than the scope of services.
+  @Test func aSecurityServiceStandardIsWhereTheGuidelineBelongs() {
+    for wording in [
+      "乙は、経済産業省の「情報セキュリティサービス基準」に適合した事業者として、同基準に従って本業務を運営する。",
+      "乙は、本業務を、公的機関が公表する「情報セキュリティサービス基準」に適合した乙のサービスとして実施する。",
+      "乙は、個人情報の保護に関する法律及び「医療・介護関係事業者における個人情報の適切な取扱いのためのガイダンス」に従い、利用者の情報を適切に管理する。",
+    ] {
+      let text =
+        Self.opening + """
+          第1条（業務の内容）
+          乙は、甲のネットワークを監視し、異常を知らせる。
+
+          第2条（期間）
+          この契約の期間は、1年とする。
+
+          第3条（乙の管理体制）
+          \(wording)
+
+          第4条（代金）
+          甲は、乙に代金を支払う。
+          """
+      #expect(element("A.gl-basis", text) == .unmet, "\(wording)")
+      #expect(finding("A", text)?.article == "3", "\(wording)")
+    }
+  }
 }
