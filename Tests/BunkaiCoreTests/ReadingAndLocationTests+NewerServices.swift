@@ -236,4 +236,35 @@ extension ReadingAndLocationTests {
       #expect(finding("A", text)?.article == "3", "\(wording)")
     }
   }
+
+  /// 「サービスの中身が変わるとき」 and 「ソフトウェアの更新」 are articles about changes of the service in
+  /// other words: notice given 「前もって」 there meets B1.notice, and the finding on the missing period
+  /// and approval goes there.
+  @Test func changesOfTheServiceUnderOtherHeadings() {
+    let plain = """
+      記録サービスのお約束
+
+      やまべ内科クリニック（以下「当院」）と合同会社コエラボ（以下「コエラボ」）は、記録サービスについて、次のとおり約束します。
+
+      第1条（サービス）
+      コエラボは、当院に記録サービスを提供します。
+
+      第2条（料金）
+      当院は、コエラボに料金を払います。
+
+      第3条（サービスの中身が変わるとき）
+      コエラボは、このサービスの中身（使う仕組みや保存場所など）を変えるときは、前もって当院に知らせます。
+      """
+    #expect(element("B1.notice", plain) == .met)
+    #expect(finding("B1", plain)?.article == "3")
+    let updates =
+      Self.opening + """
+        第2条（代金）
+        甲は、乙に代金を支払う。
+
+        第3条（ソフトウェアの更新）
+        乙は、本機器のソフトウェアについて、必要と乙が判断したときは、点検の際に更新を行う。更新の内容は、作業報告書に記載して甲に知らせる。
+        """
+    #expect(finding("B1", updates)?.article == "3")
+  }
 }
