@@ -267,4 +267,19 @@ extension ReadingAndLocationTests {
         """
     #expect(finding("B1", updates)?.article == "3")
   }
+
+  /// 「前項の回線及び端末の安全対策について甲から相談があった場合、乙は…協議し」: talks on the provided things
+  /// held only when the institution asks for them are not led by the vendor (C2 raised).
+  @Test func talksOnTheProvidedThingsOnlyWhenTheInstitutionAsks() {
+    let text =
+      Self.opening + """
+        第2条（甲が用意するもの）
+        1　甲は、本業務に必要なインターネット回線及び端末を自らの費用で用意する。
+        2　前項の回線及び端末の安全対策について甲から相談があった場合、乙は甲と打合せの場を設け、具体的な対策を示して協議し、その結果に基づき甲が実施する。
+        """
+    #expect(element("C2.vendor-led", text) != .met)
+    #expect(finding("C2", text) != nil)
+    let led = text.replacingOccurrences(of: "について甲から相談があった場合、乙は", with: "について、乙は、毎年")
+    #expect(finding("C2", led) == nil)
+  }
 }
