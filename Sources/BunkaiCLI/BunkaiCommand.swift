@@ -95,6 +95,27 @@ struct Library {
   var catalog: ChecklistCatalog
 
   static func load(playbooks: [String], playbookOnly: Bool, catalog: String?) throws -> Library {
+    Library(
+      playbook: try playbook(playbooks, playbookOnly: playbookOnly), catalog: try Self.catalog(catalog))
+  }
+
+  /// The playbook compiled for reviewing, from the cache an earlier run left (PlaybookCache) when
+  /// the playbooks and the program are the same, else loaded, compiled and left in the cache.
+  static func reviewer(
+    playbooks: [String], playbookOnly: Bool, catalog: String?,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws -> (reviewer: Reviewer, catalog: ChecklistCatalog) {
+    let cat = try Self.catalog(catalog)
+    let cache =
+      playbookOnly && playbooks.isEmpty
+      ? nil : PlaybookCache(playbooks: playbooks, playbookOnly: playbookOnly, environment: environment)
+    if let compiled = cache?.load() { return (Reviewer(compiled: compiled, catalog: cat), cat) }
+    let compiled = CompiledPlaybook(try playbook(playbooks, playbookOnly: playbookOnly))
+    cache?.store(compiled)
+    return (Reviewer(compiled: compiled, catalog: cat), cat)
+  }
+
+  static func playbook(_ playbooks: [String], playbookOnly: Bool) throws -> Playbook {
     if playbookOnly && playbooks.isEmpty {
       throw CLIFailure.usage("--playbook-only には --playbook でプレイブックを指定してください")
     }
@@ -111,6 +132,16 @@ struct Library {
         book = book.merged(with: user)
       }
       try PlaybookLoader.validateReferences(book, file: playbooks.last ?? "builtin")
+      return book
+    } catch let e as DataFileErrors {
+      throw CLIFailure.input(e.description)
+    } catch let e as DataFileError {
+      throw CLIFailure.input(e.description)
+    }
+  }
+
+  static func catalog(_ catalog: String?) throws -> ChecklistCatalog {
+    do {
       var cat = try CatalogLoader.builtin()
       if let catalog {
         guard FileManager.default.fileExists(atPath: catalog) else {
@@ -118,7 +149,7 @@ struct Library {
         }
         cat = cat.merged(with: try CatalogLoader.load(contentsOf: URL(fileURLWithPath: catalog)))
       }
-      return Library(playbook: book, catalog: cat)
+      return cat
     } catch let e as DataFileErrors {
       throw CLIFailure.input(e.description)
     } catch let e as DataFileError {

@@ -50,8 +50,8 @@ struct ReviewCommand: ParsableCommand {
   }
 
   func run() throws {
-    let library = try Library.load(playbooks: playbooks, playbookOnly: playbookOnly, catalog: catalog)
-    let reviewer = Reviewer(playbook: library.playbook, catalog: library.catalog)
+    let (reviewer, catalog) = try Library.reviewer(
+      playbooks: playbooks, playbookOnly: playbookOnly, catalog: self.catalog)
     let inputLimits = limits.inputLimits
     // Each file is reviewed on its own core; results keep the order of the arguments.
     let box = ResultBox(count: files.count, showProgress: files.count > 1 && isatty(STDERR_FILENO) != 0)
@@ -81,7 +81,7 @@ struct ReviewCommand: ParsableCommand {
     if inputFailed, let path = output ?? redline {
       throw CLIFailure(code: 2, message: "\(path): 読めないファイルがあったため書き出していません（元のファイルはそのままです）")
     }
-    try Output.write(render(reviews, catalog: library.catalog), to: output)
+    try Output.write(render(reviews, catalog: catalog), to: output)
     if let redline, let review = reviews.first { try writeRedline(review, to: redline) }
     if inputFailed { throw CLIFailure(code: 2, message: "") }
     if let failOn, reviews.contains(where: { $0.findings.contains { $0.severity >= failOn } }) {

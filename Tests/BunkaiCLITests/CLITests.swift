@@ -25,7 +25,12 @@ enum CLI {
     p.executableURL = binary
     p.arguments = args
     p.currentDirectoryURL = packageRoot
-    p.environment = ProcessInfo.processInfo.environment.merging(env) { _, b in b }
+    // The compiled playbook's cache goes to a folder of the test run's own, not the home folder,
+    // unless a test names one.
+    p.environment = ProcessInfo.processInfo.environment.merging(["BUNKAI_CACHE_DIR": cacheDir.path]) { _, b in
+      b
+    }
+    .merging(env) { _, b in b }
     let out = Pipe()
     let err = Pipe()
     let inp = Pipe()
@@ -43,6 +48,8 @@ enum CLI {
       stderr: String(decoding: e, as: UTF8.self))
   }
 
+  static let cacheDir = tempDir()
+
   static func tempDir() -> URL {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bunkai-cli-\(UUID().uuidString)")
     try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -50,6 +57,23 @@ enum CLI {
   }
 
   static let example = "examples/hoshu-keiyaku-sample.txt"
+
+  /// A user playbook of one low rule that never finds its word (every review raises it).
+  static func lowRulePlaybook(id: String, title: String) -> String {
+    """
+    schemaVersion: 1
+    id: \(id)
+    rules:
+      - id: only-low
+        title: \(title)
+        severity: low
+        scope: {topics: [subcontracting]}
+        require: {match: 存在しない語}
+        explanation: 説明
+        suggestion: {heading: 見出し, text: 文例}
+        intent: 趣旨
+    """
+  }
 
   /// `bunkai catalog import FILE --output DIR/o.yaml`.
   static func importCatalog(_ file: URL, into dir: URL) throws -> Run {
@@ -149,19 +173,7 @@ enum CLI {
     #expect(try CLI.run(["review", CLI.example, "--fail-on", "high"]).status == 3)
     let dir = CLI.tempDir()
     let quiet = dir.appendingPathComponent("quiet.yaml")
-    try """
-    schemaVersion: 1
-    id: quiet
-    rules:
-      - id: only-low
-        title: 低い指摘
-        severity: low
-        scope: {topics: [subcontracting]}
-        require: {match: 存在しない語}
-        explanation: 説明
-        suggestion: {heading: 見出し, text: 文例}
-        intent: 趣旨
-    """.write(to: quiet, atomically: true, encoding: .utf8)
+    try CLI.lowRulePlaybook(id: "quiet", title: "低い指摘").write(to: quiet, atomically: true, encoding: .utf8)
     let args = ["review", CLI.example, "--playbook", quiet.path, "--playbook-only"]
     #expect(try CLI.run(args + ["--fail-on", "medium"]).status == 0)
     #expect(try CLI.run(args + ["--fail-on", "low"]).status == 3)

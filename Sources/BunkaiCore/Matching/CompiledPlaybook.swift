@@ -2,7 +2,8 @@
 /// and filter literals put into one automaton, so reviewing a contract scans its text a single time.
 public final class CompiledPlaybook: Sendable {
   public let playbook: Playbook
-  let terms: [TermPattern]
+  /// How many distinct terms the rules, topics and concepts use (ids 0..<termCount).
+  let termCount: Int
   /// For each term, its variants ready for matching.
   let variants: [[CompiledVariant]]
   /// Every (role, label) pair a variant assumes, indexed by `CompiledVariant.labels`.
@@ -100,7 +101,7 @@ public final class CompiledPlaybook: Sendable {
       }
     }
     self.playbook = playbook
-    self.terms = terms
+    self.termCount = terms.count
     self.variants = variants
     self.labels = labels
     self.automaton = PatternAutomaton(literals: literals)
@@ -122,6 +123,29 @@ public final class CompiledPlaybook: Sendable {
       groups[ids].map { CompiledCondition.terms(group: $0, ids) }
     }
     self.groupCount = groups.count
+  }
+
+  /// The parts as a cache file held them (CompiledPlaybook+Binary.swift), already checked.
+  init(
+    playbook: Playbook, termCount: Int, variants: [[CompiledVariant]],
+    labels: [(role: PartyRole, label: String)],
+    automaton: PatternAutomaton, rules: [CompiledRule], topics: [CompiledTopic], polarity: Polarity.Compiled,
+    termIds: [String: Int], conceptTermIds: [String: [Int]], conceptGroups: [String: CompiledCondition],
+    groupCount: Int, narrowingTermIds: Set<Int>
+  ) {
+    self.playbook = playbook
+    self.termCount = termCount
+    self.variants = variants
+    self.labels = labels
+    self.automaton = automaton
+    self.rules = rules
+    self.topics = topics
+    self.polarity = polarity
+    self.termIds = termIds
+    self.conceptTermIds = conceptTermIds
+    self.conceptGroups = conceptGroups
+    self.groupCount = groupCount
+    self.narrowingTermIds = narrowingTermIds
   }
 
   /// A concept a rule uses whole, as the group its terms make (tested in a range with one search).

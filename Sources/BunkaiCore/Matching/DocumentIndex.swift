@@ -29,7 +29,7 @@ final class DocumentIndex {
         forms.filter { f in !taken.contains(f.form) && held.contains(f.form) }.map(\.form))
     }
     self.labelAllowed = compiled.labels.map { labels[$0.role]?.contains($0.label) ?? true }
-    self.matches = Array(repeating: nil, count: compiled.terms.count)
+    self.matches = Array(repeating: nil, count: compiled.termCount)
     self.groupMatches = Array(repeating: nil, count: compiled.groupCount)
   }
 

@@ -6,29 +6,29 @@ public struct PatternAutomaton: Sendable {
   /// Literal patterns, indexed by id.
   public let literals: [[UInt32]]
   /// Alphabet class of each BMP scalar (0 = not in any literal).
-  private let classOf: [UInt16]
+  let classOf: [UInt16]
   /// Classes of the scalars outside the BMP that literals hold (「𠮷」): rare in text, so looked up
   /// only for such a scalar.
-  private let astral: [UInt32: UInt16]
-  private let classCount: Int
+  let astral: [UInt32: UInt16]
+  let classCount: Int
   /// Dense rows: row[state] * classCount + class → next state.
-  private let delta: Table
+  let delta: Table
   enum Table: Sendable {
     case narrow([UInt16])
     case wide([Int32])
   }
   /// Each state's row in `delta`, or -1 for a deep state.
-  private let row: [Int32]
+  let row: [Int32]
   /// A deep state's edges: edgeClass/edgeNext[edgeStart[s]..<edgeStart[s + 1]].
-  private let edgeStart: [Int32]
-  private let edgeClass: [UInt16]
-  private let edgeNext: [Int32]
+  let edgeStart: [Int32]
+  let edgeClass: [UInt16]
+  let edgeNext: [Int32]
   /// Failure link of each state (the longest proper suffix that is a state).
-  private let fail: [Int32]
+  let fail: [Int32]
   /// Output literal ids of each state: outputs[outStart[s]..<outStart[s + 1]].
-  private let outStart: [Int32]
-  private let outputs: [Int32]
-  private let literalLengths: [Int32]
+  let outStart: [Int32]
+  let outputs: [Int32]
+  let literalLengths: [Int32]
 
   /// `narrowLimit`: the most states a 16-bit table is used for (lowered only by tests);
   /// `denseDepth`: the deepest states with a dense row.

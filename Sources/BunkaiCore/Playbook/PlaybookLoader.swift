@@ -12,10 +12,13 @@ public enum PlaybookLoader {
   static let definedUseSlot = "\u{E010}\u{E011}"
 
   /// The playbook shipped with Bunkai.
+  /// Where the built-in playbook's YAML is (among the module's resources).
+  public static var builtinURL: URL? {
+    Bundle.module.url(forResource: "builtin", withExtension: "yaml", subdirectory: "Playbooks")
+  }
+
   public static func builtin() throws -> Playbook {
-    guard
-      let url = Bundle.module.url(forResource: "builtin", withExtension: "yaml", subdirectory: "Playbooks")
-    else {
+    guard let url = builtinURL else {
       throw DataFileError(file: "Playbooks/builtin.yaml", line: nil, field: "", message: "組み込みプレイブックが見つかりません")
     }
     return try load(contentsOf: url)

@@ -18,6 +18,11 @@ public final class Reviewer: Sendable {
     self.catalog = catalog
   }
 
+  public init(compiled: CompiledPlaybook, catalog: ChecklistCatalog) {
+    self.compiled = compiled
+    self.catalog = catalog
+  }
+
   public func review(_ original: SourceText) -> ReviewResult {
     // Page furniture blanked and flattened text broken into lines; every offset stays the same.
     let cleaned = Layout.clean(original.scalars)
