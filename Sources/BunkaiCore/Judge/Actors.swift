@@ -565,6 +565,12 @@ struct Actors {
   static let topicEnds = folded(["について、", "に関し、", "に関して、", "につき、"])
   /// Words of a relative clause on the matter (「…が講ずべき対策」「…で必要となる対策」).
   static let relativeClause = folded(["べき", "べく", "必要となる", "必要とされる"])
+  /// 「お客様が講じる措置の案を提示して」: the measures a party takes, as what is presented (dev33 b_15);
+  /// only right after 「…が」 (「受注者の側で講ずる対策を説明した」 is the vendor's own).
+  static let relativeAfterGa = folded([
+    "講じる措置", "講ずる措置", "講じる対策", "講ずる対策", "実施する措置", "実施する対策", "行う措置", "行う対策", "担う措置",
+    "担う対策",
+  ])
 
   /// The nearest label before `i` followed by an agent marker (が, は, の, から, により …).
   func nearestAgent(before i: Int, in r: Range<Int>) -> PartyRole? {
@@ -614,8 +620,9 @@ struct Actors {
           // the party inside a relative clause on what is presented is not the one presenting.
           // 「乙が甲に実施すべき事項を提示し」: where another party is named before the relative word,
           // the relative clause is that party's and the one found here presents.
-          if let w = (end..<i).first(where: { p in Self.relativeClause.contains { has($0, at: p, limit: i) } }
-          ),
+          let relatives =
+            has(Self.ga, at: end, limit: i) ? Self.relativeClause + Self.relativeAfterGa : Self.relativeClause
+          if let w = (end..<i).first(where: { p in relatives.contains { has($0, at: p, limit: i) } }),
             // 「顧客が顧客の側で実施すべき管理策を特定した…草案を作成し」: the same party named again
             // is still inside the matter.
             !(end..<w).contains(where: { p in label(at: p, limit: w).map { $0.role != l.role } ?? false })

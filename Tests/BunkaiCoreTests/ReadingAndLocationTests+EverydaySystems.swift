@@ -1,0 +1,56 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// C1 in the words of contracts for a hospital's everyday systems, read as the dev33 hold-out wrote
+/// them (DOMAIN.md section 4, C1).
+extension ReadingAndLocationTests {
+  /// The institution's own measures, with the things it prepares taken out of them in a gloss
+  /// (「…（…。ただし、第3条に定める甲の準備物に係るものを除く。）」), settled in talks the vendor opens and
+  /// runs: C1 met. The carve-out says which measures are not talked about; it does not make the
+  /// provided things the matter of the talks.
+  @Test func ownMeasuresWithThePreparedThingsTakenOutAreC1() {
+    let text =
+      Self.opening + """
+        第3条（甲の準備物）
+        甲は、透析装置をつなぐ院内LANと中継用パソコンを用意する。
+
+        第4条（甲の安全管理措置）
+        乙は、甲が院内で担う安全管理措置（病棟端末の利用者認証等。ただし、第3条の準備物に係るものを除く。）について、毎年度、点検項目を示して協議を開き、その進行を受け持つ。合意した措置は甲が実施する。
+
+        第5条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(finding("C1", text) == nil)
+    #expect(element("C1.vendor-led", text) == .met)
+  }
+
+  /// A responsibility table's row 「…｜当社が点検会議を招集し、お客様が講じる措置の案を提示して協議を
+  /// 進める／お客様は会議で決めた措置を実施する」: the customer in 「お客様が講じる措置」 is the matter
+  /// presented, not who presents it; the company leads (C1 met).
+  @Test func theMeasuresACustomerTakesAreWhatTheCompanyPresents() {
+    let text = """
+      サーバ室利用約款
+
+      株式会社ミナトデータ（以下「当社」という。）は、サーバ室の利用サービス（以下「本サービス」という。）をお客様に提供します。
+
+      1. 総則
+      1.1 この約款は、本サービスの利用条件を定めます。
+      1.2 当社とお客様の責任の分担は、別表のとおりとします。
+
+      2. 料金
+      2.1 お客様は、当社に月額の料金を支払います。
+
+      別表　責任の分担
+      1　建物と空調の維持｜当社
+      2　お客様が持ち込む機器とデータに関するセキュリティ対策（入室者の登録の見直し、媒体の持出しの扱い）｜当社が半年ごとに点検会議を招集し、お客様が講じる措置の案を提示して協議を進める／お客様は会議で決めた措置を実施する
+      3　停電時の連絡｜当社
+      """
+    #expect(element("C1.vendor-led", text) == .met)
+    // The customer presenting its own draft is no vendor-led talk.
+    let own = text.replacingOccurrences(
+      of: "当社が半年ごとに点検会議を招集し、お客様が講じる措置の案を提示して協議を進める",
+      with: "お客様が自ら講じる措置の案を作って当社に示す")
+    #expect(element("C1.vendor-led", own) != .met)
+  }
+}
