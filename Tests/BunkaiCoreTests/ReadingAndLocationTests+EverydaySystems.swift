@@ -2,8 +2,8 @@ import Testing
 
 @testable import BunkaiCore
 
-/// C1 in the words of contracts for a hospital's everyday systems, read as the dev33 hold-out wrote
-/// them (DOMAIN.md section 4, C1).
+/// C1 and D2 in the words of contracts for a hospital's everyday systems, read as the dev33 hold-out
+/// wrote them (DOMAIN.md section 4, C1 and D2).
 extension ReadingAndLocationTests {
   /// The institution's own measures, with the things it prepares taken out of them in a gloss
   /// (「…（…。ただし、第3条に定める甲の準備物に係るものを除く。）」), settled in talks the vendor opens and
@@ -52,5 +52,38 @@ extension ReadingAndLocationTests {
       of: "当社が半年ごとに点検会議を招集し、お客様が講じる措置の案を提示して協議を進める",
       with: "お客様が自ら講じる措置の案を作って当社に示す")
     #expect(element("C1.vendor-led", own) != .met)
+  }
+
+  /// An exemption for the software on a leased machine 「（乙が選定したものも含む。）」 takes in what the
+  /// vendor chose: the designated software's weaknesses are exempted, not met (D2 contradicted).
+  @Test func anExemptionThatTakesInWhatTheVendorChoseContradictsD2() {
+    let text =
+      Self.opening + """
+        第6条（責任の範囲）
+        乙は、貸し出した機器に入っているOS、表計算ソフトその他の市販ソフトウェア（乙が選定したものも含む。）の欠陥又は脆弱性、及び甲の指図による設定に起因する損害については、責任を負わない。
+
+        第7条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("D2.designated-vuln", text) == .contradicted)
+    #expect(finding("D2", text) != nil)
+  }
+
+  /// 「乙が行う脆弱性への対処は、自社製品に限る。」 where the vendor also delivers the OS it chose: the
+  /// designated software is left out of the measures (D2 contradicted).
+  @Test func vulnerabilityWorkOnlyOnTheVendorsOwnProductContradictsD2() {
+    let text =
+      Self.opening + """
+        第6条（納入物）
+        乙は、受付システム一式として、乙の受付ソフト、乙が指定したOS及びウイルス対策ソフトを納入する。
+
+        第7条（免責）
+        1　乙は、乙の受付ソフト以外のソフトウェアに起因する障害について責任を負わない。
+        2　乙が行う脆弱性への対処は、自社製品に限る。
+
+        第8条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("D2.designated-vuln", text) == .contradicted)
   }
 }
