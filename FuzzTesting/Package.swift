@@ -26,6 +26,7 @@ let package = Package(
     .executableTarget(name: "FuzzXlsx", dependencies: ["FuzzCommon", formats]),
     .executableTarget(name: "FuzzRedline", dependencies: ["FuzzCommon", formats]),
     .executableTarget(name: "FuzzCatalog", dependencies: ["FuzzCommon", formats]),
+    .executableTarget(name: "FuzzPlaybookCache", dependencies: [core]),
     .executableTarget(
       name: "FuzzMultipart",
       dependencies: ["FuzzCommon", formats, .product(name: "MultipartKit", package: "multipart-kit")]),

@@ -12,7 +12,7 @@ config="${FUZZ_CONFIG:-debug}"
 shift || true
 cd "$(dirname "$0")/../FuzzTesting"
 harnesses=("$@")
-if [ ${#harnesses[@]} -eq 0 ]; then harnesses=(FuzzText FuzzDocx FuzzXlsx FuzzRedline FuzzCatalog FuzzMultipart); fi
+if [ ${#harnesses[@]} -eq 0 ]; then harnesses=(FuzzText FuzzDocx FuzzXlsx FuzzRedline FuzzCatalog FuzzMultipart FuzzPlaybookCache); fi
 
 mkdir -p .work
 # --sanitize links libFuzzer's main; it instruments only this package's own targets, so

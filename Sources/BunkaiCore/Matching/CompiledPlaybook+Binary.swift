@@ -8,6 +8,16 @@ extension CompiledPlaybook {
 
   /// The file's bytes: magic, format, the caller's key, a checksum of the rest, the rest.
   public func encoded(key: UInt64) -> [UInt8] {
+    let payload = encodedPayload()
+    var header = BinaryWriter()
+    header.int(Self.binaryFormat)
+    header.fixed(key)
+    header.fixed(wordChecksum(payload[...]))
+    return Self.magic + header.bytes + payload
+  }
+
+  /// What follows the header: the playbook and its compiled parts.
+  public func encodedPayload() -> [UInt8] {
     var w = BinaryWriter()
     playbook.write(to: &w)
     // Sizes and tables first: what follows is checked against them as it is read.
@@ -43,11 +53,7 @@ extension CompiledPlaybook {
       c.value.write(to: &w)
     }
     w.ints(narrowingTermIds.sorted().map(Int32.init))
-    var header = BinaryWriter()
-    header.int(Self.binaryFormat)
-    header.fixed(key)
-    header.fixed(wordChecksum(w.bytes[...]))
-    return Self.magic + header.bytes + w.bytes
+    return w.bytes
   }
 
   /// Reads what `encoded(key:)` wrote; nil when the file is of another format or key, or damaged.
@@ -59,6 +65,13 @@ extension CompiledPlaybook {
       let stored = try? h.fixed(UInt64.self), wordChecksum(bytes[headerSize...]) == stored
     else { return nil }
     var r = BinaryReader(bytes, from: headerSize)
+    return try? read(&r)
+  }
+
+  /// A payload read without the header and its checksum: for the fuzzing harness, whose changed
+  /// bytes must reach the reader's own checks.
+  public static func decoded(payload: [UInt8]) -> CompiledPlaybook? {
+    var r = BinaryReader(payload)
     return try? read(&r)
   }
 
