@@ -14,6 +14,9 @@ struct PlaybookCache {
   let file: URL
   let key: UInt64
 
+  /// Larger than any compiled playbook (the built-in one is about 5 MB).
+  static let largestFile = 256 << 20
+
   /// How many compiled playbooks the folder keeps (the newest), for people who switch playbooks.
   static let kept = 4
 
@@ -73,25 +76,23 @@ struct PlaybookCache {
     guard fd >= 0 else { return nil }
     defer { close(fd) }
     var st = stat()
-    guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < 1 << 30 else { return nil }
+    // The built-in playbook's file is about 5 MB; a far larger one is not ours.
+    guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < Self.largestFile else { return nil }
     let size = Int(st.st_size)
-    var ok = true
+    var complete = false
     let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
       var done = 0
       while done < size {
         let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
-        if n <= 0 {
-          ok = n == 0 && done == size
-          break
-        }
+        if n <= 0 { break }
         done += n
       }
-      // Whatever was not read is zeroed, and the file refused below.
+      // A file that shrank while it was read is refused below; what was not read is zeroed first.
       for i in done..<size { buffer[i] = 0 }
-      ok = ok && done == size
+      complete = done == size
       count = size
     }
-    return ok ? bytes : nil
+    return complete ? bytes : nil
   }
 
   /// Writes the file whole (a run reading it meanwhile sees the old file or none) and keeps the

@@ -50,6 +50,12 @@ import Testing
       #expect(try Self.review([Self.contract], cache: dir).stdout == good.stdout)
       #expect(try Data(contentsOf: file) == bytes)
     }
+    // A file far larger than any compiled playbook (a sparse one here) is not read at all.
+    let huge = try FileHandle(forWritingTo: file)
+    try huge.truncate(atOffset: 300 << 20)
+    try huge.close()
+    #expect(try Self.review([Self.contract], cache: dir).stdout == good.stdout)
+    #expect(try Data(contentsOf: file) == bytes)
   }
 
   /// The file is named for what it was made from: a changed user playbook is compiled again and

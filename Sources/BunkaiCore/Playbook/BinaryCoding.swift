@@ -124,7 +124,8 @@ struct BinaryReader {
   mutating func array<T>(_ each: (inout BinaryReader) throws -> T) throws -> [T] {
     let n = try count()
     var out: [T] = []
-    out.reserveCapacity(n)
+    // A count is only known to fit the bytes left, not the memory its values take: reserve little.
+    out.reserveCapacity(min(n, 1_024))
     for _ in 0..<n { out.append(try each(&self)) }
     return out
   }
