@@ -86,4 +86,23 @@ extension ReadingAndLocationTests {
         """
     #expect(element("D2.designated-vuln", text) == .contradicted)
   }
+
+  /// 「提供物のうち受付端末に係るセキュリティ対策は、…協議により定め、甲が実施する」 where the institution
+  /// provides a place, power, lines and terminals: talks on one of the provided things leave the others
+  /// out (C2 raised); the same talks on all of them meet it.
+  @Test func talksOnOneOfTheProvidedThingsLeaveTheOthersOut() {
+    let text =
+      Self.opening + """
+        第5条（甲の提供物）
+        1　甲は、乙の作業場所、電源、院内回線、遠隔保守用の回線及び受付端末を用意する。
+        2　提供物のうち受付端末に係るセキュリティ対策（ウイルス対策、ログオンの管理等）は、乙が対策案を示して進める協議によりその内容を定め、甲がこれを実施する。
+
+        第6条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("C2.provided-security", text) == .unmet)
+    #expect(finding("C2", text) != nil)
+    let all = text.replacingOccurrences(of: "提供物のうち受付端末に係る", with: "提供物に係る")
+    #expect(element("C2.provided-security", all) == .met)
+  }
 }

@@ -69,7 +69,12 @@ extension ElementJudge {
   /// What may close an item after its noun (folding drops line breaks; they are checked as they are).
   static let itemEnds = Set(["。", "、"].map { Normalizer.fold($0)[0] }).union([0x20, 0x3000, 0x0A])
 
-  static let selections = ["前項のうち", "前条のうち", "上記のうち"].map { Normalizer.fold($0) }
+  /// 「提供物のうち医事会計端末に係るセキュリティ対策は」 selects one of the provided things as 「前項のうち」
+  /// does (dev33 b_01); 「用意するもののうち、設置場所及び回線に関する」 names several.
+  static let selections = [
+    "前項のうち", "前条のうち", "上記のうち", "提供物のうち", "用意物のうち", "準備物のうち", "貸与物のうち", "提供するもののうち",
+    "用意するもののうち", "準備するもののうち",
+  ].map { Normalizer.fold($0) }
   static let joiners = ["及び", "並びに", "、", "・", "又は", "すべて", "全て", "いずれも"].map { Normalizer.fold($0) }
   static let selectionReach = 80
   static let opens = Set(["（", "("].map { Normalizer.fold($0)[0] })
