@@ -105,4 +105,27 @@ extension ReadingAndLocationTests {
     let all = text.replacingOccurrences(of: "提供物のうち受付端末に係る", with: "提供物に係る")
     #expect(element("C2.provided-security", all) == .met)
   }
+
+  /// A clinic's 裏面約款: 「…その他当社が開発したもの以外の製品（当社が販売したものも含みます。）の欠陥又は
+  /// 脆弱性が原因の障害について、当社は責任を負いません」 exempts third-party products (D2 applies) and takes
+  /// in what the company sold (designated software contradicted).
+  @Test func anExemptionForWhatTheCompanySoldContradictsD2() {
+    let text = """
+      歯科用レセコン注文書
+
+      裏面約款
+      第1条（適用）
+      この約款は、株式会社ハマナスデンタル（以下「当社」といいます。）が表面の注文書により医院様に販売する商品とサポートに適用されます。
+
+      第2条（責任の範囲）
+      1　当社が保証するのは、当社が開発したレセコンソフトの機能に限ります。
+      2　レセコン本体、OS、ウイルス対策ソフトその他当社が開発したもの以外の製品（当社が販売したものも含みます。）の欠陥又は脆弱性が原因の障害について、当社は責任を負いません。
+
+      第3条（代金）
+      医院様は、当社に代金を支払います。
+      """
+    #expect(element("D2.exemption", text) == .met)
+    #expect(element("D2.designated-vuln", text) == .contradicted)
+    #expect(finding("D2", text) != nil)
+  }
 }
