@@ -128,4 +128,23 @@ extension ReadingAndLocationTests {
     #expect(element("D2.designated-vuln", text) == .contradicted)
     #expect(finding("D2", text) != nil)
   }
+
+  /// 「乙は、前条の物に係る安全対策について、甲が実施する事項の案を作成して甲との協議を開き」: the
+  /// institution inside 「甲が実施する事項」 is the matter of the draft; the vendor drafts and calls the
+  /// talks (C2 met).
+  @Test func whatTheInstitutionCarriesOutIsTheMatterOfTheVendorsDraft() {
+    let text =
+      Self.opening + """
+        第4条（甲の提供物）
+        甲は、監視カメラの電源、設置場所及びカメラ用の院内回線を提供する。
+
+        第5条（提供物の安全対策）
+        乙は、前条の物に係る安全対策について、甲が実施する事項の案を作成して甲との協議を開き、その協議の結果に基づき甲が実施する。
+
+        第6条（代金）
+        甲は、乙に代金を支払う。
+        """
+    #expect(element("C2.vendor-led", text) == .met)
+    #expect(finding("C2", text) == nil)
+  }
 }

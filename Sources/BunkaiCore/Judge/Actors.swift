@@ -570,6 +570,8 @@ struct Actors {
   static let relativeAfterGa = folded([
     "講じる措置", "講ずる措置", "講じる対策", "講ずる対策", "実施する措置", "実施する対策", "行う措置", "行う対策", "担う措置",
     "担う対策",
+    // 「乙は、…甲が実施する事項の案を作成して甲との協議を開催し」 (dev33 a_18).
+    "実施する事項", "講ずる事項", "講じる事項", "行う事項",
   ])
 
   /// The nearest label before `i` followed by an agent marker (が, は, の, から, により …).
