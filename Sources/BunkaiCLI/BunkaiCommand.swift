@@ -119,7 +119,7 @@ struct Library {
     if playbookOnly && playbooks.isEmpty {
       throw CLIFailure.usage("--playbook-only には --playbook でプレイブックを指定してください")
     }
-    do {
+    return try dataFiles {
       // With --playbook-only the built-in rules are dropped but their topics and lessons stay, so
       // a user's rules can still name them.
       var book = try PlaybookLoader.builtin()
@@ -133,15 +133,11 @@ struct Library {
       }
       try PlaybookLoader.validateReferences(book, file: playbooks.last ?? "builtin")
       return book
-    } catch let e as DataFileErrors {
-      throw CLIFailure.input(e.description)
-    } catch let e as DataFileError {
-      throw CLIFailure.input(e.description)
     }
   }
 
   static func catalog(_ catalog: String?) throws -> ChecklistCatalog {
-    do {
+    try dataFiles {
       var cat = try CatalogLoader.builtin()
       if let catalog {
         guard FileManager.default.fileExists(atPath: catalog) else {
@@ -150,10 +146,18 @@ struct Library {
         cat = cat.merged(with: try CatalogLoader.load(contentsOf: URL(fileURLWithPath: catalog)))
       }
       return cat
+    }
+  }
+
+  /// Data-file errors (a playbook's or catalogue's) become input errors: exit 2.
+  static func dataFiles<T>(_ load: () throws -> T) throws -> T {
+    do {
+      return try load()
     } catch let e as DataFileErrors {
       throw CLIFailure.input(e.description)
     } catch let e as DataFileError {
       throw CLIFailure.input(e.description)
     }
   }
+
 }

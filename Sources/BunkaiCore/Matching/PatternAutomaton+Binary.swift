@@ -53,11 +53,7 @@ extension PatternAutomaton {
     let outputs = try r.ints(Int32.self)
     let edgeClass = try r.ints(UInt16.self)
     let states = row.count
-    let rows: Int
-    switch delta {
-    case .narrow(let d): rows = d.count / k
-    case .wide(let d): rows = d.count / k
-    }
+    let rows = delta.count / k
     guard states > 0, row[0] >= 0, row.allSatisfy({ $0 >= -1 && Int($0) < rows }),
       failLink.count == states, failLink.allSatisfy({ $0 >= 0 && Int($0) < states }),
       Self.ascending(edgeStart, count: states + 1, end: edgeNext.count), edgeClass.count == edgeNext.count,
@@ -68,14 +64,13 @@ extension PatternAutomaton {
     else { throw fail("states") }
     // No step goes deeper than one scalar further, a failure link is shallower, and no output is
     // longer than the scalars read to reach it: every hit lies inside the text, and every step ends.
-    let deepest = (0..<states).map { row[$0] >= 0 ? depth[$0] + 1 : 0 }
     func stepsOK<T: FixedWidthInteger>(_ d: [T]) -> Bool {
       guard d.count == rows * k else { return false }
       for s in 0..<states where row[s] >= 0 {
         let base = Int(row[s]) * k
         for c in 0..<k {
           let t = Int(d[base + c])
-          if t < 0 || t >= states || depth[t] > deepest[s] { return false }
+          if t < 0 || t >= states || depth[t] > depth[s] + 1 { return false }
         }
       }
       return true

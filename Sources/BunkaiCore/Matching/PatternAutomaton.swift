@@ -16,6 +16,13 @@ public struct PatternAutomaton: Sendable {
   enum Table: Sendable {
     case narrow([UInt16])
     case wide([Int32])
+
+    var count: Int {
+      switch self {
+      case .narrow(let d): d.count
+      case .wide(let d): d.count
+      }
+    }
   }
   /// Each state's row in `delta`, or -1 for a deep state.
   let row: [Int32]
@@ -33,7 +40,6 @@ public struct PatternAutomaton: Sendable {
   /// `narrowLimit`: the most states a 16-bit table is used for (lowered only by tests);
   /// `denseDepth`: the deepest states with a dense row.
   public init(literals: [[UInt32]], narrowLimit: Int = Int(UInt16.max), denseDepth: Int = 2) {
-    self.literals = literals
     var classOf = [UInt16](repeating: 0, count: 0x1_0000)
     var astral: [UInt32: UInt16] = [:]
     var next: UInt16 = 1
@@ -124,19 +130,11 @@ public struct PatternAutomaton: Sendable {
       outputs.append(contentsOf: out[s])
       outStart.append(Int32(outputs.count))
     }
-    self.classOf = classOf
-    self.astral = astral
-    self.classCount = k
-    self.delta = delta
-    self.row = row
     // A shallow state's edges are never read (its row answers), so every state keeps them.
-    self.edgeStart = childStart
-    self.edgeClass = childClass
-    self.edgeNext = childNext
-    self.fail = fail
-    self.outStart = outStart
-    self.outputs = outputs
-    self.literalLengths = literals.map { Int32($0.count) }
+    self.init(
+      literals: literals, classOf: classOf, astral: astral, classCount: k, delta: delta, row: row,
+      edgeStart: childStart, edgeClass: childClass, edgeNext: childNext, fail: fail, outStart: outStart,
+      outputs: outputs, literalLengths: literals.map { Int32($0.count) })
   }
 
   /// The dense rows, breadth-first, with every state's failure link and outputs: a shallow
