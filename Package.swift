@@ -80,6 +80,8 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "bunkai", dependencies: ["BunkaiCLI"]),
+    // What several test targets share: folders removed when the test run exits.
+    .target(name: "BunkaiTestSupport", path: "Tests/BunkaiTestSupport"),
     .testTarget(
       name: "BunkaiCoreTests",
       dependencies: ["BunkaiCore", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -87,16 +89,16 @@ let package = Package(
     .testTarget(
       name: "BunkaiFormatsTests",
       dependencies: [
-        "BunkaiFormats", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        "BunkaiFormats", "BunkaiTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "Yams", package: "Yams"),
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]
     ),
-    .testTarget(name: "BunkaiCLITests", dependencies: ["BunkaiCLI", "bunkai"]),
+    .testTarget(name: "BunkaiCLITests", dependencies: ["BunkaiCLI", "bunkai", "BunkaiTestSupport"]),
     .testTarget(
       name: "BunkaiServerTests",
       dependencies: [
-        "BunkaiServer", "BunkaiBench", "BunkaiFormats", "bunkai",
+        "BunkaiServer", "BunkaiBench", "BunkaiFormats", "bunkai", "BunkaiTestSupport",
         .product(name: "VaporTesting", package: "vapor"),
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),

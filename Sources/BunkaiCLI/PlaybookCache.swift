@@ -24,13 +24,14 @@ struct PlaybookCache {
     playbooks: [String], playbookOnly: Bool,
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) {
-    guard let dir = Self.directory(environment),
+    // Without the program's identity a new build could read an old build's file: no cache then.
+    guard let dir = Self.directory(environment), let program = Self.programIdentity(),
       let builtin = PlaybookLoader.builtinURL,
       let builtinBytes = FileManager.default.contents(atPath: builtin.path)
     else { return nil }
     var h = FNV1a()
     h.add("format \(CompiledPlaybook.binaryFormat)")
-    h.add(Self.programIdentity())
+    h.add(program)
     h.add(builtinBytes)
     h.add(playbookOnly ? "playbook-only" : "with-builtin")
     for path in playbooks {
@@ -52,13 +53,13 @@ struct PlaybookCache {
     return URL(fileURLWithPath: home).appendingPathComponent(".cache/bunkai")
   }
 
-  /// This program's path, size and modification time.
-  static func programIdentity() -> String {
+  /// This program's path, size and modification time; nil where they cannot be read.
+  static func programIdentity() -> String? {
     guard let exe = Bundle.main.executableURL?.resolvingSymlinksInPath(),
-      let attributes = try? FileManager.default.attributesOfItem(atPath: exe.path)
-    else { return "unknown program" }
-    let size = (attributes[.size] as? NSNumber)?.int64Value ?? -1
-    let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? -1
+      let attributes = try? FileManager.default.attributesOfItem(atPath: exe.path),
+      let size = (attributes[.size] as? NSNumber)?.int64Value,
+      let time = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970
+    else { return nil }
     return "\(exe.path) \(size) \(time)"
   }
 

@@ -1,3 +1,4 @@
+import BunkaiTestSupport
 import Foundation
 import Testing
 
@@ -51,9 +52,7 @@ enum CLI {
   static let cacheDir = tempDir()
 
   static func tempDir() -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bunkai-cli-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
+    TestFolders.make("bunkai-cli")
   }
 
   static let example = "examples/hoshu-keiyaku-sample.txt"

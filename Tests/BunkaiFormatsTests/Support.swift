@@ -1,3 +1,4 @@
+import BunkaiTestSupport
 import Foundation
 import ZIPFoundation
 
@@ -8,10 +9,7 @@ enum Fixtures {
   static func url(_ path: String) -> URL { root.appendingPathComponent(path) }
 
   static func tempDir() -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "bunkai-test-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
+    TestFolders.make("bunkai-test")
   }
 }
 

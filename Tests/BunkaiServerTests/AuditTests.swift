@@ -1,4 +1,5 @@
 import BunkaiBench
+import BunkaiTestSupport
 import Fluent
 import Foundation
 import SQLKit
@@ -80,8 +81,7 @@ import VaporTesting
   }
 
   @Test func verifyCommandExitsTwoNamingTheEntry() async throws {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "bunkai-audit-\(UUID().uuidString)")
+    let dir = TestFolders.make("bunkai-audit")
     let settings = ServerSettings(
       database: .sqliteFile(dir.appendingPathComponent("bunkai.sqlite").path), bcryptCost: 4)
     _ = try await BunkaiBench.seed(

@@ -1,4 +1,5 @@
 import BunkaiBench
+import BunkaiTestSupport
 import Fluent
 import Foundation
 import SQLKit
@@ -31,10 +32,7 @@ import VaporTesting
   }
 
   static func tempDir() -> URL {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "bunkai-backup-\(UUID().uuidString)")
-    try! FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    return dir
+    TestFolders.make("bunkai-backup")
   }
 
   @Test func roundTripKeepsEveryRowAndDocumentByte() async throws {

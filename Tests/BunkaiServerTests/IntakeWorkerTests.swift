@@ -1,4 +1,5 @@
 import BunkaiFormats
+import BunkaiTestSupport
 import Fluent
 import Foundation
 import Testing
@@ -43,8 +44,7 @@ struct IntakeWorkerTests {
 
   /// A stand-in worker: a shell script that behaves badly in a given way.
   static func fakeWorker(_ script: String) throws -> String {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "bunkai-fake-worker-\(UUID().uuidString)")
+    let url = TestFolders.make("bunkai-fake-worker").appendingPathComponent("worker.sh")
     try Data("#!/bin/sh\n\(script)\n".utf8).write(to: url)
     try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
     return url.path

@@ -1,3 +1,4 @@
+import BunkaiTestSupport
 import Foundation
 import Testing
 
@@ -26,7 +27,7 @@ final class RealSMTP: @unchecked Sendable {
 
   /// `names`: the certificate's subjectAltName.
   init(_ mode: Mode, names: String = "DNS:localhost,IP:127.0.0.1") throws {
-    dir = FileManager.default.temporaryDirectory.appendingPathComponent("bunkai-smtp-\(UUID().uuidString)")
+    dir = TestFolders.make("bunkai-smtp")
     let out = dir.appendingPathComponent("out")
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     let made = Self.run(

@@ -1,4 +1,5 @@
 import BunkaiCore
+import BunkaiTestSupport
 import Fluent
 import Foundation
 import Testing
@@ -19,6 +20,7 @@ enum TestApp {
     bcryptCost: Int = 4, adjust: @escaping @Sendable (inout ServerSettings) -> Void = { _ in },
     _ body: (Application) async throws -> T
   ) async throws -> T {
+    _ = TestFolders.runRoot  // removes the in-memory databases' files when the run exits
     if let url = postgresURL {
       await PostgresLock.shared.acquire()
       do {
