@@ -1,0 +1,48 @@
+import Testing
+
+@testable import BunkaiCore
+
+/// D2 written in the sentence shapes of the dev34 hold-out (DOMAIN.md section 4, D2): the condition
+/// on the designated software undone by a later paragraph, and the designated things named as an OS
+/// and apps.
+extension ReadingAndLocationTests {
+  static let exemptionArticle = """
+    第7条（脆弱性への対応）
+    乙が稼働環境として指定したOS及びソフトウェアに脆弱性が見つかったときは、乙は、甲との協議を取り仕切って対策を決め、決めた対策を実施する。
+
+    第8条（免責）
+    1 乙は、乙が指定していないソフトウェア若しくはOSの使用、又は甲の指示で行った作業に起因する障害について、責任を負わない。
+
+    """
+
+  /// 「前項の規定は、前条の協議及び対策の実施の有無にかかわらず適用する」 and 「前項の対策の実施の有無は、
+  /// 第1項の規定の適用に影響しない」: the exemption holds whether or not the measures are taken, so
+  /// the designated software's weaknesses no longer condition it (D2 raised, the element contradicted).
+  @Test func anExemptionThatHoldsWhetherOrNotTheMeasuresAreTakenContradictsD2() {
+    let firm = Self.opening + Self.exemptionArticle
+    #expect(element("D2.designated-vuln", firm) == .met)
+    for undoing in [
+      "2 前項の規定は、前条の話合い及び対策の実施の有無にかかわらず適用する。",
+      "2 前条の対策の実施の有無は、前項の規定の適用に影響しない。",
+    ] {
+      let text = firm + undoing + "\n"
+      #expect(element("D2.designated-vuln", text) == .contradicted, "\(undoing)")
+      #expect(finding("D2", text) != nil, "\(undoing)")
+    }
+  }
+
+  /// 「乙が推奨したOS又はアプリに脆弱性が見つかったときに、…協議でその対策を決め…」: apps are software,
+  /// so the condition reaches more than the OS (D2 met).
+  @Test func anOSAndAppsTheVendorRecommendedAreMoreThanTheOS() {
+    let text =
+      Self.opening + """
+        第6条（免責）
+        1 乙は、乙が推奨していないOS若しくはアプリの使用、又は甲の指示で行った作業を原因とする障害について、責任を負わない。
+        2 前項の免責は、乙が推奨したOS又はアプリに脆弱性が見つかったときに、乙が呼び掛けて開く甲との協議でその対策を決め、乙がこれを実施している限り認められる。
+        """
+    #expect(element("D2.designated-vuln", text) == .met)
+    // The OS alone leaves the designated software out.
+    let osOnly = text.replacingOccurrences(of: "乙が推奨したOS又はアプリに", with: "乙が推奨したOSに")
+    #expect(element("D2.designated-vuln", osOnly) != .met)
+  }
+}
