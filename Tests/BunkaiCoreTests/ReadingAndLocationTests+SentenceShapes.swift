@@ -2,9 +2,9 @@ import Testing
 
 @testable import BunkaiCore
 
-/// D2 written in the sentence shapes of the dev34 hold-out (DOMAIN.md section 4, D2): the condition
-/// on the designated software undone by a later paragraph, and the designated things named as an OS
-/// and apps.
+/// B1 and D2 written in the sentence shapes of the dev34 hold-out (DOMAIN.md section 4): the
+/// condition on the designated software undone by a later paragraph, the designated things named as
+/// an OS and apps, and a ban on moving personal data abroad that is no approval of a change.
 extension ReadingAndLocationTests {
   static let exemptionArticle = """
     第7条（脆弱性への対応）
@@ -44,5 +44,24 @@ extension ReadingAndLocationTests {
     // The OS alone leaves the designated software out.
     let osOnly = text.replacingOccurrences(of: "乙が推奨したOS又はアプリに", with: "乙が推奨したOSに")
     #expect(element("D2.designated-vuln", osOnly) != .met)
+  }
+
+  /// 「乙は、甲の承諾なく個人情報を複製し、又は国外に移転してはならない。」 in the personal-data terms
+  /// keeps the data at home; it is no approval of the service's changes, which the change article
+  /// leaves at notice and talks (B1 raised, approval not met).
+  @Test func aBanOnMovingPersonalDataAbroadIsNoApprovalOfChanges() {
+    let text =
+      Self.opening + """
+        第4条（サービスの変更）
+        乙は、本サービスの提供体制、データの保管場所その他の変更で甲の安全管理体制に影響するものを予定するときは、予定日の60日前までに書面で甲に通知し、甲と協議する。
+
+        別記　個人情報の取扱い
+        1 乙は、個人情報を本サービスの提供以外の目的に使わない。
+        2 乙は、甲の承諾なく個人情報を複製し、又は国外に移転してはならない。
+        """
+    #expect(element("B1.approval", text) != .met)
+    #expect(finding("B1", text) != nil)
+    let approved = text.replacingOccurrences(of: "甲に通知し、甲と協議する", with: "甲に通知し、甲の承認を得る")
+    #expect(element("B1.approval", approved) == .met)
   }
 }
