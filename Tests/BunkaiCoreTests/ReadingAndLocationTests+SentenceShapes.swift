@@ -2,9 +2,10 @@ import Testing
 
 @testable import BunkaiCore
 
-/// B1 and D2 written in the sentence shapes of the dev34 hold-out (DOMAIN.md section 4): the
+/// B1, C1 and D2 written in the sentence shapes of the dev34 hold-out (DOMAIN.md section 4): the
 /// condition on the designated software undone by a later paragraph, the designated things named as
-/// an OS and apps, and a ban on moving personal data abroad that is no approval of a change.
+/// an OS and apps, a ban on moving personal data abroad that is no approval of a change, and a list
+/// whose lead names who does its items.
 extension ReadingAndLocationTests {
   static let exemptionArticle = """
     第7条（脆弱性への対応）
@@ -63,5 +64,27 @@ extension ReadingAndLocationTests {
     #expect(finding("B1", text) != nil)
     let approved = text.replacingOccurrences(of: "甲に通知し、甲と協議する", with: "甲に通知し、甲の承認を得る")
     #expect(element("B1.approval", approved) == .met)
+  }
+
+  /// 「乙の役目は、次のとおりとする。…(3) 甲が講ずべき…対策について、…協議を自ら呼び掛けて取り仕切り…」:
+  /// the item leads without naming who; the list's lead names the vendor (C1 met). Where the lead
+  /// names the institution, the institution leads (C1 raised).
+  @Test func anItemLeadsAsTheListsLeadSays() {
+    let text =
+      Self.opening + """
+        第5条（乙の役目）
+        乙の役目は、次のとおりとする。
+        (1) 保守窓口を平日の日中に開くこと。
+        (2) 障害の連絡を受けたときに駆け付けること。
+        (3) 病棟端末の利用に関し甲が講ずべき安全対策（職員の利用者登録の見直しを含む。）について、半年ごとに甲との協議を自ら呼び掛けて取り仕切り、協議により甲と合意した対策を文書にすること。
+
+        第6条（甲の実施）
+        甲は、前条第3号により合意された対策を実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    #expect(finding("C1", text) == nil)
+    let institution = text.replacingOccurrences(of: "乙の役目は、次のとおりとする。", with: "甲の役目は、次のとおりとする。")
+      .replacingOccurrences(of: "第5条（乙の役目）", with: "第5条（甲の役目）")
+    #expect(element("C1.vendor-led", institution) != .met)
   }
 }

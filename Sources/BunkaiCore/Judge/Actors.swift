@@ -414,6 +414,39 @@ struct Actors {
   }
   static let leadCueFirsts = Set(leadCues.map { $0[0] })
 
+  /// The party a sentence opens with, as who is meant (「乙は、」「乙の義務は、」「乙が行う支援は、」), its
+  /// paragraph or item number aside.
+  func openingParty(in r: Range<Int>) -> PartyRole? {
+    var i = r.lowerBound
+    while i < r.upperBound, i - r.lowerBound < 8, label(at: i, limit: r.upperBound) == nil { i += 1 }
+    guard let l = label(at: i, limit: r.upperBound) else { return nil }
+    let j = afterGloss(i + l.text.count, limit: r.upperBound)
+    guard j < r.upperBound else { return nil }
+    if text[j] == Self.wa[0] { return l.role }
+    // 「乙の義務は、」「乙が行う支援は、」: the phrase up to the first comma is the topic; 「甲の求めに応じ、」
+    // is not.
+    guard text[j] == Self.no[0] || text[j] == Self.ga[0],
+      let comma = (j..<min(r.upperBound, j + 16)).first(where: { text[$0] == 0x3001 }),
+      text[comma - 1] == Self.wa[0]
+    else { return nil }
+    return l.role
+  }
+
+  /// Some words of leading stand in the range, not asked for by the other party (whoever leads).
+  func leadCueStands(in r: Range<Int>) -> Bool {
+    Self.leadCues.contains { cue in
+      var i = r.lowerBound
+      while i + cue.count <= r.upperBound {
+        defer { i += 1 }
+        guard text[i] == cue[0], has(cue, at: i, limit: r.upperBound) else { continue }
+        if !Self.requestMarkers.contains(where: { has($0, at: i + cue.count, limit: r.upperBound) }) {
+          return true
+        }
+      }
+      return false
+    }
+  }
+
   /// 「連絡会の議長は乙のプロジェクトマネージャーが務める」「議長は、乙とする」: who chairs the meeting,
   /// named right after the chair's title.
   func chair(in r: Range<Int>) -> PartyRole? {

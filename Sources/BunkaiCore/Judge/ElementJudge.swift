@@ -736,6 +736,13 @@ final class ElementJudge {
   /// 「別紙　セキュリティ役割分担表（…協議確定）」 outside the contract's own articles, where an article
   /// says 「前項の協議の結果は、別紙「セキュリティ役割分担表」として本契約に添付する」: the annex records
   /// that article's consultation, led by whoever leads it there or in the paragraph it refers to.
+  /// 「乙の義務は、次のとおりとする。…(4) …甲との協議を自ら招集してこれを主導し」: an item that leads
+  /// without naming who does is done by the party the list's lead names.
+  func listLeadDoer(_ u: Clauses.Unit) -> PartyRole? {
+    guard actors.leadCueStands(in: u.range), let lead = listLead(of: u) else { return nil }
+    return actors.openingParty(in: lead.range)
+  }
+
   func annexLeader(_ u: Clauses.Unit) -> PartyRole? {
     if let k = u.article, contract.articles[k].part == nil { return nil }
     let text = index.text
@@ -983,7 +990,7 @@ final class ElementJudge {
         }
         ?? namedMeetingLeader(u)
         ?? annexLeader(u)
-      guard let role else { return .unnamed }
+      guard let role = role ?? listLeadDoer(u) else { return .unnamed }
       if role == actor.role, ledByOtherInNextParagraph(u, actor.role) { return .swapped }
       return role == actor.role ? .ok : .swapped
     case .holder:
