@@ -4,8 +4,8 @@ import Testing
 
 /// B1, C1 and D2 written in the sentence shapes of the dev34 hold-out (DOMAIN.md section 4): the
 /// condition on the designated software undone by a later paragraph, the designated things named as
-/// an OS and apps, a ban on moving personal data abroad that is no approval of a change, and a list
-/// whose lead names who does its items.
+/// an OS and apps, a ban on moving personal data abroad that is no approval of a change, a list
+/// whose lead names who does its items, and a subject set off by 「が、」 far before its verb.
 extension ReadingAndLocationTests {
   static let exemptionArticle = """
     第7条（脆弱性への対応）
@@ -85,6 +85,20 @@ extension ReadingAndLocationTests {
     #expect(finding("C1", text) == nil)
     let institution = text.replacingOccurrences(of: "乙の役目は、次のとおりとする。", with: "甲の役目は、次のとおりとする。")
       .replacingOccurrences(of: "第5条（乙の役目）", with: "第5条（甲の役目）")
+    #expect(element("C1.vendor-led", institution) != .met)
+  }
+
+  /// 「院内側の対策…は、乙が、院内で使う点検表の…各項目を順に確かめながらその案を作成し、甲乙協議のうえ確定する」:
+  /// the vendor, set off as the subject by 「が、」, drafts, however far its verb (C1 met); the
+  /// institution so set off does not make it the vendor's lead.
+  @Test func aSubjectSetOffByGaCommaLeadsFarAway() {
+    let text =
+      Self.opening + """
+        特記事項
+        1 院内側の対策　本システムの利用に関し甲が自ら講ずべき対策（以下「院内側対策」という。）は、乙が、院内で使う点検表の第1項から第9項までの各項目と前年度の点検で見つかった課題の一覧とを順に確かめながらその案を作成し、甲乙協議のうえ確定する。甲は、確定した院内側対策を実施する。
+        """
+    #expect(element("C1.vendor-led", text) == .met)
+    let institution = text.replacingOccurrences(of: "は、乙が、院内で", with: "は、甲が、院内で")
     #expect(element("C1.vendor-led", institution) != .met)
   }
 }

@@ -403,6 +403,7 @@ struct Actors {
           if !requested,
             let role = (partner ? agentBeforePartner(i, in: r) : nearestAgent(before: i, in: r))
               ?? topic(before: i, in: r)
+              ?? commaSubject(before: i, in: r)
               ?? tableRowLeader(r)
           {
             return role
@@ -430,6 +431,24 @@ struct Actors {
       text[comma - 1] == Self.wa[0]
     else { return nil }
     return l.role
+  }
+
+  /// 「利用者側対策は、乙が、…確認表の…項目に沿ってその案を作成し」: a party set off as the subject by
+  /// 「が、」 acts on what follows, however far, while no other party is named after it.
+  func commaSubject(before i: Int, in r: Range<Int>) -> PartyRole? {
+    var p = i - 1
+    while p >= r.lowerBound {
+      if let l = label(at: p, limit: i) {
+        let end = afterGloss(p + l.text.count, limit: i)
+        guard has(Self.ga, at: end, limit: i), end + Self.ga.count < i, text[end + Self.ga.count] == 0x3001
+        else {
+          return nil
+        }
+        return l.role
+      }
+      p -= 1
+    }
+    return nil
   }
 
   /// Some words of leading stand in the range, not asked for by the other party (whoever leads).
