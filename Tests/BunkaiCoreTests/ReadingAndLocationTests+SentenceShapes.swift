@@ -5,7 +5,8 @@ import Testing
 /// B1, C1 and D2 written in the sentence shapes of the dev34 hold-out (DOMAIN.md section 4): the
 /// condition on the designated software undone by a later paragraph, the designated things named as
 /// an OS and apps, a ban on moving personal data abroad that is no approval of a change, a list
-/// whose lead names who does its items, and a subject set off by 「が、」 far before its verb.
+/// whose lead names who does its items, a subject set off by 「が、」 far before its verb, and a
+/// defined word for the provided things with one of them selected.
 extension ReadingAndLocationTests {
   static let exemptionArticle = """
     第7条（脆弱性への対応）
@@ -100,5 +101,26 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", text) == .met)
     let institution = text.replacingOccurrences(of: "は、乙が、院内で", with: "は、甲が、院内で")
     #expect(element("C1.vendor-led", institution) != .met)
+  }
+
+  /// 「利用環境」 defined as terminals, lines and wireless equipment, then 「利用環境のうち端末のセキュリティ
+  /// 対策は、乙が主導して行う協議に基づき甲が実施する」: the talks cover one of the three (C2 raised). 「利用
+  /// 環境のうち情報セキュリティに関わる事項」 is a kind of what is provided, not one thing (C2 met).
+  @Test func oneThingSelectedFromADefinedWordLeavesTheOthersOut() {
+    let text =
+      Self.opening + """
+        第2条（定義）
+        本契約において「利用環境」とは、本サービスを使うために甲が用意する端末、通信回線及び無線LAN機器をいう。
+
+        第6条（利用環境）
+        1 甲は、利用環境を自らの費用で用意し、保つ。
+        2 利用環境のうち端末のセキュリティ対策（OSの更新及びウイルス対策を含む。）は、乙が主導して行う協議に基づき甲が実施する。
+        """
+    #expect(element("C2.provided-security", text) != .met)
+    #expect(finding("C2", text) != nil)
+    let kind = text.replacingOccurrences(
+      of: "利用環境のうち端末のセキュリティ対策（OSの更新及びウイルス対策を含む。）は",
+      with: "利用環境のうち情報セキュリティに関わる事項（OSの更新及びウイルス対策を含む。）は")
+    #expect(element("C2.provided-security", kind) == .met)
   }
 }

@@ -31,6 +31,9 @@ extension ElementJudge {
           named.append(c)
         }
       }
+      // 「前項の設備のうち情報セキュリティに関わる事項」「…のうち本システムに接続するもの」: a kind of
+      // what is provided, not one thing of it.
+      if Self.kinds.contains(where: { Lines.occurs($0, in: named) }) { return false }
       return !Self.joiners.contains { Lines.occurs($0, in: named) }
     }
     let named = namedNumbers(in: r, marker: References.dai, suffix: Self.gou)
@@ -70,11 +73,16 @@ extension ElementJudge {
   static let itemEnds = Set(["。", "、"].map { Normalizer.fold($0)[0] }).union([0x20, 0x3000, 0x0A])
 
   /// 「提供物のうち医事会計端末に係るセキュリティ対策は」 selects one of the provided things as 「前項のうち」
-  /// does (dev33 b_01); 「用意するもののうち、設置場所及び回線に関する」 names several.
+  /// does (dev33 b_01), and so does a defined word for them (「利用環境のうち端末の…」); 「用意するもののうち、
+  /// 設置場所及び回線に関する」 names several.
   static let selections = [
     "前項のうち", "前条のうち", "上記のうち", "提供物のうち", "用意物のうち", "準備物のうち", "貸与物のうち", "提供するもののうち",
     "用意するもののうち", "準備するもののうち",
+    // 「利用環境のうち端末のセキュリティ対策は」 where 利用環境 is defined as terminals, lines and
+    // wireless equipment (dev34 b_01).
+    "環境のうち", "設備のうち", "機器のうち",
   ].map { Normalizer.fold($0) }
+  static let kinds = ["に関わる事項", "に係る事項", "に関する事項", "に接続するもの", "に接続される"].map { Normalizer.fold($0) }
   static let joiners = ["及び", "並びに", "、", "・", "又は", "すべて", "全て", "いずれも"].map { Normalizer.fold($0) }
   static let selectionReach = 80
   static let opens = Set(["（", "("].map { Normalizer.fold($0)[0] })
