@@ -123,4 +123,22 @@ extension ReadingAndLocationTests {
       with: "利用環境のうち情報セキュリティに関わる事項（OSの更新及びウイルス対策を含む。）は")
     #expect(element("C2.provided-security", kind) == .met)
   }
+
+  /// 「乙の守るべき事項は、次のとおりとする。(1) 本業務の安全管理を、…ガイドライン」に従って行うこと。」:
+  /// the item's doer is the one the list's lead opens with (A met); where the lead opens with the
+  /// institution, A is raised.
+  @Test func theGuidelineInAnItemIsKeptByTheListsLeadParty() {
+    let text =
+      Self.opening + """
+        第5条（乙の守るべき事項）
+        乙の守るべき事項は、次のとおりとする。
+        (1) 本業務の安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に従って行うこと。
+        (2) 本業務に携わる者に、前号の安全管理について毎年教えること。
+        """
+    #expect(element("A.gl-basis", text) == .met)
+    #expect(finding("A", text) == nil)
+    let institution = text.replacingOccurrences(of: "乙の守るべき事項は", with: "甲の守るべき事項は")
+      .replacingOccurrences(of: "（乙の守るべき事項）", with: "（甲の守るべき事項）")
+    #expect(element("A.gl-basis", institution) != .met)
+  }
 }

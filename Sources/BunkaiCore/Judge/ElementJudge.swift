@@ -945,6 +945,8 @@ final class ElementJudge {
         }
         ?? actors.subject(in: u.range, keyAt: index.occurrences(e.key, in: u.range).first?.lowerBound)
         ?? requestAddressee(in: keySentence ?? u.range)
+        // 「乙の遵守事項は、次のとおりとする。(1) 本業務に係る安全管理を、…に従って行うこと。」
+        ?? listLead(of: u).flatMap { actors.openingParty(in: $0.range) }
         ?? actors.subject(in: clauses.paragraphs[u.paragraph].range)
       guard let role else {
         // 「本サービスは、…の各機能を、…利用者に提供する」: with no party acting, the party the key is
