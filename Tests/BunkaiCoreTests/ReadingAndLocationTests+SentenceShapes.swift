@@ -141,4 +141,19 @@ extension ReadingAndLocationTests {
       .replacingOccurrences(of: "（乙の守るべき事項）", with: "（甲の守るべき事項）")
     #expect(element("A.gl-basis", institution) != .met)
   }
+
+  /// 「前項の規定にかかわらず、乙が緊急を要すると判断した変更…については、事後に甲へ報告することをもって足り
+  /// る」: the vendor picks which changes skip the approval the paragraph before requires (B1 raised).
+  @Test func changesTheVendorCallsUrgentNeedOnlyAReportAfterwards() {
+    let text =
+      Self.opening + """
+        第6条（変更）
+        1 乙は、作業の体制又は保守の方式を変えようとするときは、変える日の30日前までに書面で甲に知らせ、甲の承認を得なければならない。
+        """
+    #expect(element("B1.approval", text) == .met)
+    let undone =
+      text + "2 前項の規定にかかわらず、乙が緊急を要すると判断した変更については、事後に甲へ報告することをもって足りる。\n"
+    #expect(element("B1.approval", undone) != .met)
+    #expect(finding("B1", undone) != nil)
+  }
 }
