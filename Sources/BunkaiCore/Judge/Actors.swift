@@ -388,32 +388,38 @@ struct Actors {
   /// (「乙主導」「乙の主導のもと」「当社が対策案を提示して主導する」「乙からの情報提供」). A cue the agent
   /// asks for (「甲は、乙に情報提供を求め」) is not leading.
   func leader(in r: Range<Int>) -> PartyRole? {
+    firstStandingCue(in: r) { cue, i in
+      // 「乙は、…甲と協議を行い」「…書面で甲に示す」: the label right before と or に is the
+      // partner, not who leads.
+      let partner = Self.partnerCues.contains(cue)
+      return (partner ? agentBeforePartner(i, in: r) : nearestAgent(before: i, in: r))
+        ?? topic(before: i, in: r)
+        ?? commaSubject(before: i, in: r)
+        ?? tableRowLeader(r)
+    }
+  }
+  static let leadCueFirsts = Set(leadCues.map { $0[0] })
+
+  /// Some words of leading stand in the range, not asked for by the other party (whoever leads).
+  func leadCueStands(in r: Range<Int>) -> Bool { firstStandingCue(in: r) { _, _ in true } ?? false }
+
+  /// The first answer `body` gives for a lead cue in the range that the other party does not ask
+  /// for, cue by cue in `leadCues`' order.
+  private func firstStandingCue<T>(in r: Range<Int>, _ body: ([UInt32], Int) -> T?) -> T? {
     // The positions where some cue may start, found in one pass: trying each of the many cues over
     // the whole range was a measurable part of a review.
     let starts = r.filter { Self.leadCueFirsts.contains(text[$0]) }
     guard !starts.isEmpty else { return nil }
     for cue in Self.leadCues {
       for i in starts where i + cue.count <= r.upperBound {
-        if text[i] == cue[0], has(cue, at: i, limit: r.upperBound) {
-          let after = i + cue.count
-          let requested = Self.requestMarkers.contains { has($0, at: after, limit: r.upperBound) }
-          // 「乙は、…甲と協議を行い」「…書面で甲に示す」: the label right before と or に is the
-          // partner, not who leads.
-          let partner = Self.partnerCues.contains(cue)
-          if !requested,
-            let role = (partner ? agentBeforePartner(i, in: r) : nearestAgent(before: i, in: r))
-              ?? topic(before: i, in: r)
-              ?? commaSubject(before: i, in: r)
-              ?? tableRowLeader(r)
-          {
-            return role
-          }
-        }
+        guard text[i] == cue[0], has(cue, at: i, limit: r.upperBound),
+          !Self.requestMarkers.contains(where: { has($0, at: i + cue.count, limit: r.upperBound) })
+        else { continue }
+        if let answer = body(cue, i) { return answer }
       }
     }
     return nil
   }
-  static let leadCueFirsts = Set(leadCues.map { $0[0] })
 
   /// The party a sentence opens with, as who is meant (「乙は、」「乙の義務は、」「乙が行う支援は、」), its
   /// paragraph or item number aside.
@@ -449,21 +455,6 @@ struct Actors {
       p -= 1
     }
     return nil
-  }
-
-  /// Some words of leading stand in the range, not asked for by the other party (whoever leads).
-  func leadCueStands(in r: Range<Int>) -> Bool {
-    Self.leadCues.contains { cue in
-      var i = r.lowerBound
-      while i + cue.count <= r.upperBound {
-        defer { i += 1 }
-        guard text[i] == cue[0], has(cue, at: i, limit: r.upperBound) else { continue }
-        if !Self.requestMarkers.contains(where: { has($0, at: i + cue.count, limit: r.upperBound) }) {
-          return true
-        }
-      }
-      return false
-    }
   }
 
   /// 「連絡会の議長は乙のプロジェクトマネージャーが務める」「議長は、乙とする」: who chairs the meeting,

@@ -733,9 +733,6 @@ final class ElementJudge {
     return nil
   }
 
-  /// 「別紙　セキュリティ役割分担表（…協議確定）」 outside the contract's own articles, where an article
-  /// says 「前項の協議の結果は、別紙「セキュリティ役割分担表」として本契約に添付する」: the annex records
-  /// that article's consultation, led by whoever leads it there or in the paragraph it refers to.
   /// 「乙の義務は、次のとおりとする。…(4) …甲との協議を自ら招集してこれを主導し」: an item that leads
   /// without naming who does is done by the party the list's lead names.
   func listLeadDoer(_ u: Clauses.Unit) -> PartyRole? {
@@ -743,6 +740,9 @@ final class ElementJudge {
     return actors.openingParty(in: lead.range)
   }
 
+  /// 「別紙　セキュリティ役割分担表（…協議確定）」 outside the contract's own articles, where an article
+  /// says 「前項の協議の結果は、別紙「セキュリティ役割分担表」として本契約に添付する」: the annex records
+  /// that article's consultation, led by whoever leads it there or in the paragraph it refers to.
   func annexLeader(_ u: Clauses.Unit) -> PartyRole? {
     if let k = u.article, contract.articles[k].part == nil { return nil }
     let text = index.text
