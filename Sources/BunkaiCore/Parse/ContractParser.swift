@@ -182,7 +182,7 @@ private struct Builder {
     if nonBlankLines > 5, let title = partTitle(line) {
       flushPendingHeading()
       closeArticle()
-      let earlier = contract.annexSections.filter { $0.label.hasPrefix(title) }.count
+      let earlier = Set(contract.annexSections.map(\.label).filter { $0.hasPrefix(title) }).count
       let label = title == "覚書" && earlier > 0 ? "覚書\(earlier + 1)" : title
       part = label
       region = .closed
@@ -292,8 +292,14 @@ private struct Builder {
       frontLines.append(line)
       if isPostamble(line) { frontClosed = true }
     } else if region == .closed, var last = contract.annexSections.last {
-      last.range = last.range.lowerBound..<line.trimEnd
-      contract.annexSections[contract.annexSections.count - 1] = last
+      if let a = contract.articles.last, a.range.lowerBound >= last.range.upperBound {
+        // Text after the part's own articles (a closing line, a signature block): a piece of its
+        // own, so that the part's text outside its articles never spans the articles themselves.
+        contract.annexSections.append(AnnexSection(label: last.label, range: line.trimStart..<line.trimEnd))
+      } else {
+        last.range = last.range.lowerBound..<line.trimEnd
+        contract.annexSections[contract.annexSections.count - 1] = last
+      }
     }
   }
 
