@@ -73,3 +73,26 @@ extension Actors {
     return main.isEmpty && marked.count == 1 ? marked.first : nil
   }
 }
+
+extension Actors {
+  static let assignedWords = folded(["担当", "担当者", "実施者", "主担当"])
+  static let colons = Set(Normalizer.fold(":：") + Normalizer.fold("="))
+
+  /// 「・…の情報セキュリティ対策の協議：担当　乙（議題を用意して主導）」: a line of a flattened table names
+  /// its doer after the task, behind 「担当」 (and a colon, if any).
+  func assignedParty(in r: Range<Int>) -> PartyRole? {
+    var i = r.lowerBound
+    while i < r.upperBound {
+      defer { i += 1 }
+      guard let w = Self.assignedWords.first(where: { has($0, at: i, limit: r.upperBound) }) else { continue }
+      var j = i + w.count
+      if j < r.upperBound, Self.colons.contains(text[j]) { j += 1 }
+      // 「担当者は」 is the subject of its own clause, not a column.
+      guard j > i + w.count || (i > r.lowerBound && Self.colons.contains(text[i - 1])),
+        let l = label(at: j, limit: r.upperBound)
+      else { continue }
+      return l.role
+    }
+    return nil
+  }
+}

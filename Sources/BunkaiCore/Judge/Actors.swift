@@ -396,6 +396,7 @@ struct Actors {
         ?? topic(before: i, in: r)
         ?? commaSubject(before: i, in: r)
         ?? tableRowLeader(r)
+        ?? assignedParty(in: r)
     }
   }
   static let leadCueFirsts = Set(leadCues.map { $0[0] })

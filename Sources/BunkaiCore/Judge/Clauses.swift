@@ -21,6 +21,9 @@ struct Clauses {
   var articles: [Unit] = []
   /// Source range of each paragraph (for evidence and replacement).
   var paragraphSource: [Range<Int>] = []
+  /// For a paragraph of text outside the articles, the paragraphs of its preamble or annex: what an
+  /// article's paragraphs are to one of them.
+  var outsideBlock: [Int: Range<Int>] = [:]
   /// For each article, its paragraphs and its sentences (indices into the lists above).
   var paragraphsOf: [Int: [Int]] = [:]
   var sentencesOf: [Int: [Int]] = [:]
@@ -69,10 +72,21 @@ struct Clauses {
     for (i, p) in paragraphs.enumerated() { if let k = p.article { paragraphsOf[k, default: []].append(i) } }
     for (i, u) in sentences.enumerated() { if let k = u.article { sentencesOf[k, default: []].append(i) } }
     for r in [contract.preamble].compactMap({ $0 }) + contract.annexSections.map(\.range) {
-      // Annex text not cut into articles: one unit of its own at each level.
-      let n = norm(r)
-      articles.append(Unit(range: n, article: nil, paragraph: paragraphs.count))
-      add(paragraph: r, items: [], article: nil, normalized)
+      // Text not cut into articles: one article-level unit, cut into paragraphs where a line is
+      // numbered or follows a blank one (terms numbered 1.1… before a 補足条項's 第1条, a table's
+      // rows), its lines of a list, a check list or a table each a sentence of their own.
+      let lines = contract.outsideLines.filter { r.lowerBound < $0.start && $0.start < r.upperBound }
+      articles.append(Unit(range: norm(r), article: nil, paragraph: paragraphs.count))
+      var from = r.lowerBound
+      for line in lines where line.opensParagraph {
+        add(
+          paragraph: from..<line.start, items: [], article: nil, normalized,
+          breaks: lines.map(\.start))
+        from = line.start
+      }
+      add(paragraph: from..<r.upperBound, items: [], article: nil, normalized, breaks: lines.map(\.start))
+      let block = articles[articles.count - 1].paragraph..<paragraphs.count
+      for p in block { outsideBlock[p] = block }
     }
     joinFollowUps(normalized.chars)
     numberUnits()
@@ -101,7 +115,8 @@ struct Clauses {
   }
 
   mutating func add(
-    paragraph source: Range<Int>, items: [Range<Int>], article: Int?, _ normalized: NormalizedText
+    paragraph source: Range<Int>, items: [Range<Int>], article: Int?, _ normalized: NormalizedText,
+    breaks: [Int] = []
   ) {
     let range = normalized.range(ofSource: source)
     guard !range.isEmpty else { return }
@@ -109,8 +124,13 @@ struct Clauses {
     paragraphs.append(Unit(range: range, article: article, paragraph: p))
     paragraphSource.append(source)
     itemCounts.append(items.count)
-    // Items start new sentences: a lead-in 「次の各号…責任を負わない」 and each item stand apart.
+    // Items start new sentences: a lead-in 「次の各号…責任を負わない」 and each item stand apart; so
+    // do the lines `breaks` names.
     var cuts = items.map { normalized.range(ofSource: $0).lowerBound }.filter { range.contains($0) }
+    if !breaks.isEmpty {
+      cuts += breaks.map { Int(normalized.fromSource[$0]) }.filter { range.contains($0) }
+      cuts.sort()
+    }
     cuts.append(range.upperBound)
     var start = range.lowerBound
     let chars = normalized.chars

@@ -467,15 +467,10 @@ final class ElementJudge {
     var out: [Clauses.Unit] = []
     var k = 0
     var last = Int.min
-    let firstArticleStart = clauses.articles.first?.range.lowerBound ?? Int.min
     for u in units {
       // The preamble and the annexes come after the articles in `units` though they may stand before
       // some of them in the text (「別紙」 followed by 「覚書　第1条」): search again from the start there.
       if u.range.lowerBound < last { k = 0 }
-      // The preamble is not searched (as before, when the merge passed it by): searched, it set nine
-      // corpus lines right and six wrong (a 前文 telling what the vendor supplies read as the
-      // institution providing it; 「…の趣旨を踏まえ…締結する」 read as the vendor following the guideline).
-      if u.article == nil, u.range.upperBound <= firstArticleStart { continue }
       last = u.range.lowerBound
       while k < anchors.count, Int(anchors[k]) < u.range.lowerBound { k += 1 }
       if k < anchors.count, Int(anchors[k]) < u.range.upperBound { out.append(u) }
@@ -918,10 +913,10 @@ final class ElementJudge {
       for p in referred(from: u) where index.evaluate(c, in: clauses.paragraphs[p].range) {
         return true
       }
-      if e.element.contextInArticle, let k = u.article,
-        clauses.paragraphsOf[k, default: []].contains(where: {
-          $0 < u.paragraph && index.evaluate(c, in: clauses.paragraphs[$0].range)
-        })
+      if e.element.contextInArticle,
+        let earlier = u.article.map({ clauses.paragraphsOf[$0, default: []] })
+          ?? clauses.outsideBlock[u.paragraph].map(Array.init),
+        earlier.contains(where: { $0 < u.paragraph && index.evaluate(c, in: clauses.paragraphs[$0].range) })
       {
         return true
       }

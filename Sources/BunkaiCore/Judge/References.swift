@@ -102,9 +102,14 @@ final class References {
     for (t, ks) in added { for k in ks where adds[k] == nil { adds[k] = t } }
     addsTo = adds
     let firstArticle = clauses.articles.first?.range.lowerBound ?? Int.max
-    annexParagraphs = clauses.paragraphs.indices.compactMap { p in
-      let u = clauses.paragraphs[p]
-      return u.article == nil && u.range.lowerBound >= firstArticle ? (p, u.range) : nil
+    annexParagraphs = clauses.articles.compactMap { a in
+      guard a.article == nil, a.range.lowerBound >= firstArticle else { return nil }
+      let ps = clauses.paragraphs.indices.filter { p in
+        let u = clauses.paragraphs[p]
+        return u.article == nil && a.range.lowerBound <= u.range.lowerBound
+          && u.range.upperBound <= a.range.upperBound
+      }
+      return ps.isEmpty ? nil : (ps, a.range)
     }
   }
 
@@ -182,9 +187,9 @@ final class References {
   /// 「別記に掲げるガイドラインに従って」 defers to the annex as a whole as 「別紙に定めるところにより」 does.
   static let deferrals = ["に定めるところ", "の定めるところ", "に定める安全管理", "に掲げる"].map { Normalizer.fold($0) }
 
-  /// Each annex text without articles: one paragraph outside any article, after the first article
-  /// (the preamble is before it).
-  let annexParagraphs: [(paragraph: Int, range: Range<Int>)]
+  /// Each annex text without articles (after the first article; the preamble is before it): its
+  /// paragraphs, and its whole text.
+  let annexParagraphs: [(paragraphs: [Int], range: Range<Int>)]
 
   /// The annexes without articles that open with `word` (「別紙」), those whose heading holds the
   /// quoted title that follows (「別紙「安全管理特記事項」」) if one does.
@@ -199,7 +204,7 @@ final class References {
           && text[a.range.lowerBound..<(a.range.lowerBound + label.count)].elementsEqual(label)
           && !Normalizer.isDigit(text[a.range.lowerBound + label.count])
       }
-      return numbered.count == 1 ? numbered.map(\.paragraph) : []
+      return numbered.count == 1 ? numbered[0].paragraphs : []
     }
     let opening = annexParagraphs.filter { a in
       a.range.count >= word.count
@@ -211,13 +216,13 @@ final class References {
       close > j + 1
     else {
       let defers = Self.deferrals.contains { opens($0, at: j, end: end) }
-      return defers && opening.count == 1 ? opening.map(\.paragraph) : []
+      return defers && opening.count == 1 ? opening[0].paragraphs : []
     }
     let title = Array(text[(j + 1)..<close])
     let titled = opening.filter { a in
       Lines.occurs(title, in: text[a.range.lowerBound..<min(a.range.upperBound, a.range.lowerBound + 60)])
     }
-    return titled.map(\.paragraph)
+    return titled.flatMap(\.paragraphs)
   }
   static let no = Normalizer.fold("の")
 
@@ -295,7 +300,7 @@ final class References {
   func referred(from u: Clauses.Unit) -> [Int] {
     var out: [Int] = []
     let r = u.range
-    guard u.article != nil else { return out }
+    // Text outside the articles (u.article == nil) refers within its own paragraphs (「前項」) only.
     let paragraphsOf = clauses.paragraphsOf
     let paragraphsOfArticle: (Int) -> [Int] = { k in paragraphsOf[k] ?? [] }
     // Read once: this loop runs over every scalar of every unit that is judged.
@@ -307,8 +312,11 @@ final class References {
     let (tei, shimesu) = (Self.presented[0][0], Self.presented[1][0])
     // The paragraph `offset` places after (or before) the unit's in its article, if there is one.
     func neighbour(_ offset: Int) -> Int? {
-      guard let k = u.article else { return nil }
-      let own = paragraphsOfArticle(k)
+      // Text outside the articles: its paragraphs are its preamble's or annex's (Clauses.outsideBlock).
+      guard let own = u.article.map(paragraphsOfArticle) ?? clauses.outsideBlock[u.paragraph].map(Array.init)
+      else {
+        return nil
+      }
       guard let here = own.firstIndex(of: u.paragraph), own.indices.contains(here + offset) else {
         return nil
       }
@@ -432,6 +440,15 @@ final class References {
           n = read.value
           digits = read.next - j
           j = read.next
+        }
+        if j < r.upperBound, u.article == nil, c == Self.mae[0], text[j] == Self.kou[0],
+          let block = clauses.outsideBlock[u.paragraph]
+        {
+          // 「前項の手続により確定し」 in an annex's numbered sections (Clauses.outsideBlock): the
+          // section before.
+          let here = u.paragraph - block.lowerBound
+          let back = all ? here : (digits > 0 ? n : 1)
+          out += Array(block)[max(0, here - back)..<here]
         }
         if j < r.upperBound, let k = u.article {
           let own = paragraphsOfArticle(k)

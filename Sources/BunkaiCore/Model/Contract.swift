@@ -10,6 +10,8 @@ public struct Contract: Sendable {
   public var annexReferences: [AnnexReference] = []
   public var annexSections: [AnnexSection] = []
   public var definitions: [Definition] = []
+  /// Lines of the preamble and of annex text that start something new (`OutsideLines`).
+  public var outsideLines: [OutsideLine] = []
   /// 附則 (supplementary provisions), when present.
   public var supplementary: Range<Int>?
   /// How the contract writes article and paragraph numbers; sample wording follows it.

@@ -47,6 +47,10 @@ public enum ContractParser {
       }
     }
     var contract = parser.contract
+    let builder = parser
+    contract.outsideLines = OutsideLines.find(
+      in: source.scalars, ranges: [contract.preamble].compactMap { $0 } + contract.annexSections.map(\.range),
+      numbered: { builder.itemMarker($0) != nil })
     contract.annexReferences = AnnexScanner.references(in: source.scalars, articles: contract.articles)
     contract.definitions = PartyExtractor.definitions(in: source.scalars)
     contract.definitions += PartyExtractor.listedDefinitions(in: source.scalars, articles: contract.articles)
