@@ -201,4 +201,24 @@ extension ReadingAndLocationTests {
     #expect(element("D1.limitation", text) != .met)
     #expect(finding("D1", text) == nil)
   }
+
+  /// 「前文に定めるガイドラインに基づき乙が行う安全管理」: the guideline the 前文 names is the one the
+  /// limitation's condition refers to (D1's guideline efforts met).
+  @Test func thePreambleIsWhatZenbunNames() {
+    let text = """
+      予約サービス利用契約書
+
+      医療法人社団ひばり会（以下「甲」という。）と株式会社ヒバリテック（以下「乙」という。）は、次のとおり契約を締結する。乙は、この契約による業務の安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に沿って行う。
+
+      第1条（損害賠償）
+      1 乙が甲に対して負う損害賠償の額は、直近12か月分の利用料の合計額を上限とする。ただし、乙の故意又は重大な過失による場合は、この限りでない。
+      2 前文に定めるガイドラインに基づき乙が行う安全管理の取組を乙が怠った場合には、前項の上限は適用せず、これにより甲に生じた損害は逸失利益を含めて乙が賠償する。
+      """
+    #expect(element("D1.gl-efforts", text) == .met)
+    // Without the 前文's guideline there is none to refer to.
+    let noPreambleGuideline = text.replacingOccurrences(
+      of: "乙は、この契約による業務の安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に沿って行う。",
+      with: "")
+    #expect(element("D1.gl-efforts", noPreambleGuideline) != .met)
+  }
 }

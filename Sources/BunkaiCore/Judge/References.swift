@@ -102,6 +102,12 @@ final class References {
     for (t, ks) in added { for k in ks where adds[k] == nil { adds[k] = t } }
     addsTo = adds
     let firstArticle = clauses.articles.first?.range.lowerBound ?? Int.max
+    preambleParagraphs =
+      clauses.articles.first {
+        contract.preamble != nil && $0.article == nil && $0.range.upperBound <= firstArticle
+      }.map {
+        preamble in clauses.outsideBlock[preamble.paragraph].map(Array.init) ?? []
+      } ?? []
     annexParagraphs = clauses.articles.compactMap { a in
       guard a.article == nil, a.range.lowerBound >= firstArticle else { return nil }
       let ps = clauses.paragraphs.indices.filter { p in
@@ -186,6 +192,10 @@ final class References {
   static let annexWords = ["別紙", "特記事項", "別表", "別記"].map { Normalizer.fold($0) }
   /// 「別記に掲げるガイドラインに従って」 defers to the annex as a whole as 「別紙に定めるところにより」 does.
   static let deferrals = ["に定めるところ", "の定めるところ", "に定める安全管理", "に掲げる"].map { Normalizer.fold($0) }
+
+  /// The preamble's paragraphs (「前文」), if it has any.
+  let preambleParagraphs: [Int]
+  static let bun = Normalizer.fold("文")[0]
 
   /// Each annex text without articles (after the first article; the preamble is before it): its
   /// paragraphs, and its whole text.
@@ -427,6 +437,10 @@ final class References {
           out.append(own[paragraph - 1])
         }
         i = next
+      } else if c == mae, i + 1 < r.upperBound, text[i + 1] == Self.bun, !preambleParagraphs.isEmpty {
+        // 「前文に定めるガイドラインに基づき乙が行う安全管理」: the preamble's paragraphs.
+        out += preambleParagraphs
+        i += 2
       } else if c == mae || c == dai || c == hon {
         var j = i + 1
         var n = 0
