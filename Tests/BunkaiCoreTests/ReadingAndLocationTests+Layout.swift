@@ -221,4 +221,22 @@ extension ReadingAndLocationTests {
       with: "")
     #expect(element("D1.gl-efforts", noPreambleGuideline) != .met)
   }
+
+  /// 「医療法人社団すずらん会（以下「甲」という。）と株式会社クリニックリンク（以下「乙」という。）」: the
+  /// company is the vendor though its name holds クリニック; 甲 and 乙 are not both the institution, and
+  /// 乙's notice of changes is the vendor's (B1's notice met).
+  @Test func aVendorNamedLikeAClinicIsStillTheVendor() {
+    let text = """
+      予約サービス利用契約書
+
+      医療法人社団すずらん会（以下「甲」という。）と株式会社クリニックリンク（以下「乙」という。）は、次のとおり契約を締結する。
+
+      第1条（変更）
+      乙は、本サービスのデータの保管場所その他甲の安全管理に影響する変更を行うときは、30日前までに書面で甲に通知し、甲の承認を得る。
+      """
+    let parties = ContractParser.parse(SourceText(text: text)).parties
+    #expect(parties.first { $0.label == "甲" }?.role == .institution)
+    #expect(parties.first { $0.label == "乙" }?.role == .vendor)
+    #expect(element("B1.notice", text) == .met)
+  }
 }

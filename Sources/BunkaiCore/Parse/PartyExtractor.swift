@@ -521,6 +521,18 @@ enum PartyExtractor {
         parties[other].role = .institution
       }
     }
+    // 「医療法人鈴音会（以下「甲」という。）と株式会社クリニックフロー（以下「乙」という。）」: a vendor whose
+    // name holds a care word was taken for a second institution, but 甲 and 乙 of one contract are not
+    // both the institution. Beside a body that is no company, the company is the vendor.
+    let neutralInstitutions = parties.indices.filter { k in
+      ["甲", "乙"].contains(parties[k].label) && parties[k].role == .institution
+    }
+    if neutralInstitutions.count == 2 {
+      let companies = neutralInstitutions.filter { k in
+        parties[k].name.map { n in PartyLabels.companyForms.contains(where: n.containsText) } ?? false
+      }
+      if companies.count == 1 { parties[companies[0]].role = .vendor }
+    }
     // 「「運営者」　地方独立行政法人こもれび市民病院（本ネットワークを設置し運営する者）」: a hospital
     // that runs the network other institutions join is its provider. Where no party is the vendor,
     // the one whose label or description says it runs or provides the service is.
