@@ -24,6 +24,11 @@ struct Clauses {
   /// For a paragraph of text outside the articles, the paragraphs of its preamble or annex: what an
   /// article's paragraphs are to one of them.
   var outsideBlock: [Int: Range<Int>] = [:]
+
+  /// The paragraphs a paragraph stands among: its article's, or its preamble's or annex's.
+  func paragraphsBeside(_ p: Int, article: Int?) -> [Int]? {
+    article.map { paragraphsOf[$0, default: []] } ?? outsideBlock[p].map(Array.init)
+  }
   /// For each article, its paragraphs and its sentences (indices into the lists above).
   var paragraphsOf: [Int: [Int]] = [:]
   var sentencesOf: [Int: [Int]] = [:]
@@ -75,16 +80,18 @@ struct Clauses {
       // Text not cut into articles: one article-level unit, cut into paragraphs where a line is
       // numbered or follows a blank one (terms numbered 1.1… before a 補足条項's 第1条, a table's
       // rows), its lines of a list, a check list or a table each a sentence of their own.
+      // Text that folds to nothing holds nothing: no unit, so that every outside unit's first
+      // paragraph is in its own block (`outsideBlock[unit.paragraph]`).
+      guard !norm(r).isEmpty else { continue }
       let lines = contract.outsideLines.filter { r.lowerBound < $0.start && $0.start < r.upperBound }
+      let starts = lines.map(\.start)
       articles.append(Unit(range: norm(r), article: nil, paragraph: paragraphs.count))
       var from = r.lowerBound
       for line in lines where line.opensParagraph {
-        add(
-          paragraph: from..<line.start, items: [], article: nil, normalized,
-          breaks: lines.map(\.start))
+        add(paragraph: from..<line.start, items: [], article: nil, normalized, breaks: starts)
         from = line.start
       }
-      add(paragraph: from..<r.upperBound, items: [], article: nil, normalized, breaks: lines.map(\.start))
+      add(paragraph: from..<r.upperBound, items: [], article: nil, normalized, breaks: starts)
       let block = articles[articles.count - 1].paragraph..<paragraphs.count
       for p in block { outsideBlock[p] = block }
     }

@@ -914,8 +914,7 @@ final class ElementJudge {
         return true
       }
       if e.element.contextInArticle,
-        let earlier = u.article.map({ clauses.paragraphsOf[$0, default: []] })
-          ?? clauses.outsideBlock[u.paragraph].map(Array.init),
+        let earlier = clauses.paragraphsBeside(u.paragraph, article: u.article),
         earlier.contains(where: { $0 < u.paragraph && index.evaluate(c, in: clauses.paragraphs[$0].range) })
       {
         return true

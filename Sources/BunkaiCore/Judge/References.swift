@@ -102,21 +102,13 @@ final class References {
     for (t, ks) in added { for k in ks where adds[k] == nil { adds[k] = t } }
     addsTo = adds
     let firstArticle = clauses.articles.first?.range.lowerBound ?? Int.max
-    preambleParagraphs =
-      clauses.articles.first {
-        contract.preamble != nil && $0.article == nil && $0.range.upperBound <= firstArticle
-      }.map {
-        preamble in clauses.outsideBlock[preamble.paragraph].map(Array.init) ?? []
-      } ?? []
-    annexParagraphs = clauses.articles.compactMap { a in
-      guard a.article == nil, a.range.lowerBound >= firstArticle else { return nil }
-      let ps = clauses.paragraphs.indices.filter { p in
-        let u = clauses.paragraphs[p]
-        return u.article == nil && a.range.lowerBound <= u.range.lowerBound
-          && u.range.upperBound <= a.range.upperBound
-      }
-      return ps.isEmpty ? nil : (ps, a.range)
+    // Each outside unit's paragraphs are its block (Clauses.outsideBlock), not searched for.
+    let outside = clauses.articles.compactMap { a in
+      a.article == nil ? clauses.outsideBlock[a.paragraph].map { (Array($0), a.range) } : nil
     }
+    preambleParagraphs =
+      contract.preamble == nil ? [] : outside.first { $0.1.upperBound <= firstArticle }?.0 ?? []
+    annexParagraphs = outside.filter { $0.1.lowerBound >= firstArticle }
   }
 
   /// For a 覚書 article that rewrites or adds to an article of the contract, that article.
@@ -322,11 +314,8 @@ final class References {
     let (tei, shimesu) = (Self.presented[0][0], Self.presented[1][0])
     // The paragraph `offset` places after (or before) the unit's in its article, if there is one.
     func neighbour(_ offset: Int) -> Int? {
-      // Text outside the articles: its paragraphs are its preamble's or annex's (Clauses.outsideBlock).
-      guard let own = u.article.map(paragraphsOfArticle) ?? clauses.outsideBlock[u.paragraph].map(Array.init)
-      else {
-        return nil
-      }
+      // Text outside the articles: its paragraphs are its preamble's or annex's.
+      guard let own = clauses.paragraphsBeside(u.paragraph, article: u.article) else { return nil }
       guard let here = own.firstIndex(of: u.paragraph), own.indices.contains(here + offset) else {
         return nil
       }

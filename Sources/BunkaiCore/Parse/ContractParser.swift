@@ -47,10 +47,11 @@ public enum ContractParser {
       }
     }
     var contract = parser.contract
-    let builder = parser
+    // The builder's own lines: the text is not split again.
     contract.outsideLines = OutsideLines.find(
-      in: source.scalars, ranges: [contract.preamble].compactMap { $0 } + contract.annexSections.map(\.range),
-      numbered: { builder.itemMarker($0) != nil })
+      in: source.scalars, lines: parser.lines,
+      ranges: [contract.preamble].compactMap { $0 } + contract.annexSections.map(\.range),
+      numbered: { parser.itemMarker($0) != nil })
     contract.annexReferences = AnnexScanner.references(in: source.scalars, articles: contract.articles)
     contract.definitions = PartyExtractor.definitions(in: source.scalars)
     contract.definitions += PartyExtractor.listedDefinitions(in: source.scalars, articles: contract.articles)

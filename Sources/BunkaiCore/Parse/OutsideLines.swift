@@ -15,11 +15,13 @@ public struct OutsideLine: Sendable, Equatable {
 enum OutsideLines {
   /// Lines in `ranges` that open a sentence (a marker, a table row, a line after a blank line); a
   /// line that merely goes on with the sentence before it (PDF text wraps anywhere) is not one.
-  static func find(in s: [Unicode.Scalar], ranges: [Range<Int>], numbered: (Line) -> Bool) -> [OutsideLine] {
+  static func find(
+    in s: [Unicode.Scalar], lines: [Line], ranges: [Range<Int>], numbered: (Line) -> Bool
+  ) -> [OutsideLine] {
     guard !ranges.isEmpty else { return [] }
     var out: [OutsideLine] = []
     var previousBlank = false
-    for line in Lines.split(s) {
+    for line in lines {
       if line.isBlank {
         previousBlank = true
         continue

@@ -506,32 +506,23 @@ enum PartyExtractor {
         }
       }
     }
+    // 甲 and 乙 of one contract are not both the vendor, nor both the institution. Beside a body that is
+    // no company, the company is the vendor and the body commissions it:
     // 「一般社団法人…ヘルスケアネット（以下「甲」という。）と株式会社…（以下「乙」という。）は、甲が運営する
-    // …ネットワークの運用業務の委託について」: the body that runs the network was taken for its provider,
-    // but 甲 and 乙 of one contract are not both the vendor. Beside a company, the body that is none
-    // commissions it: it is the institution's side.
-    let neutralVendors = parties.indices.filter { k in
-      ["甲", "乙"].contains(parties[k].label) && parties[k].role == .vendor
-    }
-    if neutralVendors.count == 2 {
-      let companies = neutralVendors.filter { k in
+    // …ネットワークの運用業務の委託について」 (the body that runs the network was taken for its provider);
+    // 「医療法人鈴音会（以下「甲」という。）と株式会社クリニックフロー（以下「乙」という。）」 (クリニック in the
+    // vendor's name made it a second institution).
+    for shared in [PartyRole.vendor, .institution] {
+      let pair = parties.indices.filter { k in
+        ["甲", "乙"].contains(parties[k].label) && parties[k].role == shared
+      }
+      guard pair.count == 2 else { continue }
+      let companies = pair.filter { k in
         parties[k].name.map { n in PartyLabels.companyForms.contains(where: n.containsText) } ?? false
       }
-      if companies.count == 1, let other = neutralVendors.first(where: { $0 != companies[0] }) {
-        parties[other].role = .institution
-      }
-    }
-    // 「医療法人鈴音会（以下「甲」という。）と株式会社クリニックフロー（以下「乙」という。）」: a vendor whose
-    // name holds a care word was taken for a second institution, but 甲 and 乙 of one contract are not
-    // both the institution. Beside a body that is no company, the company is the vendor.
-    let neutralInstitutions = parties.indices.filter { k in
-      ["甲", "乙"].contains(parties[k].label) && parties[k].role == .institution
-    }
-    if neutralInstitutions.count == 2 {
-      let companies = neutralInstitutions.filter { k in
-        parties[k].name.map { n in PartyLabels.companyForms.contains(where: n.containsText) } ?? false
-      }
-      if companies.count == 1 { parties[companies[0]].role = .vendor }
+      guard companies.count == 1, let other = pair.first(where: { $0 != companies[0] }) else { continue }
+      parties[companies[0]].role = .vendor
+      parties[other].role = .institution
     }
     // 「「運営者」　地方独立行政法人こもれび市民病院（本ネットワークを設置し運営する者）」: a hospital
     // that runs the network other institutions join is its provider. Where no party is the vendor,
