@@ -6,6 +6,17 @@ public final class CompiledPlaybook: Sendable {
   let termCount: Int
   /// For each term, its variants ready for matching.
   let variants: [[CompiledVariant]]
+  /// Every variant's anchor literal, term by term: `variantAnchors[variantStart[t]..<variantStart[t + 1]]`
+  /// are term t's, in the order of `variants[t]`. A review asks for about 3,000 terms, most of whose
+  /// 11,000 variants have no anchor hit; reading the anchor from each variant struct retained and
+  /// released its arrays (most of the time spent finding a term's matches).
+  let variantAnchors: [Int32]
+  let variantStart: [Int32]
+  /// The other way round: the terms each literal is a variant's anchor of,
+  /// `anchorTerms[anchorTermStart[l]..<anchorTermStart[l + 1]]`. A document marks the terms its
+  /// literals can start, and every other term it asks for (most of them) has no match.
+  let anchorTerms: [Int32]
+  let anchorTermStart: [Int32]
   /// Every (role, label) pair a variant assumes, indexed by `CompiledVariant.labels`.
   let labels: [(role: PartyRole, label: String)]
   let automaton: PatternAutomaton
@@ -103,6 +114,8 @@ public final class CompiledPlaybook: Sendable {
     self.playbook = playbook
     self.termCount = terms.count
     self.variants = variants
+    (self.variantAnchors, self.variantStart) = Self.anchorTable(variants)
+    (self.anchorTerms, self.anchorTermStart) = Self.termsByAnchor(variants, literalCount: literals.count)
     self.labels = labels
     self.automaton = PatternAutomaton(literals: literals)
     let conceptTermIds = playbook.concepts.mapValues { $0.compactMap { termIds[$0] } }
@@ -136,6 +149,9 @@ public final class CompiledPlaybook: Sendable {
     self.playbook = playbook
     self.termCount = termCount
     self.variants = variants
+    (self.variantAnchors, self.variantStart) = Self.anchorTable(variants)
+    (self.anchorTerms, self.anchorTermStart) = Self.termsByAnchor(
+      variants, literalCount: automaton.literals.count)
     self.labels = labels
     self.automaton = automaton
     self.rules = rules
@@ -146,6 +162,34 @@ public final class CompiledPlaybook: Sendable {
     self.conceptGroups = conceptGroups
     self.groupCount = groupCount
     self.narrowingTermIds = narrowingTermIds
+  }
+
+  static func anchorTable(_ variants: [[CompiledVariant]]) -> (anchors: [Int32], start: [Int32]) {
+    var anchors: [Int32] = []
+    var start: [Int32] = [0]
+    start.reserveCapacity(variants.count + 1)
+    for vs in variants {
+      anchors += vs.map { Int32($0.anchor) }
+      start.append(Int32(anchors.count))
+    }
+    return (anchors, start)
+  }
+
+  static func termsByAnchor(_ variants: [[CompiledVariant]], literalCount: Int) -> (
+    terms: [Int32], start: [Int32]
+  ) {
+    var byLiteral = [[Int32]](repeating: [], count: literalCount)
+    for (t, vs) in variants.enumerated() {
+      for a in Set(vs.map(\.anchor)) where a < literalCount { byLiteral[a].append(Int32(t)) }
+    }
+    var terms: [Int32] = []
+    var start: [Int32] = [0]
+    start.reserveCapacity(literalCount + 1)
+    for ts in byLiteral {
+      terms += ts
+      start.append(Int32(terms.count))
+    }
+    return (terms, start)
   }
 
   /// A concept a rule uses whole, as the group its terms make (tested in a range with one search).

@@ -12,6 +12,8 @@ final class DocumentIndex {
   @exclusivity(unchecked) private var matches: [[(start: Int32, end: Int32)]?]
   /// Each group's occurrences, merged and sorted (`CompiledCondition.terms`).
   @exclusivity(unchecked) private var groupMatches: [[(start: Int32, end: Int32)]?]
+  /// The terms some variant of which has its anchor in the text: no other term can match.
+  let termLive: [Bool]
 
   init(compiled: CompiledPlaybook, text: [UInt32], parties: [Party]) {
     self.compiled = compiled
@@ -30,6 +32,7 @@ final class DocumentIndex {
     }
     self.labelAllowed = compiled.labels.map { labels[$0.role]?.contains($0.label) ?? true }
     self.matches = Array(repeating: nil, count: compiled.termCount)
+    self.termLive = Self.liveTerms(compiled, literalHits)
     self.groupMatches = Array(repeating: nil, count: compiled.groupCount)
   }
 
@@ -283,14 +286,28 @@ final class DocumentIndex {
     return out
   }
 
+  static func liveTerms(_ compiled: CompiledPlaybook, _ hits: LiteralHits) -> [Bool] {
+    var live = [Bool](repeating: false, count: compiled.termCount)
+    let start = compiled.anchorTermStart
+    for l in 0..<(start.count - 1) where start[l] != start[l + 1] && hits.count(l) > 0 {
+      for t in compiled.anchorTerms[Int(start[l])..<Int(start[l + 1])] { live[Int(t)] = true }
+    }
+    return live
+  }
+
   private func termMatches(_ term: Int) -> [(start: Int32, end: Int32)] {
     if let m = matches[term] { return m }
+    guard termLive[term] else { return [] }
     var found: [(start: Int32, end: Int32)] = []
     let variants = compiled.variants[term]
     // Most variants' anchors are not in a given document: nothing more to read for them. Asked
     // before the labels, whose arrays lie elsewhere in memory (reading them first was most of
     // this function's time).
-    for v in variants where literalHits.count(v.anchor) > 0 && v.labels.allSatisfy({ labelAllowed[$0] }) {
+    let first = Int(compiled.variantStart[term])
+    let last = Int(compiled.variantStart[term + 1])
+    for k in first..<last where literalHits.count(Int(compiled.variantAnchors[k])) > 0 {
+      let v = variants[k - first]
+      guard v.labels.allSatisfy({ labelAllowed[$0] }) else { continue }
       let hits = literalHits[v.anchor]
       // The filter literal rarest in this document rules out the most anchor hits.
       let filter = v.filters.min { literalHits.count($0.literal) < literalHits.count($1.literal) }
