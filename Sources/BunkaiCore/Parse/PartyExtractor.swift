@@ -438,20 +438,11 @@ enum PartyExtractor {
     // The opening of the terms is enough to tell how they name the parties. The label used most
     // comes first: network rules say 参加施設 throughout and 利用者 for its staff now and then.
     let opening = s[..<min(s.count, 5_000)]
-    let undefined = [
-      "当社", "弊社", "契約者", "利用者", "お客様", "お客さま", "運営者", "運営主体", "参加機関", "参加施設", "会員施設", "受注者", "受託者",
-      // 「…業務について、発注者と受注者は、…次の条項によって…契約を締結し」: a public body's contract
-      // names its parties by their parts only.
-      "発注者", "委託者",
-      // 「…当社が承諾した医療機関を「利用機関」という。」 defines the label without 以下.
-      "利用機関", "利用施設",
-    ]
-    .map { ($0, count(opening, $0, max: 12)) }
-    .filter { $0.1 >= 3 }
-    .sorted { $0.1 > $1.1 }
+    let undefined = zip(Self.undefinedLabels, Self.undefinedCounts(opening, max: 12)).filter { $0.1 >= 3 }
+      .sorted { $0.1 > $1.1 }
     // 「受注者」 of a 仕様書 a council issues for the network it runs: the contractor is a vendor
     // beside the council, which provides the network to its members.
-    let contractor = ["受注者", "受託者"].filter { count(opening, $0, max: 12) >= 3 }
+    let contractor = undefined.map(\.0).filter { ["受注者", "受託者"].contains($0) }
     for (label, _) in undefined where !parties.contains(where: { $0.label == label }) {
       let role = PartyLabels.role(fromLabel: label)
       if parties.count < 2 || contractor.contains(label)
@@ -823,26 +814,44 @@ enum PartyExtractor {
     return j > start ? Lines.string(s, start..<j) : nil
   }
 
-  static func count(_ s: ArraySlice<Unicode.Scalar>, _ needle: String, max: Int) -> Int {
-    let n = Array(needle.unicodeScalars)
-    let first = n[0]
-    // Unchecked, and a tight loop to the next first scalar: this runs over the opening of every
-    // contract for several labels.
-    return s.withUnsafeBufferPointer { s in
-      var found = 0
-      var i = 0
-      let last = s.count - n.count
-      while found < max {
-        while i <= last, s[i] != first { i += 1 }
-        guard i <= last else { break }
-        if n.indices.allSatisfy({ s[i + $0] == n[$0] }) {
-          found += 1
-          i += n.count
-        } else {
-          i += 1
+  /// Labels terms of use often use without defining them, looked for in the opening.
+  static let undefinedLabels = [
+    "当社", "弊社", "契約者", "利用者", "お客様", "お客さま", "運営者", "運営主体", "参加機関", "参加施設", "会員施設", "受注者", "受託者",
+    // 「…業務について、発注者と受注者は、…次の条項によって…契約を締結し」: a public body's contract
+    // names its parties by their parts only.
+    "発注者", "委託者",
+    // 「…当社が承諾した医療機関を「利用機関」という。」 defines the label without 以下.
+    "利用機関", "利用施設",
+  ]
+  static let undefinedScalars = undefinedLabels.map { Array($0.unicodeScalars) }
+  /// Whether a BMP scalar opens one of the labels (a table: a set lookup per scalar cost more than
+  /// the counting it saves).
+  static let undefinedFirsts: [Bool] = {
+    var t = [Bool](repeating: false, count: 0x1_0000)
+    for n in undefinedScalars { t[Int(n[0].value)] = true }
+    return t
+  }()
+
+  /// How often each of `undefinedLabels` occurs (without overlapping itself), up to `max`, in one
+  /// pass over the text: counting each label alone read the opening of every contract twenty times.
+  static func undefinedCounts(_ s: ArraySlice<Unicode.Scalar>, max: Int) -> [Int] {
+    let needles = undefinedScalars
+    let firsts = undefinedFirsts
+    var found = [Int](repeating: 0, count: needles.count)
+    // Where each label may next start (a match is not counted again inside itself).
+    var next = [Int](repeating: 0, count: needles.count)
+    s.withUnsafeBufferPointer { s in
+      for i in 0..<s.count where s[i].value < 0x1_0000 && firsts[Int(s[i].value)] {
+        for (k, n) in needles.enumerated()
+        where n[0] == s[i] && i >= next[k] && found[k] < max && i + n.count <= s.count
+          && n.indices.allSatisfy({ s[i + $0] == n[$0] })
+        {
+          found[k] += 1
+          next[k] = i + n.count
         }
       }
-      return found
     }
+    return found
   }
+
 }
