@@ -334,6 +334,8 @@ struct Actors {
     // Setting the agenda and laying the matter before the meeting (「乙は、自ら議題を設定して甲との打合せに
     // 付し」).
     "議題を設定", "打合せに付し", "打ち合わせに付し", "協議に付し", "会議に付し",
+    // 「受託者が協議の議題と取り得る対策の選択肢を用意して進行する委託者との協議」 (dev36 a_03).
+    "議題を用意", "選択肢を用意", "選択肢を示", "して進行する", "して進行し",
     // Setting up the talks the other side attends (「甲乙は、乙が設定する協議の場において…協議し」).
     "設定する協議", "設定した協議", "設定する打合せ", "設定する打ち合わせ", "設定する会議",
     // 「乙は…甲との対応の打合せを自ら設定し」.
@@ -382,6 +384,9 @@ struct Actors {
   /// decides leads.
   static let requestMarkers = folded([
     "を求め", "の求め", "を依頼", "を要請", "を求める", "を得て", "を受けて", "を受け、", "を聴いて", "を聞いて",
+    // 「甲が招集し司会を務める会議において乙から説明を受けたうえで」「管理者が…開く検討会において事業者の説明を
+    // 聴き」: the explanation heard at a meeting the other side runs (dev36 a_10, a_11).
+    "を受けた", "を聴き", "を聞き",
   ])
 
   /// Who leads: the nearest party named as agent before 「主導」 or a proposal/information cue
