@@ -12,8 +12,9 @@ final class DocumentIndex {
   @exclusivity(unchecked) private var matches: [[(start: Int32, end: Int32)]?]
   /// Each group's occurrences, merged and sorted (`CompiledCondition.terms`).
   @exclusivity(unchecked) private var groupMatches: [[(start: Int32, end: Int32)]?]
-  /// The terms some variant of which has its anchor in the text: no other term can match.
-  let termLive: [Bool]
+  /// The terms some variant of which has its anchor in the text, or that were given matches another
+  /// way (`addMatches`): no other term has a match, which `evaluate` answers without reading them.
+  @exclusivity(unchecked) private var termLive: [Bool]
 
   init(compiled: CompiledPlaybook, text: [UInt32], parties: [Party]) {
     self.compiled = compiled
@@ -73,7 +74,7 @@ final class DocumentIndex {
 
   func evaluate(_ c: CompiledCondition, in range: Range<Int>) -> Bool {
     switch c {
-    case .term(let t): occurs(t, in: range)
+    case .term(let t): termLive[t] && occurs(t, in: range)
     case .terms(let g, let ts): Self.occurs(groupMatches(g, ts), in: range)
     case .any(let cs): cs.contains { evaluate($0, in: range) }
     case .all(let cs): cs.allSatisfy { evaluate($0, in: range) }
@@ -230,6 +231,7 @@ final class DocumentIndex {
     var list = termMatches(term) + extra.map { (Int32($0.lowerBound), Int32($0.upperBound)) }
     list.sort { $0.start < $1.start }
     matches[term] = list
+    termLive[term] = true
     // A group holding this term must merge again.
     for g in groupMatches.indices { groupMatches[g] = nil }
   }

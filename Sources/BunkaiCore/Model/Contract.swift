@@ -76,7 +76,22 @@ public struct Article: Sendable {
   public var reference: String { part.map { "\($0):\(number)" } ?? number }
 
   /// Main number, for "the next article" ("12の2" → 12).
-  public var mainNumber: Int { Int(number.split(separator: "の").first ?? "") ?? 0 }
+  /// The number before any 「の」 (「12の2」 → 12), 0 where that is not a number. Read digit by digit:
+  /// the parser asks it for every line, and splitting the string each time showed in a review's time.
+  public var mainNumber: Int {
+    var n = 0
+    var digits = 0
+    var rest = number.unicodeScalars[...]
+    while let c = rest.first, ("0"..."9").contains(c) {
+      n = n * 10 + Int(c.value - 0x30)
+      digits += 1
+      rest = rest.dropFirst()
+      // Longer than any article number; Int("…") of it would be nil, or overflow here.
+      if digits > 18 { return 0 }
+    }
+    guard digits > 0, rest.first == nil || rest.first == "の" else { return 0 }
+    return n
+  }
 }
 
 public struct Paragraph: Sendable {

@@ -161,9 +161,11 @@ enum Lines {
   static func firstOccurrence<N: RandomAccessCollection, H: RandomAccessCollection>(_ n: N, in hay: H) -> Int?
   where N.Element: Equatable, N.Element == H.Element, N.Index == Int, H.Index == Int {
     guard !n.isEmpty, hay.count >= n.count else { return nil }
+    // The first element compared alone first: comparing a slice at every position cost more.
+    let n0 = n[n.startIndex]
     var i = hay.startIndex
     while i + n.count <= hay.endIndex {
-      if hay[i..<(i + n.count)].elementsEqual(n) { return i }
+      if hay[i] == n0, hay[i..<(i + n.count)].elementsEqual(n) { return i }
       i += 1
     }
     return nil
