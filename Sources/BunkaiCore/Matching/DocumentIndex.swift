@@ -238,6 +238,11 @@ final class DocumentIndex {
 
   private func groupMatches(_ group: Int, _ terms: [Int]) -> [(start: Int32, end: Int32)] {
     if let m = groupMatches[group] { return m }
+    // Most groups hold no term anchored in the text: nothing to gather or merge.
+    guard terms.contains(where: { termLive[$0] }) else {
+      groupMatches[group] = []
+      return []
+    }
     // Each term's list is sorted already: merged pairwise rather than sorted whole (the sort was a
     // twentieth of the review's time).
     var lists = terms.map(termMatches).filter { !$0.isEmpty }

@@ -133,9 +133,12 @@ enum Layout {
   /// the text speaks of choosing or marking.
   static func uncheckedLines(_ s: [Unicode.Scalar], _ lines: [Line]) -> [Range<Int>] {
     let opening = lines.filter { !$0.isBlank }
-    let choosing = choiceWords.contains { Lines.occurs($0, in: s) }
+    // The words of choosing are looked for over the whole text only where a line opens with ■ and
+    // no other ticked box (most contracts have no box at all).
     guard
-      opening.contains(where: { l in ticked.contains(s[l.trimStart]) && (s[l.trimStart] != "■" || choosing) })
+      opening.contains(where: { l in ticked.contains(s[l.trimStart]) && s[l.trimStart] != "■" })
+        || (opening.contains(where: { s[$0.trimStart] == "■" })
+          && choiceWords.contains { Lines.occurs($0, in: s) })
     else { return [] }
     // A ticked box itself is blanked too, so that the item's own number (「☑ 3.1 受託者は…」) opens
     // its line and 「仕様書3.1の安全管理」 finds it.
@@ -330,7 +333,7 @@ enum Layout {
 
   /// 「第3条（再委託）」「第３条　再委託 ……… 4」「別紙　セキュリティ特記事項」: a header and no text.
   static func isContentsLine(_ s: [Unicode.Scalar], _ l: Line) -> Bool {
-    guard l.length <= 50, !Lines.contains(s, l.trimmed, "。") else { return false }
+    guard l.length <= 50, !s[l.trimmed].contains("。") else { return false }
     if endsInPageLeader(s, l) { return true }
     let c = s[l.trimStart]
     if c == "別", l.trimStart + 1 < l.trimEnd, s[l.trimStart + 1] == "紙" || s[l.trimStart + 1] == "表" {
@@ -339,7 +342,7 @@ enum Layout {
     // 「3. 安全管理」 in the contents of a document numbered by sections (not 「3.1 本文」).
     if let (_, after) = sectionDigits(s, l.trimStart, l.trimEnd), after < l.trimEnd - 1,
       s[after] == "." || s[after] == "．", Numerals.digitValue(s[after + 1]) == nil,
-      Lines.isSpace(s[after + 1]), l.trimEnd - after <= 24, !Lines.contains(s, l.trimmed, "、")
+      Lines.isSpace(s[after + 1]), l.trimEnd - after <= 24, !s[l.trimmed].contains("、")
     {
       return true
     }
