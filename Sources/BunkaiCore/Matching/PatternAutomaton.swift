@@ -38,8 +38,10 @@ public struct PatternAutomaton: Sendable {
   let literalLengths: [Int32]
 
   /// `narrowLimit`: the most states a 16-bit table is used for (lowered only by tests);
-  /// `denseDepth`: the deepest states with a dense row.
-  public init(literals: [[UInt32]], narrowLimit: Int = Int(UInt16.max), denseDepth: Int = 2) {
+  /// `denseDepth`: the deepest states with a dense row. Depth 1 (the root and its children): rows for
+  /// depth 2 as well made the table a third of the cached playbook's size and scanned no faster
+  /// (its rows missed the cache as often as a deep state's few edges cost).
+  public init(literals: [[UInt32]], narrowLimit: Int = Int(UInt16.max), denseDepth: Int = 1) {
     var classOf = [UInt16](repeating: 0, count: 0x1_0000)
     var astral: [UInt32: UInt16] = [:]
     var next: UInt16 = 1
