@@ -853,5 +853,4 @@ enum PartyExtractor {
     }
     return found
   }
-
 }
