@@ -392,8 +392,12 @@ struct Actors {
   /// Who leads: the nearest party named as agent before 「主導」 or a proposal/information cue
   /// (「乙主導」「乙の主導のもと」「当社が対策案を提示して主導する」「乙からの情報提供」). A cue the agent
   /// asks for (「甲は、乙に情報提供を求め」) is not leading.
-  func leader(in r: Range<Int>) -> PartyRole? {
+  /// With `ownWords`, words of leading that are another clause's (「当社とお客様は、前項の提案書をもとに
+  /// 協議し」) are passed over: that clause says who made the proposal, not the party named nearest
+  /// here.
+  func leader(in r: Range<Int>, ownWords: Bool = true) -> PartyRole? {
     firstStandingCue(in: r) { cue, i in
+      if ownWords, namesOtherClause(before: i, from: r.lowerBound) { return nil }
       // 「乙は、…甲と協議を行い」「…書面で甲に示す」: the label right before と or に is the
       // partner, not who leads.
       let partner = Self.partnerCues.contains(cue)
@@ -405,6 +409,18 @@ struct Actors {
     }
   }
   static let leadCueFirsts = Set(leadCues.map { $0[0] })
+
+  /// Some words of leading in the range are another clause's (「前項の案を協議し」): that clause says
+  /// who leads.
+  func citesOtherClauseLead(in r: Range<Int>) -> Bool {
+    firstStandingCue(in: r) { _, i in namesOtherClause(before: i, from: r.lowerBound) ? true : nil } ?? false
+  }
+
+  /// The words before `i` are 「前項の」「前条の」「第2項の」: what follows belongs to that clause.
+  func namesOtherClause(before i: Int, from lower: Int) -> Bool {
+    i - 3 >= lower && text[i - 1] == Self.no[0] && (text[i - 2] == Self.kou || text[i - 2] == Self.jou)
+  }
+  static let kou = Normalizer.fold("項")[0]
 
   /// Some words of leading stand in the range, not asked for by the other party (whoever leads).
   func leadCueStands(in r: Range<Int>) -> Bool { firstStandingCue(in: r) { _, _ in true } ?? false }
@@ -539,13 +555,21 @@ struct Actors {
       let open = j
       while j < i, j - open < 24, text[j] != 0x29 { j += 1 }
       j += 1
-    } else if j < i, label(at: j, limit: i) == nil,
-      let p = (j..<min(i, j + 16)).first(where: { p in
+    } else if j < i,
+      // 「2. 甲側の運用に関する対策 乙は、」: the heading may open with a party that is not the topic.
+      label(at: j, limit: i).map({ l in
+        !has(Self.topicMarker, at: afterGloss(j + l.text.count, limit: i), limit: i)
+      })
+        ?? true,
+      let p = ((j + 1)..<min(i, j + 16)).first(where: { p in
         label(at: p, limit: i).map { l in
           has(Self.topicMarker, at: afterGloss(p + l.text.count, limit: i), limit: i)
         } ?? false
       }),
-      !text[j..<p].contains(where: { Self.headingStops.contains($0) })
+      // An item's heading after its number may hold の (「2. 甲側の運用に関する対策 乙は、」, dev37 b_18).
+      !text[j..<p].contains(where: { c in
+        Self.headingStops.contains(c) && !(c == Self.no[0] && j > r.lowerBound)
+      })
     {
       // 「3 脆弱性対応会議　カモメは、」: an annex item's heading (its blank is gone in the matching
       // view) before the party the item is about.

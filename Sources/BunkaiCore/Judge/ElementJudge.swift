@@ -567,13 +567,14 @@ final class ElementJudge {
     // The heading must name the whole matter itself (「病院側の対策」, not 「接続装置などの安全対策」 beside a
     // unit naming the hospital) and hold none of the element's exceptions.
     // Talks on another matter (「その作業日程を協議する」「予算を協議し」) take nothing from the heading.
-    // Whether the article has a heading is asked first, and only then what the unit talks about.
+    // Cheapest first: whether the article has a heading, what the short heading names, and only
+    // then what the unit talks about (a scan of its text for each other matter).
     let heading = (readsHeading ? u.article.flatMap { contract.articles[$0].headingRange } : nil)
       .map { normalized.range(ofSource: $0) }
       .flatMap { h in
-        !Self.otherMatters.contains(where: { Lines.occurs($0, in: index.text[u.range]) })
+        cs.dropLast().allSatisfy { index.evaluate($0, in: h) }
           && !(unless.map { index.evaluate($0, in: h) } ?? false)
-          && cs.dropLast().allSatisfy { index.evaluate($0, in: h) } ? h : nil
+          && !Self.otherMatters.contains(where: { Lines.occurs($0, in: index.text[u.range]) }) ? h : nil
       }
     let siblings = readsItems ? alternativeItems(of: u, unless: unless) : []
     // The agenda both parties' talks settle: only where it names the whole matter itself and holds
@@ -974,16 +975,21 @@ final class ElementJudge {
         ? nil
         : actors.leader(in: u.range) ?? sentenceTakenUp(by: u).flatMap { actors.leader(in: $0.range) }
           ?? agendaSentence(before: u).flatMap { actors.leader(in: $0) }
+      // 「前項の案を協議し」: words of leading that are another clause's send the reader there too.
+      let readsReferred =
+        isSameAs(u) || another || Self.buildsOn(index.text[u.range])
+        || actors.citesOtherClauseLead(in: u.range)
       role =
         own
         // 「…第六条の協議の議題とする」 where 第六条's talks leave out the provided things (「前条のものを除く」):
         // a one-sentence clause the element's exceptions rule out says nothing of who leads these talks
         // (as in `usableReferred`, a longer one may hold them in another sentence).
-        ?? (isSameAs(u) || another || Self.buildsOn(index.text[u.range])
+        ?? (readsReferred
           ? referred(from: u).lazy.filter { p in !self.ruledOut(p, by: e.unless) }.compactMap {
             self.paragraphLeader($0)
           }
-          .first ?? (referred(from: u).isEmpty ? earlierInParagraph(u).flatMap(actors.leader(in:)) : nil)
+          .first
+            ?? (referred(from: u).isEmpty ? earlierInParagraph(u).flatMap { actors.leader(in: $0) } : nil)
           : nil)
         // 「…協議を行い、…書面で確定する。協議は乙が招集し、議事を取りまとめる。」: a later sentence of the
         // paragraph says who leads that consultation.
@@ -996,7 +1002,9 @@ final class ElementJudge {
         }
         ?? namedMeetingLeader(u)
         ?? annexLeader(u)
-      guard let role = role ?? listLeadDoer(u) else { return .unnamed }
+      // Where the clause named says nothing of who leads, the party nearest the words does.
+      let nearest = attends ? nil : actors.leader(in: u.range, ownWords: false)
+      guard let role = role ?? nearest ?? listLeadDoer(u) else { return .unnamed }
       if role == actor.role, ledByOtherInNextParagraph(u, actor.role) { return .swapped }
       return role == actor.role ? .ok : .swapped
     case .holder:

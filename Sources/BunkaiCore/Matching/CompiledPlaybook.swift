@@ -224,7 +224,9 @@ extension CompiledCondition {
   }
 }
 
-indirect enum CompiledCondition: Sendable {
+/// Not `indirect`: the arrays already hold the children out of line, and a boxed leaf (most nodes
+/// are terms) cost a retain and release on every read of the hot `DocumentIndex.evaluate`.
+enum CompiledCondition: Sendable {
   case term(Int)
   /// Any of these terms; `group` numbers this list of terms within the compiled playbook.
   case terms(group: Int, [Int])
