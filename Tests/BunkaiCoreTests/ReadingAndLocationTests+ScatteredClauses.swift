@@ -91,3 +91,82 @@ extension ReadingAndLocationTests {
     #expect(element("C1.vendor-led", byInstitution) != .met)
   }
 }
+
+/// Clauses that extend another clause to the provided things, consent as the condition of the
+/// permission, and a contract that says the institution provides nothing (DOMAIN.md section 4,
+/// B2 and C2).
+extension ReadingAndLocationTests {
+  static let ownMeasuresTalks =
+    opening + """
+      第3条（院内の対策）
+      １　乙は、甲の側で講ずべき安全対策の案を作成して甲に示し、甲との協議を進める。
+      ２　甲及び乙は、前項の協議において甲が実施する対策を定め、甲はこれを実施する。
+
+      第4条（甲の準備）
+      甲は、乙の作業に必要な電源、院内の回線及び受付の端末を自らの費用で用意する。
+
+      """
+
+  /// 「前二項の対象には…を含む」「第3条の手続は、…についても同様に適用する」: the talks another
+  /// clause holds take in the provided things (C2 met); without the sentence they do not.
+  @Test func aClauseExtendingTheTalksToTheProvidedThingsCoversThem() {
+    #expect(finding("C2", Self.ownMeasuresTalks) != nil)
+    let extended = Self.ownMeasuresTalks.replacingOccurrences(
+      of: "２　甲及び乙は、前項の協議において甲が実施する対策を定め、甲はこれを実施する。\n",
+      with: "２　甲及び乙は、前項の協議において甲が実施する対策を定め、甲はこれを実施する。\n３　前二項の対象には、次条により甲が用意する電源、回線及び端末の保護を含むものとする。\n")
+    #expect(element("C2.provided-security", extended) == .met)
+    #expect(finding("C2", extended) == nil)
+    let applied =
+      Self.ownMeasuresTalks + """
+        第5条（準備物の対策）
+        第3条の手続は、前条により甲が用意する電源、回線及び端末のセキュリティ対策についても、同様に適用する。
+
+        """
+    #expect(element("C2.provided-security", applied) == .met)
+    #expect(finding("C2", applied) == nil)
+  }
+
+  /// 「…書面による承認を得た場合に限り、…第三者に委託することができる」: subcontracting is allowed
+  /// only once consent is given, so before it (B2.consent met); allowed and then reported is not.
+  @Test func subcontractingAllowedOnlyOnceConsentIsGivenIsPriorConsent() {
+    let text =
+      Self.opening + """
+        第7条（再委託）
+        乙は、甲の書面による承認を得た場合に限り、本業務の一部を第三者に再委託することができる。
+
+        """
+    #expect(element("B2.consent", text) == .met)
+    let reported = text.replacingOccurrences(
+      of: "甲の書面による承認を得た場合に限り、本業務の一部を第三者に再委託することができる",
+      with: "本業務の一部を第三者に再委託することができる。この場合、乙は再委託の後に甲に報告する")
+    #expect(element("B2.consent", reported) != .met)
+  }
+
+  /// 「…すべて乙の負担で用意する。本件作業のために甲が用意すべき機器、回線その他の物品はない。」: the
+  /// institution provides nothing, so C2 does not apply.
+  @Test func aContractSayingTheInstitutionProvidesNothingRaisesNoC2() {
+    let text =
+      Self.opening + """
+        第5条（乙が用意するもの）
+        本件作業に必要な端末、回線及び消耗品は、すべて乙の負担で用意する。本件作業のために甲が用意すべき機器、回線その他の物品はない。
+
+        """
+    #expect(element("C2.provides", text) != .met)
+    #expect(finding("C2", text) == nil)
+  }
+}
+
+/// D2 (DOMAIN.md section 4): software the institution chose is software the vendor did not
+/// designate; exempting it without the condition on the vendor's designated software raises D2.
+extension ReadingAndLocationTests {
+  @Test func softwareTheInstitutionDesignatedIsNotTheVendors() {
+    let text =
+      Self.opening + """
+        第13条（免責）
+        甲が指定したソフトウェアの使用に起因する不具合については、乙は責任を負わない。
+
+        """
+    #expect(element("D2.exemption", text) == .met)
+    #expect(finding("D2", text) != nil)
+  }
+}
