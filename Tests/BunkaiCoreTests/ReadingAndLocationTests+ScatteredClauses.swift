@@ -170,3 +170,24 @@ extension ReadingAndLocationTests {
     #expect(finding("D2", text) != nil)
   }
 }
+
+/// C2 (DOMAIN.md section 4: security for the items the institution provides): talks on one of the
+/// items leave the rest unsplit; talks on the security side of all of them do not.
+extension ReadingAndLocationTests {
+  @Test func talksOnOneProvidedItemLeaveTheOthersUnsplit() {
+    let oneItem =
+      Self.opening + """
+        第4条（甲の準備）
+        １　甲は、本業務のため、サーバの置き場所及び電源、院内の回線並びに端末を用意する。
+        ２　前項のもののうち、院内の回線の安全対策は、乙が案を示して主導する甲乙の協議で定め、甲が実施する。その他のものの管理は、甲が自らの判断で行う。
+
+        """
+    #expect(element("C2.provided-security", oneItem) != .met)
+    #expect(finding("C2", oneItem) != nil)
+    let securitySide = oneItem.replacingOccurrences(
+      of: "前項のもののうち、院内の回線の安全対策は", with: "前項のもののうち安全にかかわる設定及び管理（管理者のパスワード、置き場所の施錠等）は"
+    ).replacingOccurrences(of: "その他のものの管理は、甲が自らの判断で行う。", with: "")
+    #expect(element("C2.provided-security", securitySide) == .met)
+    #expect(finding("C2", securitySide) == nil)
+  }
+}
