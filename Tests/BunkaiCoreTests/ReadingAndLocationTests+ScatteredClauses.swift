@@ -191,3 +191,39 @@ extension ReadingAndLocationTests {
     #expect(finding("C2", securitySide) == nil)
   }
 }
+
+/// D1 (DOMAIN.md section 4: the cap holds only where the vendor's proper security efforts under the
+/// 2省GL were made): 「仕様書第3項の安全管理」 is item 3 of the annexed specification, which names the
+/// guideline, not paragraph 3 of the damages article.
+extension ReadingAndLocationTests {
+  @Test func anAnnexItemNamedByNumberIsReadThere() {
+    let text =
+      Self.opening + """
+        第1条（目的）
+        乙は、甲の画像管理システムを更新する。
+
+        第2条（損害賠償）
+        １　乙がこの契約に違反して甲に損害を与えたときは、乙は、通常かつ直接の損害に限り、契約金額を上限として賠償する。
+        ２　前項の制限は、乙が仕様書第3項の安全管理を怠りなく行っていた場合にのみ適用する。乙の故意又は重大な過失による損害には、前項の制限を適用しない。
+        ３　乙の安全管理に不足があったことにより甲に生じた損害は、逸失利益を含めて乙が賠償する。
+
+        別紙　業務仕様書
+
+        1 目的
+        本仕様書は、画像管理システムの更新に係る業務の内容を定める。
+
+        2 導入範囲
+        画像サーバ及び参照用端末の設置と設定。
+
+        3 安全管理
+        乙は、本業務に係る自らの安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に従って行う。
+
+        """
+    #expect(element("D1.gl-efforts", text) == .met)
+    // Item 3 says nothing of the guideline: the cap is tied to nothing that names it.
+    let other = text.replacingOccurrences(
+      of: "乙は、本業務に係る自らの安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に従って行う。",
+      with: "乙は、作業の手順書を作成して甲に提出する。")
+    #expect(element("D1.gl-efforts", other) != .met)
+  }
+}

@@ -457,7 +457,13 @@ final class References {
           let own = paragraphsOfArticle(k)
           let here = own.firstIndex(of: u.paragraph) ?? 0
           // 「前二号の確認票」 in a section numbered （１）（２）: its items are its paragraphs.
-          if text[j] == Self.kou[0] || (text[j] == Self.gou[0] && opensWithBracket(u.paragraph)) {
+          if c == Self.dai[0], digits > 0, text[j] == Self.kou[0],
+            let target = partItem(n, namedAt: i, from: k)
+          {
+            // 「仕様書第3項の安全管理を怠りなく行っていた場合」: item 3 of an annex numbered 1 / 2 / 3,
+            // not paragraph 3 of this article (dev37 a_02).
+            out += paragraphsOfArticle(target)
+          } else if text[j] == Self.kou[0] || (text[j] == Self.gou[0] && opensWithBracket(u.paragraph)) {
             if c == Self.mae[0] {
               // 前項: the one before; 前各項 / 前N項: all (or N) before.
               let back = all ? here : (digits > 0 ? n : 1)
@@ -540,6 +546,16 @@ final class References {
     }
     out += outcomeParagraphs(named: u)
     return out.filter { $0 != u.paragraph }
+  }
+
+  /// Item `n` of another part named right before `i` (「仕様書第3項」「別紙第2項」), where that part is
+  /// numbered in sections.
+  func partItem(_ n: Int, namedAt i: Int, from k: Int) -> Int? {
+    guard let named = Self.partWords.first(where: { preceded(by: [$0], at: i) }) else { return nil }
+    func isNamed(_ t: Int) -> Bool { parts[t].map { Normalizer.fold($0).starts(with: named) } ?? false }
+    guard !isNamed(k) else { return nil }
+    return numbers.indices.first { t in numbers[t] == String(n) && isNamed(t) && contract.articles[t].section
+    }
   }
 
   /// The article numbered `n` (no 「の」 number) in the same part as article `k`.
