@@ -976,15 +976,17 @@ final class ElementJudge {
         : actors.leader(in: u.range) ?? sentenceTakenUp(by: u).flatMap { actors.leader(in: $0.range) }
           ?? agendaSentence(before: u).flatMap { actors.leader(in: $0) }
       // 「前項の案を協議し」: words of leading that are another clause's send the reader there too.
-      let readsReferred =
+      // Asked only where the unit's own words name nobody.
+      func readsReferred() -> Bool {
         isSameAs(u) || another || Self.buildsOn(index.text[u.range])
-        || actors.citesOtherClauseLead(in: u.range)
+          || actors.citesOtherClauseLead(in: u.range)
+      }
       role =
         own
         // 「…第六条の協議の議題とする」 where 第六条's talks leave out the provided things (「前条のものを除く」):
         // a one-sentence clause the element's exceptions rule out says nothing of who leads these talks
         // (as in `usableReferred`, a longer one may hold them in another sentence).
-        ?? (readsReferred
+        ?? (readsReferred()
           ? referred(from: u).lazy.filter { p in !self.ruledOut(p, by: e.unless) }.compactMap {
             self.paragraphLeader($0)
           }
@@ -1002,9 +1004,11 @@ final class ElementJudge {
         }
         ?? namedMeetingLeader(u)
         ?? annexLeader(u)
-      // Where the clause named says nothing of who leads, the party nearest the words does.
-      let nearest = attends ? nil : actors.leader(in: u.range, ownWords: false)
-      guard let role = role ?? nearest ?? listLeadDoer(u) else { return .unnamed }
+      // Where the clause named says nothing of who leads, the party nearest the words does (read
+      // only when nothing above names anyone).
+      guard
+        let role = role ?? (attends ? nil : actors.leader(in: u.range, ownWords: false)) ?? listLeadDoer(u)
+      else { return .unnamed }
       if role == actor.role, ledByOtherInNextParagraph(u, actor.role) { return .swapped }
       return role == actor.role ? .ok : .swapped
     case .holder:
