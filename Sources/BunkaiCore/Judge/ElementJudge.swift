@@ -175,10 +175,10 @@ final class ElementJudge {
   /// The paragraphs a unit refers to that still stand: 「原契約第16条（免責）を削除する」 says nothing
   /// of what the deleted article said.
   func referred(from u: Clauses.Unit) -> [Int] {
-    if let known = referredMemo.known[u.id] { return known }
+    if let known = referredMemo.read(referredMemo.known[u.id]) { return known }
     let r = withSecondStep(directlyReferred(from: u), of: u)
     let live = superseded.isEmpty ? r : r.filter { !superseded.contains($0) }
-    referredMemo.known[u.id] = live
+    referredMemo.known[u.id] = referredMemo.keep(live)
     return live
   }
 
@@ -198,27 +198,30 @@ final class ElementJudge {
 
   /// What a paragraph itself refers to (the second step above), read once per paragraph.
   func directlyReferred(from u: Clauses.Unit) -> [Int] {
-    if let known = referredMemo.direct[u.id] { return known }
+    if let known = referredMemo.read(referredMemo.direct[u.id]) { return known }
     let r = references.referred(from: u)
-    referredMemo.direct[u.id] = r
+    referredMemo.direct[u.id] = referredMemo.keep(r)
     return r
   }
 
   func directlyReferred(fromParagraph p: Int) -> [Int] {
-    if let known = referredMemo.paragraphs[p] { return known }
+    if let known = referredMemo.read(referredMemo.paragraphs[p]) { return known }
     let r = references.referred(from: clauses.paragraphs[p])
-    referredMemo.paragraphs[p] = r
+    referredMemo.paragraphs[p] = referredMemo.keep(r)
     return r
   }
 
   /// What each unit refers to, read once per review: every element whose key holds in a unit asks
   /// it again (a quarter of the review's time before). One review is judged on one thread.
   /// Arrays by `Unit.id` and paragraph index: hashing a key per lookup cost more than the lookups.
+  /// The three lists of paragraphs are kept as slots into `lists` (-1: not read yet; 0: the shared
+  /// empty list): arrays of optional arrays were walked slot by slot when a review ended.
   final class ReferredMemo {
-    @exclusivity(unchecked) var known: [[Int]?]
+    @exclusivity(unchecked) var known: [Int32]
     /// What the unit names itself (one step).
-    @exclusivity(unchecked) var direct: [[Int]?]
-    @exclusivity(unchecked) var paragraphs: [[Int]?]
+    @exclusivity(unchecked) var direct: [Int32]
+    @exclusivity(unchecked) var paragraphs: [Int32]
+    @exclusivity(unchecked) var lists: [[Int]] = [[]]
     /// Who leads in each paragraph as a whole (read once: every row of a long table refers to it).
     @exclusivity(unchecked) var leaders: [PartyRole??]
     /// The sentence each sentence takes up, by `Unit.id` (`sentenceTakenUp`): asked per element.
@@ -234,13 +237,19 @@ final class ElementJudge {
     /// with those names (read once: every row of an annexed table asks).
     @exclusivity(unchecked) var attaching: [(paragraph: Int, names: [ArraySlice<UInt32>])]?
     init(units: Int, paragraphs: Int) {
-      known = Array(repeating: nil, count: units)
-      direct = Array(repeating: nil, count: units)
-      self.paragraphs = Array(repeating: nil, count: paragraphs)
+      known = Array(repeating: -1, count: units)
+      direct = Array(repeating: -1, count: units)
+      self.paragraphs = Array(repeating: -1, count: paragraphs)
       leaders = Array(repeating: nil, count: paragraphs)
       takenUp = Array(repeating: nil, count: units)
       agenda = Array(repeating: nil, count: units)
       listLeads = Array(repeating: nil, count: units)
+    }
+    func read(_ slot: Int32) -> [Int]? { slot < 0 ? nil : lists[Int(slot)] }
+    func keep(_ list: [Int]) -> Int32 {
+      guard !list.isEmpty else { return 0 }
+      lists.append(list)
+      return Int32(lists.count - 1)
     }
   }
   let referredMemo: ReferredMemo

@@ -9,9 +9,13 @@ final class DocumentIndex {
   let labelAllowed: [Bool]
   // One review runs on one thread; the run-time exclusivity checks of these two caches cost more
   // than the lookups they guard.
-  @exclusivity(unchecked) private var matches: [[(start: Int32, end: Int32)]?]
+  // Each term's (and group's) matches once read, as an index into `lists` (-1: not read yet; 0: the
+  // shared empty list). A flat array of integers is freed at once; an array of optional arrays,
+  // one slot per term of the playbook, was walked slot by slot at the end of every review.
+  @exclusivity(unchecked) private var termSlot: [Int32]
   /// Each group's occurrences, merged and sorted (`CompiledCondition.terms`).
-  @exclusivity(unchecked) private var groupMatches: [[(start: Int32, end: Int32)]?]
+  @exclusivity(unchecked) private var groupSlot: [Int32]
+  @exclusivity(unchecked) private var lists: [[(start: Int32, end: Int32)]] = [[]]
   /// The terms some variant of which has its anchor in the text, or that were given matches another
   /// way (`addMatches`): no other term has a match, which `evaluate` answers without reading them.
   @exclusivity(unchecked) private var termLive: [Bool]
@@ -32,9 +36,9 @@ final class DocumentIndex {
         forms.filter { f in !taken.contains(f.form) && held.contains(f.form) }.map(\.form))
     }
     self.labelAllowed = compiled.labels.map { labels[$0.role]?.contains($0.label) ?? true }
-    self.matches = Array(repeating: nil, count: compiled.termCount)
+    self.termSlot = Array(repeating: -1, count: compiled.termCount)
     self.termLive = Self.liveTerms(compiled, literalHits)
-    self.groupMatches = Array(repeating: nil, count: compiled.groupCount)
+    self.groupSlot = Array(repeating: -1, count: compiled.groupCount)
   }
 
   static let addressForms: [PartyRole: [(form: String, folded: [UInt32])]] = [
@@ -109,7 +113,8 @@ final class DocumentIndex {
     case .term(let t): return termMatches(t).count
     // The merged list has every term's matches: counted without merging (most groups counted
     // before an element is read are never read).
-    case .terms(let g, let ts): return groupMatches[g]?.count ?? ts.reduce(0) { $0 + termMatches($1).count }
+    case .terms(let g, let ts):
+      return groupSlot[g] >= 0 ? lists[Int(groupSlot[g])].count : ts.reduce(0) { $0 + termMatches($1).count }
     case .any(let cs):
       var total = 0
       for child in cs {
@@ -230,17 +235,17 @@ final class DocumentIndex {
     guard !extra.isEmpty else { return }
     var list = termMatches(term) + extra.map { (Int32($0.lowerBound), Int32($0.upperBound)) }
     list.sort { $0.start < $1.start }
-    matches[term] = list
+    termSlot[term] = keep(list)
     termLive[term] = true
     // A group holding this term must merge again.
-    for g in groupMatches.indices { groupMatches[g] = nil }
+    for g in groupSlot.indices { groupSlot[g] = -1 }
   }
 
   private func groupMatches(_ group: Int, _ terms: [Int]) -> [(start: Int32, end: Int32)] {
-    if let m = groupMatches[group] { return m }
+    if groupSlot[group] >= 0 { return lists[Int(groupSlot[group])] }
     // Most groups hold no term anchored in the text: nothing to gather or merge.
     guard terms.contains(where: { termLive[$0] }) else {
-      groupMatches[group] = []
+      groupSlot[group] = 0
       return []
     }
     // Each term's list is sorted already: merged pairwise rather than sorted whole (the sort was a
@@ -262,7 +267,7 @@ final class DocumentIndex {
     if zip(all, all.dropFirst()).contains(where: { a, b in Self.precedes(b, a) }) {
       all.sort(by: Self.precedes)
     }
-    groupMatches[group] = all
+    groupSlot[group] = keep(all)
     return all
   }
 
@@ -303,7 +308,7 @@ final class DocumentIndex {
   }
 
   private func termMatches(_ term: Int) -> [(start: Int32, end: Int32)] {
-    if let m = matches[term] { return m }
+    if termSlot[term] >= 0 { return lists[Int(termSlot[term])] }
     guard termLive[term] else { return [] }
     var found: [(start: Int32, end: Int32)] = []
     let variants = compiled.variants[term]
@@ -337,8 +342,15 @@ final class DocumentIndex {
       }
     }
     if variants.count > 1 { found.sort { $0.start < $1.start } }
-    matches[term] = found
+    termSlot[term] = keep(found)
     return found
+  }
+
+  /// The slot of a list just read: the shared empty one, or a new one.
+  private func keep(_ list: [(start: Int32, end: Int32)]) -> Int32 {
+    guard !list.isEmpty else { return 0 }
+    lists.append(list)
+    return Int32(lists.count - 1)
   }
 
   private static let maru: UInt32 = 0x3002  // 。
