@@ -355,6 +355,14 @@ final class ElementJudge {
         status: .contradicted, evidence: Array(near.prefix(2)),
         note: met.isEmpty ? "否定する形で書かれています" : "例外として否定する定めがあります", candidates: candidates + near)
     }
+    if el.contradictionOutweighs, !met.isEmpty {
+      let narrowed = standing(narrowing(met, e))
+      if !narrowed.isEmpty {
+        return Judgement(
+          status: .contradicted, evidence: Array((narrowed + met).prefix(2)), note: "後の項で、定めの及ぶ範囲が狭められています",
+          candidates: candidates + narrowed)
+      }
+    }
     if el.contradictionOutweighs, !met.isEmpty, let c = e.contradictedBy {
       let contra = standing(contradicting(e, c, units))
       if !contra.isEmpty {

@@ -65,13 +65,31 @@ enum Polarity {
   ]
   /// What an override about liability speaks of.
   static let liabilityWords = ["責任", "賠償", "責め", "責を"]
-  static let absolutes = ["いかなる場合", "如何なる場合", "理由の如何", "一切"]
+  /// 「その原因のいかんを問わず…代金額を上限とする」 sweeps as 「いかなる場合」 does (dev38 a_20).
+  static let absolutes = ["いかなる場合", "如何なる場合", "理由の如何", "一切", "いかんを問わ", "如何を問わ", "原因を問わ", "理由を問わ"]
   /// The negator of a proviso: it turns back the main clause, not the words before it.
   static let provisoNegators = ["限りでない", "限りではない", "限りではありません", "限りでありません"]
   static let deferrals = ["別途定める", "別途協議", "別に定める", "別途合意", "別途締結", "別途取り決め", "別途取決め"]
   /// Details that may well be settled later without leaving the matter open (the guide itself
   /// leaves the frequency of the vulnerability consultation to be agreed).
   static let scheduling = ["頻度", "回数", "日程", "開催時期"]
+
+  /// A later paragraph that takes back part of the one it names: 「前項の規定は、…には適用しない」,
+  /// 「前項の協議は、…求めがあった場合に限り行う」, 「7.1は、…内部体制に係る変更には適用しない」.
+  static let narrowings = [
+    "適用しない", "適用せず", "適用されない", "適用しません", "場合に限り行", "ときに限り行", "場合に限って行", "ときに限って行",
+    "場合に限り実施", "ときに限り実施", "のみを適用", "の対象としない", "の対象外とする", "の対象から除",
+  ]
+  /// What such a paragraph may leave out without taking anything that matters: minor changes, ones
+  /// that do not touch the security set-up, or a party's fault (which speaks of liability, not of
+  /// what the clause covers).
+  static let harmlessNarrowings = [
+    "軽微", "些細", "軽易", "影響を及ぼさない", "影響を与えない", "影響しない", "影響のない", "影響がない", "責めに帰すべき", "責に帰すべき", "講じられな",
+    "講じられていな", "講じない",
+    "講じていな", "講じなかった", "実施されな", "実施されていな",
+    "実施していな", "尽くしていな", "尽くさなかった", "怠った", "承諾を得", "承認を得", "同意を得",
+    "故意又は重", "故意または重", "故意若しくは重",
+  ]
 
   /// How far after a key word a negator may stand (「承諾を得ることなく」).
   static let window = 12
@@ -90,6 +108,8 @@ enum Polarity {
     let wholeContract: CompiledCondition
     let liability: CompiledCondition
     let capping: CompiledCondition
+    let narrowing: CompiledCondition
+    let harmlessNarrowing: CompiledCondition
 
     init(_ compile: (Condition) -> CompiledCondition) {
       func list(_ l: [String]) -> CompiledCondition { compile(.any(l.map { .term($0) })) }
@@ -106,6 +126,8 @@ enum Polarity {
       wholeContract = list(Polarity.wholeContract)
       liability = list(Polarity.liabilityWords)
       capping = list(Polarity.capping)
+      narrowing = list(Polarity.narrowings)
+      harmlessNarrowing = list(Polarity.harmlessNarrowings)
     }
   }
 }

@@ -3,7 +3,7 @@
 /// index against the tables it points into, so a damaged file is an error, never a crash.
 extension CompiledPlaybook {
   /// Bump whenever the layout or the meaning of a compiled part changes.
-  public static let binaryFormat = 1
+  public static let binaryFormat = 2
   static let magic = Array("BUNKAIPB".utf8)
 
   /// The file's bytes: magic, format, the caller's key, a checksum of the rest, the rest.
@@ -276,12 +276,12 @@ extension Polarity.Compiled {
   var all: [CompiledCondition] {
     [
       negator, prohibition, override, absolute, deferral, scheduling, sameAs, proviso, provisoOpener,
-      rightTo, wholeContract, liability, capping,
+      rightTo, wholeContract, liability, capping, narrowing, harmlessNarrowing,
     ]
   }
 
   init(_ all: [CompiledCondition]) throws {
-    guard all.count == 13 else { throw BinaryReader.Failure.invalid("polarity") }
+    guard all.count == 15 else { throw BinaryReader.Failure.invalid("polarity") }
     negator = all[0]
     prohibition = all[1]
     override = all[2]
@@ -295,5 +295,7 @@ extension Polarity.Compiled {
     wholeContract = all[10]
     liability = all[11]
     capping = all[12]
+    narrowing = all[13]
+    harmlessNarrowing = all[14]
   }
 }
