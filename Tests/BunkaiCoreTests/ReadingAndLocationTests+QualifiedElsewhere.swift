@@ -114,4 +114,69 @@ extension ReadingAndLocationTests {
     #expect(element("D1.wilful-gross", capped) == .contradicted)
     #expect(finding("D1", capped) != nil)
   }
+
+  /// 「基本契約第3条にかかわらず、本件業務の安全管理は、乙が定める社内の情報セキュリティ規程による」:
+  /// the vendor's own rules replace the guideline the master agreement named, so A is raised.
+  @Test func theVendorsOwnRulesSetOverTheGuidelineRaiseA() {
+    let met =
+      Self.opening + """
+        第3条（安全管理）
+        乙は、本件業務に係る安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に従って行う。
+
+        """
+    #expect(finding("A", met) == nil)
+    let replaced =
+      met + """
+        第4条（本年度の特則）
+        前条にかかわらず、本年度の本件業務における乙の安全管理は、乙が定める「情報セキュリティ運用規程」に従って行う。
+
+        """
+    #expect(element("A.gl-basis", replaced) == .contradicted)
+    #expect(finding("A", replaced) != nil)
+  }
+
+  /// 「前項の協議は、乙が必要と認めるときに行う」: the talks on the institution's side, the provided
+  /// router and line included, happen only when the vendor sees fit (C1 and C2 raised); talks held
+  /// every year and also when the vendor sees fit are not left to it.
+  @Test func talksOnlyWhenTheVendorSeesFitRaiseC1AndC2() {
+    let met =
+      Self.opening + """
+        第6条（甲の用意するもの）
+        甲は、サーバの設置場所、電源、院内LAN及びVPNルータを用意する。
+
+        第7条（甲側の対策）
+        １　乙は、甲が講ずべきセキュリティ対策（前条で甲が用意するものに係るものを含む。）について、乙の主導により甲と協議して具体的な内容を定める。甲は、定めた対策を実施する。
+
+        """
+    #expect(finding("C1", met) == nil)
+    #expect(finding("C2", met) == nil)
+    let optional = met + "２　前項の協議は、乙が必要と認めるときに行うものとする。\n"
+    #expect(finding("C1", optional) != nil)
+    #expect(finding("C2", optional) != nil)
+    let scheduled = met + "２　前項の協議は、毎年4月及び乙が必要と認めるときに行うものとする。\n"
+    #expect(finding("C1", scheduled) == nil)
+    #expect(finding("C2", scheduled) == nil)
+  }
+
+  /// 「利用環境のセキュリティ対策については本条を適用せず、次条の定めるところによる」 where the next
+  /// article leaves the environment to the institution alone: the provided things are outside the
+  /// talks, so C2 is raised.
+  @Test func providedThingsPutOutsideTheArticlesTalksRaiseC2() {
+    let text =
+      Self.opening + """
+        第7条（利用者側の対策）
+        １　甲が講ずべき安全管理措置は、乙が協議を呼びかけて進め、両者の協議で定める。甲は定めた措置を行う。
+        ２　利用環境のセキュリティ対策については本条を適用せず、次条の定めるところによる。
+
+        第8条（利用環境）
+        甲は、端末、ルータ及び通信回線からなる利用環境を自らの費用と責任で用意し、管理する。
+
+        """
+    #expect(element("C2.provides", text) == .met)
+    #expect(finding("C2", text) != nil)
+    let included = text.replacingOccurrences(
+      of: "利用環境のセキュリティ対策については本条を適用せず、次条の定めるところによる。",
+      with: "前項の協議には、次条の利用環境のセキュリティ対策を含める。")
+    #expect(finding("C2", included) == nil)
+  }
 }

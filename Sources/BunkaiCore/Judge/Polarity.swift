@@ -79,6 +79,9 @@ enum Polarity {
   static let narrowings = [
     "適用しない", "適用せず", "適用されない", "適用しません", "場合に限り行", "ときに限り行", "場合に限って行", "ときに限って行",
     "場合に限り実施", "ときに限り実施", "のみを適用", "の対象としない", "の対象外とする", "の対象から除",
+    // 「前項の協議は、乙が必要と認めるときに行うものとする」: the talks only when the vendor sees fit (dev38 a_10).
+    "{vendor}が必要と認めるときに行", "{vendor}が必要と認める場合に行", "{vendor}が必要と判断するときに行",
+    "{vendor}が必要と判断する場合に行", "{vendor}が必要と認めたときに行", "{vendor}が必要と判断したときに行",
   ]
   /// What such a paragraph may leave out without taking anything that matters: minor changes, ones
   /// that do not touch the security set-up, or a party's fault (which speaks of liability, not of
@@ -89,6 +92,8 @@ enum Polarity {
     "講じていな", "講じなかった", "実施されな", "実施されていな",
     "実施していな", "尽くしていな", "尽くさなかった", "怠った", "承諾を得", "承認を得", "同意を得",
     "故意又は重", "故意または重", "故意若しくは重",
+    // Talks held on a schedule and also when the vendor sees fit are not left to the vendor.
+    "毎年", "毎月", "定期", "四半期", "半期", "締結時", "年#回",
   ]
 
   /// How far after a key word a negator may stand (「承諾を得ることなく」).
