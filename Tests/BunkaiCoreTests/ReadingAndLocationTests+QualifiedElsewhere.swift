@@ -179,4 +179,32 @@ extension ReadingAndLocationTests {
       with: "前項の協議には、次条の利用環境のセキュリティ対策を含める。")
     #expect(finding("C2", included) == nil)
   }
+
+  /// Decoys that change nothing (DOMAIN.md section 4 asks only that the clause be there): a record of
+  /// the institution deciding not to take some agreed measures presumes the talks (C1 stays met), and
+  /// a proviso that reports on the guideline come only on request leaves the guideline the standard
+  /// (A stays met).
+  @Test func decoysAfterAMeetingClauseTakeNothingBack() {
+    let talks =
+      Self.opening + """
+        第5条（院内の対策）
+        １　乙は、甲が院内で講ずべきセキュリティ対策について協議の場を設けて進行し、甲乙の協議により具体的な内容を定める。甲は定めた対策を行う。
+        ２　甲が費用の都合で前項の協議で示された対策の一部を行わないと決めたときは、その判断を院長名の書面に残す。
+
+        """
+    #expect(element("C1.decided-jointly", talks) == .met)
+    #expect(finding("C1", talks) == nil)
+    let denied = talks.replacingOccurrences(
+      of: "甲が費用の都合で前項の協議で示された対策の一部を行わないと決めたときは、その判断を院長名の書面に残す。",
+      with: "前項にかかわらず、甲の院内の対策について乙は協議を行わない。")
+    #expect(finding("C1", denied) != nil)
+    let guideline =
+      Self.opening + """
+        第3条（安全管理）
+        乙は、本サービスの安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に準拠して行う。ただし、準拠の状況の報告は、甲から求めがあった場合に限り行う。
+
+        """
+    #expect(element("A.gl-basis", guideline) == .met)
+    #expect(finding("A", guideline) == nil)
+  }
 }

@@ -1234,9 +1234,12 @@ final class ElementJudge {
   /// How far after the negator the past case may end: the act's own object and verb.
   static let pastCaseReach = 30
   /// Words right after a negator that presume the key: a case (「同意しないときは」) or a past act
-  /// (「承認を得ずに行われた変更」).
-  static let presumingAfterNegator = ["とき", "場合", "時は", "ならば", "行われた", "行った", "なされた", "実施された", "実施した"]
-    .map { Normalizer.fold($0) }
+  /// (「承認を得ずに行われた変更」), or a decision not to act (「協議で示された対策の一部を行わないと決めた
+  /// ときは、…記録する」, dev38 a_20: the talks took place).
+  static let presumingAfterNegator = [
+    "とき", "場合", "時は", "ならば", "行われた", "行った", "なされた", "実施された", "実施した", "と決めた", "と決定した", "と判断した",
+  ]
+  .map { Normalizer.fold($0) }
 
   /// Cases a proviso may set aside without emptying the requirement: compulsion by law, an
   /// emergency, a minor matter.
