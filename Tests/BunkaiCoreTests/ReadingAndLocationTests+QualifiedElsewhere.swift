@@ -207,4 +207,19 @@ extension ReadingAndLocationTests {
     #expect(element("A.gl-basis", guideline) == .met)
     #expect(finding("A", guideline) == nil)
   }
+
+  /// Where C1 is missing, the finding belongs in the article on what the institution itself must
+  /// keep to (「利用上の遵守事項」), not in the vendor's own security article.
+  @Test func missingTalksBelongWithTheInstitutionsOwnRules() {
+    let text =
+      Self.opening + """
+        第3条（安全管理）
+        乙は、本サービスの安全管理を、経済産業省及び総務省の「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」に従って行う。
+
+        第4条（利用上の遵守事項）
+        甲は、利用者IDとパスワードを適切に管理し、本サービスを診療の目的にのみ使う。
+
+        """
+    #expect(finding("C1", text)?.article == "4")
+  }
 }
